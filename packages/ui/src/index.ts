@@ -1,0 +1,8 @@
+/**
+ * `@jiceng/ui`: what every Jiceng element shares — version-aware registration, language
+ * resolution and the theme tokens.
+ * @packageDocumentation
+ */
+export * from './define.js';
+export * from './lang.js';
+export * from './theme.js';
