@@ -1,0 +1,5 @@
+/**
+ * Actors, roles, scope and personal-data policy.
+ * @module
+ */
+export * from "./actor.js";

@@ -1,0 +1,5 @@
+/**
+ * The case loop: categories, calendar, commands, events, state, dossier.
+ * @module
+ */
+export * from "./facts.js";

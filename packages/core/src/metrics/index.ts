@@ -1,0 +1,5 @@
+/**
+ * Indicators and slices over the case facts and the hierarchy.
+ * @module
+ */
+export {};
