@@ -2,5 +2,6 @@
  * The hierarchy: levels, nodes, the pre-order index, the party overlay, import and export.
  * @module
  */
-export * from "./types.js";
-export * from "./contract.js";
+export * from './types.js';
+export * from './contract.js';
+export * from '../overlay/index.js';

@@ -1,0 +1,5 @@
+/**
+ * The party overlay: organisations, people, facilities, compounds and pairings on nodes.
+ * @module
+ */
+export * from './types.js';
