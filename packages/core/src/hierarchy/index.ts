@@ -4,4 +4,6 @@
  */
 export * from './types.js';
 export * from './contract.js';
+export * from './codes.js';
+export * from './build.js';
 export * from '../overlay/index.js';

@@ -19,6 +19,28 @@ import type { LocalizedText } from '../errors.js';
 export interface CodeRule {
   length: number;
   significant: number;
+  /**
+   * Usual value ranges of the level's own segment (the digits between the level above's
+   * significant prefix and this level's). A code outside every range is reported as a
+   * warning, not an error. Omit to accept any non-zero segment.
+   */
+  ranges?: readonly CodeRange[];
+}
+
+/**
+ * A usual range of a code segment and what it means, e.g. township digits 100–199 are towns.
+ *
+ * @example
+ * ```ts
+ * const towns: CodeRange = { from: 100, to: 199, name: { zh: '镇', en: 'town' } };
+ * ```
+ */
+export interface CodeRange {
+  /** Smallest segment value, inclusive. */
+  from: number;
+  /** Largest segment value, inclusive. */
+  to: number;
+  name: LocalizedText;
 }
 
 /**
