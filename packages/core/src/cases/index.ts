@@ -3,3 +3,6 @@
  * @module
  */
 export * from "./facts.js";
+export * from "./messages.js";
+export * from "./categories.js";
+export * from "./gbt47678-directory.js";
