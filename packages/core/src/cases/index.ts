@@ -6,3 +6,5 @@ export * from "./facts.js";
 export * from "./messages.js";
 export * from "./categories.js";
 export * from "./gbt47678-directory.js";
+export * from "./calendar.js";
+export * from "./calendar-china.js";
