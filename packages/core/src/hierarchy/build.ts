@@ -5,6 +5,7 @@
  */
 import { fail, issue, JcError, ok, type JcIssue, type Result } from '../errors.js';
 import type { HierarchyIndex } from './contract.js';
+import { CodeTable } from './codetable.js';
 import { NameSearch } from './search.js';
 import type { HierarchyConfig, LevelDef, NodeInput } from './types.js';
 
@@ -106,7 +107,11 @@ export function buildHierarchy(
   // Pass 1: fields, levels, code shape, uniqueness.
   const lvl = new Uint8Array(n);
   const okCode = new Uint8Array(n); // 1 when the code is well-formed for its level
-  const codeMap = new Map<string, number>();
+  const inCodes = new Array<string>(n);
+  const table = new CodeTable(n, inCodes);
+  const dup = new Uint8Array(n);
+  let lastLevelId: string | undefined;
+  let lastLevel = -1;
   for (let k = 0; k < n; k++) {
     const nd = nodes[k]!;
     const code = nd.code;
@@ -115,13 +120,22 @@ export function buildHierarchy(
       err('E_MISSING_FIELD', '缺少必填字段：编码', 'missing required field: code', k, 'code');
       fieldsOk = false;
     }
-    if (typeof nd.name !== 'string' || nd.name.trim() === '') {
+    const nm = nd.name;
+    if (typeof nm !== 'string' || nm.length === 0 || (nm.charCodeAt(0) <= 32 && nm.trim() === '')) {
       err('E_MISSING_FIELD', `缺少必填字段：名称（编码 ${code}）`, `missing required field: name (code ${code})`, k, 'name');
     }
     if (nd.parent === undefined) {
       err('E_MISSING_FIELD', `缺少字段：上级编码（编码 ${code}；根节点填空）`, `missing field: parent (code ${code}; leave empty for the root)`, k, 'parent');
     }
-    const li = typeof nd.level === 'string' ? levelIndex.get(nd.level) : undefined;
+    let li: number | undefined;
+    if (nd.level === lastLevelId) li = lastLevel;
+    else if (typeof nd.level === 'string') {
+      li = levelIndex.get(nd.level);
+      if (li !== undefined) {
+        lastLevelId = nd.level;
+        lastLevel = li;
+      }
+    }
     if (nd.level === undefined || nd.level === '') {
       err('E_MISSING_FIELD', `缺少必填字段：层级（编码 ${code}）`, `missing required field: level (code ${code})`, k, 'level');
       fieldsOk = false;
@@ -138,16 +152,20 @@ export function buildHierarchy(
     } else if (nd.validFrom !== undefined && nd.validTo !== undefined && nd.validTo <= nd.validFrom) {
       err('E_DATE_ORDER', `失效日期 ${nd.validTo} 应晚于生效日期 ${nd.validFrom}`, `valid-to ${nd.validTo} must be after valid-from ${nd.validFrom}`, k, 'validTo');
     }
-    if (!fieldsOk) continue;
+    if (!fieldsOk) {
+      dup[k] = 1; // not in the table: skipped below
+      continue;
+    }
     lvl[k] = li!;
-    const prev = codeMap.get(code);
-    if (prev !== undefined) {
+    inCodes[k] = code;
+    const prev = table.add(k, code);
+    if (prev !== -1) {
+      dup[k] = 1;
       const first = rows ? `第 ${rows[prev]} 行` : `第 ${prev + 1} 条`;
       const firstEn = rows ? `row ${rows[prev]}` : `record ${prev + 1}`;
       err('E_DUPLICATE_CODE', `编码 ${code} 重复（首次出现在${first}）`, `duplicate code ${code} (first at ${firstEn})`, k, 'code');
       continue;
     }
-    codeMap.set(code, k);
     const rule = levels[li!]!.code;
     const lv = levels[li!]!;
     if (code.length !== rule.length) {
@@ -170,18 +188,19 @@ export function buildHierarchy(
     okCode[k] = 1;
     if (li! > 0 && !nd.zone) {
       const from = levels[li! - 1]!.code.significant;
-      const seg = code.slice(from, rule.significant);
-      if (seg.length > 0) {
-        const v = Number(seg);
+      if (rule.significant > from) {
+        let v = 0;
+        for (let j = from; j < rule.significant; j++) v = v * 10 + (code.charCodeAt(j) - 48);
         if (v === 0) {
           err('E_CODE_DIGITS', `${lv.name.zh}编码 ${code} 第 ${from + 1}–${rule.significant} 位不能全为 0`,
             `${lv.name.en} code ${code}: characters ${from + 1}–${rule.significant} must not all be 0`, k, 'code');
           okCode[k] = 0;
         } else if (rule.ranges && rule.ranges.length > 0 && !rule.ranges.some((r) => v >= r.from && v <= r.to)) {
           const known = rule.ranges.map((r) => `${r.from}–${r.to}`).join(', ');
+          const sv = code.slice(from, rule.significant);
           warnings.push({
-            ...issue('W_CODE_RANGE', `${lv.name.zh}编码 ${code} 的段值 ${seg} 不在常见范围（${known}）内`,
-              `${lv.name.en} code ${code}: segment ${seg} is outside the usual ranges (${known})`, where(k, 'code')),
+            ...issue('W_CODE_RANGE', `${lv.name.zh}编码 ${code} 的段值 ${sv} 不在常见范围（${known}）内`,
+              `${lv.name.en} code ${code}: segment ${sv} is outside the usual ranges (${known})`, where(k, 'code')),
             severity: 'warning',
           });
         }
@@ -192,10 +211,12 @@ export function buildHierarchy(
   // Pass 2: parents, level order, code prefixes, roots.
   const parentIn = new Int32Array(n).fill(-2); // -1 root, -2 unknown/invalid
   const roots: number[] = [];
+  // The parent is usually the last node seen on the level above (pre-order or level order input).
+  const lastAt = new Int32Array(L).fill(-1);
   for (let k = 0; k < n; k++) {
+    if (dup[k]) continue; // missing fields or duplicate: already reported
     const nd = nodes[k]!;
-    if (typeof nd.code !== 'string' || nd.code === '' || !levelIndex.has(nd.level)) continue;
-    if (codeMap.get(nd.code) !== k) continue; // duplicate: already reported
+    lastAt[lvl[k]!] = k;
     const pc = nd.parent;
     if (pc === null || pc === '') {
       parentIn[k] = -1;
@@ -203,8 +224,9 @@ export function buildHierarchy(
       continue;
     }
     if (pc === undefined) continue;
-    const p = codeMap.get(pc);
-    if (p === undefined) {
+    const guess = lvl[k]! > 0 ? lastAt[lvl[k]! - 1]! : -1;
+    const p = guess >= 0 && inCodes[guess] === pc ? guess : table.get(pc);
+    if (p === -1) {
       err('E_UNKNOWN_PARENT', `上级编码 ${pc} 不存在（编码 ${nd.code}）`, `unknown parent code ${pc} (code ${nd.code})`, k, 'parent');
       continue;
     }
@@ -225,8 +247,8 @@ export function buildHierarchy(
       const pp = parentIn[p]!;
       if (pp < 0) {
         const ppc = nodes[p]!.parent;
-        const q = typeof ppc === 'string' && ppc !== '' ? codeMap.get(ppc) : undefined;
-        if (q === undefined) continue;
+        const q = typeof ppc === 'string' && ppc !== '' ? table.get(ppc) : -1;
+        if (q === -1) continue;
         a = q;
       } else a = pp;
     }
@@ -347,11 +369,10 @@ export function buildHierarchy(
     const base = l * (n + 1);
     for (let i = 1; i <= n; i++) levelPrefix[base + i]! += levelPrefix[base + i - 1]!;
   }
-  const posMap = new Map<string, number>();
-  for (let i = 0; i < n; i++) posMap.set(codes[i]!, i);
+  table.renumber(posOf, codes);
 
   const index = new PreorderIndex(
-    config, n, parents, ends, depths, levelOf, childCounts, levelPrefix, codes, names, namesEn, validFrom, validTo, zones, posMap,
+    config, n, parents, ends, depths, levelOf, childCounts, levelPrefix, codes, names, namesEn, validFrom, validTo, zones, table,
   );
   return ok(index, warnings);
 }
@@ -399,7 +420,7 @@ class PreorderIndex implements Hierarchy {
   readonly #validFrom: readonly (string | undefined)[] | undefined;
   readonly #validTo: readonly (string | undefined)[] | undefined;
   readonly #zones: Uint8Array | undefined;
-  readonly #posMap: Map<string, number>;
+  readonly #table: CodeTable;
   readonly #levelIds: Map<string, number>;
   #search: NameSearch | undefined;
 
@@ -418,7 +439,7 @@ class PreorderIndex implements Hierarchy {
     validFrom: (string | undefined)[] | undefined,
     validTo: (string | undefined)[] | undefined,
     zones: Uint8Array | undefined,
-    posMap: Map<string, number>,
+    table: CodeTable,
   ) {
     this.#childCounts = childCounts;
     this.#levelPrefix = levelPrefix;
@@ -428,13 +449,13 @@ class PreorderIndex implements Hierarchy {
     this.#validFrom = validFrom && Object.freeze(validFrom);
     this.#validTo = validTo && Object.freeze(validTo);
     this.#zones = zones;
-    this.#posMap = posMap;
+    this.#table = table;
     this.#levelIds = new Map(config.levels.map((l, j) => [l.id, j]));
     Object.freeze(this);
   }
 
   indexOf(code: string): number {
-    return this.#posMap.get(code) ?? -1;
+    return typeof code === 'string' ? this.#table.get(code) : -1;
   }
   code(i: number): string {
     return this.#codes[this.#check(i)]!;

@@ -1,0 +1,272 @@
+/**
+ * Hierarchy index benchmark: @jiceng/core's pre-order index beside a straightforward
+ * parent-pointer tree (objects with parent refs and children arrays, isAncestor walking up,
+ * subtree counts by recursion, search by scanning and calling pinyin-pro per name), in the
+ * same process, on a Putian-sized city (146,227 nodes).
+ *
+ * Run: node --conditions=source --import tsx --expose-gc bench/hierarchy.bench.ts
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+// The workspace root does not depend on @jiceng/core; import it (and its pinyin-pro) by path.
+import { buildHierarchy, type HierarchyConfig, type NodeInput, type Hierarchy } from '../packages/core/src/index.js';
+
+const coreRequire = createRequire(new URL('../packages/core/package.json', import.meta.url));
+const { pinyin } = (await import(pathToFileURL(coreRequire.resolve('pinyin-pro')).href)) as typeof import('pinyin-pro');
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+
+// ---------------------------------------------------------------- data
+async function putianData(): Promise<{ source: string; config: HierarchyConfig; nodes: NodeInput[] }> {
+  try {
+    const mod = (await import('../packages/putian/src/index.js')) as Record<string, unknown>;
+    if (typeof mod.generatePutian === 'function') {
+      const d = (mod.generatePutian as (o?: unknown) => { config?: HierarchyConfig; nodes: NodeInput[] })({ seed: 1 });
+      const config = d.config ?? (mod.PUTIAN_CONFIG as HierarchyConfig | undefined) ?? (mod.putianConfig as HierarchyConfig | undefined);
+      if (config && Array.isArray(d.nodes)) return { source: '@jiceng/putian generatePutian({ seed: 1 })', config, nodes: d.nodes };
+    }
+  } catch {
+    /* fall through to the synthetic city */
+  }
+  return { source: 'synthetic tree of the Putian shape (bench/hierarchy.bench.ts)', ...syntheticPutian() };
+}
+
+/** A tree of exactly the Putian shape: 1 + 7 + 54 + 973 + 10,439 + 134,753 nodes, Chinese names. */
+function syntheticPutian(): { config: HierarchyConfig; nodes: NodeInput[] } {
+  const lv = (id: string, zh: string, en: string, length: number, significant: number) => ({
+    id, name: { zh, en }, duties: [], code: { length, significant },
+  });
+  const config: HierarchyConfig = {
+    id: 'putian-shape',
+    levels: [
+      lv('city', '市', 'City', 12, 4), lv('county', '县区', 'County', 12, 6), lv('town', '镇街', 'Town', 12, 9),
+      lv('village', '村居', 'Village', 12, 12), lv('grid', '网格', 'Grid', 15, 15), lv('unit', '单元', 'Unit', 18, 18),
+    ],
+  };
+  const pool = '东西南北中上下前后新旧山水田林石桥溪河湖海港湾岭坑头尾塘洋埔厝坂兜里亭园庄华荔城厢涵江秀屿仙游枫亭榜头盖尾度尾钟山书峰大济龙华赖店郊尾园庄鲤南西苑凤凰霞林常太华亭灵川忠门东埔山亭湄洲笏石东峤平海埭头月塘东庄南日北高江口梧塘白塘新县白沙庄边萩芦国欢三江口黄石北高新度拱辰镇海西天尾';
+  let seed = 20231;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / (1 << 24);
+  const word = (k: number) => Array.from({ length: k }, () => pool[Math.floor(rnd() * pool.length)]).join('');
+  const spread = (total: number, parts: number) => Array.from({ length: parts }, (_, i) => Math.floor(((i + 1) * total) / parts) - Math.floor((i * total) / parts));
+  const nodes: NodeInput[] = [{ code: '350300000000', parent: null, level: 'city', name: '莆田市' }];
+  const counties = ['350302', '350303', '350304', '350305', '350322', '3503B1', '3503B2'];
+  const townsPer = [7, 12, 6, 7, 18, 3, 1];
+  const villagesPer = spread(973, 54);
+  const gridsPer = spread(10439, 973);
+  const unitsPer = spread(134753, 10439);
+  let t = 0, v = 0, g = 0;
+  counties.forEach((cc, ci) => {
+    const zone = cc.includes('B');
+    const county = `${cc}000000`;
+    nodes.push({ code: county, parent: '350300000000', level: 'county', name: `${word(2)}${zone ? '开发区' : '区'}`, ...(zone ? { zone: true } : {}) });
+    for (let ti = 0; ti < townsPer[ci]!; ti++, t++) {
+      const town = `${zone ? '350305' : cc}${String((zone ? 150 + ci * 10 : 100) + ti).padStart(3, '0')}000`;
+      nodes.push({ code: town, parent: county, level: 'town', name: `${word(2)}镇` });
+      for (let vi = 0; vi < villagesPer[t]!; vi++, v++) {
+        const village = `${town.slice(0, 9)}${String(200 + vi).padStart(3, '0')}`;
+        nodes.push({ code: village, parent: town, level: 'village', name: `${word(2)}村` });
+        for (let gi = 0; gi < gridsPer[v]!; gi++, g++) {
+          const grid = `${village}${String(gi + 1).padStart(3, '0')}`;
+          nodes.push({ code: grid, parent: village, level: 'grid', name: `${word(2)}第${gi + 1}网格` });
+          for (let ui = 0; ui < unitsPer[g]!; ui++) {
+            nodes.push({ code: `${grid}${String(ui + 1).padStart(3, '0')}`, parent: grid, level: 'unit', name: `${word(2)}${ui + 1}号楼` });
+          }
+        }
+      }
+    }
+  });
+  return { config, nodes };
+}
+
+// ---------------------------------------------------------------- the peer
+interface PNode { code: string; name: string; level: number; parent: PNode | null; children: PNode[] }
+function peerBuild(config: HierarchyConfig, nodes: readonly NodeInput[]): { root: PNode; all: PNode[]; byCode: Map<string, PNode> } {
+  const lvl = new Map(config.levels.map((l, j) => [l.id, j]));
+  const byCode = new Map<string, PNode>();
+  const all: PNode[] = [];
+  for (const n of nodes) {
+    const p: PNode = { code: n.code, name: n.name, level: lvl.get(n.level)!, parent: null, children: [] };
+    byCode.set(n.code, p);
+    all.push(p);
+  }
+  let root: PNode | undefined;
+  for (const n of nodes) {
+    const me = byCode.get(n.code)!;
+    if (n.parent === null) root = me;
+    else {
+      const p = byCode.get(n.parent)!;
+      me.parent = p;
+      p.children.push(me);
+    }
+  }
+  return { root: root!, all, byCode };
+}
+function peerIsAncestor(a: PNode, b: PNode): boolean {
+  for (let x: PNode | null = b; x; x = x.parent) if (x === a) return true;
+  return false;
+}
+function peerCount(node: PNode, out: number[]): number[] {
+  out[node.level]!++;
+  for (const c of node.children) peerCount(c, out);
+  return out;
+}
+function peerSearchName(all: PNode[], q: string): PNode[] {
+  return all.filter((n) => n.name.includes(q));
+}
+function peerSearchInitials(all: PNode[], q: string): PNode[] {
+  return all.filter((n) => pinyin(n.name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').includes(q));
+}
+
+// ---------------------------------------------------------------- measuring
+interface Stat { median: number; min: number; max: number; runs: number }
+function measure(fn: () => unknown, runs = 7, warm = 2): Stat {
+  for (let k = 0; k < warm; k++) fn();
+  const t: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return { median: t[Math.floor(t.length / 2)]!, min: t[0]!, max: t[t.length - 1]!, runs };
+}
+function heapMB(): number {
+  gc!();
+  gc!();
+  return process.memoryUsage().heapUsed / 1048576;
+}
+/** Heap retained by what `make` returns, when the input came from JSON text that is then dropped. */
+function retained(json: string, make: (nodes: NodeInput[]) => unknown): number {
+  const before = heapMB();
+  let keep: unknown = make(JSON.parse(json) as NodeInput[]);
+  const after = heapMB();
+  if (!keep) throw new Error('nothing built');
+  keep = undefined;
+  return after - before;
+}
+
+const { source, config, nodes } = await putianData();
+const json = JSON.stringify(nodes);
+console.log(`data: ${source}; ${nodes.length} nodes`);
+
+const build = (ns: NodeInput[]): Hierarchy => {
+  const r = buildHierarchy(config, ns);
+  if (!r.ok) throw new Error(r.errors.slice(0, 3).map((e) => e.en).join('; '));
+  return r.value;
+};
+const rows: { workload: string; ours: Stat; peer: Stat; unit: string; note?: string }[] = [];
+
+// build
+const c1 = performance.now();
+build(nodes);
+const buildColdMs = performance.now() - c1;
+const buildOurs = measure(() => build(nodes), 7, 2);
+const buildPeer = measure(() => peerBuild(config, nodes), 7, 2);
+rows.push({ workload: `build index (${nodes.length} nodes)`, ours: buildOurs, peer: buildPeer, unit: 'ms', note: `ours validates every record (codes, prefixes, levels, cycles) and the peer validates nothing; the very first build in the process (cold JIT): ${buildColdMs.toFixed(0)} ms` });
+const memOurs = retained(json, (ns) => build(ns));
+const memPeer = retained(json, (ns) => peerBuild(config, ns));
+
+const h = build(nodes);
+const peer = peerBuild(config, nodes);
+const peerAt = new Array<PNode>(h.size);
+for (let i = 0; i < h.size; i++) peerAt[i] = peer.byCode.get(h.code(i))!;
+
+// isAncestor: half uniformly random pairs, half (true) ancestor-descendant pairs.
+const PAIRS = 2_000_000;
+const pa = new Int32Array(PAIRS);
+const pb = new Int32Array(PAIRS);
+let s = 7;
+const rnd = () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 8) / (1 << 24);
+for (let k = 0; k < PAIRS; k++) {
+  const b = Math.floor(rnd() * h.size);
+  pb[k] = b;
+  if (k % 2 === 0) pa[k] = Math.floor(rnd() * h.size);
+  else {
+    const path = h.path(b);
+    pa[k] = path[Math.floor(rnd() * path.length)]!;
+  }
+}
+const peerA = Array.from(pa, (i) => peerAt[i]!);
+const peerB = Array.from(pb, (i) => peerAt[i]!);
+let sink = 0;
+const ancOurs = measure(() => {
+  let c = 0;
+  for (let k = 0; k < PAIRS; k++) if (h.isAncestor(pa[k]!, pb[k]!)) c++;
+  sink += c;
+});
+const ancPeer = measure(() => {
+  let c = 0;
+  for (let k = 0; k < PAIRS; k++) if (peerIsAncestor(peerA[k]!, peerB[k]!)) c++;
+  sink += c;
+});
+const perCall = (st: Stat): Stat => ({ median: (st.median * 1e6) / PAIRS, min: (st.min * 1e6) / PAIRS, max: (st.max * 1e6) / PAIRS, runs: st.runs });
+rows.push({ workload: `isAncestor (${PAIRS / 1e6}M pairs, half true)`, ours: perCall(ancOurs), peer: perCall(ancPeer), unit: 'ns/call' });
+
+// subtree counts per level for every node down to village (1,035 nodes), and for the root.
+const upper: number[] = [];
+for (let i = 0; i < h.size; i++) if (h.levelOf[i]! <= 3) upper.push(i);
+const cntOurs = measure(() => { for (const i of upper) sink += h.countByLevel(i)[5]!; });
+const cntPeer = measure(() => { for (const i of upper) sink += peerCount(peerAt[i]!, new Array(6).fill(0))[5]!; }, 5, 1);
+rows.push({ workload: `countByLevel for all ${upper.length} city..village nodes`, ours: cntOurs, peer: cntPeer, unit: 'ms' });
+
+// name substring search over all nodes.
+const nameQueries = [h.name(h.indexOf(h.code(h.children(h.children(0)[2]!)[0]!))).slice(0, 2), '镇', '第3网格', '山水', '12号楼'];
+const nameOurs = measure(() => { for (const q of nameQueries) sink += h.searchName(q, h.size).length; });
+const namePeer = measure(() => { for (const q of nameQueries) sink += peerSearchName(peer.all, q).length; });
+for (const q of nameQueries) {
+  if (h.searchName(q, h.size).length !== peerSearchName(peer.all, q).length) throw new Error(`name search disagrees on ${q}`);
+}
+rows.push({ workload: `name substring search, all matches (${nameQueries.length} queries)`, ours: nameOurs, peer: namePeer, unit: 'ms' });
+
+// pinyin-initial search over all nodes: the first search (builds the table) and warm ones.
+const pyQuery = pinyin(h.name(h.children(0)[2]!), { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+const fresh = build(nodes);
+const c0 = performance.now();
+const firstHits = fresh.searchInitials(pyQuery, fresh.size).length;
+const coldMs = performance.now() - c0;
+const pyOurs = measure(() => { sink += h.searchInitials(pyQuery, h.size).length; });
+const pyPeer = measure(() => { sink += peerSearchInitials(peer.all, pyQuery).length; }, 5, 1);
+const peerHits = peerSearchInitials(peer.all, pyQuery).length;
+rows.push({
+  workload: `pinyin-initial search "${pyQuery}", all nodes`, ours: pyOurs, peer: pyPeer, unit: 'ms',
+  note: `first search on a fresh index (builds the initials table): ${coldMs.toFixed(1)} ms; hits ours ${firstHits} (every reading of polyphonic characters) vs peer ${peerHits} (pinyin-pro's reading in context)`,
+});
+
+// combined search (name + initials + code), default limit
+const comb = measure(() => { for (const q of ['lcq', '3503', '镇海']) sink += h.search(q).length; });
+
+// ---------------------------------------------------------------- report
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, totalmemGB: +(os.totalmem() / 1073741824).toFixed(1),
+  node: process.version, os: `${os.type()} ${os.release()}`, date: new Date().toISOString(),
+};
+const f = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const lines = [
+  '| workload | ours median (min–max) | parent-pointer peer median (min–max) | unit | peer / ours |',
+  '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.workload} | ${f(r.ours.median)} (${f(r.ours.min)}–${f(r.ours.max)}) | ${f(r.peer.median)} (${f(r.peer.min)}–${f(r.peer.max)}) | ${r.unit} | ${(r.peer.median / r.ours.median).toFixed(1)}× |`),
+  `| heap retained by the built index (input JSON dropped, after gc) | ${memOurs.toFixed(1)} | ${memPeer.toFixed(1)} | MB | ${(memPeer / memOurs).toFixed(2)}× |`,
+];
+const notes = rows.filter((r) => r.note).map((r) => `- ${r.workload}: ${r.note}`);
+notes.push(`- combined search('lcq' / '3503' / '镇海', limit 50): ${f(comb.median)} ms for the three`);
+const md = [
+  '# Hierarchy index benchmark',
+  '',
+  `Data: ${source}, ${nodes.length} nodes. Command: \`node --conditions=source --import tsx --expose-gc bench/hierarchy.bench.ts\`.`,
+  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.totalmemGB} GB, Node ${machine.node}, ${machine.os}, ${machine.date}.`,
+  'Each figure: median (min–max) of ≥5 runs after warm-up; ours and the peer in the same process.',
+  '',
+  ...lines,
+  '',
+  ...notes,
+  '',
+  'Targets (issue 2): build ≤ 150 ms and ≤ 60 MB retained; isAncestor ≤ 50 ns; pinyin-initial search over all nodes ≤ 20 ms.',
+  '',
+].join('\n');
+console.log(md);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/hierarchy.md', md);
+writeFileSync('bench/results/hierarchy.json', JSON.stringify({ machine, source, nodes: nodes.length, rows, retainedMB: { ours: memOurs, peer: memPeer }, pinyinColdMs: coldMs, buildColdMs, combinedSearchMs: comb, sink: sink > 0 }, null, 2) + '\n');
