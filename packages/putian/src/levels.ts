@@ -3,12 +3,12 @@
  * `@jiceng/core`'s hierarchy, with the duties the seed document gives each level.
  * @module
  */
-import type { HierarchyConfig, LevelDef } from '@jiceng/core';
+import { STATISTICAL_TOWN_RANGES, STATISTICAL_VILLAGE_RANGES, type HierarchyConfig, type LevelDef } from '@jiceng/core';
 
 /**
  * The six Putian levels, top first: ids `city`, `county`, `town`, `village`, `grid`, `unit`.
  * City to village use the 12-digit statistical division code (significant digits 4, 6, 9,
- * 12); a grid code is the village code plus 3 digits (15), a unit code the grid code plus
+ * 12; township and village digits in the usual NBS ranges, others warn); a grid code is the village code plus 3 digits (15), a unit code the grid code plus
  * 3 digits (18).
  *
  * @example
@@ -47,7 +47,7 @@ export const PUTIAN_LEVELS: readonly LevelDef[] = Object.freeze([
       { zh: '任务交办', en: 'Task assignment' },
       { zh: '综合执法', en: 'Comprehensive law enforcement' },
     ],
-    code: { length: 12, significant: 9 },
+    code: { length: 12, significant: 9, ranges: STATISTICAL_TOWN_RANGES },
   },
   {
     id: 'village',
@@ -57,7 +57,7 @@ export const PUTIAN_LEVELS: readonly LevelDef[] = Object.freeze([
       { zh: '分类归纳', en: 'Classification' },
       { zh: '初步研处', en: 'Preliminary handling' },
     ],
-    code: { length: 12, significant: 12 },
+    code: { length: 12, significant: 12, ranges: STATISTICAL_VILLAGE_RANGES },
   },
   {
     id: 'grid',

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { NodeInput } from '@jiceng/core';
+import { buildHierarchy, formatIssue, type NodeInput } from '@jiceng/core';
 import { PUTIAN_COUNTS, generatePutian, putianSummary, formatPutianSummary, type PutianSummary } from '@jiceng/putian';
 
 const data = generatePutian({ seed: 1 });
@@ -202,4 +202,18 @@ test('the summary prints as a table in Chinese and in English', () => {
   assert.match(en, /Unit heads\s+119,507\s+24,047/);
   assert.match(en, /Grid party branches\s+7,025/);
   assert.doesNotMatch(en, /\p{Script=Han}/u, 'no Chinese in the English table');
+});
+
+test('the generated city builds with core: no errors, no warnings, the index agrees with the records', () => {
+  const r = buildHierarchy(data.config, data.nodes);
+  assert.ok(r.ok, r.ok ? '' : r.errors.slice(0, 5).map((e) => formatIssue(e, 'en')).join('\n'));
+  assert.deepEqual(r.warnings, []);
+  const h = r.value;
+  assert.equal(h.size, 146_227);
+  assert.deepEqual(h.countByLevel(0), [1, 7, 54, 973, 10_439, 134_753]);
+  const zone = h.indexOf('3503M1000000');
+  assert.deepEqual(h.countByLevel(zone).slice(1, 3), [1, 1]);
+  assert.equal(h.name(h.children(zone)[0]), '湄洲镇');
+  const licheng = h.search('lcq');
+  assert.ok(licheng.map((i) => h.name(i)).includes('荔城区'));
 });
