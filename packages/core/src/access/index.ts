@@ -3,3 +3,22 @@
  * @module
  */
 export * from "./actor.js";
+export * from './messages.js';
+export * from './sensitivity.js';
+export * from './roles.js';
+export * from './fields.js';
+export * from './mask.js';
+export * from './scope.js';
+export * from './context.js';
+export * from './audit.js';
+export * from './read.js';
+export * from './scoped-facts.js';
+export * from './cells.js';
+export * from './export.js';
+export * from './audit-trail.js';
+export * from './registry/groups.js';
+export * from './registry/calendar.js';
+export * from './registry/events.js';
+export * from './registry/commands.js';
+export * from './registry/schedule.js';
+export * from './registry/view.js';

@@ -1,0 +1,194 @@
+/**
+ * Registry events and the fold that turns them into the registry's state. Events are
+ * append-only; replaying them gives the same state.
+ * @module
+ */
+import type { LegalBasis } from './groups.js';
+
+/**
+ * A person's identifying details, as recorded.
+ *
+ * @example
+ * ```ts
+ * const p: PersonDetails = { name: '张三明', idNumber: '350302199001011234', phone: '13812345678' };
+ * ```
+ */
+export interface PersonDetails {
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+  birthDate?: string;
+  guardianName?: string;
+  guardianPhone?: string;
+}
+
+interface Base {
+  /** When, epoch ms. */
+  at: number;
+  /** Actor id. */
+  by: string;
+  personId: string;
+}
+
+/**
+ * One change of the registry.
+ *
+ * @example
+ * ```ts
+ * const e: RegistryEvent = { type: 'followed-up', at: 1764115200000, by: 'u1', personId: 'p1', riskLevel: 1 };
+ * ```
+ */
+export type RegistryEvent =
+  | (Base & { type: 'enrolled'; group: string; node: string; person: PersonDetails; legalBasis: LegalBasis; riskLevel?: number })
+  | (Base & { type: 'risk-assessed'; riskLevel: number; note?: string })
+  | (Base & { type: 'followed-up'; riskLevel?: number; outcome?: string })
+  | (Base & { type: 'handed-over'; from: string; to: string; note?: string })
+  | (Base & { type: 'notified'; from: 'town' | 'police'; to: 'town' | 'police' })
+  | (Base & { type: 'basis-recorded'; legalBasis: LegalBasis })
+  | (Base & { type: 'moved'; node: string })
+  | (Base & { type: 'left'; reason: string });
+
+/**
+ * A hand-over between bodies.
+ *
+ * @example
+ * ```ts
+ * const h: Handover = { at: 1764115200000, by: 'u1', from: 'hospital', to: 'governance' };
+ * ```
+ */
+export interface Handover {
+  at: number;
+  by: string;
+  from: string;
+  to: string;
+  note?: string;
+}
+
+/**
+ * One person in the registry, as folded from their events.
+ *
+ * @example
+ * ```ts
+ * registry.persons.get('p1')?.riskLevel;
+ * ```
+ */
+export interface RegistryPerson {
+  id: string;
+  group: string;
+  node: string;
+  person: PersonDetails;
+  enrolledAt: number;
+  /** Risk level 0–5 (mental-health groups), or undefined. */
+  riskLevel?: number;
+  /** When the current risk level was set. */
+  riskSince?: number;
+  /** When the person first became level 3 or above in the current unstable spell (NaN if never). */
+  unstableSince: number;
+  /** Times of follow-ups, ascending. */
+  followUps: number[];
+  handovers: Handover[];
+  /** Every legal basis recorded, oldest first. */
+  legalBases: LegalBasis[];
+  /** The level-3+ notification due for the current unstable spell: when it became due, and whether it was made. */
+  notification?: { since: number; notifiedAt?: number };
+  status: 'active' | 'left';
+  leftAt?: number;
+  /** Number of events applied to this person (its version). */
+  version: number;
+}
+
+/**
+ * The registry: persons by id, and the number of events applied.
+ *
+ * @example
+ * ```ts
+ * const empty: RegistryState = emptyRegistry();
+ * ```
+ */
+export interface RegistryState {
+  readonly persons: ReadonlyMap<string, RegistryPerson>;
+  readonly version: number;
+}
+
+/** An empty registry. @example `const s = emptyRegistry();` */
+export function emptyRegistry(): RegistryState {
+  return { persons: new Map(), version: 0 };
+}
+
+function insertSorted(list: number[], t: number): number[] {
+  const out = list.slice();
+  let i = out.length;
+  while (i > 0 && out[i - 1] > t) i--;
+  out.splice(i, 0, t);
+  return out;
+}
+
+function fold(p: RegistryPerson | undefined, e: RegistryEvent): RegistryPerson | undefined {
+  if (e.type === 'enrolled') {
+    const unstable = e.riskLevel !== undefined && e.riskLevel >= 3;
+    return {
+      id: e.personId, group: e.group, node: e.node, person: { ...e.person }, enrolledAt: e.at,
+      riskLevel: e.riskLevel, riskSince: e.riskLevel !== undefined ? e.at : undefined,
+      unstableSince: unstable ? e.at : NaN, followUps: [], handovers: [], legalBases: [e.legalBasis],
+      notification: unstable ? { since: e.at } : undefined, status: 'active', version: 1,
+    };
+  }
+  if (!p) return p;
+  const next: RegistryPerson = { ...p, version: p.version + 1 };
+  const setRisk = (level: number | undefined, at: number) => {
+    if (level === undefined) return;
+    const wasUnstable = (p.riskLevel ?? 0) >= 3;
+    next.riskLevel = level;
+    next.riskSince = at;
+    if (level >= 3 && !wasUnstable) {
+      next.unstableSince = at;
+      next.notification = { since: at };
+    } else if (level < 3) next.unstableSince = NaN;
+  };
+  switch (e.type) {
+    case 'risk-assessed': setRisk(e.riskLevel, e.at); break;
+    case 'followed-up': next.followUps = insertSorted(p.followUps, e.at); if (e.at >= (p.riskSince ?? -Infinity)) setRisk(e.riskLevel, e.at); break;
+    case 'handed-over': next.handovers = [...p.handovers, { at: e.at, by: e.by, from: e.from, to: e.to, ...(e.note ? { note: e.note } : {}) }]; break;
+    case 'notified': if (p.notification && p.notification.notifiedAt === undefined) next.notification = { ...p.notification, notifiedAt: e.at }; break;
+    case 'basis-recorded': next.legalBases = [...p.legalBases, e.legalBasis]; break;
+    case 'moved': next.node = e.node; break;
+    case 'left': next.status = 'left'; next.leftAt = e.at; break;
+  }
+  return next;
+}
+
+/**
+ * Applies one (already decided) event and returns the new state; the old one is unchanged.
+ *
+ * @example
+ * ```ts
+ * const r = decideRegistry(state, access, command);
+ * if (r.ok) state = applyRegistryEvent(state, r.value);
+ * ```
+ */
+export function applyRegistryEvent(state: RegistryState, e: RegistryEvent): RegistryState {
+  const persons = new Map(state.persons);
+  const p = fold(persons.get(e.personId), e);
+  if (p) persons.set(e.personId, p);
+  return { persons, version: state.version + 1 };
+}
+
+/**
+ * Folds a stream of events into a registry (the stream is the record; this is its state).
+ *
+ * @example
+ * ```ts
+ * const state = replayRegistry(storedEvents);
+ * ```
+ */
+export function replayRegistry(events: Iterable<RegistryEvent>): RegistryState {
+  const persons = new Map<string, RegistryPerson>();
+  let version = 0;
+  for (const e of events) {
+    const p = fold(persons.get(e.personId), e);
+    if (p) persons.set(e.personId, p);
+    version++;
+  }
+  return { persons, version };
+}

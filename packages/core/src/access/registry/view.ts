@@ -1,0 +1,176 @@
+/**
+ * Reading the registry: individual records only for roles that need them, masked and
+ * audited; figures for dashboards only as in-scope aggregates with small cells suppressed.
+ * Nothing of the registry is ever shown on a public or wall-screen view.
+ * @module
+ */
+import { fail, ok, type Result } from '../../errors.js';
+import type { Access } from '../context.js';
+import { accessIssue } from '../messages.js';
+import { auditEvent, viewRecords } from '../read.js';
+import { isOpenView, type View } from '../sensitivity.js';
+import { DEFAULT_MIN_CELL, suppressCount, suppressSmallCells, type SuppressedCell } from '../cells.js';
+import type { RegistryPerson, RegistryState } from './events.js';
+import { DEFAULT_GROUPS, type PopulationGroup } from './groups.js';
+import { annualFollowUps, followUpDue, notificationDue } from './schedule.js';
+import { chinaWorkingDays, type WorkingDayFn } from './calendar.js';
+
+/**
+ * Options of the registry read functions.
+ *
+ * @example
+ * ```ts
+ * const o: RegistryViewOptions = { purpose: '随访', now: Date.now(), minCell: 5 };
+ * ```
+ */
+export interface RegistryViewOptions {
+  /** Why (required for individual records). */
+  purpose?: string;
+  /** The view (default `staff`); `public` and `wall-screen` are refused. */
+  view?: View;
+  /** The time figures are computed at (default: the access clock). */
+  now?: number;
+  /** The groups in use (default {@link DEFAULT_GROUPS}). */
+  groups?: readonly PopulationGroup[];
+  /** The working-day calendar for notification deadlines (default {@link chinaWorkingDays}). */
+  isWorkingDay?: WorkingDayFn;
+  /** Minimum cell size for aggregates (default 5). */
+  minCell?: number;
+  /** Only people whose follow-up or notification is overdue. */
+  overdueOnly?: boolean;
+}
+
+/**
+ * A registry person as a plain record (the `special-population` field policy applies).
+ *
+ * @example
+ * ```ts
+ * const rec = personRecord(person, Date.now());
+ * rec.nextFollowUpDue; // '2025-02-28' or undefined
+ * ```
+ */
+export function personRecord(
+  p: RegistryPerson,
+  now: number,
+  groups: readonly PopulationGroup[] = DEFAULT_GROUPS,
+  isWorkingDay: WorkingDayFn = chinaWorkingDays(),
+): Record<string, unknown> {
+  const due = followUpDue(p, now, groups);
+  const notice = notificationDue(p, now, isWorkingDay);
+  const iso = (d: { y: number; m: number; d: number }) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+  return {
+    id: p.id, node: p.node, group: p.group, status: p.status, enrolledAt: p.enrolledAt,
+    ...p.person,
+    ...(p.riskLevel !== undefined ? { riskLevel: p.riskLevel } : {}),
+    ...(due ? { nextFollowUpDue: iso(due.date), followUpOverdue: due.overdue } : {}),
+    ...(notice ? { notificationDue: iso(notice.date), notificationOverdue: notice.overdue } : {}),
+    legalBasis: p.legalBases[p.legalBases.length - 1]?.basis,
+  };
+}
+
+/**
+ * The registry records the actor may read — in scope, of a group one of its roles covers —
+ * masked by the field policy, with a purpose, audited. Refused on open views.
+ *
+ * @example
+ * ```ts
+ * const r = registryRecords(access, state, { purpose: '季度随访', overdueOnly: true });
+ * ```
+ */
+export function registryRecords(access: Access, state: RegistryState, options: RegistryViewOptions = {}): Result<Record<string, unknown>[]> {
+  const now = options.now ?? access.now();
+  const groups = options.groups ?? DEFAULT_GROUPS;
+  const rows: Record<string, unknown>[] = [];
+  for (const p of state.persons.values()) {
+    const rec = personRecord(p, now, groups, options.isWorkingDay);
+    if (options.overdueOnly && rec.followUpOverdue !== true && rec.notificationOverdue !== true) continue;
+    rows.push(rec);
+  }
+  return viewRecords(access, 'special-population', rows, { purpose: options.purpose, view: options.view ?? 'staff' });
+}
+
+/**
+ * Registry figures of one node, small cells suppressed.
+ *
+ * @example
+ * ```ts
+ * const f: RegistryFigures = { node: '350302001000', byGroup: {}, total: 0, overdueFollowUps: 0, overdueNotifications: 0, belowAnnualMinimum: 0 };
+ * ```
+ */
+export interface RegistryFigures {
+  node: string;
+  /** Active people per group. */
+  byGroup: Record<string, SuppressedCell>;
+  /** Active people in all groups (`null` when suppressed). */
+  total: number | null;
+  /** Mental-health follow-ups overdue now. */
+  overdueFollowUps: number | null;
+  /** Level-3+ notifications between town and police overdue now. */
+  overdueNotifications: number | null;
+  /** People with fewer follow-ups than required in the last complete year. */
+  belowAnnualMinimum: number | null;
+}
+
+/**
+ * Aggregate registry figures for the nodes the actor asks for: each must be in scope
+ * (otherwise the whole call is refused, not answered with zeros); counts between 1 and
+ * `minCell − 1` are suppressed. No names, no ids; not for open views. Writes no audit
+ * event (no personal data leaves).
+ *
+ * @example
+ * ```ts
+ * const r = registryFigures(access, state, [h.indexOf('350302001000')], { minCell: 5 });
+ * if (r.ok) dashboard.figures = r.value;
+ * ```
+ */
+export function registryFigures(
+  access: Access,
+  state: RegistryState,
+  nodes: readonly number[],
+  options: RegistryViewOptions = {},
+): Result<RegistryFigures[]> {
+  const view = options.view ?? 'staff';
+  if (isOpenView(view)) {
+    auditEvent(access, { action: 'refused', purpose: options.purpose ?? '', kind: 'special-population', records: [], nodes: [], view, fields: [], refusal: 'E_FORBIDDEN_VIEW' });
+    return fail([accessIssue('E_FORBIDDEN_VIEW', 'special-population')]);
+  }
+  const h = access.hierarchy;
+  for (const n of nodes) {
+    if (!Number.isInteger(n) || n < 0 || n >= h.size) return fail([accessIssue('E_UNKNOWN_NODE', String(n))]);
+    if (!access.scope.inScope(n)) return fail([accessIssue('E_OUT_OF_SCOPE', h.code(n))]);
+  }
+  const now = options.now ?? access.now();
+  const groups = options.groups ?? DEFAULT_GROUPS;
+  const minCell = options.minCell ?? DEFAULT_MIN_CELL;
+  const lastYear = Number(new Date(now + 8 * 3600_000).getUTCFullYear()) - 1;
+  const people: Array<{ pos: number; p: RegistryPerson }> = [];
+  for (const p of state.persons.values()) {
+    const pos = h.indexOf(p.node);
+    if (pos >= 0 && p.status === 'active' && access.scope.inScope(pos)) people.push({ pos, p });
+  }
+  return ok(
+    nodes.map((n) => {
+      const counts: Record<string, number> = Object.fromEntries(groups.map((g) => [g.id, 0]));
+      let overdue = 0;
+      let notices = 0;
+      let below = 0;
+      let total = 0;
+      for (const { pos, p } of people) {
+        if (!h.isAncestor(n, pos)) continue;
+        total++;
+        counts[p.group] = (counts[p.group] ?? 0) + 1;
+        if (followUpDue(p, now, groups)?.overdue) overdue++;
+        if (notificationDue(p, now, options.isWorkingDay)?.overdue) notices++;
+        if (annualFollowUps(p, lastYear, now, groups)?.below) below++;
+      }
+      return {
+        node: h.code(n),
+        byGroup: suppressSmallCells(counts, { minCell }),
+        total: suppressCount(total, minCell),
+        overdueFollowUps: suppressCount(overdue, minCell),
+        overdueNotifications: suppressCount(notices, minCell),
+        belowAnnualMinimum: suppressCount(below, minCell),
+      };
+    }),
+  );
+}

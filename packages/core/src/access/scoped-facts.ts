@@ -1,0 +1,94 @@
+/**
+ * Scoped case facts and metrics: aggregates are computed only over the rows the actor may
+ * see, and a query for a node outside the scope is refused — never answered with zeros.
+ * @module
+ */
+import { fail, ok, type Result } from '../errors.js';
+import { createCaseFacts, type CaseFacts } from '../cases/facts.js';
+import type { Access } from './context.js';
+import { accessIssue } from './messages.js';
+
+const COLUMNS = [
+  'node', 'category', 'source', 'status', 'reportedAt', 'registeredAt', 'dispatchedAt', 'dispatchDueAt',
+  'handledAt', 'dueAt', 'closedAt', 'closedLevel', 'rework', 'escalations', 'extensions', 'satisfaction',
+] as const satisfies ReadonlyArray<keyof CaseFacts>;
+
+/**
+ * The rows of `facts` the actor may see, as new facts: rows whose node is in scope, and for
+ * citizens the rows they reported (`reporterOf(row)` gives a row's reporter id; facts carry
+ * none themselves). Metrics computed on the result cannot count anything outside the scope.
+ *
+ * @example
+ * ```ts
+ * const mine = scopedFacts(access, facts);
+ * mine.length; // cases the actor may see
+ * ```
+ */
+export function scopedFacts(access: Access, facts: CaseFacts, reporterOf?: (row: number) => string | undefined): CaseFacts {
+  const scope = access.scope;
+  const keep: number[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const pos = facts.node[i];
+    if (scope.inScope(pos) || (scope.ownReports && reporterOf !== undefined && reporterOf(i) === scope.actorId)) keep.push(i);
+  }
+  const out = createCaseFacts(keep.length);
+  out.length = keep.length;
+  for (const col of COLUMNS) {
+    const src = facts[col];
+    const dst = out[col];
+    for (let k = 0; k < keep.length; k++) dst[k] = src[keep[k]];
+  }
+  out.caseIds = keep.map((i) => facts.caseIds[i]);
+  return out;
+}
+
+/**
+ * Per-node figures, restricted to the actor's scope: `at(node)` answers for nodes in the
+ * scope and refuses (`E_OUT_OF_SCOPE`) for all others — including ancestors of the scope,
+ * whose totals would reveal what lies outside it.
+ *
+ * @example
+ * ```ts
+ * const m = scopedMetrics(access, facts, (f) => countPerNode(f));
+ * const r = m.at(h.indexOf('350302001001001'));
+ * if (r.ok) show(r.value);
+ * ```
+ */
+export interface ScopedMetrics<T> {
+  /** The figure of node position `pos`, or a refusal outside the scope. */
+  at(pos: number): Result<T>;
+  /** The roots of the scope: the nodes a dashboard may open with. */
+  roots(): number[];
+}
+
+/**
+ * Computes figures over only the rows the actor may see (see {@link scopedFacts}) and gives
+ * them out per node, refusing nodes outside the scope. `compute` receives scoped facts and
+ * returns a per-node array (indexed by pre-order position) or a function of the position.
+ *
+ * @example
+ * ```ts
+ * const counts = scopedMetrics(access, facts, (f) => {
+ *   const c = new Float64Array(h.size);
+ *   for (let i = 0; i < f.length; i++) for (let n = f.node[i]; n >= 0; n = h.parents[n]) c[n]++;
+ *   return c;
+ * });
+ * counts.at(h.indexOf('350302001000')); // { ok: true, value: 42 } for a town officer there
+ * ```
+ */
+export function scopedMetrics<T>(
+  access: Access,
+  facts: CaseFacts,
+  compute: (scoped: CaseFacts) => ArrayLike<T> | ((pos: number) => T),
+): ScopedMetrics<T> {
+  const perNode = compute(scopedFacts(access, facts));
+  const get = typeof perNode === 'function' ? perNode : (pos: number) => perNode[pos];
+  return {
+    at(pos: number): Result<T> {
+      if (!Number.isInteger(pos) || pos < 0 || pos >= access.hierarchy.size) return fail([accessIssue('E_UNKNOWN_NODE', String(pos))]);
+      if (!access.scope.inScope(pos)) return fail([accessIssue('E_OUT_OF_SCOPE', access.hierarchy.code(pos))]);
+      return ok(get(pos));
+    },
+    roots: () => access.scope.roots(),
+  };
+}
