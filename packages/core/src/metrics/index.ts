@@ -2,4 +2,7 @@
  * Indicators and slices over the case facts and the hierarchy.
  * @module
  */
-export {};
+export * from './period.js';
+export * from './measure.js';
+export * from './indicators.js';
+export * from './engine.js';

@@ -1,0 +1,846 @@
+/**
+ * The metrics engine: one pass over the case facts into a typed array per node, a roll-up
+ * along the parent array (children follow their parents in pre-order, so a reverse loop
+ * adds every node into its parent in O(n)), and then any indicator of any node in O(1).
+ * Other slices (category, topic, source, closing level, child, period series) scan only the
+ * cases of the node's subtree, which a counting sort by node makes one contiguous range.
+ * One changed case costs O(depth): the delta of its old and new fact rows is applied to its
+ * node and the node's ancestors.
+ * @module
+ */
+import { CASE_SOURCES, type CaseFacts, type CaseSource } from '../cases/facts.js';
+import { issue, ok, fail, JcError, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import type { HierarchyIndex } from '../hierarchy/contract.js';
+import {
+  builtinIndicators, builtinMeasures, type CloseRateBase, type CompositeDef, type IndicatorDef,
+} from './indicators.js';
+import {
+  compileMeasures, measureSampler, FACT_COLUMNS, type CompiledMeasures, type FactColumn,
+  type KernelParams, type MeasureDef,
+} from './measure.js';
+import { describePeriod, periodKeys, periodOf, periodRange, shiftPeriod, type PeriodInfo, type PeriodRef, type PeriodUnit, type TimeRange } from './period.js';
+
+/**
+ * Which cases count: category positions, topic indices (through the category → topic
+ * mapping) and sources. Omitted fields keep everything; given fields must all match.
+ *
+ * @example
+ * ```ts
+ * const f: CaseFilter = { topics: [2], sources: ['hotline', 'citizen'] };
+ * ```
+ */
+export interface CaseFilter {
+  categories?: number[];
+  topics?: number[];
+  sources?: CaseSource[];
+}
+
+/**
+ * A figure that is not about cases but about nodes (units, patrolled units, grids with a
+ * party branch…): each node's own value, summed up the hierarchy.
+ *
+ * @example
+ * ```ts
+ * const branches: NodeMeasureInput = { code: 'gridsWithBranch', name: { zh: '有党支部的网格', en: 'grids with a branch' }, own: ownArray };
+ * ```
+ */
+export interface NodeMeasureInput {
+  code: string;
+  name: LocalizedText;
+  /** Value per node position (length = hierarchy size). */
+  own: ArrayLike<number>;
+}
+
+/**
+ * Options of {@link createMetrics}.
+ *
+ * @example
+ * ```ts
+ * const opts: MetricsOptions = { hierarchy, facts, now: Date.now(), closeRateBase: 'collected' };
+ * ```
+ */
+export interface MetricsOptions {
+  hierarchy: HierarchyIndex;
+  facts: CaseFacts;
+  /** The evaluation time ("as of"): open, overdue, backlog ages and due-to-close use it. */
+  now: number;
+  /**
+   * The cohort measured: cases reported in this period (default: all cases). Everything
+   * that happened to those cases up to `now` counts.
+   */
+  period?: PeriodRef | TimeRange;
+  filter?: CaseFilter;
+  /** Topic index per category position (category → topic), for topic slices and filters. */
+  categoryTopics?: ArrayLike<number>;
+  /** Display names per category position and per topic index. */
+  categoryNames?: LocalizedText[];
+  topicNames?: LocalizedText[];
+  /** Denominator of 办结率 (default `'registered'`; Putian publishes `'collected'`). */
+  closeRateBase?: CloseRateBase;
+  /** Extra case measures, evaluated with the built-in ones. */
+  measures?: MeasureDef[];
+  /** Extra indicators; one with a built-in code replaces the built-in. */
+  indicators?: IndicatorDef[];
+  /** Extra node measures (e.g. organisation coverage counts). */
+  nodeMeasures?: NodeMeasureInput[];
+  /** Positions of the units patrolled in the period (duplicates are fine). */
+  patrolledUnits?: ArrayLike<number>;
+  /** Use the interpreter instead of generated code (same results; slower). */
+  interpret?: boolean;
+}
+
+/**
+ * One indicator's value with its parts; `value` is null when the denominator is 0.
+ *
+ * @example
+ * ```ts
+ * const v: IndicatorValue = { value: 93.72, numerator: 911, denominator: 972 };
+ * ```
+ */
+export interface IndicatorValue {
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+}
+
+/**
+ * Every indicator of one node for one period — the shape a chart or a table takes.
+ *
+ * @example
+ * ```ts
+ * const f = metrics.figures(0);
+ * f.values.closeRate.value; // e.g. 93.72
+ * ```
+ */
+export interface NodeFigures {
+  node: number;
+  code: string;
+  name: LocalizedText;
+  level: string;
+  period: PeriodInfo | TimeRange | null;
+  values: Record<string, IndicatorValue>;
+}
+
+/** How a slice groups the node's cases. @example `const by: SliceBy = 'category';` */
+export type SliceBy = 'none' | 'child' | 'category' | 'topic' | 'source' | 'closedLevel';
+
+/**
+ * Options of {@link Metrics.slice}.
+ *
+ * @example
+ * ```ts
+ * metrics.slice(town, { by: 'category', period: { unit: 'month', key: 2024 * 12 + 2 } });
+ * ```
+ */
+export interface SliceOptions {
+  by?: SliceBy;
+  /** Cohort period (default: the engine's period). */
+  period?: PeriodRef | TimeRange;
+  /** Filter (default: the engine's filter). */
+  filter?: CaseFilter;
+  /** Indicator codes to include (default all). */
+  codes?: string[];
+  /** Compute medians too (scans the rows again; `by` 'none' or 'child' only). */
+  medians?: boolean;
+  /** Keep groups without any case (default false, except 'child' and 'none'). */
+  empty?: boolean;
+}
+
+/**
+ * One group of a slice: its key, label and indicator values.
+ *
+ * @example
+ * ```ts
+ * const row: SliceRow = { key: 3, label: { zh: '环境卫生', en: 'sanitation' }, values: { collected: { value: 12, numerator: 12, denominator: null } } };
+ * ```
+ */
+export interface SliceRow {
+  key: number;
+  /** The node position for 'child' rows. */
+  node?: number;
+  label: LocalizedText;
+  values: Record<string, IndicatorValue>;
+}
+
+/**
+ * One point of a time series.
+ *
+ * @example
+ * ```ts
+ * metrics.series(0, { unit: 'month', count: 12 })[11].period.label; // '2024-12'
+ * ```
+ */
+export interface SeriesPoint {
+  period: PeriodInfo;
+  values: Record<string, IndicatorValue>;
+}
+
+/**
+ * Options of {@link Metrics.series}.
+ *
+ * @example
+ * ```ts
+ * const o: SeriesOptions = { unit: 'week', count: 8, codes: ['collected', 'closed', 'banjieRate'] };
+ * ```
+ */
+export interface SeriesOptions {
+  unit: PeriodUnit;
+  /** Last period (default: the one containing `now`). */
+  to?: PeriodRef;
+  /** Number of periods (default 12). */
+  count?: number;
+  filter?: CaseFilter;
+  codes?: string[];
+}
+
+/**
+ * A ranked child node.
+ *
+ * @example
+ * ```ts
+ * metrics.rank(0, 'closeRate')[0]; // { rank: 1, node: 5, code: '350304000000', name: {…}, value: 99.1, … }
+ * ```
+ */
+export interface RankedNode extends IndicatorValue {
+  rank: number;
+  node: number;
+  code: string;
+  name: LocalizedText;
+}
+
+/**
+ * A composite score and its parts.
+ *
+ * @example
+ * ```ts
+ * const s: ScoreResult = metrics.score(0, DEFAULT_COMPOSITE);
+ * ```
+ */
+export interface ScoreResult {
+  code: string;
+  score: number | null;
+  grade: string | null;
+  parts: { indicator: string; weight: number; value: number | null; score: number | null }[];
+}
+
+/**
+ * One case's facts as a plain record (a snapshot of one row of {@link CaseFacts}).
+ *
+ * @example
+ * ```ts
+ * const before = readFactRow(facts, 17); // take it before the lifecycle changes row 17
+ * ```
+ */
+export type CaseFactRow = { [K in FactColumn]: number };
+
+/**
+ * Copies row `i` of the facts into a plain record.
+ *
+ * @example
+ * ```ts
+ * const row = readFactRow(facts, 0);
+ * row.closedAt; // NaN while open
+ * ```
+ */
+export function readFactRow(facts: CaseFacts, i: number): CaseFactRow {
+  const row = {} as CaseFactRow;
+  for (const c of FACT_COLUMNS) row[c] = facts[c][i];
+  return row;
+}
+
+/**
+ * Writes a plain record into row `i` of the facts (does not change `length`).
+ *
+ * @example
+ * ```ts
+ * writeFactRow(facts, facts.length, row); facts.caseIds.push('C-1'); facts.length++;
+ * ```
+ */
+export function writeFactRow(facts: CaseFacts, i: number, row: CaseFactRow): void {
+  for (const c of FACT_COLUMNS) facts[c][i] = row[c];
+}
+
+function isRange(p: PeriodRef | TimeRange): p is TimeRange {
+  return 'from' in p;
+}
+
+const EMPTY: IndicatorValue = { value: null, numerator: 0, denominator: null };
+
+/**
+ * Figures for a hierarchy and its case facts. Build with {@link createMetrics}.
+ *
+ * @example
+ * ```ts
+ * const r = createMetrics({ hierarchy, facts, now: Date.now() });
+ * if (r.ok) {
+ *   const m = r.value;
+ *   m.value(0, 'closeRate');            // { value, numerator, denominator }
+ *   m.children(0);                       // the counties' figures (drill-down)
+ *   m.series(0, { unit: 'month' });      // twelve months of every indicator
+ * }
+ * ```
+ */
+export class Metrics {
+  readonly hierarchy: HierarchyIndex;
+  readonly facts: CaseFacts;
+  readonly now: number;
+  readonly period: PeriodInfo | TimeRange | null;
+  readonly filter: CaseFilter;
+  /** Indicators in order. */
+  readonly indicators: IndicatorDef[];
+  /** Compiled case measures. */
+  readonly measures: CompiledMeasures;
+  /** Node measure codes, in order. */
+  readonly nodeMeasureCodes: string[];
+  private readonly opts: MetricsOptions;
+  private readonly byCode: Map<string, IndicatorDef>;
+  private readonly M: number;
+  private readonly NM: number;
+  private readonly acc: Float64Array;
+  private readonly nodeAcc: Float64Array;
+  private readonly params: KernelParams;
+  private readonly samplers = new Map<string, ReturnType<typeof measureSampler>>();
+  private order: Int32Array | null = null;
+  private startOf: Int32Array | null = null;
+  private rows: number;
+  private readonly keyCache = new Map<PeriodUnit, Float64Array>();
+  private readonly scratch: CaseFacts;
+  private readonly d0: Float64Array;
+  private readonly d1: Float64Array;
+
+  /** @internal use {@link createMetrics} */
+  constructor(opts: MetricsOptions, measures: CompiledMeasures, indicators: IndicatorDef[], nodeMeasures: NodeMeasureInput[]) {
+    this.opts = opts;
+    this.hierarchy = opts.hierarchy;
+    this.facts = opts.facts;
+    this.now = opts.now;
+    this.filter = opts.filter ?? {};
+    this.period = opts.period ? (isRange(opts.period) ? { ...opts.period } : describePeriod(opts.period)) : null;
+    this.measures = measures;
+    this.indicators = indicators;
+    this.byCode = new Map(indicators.map((d) => [d.code, d]));
+    this.M = measures.codes.length;
+    this.params = this.paramsFor(opts.period, this.filter);
+    const size = this.hierarchy.size;
+    this.acc = new Float64Array(size * this.M);
+    this.rows = this.facts.length;
+    this.measures.kernel(this.facts, null, 0, this.rows, null, null, 0, -1, size, this.acc, this.params);
+    this.rollUp(this.acc, this.M);
+    this.nodeMeasureCodes = nodeMeasures.map((n) => n.code);
+    this.NM = nodeMeasures.length;
+    this.nodeAcc = new Float64Array(size * this.NM);
+    nodeMeasures.forEach((nm, k) => {
+      for (let i = 0; i < size; i++) this.nodeAcc[i * this.NM + k] = +nm.own[i] || 0;
+    });
+    this.rollUp(this.nodeAcc, this.NM);
+    // two scratch rows for incremental updates
+    this.scratch = {
+      length: 2, caseIds: [], node: new Int32Array(2), category: new Uint16Array(2), source: new Uint8Array(2),
+      status: new Uint8Array(2), reportedAt: new Float64Array(2), registeredAt: new Float64Array(2),
+      dispatchedAt: new Float64Array(2), dispatchDueAt: new Float64Array(2), handledAt: new Float64Array(2),
+      dueAt: new Float64Array(2), closedAt: new Float64Array(2), closedLevel: new Int8Array(2),
+      rework: new Uint8Array(2), escalations: new Uint8Array(2), extensions: new Uint8Array(2), satisfaction: new Uint8Array(2),
+    };
+    this.d0 = new Float64Array(this.M);
+    this.d1 = new Float64Array(this.M);
+  }
+
+  private rollUp(acc: Float64Array, M: number): void {
+    if (M === 0) return;
+    const parents = this.hierarchy.parents;
+    for (let i = this.hierarchy.size - 1; i > 0; i--) {
+      const p = parents[i];
+      if (p < 0) continue;
+      const io = i * M, po = p * M;
+      for (let m = 0; m < M; m++) acc[po + m] += acc[io + m];
+    }
+  }
+
+  private paramsFor(period: PeriodRef | TimeRange | undefined, filter: CaseFilter): KernelParams {
+    const r = period ? (isRange(period) ? period : periodRange(period)) : null;
+    let catMask: Uint8Array | null = null;
+    if (filter.categories) {
+      catMask = new Uint8Array(Math.max(0, ...filter.categories) + 1);
+      for (const c of filter.categories) if (c >= 0) catMask[c] = 1;
+    }
+    if (filter.topics) {
+      const map = this.opts.categoryTopics ?? [];
+      const topics = new Set(filter.topics);
+      const mask = new Uint8Array(map.length);
+      for (let c = 0; c < map.length; c++) mask[c] = topics.has(map[c]) && (catMask === null || catMask[c] === 1) ? 1 : 0;
+      catMask = mask;
+    }
+    let srcMask: Uint8Array | null = null;
+    if (filter.sources) {
+      srcMask = new Uint8Array(CASE_SOURCES.length);
+      for (const s of filter.sources) srcMask[CASE_SOURCES.indexOf(s)] = 1;
+    }
+    return { asOf: this.now, from: r ? r.from : -Infinity, to: r ? r.to : Infinity, bounded: r !== null, catMask, srcMask };
+  }
+
+  // ---- reading the aggregate ------------------------------------------------------------
+
+  private indicator(code: string): IndicatorDef {
+    const d = this.byCode.get(code);
+    if (!d) throw new JcError(issue('E_METRIC_UNKNOWN', `未知指标：${code}`, `unknown indicator: ${code}`));
+    return d;
+  }
+
+  /** A measure's raw sum for a node, from the aggregate (case or node measure). */
+  private raw(node: number, code: string): number {
+    const m = this.measures.indexOf.get(code);
+    if (m !== undefined) return this.acc[node * this.M + m];
+    const k = this.nodeMeasureCodes.indexOf(code);
+    return k >= 0 ? this.nodeAcc[node * this.NM + k] : NaN;
+  }
+
+  /**
+   * A measure's total for a node (case measures for the engine's period and filter, node
+   * measures as given).
+   *
+   * @example
+   * ```ts
+   * metrics.measure(0, 'dueToClose'); // 972
+   * ```
+   */
+  measure(node: number, code: string): number {
+    return this.raw(node, code);
+  }
+
+  private valueFrom(d: IndicatorDef, get: (code: string) => number): IndicatorValue {
+    const num = get(d.numerator);
+    if (d.unit === 'count' || d.denominator === undefined) return { value: num, numerator: num, denominator: null };
+    const den = get(d.denominator);
+    if (num !== num || den !== den) return EMPTY;
+    const value = den === 0 ? null : (num / den) * (d.unit === 'percent' ? 100 : 1);
+    return { value, numerator: num, denominator: den };
+  }
+
+  /**
+   * One indicator of one node. Medians scan the node's cases; everything else is O(1).
+   *
+   * @example
+   * ```ts
+   * metrics.value(town, 'onTimeCloseRate'); // { value: 75.82, numerator: 737, denominator: 972 }
+   * ```
+   */
+  value(node: number, code: string): IndicatorValue {
+    this.checkNode(node);
+    const d = this.indicator(code);
+    if (d.aggregate === 'median') return this.medianOf(node, d, this.params);
+    return this.valueFrom(d, (c) => this.raw(node, c));
+  }
+
+  private checkNode(node: number): void {
+    if (!(node >= 0 && node < this.hierarchy.size) || !Number.isInteger(node)) {
+      throw new JcError(issue('E_NO_NODE', `节点不存在：${node}`, `no such node: ${node}`));
+    }
+  }
+
+  private codesFor(codes: string[] | undefined, medians: boolean): IndicatorDef[] {
+    const defs = codes ? codes.map((c) => this.indicator(c)) : this.indicators;
+    return medians ? defs : defs.filter((d) => d.aggregate !== 'median');
+  }
+
+  /**
+   * All indicators of one node (medians only with `{ medians: true }`, which scans).
+   *
+   * @example
+   * ```ts
+   * const f = metrics.figures(hierarchy.indexOf('350304000000'));
+   * console.log(f.name.zh, f.values.banjieRate.value);
+   * ```
+   */
+  figures(node: number, opts: { codes?: string[]; medians?: boolean } = {}): NodeFigures {
+    this.checkNode(node);
+    const values: Record<string, IndicatorValue> = {};
+    for (const d of this.codesFor(opts.codes, !!opts.medians)) {
+      values[d.code] = d.aggregate === 'median' ? this.medianOf(node, d, this.params) : this.valueFrom(d, (c) => this.raw(node, c));
+    }
+    return this.wrap(node, values);
+  }
+
+  private wrap(node: number, values: Record<string, IndicatorValue>): NodeFigures {
+    const h = this.hierarchy;
+    return { node, code: h.code(node), name: { zh: h.name(node), en: h.nameEn(node) }, level: h.level(node).id, period: this.period, values };
+  }
+
+  /**
+   * The figures of a node's children — the drill-down (O(children × indicators)).
+   *
+   * @example
+   * ```ts
+   * metrics.children(0).map((f) => [f.name.zh, f.values.closeRate.value]);
+   * ```
+   */
+  children(node: number, opts: { codes?: string[] } = {}): NodeFigures[] {
+    this.checkNode(node);
+    return this.hierarchy.children(node).map((c) => this.figures(c, opts));
+  }
+
+  /**
+   * One indicator for every node, as a column (NaN where the denominator is 0). Not for
+   * medians.
+   *
+   * @example
+   * ```ts
+   * const rate = metrics.column('closeRate'); rate[0]; // the city's close rate
+   * ```
+   */
+  column(code: string): Float64Array {
+    const d = this.indicator(code);
+    if (d.aggregate === 'median') {
+      throw new JcError(issue('E_METRIC_MEDIAN_COLUMN', `中位数指标 ${code} 不能整列计算`, `median indicator ${code} has no whole-tree column`));
+    }
+    const size = this.hierarchy.size;
+    const out = new Float64Array(size);
+    const col = (c: string): [Float64Array, number, number] => {
+      const m = this.measures.indexOf.get(c);
+      if (m !== undefined) return [this.acc, this.M, m];
+      return [this.nodeAcc, this.NM, this.nodeMeasureCodes.indexOf(c)];
+    };
+    const [na, ns, no] = col(d.numerator);
+    if (d.unit === 'count' || d.denominator === undefined) {
+      for (let i = 0; i < size; i++) out[i] = na[i * ns + no];
+      return out;
+    }
+    const [da, ds, dof] = col(d.denominator);
+    const scale = d.unit === 'percent' ? 100 : 1;
+    for (let i = 0; i < size; i++) {
+      const den = da[i * ds + dof];
+      out[i] = den === 0 ? NaN : (na[i * ns + no] / den) * scale;
+    }
+    return out;
+  }
+
+  /**
+   * Every (non-median) indicator for every node, as columns keyed by indicator code.
+   *
+   * @example
+   * ```ts
+   * const cols = metrics.columns(); cols.banjieRate[hierarchy.indexOf('350302000000')];
+   * ```
+   */
+  columns(codes?: string[]): Record<string, Float64Array> {
+    const out: Record<string, Float64Array> = {};
+    for (const d of this.codesFor(codes, false)) out[d.code] = this.column(d.code);
+    return out;
+  }
+
+  // ---- scans ----------------------------------------------------------------------------
+
+  private ensureOrder(): void {
+    if (this.order !== null) return;
+    const size = this.hierarchy.size;
+    const n = this.rows;
+    const node = this.facts.node;
+    const start = new Int32Array(size + 1);
+    for (let i = 0; i < n; i++) { const v = node[i]; if (v >= 0 && v < size) start[v + 1]++; }
+    for (let v = 0; v < size; v++) start[v + 1] += start[v];
+    const fill = start.slice(0, size);
+    const order = new Int32Array(start[size]);
+    for (let i = 0; i < n; i++) { const v = node[i]; if (v >= 0 && v < size) order[fill[v]++] = i; }
+    this.order = order;
+    this.startOf = start;
+  }
+
+  /** The rows of the subtree of `node`, as a range of the node-sorted order. */
+  private rangeOf(node: number): [number, number] {
+    this.ensureOrder();
+    return [this.startOf![node], this.startOf![this.hierarchy.ends[node]]];
+  }
+
+  private periodKeys(unit: PeriodUnit): Float64Array {
+    let k = this.keyCache.get(unit);
+    if (!k) { k = periodKeys(this.facts.reportedAt, this.rows, unit); this.keyCache.set(unit, k); }
+    return k;
+  }
+
+  private medianOf(node: number, d: IndicatorDef, P: KernelParams): IndicatorValue {
+    let s = this.samplers.get(d.numerator);
+    if (!s) { s = measureSampler(this.measures, d.numerator); this.samplers.set(d.numerator, s); }
+    const [a, b] = this.rangeOf(node);
+    const out: number[] = [];
+    s(this.facts, this.order, a, b, P, out);
+    if (out.length === 0) return { value: null, numerator: NaN, denominator: 0 };
+    const xs = Float64Array.from(out).sort();
+    const mid = xs.length >> 1;
+    const med = xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+    return { value: med, numerator: med, denominator: xs.length };
+  }
+
+  private label(by: SliceBy, key: number): LocalizedText {
+    const o = this.opts;
+    switch (by) {
+      case 'category': return o.categoryNames?.[key] ?? { zh: `类别${key}`, en: `category ${key}` };
+      case 'topic': return o.topicNames?.[key] ?? { zh: `专题${key}`, en: `topic ${key}` };
+      case 'source': return { zh: SOURCE_NAMES[key]?.zh ?? String(key), en: SOURCE_NAMES[key]?.en ?? String(key) };
+      case 'closedLevel': return this.hierarchy.config.levels[key]?.name ?? { zh: String(key), en: String(key) };
+      default: return { zh: '合计', en: 'total' };
+    }
+  }
+
+  /**
+   * The node's cases grouped one way, for any period and filter: by nothing, child node,
+   * category, topic, source or the level that closed them. Costs one pass over the cases of
+   * the node's subtree.
+   *
+   * @example
+   * ```ts
+   * metrics.slice(0, { by: 'topic', period: { unit: 'quarter', key: 2024 * 4 } })
+   *   .map((r) => [r.label.zh, r.values.collected.value]);
+   * ```
+   */
+  slice(node: number, opts: SliceOptions = {}): SliceRow[] {
+    this.checkNode(node);
+    const by = opts.by ?? 'none';
+    const P = opts.period || opts.filter ? this.paramsFor(opts.period ?? this.opts.period, opts.filter ?? this.filter) : this.params;
+    const defs = this.codesFor(opts.codes, !!opts.medians);
+    const M = this.M;
+    const C = this.facts;
+    const [a, b] = this.rangeOf(node);
+    const k = this.measures.kernel;
+    let G: number;
+    let acc: Float64Array;
+    let nodes: number[] | null = null;
+    if (by === 'none') {
+      G = 1; acc = new Float64Array(M);
+      k(C, this.order, a, b, null, null, 0, 0, 1, acc, P);
+      nodes = [node];
+    } else if (by === 'child') {
+      nodes = this.hierarchy.children(node);
+      G = nodes.length; acc = new Float64Array(G * M);
+      nodes.forEach((c, j) => { const [ca, cb] = this.rangeOf(c); k(C, this.order, ca, cb, null, null, 0, j, G, acc, P); });
+    } else {
+      let keys: ArrayLike<number>;
+      let map: ArrayLike<number> | null = null;
+      if (by === 'category') { keys = C.category; G = Math.max(this.opts.categoryNames?.length ?? 0, maxOf(C.category, this.rows) + 1); }
+      else if (by === 'topic') { keys = C.category; map = this.opts.categoryTopics ?? []; G = Math.max(this.opts.topicNames?.length ?? 0, maxOf(map, map.length) + 1); }
+      else if (by === 'source') { keys = C.source; G = CASE_SOURCES.length; }
+      else { keys = C.closedLevel; G = this.hierarchy.config.levels.length; }
+      acc = new Float64Array(G * M);
+      k(C, this.order, a, b, keys, map, 0, -1, G, acc, P);
+    }
+    const out: SliceRow[] = [];
+    const collected = this.measures.indexOf.get('collected');
+    for (let g = 0; g < G; g++) {
+      const o = g * M;
+      if (!nodes && !opts.empty && collected !== undefined && acc[o + collected] === 0) continue;
+      const nodePos = nodes ? nodes[g] : -1;
+      const get = (c: string): number => {
+        const m = this.measures.indexOf.get(c);
+        if (m !== undefined) return acc[o + m];
+        return nodePos >= 0 ? this.raw(nodePos, c) : NaN;
+      };
+      const values: Record<string, IndicatorValue> = {};
+      for (const d of defs) {
+        if (d.aggregate === 'median') { if (nodePos >= 0) values[d.code] = this.medianOf(nodePos, d, P); continue; }
+        values[d.code] = this.valueFrom(d, get);
+      }
+      const row: SliceRow = nodes
+        ? { key: g, node: nodePos, label: { zh: this.hierarchy.name(nodePos), en: this.hierarchy.nameEn(nodePos) }, values }
+        : { key: g, label: this.label(by, g), values };
+      out.push(row);
+    }
+    return out;
+  }
+
+  /**
+   * A time series of a node's indicators: `count` consecutive periods ending with `to`
+   * (cohorts by reported time). One pass over the node's cases.
+   *
+   * @example
+   * ```ts
+   * metrics.series(0, { unit: 'month', count: 12, codes: ['collected', 'closed', 'banjieRate'] })
+   *   .map((p) => [p.period.label, p.values.banjieRate.value]);
+   * ```
+   */
+  series(node: number, opts: SeriesOptions): SeriesPoint[] {
+    this.checkNode(node);
+    const count = Math.max(1, Math.floor(opts.count ?? 12));
+    const last = opts.to ?? periodOf(this.now, opts.unit);
+    if (last.unit !== opts.unit) throw new JcError(issue('E_METRIC_PERIOD_UNIT', '时间序列的截止周期单位不一致', 'the series end period has another unit'));
+    const first = shiftPeriod(last, -(count - 1));
+    const P = this.paramsFor({ from: periodRange(first).from, to: periodRange(last).to }, opts.filter ?? this.filter);
+    const defs = this.codesFor(opts.codes, false);
+    const M = this.M;
+    const acc = new Float64Array(count * M);
+    const [a, b] = this.rangeOf(node);
+    this.measures.kernel(this.facts, this.order, a, b, this.periodKeys(opts.unit), null, first.key, -1, count, acc, P);
+    const out: SeriesPoint[] = [];
+    for (let g = 0; g < count; g++) {
+      const o = g * M;
+      const get = (c: string): number => { const m = this.measures.indexOf.get(c); return m === undefined ? NaN : acc[o + m]; };
+      const values: Record<string, IndicatorValue> = {};
+      for (const d of defs) values[d.code] = this.valueFrom(d, get);
+      out.push({ period: describePeriod(shiftPeriod(first, g)), values });
+    }
+    return out;
+  }
+
+  /**
+   * The node's children ranked by an indicator (best first by the indicator's `better`, or
+   * as asked; children without a value last). With `period`, ranks that period's cohort.
+   *
+   * @example
+   * ```ts
+   * metrics.rank(0, 'overdue', { limit: 3 }); // the three counties with the fewest overdue cases
+   * ```
+   */
+  rank(node: number, code: string, opts: { order?: 'asc' | 'desc'; limit?: number; period?: PeriodRef | TimeRange; filter?: CaseFilter } = {}): RankedNode[] {
+    const d = this.indicator(code);
+    const rows: { node: number; v: IndicatorValue }[] = opts.period || opts.filter
+      ? this.slice(node, { by: 'child', period: opts.period, filter: opts.filter, codes: [code], medians: true }).map((r) => ({ node: r.node!, v: r.values[code] }))
+      : this.hierarchy.children(node).map((c) => ({ node: c, v: this.value(c, code) }));
+    const desc = (opts.order ?? (d.better === 'lower' ? 'asc' : 'desc')) === 'desc';
+    rows.sort((x, y) => {
+      const a = x.v.value, b = y.v.value;
+      if (a === null || b === null) return a === null ? (b === null ? x.node - y.node : 1) : -1;
+      return a === b ? x.node - y.node : desc ? b - a : a - b;
+    });
+    const h = this.hierarchy;
+    return rows.slice(0, opts.limit ?? rows.length).map((r, i) => ({
+      rank: i + 1, node: r.node, code: h.code(r.node), name: { zh: h.name(r.node), en: h.nameEn(r.node) }, ...r.v,
+    }));
+  }
+
+  /**
+   * A composite score for a node: parts scored 0–100, weighted mean over parts that have a
+   * value, then graded by the first threshold reached.
+   *
+   * @example
+   * ```ts
+   * metrics.score(0, DEFAULT_COMPOSITE); // { code: 'assessment', score: 91.3, grade: 'A', parts: [...] }
+   * ```
+   */
+  score(node: number, def: CompositeDef, values?: Record<string, IndicatorValue>): ScoreResult {
+    let sum = 0, wsum = 0;
+    const parts = def.parts.map((p) => {
+      const d = this.indicator(p.indicator);
+      const v = values?.[p.indicator]?.value ?? (values ? null : this.value(node, p.indicator).value);
+      let s: number | null = null;
+      if (v !== null && v === v) {
+        const zero = p.zero ?? (d.better === 'lower' ? 100 : 0);
+        const full = p.full ?? (d.better === 'lower' ? 0 : 100);
+        s = Math.min(100, Math.max(0, ((v - zero) / (full - zero)) * 100));
+        sum += s * p.weight; wsum += p.weight;
+      }
+      return { indicator: p.indicator, weight: p.weight, value: v, score: s };
+    });
+    const score = wsum > 0 ? sum / wsum : null;
+    const grade = score === null ? null : (def.grades.find((g) => score >= g.min)?.grade ?? null);
+    return { code: def.code, score, grade, parts };
+  }
+
+  // ---- incremental updates --------------------------------------------------------------
+
+  /**
+   * Applies one case's change: `before` is its fact row before the change (null for a new
+   * case), `after` the row now (null if removed). Costs O(depth × measures). The caller
+   * changes the facts themselves; call this for every change so that scans and the
+   * aggregate agree.
+   *
+   * @example
+   * ```ts
+   * const before = readFactRow(facts, i);
+   * facts.closedAt[i] = now; facts.status[i] = CASE_STATUSES.indexOf('closed');
+   * metrics.apply(before, readFactRow(facts, i));
+   * ```
+   */
+  apply(before: CaseFactRow | null, after: CaseFactRow | null): void {
+    const M = this.M;
+    const d0 = this.d0, d1 = this.d1, S = this.scratch, k = this.measures.kernel, size = this.hierarchy.size;
+    d0.fill(0); d1.fill(0);
+    if (before) { writeFactRow(S, 0, before); k(S, null, 0, 1, null, null, 0, 0, 1, d0, this.params); }
+    if (after) { writeFactRow(S, 1, after); k(S, null, 1, 2, null, null, 0, 0, 1, d1, this.params); }
+    const parents = this.hierarchy.parents;
+    const acc = this.acc;
+    const nb = before ? before.node : -1, na = after ? after.node : -1;
+    if (nb === na && nb >= 0 && nb < size) {
+      for (let v = nb; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] += d1[m] - d0[m]; }
+    } else {
+      if (nb >= 0 && nb < size) for (let v = nb; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] -= d0[m]; }
+      if (na >= 0 && na < size) for (let v = na; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] += d1[m]; }
+    }
+    if (before === null || after === null || nb !== na) this.order = null;
+    if (before === null || after === null || before.reportedAt !== after.reportedAt) this.keyCache.clear();
+  }
+
+  /**
+   * Applies the change of facts row `row` (already written) given its row before the change
+   * (null for a new row, which also extends the rows the engine scans).
+   *
+   * @example
+   * ```ts
+   * const before = row < facts.length ? readFactRow(facts, row) : null;
+   * lifecycle.fold(event);            // changes facts row `row`
+   * metrics.update(row, before);
+   * ```
+   */
+  update(row: number, before: CaseFactRow | null): void {
+    if (row >= this.rows) { this.rows = row + 1; this.order = null; this.keyCache.clear(); }
+    this.apply(before, readFactRow(this.facts, row));
+  }
+}
+
+const SOURCE_NAMES: LocalizedText[] = [
+  { zh: '网格巡查', en: 'patrol' }, { zh: '群众反映', en: 'citizen' }, { zh: '视频发现', en: 'video' },
+  { zh: '部门移交', en: 'department' }, { zh: '热线', en: 'hotline' }, { zh: '上级交办', en: 'higher level' },
+];
+
+function maxOf(a: ArrayLike<number>, n: number): number {
+  let m = -1;
+  for (let i = 0; i < n; i++) if (a[i] > m) m = a[i];
+  return m;
+}
+
+/**
+ * Builds the metrics of a hierarchy's case facts: checks the definitions, then one pass
+ * over the cases and one roll-up. Refuses unknown columns, measures or indicators.
+ *
+ * @example
+ * ```ts
+ * const r = createMetrics({ hierarchy, facts, now: Date.parse('2017-01-01T00:00:00+08:00'), period: { unit: 'month', key: 2016 * 12 + 11 } });
+ * if (!r.ok) console.error(r.errors);
+ * else r.value.value(0, 'closeRate'); // { value: 93.72…, numerator: 911, denominator: 972 }
+ * ```
+ */
+export function createMetrics(opts: MetricsOptions): Result<Metrics> {
+  const h = opts.hierarchy;
+  const levels = h.config.levels;
+  const errs: JcIssue[] = [];
+  const compiled = compileMeasures([...builtinMeasures(levels), ...(opts.measures ?? [])], { interpret: opts.interpret });
+  if (!compiled.ok) return fail(compiled.errors);
+  const nodeMeasures: NodeMeasureInput[] = [];
+  const units = new Float64Array(h.size);
+  const last = levels.length - 1;
+  for (let i = 0; i < h.size; i++) if (h.levelOf[i] === last) units[i] = 1;
+  nodeMeasures.push({ code: 'units', name: { zh: '单元数', en: 'units' }, own: units });
+  const patrolled = new Float64Array(h.size);
+  for (const p of Array.from(opts.patrolledUnits ?? [])) {
+    if (p >= 0 && p < h.size && Number.isInteger(p)) patrolled[p] = 1;
+    else errs.push(issue('E_METRIC_PATROL_NODE', `巡查记录的单元位置无效：${p}`, `patrolled unit position out of range: ${p}`));
+  }
+  nodeMeasures.push({ code: 'patrolledUnits', name: { zh: '已巡查单元数', en: 'units patrolled' }, own: patrolled });
+  for (const nm of opts.nodeMeasures ?? []) {
+    if (nm.own.length !== h.size) errs.push(issue('E_METRIC_NODE_MEASURE', `节点度量 ${nm.code} 的长度应为 ${h.size}`, `node measure ${nm.code} must have ${h.size} values`, { column: nm.code }));
+    if (compiled.value.indexOf.has(nm.code) || nodeMeasures.some((x) => x.code === nm.code)) {
+      errs.push(issue('E_METRIC_DUPLICATE', `度量编码重复：${nm.code}`, `duplicate measure code: ${nm.code}`, { column: nm.code }));
+    }
+    nodeMeasures.push(nm);
+  }
+  const merged = new Map<string, IndicatorDef>();
+  for (const d of [...builtinIndicators(levels, opts.closeRateBase), ...(opts.indicators ?? [])]) merged.set(d.code, d);
+  const known = (c: string) => compiled.value.indexOf.has(c) || nodeMeasures.some((x) => x.code === c);
+  for (const d of merged.values()) {
+    for (const c of [d.numerator, d.denominator]) {
+      if (c !== undefined && !known(c)) errs.push(issue('E_METRIC_INDICATOR_REF', `指标 ${d.code} 引用了未定义的度量 ${c}`, `indicator ${d.code} refers to undefined measure ${c}`, { column: d.code }));
+    }
+    if (d.aggregate === 'median' && !compiled.value.indexOf.has(d.numerator)) {
+      errs.push(issue('E_METRIC_INDICATOR_REF', `中位数指标 ${d.code} 须基于案件度量`, `median indicator ${d.code} needs a case measure`, { column: d.code }));
+    }
+  }
+  if (opts.facts.length > opts.facts.node.length) errs.push(issue('E_METRIC_FACTS', '案件事实行数超过容量', 'case facts length exceeds their capacity'));
+  if (errs.length) return fail(errs);
+  return ok(new Metrics(opts, compiled.value, [...merged.values()], nodeMeasures));
+}
