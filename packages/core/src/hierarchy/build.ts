@@ -22,7 +22,7 @@ export interface BuildOptions {
   file?: string;
   /** The row of each record in that file (same order as the records). */
   rows?: ArrayLike<number>;
-  /** Column names to report per field; defaults to the CSV headers of `nodes.csv`. */
+  /** Column names to report per field when `rows` is given; defaults to the CSV headers of `nodes.csv`. Without `rows`, issues name the field path (`nodes[3].parent`). */
   columns?: Partial<Record<keyof NodeInput, string>>;
 }
 
@@ -88,7 +88,8 @@ export function buildHierarchy(
   const file = opts.file;
   const rows = opts.rows;
   const where = (k: number, field: keyof NodeInput): Omit<JcIssue, 'code' | 'zh' | 'en'> => {
-    const w: Omit<JcIssue, 'code' | 'zh' | 'en'> = { column: cols[field] };
+    // From a file: the CSV column and row; in memory: the field path, e.g. nodes[3].parent.
+    const w: Omit<JcIssue, 'code' | 'zh' | 'en'> = { column: rows ? cols[field] : `nodes[${k}].${field}` };
     if (file !== undefined) w.file = file;
     if (rows) w.row = rows[k];
     return w;
@@ -149,7 +150,7 @@ export function buildHierarchy(
     }
     if (nd.validTo !== undefined && !ISO_DATE.test(nd.validTo)) {
       err('E_DATE', `失效日期“${nd.validTo}”不是 ISO 日期（YYYY-MM-DD）`, `valid-to "${nd.validTo}" is not an ISO date (YYYY-MM-DD)`, k, 'validTo');
-    } else if (nd.validFrom !== undefined && nd.validTo !== undefined && nd.validTo <= nd.validFrom) {
+    } else if (nd.validFrom !== undefined && ISO_DATE.test(nd.validFrom) && nd.validTo !== undefined && nd.validTo <= nd.validFrom) {
       err('E_DATE_ORDER', `失效日期 ${nd.validTo} 应晚于生效日期 ${nd.validFrom}`, `valid-to ${nd.validTo} must be after valid-from ${nd.validFrom}`, k, 'validTo');
     }
     if (!fieldsOk) {
@@ -211,6 +212,10 @@ export function buildHierarchy(
   // Pass 2: parents, level order, code prefixes, roots.
   const parentIn = new Int32Array(n).fill(-2); // -1 root, -2 unknown/invalid
   const roots: number[] = [];
+  // Level-order and prefix problems wait until cycles are known: on a cycle they are noise.
+  const deferred: { k: number; p: JcIssue }[] = [];
+  const later = (code: string, zh: string, en: string, k: number, field: keyof NodeInput) =>
+    deferred.push({ k, p: issue(code, zh, en, where(k, field)) });
   // The parent is usually the last node seen on the level above (pre-order or level order input).
   const lastAt = new Int32Array(L).fill(-1);
   for (let k = 0; k < n; k++) {
@@ -234,7 +239,7 @@ export function buildHierarchy(
     if (p === k) continue; // a self-loop is reported as a cycle
     if (lvl[k] !== lvl[p] + 1) {
       const want = levels[lvl[p] + 1];
-      err('E_LEVEL_ORDER',
+      later('E_LEVEL_ORDER',
         `层级顺序错误：${nodes[p]!.code}（${levels[lvl[p]]!.name.zh}）的下级应为${want ? want.name.zh : '（无下级层级）'}，而 ${nd.code} 为${levels[lvl[k]]!.name.zh}`,
         `level out of order: below ${nodes[p]!.code} (${levels[lvl[p]]!.name.en}) comes ${want ? want.name.en : '(no lower level)'}, but ${nd.code} is ${levels[lvl[k]]!.name.en}`,
         k, 'level');
@@ -258,7 +263,7 @@ export function buildHierarchy(
     let under = ac.length >= sig;
     for (let j = 0; under && j < sig; j++) if (nd.code.charCodeAt(j) !== ac.charCodeAt(j)) under = false;
     if (!under) {
-      err('E_CODE_NOT_UNDER_PARENT', `编码 ${nd.code} 应以上级 ${ac} 的前 ${sig} 位 ${ac.slice(0, sig)} 开头`,
+      later('E_CODE_NOT_UNDER_PARENT', `编码 ${nd.code} 应以上级 ${ac} 的前 ${sig} 位 ${ac.slice(0, sig)} 开头`,
         `code ${nd.code} must start with the first ${sig} characters ${ac.slice(0, sig)} of its parent ${ac}`, k, 'code');
     }
   }
@@ -304,6 +309,7 @@ export function buildHierarchy(
       for (let c = childStart[k + 1]! - 1; c >= childStart[k]!; c--) stack[sp++] = childList[c]!;
     }
   }
+  const inCycle = new Uint8Array(n);
   if (count < n) {
     // Nodes not reached from a root hang on a cycle (or under an unknown parent, reported).
     const state = new Uint8Array(n); // 0 new, 1 on current walk, 2 done
@@ -320,12 +326,14 @@ export function buildHierarchy(
         const cyc = walk.slice(walk.indexOf(x));
         const codes = cyc.map((c) => nodes[c]!.code).join(' → ');
         for (const c of cyc) {
+          inCycle[c] = 1;
           err('E_CYCLE', `上下级关系成环：${codes} → ${nodes[x]!.code}`, `parent links form a cycle: ${codes} → ${nodes[x]!.code}`, c, 'parent');
         }
       }
       for (const w of walk) state[w] = 2;
     }
   }
+  for (const d of deferred) if (!inCycle[d.k]) errors.push(d.p);
   if (errors.length > 0) return fail(errors, warnings);
 
   // Typed arrays in pre-order.

@@ -3,3 +3,5 @@
  * @module
  */
 export * from './types.js';
+export * from './overlay.js';
+export * from './coverage.js';
