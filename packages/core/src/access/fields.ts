@@ -1,6 +1,6 @@
 /**
  * Field sensitivity as data: for each kind of record, each field's sensitivity and masking
- * rule. Fields a policy does not list are treated as `personal` free text (fail safe).
+ * rule. Fields a policy does not list are treated as `personal` and withheld (fail safe).
  * @module
  */
 import type { Sensitivity } from './sensitivity.js';
@@ -42,8 +42,16 @@ export interface FieldRule {
  */
 export type FieldPolicy = Readonly<Record<string, Readonly<Record<string, FieldRule>>>>;
 
-/** The rule for a field no policy lists: personal, masked as free text. @example `UNLISTED_FIELD.sensitivity // 'personal'` */
-export const UNLISTED_FIELD: FieldRule = Object.freeze({ sensitivity: 'personal', mask: 'text' });
+/**
+ * The rule for a field no policy lists: personal, withheld entirely from readers below
+ * personal (fail safe: an unknown field may hold anything).
+ *
+ * @example
+ * ```ts
+ * UNLISTED_FIELD.mask; // 'redact'
+ * ```
+ */
+export const UNLISTED_FIELD: FieldRule = Object.freeze({ sensitivity: 'personal', mask: 'redact' });
 
 const f = (sensitivity: Sensitivity, mask: MaskRule, extra: Partial<FieldRule> = {}): FieldRule =>
   Object.freeze({ sensitivity, mask, ...extra });

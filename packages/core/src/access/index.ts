@@ -22,3 +22,4 @@ export * from './registry/events.js';
 export * from './registry/commands.js';
 export * from './registry/schedule.js';
 export * from './registry/view.js';
+export * from "./policy.js";

@@ -110,17 +110,14 @@ function maskOne(access: Access, kind: string, record: PlainRecord, view: View, 
     if (s > ceiling) continue; // open views never carry personal data, not even masked
     const raw = record[key];
     let out: unknown;
-    let own = false;
     if (rule.reporter && self && !open) {
       out = raw; // a reporter reads their own details
-      own = true;
-    }
-    else if (rule.reporter && record.anonymous === true && !(rights.contactsReporters && rank >= s)) {
+    } else if (rule.reporter && record.anonymous === true && !(rights.contactsReporters && rank >= s)) {
       out = raw === undefined || raw === null ? raw : key === 'reporterName' ? ANONYMOUS.zh : REDACTED;
     } else if (s <= rank) {
       out = rule.embedsPersonal && (open || rank < PERSONAL) ? applyMask('text', raw) : raw;
+      if (s > INTERNAL && raw !== undefined && raw !== null && raw !== '') disclosed.push(key);
     } else out = rule.mask === 'none' ? (raw === undefined ? raw : REDACTED) : applyMask(rule.mask, raw, addressOf());
-    if (!own && s > INTERNAL && out === raw && raw !== undefined && raw !== null && raw !== '') disclosed.push(key);
     value[key] = out;
   }
   return { value, disclosed };
