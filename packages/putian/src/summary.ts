@@ -216,13 +216,15 @@ export function formatPutianSummary(s: PutianSummary, lang: Lang = 'zh'): string
     [L(T.facilities), L(T.count)],
     ...FACILITY_KINDS.map((k) => [L(OVERLAY_LABELS[k]), fmt(s.facilities[k])]),
   ]));
-  if (byLevel) out.push(`  (${L(T.byLevel)}: ${byLevel})`);
+  if (byLevel) out.push(lang === 'en' ? `  (${L(T.byLevel)}: ${byLevel})` : `  （${L(T.byLevel)}：${byLevel}）`);
   out.push('');
   out.push(...table([
     [L(T.pairings), L(T.count), L(T.partners), L(T.targets)],
     ...PAIRING_KINDS.map((k) => [L(OVERLAY_LABELS[k]), fmt(s.pairings[k].pairings), fmt(s.pairings[k].partners), fmt(s.pairings[k].targets)]),
   ]));
   const pct = s.compounds.total ? ` (${((100 * s.compounds.linked) / s.compounds.total).toFixed(1)}%)` : '';
-  out.push(`${L(T.compounds)}: ${fmt(s.compounds.total)}, ${L(T.linked)} ${fmt(s.compounds.linked)}${pct}`);
+  out.push(lang === 'en'
+    ? `${L(T.compounds)}: ${fmt(s.compounds.total)}, ${L(T.linked)} ${fmt(s.compounds.linked)}${pct}`
+    : `${L(T.compounds)}：${fmt(s.compounds.total)}，${L(T.linked)} ${fmt(s.compounds.linked)}${pct}`);
   return out.join('\n');
 }

@@ -197,7 +197,7 @@ test('the summary prints as a table in Chinese and in English', () => {
   const en = formatPutianSummary(s, 'en');
   assert.match(zh, /网格\s+10,439/);
   assert.match(zh, /网格长\s+9,796\s+6,807/);
-  assert.match(zh, /已挂钩 563 \(100\.0%\)/);
+  assert.match(zh, /城市居民小区：563，已挂钩 563 \(100\.0%\)/);
   assert.match(en, /Unit\s+134,753/);
   assert.match(en, /Unit heads\s+119,507\s+24,047/);
   assert.match(en, /Grid party branches\s+7,025/);

@@ -1,0 +1,18 @@
+/**
+ * The registry of `jiceng` commands: one file per command in this folder, one line each here.
+ * @module
+ */
+import type { Command } from '../command.js';
+import { putianCommand } from './putian.js';
+
+/**
+ * Every `jiceng` command, in the order `jiceng --help` lists them.
+ *
+ * @example
+ * ```ts
+ * COMMANDS.map((c) => c.name);  // ['validate', 'putian', …]
+ * ```
+ */
+export const COMMANDS: readonly Command[] = [
+  putianCommand,
+];

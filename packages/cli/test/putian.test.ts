@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EXIT, main, memoryIo } from '@jiceng/cli';
+
+test('jiceng putian prints the counts per level and per kind, in zh by default', async () => {
+  const io = memoryIo();
+  assert.equal(await main(['putian'], io), EXIT.ok);
+  const out = io.stdout();
+  for (const [label, n] of [['市', '1'], ['县区', '7'], ['镇街', '54'], ['村居', '973'], ['网格', '10,439'], ['单元', '134,753']]) {
+    assert.match(out, new RegExp(`^${label}\\s+${n}$`, 'm'));
+  }
+  assert.match(out, /^网格党支部\s+7,025$/m);
+  assert.match(out, /^单元党小组\s+5,904$/m);
+  assert.match(out, /^党员先锋岗\s+1,710$/m);
+  assert.match(out, /^网格长\s+9,796\s+6,807$/m);
+  assert.match(out, /^单元长\s+119,507\s+24,047$/m);
+  assert.match(out, /^“党建\+”邻里中心\s+103$/m);
+  assert.match(out, /市 1 \/ 县区 7 \/ 镇街 54 \/ 村居 973/);
+  assert.match(out, /城市居民小区：563，已挂钩 563 \(100\.0%\)/);
+  assert.equal(io.stderr(), '');
+});
+
+test('jiceng putian --lang en --seed 7 prints the same counts in English', async () => {
+  const io = memoryIo();
+  assert.equal(await main(['putian', '--seed', '7', '--lang', 'en'], io), EXIT.ok);
+  const out = io.stdout();
+  assert.match(out, /^Grid\s+10,439$/m);
+  assert.match(out, /^Unit heads\s+119,507\s+24,047$/m);
+  assert.match(out, /^Member ↔ compound branch links\s+563\s+453\s+563$/m);
+  assert.doesNotMatch(out, /\p{Script=Han}/u);
+});
+
+test('jiceng putian: a bad seed or a stray argument is a usage error (exit 2), in zh and en', async () => {
+  const zh = memoryIo();
+  assert.equal(await main(['putian', '--seed', '1.5'], zh), EXIT.usage);
+  assert.match(zh.stderr(), /--seed 应为整数，而不是 1\.5/);
+  assert.match(zh.stderr(), /用法：jiceng putian/);
+  assert.equal(zh.stdout(), '');
+  const en = memoryIo();
+  assert.equal(await main(['putian', '--seed=abc', '--lang', 'en'], en), EXIT.usage);
+  assert.match(en.stderr(), /--seed must be an integer, not abc/);
+  const stray = memoryIo();
+  assert.equal(await main(['putian', 'extra', '--lang', 'en'], stray), EXIT.usage);
+  assert.match(stray.stderr(), /unexpected argument extra/);
+});
