@@ -10,6 +10,7 @@ export * from './fields.js';
 export * from './mask.js';
 export * from './scope.js';
 export * from './context.js';
+export * from './authorize.js';
 export * from './audit.js';
 export * from './read.js';
 export * from './scoped-facts.js';

@@ -93,5 +93,14 @@ export const DEFAULT_ROLE_RULES: readonly RoleRule[] = Object.freeze([
     id: 'health-worker', name: { zh: '精防医生', en: 'Mental-health worker' }, scope: 'subtree', reads: 'sensitive',
     atLevels: ['county', 'town', 'village'], registryGroups: ['severe-mental-disorder', 'hiv-risk'], registryWrites: true,
   },
+  {
+    id: 'department-officer', name: { zh: '职能部门人员', en: 'Department officer' }, scope: 'subtree', reads: 'personal',
+    atLevels: ['city', 'county', 'town'],
+  },
+  {
+    id: 'hotline-operator', name: { zh: '热线话务员', en: 'Hotline operator' }, scope: 'subtree', reads: 'personal',
+    atLevels: ['city', 'county'], contactsReporters: true,
+  },
+  { id: 'supervisor', name: { zh: '督办人员', en: 'Supervisor' }, scope: 'subtree', reads: 'internal', audits: true },
   { id: 'auditor', name: { zh: '审计员', en: 'Auditor' }, scope: 'subtree', reads: 'internal', audits: true },
 ] satisfies RoleRule[]);
