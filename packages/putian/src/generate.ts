@@ -28,7 +28,7 @@ import { apportion, chooseExactly, createRng, shuffle, type Rng } from './random
  * ```
  */
 export interface GeneratePutianOptions {
-  /** The seed (an integer; default 1). The same seed always gives the same data. */
+  /** The seed (an integer, used modulo 2^32; default 1). The same seed always gives the same data. */
   seed?: number;
 }
 

@@ -3,13 +3,20 @@
  * `@jiceng/core`'s hierarchy, with the duties the seed document gives each level.
  * @module
  */
-import { STATISTICAL_TOWN_RANGES, STATISTICAL_VILLAGE_RANGES, type HierarchyConfig, type LevelDef } from '@jiceng/core';
+import {
+  STATISTICAL_TOWN_RANGES,
+  STATISTICAL_VILLAGE_RANGES,
+  standardCoverage,
+  type CoverageDef,
+  type HierarchyConfig,
+  type LevelDef,
+} from '@jiceng/core';
 
 /**
  * The six Putian levels, top first: ids `city`, `county`, `town`, `village`, `grid`, `unit`.
  * City to village use the 12-digit statistical division code (significant digits 4, 6, 9,
- * 12; township and village digits in the usual NBS ranges, others warn); a grid code is the village code plus 3 digits (15), a unit code the grid code plus
- * 3 digits (18).
+ * 12; township and village digits in the usual NBS ranges, others warn); a grid code is the
+ * village code plus 3 digits (15), a unit code the grid code plus 3 digits (18).
  *
  * @example
  * ```ts
@@ -96,3 +103,23 @@ export const putianConfig: HierarchyConfig = Object.freeze({
   id: 'putian',
   levels: PUTIAN_LEVELS as LevelDef[],
 });
+
+/**
+ * Putian's standard coverage indicators (core's `standardCoverage` with Putian's level ids):
+ * grids with a party branch, units with a party group, grids with a grid head, party-member
+ * grid and unit heads, compounds with a branch and with a linked leader or member, and a
+ * governance centre on every city, county, town and village node.
+ *
+ * @example
+ * ```ts
+ * import { buildHierarchy, buildOverlay } from '@jiceng/core';
+ * import { generatePutian, putianCoverage } from '@jiceng/putian';
+ * const d = generatePutian();
+ * const h = buildHierarchy(d.config, d.nodes);
+ * const o = h.ok ? buildOverlay(h.value, d.overlay) : undefined;
+ * if (o?.ok) putianCoverage().map((def) => o.value.coverage(0, def).ratio);
+ * ```
+ */
+export function putianCoverage(): CoverageDef[] {
+  return standardCoverage(putianConfig, { grid: 'grid', unit: 'unit', governance: ['city', 'county', 'town', 'village'] });
+}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildHierarchy, formatIssue, type NodeInput } from '@jiceng/core';
-import { PUTIAN_COUNTS, generatePutian, putianSummary, formatPutianSummary, type PutianSummary } from '@jiceng/putian';
+import { buildHierarchy, buildOverlay, formatIssue, type NodeInput } from '@jiceng/core';
+import { PUTIAN_COUNTS, generatePutian, putianCoverage, putianSummary, formatPutianSummary, type PutianSummary } from '@jiceng/putian';
 
 const data = generatePutian({ seed: 1 });
 const byCode = new Map<string, NodeInput>(data.nodes.map((n) => [n.code, n]));
@@ -216,4 +216,47 @@ test('the generated city builds with core: no errors, no warnings, the index agr
   assert.equal(h.name(h.children(zone)[0]), '湄洲镇');
   const licheng = h.search('lcq');
   assert.ok(licheng.map((i) => h.name(i)).includes('荔城区'));
+});
+
+test("core's overlay counts and coverage agree with the seed, for the city and per county", () => {
+  const h = buildHierarchy(data.config, data.nodes);
+  assert.ok(h.ok);
+  const r = buildOverlay(h.value, data.overlay);
+  assert.ok(r.ok, r.ok ? '' : r.errors.slice(0, 5).map((e) => formatIssue(e, 'en')).join('\n'));
+  const o = r.value;
+  const c = o.counts(0);
+  assert.equal(c['org:grid-branch'], 7_025);
+  assert.equal(c['org:unit-group'], 5_904);
+  assert.equal(c['org:vanguard-post'], 1_710);
+  assert.equal(c['org:community-committee'] + c['org:general-branch'], 973);
+  assert.equal(c['role:grid-head'], 9_796);
+  assert.equal(c['party:grid-head'], 6_807);
+  assert.equal(c['role:unit-head'], 119_507);
+  assert.equal(c['party:unit-head'], 24_047);
+  assert.equal(c['role:grid-worker'], 10_439);
+  assert.equal(c['party:volunteer'], PUTIAN_COUNTS.inOfficePartyMembers);
+  assert.equal(c['facility:neighbourhood-centre'], 103);
+  assert.equal(c['facility:community-governance-centre'], 116);
+  assert.equal(c['facility:service-station'], 524);
+  assert.equal(c['facility:governance-centre'], 1 + 7 + 54 + 973);
+  assert.equal(c.compound, 563);
+  assert.equal(c['pairing:organ-community'], 75);
+  assert.equal(c['pairing:leader-compound'], 31);
+  const cov = Object.fromEntries(putianCoverage().map((d) => [d.id, o.coverage(0, d)]));
+  assert.deepEqual(cov['compound-linked'], { id: 'compound-linked', numerator: 563, denominator: 563, ratio: 1 });
+  assert.equal(cov['compound-branch'].ratio, 1);
+  assert.equal(cov['grid-party-branch'].numerator, 7_025);
+  assert.equal(cov['grid-party-branch'].denominator, 10_439);
+  assert.equal(cov['party-grid-head'].numerator, 6_807);
+  assert.equal(cov['party-unit-head'].denominator, 119_507);
+  for (const level of ['city', 'county', 'town', 'village']) assert.equal(cov[`governance-centre:${level}`].ratio, 1, level);
+  // Spread: every county has grids, branches and heads; the counties add up to the city.
+  const counties = h.value.children(0);
+  let branches = 0;
+  for (const k of counties) {
+    const kc = o.counts(k);
+    assert.ok(kc['org:grid-branch'] > 0 && kc['role:unit-head'] > 0 && kc['facility:governance-centre'] > 0, h.value.name(k));
+    branches += kc['org:grid-branch'];
+  }
+  assert.equal(branches, 7_025);
 });
