@@ -36,6 +36,7 @@ const MESSAGES = {
   E_CLOSE_LEVEL: ['此层级无权对该类事项办结', 'this level may not close this category'],
   E_NOT_VERIFIED: ['未通过核查，不能办结', 'not verified: cannot close'],
   E_NO_FOLLOWUP: ['未跟踪回访，不能办结', 'no follow-up yet: cannot close'],
+  E_NO_FEEDBACK: ['尚未向报告人反馈，不能办结', 'the reporter has had no feedback: cannot close'],
   E_PENDING_REQUEST: ['已有待审批的申请', 'a request is already pending'],
   E_NO_REQUEST: ['没有待审批的申请', 'no request is pending'],
   E_SELF_DUPLICATE: ['不能与自身合并', 'a case cannot duplicate itself'],

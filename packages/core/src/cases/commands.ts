@@ -1,0 +1,198 @@
+/**
+ * Case commands and their zod schemas. One schema is both the type and the check; the case
+ * form reuses the schemas and {@link FIELD_LABELS} to show per-field messages in zh and en.
+ * @module
+ */
+import { z } from 'zod';
+import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { CASE_SOURCES } from './facts.js';
+import { URGENCIES } from './categories.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const note = z.string().trim().max(2000).optional();
+const epoch = z.number().finite();
+
+/**
+ * The schema of an attachment's metadata.
+ *
+ * @example
+ * ```ts
+ * attachmentSchema.parse({ id: 'f1', name: 'a.jpg', mime: 'image/jpeg', size: 10 });
+ * ```
+ */
+export const attachmentSchema = z.object({
+  id: text(100),
+  name: text(255),
+  mime: text(100),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+const attachments = z.array(attachmentSchema).max(50).optional();
+
+/** The limit schema (amount + unit). */
+const timeLimitSchema = z.object({ amount: z.number().positive().max(1000), unit: z.enum(['workHours', 'workDays']) });
+
+const onCase = { caseId: text(100), expectedVersion: z.number().int().min(1) };
+
+/**
+ * One zod schema per command type. `expectedVersion` is the case version the client last
+ * saw: a stale one is refused.
+ *
+ * @example
+ * ```ts
+ * const r = commandSchemas.verify.safeParse({ type: 'verify', caseId: 'c1', expectedVersion: 6, passed: true, note: '已整改' });
+ * ```
+ */
+export const commandSchemas = {
+  recordPatrol: z.object({ type: z.literal('recordPatrol'), unit: text(40), findings: z.string().trim().max(2000), at: epoch.optional() }),
+  discover: z.object({
+    type: z.literal('discover'), node: text(40), source: z.enum(CASE_SOURCES), description: text(2000),
+    reporter: z.string().trim().max(200).optional(), patrolId: z.string().max(100).optional(), attachments,
+  }),
+  register: z.object({
+    type: z.literal('register'), ...onCase, category: text(100), urgency: z.enum(URGENCIES), description: text(2000),
+    address: z.string().trim().max(500).optional(), lng: z.number().min(-180).max(180).optional(),
+    lat: z.number().min(-90).max(90).optional(), parties: z.array(text(200)).max(50).optional(), attachments,
+  }),
+  reject: z.object({ type: z.literal('reject'), ...onCase, reason: text(2000) }),
+  linkDuplicate: z.object({ type: z.literal('linkDuplicate'), ...onCase, of: text(100), note }),
+  dispatch: z.object({
+    type: z.literal('dispatch'), ...onCase, node: text(40), department: z.string().trim().min(1).max(100).optional(),
+    person: z.string().trim().min(1).max(100).optional(), note,
+  }),
+  accept: z.object({ type: z.literal('accept'), ...onCase, note }),
+  return: z.object({ type: z.literal('return'), ...onCase, reason: text(2000) }),
+  reportProgress: z.object({ type: z.literal('reportProgress'), ...onCase, note: text(2000), attachments }),
+  requestExtension: z.object({ type: z.literal('requestExtension'), ...onCase, limit: timeLimitSchema, reason: text(2000) }),
+  decideExtension: z.object({ type: z.literal('decideExtension'), ...onCase, grant: z.boolean(), reason: text(2000) }),
+  requestSuspension: z.object({ type: z.literal('requestSuspension'), ...onCase, reason: text(2000) }),
+  decideSuspension: z.object({ type: z.literal('decideSuspension'), ...onCase, grant: z.boolean(), reason: text(2000) }),
+  resume: z.object({ type: z.literal('resume'), ...onCase, note }),
+  escalate: z.object({ type: z.literal('escalate'), ...onCase, reason: text(2000) }),
+  reportHandled: z.object({ type: z.literal('reportHandled'), ...onCase, result: text(2000), attachments }),
+  verify: z.object({ type: z.literal('verify'), ...onCase, passed: z.boolean(), note: text(2000), attachments }),
+  giveFeedback: z.object({ type: z.literal('giveFeedback'), ...onCase, channel: z.enum(['phone', 'sms', 'visit', 'app', 'letter']), note: text(2000) }),
+  followUp: z.object({ type: z.literal('followUp'), ...onCase, satisfaction: z.number().int().min(1).max(5), recurred: z.boolean(), note }),
+  close: z.object({ type: z.literal('close'), ...onCase, note }),
+  reopen: z.object({ type: z.literal('reopen'), ...onCase, reason: text(2000) }),
+  supervise: z.object({ type: z.literal('supervise'), ...onCase, note: text(2000), limit: timeLimitSchema.optional() }),
+  recordAccountability: z.object({ type: z.literal('recordAccountability'), ...onCase, person: text(200), measure: text(200), reason: text(2000) }),
+} as const;
+
+/**
+ * Any command, discriminated by `type`.
+ *
+ * @example
+ * ```ts
+ * caseCommandSchema.safeParse({ type: 'close', caseId: 'c1', expectedVersion: 8 }).success; // true
+ * ```
+ */
+export const caseCommandSchema = z.discriminatedUnion('type', Object.values(commandSchemas) as unknown as [
+  (typeof commandSchemas)['discover'], ...(typeof commandSchemas)[keyof typeof commandSchemas][],
+]);
+
+/** The input of each command type. @example `const c: CaseCommandOf<'accept'> = { type: 'accept', caseId: 'c1', expectedVersion: 3 };` */
+export type CaseCommandOf<T extends keyof typeof commandSchemas> = z.input<(typeof commandSchemas)[T]>;
+/** Any command (validated). @example `const c: CaseCommand = { type: 'close', caseId: 'c1', expectedVersion: 8 };` */
+export type CaseCommand = { [T in keyof typeof commandSchemas]: z.output<(typeof commandSchemas)[T]> }[keyof typeof commandSchemas];
+
+/**
+ * Labels of the command fields, in zh and en, for per-field messages.
+ *
+ * @example
+ * ```ts
+ * FIELD_LABELS.urgency.zh; // '紧急程度'
+ * ```
+ */
+export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = Object.freeze({
+  type: { zh: '操作', en: 'command' },
+  caseId: { zh: '案件编号', en: 'case id' },
+  expectedVersion: { zh: '案件版本', en: 'case version' },
+  unit: { zh: '单元', en: 'unit' },
+  findings: { zh: '巡查情况', en: 'findings' },
+  at: { zh: '时间', en: 'time' },
+  node: { zh: '节点', en: 'node' },
+  source: { zh: '来源', en: 'source' },
+  description: { zh: '问题描述', en: 'description' },
+  reporter: { zh: '报告人', en: 'reporter' },
+  patrolId: { zh: '巡查记录', en: 'patrol record' },
+  attachments: { zh: '附件', en: 'attachments' },
+  id: { zh: '编号', en: 'id' },
+  name: { zh: '名称', en: 'name' },
+  mime: { zh: '文件类型', en: 'file type' },
+  size: { zh: '大小', en: 'size' },
+  sha256: { zh: '校验值', en: 'checksum' },
+  category: { zh: '事项类别', en: 'category' },
+  urgency: { zh: '紧急程度', en: 'urgency' },
+  address: { zh: '地址', en: 'address' },
+  lng: { zh: '经度', en: 'longitude' },
+  lat: { zh: '纬度', en: 'latitude' },
+  parties: { zh: '当事人', en: 'parties' },
+  reason: { zh: '理由', en: 'reason' },
+  of: { zh: '重复的案件', en: 'duplicate of' },
+  note: { zh: '说明', en: 'note' },
+  department: { zh: '部门', en: 'department' },
+  person: { zh: '人员', en: 'person' },
+  limit: { zh: '时限', en: 'time limit' },
+  amount: { zh: '时长', en: 'amount' },
+  grant: { zh: '审批结果', en: 'decision' },
+  result: { zh: '处置结果', en: 'result' },
+  passed: { zh: '核查结论', en: 'verdict' },
+  channel: { zh: '反馈方式', en: 'channel' },
+  satisfaction: { zh: '满意度', en: 'satisfaction' },
+  recurred: { zh: '是否复发', en: 'recurred' },
+  measure: { zh: '问责方式', en: 'measure' },
+});
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/**
+ * Turns zod issues into {@link JcIssue}s with code `E_INVALID_INPUT`, the field path in
+ * `column` and a per-field message in zh and en (e.g. `满意度：不能大于 5`).
+ *
+ * @example
+ * ```ts
+ * const r = commandSchemas.followUp.safeParse(input);
+ * if (!r.success) zodIssues(r.error.issues, input).map((p) => p.zh);
+ * ```
+ */
+export function zodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): JcIssue[] {
+  return issues.map((p) => {
+    const path = p.path.map(String);
+    const field = [...path].reverse().find((k) => !/^\d+$/.test(k)) ?? 'type';
+    const label = FIELD_LABELS[field] ?? { zh: field, en: field };
+    let zh = '无效';
+    let en = 'invalid';
+    const q = p as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string };
+    if (p.code === 'invalid_type' && valueAt(input, p.path) === undefined) [zh, en] = ['必填', 'required'];
+    else if (p.code === 'invalid_type') [zh, en] = ['类型不正确', `wrong type, expected ${p.expected}`];
+    else if (p.code === 'too_small' && (q.origin === 'string' || q.origin === 'array')) {
+      [zh, en] = Number(q.minimum) <= 1 ? ['必填', 'required'] : [`至少 ${q.minimum} 个`, `at least ${q.minimum}`];
+    } else if (p.code === 'too_small') [zh, en] = [`不能小于 ${q.minimum}`, `must be at least ${q.minimum}`];
+    else if (p.code === 'too_big') [zh, en] = [`不能超过 ${q.maximum}`, `must be at most ${q.maximum}`];
+    else if (p.code === 'invalid_value' || p.code === 'invalid_union') [zh, en] = ['取值不在允许范围内', 'not one of the allowed values'];
+    else if (p.code === 'invalid_format') [zh, en] = ['格式不正确', 'wrong format'];
+    return issue('E_INVALID_INPUT', `${label.zh}：${zh}`, `${label.en}: ${en}`, { column: path.join('.') || 'type' });
+  });
+}
+
+/**
+ * Validates any command input: the parsed command, or every field problem.
+ *
+ * @example
+ * ```ts
+ * const r = validateCommand({ type: 'followUp', caseId: 'c1', expectedVersion: 7, satisfaction: 9, recurred: false });
+ * // r.ok === false; r.errors[0].column === 'satisfaction'
+ * ```
+ */
+export function validateCommand(input: unknown): Result<CaseCommand> {
+  const r = caseCommandSchema.safeParse(input);
+  return r.success ? ok(r.data as CaseCommand) : fail(zodIssues(r.error.issues, input));
+}

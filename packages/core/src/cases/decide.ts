@@ -1,0 +1,363 @@
+/**
+ * Commands → events: each command is validated (zod), then checked — version, state, role
+ * (the policy table), scope (the actor's subtree), separation of duties and the
+ * command's own rules — and yields events, or a refusal that changes nothing. Pure: the
+ * clock and the id generator are injected.
+ * @module
+ */
+import { fail, ok, type Result } from '../errors.js';
+import type { HierarchyIndex } from '../hierarchy/contract.js';
+import type { Actor, RoleGrant } from '../access/actor.js';
+import { can, type CasePolicy, type CaseCommandType } from '../access/policy.js';
+import type { CaseSource, CaseStatus } from './facts.js';
+import { isEmpowered, type CategoryTable, type EmpoweredCatalogue, type TimeLimit } from './categories.js';
+import { addTimeLimit, addWorkingMs, workingMsBetween, type WorkingCalendar } from './calendar.js';
+import { validateCommand, type CaseCommand } from './commands.js';
+import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
+import { TERMINAL_STATUSES, type CaseState } from './state.js';
+import { caseIssue, type CaseCode } from './messages.js';
+
+/**
+ * Everything a command is checked against, injected by the host.
+ *
+ * @example
+ * ```ts
+ * const ctx: CaseContext = {
+ *   hierarchy, categories, calendar, policy: DEFAULT_CASE_POLICY, catalogue,
+ *   clock: () => Date.now(), newId: () => crypto.randomUUID(),
+ * };
+ * ```
+ */
+export interface CaseContext {
+  hierarchy: HierarchyIndex;
+  categories: CategoryTable;
+  calendar: WorkingCalendar;
+  policy: CasePolicy;
+  catalogue: EmpoweredCatalogue;
+  /** Current time, epoch ms. */
+  clock: () => number;
+  /** A new unique case id. */
+  newId: () => string;
+  /** The level id whose nodes need the empowered catalogue for enforcement categories. Default `'town'`. */
+  empoweredLevel?: string;
+  /** Time limit to dispatch after registration. Default 1 working hour. */
+  dispatchWithin?: TimeLimit;
+  /** Sources with a reporter who must get feedback before closing. Default citizen and hotline. */
+  feedbackSources?: readonly CaseSource[];
+}
+
+/**
+ * A role grant that may name a department (for cases dispatched to a department).
+ *
+ * @example
+ * ```ts
+ * const g: DepartmentGrant = { role: 'department-officer', node: '350302000000', department: '住建局' };
+ * ```
+ */
+export type DepartmentGrant = RoleGrant & { department?: string };
+
+type Scope = 'case' | 'handler' | 'approver';
+type CaseCmd = Exclude<CaseCommandType, 'recordPatrol' | 'discover'>;
+
+const ANY = null;
+const OPEN = 'open' as const;
+/** Statuses that allow each command, and the scope its actor needs. */
+const RULES: Record<CaseCmd, { states: readonly CaseStatus[] | typeof OPEN | typeof ANY; scope: Scope }> = {
+  register: { states: ['discovered'], scope: 'case' },
+  reject: { states: ['discovered'], scope: 'case' },
+  linkDuplicate: { states: ['discovered', 'registered'], scope: 'case' },
+  dispatch: { states: ['registered'], scope: 'case' },
+  accept: { states: ['dispatched'], scope: 'handler' },
+  return: { states: ['dispatched'], scope: 'handler' },
+  reportProgress: { states: ['handling'], scope: 'handler' },
+  requestExtension: { states: ['handling'], scope: 'handler' },
+  decideExtension: { states: ['handling'], scope: 'approver' },
+  requestSuspension: { states: ['handling'], scope: 'handler' },
+  decideSuspension: { states: ['handling'], scope: 'approver' },
+  resume: { states: ['suspended'], scope: 'approver' },
+  escalate: { states: ['dispatched', 'handling'], scope: 'handler' },
+  reportHandled: { states: ['handling'], scope: 'handler' },
+  verify: { states: ['handled'], scope: 'case' },
+  giveFeedback: { states: ['verified', 'followup'], scope: 'case' },
+  followUp: { states: ['verified'], scope: 'case' },
+  close: { states: OPEN, scope: 'case' },
+  reopen: { states: ['closed'], scope: 'case' },
+  supervise: { states: OPEN, scope: 'case' },
+  recordAccountability: { states: ANY, scope: 'case' },
+};
+
+/**
+ * The commands that act on an existing case, in the order of the loop.
+ *
+ * @example
+ * ```ts
+ * CASE_ACTIONS[0]; // 'register'
+ * ```
+ */
+export const CASE_ACTIONS: readonly CaseCmd[] = Object.freeze(Object.keys(RULES) as CaseCmd[]);
+
+interface Chosen {
+  grant: DepartmentGrant;
+  pos: number;
+}
+
+const RANK: Partial<Record<CaseCode, number>> = { E_UNKNOWN_NODE: 0, E_NOT_PERMITTED: 1, E_OUT_OF_SCOPE: 2, E_NOT_HANDLER: 3 };
+
+/** The first grant of the actor that the policy, the scope and `extra` accept; else the most telling refusal. */
+function pickGrant(
+  actor: Actor, command: CaseCommandType, ctx: CaseContext, inScope: (g: DepartmentGrant, pos: number) => CaseCode | null,
+  extra?: (g: DepartmentGrant, pos: number) => CaseCode | null,
+): Result<Chosen> {
+  const h = ctx.hierarchy;
+  let best: CaseCode = 'E_NOT_PERMITTED';
+  let bestRank = -1;
+  const note = (c: CaseCode) => {
+    const r = RANK[c] ?? 4;
+    if (r > bestRank) [best, bestRank] = [c, r];
+  };
+  for (const g of actor.roles as DepartmentGrant[]) {
+    const pos = h.indexOf(g.node);
+    if (pos < 0) { note('E_UNKNOWN_NODE'); continue; }
+    if (!can(ctx.policy, g.role, command, h.config.levels[h.levelOf[pos]].id)) { note('E_NOT_PERMITTED'); continue; }
+    const s = inScope(g, pos);
+    if (s) { note(s); continue; }
+    const x = extra?.(g, pos);
+    if (x) { note(x); continue; }
+    return ok({ grant: g, pos });
+  }
+  return fail([caseIssue(bestRank < 0 ? 'E_NOT_PERMITTED' : best, actor.id)]);
+}
+
+function scopeFor(scope: Scope, s: CaseState, actor: Actor, ctx: CaseContext): (g: DepartmentGrant, pos: number) => CaseCode | null {
+  const h = ctx.hierarchy;
+  const casePos = h.indexOf(s.node);
+  const handlerPos = s.handler === null ? -1 : h.indexOf(s.handler);
+  if (scope === 'case') return (_g, pos) => (casePos >= 0 && h.isAncestor(pos, casePos) ? null : 'E_OUT_OF_SCOPE');
+  if (scope === 'approver') return (_g, pos) => (handlerPos >= 0 && h.isAncestor(pos, handlerPos) ? null : 'E_OUT_OF_SCOPE');
+  return (g, pos) => {
+    if (casePos < 0 || !h.isAncestor(pos, casePos)) return 'E_OUT_OF_SCOPE';
+    if (handlerPos < 0 || !h.isAncestor(handlerPos, pos)) return 'E_NOT_HANDLER';
+    if (s.person !== null && s.person !== actor.id) return 'E_NOT_HANDLER';
+    if (s.department !== null && g.department !== s.department) return 'E_NOT_HANDLER';
+    return null;
+  };
+}
+
+/** Can the node at `target` handle this case's category (level and empowerment)? */
+function targetProblem(target: number, s: CaseState, ctx: CaseContext): CaseCode | null {
+  const h = ctx.hierarchy;
+  const cat = s.category === null ? undefined : ctx.categories.get(s.category);
+  if (!cat) return 'E_UNKNOWN_CATEGORY';
+  const lowest = cat.handleLevel === undefined ? -1 : h.config.levels.findIndex((l) => l.id === cat.handleLevel);
+  if (lowest >= 0 && h.levelOf[target] > lowest) return 'E_BELOW_HANDLING_LEVEL';
+  const levelId = h.config.levels[h.levelOf[target]].id;
+  if (cat.enforcement && levelId === (ctx.empoweredLevel ?? 'town') && !isEmpowered(ctx.catalogue, ctx.categories, h.code(target), cat.id)) {
+    return 'E_NOT_EMPOWERED';
+  }
+  return null;
+}
+
+function limitOf(s: CaseState, ctx: CaseContext): TimeLimit | undefined {
+  const cat = s.category === null ? undefined : ctx.categories.get(s.category);
+  return cat && s.urgency ? cat.limits[s.urgency] : undefined;
+}
+
+/**
+ * Checks everything about running `command` on case `s` by `actor` that does not depend on
+ * the command's payload: state, role, scope, separation of duties, closing level, the
+ * escalation target. Gives the grant the actor acts under.
+ */
+function precheck(s: CaseState, command: CaseCmd, actor: Actor, ctx: CaseContext): Result<Chosen> {
+  const rule = RULES[command];
+  const terminal = TERMINAL_STATUSES.has(s.status);
+  if (command === 'close') {
+    if (terminal || s.status === 'discovered' || s.status === 'suspended') return fail([caseIssue('E_WRONG_STATE', s.status)]);
+    if (!s.verified) return fail([caseIssue('E_NOT_VERIFIED')]);
+    if (!s.followedUp) return fail([caseIssue('E_NO_FOLLOWUP')]);
+    if (!s.feedback && (ctx.feedbackSources ?? ['citizen', 'hotline']).includes(s.source)) return fail([caseIssue('E_NO_FEEDBACK')]);
+  } else if (rule.states === OPEN ? terminal : rule.states !== ANY && !rule.states.includes(s.status)) {
+    return fail([caseIssue('E_WRONG_STATE', s.status)]);
+  }
+  if ((command === 'requestExtension' || command === 'requestSuspension') && s.pending !== null) return fail([caseIssue('E_PENDING_REQUEST', s.pending)]);
+  if (command === 'decideExtension' && s.pending !== 'extension') return fail([caseIssue('E_NO_REQUEST')]);
+  if (command === 'decideSuspension' && s.pending !== 'suspension') return fail([caseIssue('E_NO_REQUEST')]);
+  if (command === 'giveFeedback' && s.feedback) return fail([caseIssue('E_WRONG_STATE', 'feedback given')]);
+  if (command === 'escalate') {
+    const h = ctx.hierarchy;
+    const handlerPos = s.handler === null ? -1 : h.indexOf(s.handler);
+    const up = handlerPos < 0 ? -1 : h.parents[handlerPos];
+    if (up < 0) return fail([caseIssue('E_NO_HIGHER_LEVEL')]);
+    const p = targetProblem(up, s, ctx);
+    if (p) return fail([caseIssue(p, h.code(up))]);
+  }
+  let extra: ((g: DepartmentGrant, pos: number) => CaseCode | null) | undefined;
+  if (command === 'close') {
+    const levels = s.category === null ? undefined : ctx.categories.get(s.category)?.closeLevels;
+    if (levels) extra = (_g, pos) => (levels.includes(ctx.hierarchy.config.levels[ctx.hierarchy.levelOf[pos]].id) ? null : 'E_CLOSE_LEVEL');
+  }
+  const chosen = pickGrant(actor, command, ctx, scopeFor(rule.scope, s, actor, ctx), extra);
+  if (!chosen.ok) return chosen;
+  if (command === 'verify' && actor.id === s.handledBy) return fail([caseIssue('E_SELF_VERIFY')]);
+  if ((command === 'decideExtension' || command === 'decideSuspension') && actor.id === s.requestedBy) return fail([caseIssue('E_SELF_APPROVE')]);
+  return chosen;
+}
+
+/**
+ * The commands `actor` may run on case `s` now (the form shows only these). Payload rules
+ * (a dispatch target, a verdict) are checked when the command runs.
+ *
+ * @example
+ * ```ts
+ * availableActions(store.get('c-1')!, actor, ctx); // e.g. ['accept', 'return', 'escalate']
+ * ```
+ */
+export function availableActions(s: CaseState, actor: Actor, ctx: CaseContext): CaseCmd[] {
+  return CASE_ACTIONS.filter((c) => precheck(s, c, actor, ctx).ok);
+}
+
+function event<T extends CaseEventType>(
+  type: T, caseId: string, version: number, at: number, actor: Actor, g: RoleGrant, data: CaseEventData[T],
+): AnyCaseEvent {
+  return { caseId, version, type, at, actor: actor.id, role: g.role, roleNode: g.node, data } as AnyCaseEvent;
+}
+
+/** Drops `undefined` fields so events stay plain, comparable JSON. */
+function clean<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function deadline(t: number): Result<number> {
+  return Number.isFinite(t) ? ok(t) : fail([caseIssue('E_NO_WORKING_TIME')]);
+}
+
+/**
+ * Decides a command: validates the input, checks it against the case (looked up by id) and
+ * the context, and gives the events to append — or the reasons it is refused. Never
+ * changes anything itself.
+ *
+ * @example
+ * ```ts
+ * const r = decide({ type: 'accept', caseId: 'c-1', expectedVersion: 3 }, actor, (id) => store.get(id), ctx);
+ * if (r.ok) r.value.forEach((e) => store.apply(e));
+ * else console.log(r.errors[0].code); // e.g. 'E_STALE_VERSION'
+ * ```
+ */
+export function decide(input: unknown, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
+  const v = validateCommand(input);
+  if (!v.ok) return v;
+  const cmd: CaseCommand = v.value;
+  const h = ctx.hierarchy;
+  if (cmd.type === 'recordPatrol') return fail([caseIssue('E_UNKNOWN_COMMAND', 'recordPatrol: use recordPatrol()')]);
+  if (cmd.type === 'discover') {
+    const pos = h.indexOf(cmd.node);
+    if (pos < 0) return fail([caseIssue('E_UNKNOWN_NODE', cmd.node, 'node')]);
+    const chosen = pickGrant(actor, 'discover', ctx, (_g, gp) => (h.isAncestor(gp, pos) ? null : 'E_OUT_OF_SCOPE'));
+    if (!chosen.ok) return chosen;
+    const id = ctx.newId();
+    if (lookup(id)) return fail([caseIssue('E_CASE_EXISTS', id)]);
+    const { type: _t, ...data } = cmd;
+    return ok([event('discovered', id, 1, ctx.clock(), actor, chosen.value.grant, clean(data))]);
+  }
+  const s = lookup(cmd.caseId);
+  if (!s) return fail([caseIssue('E_NO_CASE', cmd.caseId, 'caseId')]);
+  if (cmd.expectedVersion !== s.version) return fail([caseIssue('E_STALE_VERSION', `${cmd.expectedVersion} ≠ ${s.version}`, 'expectedVersion')]);
+  const pre = precheck(s, cmd.type, actor, ctx);
+  if (!pre.ok) return pre;
+  let g = pre.value.grant;
+  const now = Math.max(ctx.clock(), s.lastAt);
+  const next = s.version + 1;
+  const one = <T extends CaseEventType>(type: T, data: CaseEventData[T]) => ok([event(type, s.id, next, now, actor, g, clean(data))]);
+  switch (cmd.type) {
+    case 'register': {
+      const cat = ctx.categories.get(cmd.category);
+      if (!cat) return fail([caseIssue('E_UNKNOWN_CATEGORY', cmd.category, 'category')]);
+      if (!cat.limits[cmd.urgency]) return fail([caseIssue('E_NO_TIME_LIMIT', `${cmd.category}/${cmd.urgency}`, 'urgency')]);
+      const due = deadline(addTimeLimit(ctx.calendar, now, ctx.dispatchWithin ?? { amount: 1, unit: 'workHours' }));
+      if (!due.ok) return due;
+      const { type: _t, caseId: _c, expectedVersion: _v, ...rest } = cmd;
+      return one('registered', { ...rest, dispatchDueAt: due.value });
+    }
+    case 'reject':
+      return one('rejected', { reason: cmd.reason });
+    case 'linkDuplicate': {
+      if (cmd.of === s.id) return fail([caseIssue('E_SELF_DUPLICATE', cmd.of, 'of')]);
+      if (!lookup(cmd.of)) return fail([caseIssue('E_NO_CASE', cmd.of, 'of')]);
+      return one('duplicateLinked', { of: cmd.of, note: cmd.note });
+    }
+    case 'dispatch': {
+      const target = h.indexOf(cmd.node);
+      if (target < 0) return fail([caseIssue('E_UNKNOWN_NODE', cmd.node, 'node')]);
+      if (!h.isAncestor(target, h.indexOf(s.node))) return fail([caseIssue('E_NOT_ON_PATH', cmd.node, 'node')]);
+      const p = targetProblem(target, s, ctx);
+      if (p) return fail([caseIssue(p, cmd.node, 'node')]);
+      // The dispatcher must also reach the target body from one of its grants.
+      const reach = pickGrant(actor, 'dispatch', ctx, (_g, gp) => (h.isAncestor(gp, target) && h.isAncestor(gp, h.indexOf(s.node)) ? null : 'E_OUT_OF_SCOPE'));
+      if (!reach.ok) return fail(reach.errors.map((e) => ({ ...e, column: 'node' })));
+      g = reach.value.grant;
+      const limit = limitOf(s, ctx);
+      if (!limit) return fail([caseIssue('E_NO_TIME_LIMIT', `${s.category}/${s.urgency}`)]);
+      const due = deadline(addTimeLimit(ctx.calendar, now, limit));
+      if (!due.ok) return due;
+      return one('dispatched', { node: cmd.node, department: cmd.department, person: cmd.person, dueAt: due.value, note: cmd.note });
+    }
+    case 'accept':
+      return one('accepted', { note: cmd.note });
+    case 'return':
+      return one('returned', { reason: cmd.reason });
+    case 'reportProgress':
+      return one('progressReported', { note: cmd.note, attachments: cmd.attachments });
+    case 'requestExtension':
+      return one('extensionRequested', { limit: cmd.limit, reason: cmd.reason });
+    case 'decideExtension': {
+      if (!cmd.grant) return one('extensionDenied', { reason: cmd.reason });
+      const due = deadline(addTimeLimit(ctx.calendar, s.dueAt, s.requestedLimit ?? { amount: 0, unit: 'workHours' }));
+      if (!due.ok) return due;
+      return one('extensionGranted', { dueAt: due.value, note: cmd.reason });
+    }
+    case 'requestSuspension':
+      return one('suspensionRequested', { reason: cmd.reason });
+    case 'decideSuspension':
+      return cmd.grant ? one('suspensionGranted', { note: cmd.reason }) : one('suspensionDenied', { reason: cmd.reason });
+    case 'resume': {
+      // The clock stopped at suspension: the working time then left runs again from now.
+      if (!(s.dueAt > s.suspendedAt)) return one('resumed', { dueAt: s.dueAt, note: cmd.note });
+      const due = deadline(addWorkingMs(ctx.calendar, now, workingMsBetween(ctx.calendar, s.suspendedAt, s.dueAt)));
+      if (!due.ok) return due;
+      return one('resumed', { dueAt: due.value, note: cmd.note });
+    }
+    case 'escalate': {
+      const up = h.parents[h.indexOf(s.handler!)];
+      const limit = limitOf(s, ctx);
+      if (!limit) return fail([caseIssue('E_NO_TIME_LIMIT', `${s.category}/${s.urgency}`)]);
+      const due = deadline(addTimeLimit(ctx.calendar, now, limit));
+      if (!due.ok) return due;
+      return one('escalated', { node: h.code(up), dueAt: due.value, reason: cmd.reason });
+    }
+    case 'reportHandled':
+      return one('handled', { result: cmd.result, attachments: cmd.attachments });
+    case 'verify':
+      return one('verified', { passed: cmd.passed, note: cmd.note, attachments: cmd.attachments });
+    case 'giveFeedback':
+      return one('feedbackGiven', { channel: cmd.channel, note: cmd.note });
+    case 'followUp':
+      return one('followedUp', { satisfaction: cmd.satisfaction, recurred: cmd.recurred, note: cmd.note });
+    case 'close':
+      return one('closed', { note: cmd.note });
+    case 'reopen': {
+      const limit = limitOf(s, ctx);
+      if (!limit) return fail([caseIssue('E_NO_TIME_LIMIT', `${s.category}/${s.urgency}`)]);
+      const due = deadline(addTimeLimit(ctx.calendar, now, limit));
+      if (!due.ok) return due;
+      return one('reopened', { reason: cmd.reason, dueAt: due.value });
+    }
+    case 'supervise': {
+      if (!cmd.limit) return one('supervised', { note: cmd.note });
+      const due = deadline(addTimeLimit(ctx.calendar, now, cmd.limit));
+      if (!due.ok) return due;
+      return one('supervised', { note: cmd.note, dueAt: due.value });
+    }
+    case 'recordAccountability':
+      return one('accountabilityRecorded', { person: cmd.person, measure: cmd.measure, reason: cmd.reason });
+  }
+}
