@@ -6,8 +6,9 @@ import { formatPutianSummary, generatePutian, putianSummary } from '@jiceng/puti
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 
 /**
- * `jiceng putian [--seed N] [--lang en]`: generates the Putian dataset (same seed, same
- * data; default seed 1) and prints the counts per level and per kind.
+ * `jiceng putian [--seed N] [--summary] [--lang en]`: generates the Putian dataset (same
+ * seed, same data; default seed 1) and prints the counts per level and per kind
+ * (`--summary`: only the counts, which is all it prints without an output directory).
  *
  * @example
  * ```ts
@@ -19,9 +20,9 @@ import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js'
 export const putianCommand: Command = {
   name: 'putian',
   summary: { zh: '生成莆田市数据集并输出各层级、各类数量', en: 'Generate the Putian dataset and print its counts per level and kind' },
-  usage: 'jiceng putian [--seed N] [--lang en]',
+  usage: 'jiceng putian [--seed N] [--summary] [--lang en]',
   async run(args, io) {
-    const p = parseCommandArgs(putianCommand, args, { seed: { type: 'string' } }, io, { max: 0 });
+    const p = parseCommandArgs(putianCommand, args, { seed: { type: 'string' }, summary: { type: 'boolean' } }, io, { max: 0 });
     if (!p.ok) return p.exit;
     const { lang } = p;
     const seedText = (p.values.seed as string | undefined) ?? '1';
