@@ -1,0 +1,852 @@
+/**
+ * `<jc-grid-tree>`: the whole governance hierarchy in one virtual, accessible tree.
+ * @module
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { HierarchyIndex } from '@jiceng/core';
+import { themeTokens, resolveLang, translate, type UiLang } from '@jiceng/ui';
+import { gridTreeStrings, fill, type GridTreeStrings } from './i18n.js';
+import { badgeTone, badgeValue, type BadgeSource, type BadgeThresholds } from './badges.js';
+import { TreeView, ScopeSelection, isPlaceholder, placeholderParent } from './tree-view.js';
+import { gridTreeStyles } from './styles.js';
+import type { JcExpandDetail, JcSearchDetail, JcSelectDetail } from './events.js';
+
+/**
+ * How the user selects: one node, several nodes, or whole subtrees (checkboxes).
+ * @example `tree.selection = 'scope';`
+ */
+export type GridTreeSelection = 'single' | 'multiple' | 'scope';
+
+/**
+ * What a lazy `loader` resolves with: a new index that contains the node's children (the
+ * element adopts it as its `hierarchy`), or nothing when the host has set `hierarchy` itself.
+ * @example `tree.loader = async (code) => buildIndexWith(await fetchChildren(code));`
+ */
+export type GridTreeLoader = (code: string) => Promise<HierarchyIndex | void>;
+
+/** Above this many pixels the scroll range is scaled, so any number of rows fits. */
+const MAX_CANVAS_PX = 10_000_000;
+/** Rows drawn beyond each edge of the viewport. */
+const OVERSCAN = 6;
+const TYPEAHEAD_MS = 600;
+const SELECTIONS: readonly GridTreeSelection[] = ['single', 'multiple', 'scope'];
+
+/**
+ * @summary A virtual tree of the governance hierarchy (city → county → town → village → grid →
+ * unit) that opens instantly on 146,000 nodes, finds nodes by name, code or pinyin initials,
+ * selects nodes or whole scopes, shows a number per node, and follows the WAI-ARIA tree
+ * pattern.
+ *
+ * Focus: roving tabindex. The active row always stays in the DOM (drawn at its place even
+ * when scrolled out of view), so DOM focus is never lost while the list scrolls, and Tab
+ * returns to the same row.
+ *
+ * @example
+ * ```html
+ * <jc-grid-tree label="选择网格" selection="scope"></jc-grid-tree>
+ * <script type="module">
+ *   const tree = document.querySelector('jc-grid-tree');
+ *   tree.hierarchy = index;                       // a HierarchyIndex from buildHierarchy
+ *   tree.badges = { values: openCases, thresholds: { warn: 10, bad: 50 } };
+ *   tree.addEventListener('jc-select', (e) => console.log(e.detail.codes));
+ * </script>
+ * ```
+ *
+ * @event jc-select - The user changed the selection. `detail: JcSelectDetail` ({ codes, code, positions }).
+ * @event jc-expand - The user expanded or collapsed a node. `detail: JcExpandDetail` ({ code, expanded }).
+ * @event jc-search - A typed search ran (debounced). `detail: JcSearchDetail` ({ query, matches, truncated }).
+ *
+ * @csspart search - The search box (`<input type="search">`).
+ * @csspart tree - The scrolling element with `role="tree"`.
+ * @csspart row - Every row (`role="treeitem"`); selected rows also have `row-selected`, matches `row-match`, the loading row `row-placeholder`.
+ * @csspart toggle - The expand/collapse arrow.
+ * @csspart checkbox - The checkbox drawn in `scope` selection mode.
+ * @csspart label - The node's name.
+ * @csspart match - The highlighted part of a search match.
+ * @csspart code - The node's code, shown when a search matched it by code.
+ * @csspart badge - The number badge; also `badge-ok`, `badge-warn`, `badge-bad` by threshold band.
+ *
+ * @cssproperty [--jc-grid-tree-height=400px] - Height of the element.
+ * @cssproperty [--jc-grid-tree-indent=18px] - Indentation per level.
+ * @cssproperty [--jc-grid-tree-row-bg=transparent] - Row background.
+ * @cssproperty [--jc-grid-tree-row-hover-bg=var(--jc-bg-subtle)] - Row background under the pointer.
+ * @cssproperty [--jc-grid-tree-selected-bg=var(--jc-selected-bg)] - Background of selected / checked rows.
+ * @cssproperty [--jc-grid-tree-focus-ring=2px solid var(--jc-focus)] - Outline of the focused row and search box.
+ * @cssproperty [--jc-grid-tree-match-bg=#fff3b0] - Background of the highlighted match.
+ * @cssproperty [--jc-grid-tree-match-fg=inherit] - Colour of the highlighted match.
+ * @cssproperty [--jc-grid-tree-badge-bg=var(--jc-bg-subtle)] - Badge background (band `none`/`ok`/`warn`).
+ * @cssproperty [--jc-grid-tree-badge-fg=var(--jc-fg)] - Badge text colour (band `none`).
+ * @cssproperty --jc-color-* - The shared theme tokens of `@jiceng/ui` (fg, bg, accent, focus, ok, warn, bad…).
+ */
+export class JcGridTree extends LitElement {
+  static override styles = [themeTokens, gridTreeStyles];
+
+  /** The hierarchy index to show (a property only; 146k nodes do not fit an attribute). */
+  @property({ attribute: false }) hierarchy: HierarchyIndex | undefined = undefined;
+
+  /**
+   * Optional: fetches a node's children on demand. When set, a node without children whose
+   * level is not the last one shows an expand arrow; expanding it shows a loading row and
+   * calls the loader with the node's code.
+   */
+  @property({ attribute: false }) loader: GridTreeLoader | undefined = undefined;
+
+  /** `single` (default), `multiple`, or `scope` (a checked node stands for its whole subtree). */
+  @property({ reflect: true }) selection: GridTreeSelection = 'single';
+
+  /** Accessible name of the tree; defaults to the localised "治理层级" / "Governance hierarchy". */
+  @property() label = '';
+
+  /** Language of the element's own strings (`zh` by default; anything starting with `en` is English). */
+  @property() override lang!: string;
+
+  /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** Overrides for any of the element's strings. */
+  @property({ attribute: false }) i18n: Partial<GridTreeStrings> = {};
+
+  /** A number per node to show as a badge. */
+  @property({ attribute: false }) badges: BadgeSource | undefined = undefined;
+
+  /** Colour bands of the badges when `badges` is a Map (a `{ values, thresholds }` source brings its own). */
+  @property({ attribute: false }) badgeThresholds: BadgeThresholds | undefined = undefined;
+
+  /** Formats a badge value; defaults to the locale's number format (at most one decimal). */
+  @property({ attribute: false }) badgeFormat: ((value: number, lang: UiLang) => string) | undefined = undefined;
+
+  /** Milliseconds to wait after the last keystroke in the search box. */
+  @property({ type: Number, attribute: 'search-delay' }) searchDelay = 200;
+
+  /** At most this many matches are shown. */
+  @property({ type: Number, attribute: 'search-limit' }) searchLimit = 500;
+
+  /** Hides the search box. */
+  @property({ type: Boolean, attribute: 'no-search', reflect: true }) noSearch = false;
+
+  /** Height of every row in pixels (rows are of fixed height for the virtual list). */
+  @property({ type: Number, attribute: 'row-height' }) rowHeight = 28;
+
+  /** The current search query; setting it filters at once (without a `jc-search` event). */
+  @property() query = '';
+
+  @state() private _status = '';
+
+  private _view: TreeView | null = null;
+  private _viewIndex: HierarchyIndex | undefined;
+  private _viewLazy = false;
+  private _scope: ScopeSelection | null = null;
+  private _sel = new Set<number>();
+  private _active = -1;
+  private _scrollTop = 0;
+  private _vh = 0;
+  private _scrollDirty = false;
+  private _focusPending = false;
+  private _appliedQuery: string | null = null;
+  private _userQuery = false;
+  private _typed = '';
+  private _typedAt = 0;
+  private _searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private _pendingSelected: string[] | null = null;
+  private _pendingExpanded: string[] | null = null;
+  private _pendingReveal: string | null = null;
+  private _loadResults = new Map<string, boolean>();
+  private _loading = 0;
+  private _resize: ResizeObserver | undefined;
+  private _numberFormat: Intl.NumberFormat | undefined;
+  private _numberLang: UiLang | undefined;
+
+  /** The selected codes (scope mode: the topmost fully selected nodes). Settable. */
+  get selected(): string[] {
+    if (!this._view) return this._pendingSelected ?? [];
+    const h = this._view.index;
+    return this._selectedPositions().map((p) => h.code(p));
+  }
+  set selected(codes: string[]) {
+    this._pendingSelected = [...codes];
+    this.requestUpdate();
+  }
+
+  /** The codes of the expanded nodes (outside search), in pre-order. Settable. */
+  get expanded(): string[] {
+    const v = this._view;
+    if (!v) return this._pendingExpanded ?? [];
+    const out: string[] = [];
+    for (let i = 0; i < v.index.size; i++) if (v.expanded[i]) out.push(v.index.code(i));
+    return out;
+  }
+  set expanded(codes: string[]) {
+    this._pendingExpanded = [...codes];
+    this.requestUpdate();
+  }
+
+  /**
+   * Reveals a node: clears any search, expands its ancestors, scrolls it into view and makes
+   * it the active row. Returns false (and changes nothing) for an unknown code.
+   * @example `tree.expandTo('350302001000');`
+   */
+  expandTo(code: string): boolean {
+    const h = this.hierarchy;
+    if (!h) {
+      this._pendingReveal = code;
+      return true;
+    }
+    if (h.indexOf(code) < 0) return false;
+    this._pendingReveal = code;
+    this.requestUpdate();
+    return true;
+  }
+
+  /** Moves keyboard focus to the active row. @example `tree.focus();` */
+  override focus(options?: FocusOptions): void {
+    const row = this._rowEl(this._active);
+    if (row) row.focus(options);
+    else super.focus(options);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this._observe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._resize?.disconnect();
+    clearTimeout(this._searchTimer);
+  }
+
+  private get _strings(): GridTreeStrings {
+    return translate(gridTreeStrings, this._lang, this.i18n);
+  }
+
+  private get _lang(): UiLang {
+    const own = this.lang;
+    if (own) return own.toLowerCase().startsWith('en') ? 'en' : 'zh';
+    return resolveLang(this);
+  }
+
+  private get _scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector('.scroller');
+  }
+
+  private _rowEl(pos: number): HTMLElement | null {
+    return pos < 0 ? null : this.renderRoot.querySelector(`.row[data-pos="${pos}"]`);
+  }
+
+  private _observe(): void {
+    const sc = this._scroller;
+    if (!sc || typeof ResizeObserver === 'undefined') return;
+    this._resize ??= new ResizeObserver((entries) => {
+      const h = entries[entries.length - 1].contentRect.height;
+      if (h !== this._vh) {
+        this._vh = h;
+        this.requestUpdate();
+      }
+    });
+    this._resize.observe(sc);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('selection') && !SELECTIONS.includes(this.selection)) {
+      console.warn(`[jiceng] <jc-grid-tree> selection="${this.selection}" is not one of ${SELECTIONS.join(', ')}; using single.`);
+    }
+    const h = this.hierarchy;
+    if (!h) {
+      this._view = null;
+      this._viewIndex = undefined;
+      return;
+    }
+    const lazy = !!this.loader;
+    if (this._viewIndex !== h || this._viewLazy !== lazy) this._adopt(h, lazy);
+    else if (changed.has('selection')) this._convertSelection();
+    const view = this._view!;
+
+    for (const [code, ok] of this._loadResults) {
+      const j = h.indexOf(code);
+      if (j < 0) continue;
+      view.loadState[j] = ok ? 0 : 2;
+      view.loaded[j] = ok ? 1 : 0;
+    }
+    if (this._loadResults.size) view.invalidate();
+    this._loadResults.clear();
+
+    if (this._pendingExpanded) {
+      view.expanded.fill(0);
+      for (const c of this._pendingExpanded) {
+        const j = h.indexOf(c);
+        if (j >= 0) view.expanded[j] = 1;
+      }
+      view.invalidate();
+      this._pendingExpanded = null;
+    }
+    if (this._pendingSelected) {
+      this._applySelected(this._pendingSelected);
+      this._pendingSelected = null;
+    }
+    if (this._pendingReveal !== null) {
+      const j = h.indexOf(this._pendingReveal);
+      this._pendingReveal = null;
+      if (j >= 0) {
+        this.query = '';
+        this._applyQuery(h);
+        view.expandAncestors(j);
+        this._active = j;
+        this._ensureVisible(view.rows().indexOf(j), true);
+      }
+    }
+    if (this._appliedQuery !== this.query.trim()) this._applyQuery(h);
+
+    const rows = view.rows();
+    if (this._active < 0 || this._active >= h.size || rows.indexOf(this._active) < 0) {
+      // The active row was hidden (collapsed or filtered away): fall back to its nearest shown ancestor.
+      let a = this._active >= 0 && this._active < h.size ? h.parents[this._active] : -1;
+      while (a >= 0 && rows.indexOf(a) < 0) a = h.parents[a];
+      const next = a >= 0 ? a : rows.length ? rows.find((r) => r >= 0) ?? -1 : -1;
+      if (this._active !== next && this._hasFocus()) this._focusPending = true;
+      this._active = next;
+    }
+  }
+
+  /** Builds the view for a new index, carrying expansion, loading, selection and focus over by code. */
+  private _adopt(h: HierarchyIndex, lazy: boolean): void {
+    const old = this._view;
+    const oldSelected = old ? this.selected : null;
+    const view = new TreeView(h, lazy);
+    if (old) {
+      const o = old.index;
+      for (let i = 0; i < o.size; i++) {
+        if (!old.expanded[i] && !old.loaded[i] && !old.loadState[i]) continue;
+        const j = h.indexOf(o.code(i));
+        if (j < 0) continue;
+        view.expanded[j] = old.expanded[i];
+        view.loaded[j] = old.loaded[i];
+        view.loadState[j] = old.loadState[i];
+      }
+      this._active = this._active >= 0 && this._active < o.size ? h.indexOf(o.code(this._active)) : -1;
+    } else if (h.size > 0) {
+      view.expanded[0] = 1;
+    }
+    this._view = view;
+    this._viewIndex = h;
+    this._viewLazy = lazy;
+    this._scope = null;
+    this._sel = new Set();
+    if (oldSelected && !this._pendingSelected) this._applySelected(oldSelected);
+    this._appliedQuery = null;
+  }
+
+  private _convertSelection(): void {
+    const view = this._view!;
+    const codes = this._scope
+      ? this._scope.roots().map((p) => view.index.code(p))
+      : [...this._sel].sort((a, b) => a - b).map((p) => view.index.code(p));
+    this._scope = null;
+    this._sel = new Set();
+    this._applySelected(codes);
+  }
+
+  private get _mode(): GridTreeSelection {
+    return SELECTIONS.includes(this.selection) ? this.selection : 'single';
+  }
+
+  private _applySelected(codes: string[]): void {
+    const h = this._view!.index;
+    const positions = codes.map((c) => h.indexOf(c)).filter((j) => j >= 0);
+    if (this._mode === 'scope') {
+      this._scope = new ScopeSelection(h);
+      for (const j of positions) this._scope.set(j, true);
+      this._sel = new Set();
+    } else {
+      this._scope = null;
+      this._sel = new Set(this._mode === 'single' ? positions.slice(0, 1) : positions);
+    }
+  }
+
+  private _selectedPositions(): number[] {
+    if (this._scope) return this._scope.roots();
+    return [...this._sel].sort((a, b) => a - b);
+  }
+
+  private _applyQuery(h: HierarchyIndex): void {
+    const view = this._view!;
+    const q = this.query.trim();
+    const wasFiltering = view.filtering;
+    this._appliedQuery = q;
+    const s = this._strings;
+    if (!q) {
+      view.setFilter(null);
+      this._status = '';
+      if (wasFiltering && this._active >= 0) {
+        view.expandAncestors(this._active);
+        this._ensureVisible(view.rows().indexOf(this._active), true);
+      }
+      if (this._userQuery) this._emitSearch(q, [], false);
+      this._userQuery = false;
+      return;
+    }
+    const limit = Math.max(1, this.searchLimit | 0);
+    const found = h.search(q, limit + 1);
+    const truncated = found.length > limit;
+    const matches = truncated ? found.slice(0, limit) : found;
+    view.setFilter(matches);
+    this._status = matches.length === 0 ? s.noMatches : truncated ? fill(s.matchesTruncated, { limit }) : fill(s.matches, { n: matches.length });
+    if (matches.length) this._active = matches[0];
+    this._scrollTop = 0;
+    this._scrollDirty = true;
+    if (this._userQuery) this._emitSearch(q, matches.map((m) => h.code(m)), truncated);
+    this._userQuery = false;
+  }
+
+  private _emitSearch(query: string, matches: string[], truncated: boolean): void {
+    const detail: JcSearchDetail = { query, matches, truncated };
+    // Dispatched after the update so listeners see the filtered rows.
+    void this.updateComplete.then(() => this.dispatchEvent(new CustomEvent('jc-search', { detail, bubbles: true, composed: true })));
+  }
+
+  // ---- geometry of the virtual list -------------------------------------------------------
+
+  private _geometry(count: number) {
+    const rh = Math.max(8, this.rowHeight || 28);
+    const vh = this._vh || 20 * rh;
+    const total = count * rh;
+    const canvas = Math.min(total, MAX_CANVAS_PX);
+    const scaled = total > canvas;
+    // f = fractional index of the row at the top of the viewport.
+    const ratio = scaled ? (total - vh) / Math.max(1, canvas - vh) : 1;
+    return { rh, vh, total, canvas, scaled, ratio };
+  }
+
+  /** Scrolls (in state; applied after render) so that row idx is in view. */
+  private _ensureVisible(idx: number, center = false): void {
+    if (idx < 0) return;
+    const view = this._view!;
+    const { rh, vh, canvas, ratio } = this._geometry(view.rows().length);
+    const f = (this._scrollTop * ratio) / rh;
+    const rowsInView = vh / rh;
+    let nf = f;
+    if (center && (idx < f || idx + 1 > f + rowsInView)) nf = idx - rowsInView / 2 + 0.5;
+    else if (idx < f) nf = idx;
+    else if (idx + 1 > f + rowsInView) nf = idx + 1 - rowsInView;
+    if (nf === f) return;
+    const s = (Math.max(0, nf) * rh) / ratio;
+    this._scrollTop = Math.max(0, Math.min(s, Math.max(0, canvas - vh)));
+    this._scrollDirty = true;
+  }
+
+  private _onScroll = (e: Event): void => {
+    const top = (e.currentTarget as HTMLElement).scrollTop;
+    if (top !== this._scrollTop && !this._scrollDirty) {
+      this._scrollTop = top;
+      this.requestUpdate();
+    }
+  };
+
+  // ---- rendering --------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const s = this._strings;
+    const view = this._view;
+    const rows = view ? view.rows() : new Int32Array(0);
+    const { rh, vh, canvas, ratio } = this._geometry(rows.length);
+    const top = this._scrollTop;
+    const f = (top * ratio) / rh;
+    const first = Math.max(0, Math.floor(f) - OVERSCAN);
+    const last = Math.min(rows.length, Math.ceil(f + vh / rh) + OVERSCAN);
+    const list: number[] = [];
+    for (let k = first; k < last; k++) list.push(k);
+    if (this._active >= 0 && view) {
+      const k = rows.indexOf(this._active);
+      if (k >= 0 && (k < first || k >= last)) list.push(k); // keep the focused row in the DOM
+    }
+    const mode = this._mode;
+    return html`
+      ${this.noSearch
+        ? nothing
+        : html`<input
+            class="search"
+            part="search"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            aria-label=${s.searchLabel}
+            aria-controls="tree"
+            placeholder=${s.searchPlaceholder}
+            .value=${this.query}
+            @input=${this._onInput}
+            @keydown=${this._onSearchKey}
+          />`}
+      <div
+        id="tree"
+        class="scroller"
+        part="tree"
+        role="tree"
+        aria-label=${this.label || s.label}
+        aria-multiselectable=${mode === 'single' ? nothing : 'true'}
+        aria-busy=${this._loading > 0 ? 'true' : nothing}
+        @scroll=${this._onScroll}
+        @keydown=${this._onKey}
+        @click=${this._onClick}
+        @dblclick=${this._onDblClick}
+      >
+        <div class="canvas" role="none" style="block-size:${canvas}px;--rh:${rh}px">
+          ${repeat(
+            list,
+            (k) => rows[k],
+            (k) => this._renderRow(rows[k], Math.max(0, Math.min(canvas - rh, top + (k - f) * rh)), mode, s),
+          )}
+        </div>
+      </div>
+      <div class="jc-visually-hidden" role="status">${this._status}</div>
+    `;
+  }
+
+  private _renderRow(r: number, y: number, mode: GridTreeSelection, s: GridTreeStrings): TemplateResult {
+    const view = this._view!;
+    const h = view.index;
+    if (isPlaceholder(r)) {
+      const p = placeholderParent(r);
+      const failed = view.loadState[p] === 2;
+      return html`<div
+        class="row placeholder"
+        part="row row-placeholder"
+        role="treeitem"
+        aria-level=${h.depths[p] + 2}
+        aria-setsize="1"
+        aria-posinset="1"
+        aria-disabled="true"
+        style="transform:translateY(${y}px);--d:${h.depths[p] + 1}"
+      >
+        <span class="toggle" aria-hidden="true"></span><span class="label">${failed ? s.loadError : s.loading}</span>
+      </div>`;
+    }
+    const kids = view.hasChildren(r);
+    const open = kids && view.isExpanded(r);
+    const [pos, size] = view.siblingInfo(r);
+    const lang = this._lang;
+    const name = lang === 'en' ? h.nameEn(r) : h.name(r);
+    const match = view.isMatch(r);
+    let selected: boolean;
+    let checked: 'true' | 'false' | 'mixed' | undefined;
+    if (mode === 'scope' && this._scope) {
+      checked = this._scope.state(r);
+      selected = checked === 'true';
+    } else {
+      selected = this._sel.has(r);
+    }
+    const part = `row${selected ? ' row-selected' : ''}${match ? ' row-match' : ''}`;
+    return html`<div
+      class="row"
+      part=${part}
+      role="treeitem"
+      data-pos=${r}
+      tabindex=${r === this._active ? 0 : -1}
+      aria-level=${h.depths[r] + 1}
+      aria-setsize=${size}
+      aria-posinset=${pos}
+      aria-expanded=${kids ? String(open) : nothing}
+      aria-selected=${checked === undefined ? String(selected) : nothing}
+      aria-checked=${checked ?? nothing}
+      aria-busy=${view.loadState[r] === 1 ? 'true' : nothing}
+      style="transform:translateY(${y}px);--d:${h.depths[r]}"
+    >
+      <span class="toggle${open ? ' open' : ''}" part="toggle" aria-hidden="true">${kids ? '▶' : ''}</span>
+      ${checked === undefined
+        ? nothing
+        : html`<span class="box" part="checkbox" aria-hidden="true">${checked === 'true' ? '✓' : checked === 'mixed' ? '−' : ''}</span>`}
+      ${this._renderLabel(r, name, match)} ${this._renderBadge(r, s, lang)}
+    </div>`;
+  }
+
+  /** The name as text, with the matched part in a `<mark>` (never HTML: names are user data). */
+  private _renderLabel(r: number, name: string, match: boolean): TemplateResult {
+    const q = this._appliedQuery ?? '';
+    if (!match || !q) return html`<span class="label" part="label">${name}</span>`;
+    const k = name.toLowerCase().indexOf(q.toLowerCase());
+    if (k >= 0) {
+      return html`<span class="label" part="label"
+        >${name.slice(0, k)}<mark part="match">${name.slice(k, k + q.length)}</mark>${name.slice(k + q.length)}</span
+      >`;
+    }
+    const code = this._view!.index.code(r);
+    if (code.startsWith(q)) {
+      return html`<span class="label" part="label">${name}</span>
+        <span class="code" part="code"><mark part="match">${q}</mark>${code.slice(q.length)}</span>`;
+    }
+    // Matched by pinyin initials: the whole name is the match.
+    return html`<span class="label" part="label"><mark part="match">${name}</mark></span>`;
+  }
+
+  private _renderBadge(r: number, s: GridTreeStrings, lang: UiLang): TemplateResult | typeof nothing {
+    const src = this.badges;
+    if (!src) return nothing;
+    const v = badgeValue(src, r, this._view!.index.code(r));
+    if (v === undefined) return nothing;
+    const thresholds = src instanceof Map ? this.badgeThresholds : (src as { thresholds?: BadgeThresholds }).thresholds ?? this.badgeThresholds;
+    const tone = badgeTone(v, thresholds);
+    return html`<span class="badge ${tone}" part="badge badge-${tone}"
+      >${this._format(v, lang)}${tone === 'warn' || tone === 'bad'
+        ? html`<span class="jc-visually-hidden">${tone === 'warn' ? s.badgeWarn : s.badgeBad}</span>`
+        : nothing}</span
+    >`;
+  }
+
+  private _format(v: number, lang: UiLang): string {
+    if (this.badgeFormat) return this.badgeFormat(v, lang);
+    if (!this._numberFormat || this._numberLang !== lang) {
+      this._numberFormat = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 1 });
+      this._numberLang = lang;
+    }
+    return this._numberFormat.format(v);
+  }
+
+  protected override firstUpdated(): void {
+    const sc = this._scroller;
+    if (sc) {
+      this._vh = sc.clientHeight;
+      if (this._vh) this.requestUpdate();
+    }
+    this._observe();
+  }
+
+  protected override updated(): void {
+    const sc = this._scroller;
+    if (this._scrollDirty && sc) {
+      this._scrollDirty = false;
+      sc.scrollTop = this._scrollTop;
+      if (Math.abs(sc.scrollTop - this._scrollTop) > 1) {
+        this._scrollTop = sc.scrollTop;
+        this.requestUpdate();
+      }
+    }
+    if (this._focusPending) {
+      this._focusPending = false;
+      this._rowEl(this._active)?.focus({ preventScroll: true });
+    }
+  }
+
+  // ---- interaction ------------------------------------------------------------------------
+
+  private _hasFocus(): boolean {
+    const a = this.shadowRoot?.activeElement;
+    return !!a && a.classList.contains('row');
+  }
+
+  private _moveTo(k: number): void {
+    const view = this._view;
+    if (!view) return;
+    const rows = view.rows();
+    if (!rows.length) return;
+    k = Math.max(0, Math.min(rows.length - 1, k));
+    if (isPlaceholder(rows[k])) k = k > 0 ? k - 1 : k + 1;
+    if (k < 0 || k >= rows.length || isPlaceholder(rows[k])) return;
+    this._active = rows[k];
+    this._ensureVisible(k);
+    this._focusPending = true;
+    this.requestUpdate();
+  }
+
+  private _setExpanded(r: number, on: boolean): void {
+    const view = this._view!;
+    if (!view.hasChildren(r) || view.isExpanded(r) === on) return;
+    view.setExpanded(r, on);
+    const code = view.index.code(r);
+    if (on && view.needsLoad(r) && view.loadState[r] !== 1 && this.loader) this._load(r, code);
+    this.requestUpdate();
+    const detail: JcExpandDetail = { code, expanded: on };
+    this.dispatchEvent(new CustomEvent('jc-expand', { detail, bubbles: true, composed: true }));
+  }
+
+  private _load(r: number, code: string): void {
+    const view = this._view!;
+    view.loadState[r] = 1;
+    view.invalidate();
+    this._loading++;
+    let p: Promise<HierarchyIndex | void>;
+    try {
+      p = Promise.resolve(this.loader!(code));
+    } catch (err) {
+      p = Promise.reject(err);
+    }
+    p.then(
+      (next) => {
+        this._loadResults.set(code, true);
+        if (next) this.hierarchy = next;
+      },
+      (err: unknown) => {
+        console.warn(`[jiceng] <jc-grid-tree> loading the children of ${code} failed`, err);
+        this._loadResults.set(code, false);
+      },
+    ).finally(() => {
+      this._loading--;
+      this.requestUpdate();
+    });
+  }
+
+  private _select(r: number): void {
+    const view = this._view!;
+    const mode = this._mode;
+    if (mode === 'scope') {
+      this._scope ??= new ScopeSelection(view.index);
+      this._scope.set(r, this._scope.state(r) !== 'true');
+    } else if (mode === 'multiple') {
+      if (!this._sel.delete(r)) this._sel.add(r);
+    } else {
+      this._sel = new Set([r]);
+    }
+    this.requestUpdate();
+    const positions = this._selectedPositions();
+    const h = view.index;
+    const detail: JcSelectDetail = { codes: positions.map((p) => h.code(p)), code: h.code(r), positions };
+    this.dispatchEvent(new CustomEvent('jc-select', { detail, bubbles: true, composed: true }));
+  }
+
+  private _rowFromEvent(e: Event): { el: HTMLElement; pos: number; onToggle: boolean } | null {
+    let onToggle = false;
+    for (const n of e.composedPath()) {
+      if (!(n instanceof HTMLElement)) continue;
+      if (n.classList.contains('toggle')) onToggle = true;
+      if (n.classList.contains('row')) {
+        if (!n.dataset.pos) return null;
+        return { el: n, pos: Number(n.dataset.pos), onToggle };
+      }
+      if (n === this) break;
+    }
+    return null;
+  }
+
+  private _onClick = (e: MouseEvent): void => {
+    const hit = this._rowFromEvent(e);
+    if (!hit || !this._view) return;
+    this._active = hit.pos;
+    hit.el.focus({ preventScroll: true });
+    if (hit.onToggle) this._setExpanded(hit.pos, !this._view.isExpanded(hit.pos));
+    else this._select(hit.pos);
+    this.requestUpdate();
+  };
+
+  private _onDblClick = (e: MouseEvent): void => {
+    const hit = this._rowFromEvent(e);
+    if (!hit || hit.onToggle || !this._view) return;
+    this._setExpanded(hit.pos, !this._view.isExpanded(hit.pos));
+  };
+
+  private _onKey = (e: KeyboardEvent): void => {
+    const view = this._view;
+    if (!view || e.altKey || e.ctrlKey || e.metaKey) return;
+    const rows = view.rows();
+    const r = this._active;
+    const k = rows.indexOf(r);
+    if (k < 0) return;
+    const h = view.index;
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+        this._moveTo(k + 1);
+        break;
+      case 'ArrowUp':
+        this._moveTo(k - 1);
+        break;
+      case 'ArrowRight':
+        if (view.hasChildren(r)) {
+          if (!view.isExpanded(r)) this._setExpanded(r, true);
+          else if (k + 1 < rows.length && rows[k + 1] >= 0 && h.parents[rows[k + 1]] === r) this._moveTo(k + 1);
+        }
+        break;
+      case 'ArrowLeft':
+        if (view.hasChildren(r) && view.isExpanded(r)) this._setExpanded(r, false);
+        else if (h.parents[r] >= 0) this._moveTo(rows.indexOf(h.parents[r]));
+        break;
+      case 'Home':
+        this._moveTo(0);
+        break;
+      case 'End':
+        this._moveTo(rows.length - 1);
+        break;
+      case 'PageDown':
+      case 'PageUp': {
+        const page = Math.max(1, Math.floor(this._geometry(rows.length).vh / this._geometry(0).rh) - 1);
+        this._moveTo(k + (e.key === 'PageDown' ? page : -page));
+        break;
+      }
+      case '*': {
+        const p = h.parents[r];
+        const sibs = p < 0 ? [r] : view.visibleChildren(p);
+        for (const c of sibs) if (view.hasChildren(c) && !view.needsLoad(c)) this._setExpanded(c, true);
+        break;
+      }
+      case 'Enter':
+      case ' ':
+        this._select(r);
+        break;
+      default:
+        handled = e.key.length === 1 && e.key.trim() !== '' && this._typeahead(e.key, k);
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  /** Moves to the next row whose name (or code) starts with the typed characters. */
+  private _typeahead(ch: string, k: number): boolean {
+    const now = performance.now();
+    const fresh = now - this._typedAt > TYPEAHEAD_MS;
+    this._typed = (fresh ? '' : this._typed) + ch.toLowerCase();
+    this._typedAt = now;
+    const view = this._view!;
+    const rows = view.rows();
+    const h = view.index;
+    const en = this._lang === 'en';
+    const t = this._typed;
+    const n = rows.length;
+    // A new search starts after the active row; a continued one may stay on it.
+    const start = fresh || t.length === 1 ? k + 1 : k;
+    for (let step = 0; step < n; step++) {
+      const j = (start + step) % n;
+      const r = rows[j];
+      if (r < 0) continue;
+      const name = (en ? h.nameEn(r) : h.name(r)).toLowerCase();
+      if (name.startsWith(t) || h.code(r).startsWith(t)) {
+        this._moveTo(j);
+        return true;
+      }
+    }
+    return true;
+  }
+
+  private _onInput = (e: Event): void => {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this._searchTimer);
+    this._searchTimer = setTimeout(() => {
+      this._userQuery = true;
+      this.query = value;
+      if (this._appliedQuery === value.trim()) this._userQuery = false;
+    }, Math.max(0, this.searchDelay));
+  };
+
+  private _onSearchKey = (e: KeyboardEvent): void => {
+    if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.isComposing)) {
+      e.preventDefault();
+      clearTimeout(this._searchTimer);
+      const value = (e.target as HTMLInputElement).value;
+      if (value.trim() !== this._appliedQuery) {
+        this._userQuery = true;
+        this.query = value;
+      }
+      void this.updateComplete.then(() => {
+        const rows = this._view?.rows();
+        if (!rows?.length) return;
+        const k = rows.indexOf(this._active);
+        this._moveTo(k >= 0 ? k : 0);
+      });
+    } else if (e.key === 'Escape' && this.query) {
+      e.preventDefault();
+      clearTimeout(this._searchTimer);
+      (e.target as HTMLInputElement).value = '';
+      this._userQuery = true;
+      this.query = '';
+    }
+  };
+}
