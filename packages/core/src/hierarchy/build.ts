@@ -270,7 +270,7 @@ export function buildHierarchy(
   if (roots.length === 0 && n > 0) {
     errors.push(issue('E_NO_ROOT', '没有根节点（上级编码为空的节点）', 'no root (a node with an empty parent code)', file !== undefined ? { file } : {}));
   } else if (n === 0) {
-    errors.push(issue('E_NO_ROOT', '没有任何节点', 'no nodes at all'));
+    errors.push(issue('E_NO_ROOT', '没有任何节点', 'no nodes at all', file !== undefined ? { file } : {}));
   }
   if (roots.length > 1) {
     for (const k of roots.slice(1)) {

@@ -7,3 +7,4 @@ export * from './contract.js';
 export * from './codes.js';
 export * from './build.js';
 export * from '../overlay/index.js';
+export * from '../io/index.js';
