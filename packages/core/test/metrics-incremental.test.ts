@@ -95,3 +95,51 @@ test('a node equals the sum of its own cases and its children (roll-up)', () => 
     }
   }), { numRuns: 100 });
 });
+
+test('a large tree (blocked pass, sequential scans) counts like a naive loop', () => {
+  // a hand-made index: a root, 200 towns, 100 villages under each (20,201 nodes)
+  const towns = 200, per = 100, size = 1 + towns * (per + 1);
+  const parents = new Int32Array(size), ends = new Int32Array(size), levelOf = new Uint8Array(size), depths = new Uint8Array(size);
+  parents[0] = -1; ends[0] = size;
+  for (let t = 0; t < towns; t++) {
+    const tp = 1 + t * (per + 1);
+    parents[tp] = 0; ends[tp] = tp + per + 1; levelOf[tp] = depths[tp] = 1;
+    for (let v = 1; v <= per; v++) { parents[tp + v] = tp; ends[tp + v] = tp + v + 1; levelOf[tp + v] = depths[tp + v] = 2; }
+  }
+  const lv = (id: string) => ({ id, name: { zh: id, en: id }, duties: [], code: { length: 12, significant: 12 } });
+  const big = {
+    config: { id: 'star', levels: [lv('city'), lv('town'), lv('village')] }, size, parents, ends, depths, levelOf,
+    code: (i: number) => `N${i}`, name: (i: number) => `N${i}`, nameEn: (i: number) => `N${i}`,
+    level: (i: number) => lv(['city', 'town', 'village'][levelOf[i]]),
+    childCount: (i: number) => (i === 0 ? towns : levelOf[i] === 1 ? per : 0),
+    children: (i: number) => (i === 0 ? Array.from({ length: towns }, (_, t) => 1 + t * (per + 1)) : levelOf[i] === 1 ? Array.from({ length: per }, (_, v) => i + 1 + v) : []),
+  } as unknown as import('../src/hierarchy/contract.js').HierarchyIndex;
+  const N = 70_000;
+  const rows: Partial<CaseFactRow>[] = [];
+  let seed = 7;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) / (1 << 24);
+  for (let i = 0; i < N; i++) {
+    const node = Math.floor(rnd() * size);
+    rows.push({ node, reportedAt: NOW - 1e6, registeredAt: NOW - 1e6, closedAt: rnd() < 0.7 ? NOW - 5e5 : NaN, category: Math.floor(rnd() * 3) });
+  }
+  const r = createMetrics({ hierarchy: big, facts: factsOf(rows), now: NOW });
+  assert.ok(r.ok);
+  const m = r.value;
+  const own = new Float64Array(size), ownClosed = new Float64Array(size);
+  for (const row of rows) { own[row.node!]++; if (row.closedAt! <= NOW) ownClosed[row.node!]++; }
+  const naive = (i: number, a: Float64Array) => { let s = 0; for (let j = i; j < ends[i]; j++) s += a[j]; return s; };
+  const collected = m.column('collected'), closed = m.column('closed');
+  for (const i of [0, 1, 2, 5, 102, 1 + 150 * (per + 1), size - 1]) {
+    assert.equal(collected[i], naive(i, own), `collected ${i}`);
+    assert.equal(closed[i], naive(i, ownClosed), `closed ${i}`);
+  }
+  // the city's children by sequential scan, a town's by gathered rows: both equal the aggregate
+  for (const node of [0, 1 + 7 * (per + 1)]) {
+    for (const row of m.slice(node, { by: 'child', codes: ['collected', 'closed'] })) {
+      assert.equal(row.values.collected.value, collected[row.node!]);
+      assert.equal(row.values.closed.value, closed[row.node!]);
+    }
+  }
+  const byCat = m.slice(0, { by: 'category', codes: ['collected'] });
+  assert.equal(byCat.reduce((s, x) => s + x.values.collected.value!, 0), N);
+});

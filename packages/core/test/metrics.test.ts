@@ -4,37 +4,7 @@ import { createCaseFacts, type CaseFacts } from '../src/cases/facts.js';
 import {
   createMetrics, DEFAULT_COMPOSITE, readFactRow, writeFactRow, type CaseFactRow, type MetricsOptions,
 } from '../src/metrics/index.js';
-import { BLANK, factsOf, h, NOW, S, SRC, t } from './metrics-fixture.js';
-
-// Eight cases, each checked by hand below.
-const history: Partial<CaseFactRow>[] = [
-  // c1 a社区: on time everywhere; handled in 24 h; closed 30 h after report by the village; 5 stars
-  { node: 3, category: 0, source: SRC('patrol'), status: S('closed'), reportedAt: t('03-01T09:00'), registeredAt: t('03-01T09:30'),
-    dispatchedAt: t('03-01T10:00'), dispatchDueAt: t('03-01T10:30'), handledAt: t('03-02T10:00'), dueAt: t('03-03T09:00'),
-    closedAt: t('03-02T15:00'), closedLevel: 3, satisfaction: 5 },
-  // c2 a社区: dispatched late, handled late (72 h), reworked once, escalated, closed by the town 96 h after report; 3 stars
-  { node: 3, category: 0, source: SRC('citizen'), status: S('closed'), reportedAt: t('03-05T08:00'), registeredAt: t('03-05T08:10'),
-    dispatchedAt: t('03-05T12:00'), dispatchDueAt: t('03-05T09:10'), handledAt: t('03-08T12:00'), dueAt: t('03-07T08:00'),
-    closedAt: t('03-09T08:00'), closedLevel: 2, rework: 1, escalations: 1, satisfaction: 3 },
-  // c3 b社区: dispatched on time, never handled, deadline passed: open, overdue, 518 h old (7–30 days)
-  { node: 4, category: 1, source: SRC('patrol'), status: S('handling'), reportedAt: t('03-10T10:00'), registeredAt: t('03-10T10:00'),
-    dispatchedAt: t('03-10T10:30'), dispatchDueAt: t('03-10T11:00'), dueAt: t('03-12T10:00') },
-  // c4 c社区: registered 12 h before NOW, deadline after NOW: open, not due, < 1 day old
-  { node: 6, category: 1, source: SRC('hotline'), status: S('registered'), reportedAt: t('03-31T12:00'), registeredAt: t('03-31T12:30'),
-    dueAt: t('04-03T12:00') },
-  // c5 d村: not registered (不予立案)
-  { node: 9, category: 2, source: SRC('citizen'), status: S('rejected'), reportedAt: t('03-15T09:00') },
-  // c6 d村: handled 24 h, closed 48 h after report by the village, on time; 4 stars
-  { node: 9, category: 0, source: SRC('patrol'), status: S('closed'), reportedAt: t('03-20T09:00'), registeredAt: t('03-20T09:00'),
-    dispatchedAt: t('03-20T09:20'), dispatchDueAt: t('03-20T10:00'), handledAt: t('03-21T09:20'), dueAt: t('03-25T09:00'),
-    closedAt: t('03-22T09:00'), closedLevel: 3, satisfaction: 4 },
-  // c7 乙一镇 itself, in FEBRUARY: dispatched exactly at its deadline (on time), handled 23 h, closed 48 h by the county; 2 stars
-  { node: 8, category: 2, source: SRC('video'), status: S('closed'), reportedAt: t('02-10T09:00'), registeredAt: t('02-10T09:00'),
-    dispatchedAt: t('02-10T10:00'), dispatchDueAt: t('02-10T10:00'), handledAt: t('02-11T09:00'), dueAt: t('02-15T09:00'),
-    closedAt: t('02-12T09:00'), closedLevel: 1, satisfaction: 2 },
-  // c8 d村: registered, then merged as a duplicate: neither open nor due
-  { node: 9, category: 1, source: SRC('hotline'), status: S('duplicate'), reportedAt: t('03-25T09:00'), registeredAt: t('03-25T09:00') },
-];
+import { BLANK, factsOf, h, history, NOW, S, t } from './metrics-fixture.js';
 
 function metricsOf(facts: CaseFacts, extra: Partial<MetricsOptions> = {}) {
   const r = createMetrics({

@@ -11,6 +11,7 @@
 import { CASE_SOURCES, type CaseFacts, type CaseSource } from '../cases/facts.js';
 import { issue, ok, fail, JcError, type JcIssue, type LocalizedText, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
+import type { CoverageDef, CoverageFigure } from '../overlay/types.js';
 import {
   builtinIndicators, builtinMeasures, type CloseRateBase, type CompositeDef, type IndicatorDef,
 } from './indicators.js';
@@ -52,6 +53,34 @@ export interface NodeMeasureInput {
 }
 
 /**
+ * A figure answered per subtree by someone else (e.g. the party overlay's coverage), read
+ * when asked — never summed by the engine.
+ *
+ * @example
+ * ```ts
+ * const m: SubtreeMeasureInput = { code: 'grids', name: { zh: '网格数', en: 'grids' }, subtree: (i) => hierarchy.countByLevel(i)[4] };
+ * ```
+ */
+export interface SubtreeMeasureInput {
+  code: string;
+  name: LocalizedText;
+  /** The figure for the subtree of node i. */
+  subtree: (node: number) => number;
+}
+
+/**
+ * What metrics need of the party overlay: coverage per subtree (`Overlay` has it).
+ *
+ * @example
+ * ```ts
+ * const src: CoverageSource = overlay; // from buildOverlay(...)
+ * ```
+ */
+export interface CoverageSource {
+  coverage(node: number, def: CoverageDef): CoverageFigure;
+}
+
+/**
  * Options of {@link createMetrics}.
  *
  * @example
@@ -81,8 +110,15 @@ export interface MetricsOptions {
   measures?: MeasureDef[];
   /** Extra indicators; one with a built-in code replaces the built-in. */
   indicators?: IndicatorDef[];
-  /** Extra node measures (e.g. organisation coverage counts). */
+  /** Extra node measures, summed up the hierarchy from each node's own value. */
   nodeMeasures?: NodeMeasureInput[];
+  /** Extra measures answered per subtree by their source. */
+  subtreeMeasures?: SubtreeMeasureInput[];
+  /**
+   * Organisation coverage: each definition becomes the indicator `coverage:<id>` (percent),
+   * with the measures `coverage:<id>:num` and `coverage:<id>:den`, read from the overlay.
+   */
+  coverage?: { source: CoverageSource; defs: readonly CoverageDef[] };
   /** Positions of the units patrolled in the period (duplicates are fine). */
   patrolledUnits?: ArrayLike<number>;
   /** Use the interpreter instead of generated code (same results; slower). */
@@ -300,6 +336,7 @@ export class Metrics {
   private readonly nodeAcc: Float64Array;
   private readonly params: KernelParams;
   private readonly samplers = new Map<string, ReturnType<typeof measureSampler>>();
+  private readonly subtree: Map<string, SubtreeMeasureInput>;
   private order: Int32Array | null = null;
   private startOf: Int32Array | null = null;
   private rows: number;
@@ -309,8 +346,9 @@ export class Metrics {
   private readonly d1: Float64Array;
 
   /** @internal use {@link createMetrics} */
-  constructor(opts: MetricsOptions, measures: CompiledMeasures, indicators: IndicatorDef[], nodeMeasures: NodeMeasureInput[]) {
+  constructor(opts: MetricsOptions, measures: CompiledMeasures, indicators: IndicatorDef[], nodeMeasures: NodeMeasureInput[], subtree: SubtreeMeasureInput[] = []) {
     this.opts = opts;
+    this.subtree = new Map(subtree.map((x) => [x.code, x]));
     this.hierarchy = opts.hierarchy;
     this.facts = opts.facts;
     this.now = opts.now;
@@ -324,7 +362,7 @@ export class Metrics {
     const size = this.hierarchy.size;
     this.acc = new Float64Array(size * this.M);
     this.rows = this.facts.length;
-    this.measures.kernel(this.facts, null, 0, this.rows, null, null, 0, -1, size, this.acc, this.params);
+    this.measures.kernel(this.facts, this.blockOrder(), 0, this.rows, null, null, 0, -1, size, this.acc, this.params);
     this.rollUp(this.acc, this.M);
     this.nodeMeasureCodes = nodeMeasures.map((n) => n.code);
     this.NM = nodeMeasures.length;
@@ -343,6 +381,26 @@ export class Metrics {
     };
     this.d0 = new Float64Array(this.M);
     this.d1 = new Float64Array(this.M);
+  }
+
+  /**
+   * Rows bucketed by blocks of consecutive node positions (ascending within a block), so that
+   * the one pass adds into a few MB of the accumulator at a time instead of jumping across
+   * all of it (cache and TLB misses dominate otherwise).
+   */
+  private blockOrder(): Int32Array | null {
+    const n = this.rows, size = this.hierarchy.size;
+    const blockNodes = Math.max(1024, Math.floor((4 << 20) / (8 * Math.max(1, this.M))));
+    if (size <= blockNodes || n < 65536) return null;
+    const shift = Math.floor(Math.log2(blockNodes));
+    const nb = (size >> shift) + 1;
+    const cnt = new Int32Array(nb + 1);
+    const node = this.facts.node;
+    for (let i = 0; i < n; i++) { const v = node[i]; if (v >= 0 && v < size) cnt[(v >> shift) + 1]++; }
+    for (let j = 0; j < nb; j++) cnt[j + 1] += cnt[j];
+    const order = new Int32Array(cnt[nb]);
+    for (let i = 0; i < n; i++) { const v = node[i]; if (v >= 0 && v < size) order[cnt[v >> shift]++] = i; }
+    return order;
   }
 
   private rollUp(acc: Float64Array, M: number): void {
@@ -375,7 +433,7 @@ export class Metrics {
       srcMask = new Uint8Array(CASE_SOURCES.length);
       for (const s of filter.sources) srcMask[CASE_SOURCES.indexOf(s)] = 1;
     }
-    return { asOf: this.now, from: r ? r.from : -Infinity, to: r ? r.to : Infinity, bounded: r !== null, catMask, srcMask };
+    return { asOf: this.now, from: r ? r.from : -Infinity, to: r ? r.to : Infinity, bounded: r !== null, catMask, srcMask, lo: 0, hi: this.hierarchy.size };
   }
 
   // ---- reading the aggregate ------------------------------------------------------------
@@ -391,7 +449,9 @@ export class Metrics {
     const m = this.measures.indexOf.get(code);
     if (m !== undefined) return this.acc[node * this.M + m];
     const k = this.nodeMeasureCodes.indexOf(code);
-    return k >= 0 ? this.nodeAcc[node * this.NM + k] : NaN;
+    if (k >= 0) return this.nodeAcc[node * this.NM + k];
+    const f = this.subtree.get(code);
+    return f ? f.subtree(node) : NaN;
   }
 
   /**
@@ -492,29 +552,12 @@ export class Metrics {
     if (d.aggregate === 'median') {
       throw new JcError(issue('E_METRIC_MEDIAN_COLUMN', `中位数指标 ${code} 不能整列计算`, `median indicator ${code} has no whole-tree column`));
     }
-    const size = this.hierarchy.size;
-    const out = new Float64Array(size);
-    const col = (c: string): [Float64Array, number, number] => {
-      const m = this.measures.indexOf.get(c);
-      if (m !== undefined) return [this.acc, this.M, m];
-      return [this.nodeAcc, this.NM, this.nodeMeasureCodes.indexOf(c)];
-    };
-    const [na, ns, no] = col(d.numerator);
-    if (d.unit === 'count' || d.denominator === undefined) {
-      for (let i = 0; i < size; i++) out[i] = na[i * ns + no];
-      return out;
-    }
-    const [da, ds, dof] = col(d.denominator);
-    const scale = d.unit === 'percent' ? 100 : 1;
-    for (let i = 0; i < size; i++) {
-      const den = da[i * ds + dof];
-      out[i] = den === 0 ? NaN : (na[i * ns + no] / den) * scale;
-    }
-    return out;
+    return this.columns([code])[code];
   }
 
   /**
-   * Every (non-median) indicator for every node, as columns keyed by indicator code.
+   * Every (non-median) indicator for every node, as columns keyed by indicator code. One
+   * sweep over the nodes (reading each node's figures once).
    *
    * @example
    * ```ts
@@ -522,8 +565,40 @@ export class Metrics {
    * ```
    */
   columns(codes?: string[]): Record<string, Float64Array> {
+    const defs = this.codesFor(codes, false);
+    const size = this.hierarchy.size;
+    const J = defs.length;
+    // per indicator: numerator source/offset, denominator source/offset (−1 = none), scale
+    const src = (c: string): [Float64Array, number, number] => {
+      const m = this.measures.indexOf.get(c);
+      if (m !== undefined) return [this.acc, this.M, m];
+      const k = this.nodeMeasureCodes.indexOf(c);
+      if (k >= 0) return [this.nodeAcc, this.NM, k];
+      const f = this.subtree.get(c)!;
+      const col = new Float64Array(size);
+      for (let i = 0; i < size; i++) col[i] = f.subtree(i);
+      return [col, 1, 0];
+    };
+    const nA: Float64Array[] = [], nS: number[] = [], nO: number[] = [], dA: Float64Array[] = [], dS: number[] = [], dO: number[] = [], sc: number[] = [];
+    const outs: Float64Array[] = [];
+    for (const d of defs) {
+      const [a, st, o] = src(d.numerator);
+      nA.push(a); nS.push(st); nO.push(o);
+      if (d.unit === 'count' || d.denominator === undefined) { dA.push(a); dS.push(0); dO.push(-1); }
+      else { const [b, st2, o2] = src(d.denominator); dA.push(b); dS.push(st2); dO.push(o2); }
+      sc.push(d.unit === 'percent' ? 100 : 1);
+      outs.push(new Float64Array(size));
+    }
+    for (let i = 0; i < size; i++) {
+      for (let j = 0; j < J; j++) {
+        const num = nA[j][i * nS[j] + nO[j]];
+        if (dO[j] < 0) { outs[j][i] = num; continue; }
+        const den = dA[j][i * dS[j] + dO[j]];
+        outs[j][i] = den === 0 ? NaN : (num / den) * sc[j];
+      }
+    }
     const out: Record<string, Float64Array> = {};
-    for (const d of this.codesFor(codes, false)) out[d.code] = this.column(d.code);
+    defs.forEach((d, j) => { out[d.code] = outs[j]; });
     return out;
   }
 
@@ -550,6 +625,18 @@ export class Metrics {
     return [this.startOf![node], this.startOf![this.hierarchy.ends[node]]];
   }
 
+  /**
+   * Runs the kernel over the rows of `node`'s subtree: through the node-sorted order for a
+   * small subtree, or sequentially over all rows with a node-range test for a large one
+   * (gathering a large share of rows in node order would miss the cache on every column).
+   */
+  private scan(node: number, P: KernelParams, keys: ArrayLike<number> | null, map: ArrayLike<number> | null, off: number, cg: number, G: number, acc: Float64Array): void {
+    const [a, b] = this.rangeOf(node);
+    const Q: KernelParams = { ...P, lo: node, hi: this.hierarchy.ends[node] };
+    if ((b - a) * 8 > this.rows) this.measures.kernel(this.facts, null, 0, this.rows, keys, map, off, cg, G, acc, Q);
+    else this.measures.kernel(this.facts, this.order, a, b, keys, map, off, cg, G, acc, Q);
+  }
+
   private periodKeys(unit: PeriodUnit): Float64Array {
     let k = this.keyCache.get(unit);
     if (!k) { k = periodKeys(this.facts.reportedAt, this.rows, unit); this.keyCache.set(unit, k); }
@@ -561,8 +648,10 @@ export class Metrics {
     if (!s) { s = measureSampler(this.measures, d.numerator); this.samplers.set(d.numerator, s); }
     const [a, b] = this.rangeOf(node);
     const out: number[] = [];
-    s(this.facts, this.order, a, b, P, out);
-    if (out.length === 0) return { value: null, numerator: NaN, denominator: 0 };
+    const Q: KernelParams = { ...P, lo: node, hi: this.hierarchy.ends[node] };
+    if ((b - a) * 8 > this.rows) s(this.facts, null, 0, this.rows, Q, out);
+    else s(this.facts, this.order, a, b, Q, out);
+    if (out.length === 0) return { value: null, numerator: 0, denominator: 0 };
     const xs = Float64Array.from(out).sort();
     const mid = xs.length >> 1;
     const med = xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
@@ -598,19 +687,26 @@ export class Metrics {
     const defs = this.codesFor(opts.codes, !!opts.medians);
     const M = this.M;
     const C = this.facts;
-    const [a, b] = this.rangeOf(node);
-    const k = this.measures.kernel;
     let G: number;
     let acc: Float64Array;
     let nodes: number[] | null = null;
     if (by === 'none') {
       G = 1; acc = new Float64Array(M);
-      k(C, this.order, a, b, null, null, 0, 0, 1, acc, P);
+      this.scan(node, P, null, null, 0, 0, 1, acc);
       nodes = [node];
     } else if (by === 'child') {
-      nodes = this.hierarchy.children(node);
-      G = nodes.length; acc = new Float64Array(G * M);
-      nodes.forEach((c, j) => { const [ca, cb] = this.rangeOf(c); k(C, this.order, ca, cb, null, null, 0, j, G, acc, P); });
+      const kids = this.hierarchy.children(node);
+      nodes = kids;
+      G = kids.length; acc = new Float64Array(G * M);
+      const [a, b] = this.rangeOf(node);
+      if ((b - a) * 8 > this.rows) {
+        const ends = this.hierarchy.ends;
+        const childOf = new Int32Array(this.hierarchy.size).fill(-1);
+        kids.forEach((c, j) => childOf.fill(j, c, ends[c]));
+        this.scan(node, P, C.node, childOf, 0, -1, G, acc);
+      } else {
+        kids.forEach((c, j) => this.scan(c, P, null, null, 0, j, G, acc));
+      }
     } else {
       let keys: ArrayLike<number>;
       let map: ArrayLike<number> | null = null;
@@ -619,7 +715,7 @@ export class Metrics {
       else if (by === 'source') { keys = C.source; G = CASE_SOURCES.length; }
       else { keys = C.closedLevel; G = this.hierarchy.config.levels.length; }
       acc = new Float64Array(G * M);
-      k(C, this.order, a, b, keys, map, 0, -1, G, acc, P);
+      this.scan(node, P, keys, map, 0, -1, G, acc);
     }
     const out: SliceRow[] = [];
     const collected = this.measures.indexOf.get('collected');
@@ -665,8 +761,7 @@ export class Metrics {
     const defs = this.codesFor(opts.codes, false);
     const M = this.M;
     const acc = new Float64Array(count * M);
-    const [a, b] = this.rangeOf(node);
-    this.measures.kernel(this.facts, this.order, a, b, this.periodKeys(opts.unit), null, first.key, -1, count, acc, P);
+    this.scan(node, P, this.periodKeys(opts.unit), null, first.key, -1, count, acc);
     const out: SeriesPoint[] = [];
     for (let g = 0; g < count; g++) {
       const o = g * M;
@@ -829,9 +924,24 @@ export function createMetrics(opts: MetricsOptions): Result<Metrics> {
     }
     nodeMeasures.push(nm);
   }
+  const subtree: SubtreeMeasureInput[] = [...(opts.subtreeMeasures ?? [])];
+  const coverageIndicators: IndicatorDef[] = [];
+  if (opts.coverage) {
+    const src = opts.coverage.source;
+    for (const def of opts.coverage.defs) {
+      const cache = new Map<number, CoverageFigure>();
+      const fig = (i: number) => { let f = cache.get(i); if (!f) { f = src.coverage(i, def); cache.set(i, f); } return f; };
+      subtree.push({ code: `coverage:${def.id}:num`, name: def.numerator, subtree: (i) => fig(i).numerator });
+      subtree.push({ code: `coverage:${def.id}:den`, name: def.denominator, subtree: (i) => fig(i).denominator });
+      coverageIndicators.push({
+        code: `coverage:${def.id}`, name: def.name, unit: 'percent', numerator: `coverage:${def.id}:num`, denominator: `coverage:${def.id}:den`,
+        better: 'higher', note: { zh: `${def.numerator.zh} / ${def.denominator.zh}`, en: `${def.numerator.en} / ${def.denominator.en}` },
+      });
+    }
+  }
   const merged = new Map<string, IndicatorDef>();
-  for (const d of [...builtinIndicators(levels, opts.closeRateBase), ...(opts.indicators ?? [])]) merged.set(d.code, d);
-  const known = (c: string) => compiled.value.indexOf.has(c) || nodeMeasures.some((x) => x.code === c);
+  for (const d of [...builtinIndicators(levels, opts.closeRateBase), ...coverageIndicators, ...(opts.indicators ?? [])]) merged.set(d.code, d);
+  const known = (c: string) => compiled.value.indexOf.has(c) || nodeMeasures.some((x) => x.code === c) || subtree.some((x) => x.code === c);
   for (const d of merged.values()) {
     for (const c of [d.numerator, d.denominator]) {
       if (c !== undefined && !known(c)) errs.push(issue('E_METRIC_INDICATOR_REF', `指标 ${d.code} 引用了未定义的度量 ${c}`, `indicator ${d.code} refers to undefined measure ${c}`, { column: d.code }));
@@ -842,5 +952,5 @@ export function createMetrics(opts: MetricsOptions): Result<Metrics> {
   }
   if (opts.facts.length > opts.facts.node.length) errs.push(issue('E_METRIC_FACTS', '案件事实行数超过容量', 'case facts length exceeds their capacity'));
   if (errs.length) return fail(errs);
-  return ok(new Metrics(opts, compiled.value, [...merged.values()], nodeMeasures));
+  return ok(new Metrics(opts, compiled.value, [...merged.values()], nodeMeasures, subtree));
 }

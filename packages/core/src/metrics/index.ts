@@ -6,3 +6,4 @@ export * from './period.js';
 export * from './measure.js';
 export * from './indicators.js';
 export * from './engine.js';
+export * from './dashboard.js';

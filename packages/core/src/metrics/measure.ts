@@ -94,6 +94,9 @@ export interface KernelParams {
   catMask: Uint8Array | null;
   /** 1 = keep, per source index (null = all). */
   srcMask: Uint8Array | null;
+  /** Keep only rows whose node position lies in `[lo, hi)` (a subtree). */
+  lo: number;
+  hi: number;
 }
 
 /**
@@ -243,17 +246,19 @@ function generateKernel(defs: MeasureDef[]): Kernel {
   });
   const cols = [...used].map((c) => `const c_${c} = C.${c};`).join('\n');
   const src = `
-    const asOf = P.asOf, from = P.from, to = P.to, bounded = P.bounded, catMask = P.catMask, srcMask = P.srcMask;
+    const asOf = P.asOf, from = P.from, to = P.to, bounded = P.bounded, catMask = P.catMask, srcMask = P.srcMask, lo = P.lo, hi = P.hi;
     ${cols}
     const M = ${defs.length};
     for (let k = a; k < b; k++) {
       const i = order === null ? k : order[k];
+      const nd = c_node[i];
+      if (!(nd >= lo && nd < hi)) continue;
       if (bounded) { const r = c_reportedAt[i]; if (!(r >= from && r < to)) continue; }
       if (catMask !== null && catMask[c_category[i]] !== 1) continue;
       if (srcMask !== null && srcMask[c_source[i]] !== 1) continue;
       let g;
       if (cg >= 0) g = cg;
-      else if (keys === null) g = c_node[i];
+      else if (keys === null) g = nd;
       else if (map === null) g = keys[i] - off;
       else g = map[keys[i]];
       if (!(g >= 0 && g < G)) continue;
@@ -305,6 +310,7 @@ function interpretKernel(defs: MeasureDef[], index: Map<string, number>): Kernel
   return (C, order, a, b, keys, map, off, cg, G, acc, P) => {
     for (let k = a; k < b; k++) {
       const i = order === null ? k : order[k];
+      if (!(C.node[i] >= P.lo && C.node[i] < P.hi)) continue;
       if (P.bounded) { const r = C.reportedAt[i]; if (!(r >= P.from && r < P.to)) continue; }
       if (P.catMask !== null && P.catMask[C.category[i]] !== 1) continue;
       if (P.srcMask !== null && P.srcMask[C.source[i]] !== 1) continue;
@@ -392,6 +398,7 @@ export function measureSampler(
   return (C, order, a, b, P, out) => {
     for (let k = a; k < b; k++) {
       const i = order === null ? k : order[k];
+      if (!(C.node[i] >= P.lo && C.node[i] < P.hi)) continue;
       if (P.bounded) { const r = C.reportedAt[i]; if (!(r >= P.from && r < P.to)) continue; }
       if (P.catMask !== null && P.catMask[C.category[i]] !== 1) continue;
       if (P.srcMask !== null && P.srcMask[C.source[i]] !== 1) continue;
