@@ -458,7 +458,10 @@ export class JcGridTree extends LitElement {
     for (let k = first; k < last; k++) list.push(k);
     if (this._active >= 0 && view) {
       const k = rows.indexOf(this._active);
-      if (k >= 0 && (k < first || k >= last)) list.push(k); // keep the focused row in the DOM
+      // Keep the focused row in the DOM, in row order: the list stays sorted, so the keyed
+      // repeat only inserts and removes around it and never moves it (a moved element loses focus).
+      if (k >= 0 && k < first) list.unshift(k);
+      else if (k >= last) list.push(k);
     }
     const mode = this._mode;
     return html`

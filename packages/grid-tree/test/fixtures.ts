@@ -1,7 +1,10 @@
 /**
  * Hierarchies for the grid-tree tests, built with the real `buildHierarchy` of @jiceng/core.
  */
-import { buildHierarchy, type HierarchyConfig, type HierarchyIndex, type LevelDef, type NodeInput } from '@jiceng/core';
+import type { HierarchyConfig, HierarchyIndex, LevelDef, NodeInput } from '@jiceng/core';
+// The builder module itself rather than the core barrel: the barrel also loads CSV parsing
+// (papaparse, CommonJS), which the browser test server cannot serve as ESM.
+import { buildHierarchy } from '../../core/src/hierarchy/build.js';
 
 const lv = (id: string, zh: string, en: string, length: number, significant: number): LevelDef => ({
   id,
