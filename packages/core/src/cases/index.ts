@@ -14,3 +14,6 @@ export * from "./commands.js";
 export * from "./decide.js";
 export * from "./store.js";
 export * from "./deadlines.js";
+export * from "./jsonl.js";
+export * from "./patrol.js";
+export * from "./dossier.js";

@@ -13,6 +13,7 @@ import type { AnyCaseEvent } from './events.js';
 import { applyEvent, initialState, type CaseState } from './state.js';
 import { decide, type CaseContext } from './decide.js';
 import { caseIssue } from './messages.js';
+import { buildDossier, type Dossier, type DossierOptions } from './dossier.js';
 
 const STATUS_INDEX = Object.fromEntries(CASE_STATUSES.map((s, i) => [s, i])) as Record<CaseStatus, number>;
 const SOURCE_INDEX = Object.fromEntries(CASE_SOURCES.map((s, i) => [s, i])) as Record<string, number>;
@@ -244,6 +245,21 @@ export class CaseStore {
   events(caseId?: string): AnyCaseEvent[] {
     if (!this.log) return [];
     return caseId === undefined ? this.log.slice() : this.log.filter((e) => e.caseId === caseId);
+  }
+
+  /**
+   * The case file 一件一档 of one case, built from its kept events (see {@link buildDossier}).
+   *
+   * @example
+   * ```ts
+   * const d = store.dossier('c-1', { hierarchy, categories });
+   * if (d.ok) d.value.entries.map((e) => e.title.zh);
+   * ```
+   */
+  dossier(caseId: string, opts: DossierOptions = {}): Result<Dossier> {
+    if (!this.log) return fail([caseIssue('E_LOG_NOT_KEPT')]);
+    if (!this.rows.has(caseId)) return fail([caseIssue('E_NO_CASE', caseId)]);
+    return buildDossier(this.events(caseId), { hierarchy: this.hierarchy, categories: this.categories, ...opts });
   }
 
   /** True if the store keeps the event log. */
