@@ -117,6 +117,7 @@ test('anonymous reporters are hidden from everyone but the roles that contact th
   assert.equal(pv.value.reporterName, '匿名');
   assert.equal(pv.value.reporterPhone, REDACTED, 'not even the masked number');
   assert.equal(pv.value.reporterIdNumber, REDACTED);
+  assert.equal(pv.value.description, '邻里噪音，联系138****5678', 'free text does not give the hidden reporter away');
   const worker = createAccess(actor('grid-worker', GRID), h);
   const wv = readRecord(worker, 'case', anon, { purpose: '回访' });
   assert.ok(wv.ok);

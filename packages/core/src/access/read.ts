@@ -115,7 +115,9 @@ function maskOne(access: Access, kind: string, record: PlainRecord, view: View, 
     } else if (rule.reporter && record.anonymous === true && !(rights.contactsReporters && rank >= s)) {
       out = raw === undefined || raw === null ? raw : key === 'reporterName' ? ANONYMOUS.zh : REDACTED;
     } else if (s <= rank) {
-      out = rule.embedsPersonal && (open || rank < PERSONAL) ? applyMask('text', raw) : raw;
+      // Free text may quote the reporter: mask its numbers when the reporter is hidden from this reader.
+      const hideReporter = record.anonymous === true && !rights.contactsReporters && !self;
+      out = rule.embedsPersonal && (open || rank < PERSONAL || hideReporter) ? applyMask('text', raw) : raw;
       if (s > INTERNAL && raw !== undefined && raw !== null && raw !== '') disclosed.push(key);
     } else out = rule.mask === 'none' ? (raw === undefined ? raw : REDACTED) : applyMask(rule.mask, raw, addressOf());
     value[key] = out;
