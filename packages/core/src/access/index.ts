@@ -16,6 +16,7 @@ export * from './read.js';
 export * from './scoped-facts.js';
 export * from './cells.js';
 export * from './export.js';
+export * from './present.js';
 export * from './audit-trail.js';
 export * from './registry/groups.js';
 export * from './registry/calendar.js';
