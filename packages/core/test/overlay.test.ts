@@ -87,7 +87,13 @@ test('records on a node and in a subtree; lookups by id', () => {
   assert.equal(o.compound('c1')!.name, '凤凰小区');
   assert.equal(o.organisation('o-g2')!.kind, 'grid-branch');
   assert.equal(o.compound('nope'), undefined);
-  assert.ok(Object.isFrozen(o.data.people[0]));
+  assert.ok(Object.isFrozen(o.data.people));
+  const input = structuredClone(smallOverlay);
+  const mine = overlay(input);
+  input.people[0]!.node = '350302001000';
+  input.people.push({ id: 'p9', name: '新', role: 'grid-head', node: '350302001000', partyMember: true });
+  assert.equal(mine.data.people[0]!.node, '350304001001001', "later changes to the caller's records do not reach the overlay");
+  assert.equal(mine.count(0, 'role:grid-head'), 3);
   assert.throws(() => o.count(h.size, 'compound'), JcError);
 });
 

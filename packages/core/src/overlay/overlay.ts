@@ -5,6 +5,7 @@
  * @module
  */
 import { fail, issue, JcError, ok, type JcIssue, type Result } from '../errors.js';
+import { CodeTable } from '../hierarchy/codetable.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import {
   FACILITY_KINDS,
@@ -58,7 +59,8 @@ export const COUNT_KEYS: readonly CountKey[] = Object.freeze([
 
 /**
  * An overlay checked against one hierarchy index. Counts and coverage of any subtree are
- * answered in O(log n); records are frozen.
+ * answered in O(log n). The records are copies of the input (read-only lists), so later
+ * changes to the caller's objects do not reach it.
  *
  * @example
  * ```ts
@@ -73,7 +75,7 @@ export const COUNT_KEYS: readonly CountKey[] = Object.freeze([
 export interface Overlay {
   /** The index the overlay was checked against. */
   readonly index: HierarchyIndex;
-  /** The records (frozen). */
+  /** The records (copies of the input; the lists are frozen, the records typed read-only). */
   readonly data: Readonly<{ [K in OverlayPart]: readonly Readonly<OverlayInput[K][number]>[] }>;
   /** How many records of a kind lie in the subtree of node i (O(log n)). */
   count(i: number, key: CountKey): number;
@@ -108,19 +110,42 @@ function lowerBound(a: Int32Array, x: number): number {
   return lo;
 }
 
-/** Sorts (position, payload) pairs by position: returns positions and payloads, both sorted. */
-function sortByPosition(pos: ArrayLike<number>, payload: ArrayLike<number>): { pos: Int32Array; payload: Int32Array } {
+/** Record indices ordered by position (stable counting sort; positions lie in [0, n)). */
+function sortByPosition(pos: Int32Array, n: number): { pos: Int32Array; rec: Int32Array } {
   const m = pos.length;
-  const keys = new Float64Array(m);
-  for (let j = 0; j < m; j++) keys[j] = pos[j]! * 4294967296 + payload[j]!;
-  keys.sort();
-  const p = new Int32Array(m);
-  const q = new Int32Array(m);
-  for (let j = 0; j < m; j++) {
-    p[j] = Math.floor(keys[j]! / 4294967296);
-    q[j] = keys[j]! - p[j]! * 4294967296;
+  const next = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) next[pos[k]! + 1]!++;
+  for (let i = 0; i < n; i++) next[i + 1]! += next[i]!;
+  const sp = new Int32Array(m);
+  const rec = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const slot = next[pos[k]!]!++;
+    sp[slot] = pos[k]!;
+    rec[slot] = k;
   }
-  return { pos: p, payload: q };
+  return { pos: sp, rec };
+}
+
+/** Record ids of one part: unique check and lookup, on a {@link CodeTable}. */
+class IdIndex {
+  readonly #keys: string[];
+  readonly #table: CodeTable;
+  constructor(n: number) {
+    this.#keys = new Array<string>(n);
+    this.#table = new CodeTable(n, this.#keys);
+  }
+  /** Adds record k under id; returns the earlier record with that id, or -1. */
+  add(id: string, k: number): number {
+    this.#keys[k] = id;
+    return this.#table.add(k, id);
+  }
+  get(id: string): number | undefined {
+    const k = this.#table.get(id);
+    return k < 0 ? undefined : k;
+  }
+  has(id: string): boolean {
+    return this.#table.get(id) >= 0;
+  }
 }
 
 const COLS: Record<string, string> = { partyMember: 'party_member', partnerOrg: 'partner_org' };
@@ -186,62 +211,88 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
     compounds: new Int32Array(0),
     pairings: new Int32Array(0),
   };
-  const ids: Record<OverlayPart, Map<string, number>> = {
-    organisations: new Map(),
-    people: new Map(),
-    facilities: new Map(),
-    compounds: new Map(),
-    pairings: new Map(),
-  };
+  const ids = {} as Record<OverlayPart, IdIndex>;
+  for (const part of OVERLAY_PARTS) ids[part] = new IdIndex((input[part] ?? []).length);
   const parts = {} as { [K in OverlayPart]: Readonly<OverlayInput[K][number]>[] };
 
-  for (const part of OVERLAY_PARTS) {
-    const list = (input[part] ?? []) as unknown as readonly Record<string, unknown>[];
-    const pos = new Int32Array(list.length).fill(-1);
-    positions[part] = pos;
+  // Checks take primitive values, so that each part's loop below reads one record shape.
+  const checkId = (part: OverlayPart, id: unknown, k: number) => {
     const seen = ids[part];
-    list.forEach((rec, k) => {
-      const id = rec.id;
-      if (typeof id !== 'string' || id === '') {
-        errors.push(issue('E_MISSING_FIELD', `${PART_ZH[part]}缺少必填字段：id`, `${part}: missing required field: id`, at(part, k, 'id')));
-      } else if (seen.has(id)) {
-        errors.push(issue('E_DUPLICATE_ID', `${PART_ZH[part]} id “${id}” 重复`, `${part}: duplicate id "${id}"`, at(part, k, 'id')));
-      } else seen.set(id, k);
-      if (part !== 'pairings') {
-        const name = rec.name;
-        if (typeof name !== 'string' || name.trim() === '') {
-          errors.push(issue('E_MISSING_FIELD', `${PART_ZH[part]}缺少必填字段：名称`, `${part}: missing required field: name`, at(part, k, 'name')));
-        }
-        const node = rec.node;
-        const p = typeof node === 'string' ? index.indexOf(node) : -1;
-        if (typeof node !== 'string' || node === '') {
-          errors.push(issue('E_MISSING_FIELD', `${PART_ZH[part]}缺少必填字段：节点编码`, `${part}: missing required field: node`, at(part, k, 'node')));
-        } else if (p < 0) {
-          errors.push(issue('E_UNKNOWN_NODE', `节点编码 ${node} 不在层级中`, `node code ${node} is not in the hierarchy`, at(part, k, 'node')));
-        }
-        pos[k] = p;
-      }
-      if (part === 'organisations' || part === 'facilities' || part === 'pairings') {
-        const kinds = KIND_LISTS[part];
-        if (typeof rec.kind !== 'string' || !kinds.includes(rec.kind)) {
-          errors.push(issue('E_UNKNOWN_KIND', `未知类型“${String(rec.kind ?? '')}”，应为：${kinds.join('、')}`,
-            `unknown kind "${String(rec.kind ?? '')}"; expected one of ${kinds.join(', ')}`, at(part, k, 'kind')));
-        }
-      }
-      if (part === 'people') {
-        if (typeof rec.role !== 'string' || !(PERSON_ROLES as readonly string[]).includes(rec.role)) {
-          errors.push(issue('E_UNKNOWN_ROLE', `未知角色“${String(rec.role ?? '')}”，应为：${PERSON_ROLES.join('、')}`,
-            `unknown role "${String(rec.role ?? '')}"; expected one of ${PERSON_ROLES.join(', ')}`, at(part, k, 'role')));
-        }
-        if (typeof rec.partyMember !== 'boolean') {
-          errors.push(issue('E_MISSING_FIELD', '缺少必填字段：是否党员', 'missing required field: partyMember', at(part, k, 'partyMember')));
-        }
-      }
-      if (part === 'pairings' && (typeof rec.partner !== 'string' || rec.partner.trim() === '')) {
-        errors.push(issue('E_MISSING_FIELD', '结对缺少必填字段：结对方', 'pairing: missing required field: partner', at(part, k, 'partner')));
-      }
-    });
-    parts[part] = list.map((r) => Object.freeze({ ...r })) as never;
+    if (typeof id !== 'string' || id === '') {
+      errors.push(issue('E_MISSING_FIELD', `${PART_ZH[part]}缺少必填字段：id`, `${part}: missing required field: id`, at(part, k, 'id')));
+    } else if (seen.add(id, k) !== -1) {
+      errors.push(issue('E_DUPLICATE_ID', `${PART_ZH[part]} id “${id}” 重复`, `${part}: duplicate id "${id}"`, at(part, k, 'id')));
+    }
+  };
+  const checkText = (part: OverlayPart, value: unknown, k: number, field: string, zh: string) => {
+    if (typeof value !== 'string' || value.length === 0 || (value.charCodeAt(0) <= 32 && value.trim() === '')) {
+      errors.push(issue('E_MISSING_FIELD', `${PART_ZH[part]}缺少必填字段：${zh}`, `${part}: missing required field: ${field}`, at(part, k, field)));
+    }
+  };
+  const checkNode = (part: OverlayPart, node: unknown, k: number): number => {
+    if (typeof node !== 'string' || node === '') {
+      errors.push(issue('E_MISSING_FIELD', `${PART_ZH[part]}缺少必填字段：节点编码`, `${part}: missing required field: node`, at(part, k, 'node')));
+      return -1;
+    }
+    const p = index.indexOf(node);
+    if (p < 0) errors.push(issue('E_UNKNOWN_NODE', `节点编码 ${node} 不在层级中`, `node code ${node} is not in the hierarchy`, at(part, k, 'node')));
+    return p;
+  };
+  const checkKind = (part: OverlayPart, kinds: readonly string[], value: unknown, k: number, field: 'kind' | 'role') => {
+    if (typeof value === 'string' && kinds.includes(value)) return;
+    const [code, zh, en] = field === 'kind' ? ['E_UNKNOWN_KIND', '类型', 'kind'] : ['E_UNKNOWN_ROLE', '角色', 'role'];
+    errors.push(issue(code, `未知${zh}“${String(value ?? '')}”，应为：${kinds.join('、')}`,
+      `unknown ${en} "${String(value ?? '')}"; expected one of ${kinds.join(', ')}`, at(part, k, field)));
+  };
+  const orgs = input.organisations ?? [];
+  positions.organisations = new Int32Array(orgs.length);
+  for (let k = 0; k < orgs.length; k++) {
+    const r = orgs[k]!;
+    checkId('organisations', r.id, k);
+    checkText('organisations', r.name, k, 'name', '名称');
+    positions.organisations[k] = checkNode('organisations', r.node, k);
+    checkKind('organisations', ORG_KINDS, r.kind, k, 'kind');
+  }
+  const people = input.people ?? [];
+  positions.people = new Int32Array(people.length);
+  for (let k = 0; k < people.length; k++) {
+    const r = people[k]!;
+    checkId('people', r.id, k);
+    checkText('people', r.name, k, 'name', '名称');
+    positions.people[k] = checkNode('people', r.node, k);
+    checkKind('people', PERSON_ROLES, r.role, k, 'role');
+    if (typeof r.partyMember !== 'boolean') {
+      errors.push(issue('E_MISSING_FIELD', '缺少必填字段：是否党员', 'missing required field: partyMember', at('people', k, 'partyMember')));
+    }
+  }
+  const facilities = input.facilities ?? [];
+  positions.facilities = new Int32Array(facilities.length);
+  for (let k = 0; k < facilities.length; k++) {
+    const r = facilities[k]!;
+    checkId('facilities', r.id, k);
+    checkText('facilities', r.name, k, 'name', '名称');
+    positions.facilities[k] = checkNode('facilities', r.node, k);
+    checkKind('facilities', FACILITY_KINDS, r.kind, k, 'kind');
+  }
+  const compounds = input.compounds ?? [];
+  positions.compounds = new Int32Array(compounds.length);
+  for (let k = 0; k < compounds.length; k++) {
+    const r = compounds[k]!;
+    checkId('compounds', r.id, k);
+    checkText('compounds', r.name, k, 'name', '名称');
+    positions.compounds[k] = checkNode('compounds', r.node, k);
+  }
+  const pairings = input.pairings ?? [];
+  positions.pairings = new Int32Array(pairings.length).fill(-1);
+  for (let k = 0; k < pairings.length; k++) {
+    const r = pairings[k]!;
+    checkId('pairings', r.id, k);
+    checkKind('pairings', PAIRING_KINDS, r.kind, k, 'kind');
+    checkText('pairings', r.partner, k, 'partner', '结对方');
+  }
+  for (const part of OVERLAY_PARTS) {
+    // Copies, so that later changes to the caller's records cannot reach the indexes.
+    parts[part] = Object.freeze((input[part] ?? []).map((r: object) => ({ ...r }))) as never;
   }
   // References between records.
   input.organisations?.forEach((o, k) => {
@@ -287,43 +338,46 @@ class OverlayImpl implements Overlay {
   readonly #sorted: Record<OverlayPart, Sorted>;
   readonly #countPos = new Map<CountKey, Int32Array>();
   readonly #coverage = new Map<string, { def: CoverageDef; pos: Int32Array; hits: Int32Array }>();
-  readonly #ids: Record<OverlayPart, Map<string, number>>;
+  readonly #ids: Record<OverlayPart, IdIndex>;
 
   constructor(
     readonly index: HierarchyIndex,
     readonly data: { [K in OverlayPart]: Readonly<OverlayInput[K][number]>[] },
     positions: Record<OverlayPart, Int32Array>,
-    ids: Record<OverlayPart, Map<string, number>>,
+    ids: Record<OverlayPart, IdIndex>,
   ) {
     this.#ids = ids;
     const sorted = {} as Record<OverlayPart, Sorted>;
     for (const part of OVERLAY_PARTS) {
-      const pos = positions[part];
-      const s = sortByPosition(pos, Int32Array.from(pos, (_, k) => k));
-      sorted[part] = { pos: s.pos, rec: s.payload };
+      sorted[part] = sortByPosition(positions[part], index.size);
     }
     this.#sorted = sorted;
     // Count keys: positions of the records of each kind, ascending.
-    const collect = (part: OverlayPart, key: (r: never) => CountKey | undefined, extra?: (r: never) => CountKey | undefined) => {
+    const collect = <R>(part: OverlayPart, keyOf: (r: R) => CountKey | undefined) => {
       const buckets = new Map<CountKey, number[]>();
       const { pos, rec } = sorted[part];
-      const list = this.data[part] as never[];
+      const list = this.data[part] as unknown as readonly R[];
       for (let j = 0; j < pos.length; j++) {
-        const r = list[rec[j]!]!;
-        for (const k of [key(r), extra?.(r)]) {
-          if (k === undefined) continue;
-          let b = buckets.get(k);
-          if (!b) buckets.set(k, (b = []));
-          b.push(pos[j]!);
-        }
+        const k = keyOf(list[rec[j]!]!);
+        if (k === undefined) continue;
+        let b = buckets.get(k);
+        if (!b) buckets.set(k, (b = []));
+        b.push(pos[j]!);
       }
       for (const [k, b] of buckets) this.#countPos.set(k, Int32Array.from(b));
     };
-    collect('organisations', (o: OrgInput) => `org:${o.kind}`);
-    collect('people', (p: PersonInput) => `role:${p.role}`, (p: PersonInput) => (p.partyMember ? `party:${p.role}` : undefined));
-    collect('facilities', (f: FacilityInput) => `facility:${f.kind}`);
+    const keys = <T extends string>(prefix: string, values: readonly T[]) => new Map(values.map((v) => [v as string, `${prefix}:${v}` as CountKey]));
+    const orgKey = keys('org', ORG_KINDS);
+    const roleKey = keys('role', PERSON_ROLES);
+    const partyKey = keys('party', PERSON_ROLES);
+    const facilityKey = keys('facility', FACILITY_KINDS);
+    const pairingKey = keys('pairing', PAIRING_KINDS);
+    collect('organisations', (o: OrgInput) => orgKey.get(o.kind));
+    collect('people', (p: PersonInput) => roleKey.get(p.role));
+    collect('people', (p: PersonInput) => (p.partyMember ? partyKey.get(p.role) : undefined));
+    collect('facilities', (f: FacilityInput) => facilityKey.get(f.kind));
     collect('compounds', () => 'compound');
-    collect('pairings', (p: PairingInput) => `pairing:${p.kind}`);
+    collect('pairings', (p: PairingInput) => pairingKey.get(p.kind));
     Object.freeze(this.data);
     Object.freeze(this);
   }
