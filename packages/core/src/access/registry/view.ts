@@ -143,33 +143,41 @@ export function registryFigures(
   const groups = options.groups ?? DEFAULT_GROUPS;
   const minCell = options.minCell ?? DEFAULT_MIN_CELL;
   const lastYear = Number(new Date(now + 8 * 3600_000).getUTCFullYear()) - 1;
-  const people: Array<{ pos: number; p: RegistryPerson }> = [];
+  // One pass over the people in scope; each adds to the requested nodes on its ancestor path.
+  const slot = new Map<number, number>();
+  nodes.forEach((n, k) => { if (!slot.has(n)) slot.set(n, k); });
+  const acc = nodes.map(() => ({
+    counts: Object.fromEntries(groups.map((g) => [g.id, 0])) as Record<string, number>,
+    total: 0, overdue: 0, notices: 0, below: 0,
+  }));
   for (const p of state.persons.values()) {
+    if (p.status !== 'active') continue;
     const pos = h.indexOf(p.node);
-    if (pos >= 0 && p.status === 'active' && access.scope.inScope(pos)) people.push({ pos, p });
+    if (pos < 0 || !access.scope.inScope(pos)) continue;
+    const overdue = followUpDue(p, now, groups)?.overdue === true;
+    const notice = notificationDue(p, now, options.isWorkingDay)?.overdue === true;
+    const below = annualFollowUps(p, lastYear, now, groups)?.below === true;
+    for (let a = pos; a >= 0; a = h.parents[a]) {
+      const k = slot.get(a);
+      if (k === undefined) continue;
+      const c = acc[k];
+      c.total++;
+      c.counts[p.group] = (c.counts[p.group] ?? 0) + 1;
+      if (overdue) c.overdue++;
+      if (notice) c.notices++;
+      if (below) c.below++;
+    }
   }
   return ok(
     nodes.map((n) => {
-      const counts: Record<string, number> = Object.fromEntries(groups.map((g) => [g.id, 0]));
-      let overdue = 0;
-      let notices = 0;
-      let below = 0;
-      let total = 0;
-      for (const { pos, p } of people) {
-        if (!h.isAncestor(n, pos)) continue;
-        total++;
-        counts[p.group] = (counts[p.group] ?? 0) + 1;
-        if (followUpDue(p, now, groups)?.overdue) overdue++;
-        if (notificationDue(p, now, options.isWorkingDay)?.overdue) notices++;
-        if (annualFollowUps(p, lastYear, now, groups)?.below) below++;
-      }
+      const c = acc[slot.get(n)!];
       return {
         node: h.code(n),
-        byGroup: suppressSmallCells(counts, { minCell }),
-        total: suppressCount(total, minCell),
-        overdueFollowUps: suppressCount(overdue, minCell),
-        overdueNotifications: suppressCount(notices, minCell),
-        belowAnnualMinimum: suppressCount(below, minCell),
+        byGroup: suppressSmallCells(c.counts, { minCell }),
+        total: suppressCount(c.total, minCell),
+        overdueFollowUps: suppressCount(c.overdue, minCell),
+        overdueNotifications: suppressCount(c.notices, minCell),
+        belowAnnualMinimum: suppressCount(c.below, minCell),
       };
     }),
   );
