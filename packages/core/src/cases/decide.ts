@@ -57,12 +57,21 @@ export interface CaseContext {
 export type DepartmentGrant = RoleGrant & { department?: string };
 
 type Scope = 'case' | 'handler' | 'approver';
-type CaseCmd = Exclude<CaseCommandType, 'recordPatrol' | 'discover'>;
+/**
+ * A command that acts on an existing case (every command but `recordPatrol` and `discover`).
+ *
+ * @example
+ * ```ts
+ * const a: CaseAction = 'verify';
+ * ```
+ */
+export type CaseAction = Exclude<CaseCommandType, 'recordPatrol' | 'discover'>;
+
 
 const ANY = null;
 const OPEN = 'open' as const;
 /** Statuses that allow each command, and the scope its actor needs. */
-const RULES: Record<CaseCmd, { states: readonly CaseStatus[] | typeof OPEN | typeof ANY; scope: Scope }> = {
+const RULES: Record<CaseAction, { states: readonly CaseStatus[] | typeof OPEN | typeof ANY; scope: Scope }> = {
   register: { states: ['discovered'], scope: 'case' },
   reject: { states: ['discovered'], scope: 'case' },
   linkDuplicate: { states: ['discovered', 'registered'], scope: 'case' },
@@ -94,7 +103,7 @@ const RULES: Record<CaseCmd, { states: readonly CaseStatus[] | typeof OPEN | typ
  * CASE_ACTIONS[0]; // 'register'
  * ```
  */
-export const CASE_ACTIONS: readonly CaseCmd[] = Object.freeze(Object.keys(RULES) as CaseCmd[]);
+export const CASE_ACTIONS: readonly CaseAction[] = Object.freeze(Object.keys(RULES) as CaseAction[]);
 
 interface Chosen {
   grant: DepartmentGrant;
@@ -167,7 +176,7 @@ function limitOf(s: CaseState, ctx: CaseContext): TimeLimit | undefined {
  * the command's payload: state, role, scope, separation of duties, closing level, the
  * escalation target. Gives the grant the actor acts under.
  */
-function precheck(s: CaseState, command: CaseCmd, actor: Actor, ctx: CaseContext): Result<Chosen> {
+function precheck(s: CaseState, command: CaseAction, actor: Actor, ctx: CaseContext): Result<Chosen> {
   const rule = RULES[command];
   const terminal = TERMINAL_STATUSES.has(s.status);
   if (command === 'close') {
@@ -211,7 +220,7 @@ function precheck(s: CaseState, command: CaseCmd, actor: Actor, ctx: CaseContext
  * availableActions(store.get('c-1')!, actor, ctx); // e.g. ['accept', 'return', 'escalate']
  * ```
  */
-export function availableActions(s: CaseState, actor: Actor, ctx: CaseContext): CaseCmd[] {
+export function availableActions(s: CaseState, actor: Actor, ctx: CaseContext): CaseAction[] {
   return CASE_ACTIONS.filter((c) => precheck(s, c, actor, ctx).ok);
 }
 

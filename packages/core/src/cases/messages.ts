@@ -4,8 +4,15 @@
  */
 import { issue, type JcIssue } from '../errors.js';
 
-/** Every code the case loop can report, with its zh and en message. */
-const MESSAGES = {
+/**
+ * Every code the case loop can report, with its zh and en message.
+ *
+ * @example
+ * ```ts
+ * CASE_MESSAGES.E_STALE_VERSION[1]; // 'the case has changed since you loaded it: reload and retry'
+ * ```
+ */
+export const CASE_MESSAGES = {
   // input
   E_INVALID_INPUT: ['输入无效', 'invalid input'],
   E_UNKNOWN_COMMAND: ['未知的操作', 'unknown command'],
@@ -51,7 +58,7 @@ const MESSAGES = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** A code of the case loop. @example `const c: CaseCode = 'E_STALE_VERSION';` */
-export type CaseCode = keyof typeof MESSAGES;
+export type CaseCode = keyof typeof CASE_MESSAGES;
 
 /**
  * Builds the issue for a case-loop code, optionally with a detail appended to both texts and
@@ -64,7 +71,7 @@ export type CaseCode = keyof typeof MESSAGES;
  * ```
  */
 export function caseIssue(code: CaseCode, detail?: string, column?: string, row?: number): JcIssue {
-  const [zh, en] = MESSAGES[code];
+  const [zh, en] = CASE_MESSAGES[code];
   const where: Omit<JcIssue, 'code' | 'zh' | 'en'> = {};
   if (column !== undefined) where.column = column;
   if (row !== undefined) where.row = row;
