@@ -331,9 +331,9 @@ export class Metrics {
   private readonly opts: MetricsOptions;
   private readonly byCode: Map<string, IndicatorDef>;
   private readonly M: number;
-  private readonly NM: number;
-  private readonly acc: Float64Array;
-  private readonly nodeAcc: Float64Array;
+  /** Rolled-up totals per measure (case measures first, in kernel order), one column each. */
+  private readonly mcols: Float64Array[];
+  private readonly cols = new Map<string, Float64Array>();
   private readonly params: KernelParams;
   private readonly samplers = new Map<string, ReturnType<typeof measureSampler>>();
   private readonly subtree: Map<string, SubtreeMeasureInput>;
@@ -360,17 +360,21 @@ export class Metrics {
     this.M = measures.codes.length;
     this.params = this.paramsFor(opts.period, this.filter);
     const size = this.hierarchy.size;
-    this.acc = new Float64Array(size * this.M);
     this.rows = this.facts.length;
-    this.measures.kernel(this.facts, this.blockOrder(), 0, this.rows, null, null, 0, -1, size, this.acc, this.params);
-    this.rollUp(this.acc, this.M);
+    // one pass, node-major (a row's measures are adjacent), then one column per measure
+    const M = this.M;
+    const acc = new Float64Array(size * M);
+    this.measures.kernel(this.facts, this.blockOrder(), 0, this.rows, null, null, 0, -1, size, acc, this.params);
+    this.mcols = measures.codes.map(() => new Float64Array(size));
+    transpose(acc, M, size, this.mcols);
+    measures.codes.forEach((c, m) => this.cols.set(c, this.mcols[m]));
     this.nodeMeasureCodes = nodeMeasures.map((n) => n.code);
-    this.NM = nodeMeasures.length;
-    this.nodeAcc = new Float64Array(size * this.NM);
-    nodeMeasures.forEach((nm, k) => {
-      for (let i = 0; i < size; i++) this.nodeAcc[i * this.NM + k] = +nm.own[i] || 0;
-    });
-    this.rollUp(this.nodeAcc, this.NM);
+    for (const nm of nodeMeasures) {
+      const col = new Float64Array(size);
+      for (let i = 0; i < size; i++) col[i] = +nm.own[i] || 0;
+      this.cols.set(nm.code, col);
+    }
+    for (const col of this.cols.values()) rollUp(col, this.hierarchy.parents, size);
     // two scratch rows for incremental updates
     this.scratch = {
       length: 2, caseIds: [], node: new Int32Array(2), category: new Uint16Array(2), source: new Uint8Array(2),
@@ -401,17 +405,6 @@ export class Metrics {
     const order = new Int32Array(cnt[nb]);
     for (let i = 0; i < n; i++) { const v = node[i]; if (v >= 0 && v < size) order[cnt[v >> shift]++] = i; }
     return order;
-  }
-
-  private rollUp(acc: Float64Array, M: number): void {
-    if (M === 0) return;
-    const parents = this.hierarchy.parents;
-    for (let i = this.hierarchy.size - 1; i > 0; i--) {
-      const p = parents[i];
-      if (p < 0) continue;
-      const io = i * M, po = p * M;
-      for (let m = 0; m < M; m++) acc[po + m] += acc[io + m];
-    }
   }
 
   private paramsFor(period: PeriodRef | TimeRange | undefined, filter: CaseFilter): KernelParams {
@@ -446,10 +439,8 @@ export class Metrics {
 
   /** A measure's raw sum for a node, from the aggregate (case or node measure). */
   private raw(node: number, code: string): number {
-    const m = this.measures.indexOf.get(code);
-    if (m !== undefined) return this.acc[node * this.M + m];
-    const k = this.nodeMeasureCodes.indexOf(code);
-    if (k >= 0) return this.nodeAcc[node * this.NM + k];
+    const col = this.cols.get(code);
+    if (col) return col[node];
     const f = this.subtree.get(code);
     return f ? f.subtree(node) : NaN;
   }
@@ -565,40 +556,25 @@ export class Metrics {
    * ```
    */
   columns(codes?: string[]): Record<string, Float64Array> {
-    const defs = this.codesFor(codes, false);
     const size = this.hierarchy.size;
-    const J = defs.length;
-    // per indicator: numerator source/offset, denominator source/offset (−1 = none), scale
-    const src = (c: string): [Float64Array, number, number] => {
-      const m = this.measures.indexOf.get(c);
-      if (m !== undefined) return [this.acc, this.M, m];
-      const k = this.nodeMeasureCodes.indexOf(c);
-      if (k >= 0) return [this.nodeAcc, this.NM, k];
+    const src = (c: string): Float64Array => {
+      const col = this.cols.get(c);
+      if (col) return col;
       const f = this.subtree.get(c)!;
-      const col = new Float64Array(size);
-      for (let i = 0; i < size; i++) col[i] = f.subtree(i);
-      return [col, 1, 0];
+      const out = new Float64Array(size);
+      for (let i = 0; i < size; i++) out[i] = f.subtree(i);
+      return out;
     };
-    const nA: Float64Array[] = [], nS: number[] = [], nO: number[] = [], dA: Float64Array[] = [], dS: number[] = [], dO: number[] = [], sc: number[] = [];
-    const outs: Float64Array[] = [];
-    for (const d of defs) {
-      const [a, st, o] = src(d.numerator);
-      nA.push(a); nS.push(st); nO.push(o);
-      if (d.unit === 'count' || d.denominator === undefined) { dA.push(a); dS.push(0); dO.push(-1); }
-      else { const [b, st2, o2] = src(d.denominator); dA.push(b); dS.push(st2); dO.push(o2); }
-      sc.push(d.unit === 'percent' ? 100 : 1);
-      outs.push(new Float64Array(size));
-    }
-    for (let i = 0; i < size; i++) {
-      for (let j = 0; j < J; j++) {
-        const num = nA[j][i * nS[j] + nO[j]];
-        if (dO[j] < 0) { outs[j][i] = num; continue; }
-        const den = dA[j][i * dS[j] + dO[j]];
-        outs[j][i] = den === 0 ? NaN : (num / den) * sc[j];
-      }
-    }
     const out: Record<string, Float64Array> = {};
-    defs.forEach((d, j) => { out[d.code] = outs[j]; });
+    for (const d of this.codesFor(codes, false)) {
+      const num = src(d.numerator);
+      if (d.unit === 'count' || d.denominator === undefined) { out[d.code] = num.slice(); continue; }
+      const den = src(d.denominator);
+      const scale = d.unit === 'percent' ? 100 : 1;
+      const v = new Float64Array(size);
+      for (let i = 0; i < size; i++) { const q = den[i]; v[i] = q === 0 ? NaN : (num[i] / q) * scale; }
+      out[d.code] = v;
+    }
     return out;
   }
 
@@ -849,13 +825,18 @@ export class Metrics {
     if (before) { writeFactRow(S, 0, before); k(S, null, 0, 1, null, null, 0, 0, 1, d0, this.params); }
     if (after) { writeFactRow(S, 1, after); k(S, null, 1, 2, null, null, 0, 0, 1, d1, this.params); }
     const parents = this.hierarchy.parents;
-    const acc = this.acc;
+    const cols = this.mcols;
     const nb = before ? before.node : -1, na = after ? after.node : -1;
     if (nb === na && nb >= 0 && nb < size) {
-      for (let v = nb; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] += d1[m] - d0[m]; }
+      for (let m = 0; m < M; m++) {
+        const d = d1[m] - d0[m];
+        if (d === 0) continue;
+        const c = cols[m];
+        for (let v = nb; v >= 0; v = parents[v]) c[v] += d;
+      }
     } else {
-      if (nb >= 0 && nb < size) for (let v = nb; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] -= d0[m]; }
-      if (na >= 0 && na < size) for (let v = na; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] += d1[m]; }
+      if (nb >= 0 && nb < size) for (let m = 0; m < M; m++) { const d = d0[m]; if (d !== 0) { const c = cols[m]; for (let v = nb; v >= 0; v = parents[v]) c[v] -= d; } }
+      if (na >= 0 && na < size) for (let m = 0; m < M; m++) { const d = d1[m]; if (d !== 0) { const c = cols[m]; for (let v = na; v >= 0; v = parents[v]) c[v] += d; } }
     }
     if (before === null || after === null || nb !== na) this.order = null;
     if (before === null || after === null || before.reportedAt !== after.reportedAt) this.keyCache.clear();
@@ -875,6 +856,22 @@ export class Metrics {
   update(row: number, before: CaseFactRow | null): void {
     if (row >= this.rows) { this.rows = row + 1; this.order = null; this.keyCache.clear(); }
     this.apply(before, readFactRow(this.facts, row));
+  }
+}
+
+/** Node-major accumulator → one column per measure. */
+function transpose(acc: Float64Array, M: number, size: number, cols: Float64Array[]): void {
+  for (let m = 0; m < M; m++) {
+    const c = cols[m];
+    for (let i = 0, o = m; i < size; i++, o += M) c[i] = acc[o];
+  }
+}
+
+/** Adds every node into its parent, deepest first (children follow parents in pre-order). */
+function rollUp(col: Float64Array, parents: Int32Array, size: number): void {
+  for (let i = size - 1; i > 0; i--) {
+    const p = parents[i];
+    if (p >= 0) col[p] += col[i];
   }
 }
 

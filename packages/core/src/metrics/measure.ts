@@ -133,6 +133,7 @@ export interface CompiledMeasures {
 }
 
 const CODE_RE = /^[A-Za-z][A-Za-z0-9_:]*$/;
+const KERNELS = new Map<string, Kernel>();
 const OPS: readonly string[] = ['<', '<=', '>', '>=', '==', '!='];
 
 function refsOf(p: Predicate, out: string[]): string[] {
@@ -361,7 +362,13 @@ export function compileMeasures(defs: MeasureDef[], opts: { interpret?: boolean 
   const indexOf = new Map(ordered.map((d, m) => [d.code, m]));
   let kernel: Kernel | null = null;
   if (!opts.interpret) {
-    try { kernel = generateKernel(ordered); } catch { kernel = null; } // e.g. a CSP without 'unsafe-eval'
+    // the same definitions reuse one generated function, which stays optimised across builds
+    const key = JSON.stringify(ordered.map((d) => [d.code, d.where, d.value ?? null]));
+    kernel = KERNELS.get(key) ?? null;
+    if (!kernel) {
+      try { kernel = generateKernel(ordered); } catch { kernel = null; } // e.g. a CSP without 'unsafe-eval'
+      if (kernel) { if (KERNELS.size >= 32) KERNELS.clear(); KERNELS.set(key, kernel); }
+    }
   }
   const generated = kernel !== null;
   return ok({ defs: ordered, codes: ordered.map((d) => d.code), indexOf, kernel: kernel ?? interpretKernel(ordered, indexOf), generated });
