@@ -4,8 +4,15 @@
  */
 import { issue, type JcIssue } from '../errors.js';
 
-/** Every code the access layer and the registry can report, with its zh and en message. */
-const MESSAGES = {
+/**
+ * Every code the access layer and the registry can report, with its zh and en message.
+ *
+ * @example
+ * ```ts
+ * ACCESS_MESSAGES.E_NO_PURPOSE[1]; // 'a purpose is required to read sensitive data'
+ * ```
+ */
+export const ACCESS_MESSAGES = {
   E_OUT_OF_SCOPE: ['超出您的管辖范围', 'outside your scope'],
   E_UNKNOWN_NODE: ['节点不存在', 'no such node'],
   E_NO_PURPOSE: ['查阅敏感信息必须说明用途', 'a purpose is required to read sensitive data'],
@@ -26,7 +33,7 @@ const MESSAGES = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** A code of the access layer. @example `const c: AccessCode = 'E_OUT_OF_SCOPE';` */
-export type AccessCode = keyof typeof MESSAGES;
+export type AccessCode = keyof typeof ACCESS_MESSAGES;
 
 /**
  * Builds the issue for an access-layer code, optionally with a detail appended to both texts.
@@ -38,7 +45,7 @@ export type AccessCode = keyof typeof MESSAGES;
  * ```
  */
 export function accessIssue(code: AccessCode, detail?: string, column?: string): JcIssue {
-  const [zh, en] = MESSAGES[code];
+  const [zh, en] = ACCESS_MESSAGES[code];
   const d = detail ? `: ${detail}` : '';
   return issue(code, `${zh}${detail ? `：${detail}` : ''}`, `${en}${d}`, column ? { column } : {});
 }

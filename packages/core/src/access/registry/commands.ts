@@ -9,7 +9,15 @@ import { accessIssue } from '../messages.js';
 import type { RegistryEvent, RegistryState } from './events.js';
 import { DEFAULT_GROUPS, HANDOVER_BODIES, LEGAL_BASES, type LegalBasis, type PopulationGroup } from './groups.js';
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/**
+ * `Omit` applied to each member of a union.
+ *
+ * @example
+ * ```ts
+ * type C = DistributiveOmit<RegistryEvent, 'at' | 'by'>;
+ * ```
+ */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * A registry command: an event without its author, with an optional time (for a visit

@@ -23,7 +23,15 @@ export interface PersonDetails {
   guardianPhone?: string;
 }
 
-interface Base {
+/**
+ * What every registry event carries.
+ *
+ * @example
+ * ```ts
+ * const b: RegistryEventBase = { at: 1764115200000, by: 'u1', personId: 'p1' };
+ * ```
+ */
+export interface RegistryEventBase {
   /** When, epoch ms. */
   at: number;
   /** Actor id. */
@@ -40,14 +48,14 @@ interface Base {
  * ```
  */
 export type RegistryEvent =
-  | (Base & { type: 'enrolled'; group: string; node: string; person: PersonDetails; legalBasis: LegalBasis; riskLevel?: number })
-  | (Base & { type: 'risk-assessed'; riskLevel: number; note?: string })
-  | (Base & { type: 'followed-up'; riskLevel?: number; outcome?: string })
-  | (Base & { type: 'handed-over'; from: string; to: string; note?: string })
-  | (Base & { type: 'notified'; from: 'town' | 'police'; to: 'town' | 'police' })
-  | (Base & { type: 'basis-recorded'; legalBasis: LegalBasis })
-  | (Base & { type: 'moved'; node: string })
-  | (Base & { type: 'left'; reason: string });
+  | (RegistryEventBase & { type: 'enrolled'; group: string; node: string; person: PersonDetails; legalBasis: LegalBasis; riskLevel?: number })
+  | (RegistryEventBase & { type: 'risk-assessed'; riskLevel: number; note?: string })
+  | (RegistryEventBase & { type: 'followed-up'; riskLevel?: number; outcome?: string })
+  | (RegistryEventBase & { type: 'handed-over'; from: string; to: string; note?: string })
+  | (RegistryEventBase & { type: 'notified'; from: 'town' | 'police'; to: 'town' | 'police' })
+  | (RegistryEventBase & { type: 'basis-recorded'; legalBasis: LegalBasis })
+  | (RegistryEventBase & { type: 'moved'; node: string })
+  | (RegistryEventBase & { type: 'left'; reason: string });
 
 /**
  * A hand-over between bodies.
