@@ -15,3 +15,4 @@ export * from './io.js';
 export * from './main.js';
 export * from './commands/index.js';
 export * from './commands/putian.js';
+export * from './commands/validate.js';

@@ -108,7 +108,7 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}): CliIo
     files: store,
     text: (p) => {
       const c = store.get(norm(p));
-      return c === undefined ? undefined : new TextDecoder().decode(c);
+      return c === undefined ? undefined : new TextDecoder('utf-8', { ignoreBOM: true }).decode(c);
     },
     readFile: async (p) => {
       const c = store.get(norm(p));

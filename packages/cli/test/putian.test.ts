@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { importJson } from '@jiceng/core';
+import { generatePutian } from '@jiceng/putian';
 import { EXIT, main, memoryIo } from '@jiceng/cli';
 
 test('jiceng putian prints the counts per level and per kind, in zh by default', async () => {
@@ -42,4 +44,38 @@ test('jiceng putian: a bad seed or a stray argument is a usage error (exit 2), i
   const stray = memoryIo();
   assert.equal(await main(['putian', 'extra', '--lang', 'en'], stray), EXIT.usage);
   assert.match(stray.stderr(), /unexpected argument extra/);
+});
+
+test('jiceng putian --out writes JSON and CSV that validate and import back to the same data', async () => {
+  const io = memoryIo();
+  assert.equal(await main(['putian', '--seed', '3', '--out', 'city'], io), EXIT.ok);
+  const names = ['putian.json', 'config.json', 'nodes.csv', 'organisations.csv', 'people.csv', 'facilities.csv', 'compounds.csv', 'pairings.csv'];
+  for (const n of names) assert.match(io.stdout(), new RegExp(`^已写入 city/${n.replace('.', '\\.')}（[\\d.]+ MB）$`, 'm'));
+  assert.match(io.stdout(), /^网格\s+10,439$/m);
+  assert.ok(io.text('city/nodes.csv')!.startsWith('\ufeffcode,parent,level,name'), 'CSV has a BOM for Excel');
+
+  // The written files are valid: jiceng validate passes on the directory (CSV set and JSON).
+  const check = memoryIo();
+  for (const [path, bytes] of io.files) check.files.set(path, bytes);
+  assert.equal(await main(['validate', 'city'], check), EXIT.ok, check.stdout().slice(0, 2000));
+  assert.match(check.stdout(), /^通过 city \(.*nodes\.csv.*\)：146,227 个节点，172,958 条人员记录$/m);
+  assert.match(check.stdout(), /^通过 city\/putian\.json：146,227 个节点，172,958 条人员记录$/m);
+
+  // And they hold exactly the generated data.
+  const back = importJson(io.text('city/putian.json')!);
+  assert.ok(back.ok);
+  const data = generatePutian({ seed: 3 });
+  assert.deepEqual(back.value.hierarchy.nodes(), data.nodes);
+  assert.deepEqual(back.value.overlay.data.pairings, data.overlay.pairings);
+  assert.deepEqual(back.value.overlay.data.people, data.overlay.people);
+});
+
+test('jiceng putian --out --summary prints only the counts; --out onto a file is a usage error', async () => {
+  const io = memoryIo();
+  assert.equal(await main(['putian', '--out', 'o', '--summary', '--lang', 'en'], io), EXIT.ok);
+  assert.doesNotMatch(io.stdout(), /wrote/);
+  assert.ok(io.text('o/putian.json'));
+  const clash = memoryIo({ 'taken.txt': 'x' });
+  assert.equal(await main(['putian', '--out', 'taken.txt', '--lang', 'en'], clash), EXIT.usage);
+  assert.match(clash.stderr(), /--out must be a directory, but taken\.txt is a file/);
 });

@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command.js';
 import { putianCommand } from './putian.js';
+import { validateCommand } from './validate.js';
 
 /**
  * Every `jiceng` command, in the order `jiceng --help` lists them.
@@ -14,5 +15,6 @@ import { putianCommand } from './putian.js';
  * ```
  */
 export const COMMANDS: readonly Command[] = [
+  validateCommand,
   putianCommand,
 ];
