@@ -11,7 +11,10 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 // The workspace root does not depend on @jiceng/core; import it (and its pinyin-pro) by path.
-import { buildHierarchy, type HierarchyConfig, type NodeInput, type Hierarchy } from '../packages/core/src/index.js';
+import {
+  buildHierarchy, buildOverlay, exportJson, importJson, standardCoverage, COUNT_KEYS,
+  type HierarchyConfig, type NodeInput, type Hierarchy, type OverlayInput, type CountKey,
+} from '../packages/core/src/index.js';
 
 const coreRequire = createRequire(new URL('../packages/core/package.json', import.meta.url));
 const { pinyin } = (await import(pathToFileURL(coreRequire.resolve('pinyin-pro')).href)) as typeof import('pinyin-pro');
@@ -20,13 +23,15 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
 // ---------------------------------------------------------------- data
-async function putianData(): Promise<{ source: string; config: HierarchyConfig; nodes: NodeInput[] }> {
+async function putianData(): Promise<{ source: string; config: HierarchyConfig; nodes: NodeInput[]; overlay?: OverlayInput }> {
   try {
     const mod = (await import('../packages/putian/src/index.js')) as Record<string, unknown>;
     if (typeof mod.generatePutian === 'function') {
-      const d = (mod.generatePutian as (o?: unknown) => { config?: HierarchyConfig; nodes: NodeInput[] })({ seed: 1 });
+      const d = (mod.generatePutian as (o?: unknown) => { config?: HierarchyConfig; nodes: NodeInput[]; overlay?: OverlayInput })({ seed: 1 });
       const config = d.config ?? (mod.PUTIAN_CONFIG as HierarchyConfig | undefined) ?? (mod.putianConfig as HierarchyConfig | undefined);
-      if (config && Array.isArray(d.nodes)) return { source: '@jiceng/putian generatePutian({ seed: 1 })', config, nodes: d.nodes };
+      if (config && Array.isArray(d.nodes)) {
+        return { source: '@jiceng/putian generatePutian({ seed: 1 })', config, nodes: d.nodes, ...(d.overlay ? { overlay: d.overlay } : {}) };
+      }
     }
   } catch {
     /* fall through to the synthetic city */
@@ -121,6 +126,7 @@ function peerSearchInitials(all: PNode[], q: string): PNode[] {
 }
 
 // ---------------------------------------------------------------- measuring
+const f = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 interface Stat { median: number; min: number; max: number; runs: number }
 function measure(fn: () => unknown, runs = 7, warm = 2): Stat {
   for (let k = 0; k < warm; k++) fn();
@@ -148,7 +154,7 @@ function retained(json: string, make: (nodes: NodeInput[]) => unknown): number {
   return after - before;
 }
 
-const { source, config, nodes } = await putianData();
+const { source, config, nodes, overlay } = await putianData();
 const json = JSON.stringify(nodes);
 console.log(`data: ${source}; ${nodes.length} nodes`);
 
@@ -238,12 +244,66 @@ rows.push({
 // combined search (name + initials + code), default limit
 const comb = measure(() => { for (const q of ['lcq', '3503', '镇海']) sink += h.search(q).length; });
 
+// overlay: counts of every kind for every city..village subtree, beside records hung on
+// parent-pointer nodes and summed by recursion.
+const infoNotes: string[] = [];
+if (overlay) {
+  const ovOurs = measure(() => { const r = buildOverlay(h, overlay); if (!r.ok) throw new Error('overlay'); }, 5, 1);
+  const o = buildOverlay(h, overlay);
+  if (!o.ok) throw new Error(o.errors.slice(0, 3).map((e) => e.en).join('; '));
+  const ov = o.value;
+  type PO = Map<CountKey, number>;
+  const peerCounts = new Map<PNode, PO>();
+  const bump = (code: string, key: CountKey) => {
+    const pn = peer.byCode.get(code)!;
+    let m = peerCounts.get(pn);
+    if (!m) peerCounts.set(pn, (m = new Map()));
+    m.set(key, (m.get(key) ?? 0) + 1);
+  };
+  const compoundNode = new Map(overlay.compounds.map((c) => [c.id, c.node]));
+  const peerOverlay = () => {
+    peerCounts.clear();
+    for (const r of overlay.organisations) bump(r.node, `org:${r.kind}`);
+    for (const r of overlay.people) {
+      bump(r.node, `role:${r.role}`);
+      if (r.partyMember) bump(r.node, `party:${r.role}`);
+    }
+    for (const r of overlay.facilities) bump(r.node, `facility:${r.kind}`);
+    for (const r of overlay.compounds) bump(r.node, 'compound');
+    for (const r of overlay.pairings) bump(r.kind.endsWith('compound') ? compoundNode.get(r.target)! : r.target, `pairing:${r.kind}`);
+  };
+  const ovPeer = measure(peerOverlay, 5, 1);
+  rows.push({ workload: `overlay build (${overlay.people.length} people, ${overlay.organisations.length} organisations, …)`, ours: ovOurs, peer: ovPeer, unit: 'ms',
+    note: 'ours checks every record (ids, kinds, node codes, references) and sorts by pre-order position; the peer hangs unchecked counts on node objects' });
+  peerOverlay();
+  const peerSum = (pn: PNode, out: Map<CountKey, number>) => {
+    const m = peerCounts.get(pn);
+    if (m) for (const [k, v] of m) out.set(k, (out.get(k) ?? 0) + v);
+    for (const c of pn.children) peerSum(c, out);
+    return out;
+  };
+  for (const i of [0, ...h.children(0)]) {
+    const a = peerSum(peerAt[i]!, new Map());
+    for (const k of COUNT_KEYS) if ((a.get(k) ?? 0) !== ov.count(i, k)) throw new Error(`overlay count disagrees: ${k} at ${h.code(i)}`);
+  }
+  const cOurs = measure(() => { for (const i of upper) sink += ov.counts(i)['org:grid-branch']; });
+  const cPeer = measure(() => { for (const i of upper) sink += peerSum(peerAt[i]!, new Map()).get('org:grid-branch') ?? 0; }, 5, 1);
+  rows.push({ workload: `overlay counts, all ${COUNT_KEYS.length} kinds, for all ${upper.length} city..village nodes`, ours: cOurs, peer: cPeer, unit: 'ms' });
+  const levelIds = config.levels.map((l) => l.id);
+  const defs = standardCoverage(config, { grid: levelIds[levelIds.length - 2]!, unit: levelIds[levelIds.length - 1]!, governance: levelIds.slice(0, -2) });
+  for (const d of defs) ov.coverage(0, d); // build the tables
+  const cov = measure(() => { for (const i of upper) for (const d of defs) sink += ov.coverage(i, d).numerator; });
+  infoNotes.push(`- coverage, all ${defs.length} standard indicators for all ${upper.length} city..village nodes (ours only): ${f(cov.median)} ms (${f(cov.min)}–${f(cov.max)})`);
+  const text = exportJson(h, ov);
+  const load = measure(() => { if (!importJson(text).ok) throw new Error('import'); }, 5, 1);
+  infoNotes.push(`- load the Putian JSON document (${(text.length / 1048576).toFixed(1)} MB; JSON.parse + zod + index + overlay), importJson: ${f(load.median)} ms (${f(load.min)}–${f(load.max)})`);
+}
+
 // ---------------------------------------------------------------- report
 const machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, totalmemGB: +(os.totalmem() / 1073741824).toFixed(1),
   node: process.version, os: `${os.type()} ${os.release()}`, date: new Date().toISOString(),
 };
-const f = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 const lines = [
   '| workload | ours median (min–max) | parent-pointer peer median (min–max) | unit | peer / ours |',
   '|---|---|---|---|---|',
@@ -251,6 +311,7 @@ const lines = [
   `| heap retained by the built index (input JSON dropped, after gc) | ${memOurs.toFixed(1)} | ${memPeer.toFixed(1)} | MB | ${(memPeer / memOurs).toFixed(2)}× |`,
 ];
 const notes = rows.filter((r) => r.note).map((r) => `- ${r.workload}: ${r.note}`);
+notes.push(...infoNotes);
 notes.push(`- combined search('lcq' / '3503' / '镇海', limit 50): ${f(comb.median)} ms for the three`);
 const md = [
   '# Hierarchy index benchmark',

@@ -74,6 +74,11 @@ const cases: { name: string; files: CsvFiles; expect: [row: number, column: stri
     expect: [[14, 'code', 'E_CODE_DIGITS', /只能由数字组成/, /may contain only digits/]],
   },
   {
+    name: 'code turned into a number by Excel',
+    files: nodesWith({ 14: '3.50304E+11,350304100000,village,黄石村,,,,' }),
+    expect: [[14, 'code', 'E_CODE_DIGITS', /疑似被 Excel 转为科学计数法/, /Excel seems to have turned it into a number/]],
+  },
+  {
     name: 'code not under its parent',
     files: nodesWith({ 13: '350303100000,350304000000,town,黄石镇,,,,', 14: '350303100201,350303100000,village,黄石村,,,,' }),
     expect: [[13, 'code', 'E_CODE_NOT_UNDER_PARENT', /应以上级 350304000000 的前 6 位 350304 开头/, /must start with the first 6 characters 350304 of its parent 350304000000/]],

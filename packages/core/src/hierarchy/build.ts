@@ -7,7 +7,7 @@ import { fail, issue, JcError, ok, type JcIssue, type Result } from '../errors.j
 import type { HierarchyIndex } from './contract.js';
 import { CodeTable } from './codetable.js';
 import { NameSearch } from './search.js';
-import type { HierarchyConfig, LevelDef, NodeInput } from './types.js';
+import type { CodeRange, HierarchyConfig, LevelDef, NodeInput } from './types.js';
 
 /**
  * Where node records came from, so that problems can name the file, row and column.
@@ -45,17 +45,13 @@ export const NODE_COLUMNS: Readonly<Record<keyof NodeInput, string>> = Object.fr
   validTo: 'valid_to',
 });
 
+/** A code Excel has turned into a number in scientific notation, e.g. `3.50304E+11`. */
+const EXCEL_NUMBER = /^\d\.\d*E\+\d+$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** True if every char of s is 0-9 (or, when `alnum`, 0-9 or A-Z). */
-function codeChars(s: string, alnum: boolean): boolean {
-  for (let j = 0; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c >= 48 && c <= 57) continue;
-    if (alnum && c >= 65 && c <= 90) continue;
-    return false;
-  }
-  return true;
+function inRanges(ranges: readonly CodeRange[], v: number): boolean {
+  for (let j = 0; j < ranges.length; j++) if (v >= ranges[j]!.from && v <= ranges[j]!.to) return true;
+  return false;
 }
 
 /**
@@ -104,6 +100,8 @@ export function buildHierarchy(
   }
   const levelIndex = new Map<string, number>();
   levels.forEach((l, j) => levelIndex.set(l.id, j));
+  // Where each level's own code segment starts: after the level above's significant prefix.
+  const segFrom = levels.map((_, j) => (j === 0 ? 0 : levels[j - 1]!.code.significant));
 
   // Pass 1: fields, levels, code shape, uniqueness.
   const lvl = new Uint8Array(n);
@@ -169,42 +167,59 @@ export function buildHierarchy(
     }
     const rule = levels[li!]!.code;
     const lv = levels[li!]!;
+    if (code.charCodeAt(1) === 46 && EXCEL_NUMBER.test(code)) {
+      err('E_CODE_DIGITS', `编码 ${code} 只能由数字组成（疑似被 Excel 转为科学计数法，请将该列设为文本）`,
+        `code ${code} may contain only digits (Excel seems to have turned it into a number; format the column as text)`, k, 'code');
+      continue;
+    }
     if (code.length !== rule.length) {
       err('E_CODE_LENGTH', `${lv.name.zh}编码 ${code} 长度应为 ${rule.length} 位（实为 ${code.length} 位）`,
         `${lv.name.en} code ${code} must be ${rule.length} characters long (is ${code.length})`, k, 'code');
       continue;
     }
-    if (!codeChars(code, nd.zone === true)) {
-      err('E_CODE_DIGITS', nd.zone ? `功能区编码 ${code} 只能由数字和大写字母组成` : `编码 ${code} 只能由数字组成`,
-        nd.zone ? `zone code ${code} may contain only digits and capital letters` : `code ${code} may contain only digits`, k, 'code');
+    // One pass over the characters: allowed characters, zero padding, the level's segment value.
+    const zone = nd.zone === true;
+    const sig = rule.significant;
+    const from = segFrom[li!]!;
+    let charsOk = true;
+    let padOk = true;
+    let v = 0;
+    for (let j = 0; j < code.length; j++) {
+      const c = code.charCodeAt(j);
+      if (c < 48 || c > 57) {
+        if (!zone || c < 65 || c > 90) {
+          charsOk = false;
+          break;
+        }
+      }
+      if (j >= sig) {
+        if (c !== 48) padOk = false;
+      } else if (j >= from) v = v * 10 + (c - 48);
+    }
+    if (!charsOk) {
+      err('E_CODE_DIGITS', zone ? `功能区编码 ${code} 只能由数字和大写字母组成` : `编码 ${code} 只能由数字组成`,
+        zone ? `zone code ${code} may contain only digits and capital letters` : `code ${code} may contain only digits`, k, 'code');
       continue;
     }
-    let padOk = true;
-    for (let j = rule.significant; j < code.length; j++) if (code.charCodeAt(j) !== 48) padOk = false;
     if (!padOk) {
-      err('E_CODE_DIGITS', `${lv.name.zh}编码 ${code} 第 ${rule.significant + 1} 位起应全为 0`,
-        `${lv.name.en} code ${code} must be zero from character ${rule.significant + 1} on`, k, 'code');
+      err('E_CODE_DIGITS', `${lv.name.zh}编码 ${code} 第 ${sig + 1} 位起应全为 0`,
+        `${lv.name.en} code ${code} must be zero from character ${sig + 1} on`, k, 'code');
       continue;
     }
     okCode[k] = 1;
-    if (li! > 0 && !nd.zone) {
-      const from = levels[li! - 1]!.code.significant;
-      if (rule.significant > from) {
-        let v = 0;
-        for (let j = from; j < rule.significant; j++) v = v * 10 + (code.charCodeAt(j) - 48);
-        if (v === 0) {
-          err('E_CODE_DIGITS', `${lv.name.zh}编码 ${code} 第 ${from + 1}–${rule.significant} 位不能全为 0`,
-            `${lv.name.en} code ${code}: characters ${from + 1}–${rule.significant} must not all be 0`, k, 'code');
-          okCode[k] = 0;
-        } else if (rule.ranges && rule.ranges.length > 0 && !rule.ranges.some((r) => v >= r.from && v <= r.to)) {
-          const known = rule.ranges.map((r) => `${r.from}–${r.to}`).join(', ');
-          const sv = code.slice(from, rule.significant);
-          warnings.push({
-            ...issue('W_CODE_RANGE', `${lv.name.zh}编码 ${code} 的段值 ${sv} 不在常见范围（${known}）内`,
-              `${lv.name.en} code ${code}: segment ${sv} is outside the usual ranges (${known})`, where(k, 'code')),
-            severity: 'warning',
-          });
-        }
+    if (li! > 0 && !zone && sig > from) {
+      if (v === 0) {
+        err('E_CODE_DIGITS', `${lv.name.zh}编码 ${code} 第 ${from + 1}–${sig} 位不能全为 0`,
+          `${lv.name.en} code ${code}: characters ${from + 1}–${sig} must not all be 0`, k, 'code');
+        okCode[k] = 0;
+      } else if (rule.ranges && rule.ranges.length > 0 && !inRanges(rule.ranges, v)) {
+        const known = rule.ranges.map((r) => `${r.from}–${r.to}`).join(', ');
+        const sv = code.slice(from, sig);
+        warnings.push({
+          ...issue('W_CODE_RANGE', `${lv.name.zh}编码 ${code} 的段值 ${sv} 不在常见范围（${known}）内`,
+            `${lv.name.en} code ${code}: segment ${sv} is outside the usual ranges (${known})`, where(k, 'code')),
+          severity: 'warning',
+        });
       }
     }
   }
