@@ -8,9 +8,9 @@ import { fail, ok, type JcIssue, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { Actor } from '../access/actor.js';
 import { CASE_SOURCES, CASE_STATUSES, createCaseFacts, type CaseFacts, type CaseStatus } from './facts.js';
-import type { CategoryTable } from './categories.js';
+import { URGENCIES, type CategoryTable, type TimeLimit } from './categories.js';
 import type { AnyCaseEvent } from './events.js';
-import { applyEvent, initialState, type CaseState } from './state.js';
+import { initialState, type CaseState } from './state.js';
 import { decide, type CaseContext } from './decide.js';
 import { caseIssue } from './messages.js';
 import { buildDossier, type Dossier, type DossierOptions } from './dossier.js';
@@ -61,8 +61,69 @@ function growFacts(f: CaseFacts, capacity: number): CaseFacts {
   return g;
 }
 
+/** Extra per-case columns beyond the facts: small integers and the two times facts lack. */
+interface StateColumns {
+  version: Int32Array;
+  /** Index into URGENCIES, 255 = none. */
+  urgency: Uint8Array;
+  /** 0 none, 1 extension, 2 suspension. */
+  pending: Uint8Array;
+  /** 1 verified, 2 feedback, 4 followed up, 8 recurred. */
+  flags: Uint8Array;
+  supervisions: Uint16Array;
+  accountabilities: Uint16Array;
+  suspendedAt: Float64Array;
+  lastAt: Float64Array;
+  /** Handling body (node position), −1 none, −2 a code not in the hierarchy (see `rare`). */
+  handler: Int32Array;
+  /** Interned actor ids, −1 none. */
+  reportedBy: Int32Array;
+  handledBy: Int32Array;
+  requestedBy: Int32Array;
+}
+
+/** Values few cases have, kept aside per row. */
+interface Rare {
+  department?: string;
+  person?: string;
+  duplicateOf?: string;
+  requestedLimit?: TimeLimit;
+  node?: string;
+  category?: string;
+  handler?: string;
+}
+
+const VERIFIED = 1;
+const FEEDBACK = 2;
+const FOLLOWED = 4;
+const RECURRED = 8;
+const PENDING = [null, 'extension', 'suspension'] as const;
+const URGENCY_INDEX = Object.fromEntries(URGENCIES.map((u, i) => [u, i])) as Record<string, number>;
+
+function createColumns(n: number): StateColumns {
+  return {
+    version: new Int32Array(n), urgency: new Uint8Array(n).fill(255), pending: new Uint8Array(n), flags: new Uint8Array(n),
+    supervisions: new Uint16Array(n), accountabilities: new Uint16Array(n),
+    suspendedAt: new Float64Array(n).fill(NaN), lastAt: new Float64Array(n).fill(NaN),
+    handler: new Int32Array(n).fill(-1), reportedBy: new Int32Array(n).fill(-1), handledBy: new Int32Array(n).fill(-1),
+    requestedBy: new Int32Array(n).fill(-1),
+  };
+}
+
+function growColumns<T extends object>(c: T, make: (n: number) => T, n: number): T {
+  const g = make(n);
+  for (const k of Object.keys(c) as (keyof T)[]) {
+    const src = c[k];
+    if (ArrayBuffer.isView(src)) (g[k] as unknown as Float64Array).set(src as unknown as Float64Array);
+  }
+  return g;
+}
+
 /**
- * Per-case state and the facts columns, kept current by applying events in order.
+ * Per-case state and the facts columns, kept current by applying events in order. The
+ * state lives in typed columns (about 190 bytes a case with its id), not in one object per
+ * case; {@link CaseStore.get} materialises a plain {@link CaseState}. The same transitions as
+ * {@link applyEvent} (the property tests check that both folds agree).
  *
  * @example
  * ```ts
@@ -74,23 +135,30 @@ function growFacts(f: CaseFacts, capacity: number): CaseFacts {
 export class CaseStore {
   /** The facts columns (row i = i-th case discovered). Replaced when it grows: read it anew. */
   facts: CaseFacts;
+  private cols: StateColumns;
   private readonly rows = new Map<string, number>();
-  private readonly states: CaseState[] = [];
+  private readonly rare = new Map<number, Rare>();
+  private readonly actorIds: string[] = [];
+  private readonly actorIndex = new Map<string, number>();
   private readonly log: AnyCaseEvent[] | undefined;
   private readonly hierarchy: HierarchyIndex;
   private readonly categories: CategoryTable;
   private applied = 0;
+  private lastId: string | undefined;
+  private lastRow: number | undefined;
 
   constructor(ctx: { hierarchy: HierarchyIndex; categories: CategoryTable }, opts: CaseStoreOptions = {}) {
     this.hierarchy = ctx.hierarchy;
     this.categories = ctx.categories;
-    this.facts = createCaseFacts(Math.max(16, opts.capacity ?? 1024));
+    const cap = Math.max(16, opts.capacity ?? 1024);
+    this.facts = createCaseFacts(cap);
+    this.cols = createColumns(cap);
     this.log = opts.keepLog === false ? undefined : [];
   }
 
   /** Number of cases. */
   get size(): number {
-    return this.states.length;
+    return this.facts.length;
   }
 
   /** Number of events applied. */
@@ -98,10 +166,10 @@ export class CaseStore {
     return this.applied;
   }
 
-  /** The live state of a case (do not mutate it; copy with `{ ...s }` to keep). */
+  /** The state of a case, as a fresh plain object. */
   get(caseId: string): CaseState | undefined {
     const r = this.rows.get(caseId);
-    return r === undefined ? undefined : this.states[r];
+    return r === undefined ? undefined : this.stateAt(r);
   }
 
   /** The facts row of a case, or −1. */
@@ -109,92 +177,286 @@ export class CaseStore {
     return this.rows.get(caseId) ?? -1;
   }
 
-  /** Every case state, in order of discovery. */
-  all(): readonly CaseState[] {
-    return this.states;
+  /** Every case state, in order of discovery (materialised: use for small stores or exports). */
+  all(): CaseState[] {
+    const out: CaseState[] = [];
+    for (let r = 0; r < this.facts.length; r++) out.push(this.stateAt(r));
+    return out;
+  }
+
+  private actor(id: string): number {
+    let i = this.actorIndex.get(id);
+    if (i === undefined) {
+      i = this.actorIds.length;
+      this.actorIds.push(id);
+      this.actorIndex.set(id, i);
+    }
+    return i;
+  }
+
+  private rareOf(row: number): Rare {
+    let x = this.rare.get(row);
+    if (!x) this.rare.set(row, (x = {}));
+    return x;
+  }
+
+  /** The state of row `row` as a plain object (same fields and order as {@link initialState}). */
+  private stateAt(row: number): CaseState {
+    const f = this.facts;
+    const c = this.cols;
+    const h = this.hierarchy;
+    const x = this.rare.get(row);
+    const flags = c.flags[row];
+    const handler = c.handler[row];
+    const registered = f.registeredAt[row] === f.registeredAt[row];
+    return {
+      id: f.caseIds[row],
+      version: c.version[row],
+      status: CASE_STATUSES[f.status[row]],
+      node: x?.node ?? h.code(f.node[row]),
+      source: CASE_SOURCES[f.source[row]],
+      reportedBy: this.actorIds[c.reportedBy[row]],
+      reportedAt: f.reportedAt[row],
+      category: registered ? x?.category ?? this.categories.list[f.category[row]].id : null,
+      urgency: c.urgency[row] === 255 ? null : URGENCIES[c.urgency[row]],
+      registeredAt: f.registeredAt[row],
+      dispatchDueAt: f.dispatchDueAt[row],
+      handler: handler === -1 ? null : handler === -2 ? x!.handler! : h.code(handler),
+      department: x?.department ?? null,
+      person: x?.person ?? null,
+      dispatchedAt: f.dispatchedAt[row],
+      dueAt: f.dueAt[row],
+      handledBy: c.handledBy[row] < 0 ? null : this.actorIds[c.handledBy[row]],
+      handledAt: f.handledAt[row],
+      pending: PENDING[c.pending[row]],
+      requestedBy: c.requestedBy[row] < 0 ? null : this.actorIds[c.requestedBy[row]],
+      requestedLimit: x?.requestedLimit ?? null,
+      suspendedAt: c.suspendedAt[row],
+      verified: (flags & VERIFIED) !== 0,
+      feedback: (flags & FEEDBACK) !== 0,
+      followedUp: (flags & FOLLOWED) !== 0,
+      satisfaction: f.satisfaction[row],
+      recurred: (flags & RECURRED) !== 0,
+      closedAt: f.closedAt[row],
+      duplicateOf: x?.duplicateOf ?? null,
+      rework: f.rework[row],
+      escalations: f.escalations[row],
+      extensions: f.extensions[row],
+      supervisions: c.supervisions[row],
+      accountabilities: c.accountabilities[row],
+      lastAt: c.lastAt[row],
+    };
+  }
+
+  private newRow(caseId: string): number {
+    const row = this.facts.length;
+    if (row >= this.facts.node.length) {
+      const n = this.facts.node.length * 2;
+      this.facts = growFacts(this.facts, n);
+      this.cols = growColumns(this.cols, createColumns, n);
+    }
+    this.rows.set(caseId, row);
+    this.facts.caseIds.push(caseId);
+    this.facts.length = row + 1;
+    return row;
+  }
+
+  private setHandler(row: number, code: string | null): void {
+    if (code === null) {
+      this.cols.handler[row] = -1;
+      return;
+    }
+    const pos = this.hierarchy.indexOf(code);
+    this.cols.handler[row] = pos < 0 ? -2 : pos;
+    if (pos < 0) this.rareOf(row).handler = code;
+  }
+
+  private setAssignee(row: number, department: string | undefined, person: string | undefined): void {
+    const x = this.rare.get(row);
+    if (department === undefined && person === undefined && !x) return;
+    const y = x ?? this.rareOf(row);
+    if (department === undefined) delete y.department;
+    else y.department = department;
+    if (person === undefined) delete y.person;
+    else y.person = person;
+  }
+
+  private clearRequest(row: number): void {
+    this.cols.pending[row] = 0;
+    this.cols.requestedBy[row] = -1;
+    const x = this.rare.get(row);
+    if (x) delete x.requestedLimit;
   }
 
   /**
    * Applies one event: it must be the next version of its case (or a `discovered` of a new
-   * case). Refused events change nothing.
+   * case). Refused events change nothing. Gives the case's facts row.
    */
-  apply(e: AnyCaseEvent): Result<CaseState> {
-    let row = this.rows.get(e.caseId);
-    let s: CaseState;
-    if (e.type === 'discovered') {
-      if (row !== undefined) return fail([caseIssue('E_CASE_EXISTS', e.caseId)]);
-      if (e.version !== 1) return fail([caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}`)]);
-      s = initialState(e);
-      row = this.states.length;
-      if (row >= this.facts.node.length) this.facts = growFacts(this.facts, this.facts.node.length * 2);
-      this.rows.set(e.caseId, row);
-      this.states.push(s);
-      const f = this.facts;
-      f.caseIds.push(e.caseId);
-      f.length = row + 1;
-      f.node[row] = this.hierarchy.indexOf(s.node);
-      f.source[row] = SOURCE_INDEX[s.source];
-      f.reportedAt[row] = s.reportedAt;
-      f.status[row] = STATUS_INDEX.discovered;
-    } else {
-      if (row === undefined) return fail([caseIssue('E_NO_CASE', e.caseId)]);
-      s = this.states[row];
-      if (e.version !== s.version + 1) return fail([caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}, expected v${s.version + 1}`)]);
-      applyEvent(s, e);
-      this.sync(row, s, e);
-    }
-    this.log?.push(e);
-    this.applied++;
-    return ok(s);
+  apply(e: AnyCaseEvent): Result<number> {
+    const problem = this.applyOne(e);
+    return problem === undefined ? ok(this.rows.get(e.caseId)!) : fail([problem]);
   }
 
-  /** Writes the facts columns an event may have changed. */
-  private sync(row: number, s: CaseState, e: AnyCaseEvent): void {
-    const f = this.facts;
-    f.status[row] = STATUS_INDEX[s.status];
-    switch (e.type) {
-      case 'registered':
-        f.category[row] = this.categories.indexOf(e.data.category);
-        f.registeredAt[row] = s.registeredAt;
-        f.dispatchDueAt[row] = s.dispatchDueAt;
-        break;
-      case 'dispatched':
-        f.dispatchedAt[row] = s.dispatchedAt;
-        f.dueAt[row] = s.dueAt;
-        break;
-      case 'returned':
-      case 'resumed':
-      case 'reopened':
-        f.dueAt[row] = s.dueAt;
-        f.closedAt[row] = s.closedAt;
-        f.closedLevel[row] = -1;
-        break;
-      case 'extensionGranted':
-        f.dueAt[row] = s.dueAt;
-        f.extensions[row] = s.extensions;
-        break;
-      case 'escalated':
-        f.dueAt[row] = s.dueAt;
-        f.escalations[row] = s.escalations;
-        break;
-      case 'handled':
-        f.handledAt[row] = s.handledAt;
-        break;
-      case 'verified':
-        f.rework[row] = s.rework;
-        break;
-      case 'followedUp':
-        f.satisfaction[row] = s.satisfaction;
-        f.rework[row] = s.rework;
-        break;
-      case 'closed': {
-        f.closedAt[row] = s.closedAt;
-        const h = s.handler === null ? -1 : this.hierarchy.indexOf(s.handler);
-        f.closedLevel[row] = h < 0 ? -1 : this.hierarchy.levelOf[h];
-        break;
+  /** The hot path of {@link apply} and {@link replay}: no allocation when the event fits. */
+  private applyOne(e: AnyCaseEvent): JcIssue | undefined {
+    // A case's events often come together: skip the map lookup for a repeat.
+    let row = e.caseId === this.lastId ? this.lastRow : this.rows.get(e.caseId);
+    if (e.type === 'discovered') {
+      if (row !== undefined) return caseIssue('E_CASE_EXISTS', e.caseId);
+      if (e.version !== 1) return caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}`);
+      row = this.newRow(e.caseId);
+      const f = this.facts;
+      const pos = this.hierarchy.indexOf(e.data.node);
+      f.node[row] = pos;
+      if (pos < 0) this.rareOf(row).node = e.data.node;
+      f.source[row] = SOURCE_INDEX[e.data.source];
+      f.reportedAt[row] = e.at;
+      f.status[row] = STATUS_INDEX.discovered;
+      this.cols.reportedBy[row] = this.actor(e.actor);
+    } else {
+      if (row === undefined) return caseIssue('E_NO_CASE', e.caseId);
+      if (e.version !== this.cols.version[row] + 1) {
+        return caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}, expected v${this.cols.version[row] + 1}`);
       }
-      default:
-        break;
+      this.applyRow(row, e);
+    }
+    this.cols.version[row] = e.version;
+    this.cols.lastAt[row] = e.at;
+    this.lastId = e.caseId;
+    this.lastRow = row;
+    this.log?.push(e);
+    this.applied++;
+    return undefined;
+  }
+
+  /** The transitions of {@link applyEvent}, on the columns of one row. */
+  private applyRow(row: number, e: AnyCaseEvent): void {
+    const f = this.facts;
+    const c = this.cols;
+    switch (e.type) {
+      case 'discovered':
+        return;
+      case 'registered': {
+        f.status[row] = STATUS_INDEX.registered;
+        const ci = this.categories.indexOf(e.data.category);
+        f.category[row] = ci < 0 ? 0 : ci;
+        if (ci < 0) this.rareOf(row).category = e.data.category;
+        c.urgency[row] = URGENCY_INDEX[e.data.urgency];
+        f.registeredAt[row] = e.at;
+        f.dispatchDueAt[row] = e.data.dispatchDueAt;
+        return;
+      }
+      case 'rejected':
+        f.status[row] = STATUS_INDEX.rejected;
+        return;
+      case 'duplicateLinked':
+        f.status[row] = STATUS_INDEX.duplicate;
+        this.rareOf(row).duplicateOf = e.data.of;
+        return;
+      case 'dispatched':
+        f.status[row] = STATUS_INDEX.dispatched;
+        this.setHandler(row, e.data.node);
+        this.setAssignee(row, e.data.department, e.data.person);
+        if (f.dispatchedAt[row] !== f.dispatchedAt[row]) f.dispatchedAt[row] = e.at;
+        f.dueAt[row] = e.data.dueAt;
+        return;
+      case 'accepted':
+        f.status[row] = STATUS_INDEX.handling;
+        return;
+      case 'returned':
+        f.status[row] = STATUS_INDEX.registered;
+        this.setHandler(row, null);
+        this.setAssignee(row, undefined, undefined);
+        f.dueAt[row] = NaN;
+        return;
+      case 'progressReported':
+        return;
+      case 'extensionRequested':
+        c.pending[row] = 1;
+        c.requestedBy[row] = this.actor(e.actor);
+        this.rareOf(row).requestedLimit = e.data.limit;
+        return;
+      case 'extensionGranted':
+        this.clearRequest(row);
+        f.dueAt[row] = e.data.dueAt;
+        f.extensions[row]++;
+        return;
+      case 'suspensionRequested':
+        c.pending[row] = 2;
+        c.requestedBy[row] = this.actor(e.actor);
+        return;
+      case 'extensionDenied':
+      case 'suspensionDenied':
+        this.clearRequest(row);
+        return;
+      case 'suspensionGranted':
+        this.clearRequest(row);
+        f.status[row] = STATUS_INDEX.suspended;
+        c.suspendedAt[row] = e.at;
+        return;
+      case 'resumed':
+        f.status[row] = STATUS_INDEX.handling;
+        c.suspendedAt[row] = NaN;
+        f.dueAt[row] = e.data.dueAt;
+        return;
+      case 'escalated':
+        f.status[row] = STATUS_INDEX.dispatched;
+        this.setHandler(row, e.data.node);
+        this.setAssignee(row, undefined, undefined);
+        this.clearRequest(row);
+        f.dueAt[row] = e.data.dueAt;
+        f.escalations[row]++;
+        return;
+      case 'handled':
+        f.status[row] = STATUS_INDEX.handled;
+        c.handledBy[row] = this.actor(e.actor);
+        f.handledAt[row] = e.at;
+        this.clearRequest(row);
+        return;
+      case 'verified':
+        if (e.data.passed) {
+          f.status[row] = STATUS_INDEX.verified;
+          c.flags[row] |= VERIFIED;
+        } else {
+          f.status[row] = STATUS_INDEX.handling;
+          c.flags[row] &= ~VERIFIED;
+          f.rework[row]++;
+        }
+        return;
+      case 'feedbackGiven':
+        c.flags[row] |= FEEDBACK;
+        return;
+      case 'followedUp':
+        f.satisfaction[row] = e.data.satisfaction;
+        if (e.data.recurred) {
+          f.status[row] = STATUS_INDEX.handling;
+          c.flags[row] = (c.flags[row] & ~(VERIFIED | FOLLOWED)) | RECURRED;
+          f.rework[row]++;
+        } else {
+          f.status[row] = STATUS_INDEX.followup;
+          c.flags[row] = (c.flags[row] & ~RECURRED) | FOLLOWED;
+        }
+        return;
+      case 'closed': {
+        f.status[row] = STATUS_INDEX.closed;
+        f.closedAt[row] = e.at;
+        const h = c.handler[row];
+        f.closedLevel[row] = h < 0 ? -1 : this.hierarchy.levelOf[h];
+        return;
+      }
+      case 'reopened':
+        f.status[row] = STATUS_INDEX.dispatched;
+        f.closedAt[row] = NaN;
+        f.closedLevel[row] = -1;
+        c.flags[row] &= ~(VERIFIED | FEEDBACK | FOLLOWED);
+        f.dueAt[row] = e.data.dueAt;
+        return;
+      case 'supervised':
+        c.supervisions[row]++;
+        return;
+      case 'accountabilityRecorded':
+        c.accountabilities[row]++;
+        return;
     }
   }
 
@@ -213,9 +475,9 @@ export class CaseStore {
     let i = 0;
     for (const e of events) {
       i++;
-      const r = this.apply(e);
-      if (r.ok) applied++;
-      else issues.push({ ...r.errors[0], row: i });
+      const problem = this.applyOne(e);
+      if (problem === undefined) applied++;
+      else issues.push({ ...problem, row: i });
     }
     return { applied, issues };
   }
@@ -280,7 +542,7 @@ export class CaseStore {
       format: 'jiceng.cases',
       version: 1,
       events: this.applied,
-      cases: this.states.map((s) => {
+      cases: this.all().map((s) => {
         const o: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(s)) o[k] = typeof v === 'number' && Number.isNaN(v) ? null : v;
         return o;
@@ -305,30 +567,32 @@ export class CaseStore {
     for (let i = 0; i < sn.cases.length; i++) {
       const raw = sn.cases[i];
       if (!raw || typeof raw !== 'object' || typeof raw.id !== 'string' || store.rows.has(raw.id)) return fail([caseIssue('E_BAD_SNAPSHOT', `case ${i + 1}`)]);
-      const s = { ...template } as Record<string, unknown>;
-      for (const k of Object.keys(template)) {
+      const s: Record<string, unknown> = {};
+      for (const [k, t] of Object.entries(template)) {
         const v = raw[k];
-        const t = (template as unknown as Record<string, unknown>)[k];
         s[k] = v === null && typeof t === 'number' ? NaN : v === undefined ? t : v;
       }
       const st = s as unknown as CaseState;
-      if (!(CASE_STATUSES as readonly string[]).includes(st.status)) return fail([caseIssue('E_BAD_SNAPSHOT', `case ${i + 1}: status`)]);
-      store.rows.set(st.id, i);
-      store.states.push(st);
-      store.writeRow(i, st);
+      if (!(CASE_STATUSES as readonly string[]).includes(st.status) || !(CASE_SOURCES as readonly string[]).includes(st.source)) {
+        return fail([caseIssue('E_BAD_SNAPSHOT', `case ${i + 1}: status/source`)]);
+      }
+      store.writeState(store.newRow(st.id), st);
     }
     store.applied = typeof sn.events === 'number' ? sn.events : 0;
     return ok(store);
   }
 
-  /** Writes every facts column of a row from a state. */
-  private writeRow(row: number, s: CaseState): void {
-    if (row >= this.facts.node.length) this.facts = growFacts(this.facts, Math.max(row + 1, this.facts.node.length * 2));
+  /** Writes every column of a row from a plain state. */
+  private writeState(row: number, s: CaseState): void {
     const f = this.facts;
-    f.caseIds[row] = s.id;
-    f.length = Math.max(f.length, row + 1);
-    f.node[row] = this.hierarchy.indexOf(s.node);
-    f.category[row] = s.category === null ? 0 : this.categories.indexOf(s.category);
+    const c = this.cols;
+    const h = this.hierarchy;
+    const pos = h.indexOf(s.node);
+    f.node[row] = pos;
+    if (pos < 0) this.rareOf(row).node = s.node;
+    const ci = s.category === null ? 0 : this.categories.indexOf(s.category);
+    f.category[row] = ci < 0 ? 0 : ci;
+    if (ci < 0 && s.category !== null) this.rareOf(row).category = s.category;
     f.source[row] = SOURCE_INDEX[s.source];
     f.status[row] = STATUS_INDEX[s.status];
     f.reportedAt[row] = s.reportedAt;
@@ -338,11 +602,26 @@ export class CaseStore {
     f.handledAt[row] = s.handledAt;
     f.dueAt[row] = s.dueAt;
     f.closedAt[row] = s.closedAt;
-    const h = s.status === 'closed' && s.handler !== null ? this.hierarchy.indexOf(s.handler) : -1;
-    f.closedLevel[row] = h < 0 ? -1 : this.hierarchy.levelOf[h];
     f.rework[row] = s.rework;
     f.escalations[row] = s.escalations;
     f.extensions[row] = s.extensions;
     f.satisfaction[row] = s.satisfaction;
+    c.version[row] = s.version;
+    c.urgency[row] = s.urgency === null ? 255 : URGENCY_INDEX[s.urgency];
+    c.pending[row] = s.pending === 'extension' ? 1 : s.pending === 'suspension' ? 2 : 0;
+    c.flags[row] = (s.verified ? VERIFIED : 0) | (s.feedback ? FEEDBACK : 0) | (s.followedUp ? FOLLOWED : 0) | (s.recurred ? RECURRED : 0);
+    c.supervisions[row] = s.supervisions;
+    c.accountabilities[row] = s.accountabilities;
+    c.suspendedAt[row] = s.suspendedAt;
+    c.lastAt[row] = s.lastAt;
+    this.setHandler(row, s.handler);
+    this.setAssignee(row, s.department ?? undefined, s.person ?? undefined);
+    c.reportedBy[row] = this.actor(s.reportedBy);
+    c.handledBy[row] = s.handledBy === null ? -1 : this.actor(s.handledBy);
+    c.requestedBy[row] = s.requestedBy === null ? -1 : this.actor(s.requestedBy);
+    if (s.requestedLimit) this.rareOf(row).requestedLimit = s.requestedLimit;
+    if (s.duplicateOf !== null) this.rareOf(row).duplicateOf = s.duplicateOf;
+    const hp = s.status === 'closed' ? c.handler[row] : -1;
+    f.closedLevel[row] = hp < 0 ? -1 : h.levelOf[hp];
   }
 }
