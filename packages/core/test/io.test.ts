@@ -56,6 +56,19 @@ test('GBK-encoded and BOM-prefixed nodes.csv load the same hierarchy', () => {
   assert.deepEqual(bom.warnings, []);
 });
 
+test("Excel's Unicode text (UTF-16LE, tab-separated) loads too", () => {
+  const tsv = goodText('nodes.csv').replaceAll(',', '\t');
+  const utf16 = new Uint8Array(2 + tsv.length * 2);
+  utf16[0] = 0xff;
+  utf16[1] = 0xfe;
+  for (let j = 0; j < tsv.length; j++) {
+    utf16[2 + 2 * j] = tsv.charCodeAt(j) & 0xff;
+    utf16[3 + 2 * j] = tsv.charCodeAt(j) >> 8;
+  }
+  assert.equal(decodeText(utf16).encoding, 'utf-16le');
+  assert.deepEqual(loaded(importCsv({ ...good, 'nodes.csv': utf16 })).hierarchy.nodes(), loaded(importCsv(good)).hierarchy.nodes());
+});
+
 /** Each kind of error in nodes.csv, with its exact row, column, code and zh/en text. */
 const cases: { name: string; files: CsvFiles; expect: [row: number, column: string, code: string, zh: RegExp, en: RegExp][] }[] = [
   {

@@ -125,7 +125,8 @@ export class NameSearch {
   byCode(prefix: string, limit: number, codes: readonly string[]): number[] {
     const q = prefix.trim();
     const out: number[] = [];
-    if (q === '' || limit <= 0) return out;
+    // Codes begin with a digit: other queries cannot match, and need no scan.
+    if (q === '' || limit <= 0 || q.charCodeAt(0) < 48 || q.charCodeAt(0) > 57) return out;
     for (let i = 0; i < codes.length; i++) {
       if (codes[i]!.startsWith(q)) {
         out.push(i);

@@ -52,7 +52,10 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
   const { columns } = CSV_FILES[kind];
   const dec = decodeText(input, file);
   warnings.push(...dec.warnings);
-  const parsed = Papa.parse<string[]>(dec.text, { header: false, delimiter: ',', skipEmptyLines: false });
+  // Comma-separated, or tab-separated as Excel's "Unicode text" saves it (judged by the header).
+  const firstLine = dec.text.slice(0, Math.max(0, dec.text.search(/\r?\n/)) || dec.text.length);
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const parsed = Papa.parse<string[]>(dec.text, { header: false, delimiter, skipEmptyLines: false });
   const out: ParsedFile = { records: [], rows: [], usable: true };
   const data = parsed.data;
   // A final empty line is not a row.

@@ -15,14 +15,15 @@ import { issue, type JcIssue } from '../errors.js';
  */
 export interface DecodedText {
   text: string;
-  /** `'utf-8'` or `'gb18030'`. */
-  encoding: 'utf-8' | 'gb18030';
+  /** `'utf-8'`, `'utf-16le'` (with a BOM) or `'gb18030'`. */
+  encoding: 'utf-8' | 'utf-16le' | 'gb18030';
   warnings: JcIssue[];
 }
 
 /**
- * Decodes a file's content: a string is taken as is (a leading BOM removed); bytes are read
- * as UTF-8 (BOM removed) and, if they are not valid UTF-8, as GB18030 (a superset of GBK, the
+ * Decodes a file's content: a string is taken as is (a leading BOM removed); bytes with a
+ * UTF-16LE BOM (Excel's "Unicode text") are read as UTF-16; other bytes are read as UTF-8 (BOM
+ * removed) and, if they are not valid UTF-8, as GB18030 (a superset of GBK, the
  * encoding Excel uses on Chinese Windows) with a warning `W_ENCODING_GB18030`.
  *
  * @example
@@ -34,6 +35,10 @@ export interface DecodedText {
 export function decodeText(input: string | Uint8Array, file?: string): DecodedText {
   if (typeof input === 'string') {
     return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, encoding: 'utf-8', warnings: [] };
+  }
+  if (input[0] === 0xff && input[1] === 0xfe) {
+    // Excel's "Unicode text" (UTF-16LE with a BOM).
+    return { text: new TextDecoder('utf-16le').decode(input.subarray(2)), encoding: 'utf-16le', warnings: [] };
   }
   const bytes = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input;
   try {
