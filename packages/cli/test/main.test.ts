@@ -5,14 +5,16 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS, EXIT, main, memoryIo, type Command } from '@jiceng/cli';
 
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 test('jiceng --help lists every registered command with its summary, in zh and en', async () => {
   const zh = memoryIo();
   assert.equal(await main(['--help'], zh), EXIT.ok);
-  for (const c of COMMANDS) assert.match(zh.stdout(), new RegExp(`${c.name}\\s+${c.summary.zh}`));
+  for (const c of COMMANDS) assert.match(zh.stdout(), new RegExp(`^  ${esc(c.name)}\\s+${esc(c.summary.zh)}$`, 'm'));
   assert.match(zh.stdout(), /退出码：0 正常，1 发现问题，2 用法错误/);
   const en = memoryIo();
   assert.equal(await main(['--help', '--lang', 'en'], en), EXIT.ok);
-  for (const c of COMMANDS) assert.match(en.stdout(), new RegExp(`${c.name}\\s+${c.summary.en}`));
+  for (const c of COMMANDS) assert.match(en.stdout(), new RegExp(`^  ${esc(c.name)}\\s+${esc(c.summary.en)}$`, 'm'));
   assert.match(en.stdout(), /Exit codes: 0 ok, 1 problems found, 2 usage error/);
 });
 
