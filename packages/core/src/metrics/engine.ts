@@ -318,7 +318,8 @@ const EMPTY: IndicatorValue = { value: null, numerator: 0, denominator: null };
  */
 export class Metrics {
   readonly hierarchy: HierarchyIndex;
-  readonly facts: CaseFacts;
+  /** The facts read (replaced by {@link Metrics.update} when the store reallocates them). */
+  facts: CaseFacts;
   readonly now: number;
   readonly period: PeriodInfo | TimeRange | null;
   readonly filter: CaseFilter;
@@ -844,7 +845,8 @@ export class Metrics {
 
   /**
    * Applies the change of facts row `row` (already written) given its row before the change
-   * (null for a new row, which also extends the rows the engine scans).
+   * (null for a new row, which also extends the rows the engine scans). Pass `facts` when
+   * the owner replaced the columns (a store that grew).
    *
    * @example
    * ```ts
@@ -853,7 +855,8 @@ export class Metrics {
    * metrics.update(row, before);
    * ```
    */
-  update(row: number, before: CaseFactRow | null): void {
+  update(row: number, before: CaseFactRow | null, facts: CaseFacts = this.facts): void {
+    if (facts !== this.facts) { this.facts = facts; this.order = null; this.keyCache.clear(); }
     if (row >= this.rows) { this.rows = row + 1; this.order = null; this.keyCache.clear(); }
     this.apply(before, readFactRow(this.facts, row));
   }

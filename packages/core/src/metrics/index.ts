@@ -7,3 +7,4 @@ export * from './measure.js';
 export * from './indicators.js';
 export * from './engine.js';
 export * from './dashboard.js';
+export * from './sources.js';

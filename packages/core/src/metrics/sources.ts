@@ -1,0 +1,83 @@
+/**
+ * Adapters from the case lifecycle to metrics: the category table's topics and names, the
+ * units patrolled in a period, and applying a case event to the store and the metrics
+ * together (O(depth) per event).
+ * @module
+ */
+import type { LocalizedText, Result } from '../errors.js';
+import type { HierarchyIndex } from '../hierarchy/contract.js';
+import { CASE_TOPICS, type CategoryTable } from '../cases/categories.js';
+import type { CaseFacts } from '../cases/facts.js';
+import { readFactRow, type Metrics, type MetricsOptions } from './engine.js';
+import { periodRange, type PeriodRef, type TimeRange } from './period.js';
+
+/**
+ * The category-related options of {@link createMetrics} from a category table: topic index
+ * per category position, topic ids and names, category names.
+ *
+ * @example
+ * ```ts
+ * const t = categoryOptions(table);
+ * createMetrics({ hierarchy, facts, now, ...t.options });
+ * t.topicIds[0]; // e.g. 'social-stability'
+ * ```
+ */
+export function categoryOptions(table: CategoryTable): { options: Pick<MetricsOptions, 'categoryTopics' | 'categoryNames' | 'topicNames'>; topicIds: string[] } {
+  const topicIds: string[] = [];
+  const index = new Map<string, number>();
+  const categoryTopics = new Int32Array(table.list.length);
+  for (const c of table.list) {
+    let k = index.get(c.topic);
+    if (k === undefined) { k = topicIds.length; topicIds.push(c.topic); index.set(c.topic, k); }
+    categoryTopics[c.index] = k;
+  }
+  const topicNames: LocalizedText[] = topicIds.map((t) => CASE_TOPICS[t] ?? { zh: t, en: t });
+  const categoryNames: LocalizedText[] = table.list.map((c) => c.name);
+  return { options: { categoryTopics, categoryNames, topicNames }, topicIds };
+}
+
+/**
+ * Positions of the units patrolled at least once in a period (for `patrolledUnits`), from
+ * patrol records (`unit` code and `at` time). Units unknown to the hierarchy are skipped.
+ *
+ * @example
+ * ```ts
+ * const units = patrolledUnits(records, hierarchy, { unit: 'month', key: 2025 * 12 + 2 });
+ * createMetrics({ hierarchy, facts, now, patrolledUnits: units });
+ * ```
+ */
+export function patrolledUnits(records: Iterable<{ unit: string; at: number }>, h: HierarchyIndex, period?: PeriodRef | TimeRange): number[] {
+  const r = period ? ('from' in period ? period : periodRange(period)) : { from: -Infinity, to: Infinity };
+  const seen = new Uint8Array(h.size);
+  const out: number[] = [];
+  for (const p of records) {
+    if (!(p.at >= r.from && p.at < r.to)) continue;
+    const i = h.indexOf(p.unit);
+    if (i >= 0 && !seen[i]) { seen[i] = 1; out.push(i); }
+  }
+  return out;
+}
+
+/**
+ * Applies a case event to a store and keeps metrics current: snapshots the case's facts row
+ * before, applies, then hands the metrics the delta (O(depth)). A refused event changes
+ * neither.
+ *
+ * @example
+ * ```ts
+ * const r = applyCaseEvent(store, metrics, event);
+ * if (!r.ok) console.log(r.errors[0].code);
+ * metrics.value(0, 'closed');   // already includes the event
+ * ```
+ */
+export function applyCaseEvent<E extends { caseId: string }>(
+  store: { facts: CaseFacts; rowOf(caseId: string): number; apply(e: E): Result<number> },
+  metrics: Metrics,
+  e: E,
+): Result<number> {
+  const row = store.rowOf(e.caseId);
+  const before = row >= 0 ? readFactRow(store.facts, row) : null;
+  const r = store.apply(e);
+  if (r.ok) metrics.update(r.value, before, store.facts);
+  return r;
+}
