@@ -81,6 +81,7 @@ const SELECTIONS: readonly GridTreeSelection[] = ['single', 'multiple', 'scope']
  * @cssproperty --jc-color-* - The shared theme tokens of `@jiceng/ui` (fg, bg, accent, focus, ok, warn, bad…).
  */
 export class JcGridTree extends LitElement {
+  /** The element's styles: the shared theme tokens, then its own. */
   static override styles = [themeTokens, gridTreeStyles];
 
   /** The hierarchy index to show (a property only; 146k nodes do not fit an attribute). */
