@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createAccess, createCaseFacts, filterCases, scopedFacts, scopedMetrics, scopeOf, DEFAULT_ROLE_RULES,
+  createAccess, createCaseFacts, filterCases, scopedFacts, scopedMetrics, scopedRows, scopeOf, DEFAULT_ROLE_RULES,
   CASE_STATUSES, type CaseFacts, type Hierarchy,
 } from '@jiceng/core';
 import { small } from './access-fixtures.js';
@@ -75,6 +75,10 @@ test('scoped facts hold only in-scope rows, and metrics refuse nodes outside the
   const a = createAccess({ id: 'v', roles: [{ role: 'village-officer', node: '350301101001' }] }, h);
   const s = scopedFacts(a, f);
   assert.equal(s.length, 4, 'a village has 2 grids × 2 units');
+  const rows = Array.from(scopedRows(a, f));
+  assert.deepEqual(rows, Array.from({ length: f.length }, (_, i) => i).filter((i) => a.scope.inScope(f.node[i])));
+  assert.deepEqual(s.caseIds, rows.map((i) => f.caseIds[i]));
+  assert.deepEqual(Array.from(s.status.subarray(0, 4)), rows.map((i) => f.status[i]), 'columns are copied row for row');
   for (let i = 0; i < s.length; i++) assert.ok(a.scope.inScope(s.node[i]));
   const m = scopedMetrics(a, f, (sf) => {
     const c = new Float64Array(h.size);
