@@ -262,3 +262,24 @@ test('the facts columns follow the case to closing (status, times, level, satisf
   assert.ok(Number.isNaN(f.closedAt[r]));
   assert.equal(f.closedLevel[r], -1);
 });
+
+test('events are immutable plain JSON', () => {
+  const store = makeStore();
+  const ctx = makeCtx();
+  runSteps(store, ctx, PATHS.dispatched);
+  const [e] = store.events().slice(-1);
+  assert.ok(Object.isFrozen(e) && Object.isFrozen(e.data));
+  assert.throws(() => { (e.data as { dueAt: number }).dueAt = 0; });
+  assert.deepEqual(JSON.parse(JSON.stringify(store.events())), store.events());
+});
+
+test("with empoweredScope 'all' a town handles only the categories its catalogue lists", () => {
+  const store = makeStore();
+  const ctx = makeCtx({ empoweredScope: 'all' });
+  const id = runSteps(store, ctx, PATHS.registered);
+  const r = store.execute({ type: 'dispatch', caseId: id, expectedVersion: 2, node: T1 }, ACTORS.to, ctx);
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.equal(r.errors[0].code, 'E_NOT_EMPOWERED');
+  const ctx2 = makeCtx({ empoweredScope: 'all', catalogue: createEmpoweredCatalogue({ [T1]: ['dispute'] }) });
+  assert.ok(store.execute({ type: 'dispatch', caseId: id, expectedVersion: 2, node: T1 }, ACTORS.to, ctx2).ok);
+});

@@ -40,6 +40,11 @@ export interface CaseContext {
   newId: () => string;
   /** The level id whose nodes need the empowered catalogue for enforcement categories. Default `'town'`. */
   empoweredLevel?: string;
+  /**
+   * Which categories need the town's catalogue: `'enforcement'` (default) only those marked
+   * `enforcement`, `'all'` every category.
+   */
+  empoweredScope?: 'enforcement' | 'all';
   /** Time limit to dispatch after registration. Default 1 working hour. */
   dispatchWithin?: TimeLimit;
   /** Sources with a reporter who must get feedback before closing. Default citizen and hotline. */
@@ -160,7 +165,8 @@ function targetProblem(target: number, s: CaseState, ctx: CaseContext): CaseCode
   const lowest = cat.handleLevel === undefined ? -1 : h.config.levels.findIndex((l) => l.id === cat.handleLevel);
   if (lowest >= 0 && h.levelOf[target] > lowest) return 'E_BELOW_HANDLING_LEVEL';
   const levelId = h.config.levels[h.levelOf[target]].id;
-  if (cat.enforcement && levelId === (ctx.empoweredLevel ?? 'town') && !isEmpowered(ctx.catalogue, ctx.categories, h.code(target), cat.id)) {
+  const needsCatalogue = cat.enforcement || ctx.empoweredScope === 'all';
+  if (needsCatalogue && levelId === (ctx.empoweredLevel ?? 'town') && !isEmpowered(ctx.catalogue, ctx.categories, h.code(target), cat.id)) {
     return 'E_NOT_EMPOWERED';
   }
   return null;
@@ -224,10 +230,19 @@ export function availableActions(s: CaseState, actor: Actor, ctx: CaseContext): 
   return CASE_ACTIONS.filter((c) => precheck(s, c, actor, ctx).ok);
 }
 
+/** Freezes a plain JSON value deeply: events are immutable. */
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+    Object.freeze(v);
+  }
+  return v;
+}
+
 function event<T extends CaseEventType>(
   type: T, caseId: string, version: number, at: number, actor: Actor, g: RoleGrant, data: CaseEventData[T],
 ): AnyCaseEvent {
-  return { caseId, version, type, at, actor: actor.id, role: g.role, roleNode: g.node, data } as AnyCaseEvent;
+  return deepFreeze({ caseId, version, type, at, actor: actor.id, role: g.role, roleNode: g.node, data } as AnyCaseEvent);
 }
 
 /** Drops `undefined` fields so events stay plain, comparable JSON. */

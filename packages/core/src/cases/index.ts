@@ -17,3 +17,4 @@ export * from "./deadlines.js";
 export * from "./jsonl.js";
 export * from "./patrol.js";
 export * from "./dossier.js";
+export * from "./labels.js";

@@ -141,6 +141,8 @@ export class CaseStore {
   private readonly actorIds: string[] = [];
   private readonly actorIndex = new Map<string, number>();
   private readonly log: AnyCaseEvent[] | undefined;
+  /** Each case's own stream (when the log is kept), indexed by row. */
+  private readonly streams: AnyCaseEvent[][] = [];
   private readonly hierarchy: HierarchyIndex;
   private readonly categories: CategoryTable;
   private applied = 0;
@@ -324,7 +326,11 @@ export class CaseStore {
     this.cols.lastAt[row] = e.at;
     this.lastId = e.caseId;
     this.lastRow = row;
-    this.log?.push(e);
+    if (this.log) {
+      this.log.push(e);
+      if (e.version === 1) this.streams[row] = [e];
+      else this.streams[row].push(e);
+    }
     this.applied++;
     return undefined;
   }
@@ -506,7 +512,9 @@ export class CaseStore {
    */
   events(caseId?: string): AnyCaseEvent[] {
     if (!this.log) return [];
-    return caseId === undefined ? this.log.slice() : this.log.filter((e) => e.caseId === caseId);
+    if (caseId === undefined) return this.log.slice();
+    const row = this.rows.get(caseId);
+    return row === undefined ? [] : (this.streams[row] ?? []).slice();
   }
 
   /**
