@@ -103,6 +103,17 @@ test('a directory is checked as its CSV set plus each JSON document in it', asyn
   assert.doesNotMatch(r.out, /readme/);
 });
 
+test('a config.json without CSV files is checked as a level configuration, not as a CSV set', async () => {
+  const { putianConfig } = await import('@jiceng/putian');
+  const good = await run(['d'], { 'd/config.json': JSON.stringify(putianConfig) });
+  assert.equal(good.code, EXIT.ok);
+  assert.match(good.out, /^通过 d\/config\.json：6 个层级$/m);
+  assert.doesNotMatch(good.out, /E_MISSING_FILE/);
+  const bad = await run(['d/config.json', '--lang', 'en'], { 'd/config.json': '{"id": "x", "levels": "none"}' });
+  assert.equal(bad.code, EXIT.problems);
+  assert.match(bad.out, /^d\/config\.json( \[[\w.]+\])? E_\w+: /m);
+});
+
 test('encodings: a BOM is fine, GBK from Excel is read with a warning and still passes', async () => {
   const bom = await run(['d'], { 'd/nodes.csv': `\ufeff${GOOD_NODES}` });
   assert.equal(bom.code, EXIT.ok);

@@ -15,6 +15,7 @@ import {
   type HierarchyConfig,
   type JcIssue,
   type Lang,
+  type LocalizedText,
   type Result,
 } from '@jiceng/core';
 import { putianConfig } from '@jiceng/putian';
@@ -24,7 +25,16 @@ import type { CliIo } from '../io.js';
 /** What one check covers: a directory's CSV set, or one JSON document. */
 type Target =
   | { kind: 'csv'; dir: string; files: string[] }
-  | { kind: 'json'; path: string };
+  | { kind: 'json'; path: string }
+  | { kind: 'config'; path: string };
+
+/** The outcome of one check: its problems and, if it passed, what it holds. */
+interface Checked {
+  label: string;
+  errors: JcIssue[];
+  warnings: JcIssue[];
+  passed?: LocalizedText;
+}
 
 const CSV_NAMES = new Set<string>([...Object.values(CSV_FILES).map((f) => f.file), 'config.json']);
 const isCsvSetFile = (name: string): boolean => name.toLowerCase().endsWith('.csv') || name === 'config.json';
@@ -71,8 +81,13 @@ async function collect(paths: string[], io: CliIo): Promise<{ targets: Target[];
       problems.push(issue('E_FILE_TYPE', '不是 CSV 或 JSON 文件', 'not a CSV or JSON file', { file: p }));
     }
   }
-  for (const t of targets) if (t.kind === 'csv') t.files = [...sets.get(t.dir)!].sort();
-  return { targets, missing, problems };
+  // A set of just config.json (say, beside a JSON document) is a configuration to check.
+  const out = targets.map((t): Target => {
+    if (t.kind !== 'csv') return t;
+    const files = [...sets.get(t.dir)!].sort();
+    return files.some((f) => f !== 'config.json') ? { ...t, files } : { kind: 'config', path: join(t.dir, 'config.json') };
+  });
+  return { targets: out, missing, problems };
 }
 
 /** Reads a config.json given with --config. */
@@ -86,27 +101,39 @@ async function readConfig(path: string, io: CliIo): Promise<Result<HierarchyConf
   return { ok: true, value: json, warnings: [] };
 }
 
-async function check(t: Target, io: CliIo, config: HierarchyConfig): Promise<{ label: string; result: Result<Dataset> }> {
+const nf = (n: number): string => n.toLocaleString('en-US');
+
+function holds(d: Dataset): LocalizedText {
+  const size = d.hierarchy.size;
+  const people = d.overlay.data.people.length;
+  return { zh: `${nf(size)} 个节点，${nf(people)} 条人员记录`, en: `${nf(size)} node${size === 1 ? '' : 's'}, ${nf(people)} people` };
+}
+
+async function check(t: Target, io: CliIo, config: HierarchyConfig): Promise<Checked> {
+  if (t.kind === 'config') {
+    const r = await readConfig(t.path, io);
+    return r.ok
+      ? { label: t.path, errors: [], warnings: [], passed: { zh: `${r.value.levels.length} 个层级`, en: `${r.value.levels.length} levels` } }
+      : { label: t.path, errors: r.errors, warnings: r.warnings };
+  }
   if (t.kind === 'json') {
-    return { label: t.path, result: importJson(await io.readFile(t.path), { file: t.path }) };
+    const r = importJson(await io.readFile(t.path), { file: t.path });
+    return r.ok ? { label: t.path, errors: [], warnings: r.warnings, passed: holds(r.value) } : { label: t.path, errors: r.errors, warnings: r.warnings };
   }
   const files: CsvFiles = {};
   for (const name of t.files) files[name] = await io.readFile(join(t.dir, name));
   const r = importCsv(files, { config });
   // Name each problem by its path as the user would open it.
   const where = (p: JcIssue): JcIssue => ({ ...p, file: p.file !== undefined && CSV_NAMES.has(p.file) ? join(t.dir, p.file) : p.file ?? t.dir });
-  const result: Result<Dataset> = r.ok
-    ? { ok: true, value: r.value, warnings: r.warnings.map(where) }
-    : { ok: false, errors: r.errors.map(where), warnings: r.warnings.map(where) };
-  return { label: t.files.length === 1 ? join(t.dir, t.files[0]) : `${t.dir} (${t.files.join(', ')})`, result };
+  const label = t.files.length === 1 ? join(t.dir, t.files[0]) : `${t.dir} (${t.files.join(', ')})`;
+  const warnings = r.warnings.map(where);
+  return r.ok ? { label, errors: [], warnings, passed: holds(r.value) } : { label, errors: r.errors.map(where), warnings };
 }
 
 /** Problems in reading order: by file, then row (stable, so causes on one row keep their order). */
 function byPlace(list: readonly JcIssue[]): JcIssue[] {
   return [...list].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
 }
-
-const nf = (n: number): string => n.toLocaleString('en-US');
 
 function line(p: JcIssue, lang: Lang): string {
   const warn = p.severity === 'warning' ? (lang === 'en' ? ' (warning)' : '（警告）') : '';
@@ -118,10 +145,12 @@ function line(p: JcIssue, lang: Lang): string {
  * files. A directory is checked as one CSV set (`nodes.csv`, `organisations.csv`,
  * `people.csv`, `facilities.csv`, `compounds.csv`, `pairings.csv`, `config.json`) plus each
  * other `*.json` in it as a Jiceng JSON document; CSV files named on the command line form
- * the set of their directory, with the `nodes.csv` and `config.json` beside them. The levels come from the set's `config.json`, else from
- * `--config`, else Putian's six levels. Every problem is printed as
- * `file:row [column] CODE: message`; warnings are printed but do not fail. Exit 0 if no
- * errors, 1 if any, 2 on a usage error (such as a path that does not exist).
+ * the set of their directory, with the `nodes.csv` and `config.json` beside them; a
+ * `config.json` without CSV files is checked as a level configuration. The levels of a CSV
+ * set come from its `config.json`, else from `--config`, else Putian's six levels. Every
+ * problem is printed as `file:row [column] CODE: message`; warnings are printed but do not
+ * fail. Exit 0 if no errors, 1 if any, 2 on a usage error (such as a path that does not
+ * exist).
  *
  * @example
  * ```ts
@@ -159,19 +188,12 @@ export const validateCommand: Command = {
     let warnings = 0;
     for (const e of problems) io.out(line(e, lang));
     for (const t of targets) {
-      const { label, result } = await check(t, io, config);
-      for (const e of byPlace(result.ok ? [] : result.errors)) io.out(line(e, lang));
-      for (const w of byPlace(result.warnings)) io.out(line(w, lang));
-      warnings += result.warnings.length;
-      if (result.ok) {
-        const size = result.value.hierarchy.size;
-        const people = result.value.overlay.data.people.length;
-        io.out(lang === 'en'
-          ? `ok ${label}: ${nf(size)} node${size === 1 ? '' : 's'}, ${nf(people)} people\n`
-          : `通过 ${label}：${nf(size)} 个节点，${nf(people)} 条人员记录\n`);
-      } else {
-        errors += result.errors.length;
-      }
+      const c = await check(t, io, config);
+      for (const e of byPlace(c.errors)) io.out(line(e, lang));
+      for (const w of byPlace(c.warnings)) io.out(line(w, lang));
+      errors += c.errors.length;
+      warnings += c.warnings.length;
+      if (c.passed) io.out(lang === 'en' ? `ok ${c.label}: ${c.passed.en}\n` : `通过 ${c.label}：${c.passed.zh}\n`);
     }
     io.out(lang === 'en'
       ? `${errors === 0 ? 'no errors' : `${nf(errors)} error${errors === 1 ? '' : 's'}`}, ${nf(warnings)} warning${warnings === 1 ? '' : 's'}\n`
