@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  buildHierarchy, buildOverlay, decodeText, exportCsv, exportJson, importCsv, importJson, toDocument, formatIssue, CSV_FILES,
+  buildHierarchy, buildOverlay, decodeText, importConfig, exportCsv, exportJson, importCsv, importJson, toDocument, formatIssue, CSV_FILES,
   type CsvFiles, type Dataset, type JcIssue, type NodeInput, type OverlayInput,
 } from '@jiceng/core';
 import { sixLevels, smallNodes } from './fixtures/small-tree.js';
@@ -192,6 +192,35 @@ test('header problems: a missing required column, unknown columns warn, CSV synt
   assert.deepEqual(!none.ok && none.errors.map((e) => e.code), ['E_NO_CONFIG']);
   const viaOption = importCsv({ 'nodes.csv': goodText('nodes.csv') }, { config: sixLevels });
   assert.equal(viaOption.ok && viaOption.value.hierarchy.size, smallNodes.length);
+});
+
+test('config.json problems are named by field path, from importConfig, importCsv and importJson', () => {
+  const cfg = JSON.parse(goodText('config.json'));
+  cfg.levels[2].id = 'county';
+  cfg.levels[4].code.significant = 16;
+  const text = JSON.stringify(cfg);
+  const c = importConfig(text, { file: 'config.json' });
+  assert.deepEqual(!c.ok && c.errors.map((e) => `${e.file} ${e.column} ${e.code}`), [
+    'config.json levels[2].id E_CONFIG_LEVEL_ID',
+    'config.json levels[4].code.significant E_CONFIG_CODE',
+  ]);
+  assert.match(!c.ok ? c.errors[0]!.zh : '', /层级 id“county”重复/);
+  const viaCsv = importCsv({ ...good, 'config.json': text });
+  assert.deepEqual(!viaCsv.ok && viaCsv.errors.map((e) => `${e.file} ${e.column} ${e.code}`), [
+    'config.json levels[2].id E_CONFIG_LEVEL_ID',
+    'config.json levels[4].code.significant E_CONFIG_CODE',
+  ]);
+  const missing = importConfig('{"id":"x","levels":[{"id":"a","name":{"zh":"甲"},"duties":[],"code":{"length":2,"significant":2}}]}');
+  assert.deepEqual(!missing.ok && missing.errors.map((e) => `${e.column} ${e.code}`), ['levels[0].name.en E_MISSING_FIELD']);
+  const good2 = importConfig(good['config.json']!);
+  assert.equal(good2.ok && good2.value.levels.length, 6);
+  const doc = JSON.parse(exportJson(loaded(importCsv(good)).hierarchy));
+  doc.config = cfg;
+  const viaJson = importJson(JSON.stringify(doc), { file: 'city.json' });
+  assert.deepEqual(!viaJson.ok && viaJson.errors.map((e) => `${e.file} ${e.column} ${e.code}`), [
+    'city.json config.levels[2].id E_CONFIG_LEVEL_ID',
+    'city.json config.levels[4].code.significant E_CONFIG_CODE',
+  ]);
 });
 
 test('a failed import changes nothing the caller holds', () => {

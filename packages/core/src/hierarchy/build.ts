@@ -55,6 +55,43 @@ function inRanges(ranges: readonly CodeRange[], v: number): boolean {
 }
 
 /**
+ * Checks a level configuration: 1–255 levels with distinct ids, each code rule with
+ * `0 < significant ≤ length`, significant prefixes growing from level to level, ranges with
+ * `from ≤ to`. Issues name the field path (`levels[2].code.significant`).
+ *
+ * @example
+ * ```ts
+ * checkConfig({ id: 'x', levels: [] }); // [{ code: 'E_CONFIG_LEVELS', … }]
+ * ```
+ */
+export function checkConfig(config: HierarchyConfig): JcIssue[] {
+  const out: JcIssue[] = [];
+  const levels = config.levels;
+  if (!Array.isArray(levels) || levels.length === 0 || levels.length > 255) {
+    return [issue('E_CONFIG_LEVELS', '层级配置应有 1–255 个层级', 'the configuration needs 1–255 levels', { column: 'levels' })];
+  }
+  const seen = new Set<string>();
+  levels.forEach((l, j) => {
+    if (seen.has(l.id)) {
+      out.push(issue('E_CONFIG_LEVEL_ID', `层级 id“${l.id}”重复`, `level id "${l.id}" appears twice`, { column: `levels[${j}].id` }));
+    }
+    seen.add(l.id);
+    const c = l.code;
+    if (!(Number.isInteger(c.significant) && Number.isInteger(c.length) && c.significant > 0 && c.significant <= c.length)) {
+      out.push(issue('E_CONFIG_CODE', `层级“${l.id}”的编码规则无效：应 0 < 有效位数 ≤ 总长度`, `level "${l.id}": code rule needs 0 < significant ≤ length`, { column: `levels[${j}].code.significant` }));
+    } else if (j > 0 && c.significant <= levels[j - 1]!.code.significant) {
+      out.push(issue('E_CONFIG_CODE', `层级“${l.id}”的有效位数应多于上一层级`, `level "${l.id}": significant digits must grow from the level above`, { column: `levels[${j}].code.significant` }));
+    }
+    (c.ranges ?? []).forEach((r, k) => {
+      if (!(r.from <= r.to)) {
+        out.push(issue('E_CONFIG_CODE', `层级“${l.id}”的编码范围 ${r.from}–${r.to} 无效`, `level "${l.id}": code range ${r.from}–${r.to} is invalid`, { column: `levels[${j}].code.ranges[${k}]` }));
+      }
+    });
+  });
+  return out;
+}
+
+/**
  * Builds the immutable pre-order index of a hierarchy in one linear pass, after checking
  * every record: required fields, level ids, code length and digits, the level's usual code
  * ranges (warnings), codes extending the parent's significant prefix (children of a
@@ -95,9 +132,8 @@ export function buildHierarchy(
 
   const levels = config.levels;
   const L = levels.length;
-  if (L === 0 || L > 255) {
-    return fail([issue('E_CONFIG_LEVELS', '层级配置应有 1–255 个层级', 'the configuration needs 1–255 levels')]);
-  }
+  const cfgProblems = checkConfig(config);
+  if (cfgProblems.length > 0) return fail(cfgProblems);
   const levelIndex = new Map<string, number>();
   levels.forEach((l, j) => levelIndex.set(l.id, j));
   // Where each level's own code segment starts: after the level above's significant prefix.

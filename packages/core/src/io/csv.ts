@@ -6,7 +6,8 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { fail, issue, type JcIssue, type Result } from '../errors.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors.js';
+import { checkConfig } from '../hierarchy/build.js';
 import type { Hierarchy } from '../hierarchy/build.js';
 import type { HierarchyConfig, NodeInput } from '../hierarchy/types.js';
 import type { Overlay, OverlaySources } from '../overlay/overlay.js';
@@ -125,6 +126,32 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
 }
 
 /**
+ * Reads a level configuration (`config.json`: a {@link HierarchyConfig}) from text or bytes,
+ * checked with zod and {@link checkConfig}.
+ *
+ * @example
+ * ```ts
+ * const c = importConfig(readFileSync('config.json'), { file: 'config.json' });
+ * if (c.ok) importCsv(files, { config: c.value });
+ * ```
+ */
+export function importConfig(input: string | Uint8Array, opts: { file?: string } = {}): Result<HierarchyConfig> {
+  const at = opts.file !== undefined ? { file: opts.file } : {};
+  const dec = decodeText(input, opts.file);
+  let json: unknown;
+  try {
+    json = JSON.parse(dec.text);
+  } catch (e) {
+    return fail([issue('E_JSON_SYNTAX', `JSON 格式错误：${(e as Error).message}`, `JSON syntax error: ${(e as Error).message}`, at)], dec.warnings);
+  }
+  const res = configSchema.safeParse(json, { reportInput: true });
+  if (!res.success) return fail(zodIssues(res.error.issues).map((p) => ({ ...p, ...at })), dec.warnings);
+  const config = res.data as HierarchyConfig;
+  const problems = checkConfig(config).map((p) => ({ ...p, ...at }));
+  return problems.length > 0 ? fail(problems, dec.warnings) : ok(config, dec.warnings);
+}
+
+/**
  * Files keyed by file name (`nodes.csv`, `organisations.csv`, `people.csv`,
  * `facilities.csv`, `compounds.csv`, `pairings.csv`, `config.json`), as text or bytes.
  *
@@ -155,19 +182,10 @@ export function importCsv(files: CsvFiles, opts: { config?: HierarchyConfig } = 
   let config = opts.config;
   const cfgFile = files['config.json'];
   if (cfgFile !== undefined) {
-    const dec = decodeText(cfgFile, 'config.json');
-    warnings.push(...dec.warnings);
-    let json: unknown;
-    try {
-      json = JSON.parse(dec.text);
-    } catch (e) {
-      errors.push(issue('E_JSON_SYNTAX', `JSON 格式错误：${(e as Error).message}`, `JSON syntax error: ${(e as Error).message}`, { file: 'config.json' }));
-    }
-    if (json !== undefined) {
-      const res = configSchema.safeParse(json, { reportInput: true });
-      if (res.success) config = res.data as HierarchyConfig;
-      else for (const p of zodIssues(res.error.issues)) errors.push({ ...p, file: 'config.json' });
-    }
+    const c = importConfig(cfgFile, { file: 'config.json' });
+    warnings.push(...c.warnings);
+    if (c.ok) config = c.value;
+    else errors.push(...c.errors);
   }
   const known = new Set<string>(['config.json', ...Object.values(CSV_FILES).map((f) => f.file)]);
   for (const name of Object.keys(files)) {

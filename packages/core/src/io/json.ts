@@ -3,7 +3,7 @@
  * @module
  */
 import { fail, issue, type JcIssue, type Result } from '../errors.js';
-import type { Hierarchy } from '../hierarchy/build.js';
+import { checkConfig, type Hierarchy } from '../hierarchy/build.js';
 import type { HierarchyConfig, NodeInput } from '../hierarchy/types.js';
 import type { Overlay } from '../overlay/overlay.js';
 import type { OverlayInput } from '../overlay/types.js';
@@ -98,6 +98,8 @@ export function importJson(input: string | Uint8Array | HierarchyDocument, opts:
   const res = documentSchema.safeParse(json, { reportInput: true });
   if (!res.success) return fail(zodIssues(res.error.issues).map((p) => ({ ...p, ...at })), warnings);
   const doc = res.data as unknown as HierarchyDocument;
+  const cfg = checkConfig(doc.config);
+  if (cfg.length > 0) return fail(cfg.map((p) => ({ ...p, ...at, column: `config.${p.column}` })), warnings);
   const sources = file !== undefined ? Object.fromEntries(['organisations', 'people', 'facilities', 'compounds', 'pairings'].map((k) => [k, { file }])) : {};
   return assemble(doc.config, doc.nodes, doc, { ...at, sources }, { errors: [], warnings });
 }
