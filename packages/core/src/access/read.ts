@@ -85,10 +85,17 @@ interface Masked {
   disclosed: string[];
 }
 
-function maskOne(access: Access, kind: string, record: PlainRecord, view: View, capRank: number): Masked {
+/** Rights per node position, memoised for the duration of one read. */
+type RightsCache = Map<number, { rank: number; contactsReporters: boolean }>;
+
+function maskOne(access: Access, kind: string, record: PlainRecord, view: View, capRank: number, cache?: RightsCache): Masked {
   const h = access.hierarchy;
   const pos = nodePosition(h, record.node);
-  const rights = readRightsAt(access, pos);
+  let rights = cache?.get(pos);
+  if (!rights) {
+    rights = readRightsAt(access, pos);
+    cache?.set(pos, rights);
+  }
   const self = typeof record.reporterId === 'string' && record.reporterId === access.actor.id;
   const rank = Math.min(rights.rank, capRank);
   const ceiling = sensitivityRank(viewCeiling(view));
@@ -217,12 +224,13 @@ export function viewRecords(
   const visible = filterRecords(access, kind, records);
   if (registry && !purpose) return refuse('E_NO_PURPOSE');
   let cap = Number.POSITIVE_INFINITY;
-  let masked = visible.map((r) => maskOne(access, kind, r, view, cap));
+  const cache: RightsCache = new Map();
+  let masked = visible.map((r) => maskOne(access, kind, r, view, cap, cache));
   const disclosing = masked.some((m) => m.disclosed.length > 0);
   if (!purpose && (disclosing || action === 'export')) {
     if (options.withoutPurpose === 'mask' && action === 'read') {
       cap = INTERNAL;
-      masked = visible.map((r) => maskOne(access, kind, r, view, cap));
+      masked = visible.map((r) => maskOne(access, kind, r, view, cap, cache));
     } else return refuse('E_NO_PURPOSE');
   }
   const audited = masked.some((m) => m.disclosed.length > 0) || registry || action === 'export';
