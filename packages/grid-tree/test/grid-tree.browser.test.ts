@@ -602,6 +602,34 @@ describe('jc-grid-tree at city scale', () => {
     expect(rowEls(el).length).to.be.lessThan(100);
   });
 
+  it('scales the scroll range beyond 10 million pixels and still reaches every row', async () => {
+    const city = cityTree(14);
+    const el = await mount(html`<jc-grid-tree row-height="70" style="--jc-grid-tree-height: 500px"></jc-grid-tree>`, city);
+    const all: string[] = [];
+    for (let i = 0; i < city.size; i++) if (city.ends[i] > i + 1) all.push(city.code(i));
+    el.expanded = all;
+    await el.updateComplete;
+    const canvas = el.shadowRoot!.querySelector<HTMLElement>('.canvas')!;
+    expect(canvas.getBoundingClientRect().height).to.equal(10_000_000); // 152,272 × 70 px would be 10.7 M
+    const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    const inView = (r: HTMLElement) => {
+      const a = r.getBoundingClientRect();
+      const b = scroller.getBoundingClientRect();
+      return a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+    };
+    await focusFirst(el);
+    await press(el, 'End');
+    expect(focusedName(el)).to.equal(city.name(city.size - 1));
+    expect(inView(focused(el)!)).to.equal(true);
+    // the middle of the scroll range shows the middle of the list
+    scroller.scrollTop = (10_000_000 - scroller.clientHeight) / 2;
+    await aTimeout(50);
+    await el.updateComplete;
+    const shown = rows(el).filter(inView).map((r) => Number(r.dataset.pos)); // all expanded: row index = position
+    const mid = Math.floor(city.size / 2);
+    expect(Math.abs(shown[0] - mid)).to.be.lessThan(20);
+  });
+
   async function focusFirst(el: JcGridTree): Promise<void> {
     rows(el)[0].click();
     await el.updateComplete;
