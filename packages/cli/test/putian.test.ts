@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importJson } from '@jiceng/core';
-import { generatePutian } from '@jiceng/putian';
+import { generatePutian, putianSummary } from '@jiceng/putian';
 import { EXIT, main, memoryIo } from '@jiceng/cli';
 
 test('jiceng putian prints the counts per level and per kind, in zh by default', async () => {
@@ -68,6 +68,8 @@ test('jiceng putian --out writes JSON and CSV that validate and import back to t
   assert.deepEqual(back.value.hierarchy.nodes(), data.nodes);
   assert.deepEqual(back.value.overlay.data.pairings, data.overlay.pairings);
   assert.deepEqual(back.value.overlay.data.people, data.overlay.people);
+  const loaded = putianSummary({ config: back.value.config, nodes: back.value.hierarchy.nodes(), overlay: back.value.overlay.data });
+  assert.deepEqual(loaded, putianSummary(data));
 });
 
 test('jiceng putian --out --summary prints only the counts; --out onto a file is a usage error', async () => {

@@ -50,18 +50,20 @@ export interface PutianSummary {
 }
 
 /**
- * The data {@link putianSummary} reads: a level configuration, nodes and an overlay
- * (a {@link PutianData} fits, and so does anything loaded from files).
+ * The data {@link putianSummary} reads: a level configuration, nodes and overlay records.
+ * A {@link PutianData} fits, and so does a dataset loaded with core's importers
+ * (`{ config: d.config, nodes: d.hierarchy.nodes(), overlay: d.overlay.data }`).
  *
  * @example
  * ```ts
- * const input: SummaryInput = { config: putianConfig, nodes: [], overlay: { organisations: [], people: [], facilities: [], compounds: [], pairings: [] } };
+ * const r = importJson(bytes);
+ * if (r.ok) putianSummary({ config: r.value.config, nodes: r.value.hierarchy.nodes(), overlay: r.value.overlay.data });
  * ```
  */
 export interface SummaryInput {
   config: HierarchyConfig;
   nodes: readonly NodeInput[];
-  overlay: OverlayInput;
+  overlay: { readonly [K in keyof OverlayInput]: readonly Readonly<OverlayInput[K][number]>[] };
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
