@@ -1,0 +1,167 @@
+/**
+ * Horizontal bar rows, shared by the breakdown and the ranking: the live rows (buttons with
+ * an SVG bar each, one tab stop, arrow keys between rows) and the same rows as one SVG for
+ * export.
+ * @module
+ */
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import { scaleLinear } from 'd3-scale';
+import { isNum, type Formats } from './format.js';
+import type { Palette, Picture } from './base.js';
+import { textWidth } from './measure.js';
+import type { Figure, ValueFormat } from './types.js';
+
+/**
+ * One bar row.
+ *
+ * @example
+ * ```ts
+ * const r: BarRow = { code: 'env', label: '生态环保', value: 812 };
+ * ```
+ */
+export interface BarRow {
+  code: string;
+  label: string;
+  value: Figure | undefined;
+  /** Rank shown before the label, if ranked. */
+  rank?: number;
+  /** Marked as lagging (text, icon and colour). */
+  lag?: boolean;
+  selected?: boolean;
+}
+
+/**
+ * The scale from value to bar length in percent: 0..1 for rates, 0..max otherwise.
+ *
+ * @example
+ * ```ts
+ * barScale([{ code: 'a', label: 'A', value: 10 }], 'count')(5); // 50
+ * ```
+ */
+export function barScale(rows: BarRow[], format: ValueFormat) {
+  const max = format === 'percent' ? 1 : Math.max(1, ...rows.map((r) => r.value).filter(isNum));
+  return scaleLinear().domain([0, max]).range([0, 100]).clamp(true);
+}
+
+/**
+ * The next row to focus for a navigation key, or null if the key is not one.
+ *
+ * @example
+ * ```ts
+ * rovingTarget('ArrowDown', 0, 5); // 1
+ * rovingTarget('End', 0, 5); // 4
+ * ```
+ */
+export function rovingTarget(key: string, current: number, count: number): number | null {
+  if (!count) return null;
+  switch (key) {
+    case 'ArrowDown': case 'ArrowRight': return Math.min(count - 1, current + 1);
+    case 'ArrowUp': case 'ArrowLeft': return Math.max(0, current - 1);
+    case 'Home': return 0;
+    case 'End': return count - 1;
+    default: return null;
+  }
+}
+
+/**
+ * Styles of the bar rows.
+ *
+ * @example
+ * ```ts
+ * static styles = [...JcDashboardElement.styles, barStyles];
+ * ```
+ */
+export const barStyles = css`
+  ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; }
+  .row {
+    display: grid; grid-template-columns: auto minmax(4em, 32%) 1fr minmax(4.5em, auto) auto;
+    align-items: center; gap: 0 var(--jc-space); inline-size: 100%; box-sizing: border-box;
+    padding: 4px 6px; border: 1px solid transparent; border-radius: var(--jc-radius);
+    background: none; text-align: start; min-block-size: 28px;
+  }
+  button.row { cursor: pointer; }
+  button.row:hover { background: var(--jc-bg-subtle); border-color: var(--jc-border); }
+  .row[aria-pressed='true'], .row[aria-current='true'] { background: var(--jc-selected-bg); border-color: var(--jc-accent); font-weight: 600; }
+  .rank { color: var(--jc-fg-muted); font-variant-numeric: tabular-nums; min-inline-size: 1.5em; text-align: end; }
+  .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .bar { display: block; inline-size: 100%; block-size: 0.9em; }
+  .value { font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
+  .lag { color: var(--jc-c-lag); font-weight: 600; white-space: nowrap; font-size: 0.9em; }
+  .lag-none { min-inline-size: 0; }
+`;
+
+/**
+ * Renders the live rows. `onPick` makes them buttons (one tab stop, arrow keys move).
+ *
+ * @example
+ * ```ts
+ * html`${barList(rows, 'count', fmt, '落后', { focus: 0, pick: (r) => …, key: (e, i) => … })}`;
+ * ```
+ */
+export function barList(
+  rows: BarRow[],
+  format: ValueFormat,
+  f: Formats,
+  lagText: string,
+  shown: (r: BarRow) => TemplateResult | string,
+  interaction?: { focus: number; pressed: boolean; pick: (r: BarRow) => void; key: (e: KeyboardEvent, i: number) => void },
+): TemplateResult {
+  const x = barScale(rows, format);
+  const ranked = rows.some((r) => r.rank !== undefined);
+  const lagged = rows.some((r) => r.lag);
+  const cells = (r: BarRow) => html`
+    <span class="rank" aria-hidden=${ranked ? nothing : 'true'}>${r.rank ?? (ranked ? f.s.missing : '')}</span>
+    <span class="label">${r.label}</span>
+    <svg class="bar" aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none">
+      ${isNum(r.value) ? svg`<rect width=${x(r.value)} height="10" style=${`fill:var(${r.lag ? '--jc-c-lag' : '--jc-c-bar'})`}></rect>` : nothing}
+    </svg>
+    <span class="value">${shown(r)}</span>
+    <span class=${lagged ? 'lag' : 'lag-none'}>${r.lag ? html`<span aria-hidden="true">⚠ </span>${lagText}` : nothing}</span>`;
+  if (!interaction) return html`<ol part="rows">${rows.map((r) => html`<li class="row" part="row">${cells(r)}</li>`)}</ol>`;
+  return html`<ol part="rows">${rows.map((r, i) => html`<li>
+    <button class="row" part="row" data-code=${r.code} tabindex=${i === interaction.focus ? 0 : -1}
+      aria-pressed=${interaction.pressed ? String(!!r.selected) : nothing}
+      aria-current=${!interaction.pressed && r.selected ? 'true' : nothing}
+      @click=${() => interaction.pick(r)} @keydown=${(e: KeyboardEvent) => interaction.key(e, i)}>${cells(r)}</button>
+  </li>`)}</ol>`;
+}
+
+/**
+ * The rows as one standalone SVG (for export).
+ *
+ * @example
+ * ```ts
+ * const pic = barsPicture('类别分布', rows, 'count', fmt, palette, 640, 14, '落后');
+ * ```
+ */
+export function barsPicture(
+  title: string, rows: BarRow[], format: ValueFormat, f: Formats, p: Palette, width: number, fontPx: number, lagText: string,
+): Picture {
+  const fs = fontPx * 0.9;
+  const rowH = fs * 2;
+  const top = fs * 3;
+  const H = top + rows.length * rowH + fs;
+  const W = Math.max(320, width);
+  const rankW = rows.some((r) => r.rank !== undefined) ? fs * 2.2 : 0;
+  const labelW = Math.min(W * 0.32, Math.max(fs * 4, ...rows.map((r) => textWidth(r.label, fs)))) + fs;
+  const valueW = fs * 8;
+  const lagW = rows.some((r) => r.lag) ? textWidth(`⚠ ${lagText}`, fs) + fs : 0;
+  const x0 = fs + rankW + labelW;
+  const len = scaleLinear().domain(barScale(rows, format).domain()).range([0, Math.max(20, W - x0 - valueW - lagW - fs)]).clamp(true);
+  const tpl = html`<svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" style=${`font-size:${fs}px;font-family:${p.font}`}>
+    <rect width=${W} height=${H} style=${`fill:${p.bg}`}></rect>
+    <text x=${fs} y=${fs * 1.6} style=${`fill:${p.fg};font-weight:600;font-size:${fs * 1.15}px`}>${title}</text>
+    ${rows.map((r, i) => {
+      const y = top + i * rowH;
+      const w = isNum(r.value) ? len(r.value) : 0;
+      return svg`<g>
+        ${r.rank !== undefined ? svg`<text x=${fs + rankW - fs * 0.6} y=${y + rowH * 0.65} text-anchor="end" style=${`fill:${p.muted}`}>${r.rank}</text>` : nothing}
+        <text x=${fs + rankW} y=${y + rowH * 0.65} style=${`fill:${p.fg}`}>${r.label}</text>
+        <rect x=${x0} y=${y + rowH * 0.25} width=${w} height=${rowH * 0.5} style=${`fill:${r.lag ? p.lag : p.bar}`}></rect>
+        <text x=${x0 + w + fs * 0.5} y=${y + rowH * 0.65} style=${`fill:${p.fg}`}>${f.value(r.value, format).text}</text>
+        ${r.lag ? svg`<text x=${W - fs} y=${y + rowH * 0.65} text-anchor="end" style=${`fill:${p.lag};font-weight:600`}>⚠ ${lagText}</text>` : nothing}
+      </g>`;
+    })}
+  </svg>`;
+  return { tpl, width: W, height: H };
+}

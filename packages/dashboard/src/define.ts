@@ -1,0 +1,30 @@
+/**
+ * Registers the dashboard elements: `<jc-kpi>`, `<jc-trend>`, `<jc-breakdown>`,
+ * `<jc-ranking>` and `<jc-dashboard>`. Loading it twice is harmless.
+ * @module
+ */
+import { defineElement } from '@jiceng/ui';
+import { JcBreakdown } from './breakdown.js';
+import { JcDashboard } from './dashboard.js';
+import { JcKpi } from './kpi.js';
+import { JcRanking } from './ranking.js';
+import { JcTrend } from './trend.js';
+
+/** The version the elements are registered with. @example `DASHBOARD_VERSION // '0.1.0'` */
+export const DASHBOARD_VERSION = '0.1.0';
+
+defineElement('jc-kpi', JcKpi, DASHBOARD_VERSION);
+defineElement('jc-trend', JcTrend, DASHBOARD_VERSION);
+defineElement('jc-breakdown', JcBreakdown, DASHBOARD_VERSION);
+defineElement('jc-ranking', JcRanking, DASHBOARD_VERSION);
+defineElement('jc-dashboard', JcDashboard, DASHBOARD_VERSION);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-kpi': JcKpi;
+    'jc-trend': JcTrend;
+    'jc-breakdown': JcBreakdown;
+    'jc-ranking': JcRanking;
+    'jc-dashboard': JcDashboard;
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * Every visible string of the dashboard elements, in Chinese (default) and English. A host
+ * overrides any of them through the elements' `i18n` property (a partial object).
+ * @module
+ */
+
+/**
+ * The strings of the dashboard elements. Placeholders in braces (`{n}`) are filled in.
+ *
+ * @example
+ * ```ts
+ * const el = document.querySelector('jc-dashboard')!;
+ * el.i18n = { closeRate: '结案率' } satisfies Partial<DashboardStrings>;
+ * ```
+ */
+export interface DashboardStrings {
+  collected: string;
+  closed: string;
+  closeRate: string;
+  onTimeRate: string;
+  overdue: string;
+  satisfaction: string;
+  countUnit: string;
+  kpisTitle: string;
+  vsPrevious: string;
+  up: string;
+  down: string;
+  flat: string;
+  better: string;
+  worse: string;
+  noPrevious: string;
+  previousValue: string;
+  points: string;
+  suppressedCount: string;
+  suppressedRate: string;
+  missing: string;
+  suppressedNote: string;
+  suppressedShort: string;
+  trendTitle: string;
+  trendCases: string;
+  trendClosed: string;
+  trendSummary: string;
+  empty: string;
+  period: string;
+  breakdownTitle: string;
+  category: string;
+  value: string;
+  breakdownSummary: string;
+  rankingTitle: string;
+  rankBy: string;
+  rank: string;
+  name: string;
+  lagging: string;
+  rankPosition: string;
+  rankingSummary: string;
+  lagBelow: string;
+  lagAbove: string;
+  lagBottom: string;
+  levelsTitle: string;
+  withinVillage: string;
+  withinTown: string;
+  level: string;
+  share: string;
+  coverageTitle: string;
+  item: string;
+  total: string;
+  rate: string;
+  periodKind: string;
+  month: string;
+  quarter: string;
+  year: string;
+  topic: string;
+  allTopics: string;
+  exportCsv: string;
+  exportChart: string;
+  dataTable: string;
+  indicator: string;
+  current: string;
+  previous: string;
+  change: string;
+  quarterLabel: string;
+  yearLabel: string;
+  node: string;
+}
+
+/**
+ * The built-in translations.
+ *
+ * @example
+ * ```ts
+ * DASHBOARD_STRINGS.en.closeRate; // 'Close rate'
+ * ```
+ */
+export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } = {
+  zh: {
+    collected: '受理案件',
+    closed: '办结案件',
+    closeRate: '办结率',
+    onTimeRate: '按期结案率',
+    overdue: '超期案件',
+    satisfaction: '满意度',
+    countUnit: '件',
+    kpisTitle: '核心指标',
+    vsPrevious: '较上期',
+    up: '上升',
+    down: '下降',
+    flat: '持平',
+    better: '向好',
+    worse: '变差',
+    noPrevious: '无上期数据',
+    previousValue: '上期 {v}',
+    points: '{n} 个百分点',
+    suppressedCount: '<5',
+    suppressedRate: '—',
+    missing: '—',
+    suppressedNote: '“<5”与“—”表示该数字所依据的案件少于 5 件，为保护个人隐私不予显示，并非 0。',
+    suppressedShort: '少于 5 件，已隐藏',
+    trendTitle: '案件趋势',
+    trendCases: '受理数',
+    trendClosed: '办结数',
+    trendSummary: '{from}至{to}，每期受理 {min} 至 {max} 件；最近一期（{last}）受理 {cases} 件，办结率 {rate}。',
+    empty: '暂无数据',
+    period: '周期',
+    breakdownTitle: '类别分布',
+    category: '类别',
+    value: '数值',
+    breakdownSummary: '共 {n} 个类别，最多的是{top}（{topValue}），最少的是{bottom}（{bottomValue}）。',
+    rankingTitle: '下级排名',
+    rankBy: '排序指标',
+    rank: '名次',
+    name: '名称',
+    lagging: '落后',
+    rankPosition: '第 {n} 名',
+    rankingSummary: '{n} 个下级按{indicator}排序；落后 {k} 个{names}。{rule}',
+    lagBelow: '低于 {t} 为落后。',
+    lagAbove: '高于 {t} 为落后。',
+    lagBottom: '末 {n} 名为落后。',
+    levelsTitle: '各级办结占比',
+    withinVillage: '小事不出村',
+    withinTown: '大事不出镇',
+    level: '层级',
+    share: '占比',
+    coverageTitle: '组织覆盖',
+    item: '项目',
+    total: '总数',
+    rate: '覆盖率',
+    periodKind: '统计周期',
+    month: '月',
+    quarter: '季',
+    year: '年',
+    topic: '专题',
+    allTopics: '全部专题',
+    exportCsv: '导出 CSV',
+    exportChart: '导出{title}',
+    dataTable: '{title}数据表',
+    indicator: '指标',
+    current: '本期',
+    previous: '上期',
+    change: '变化',
+    quarterLabel: '{y}年第{q}季度',
+    yearLabel: '{y}年',
+    node: '区域',
+  },
+  en: {
+    collected: 'Cases collected',
+    closed: 'Cases closed',
+    closeRate: 'Close rate',
+    onTimeRate: 'Closed on time',
+    overdue: 'Overdue cases',
+    satisfaction: 'Satisfaction',
+    countUnit: '',
+    kpisTitle: 'Key figures',
+    vsPrevious: 'vs previous period',
+    up: 'up',
+    down: 'down',
+    flat: 'unchanged',
+    better: 'better',
+    worse: 'worse',
+    noPrevious: 'no previous figure',
+    previousValue: 'previous {v}',
+    points: '{n} pp',
+    suppressedCount: '<5',
+    suppressedRate: '—',
+    missing: '—',
+    suppressedNote: '“<5” and “—” mark figures based on fewer than 5 cases, hidden to protect privacy; they are not zero.',
+    suppressedShort: 'fewer than 5 cases, hidden',
+    trendTitle: 'Case trend',
+    trendCases: 'Collected',
+    trendClosed: 'Closed',
+    trendSummary: '{from} to {to}: {min} to {max} cases collected per period; in the latest ({last}) {cases} cases, close rate {rate}.',
+    empty: 'No data',
+    period: 'Period',
+    breakdownTitle: 'Cases by category',
+    category: 'Category',
+    value: 'Value',
+    breakdownSummary: '{n} categories; the largest is {top} ({topValue}), the smallest {bottom} ({bottomValue}).',
+    rankingTitle: 'Ranking of sub-areas',
+    rankBy: 'Rank by',
+    rank: 'Rank',
+    name: 'Name',
+    lagging: 'Lagging',
+    rankPosition: 'No. {n}',
+    rankingSummary: '{n} sub-areas ranked by {indicator}; {k} lagging{names}. {rule}',
+    lagBelow: 'Below {t} is lagging.',
+    lagAbove: 'Above {t} is lagging.',
+    lagBottom: 'The bottom {n} are lagging.',
+    levelsTitle: 'Share closed at each level',
+    withinVillage: 'Small matters kept in the village',
+    withinTown: 'Major matters kept in the town',
+    level: 'Level',
+    share: 'Share',
+    coverageTitle: 'Organisation coverage',
+    item: 'Item',
+    total: 'Total',
+    rate: 'Coverage',
+    periodKind: 'Period',
+    month: 'Month',
+    quarter: 'Quarter',
+    year: 'Year',
+    topic: 'Topic',
+    allTopics: 'All topics',
+    exportCsv: 'Export CSV',
+    exportChart: 'Export {title} as',
+    dataTable: '{title}: data table',
+    indicator: 'Indicator',
+    current: 'This period',
+    previous: 'Previous period',
+    change: 'Change',
+    quarterLabel: 'Q{q} {y}',
+    yearLabel: '{y}',
+    node: 'Area',
+  },
+};
+
+/**
+ * Fills `{name}` placeholders of a template.
+ *
+ * @example
+ * ```ts
+ * fill('第 {n} 名', { n: 3 }); // '第 3 名'
+ * ```
+ */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}

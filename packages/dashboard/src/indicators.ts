@@ -1,0 +1,51 @@
+/**
+ * The indicators the dashboard knows: how each is written and which direction is better.
+ * @module
+ */
+import type { DashboardStrings } from './i18n.js';
+import type { IndicatorDef, IndicatorId } from './types.js';
+
+/**
+ * The six built-in indicators, in the order the KPI tiles show them. Satisfaction is a share
+ * of satisfied replies (0..1); pass your own definitions for a mean score.
+ *
+ * @example
+ * ```ts
+ * INDICATORS.find((d) => d.id === 'overdue')?.better; // 'lower'
+ * ```
+ */
+export const INDICATORS: readonly IndicatorDef[] = Object.freeze([
+  { id: 'collected', format: 'count', better: 'higher' },
+  { id: 'closed', format: 'count', better: 'higher' },
+  { id: 'closeRate', format: 'percent', better: 'higher' },
+  { id: 'onTimeRate', format: 'percent', better: 'higher' },
+  { id: 'overdue', format: 'count', better: 'lower' },
+  { id: 'satisfaction', format: 'percent', better: 'higher' },
+] satisfies IndicatorDef[]);
+
+const KNOWN = new Set<string>(INDICATORS.map((d) => d.id));
+
+/**
+ * The display label of an indicator: its own label, the translated name of a built-in id,
+ * or the id.
+ *
+ * @example
+ * ```ts
+ * indicatorLabel({ id: 'closeRate', format: 'percent', better: 'higher' }, DASHBOARD_STRINGS.en); // 'Close rate'
+ * ```
+ */
+export function indicatorLabel(def: IndicatorDef, s: DashboardStrings): string {
+  return def.label ?? (KNOWN.has(def.id) ? s[def.id as IndicatorId] : def.id);
+}
+
+/**
+ * The definition of an indicator id among `defs`, else a count that is better higher.
+ *
+ * @example
+ * ```ts
+ * indicatorDef('overdue').format; // 'count'
+ * ```
+ */
+export function indicatorDef(id: string, defs: readonly IndicatorDef[] = INDICATORS): IndicatorDef {
+  return defs.find((d) => d.id === id) ?? { id, format: 'count', better: 'higher' };
+}

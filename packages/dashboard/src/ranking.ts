@@ -1,0 +1,165 @@
+/**
+ * `<jc-ranking>`: child nodes ranked by an indicator, the lagging ones marked.
+ * @module
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { JcDashboardElement, type Palette, type Picture } from './base.js';
+import { barList, barsPicture, barStyles, type BarRow } from './bars.js';
+import { emit, type JcIndicatorDetail, type JcSelectDetail } from './events.js';
+import { isNum } from './format.js';
+import { fill } from './i18n.js';
+import { INDICATORS, indicatorDef, indicatorLabel } from './indicators.js';
+import { SizeController } from './measure.js';
+import type { TableModel } from './table.js';
+import type { IndicatorDef, RankingItem } from './types.js';
+
+/**
+ * Ranks items by an indicator, best first (by the indicator's `better`), and marks the
+ * lagging ones: worse than `threshold` if given, else the bottom `bottom` when there are more
+ * ranked items than that. Suppressed or missing values come last, unranked and unmarked.
+ *
+ * @example
+ * ```ts
+ * rankRows(items, INDICATORS[2], null, 3); // [{ code, label, value, rank: 1, lag: false }, …]
+ * ```
+ */
+export function rankRows(items: readonly RankingItem[], def: IndicatorDef, threshold: number | null, bottom: number): BarRow[] {
+  const sign = def.better === 'lower' ? 1 : -1;
+  const withValue = items.map((it) => ({ it, v: it.values[def.id] }));
+  const ranked = withValue.filter((x) => isNum(x.v)).sort((a, b) =>
+    sign * ((a.v as number) - (b.v as number)) || a.it.name.localeCompare(b.it.name) || (a.it.code < b.it.code ? -1 : 1));
+  const rest = withValue.filter((x) => !isNum(x.v));
+  const n = ranked.length;
+  const rows: BarRow[] = ranked.map((x, i) => {
+    const v = x.v as number;
+    const lag = threshold !== null && threshold === threshold
+      ? (def.better === 'lower' ? v > threshold : v < threshold)
+      : bottom > 0 && n > bottom && i >= n - bottom;
+    return { code: x.it.code, label: x.it.name, value: v, rank: i + 1, lag };
+  });
+  return rows.concat(rest.map((x) => ({ code: x.it.code, label: x.it.name, value: x.v, lag: false })));
+}
+
+/**
+ * A ranking of child nodes by any indicator, with a selector of the indicator. Lagging
+ * nodes are marked with an icon and the word “落后/Lagging” as well as colour. Each row is
+ * a button (one tab stop; arrow keys, Home, End move; Enter or Space chooses) that sends
+ * `jc-select` with the node's code for drill-down — the same event as `<jc-grid-tree>`.
+ *
+ * @summary Child nodes ranked by an indicator; rows drill down.
+ * @fires jc-select - A node was chosen: `{ code }`.
+ * @fires jc-indicator - The ranking indicator was changed: `{ indicator }`.
+ * @csspart row - A ranked row.
+ * @example
+ * ```html
+ * <jc-ranking indicator="closeRate" threshold="0.98"></jc-ranking>
+ * <script type="module">
+ *   const r = document.querySelector('jc-ranking');
+ *   r.items = [{ code: '350302001000', name: '霞林街道', values: { closeRate: 0.991 } }];
+ *   r.addEventListener('jc-select', (e) => console.log(e.detail.code));
+ * </script>
+ * ```
+ */
+export class JcRanking extends JcDashboardElement {
+  static override styles = [...JcDashboardElement.styles, barStyles, css`
+    .pick { display: flex; gap: 4px; align-items: center; font-size: 0.9em; }
+    select { border: 1px solid var(--jc-border); border-radius: var(--jc-radius); background: var(--jc-bg); padding: 2px 4px; min-block-size: 24px; }
+    .rule { color: var(--jc-fg-muted); font-size: 0.85em; margin: 4px 0 0; }
+  `];
+
+  /** The child nodes with their values. */
+  @property({ attribute: false }) items: RankingItem[] = [];
+  /** The indicator to rank by. */
+  @property() indicator = 'closeRate';
+  /** The indicators offered; defaults to the six built-in ones. */
+  @property({ attribute: false }) indicators: readonly IndicatorDef[] = INDICATORS;
+  /** Values worse than this are lagging; when unset, the bottom `bottom` are. */
+  @property({ type: Number }) threshold: number | null = null;
+  /** How many at the bottom count as lagging when there is no threshold. */
+  @property({ type: Number }) bottom = 3;
+  /** The selected node's code. */
+  @property() selected: string | null = null;
+  /** Title; defaults to the translated “ranking of sub-areas”. */
+  @property() label = '';
+
+  private size = new SizeController(this, 480);
+
+  protected titleText(): string {
+    return this.label || this.s.rankingTitle;
+  }
+
+  private def(): IndicatorDef {
+    return indicatorDef(this.indicator, this.indicators);
+  }
+
+  /** The rows as shown: ranked, lagging ones marked. */
+  rows(): BarRow[] {
+    return rankRows(this.items, this.def(), this.threshold, this.bottom)
+      .map((r) => ({ ...r, selected: r.code === this.selected }));
+  }
+
+  figures(): TableModel[] {
+    const s = this.s, def = this.def();
+    return [{
+      title: `${this.titleText()}（${indicatorLabel(def, s)}）`,
+      head: [s.name, s.rank, indicatorLabel(def, s), s.lagging],
+      rows: this.rows().map((r) => [r.label, r.rank === undefined ? s.missing : String(r.rank), { v: r.value, format: def.format }, r.lag ? s.lagging : '']),
+    }];
+  }
+
+  private rule(): string {
+    const def = this.def(), s = this.s;
+    if (this.threshold !== null && this.threshold === this.threshold) {
+      return fill(def.better === 'lower' ? s.lagAbove : s.lagBelow, { t: this.f.number(this.threshold, def.format) });
+    }
+    return fill(s.lagBottom, { n: this.bottom });
+  }
+
+  /** A description for screen readers: how many, by what, which lag, and the rule. */
+  summary(): string {
+    const rows = this.rows();
+    if (!rows.length) return this.s.empty;
+    const lag = rows.filter((r) => r.lag).map((r) => r.label);
+    const sep = this.uiLang === 'zh' ? '：' : ': ';
+    return fill(this.s.rankingSummary, {
+      n: rows.length, indicator: indicatorLabel(this.def(), this.s), k: lag.length,
+      names: lag.length ? sep + this.f.list(lag) : '', rule: this.rule(),
+    });
+  }
+
+  protected override picture(p: Palette): Picture | null {
+    const title = `${this.titleText()} · ${indicatorLabel(this.def(), this.s)}`;
+    return this.items.length ? barsPicture(title, this.rows(), this.def().format, this.f, p, this.size.width, this.size.fontPx, this.s.lagging) : null;
+  }
+
+  private pick(r: BarRow): void {
+    this.selected = r.code;
+    emit<JcSelectDetail>(this, 'jc-select', { code: r.code });
+  }
+
+  private choose(e: Event): void {
+    this.indicator = (e.target as HTMLSelectElement).value;
+    emit<JcIndicatorDetail>(this, 'jc-indicator', { indicator: this.indicator });
+  }
+
+  protected override render(): TemplateResult {
+    const rows = this.rows();
+    if (this.focusIndex >= rows.length) this.focusIndex = 0;
+    const def = this.def();
+    const picker = this.indicators.length > 1 ? html`<label class="pick">${this.s.rankBy}
+      <select part="indicator" @change=${(e: Event) => this.choose(e)}>
+        ${this.indicators.map((d) => html`<option value=${d.id} ?selected=${d.id === this.indicator}>${indicatorLabel(d, this.s)}</option>`)}
+      </select></label>` : nothing;
+    return html`<figure aria-labelledby="title" aria-describedby="summary">
+      ${this.head(picker)}
+      ${rows.length
+        ? barList(rows, def.format, this.f, this.s.lagging, (r) => this.shown(this.f.value(r.value, def.format)),
+          { focus: this.focusIndex, pressed: false, pick: (r) => this.pick(r), key: (e, i) => this.rove(e, i, rows.length) })
+        : html`<p class="empty">${this.s.empty}</p>`}
+      ${rows.length ? html`<p class="rule">${this.rule()}</p>` : nothing}
+      <p id="summary" class="jc-visually-hidden">${this.summary()}</p>
+      ${this.foot()}
+    </figure>`;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * `<jc-trend>`: cases and close rate over time, on two axes.
+ * @module
+ */
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import { JcDashboardElement, LIVE_PALETTE, type Palette, type Picture } from './base.js';
+import { isNum } from './format.js';
+import { fill } from './i18n.js';
+import { SizeController, textWidth } from './measure.js';
+import type { TableModel } from './table.js';
+import type { TrendPoint } from './types.js';
+
+/** Steps between labelled periods, from which the smallest that fits is taken. */
+const STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120];
+
+/**
+ * A trend chart: cases collected (line over an area) and closed (dashed line) on the left
+ * axis, close rate (dotted line with markers) on the right axis. Lines differ in dash and
+ * marker as well as colour; the legend shows both. Gaps mark suppressed or missing periods.
+ * Screen readers get a summary and the full data table.
+ *
+ * @summary Cases and close rate over time.
+ * @csspart chart - The SVG.
+ * @example
+ * ```html
+ * <jc-trend></jc-trend>
+ * <script type="module">
+ *   document.querySelector('jc-trend').points = [
+ *     { period: '2024-01', cases: 4210, closed: 4180, closeRate: 0.993 },
+ *     { period: '2024-02', cases: 3980, closed: 3975, closeRate: 0.999 },
+ *   ];
+ * </script>
+ * ```
+ */
+export class JcTrend extends JcDashboardElement {
+  static override styles = [
+    ...JcDashboardElement.styles,
+    css`
+      svg { display: block; max-inline-size: 100%; overflow: visible; }
+    `,
+  ];
+
+  /** The points, oldest first. */
+  @property({ attribute: false }) points: TrendPoint[] = [];
+  /** Title; defaults to the translated “case trend”. */
+  @property() label = '';
+  /** Height of the chart in pixels. */
+  @property({ type: Number }) height = 260;
+
+  private size = new SizeController(this, 640);
+
+  protected titleText(): string {
+    return this.label || this.s.trendTitle;
+  }
+
+  figures(): TableModel[] {
+    const s = this.s;
+    return [{
+      title: this.titleText(),
+      head: [s.period, s.trendCases, s.trendClosed, s.closeRate],
+      rows: this.points.map((p) => [
+        this.f.period(p.period),
+        { v: p.cases, format: 'count' },
+        { v: p.closed, format: 'count' },
+        { v: p.closeRate, format: 'percent' },
+      ]),
+    }];
+  }
+
+  /** A one-paragraph description of the trend for screen readers. */
+  summary(): string {
+    const pts = this.points;
+    if (!pts.length) return this.s.empty;
+    const counts = pts.map((p) => p.cases).filter(isNum);
+    const last = pts[pts.length - 1];
+    return fill(this.s.trendSummary, {
+      from: this.f.period(pts[0].period),
+      to: this.f.period(last.period),
+      min: counts.length ? this.f.number(Math.min(...counts), 'count') : this.s.missing,
+      max: counts.length ? this.f.number(Math.max(...counts), 'count') : this.s.missing,
+      last: this.f.period(last.period),
+      cases: this.f.value(last.cases, 'count').text,
+      rate: this.f.value(last.closeRate, 'percent').text,
+    });
+  }
+
+  protected override picture(p: Palette): Picture | null {
+    return this.points.length ? this.draw(p, true) : null;
+  }
+
+  /** Draws the chart; `standalone` adds the title, background and font for a file. */
+  private draw(p: Palette, standalone: boolean): Picture {
+    const pts = this.points;
+    const fs = this.size.fontPx * 0.85;
+    const W = Math.max(240, this.size.width);
+    const top = standalone ? fs * 4 : fs * 2.6;
+    const H = this.height + (standalone ? fs * 1.5 : 0);
+    const m = { t: top, r: fs * 4.2, b: fs * 2.2, l: fs * 4.2 };
+    const x = scalePoint<string>().domain(pts.map((d) => d.period)).range([m.l, W - m.r]).padding(0.2);
+    const counts = pts.flatMap((d) => [d.cases, d.closed]).filter(isNum);
+    const yC = scaleLinear().domain([0, Math.max(1, ...counts)]).nice(5).range([H - m.b, m.t]);
+    const rates = pts.map((d) => d.closeRate).filter(isNum);
+    const lo = rates.length ? Math.min(...rates) : 0;
+    const hi = rates.length ? Math.max(...rates) : 1;
+    const yR = scaleLinear().domain([Math.max(0, Math.min(lo, hi - 0.01)), Math.min(1, Math.max(hi, lo + 0.01))]).nice(5).range([H - m.b, m.t]);
+    const px = (d: TrendPoint) => x(d.period) ?? 0;
+    const caseArea = area<TrendPoint>().defined((d) => isNum(d.cases)).x(px).y0(yC(0)).y1((d) => yC(d.cases as number))(pts) ?? '';
+    const caseLine = line<TrendPoint>().defined((d) => isNum(d.cases)).x(px).y((d) => yC(d.cases as number))(pts) ?? '';
+    const closedLine = line<TrendPoint>().defined((d) => isNum(d.closed)).x(px).y((d) => yC(d.closed as number))(pts) ?? '';
+    const rateLine = line<TrendPoint>().defined((d) => isNum(d.closeRate)).x(px).y((d) => yR(d.closeRate as number))(pts) ?? '';
+    const room = Math.max(1, Math.floor((W - m.l - m.r) / (fs * 6.5)));
+    const step = STEPS.find((s) => Math.ceil(pts.length / s) <= room) ?? pts.length;
+    const labelled = pts.filter((_, i) => (pts.length - 1 - i) % step === 0);
+    const markers = pts.length <= 40;
+    const s = this.s;
+    const legend: [string, string, string, boolean][] = [
+      [s.trendCases, p.cases, '', false],
+      [s.trendClosed, p.closed, '7 4', false],
+      [`${s.closeRate} →`, p.rate, '2 3', true],
+    ];
+    let lx = m.l;
+    const ly = standalone ? fs * 2.6 : fs * 0.9;
+    const text = (x0: number, y0: number, t: string, anchor: string, colour = p.muted) =>
+      svg`<text x=${x0} y=${y0} text-anchor=${anchor} style=${`fill:${colour}`}>${t}</text>`;
+    const tpl = html`<svg part="chart" width=${W} height=${H} viewBox="0 0 ${W} ${H}"
+        role=${standalone ? nothing : 'img'} aria-labelledby=${standalone ? nothing : 'title'} aria-describedby=${standalone ? nothing : 'summary'}
+        style=${`font-size:${fs}px;font-family:${p.font}`}>
+      ${standalone ? svg`<rect width=${W} height=${H} style=${`fill:${p.bg}`}></rect>
+        <text x=${m.l} y=${fs * 1.3} style=${`fill:${p.fg};font-weight:600;font-size:${fs * 1.2}px`}>${this.titleText()}</text>` : nothing}
+      <g>${legend.map(([label, colour, dash, marker]) => {
+        const x0 = lx;
+        lx += textWidth(label, fs) + fs * 4;
+        return svg`<g>
+          <line x1=${x0} x2=${x0 + fs * 2} y1=${ly} y2=${ly} style=${`stroke:${colour};stroke-width:2.5;stroke-dasharray:${dash || 'none'}`}></line>
+          ${marker ? svg`<rect x=${x0 + fs - 3.5} y=${ly - 3.5} width="7" height="7" transform="rotate(45 ${x0 + fs} ${ly})" style=${`fill:${p.bg};stroke:${colour};stroke-width:1.5`}></rect>` : nothing}
+          ${text(x0 + fs * 2.4, ly + fs * 0.35, label, 'start', p.fg)}</g>`;
+      })}</g>
+      <g>${yC.ticks(5).map((t) => svg`
+        <line x1=${m.l} x2=${W - m.r} y1=${yC(t)} y2=${yC(t)} style=${`stroke:${p.grid};stroke-width:1`}></line>
+        ${text(m.l - 6, yC(t) + fs * 0.35, this.f.tick(t, 'count'), 'end')}`)}</g>
+      <g>${yR.ticks(5).map((t) => text(W - m.r + 6, yR(t) + fs * 0.35, this.f.tick(t, 'percent'), 'start', p.rate))}</g>
+      <g>${labelled.map((d) => text(px(d), H - m.b + fs * 1.4, this.f.period(d.period), 'middle'))}</g>
+      <path d=${caseArea} style=${`fill:${p.cases};fill-opacity:0.1;stroke:none`}></path>
+      <path d=${caseLine} style=${`fill:none;stroke:${p.cases};stroke-width:2.5`}></path>
+      <path d=${closedLine} style=${`fill:none;stroke:${p.closed};stroke-width:2;stroke-dasharray:7 4`}></path>
+      <path d=${rateLine} style=${`fill:none;stroke:${p.rate};stroke-width:2.5;stroke-dasharray:2 3;stroke-linecap:round`}></path>
+      ${markers ? pts.filter((d) => isNum(d.closeRate)).map((d) => {
+        const cx = px(d), cy = yR(d.closeRate as number);
+        return svg`<rect x=${cx - 3.5} y=${cy - 3.5} width="7" height="7" transform="rotate(45 ${cx} ${cy})" style=${`fill:${p.bg};stroke:${p.rate};stroke-width:1.5`}></rect>`;
+      }) : nothing}
+      <line x1=${m.l} x2=${W - m.r} y1=${yC(0)} y2=${yC(0)} style=${`stroke:${p.muted};stroke-width:1`}></line>
+    </svg>`;
+    return { tpl, width: W, height: H };
+  }
+
+  protected override render(): TemplateResult {
+    return html`<figure>
+      ${this.head()}
+      ${this.points.length ? this.draw(LIVE_PALETTE, false).tpl : html`<p class="empty">${this.s.empty}</p>`}
+      <p id="summary" class="jc-visually-hidden">${this.summary()}</p>
+      ${this.foot()}
+    </figure>`;
+  }
+}
