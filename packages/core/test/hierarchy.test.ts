@@ -236,6 +236,11 @@ test('roots: none, several, or not on the first level are refused', () => {
   assert.deepEqual(!two.ok && two.errors.map((e) => `${e.code} ${e.column}`), ['E_MULTIPLE_ROOTS nodes[1].parent']);
   const low = buildHierarchy(sixLevels, [{ code: '350304000000', parent: null, level: 'county', name: '荔城区' }]);
   assert.deepEqual(!low.ok && low.errors.map((e) => e.code), ['E_ROOT_LEVEL']);
+  const typed = buildHierarchy(sixLevels, [
+    { code: '350300000000', parent: null, level: 'city', name: '莆田市' },
+    { code: '350304000000', parent: 350300000000 as unknown as string, level: 'county', name: '荔城区' },
+  ]);
+  assert.deepEqual(!typed.ok && typed.errors.map((e) => `${e.code} ${e.column}`), ['E_TYPE nodes[1].parent'], 'a number where a code belongs is refused, not thrown');
   const empty = buildHierarchy(sixLevels, []);
   assert.deepEqual(!empty.ok && empty.errors.map((e) => e.code), ['E_NO_ROOT']);
 });

@@ -280,6 +280,10 @@ export function buildHierarchy(
       continue;
     }
     if (pc === undefined) continue;
+    if (typeof pc !== 'string') {
+      err('E_TYPE', `上级编码应为文本（编码 ${nd.code}）`, `parent must be a string (code ${nd.code})`, k, 'parent');
+      continue;
+    }
     const guess = lvl[k]! > 0 ? lastAt[lvl[k]! - 1]! : -1;
     const p = guess >= 0 && inCodes[guess] === pc ? guess : table.get(pc);
     if (p === -1) {
