@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command.js';
 import { putianCommand } from './putian.js';
+import { statsCommand } from './stats.js';
 import { validateCommand } from './validate.js';
 
 /**
@@ -17,4 +18,5 @@ import { validateCommand } from './validate.js';
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   putianCommand,
+  statsCommand,
 ];

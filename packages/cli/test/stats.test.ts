@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildHierarchy, buildOverlay, emptyOverlayInput, exportEventLog, exportJson, type AnyCaseEvent } from '@jiceng/core';
+import { putianConfig } from '@jiceng/putian';
+import { EXIT, main, memoryIo } from '@jiceng/cli';
+
+// A small six-level city: two units in one grid, one unit in another.
+const nodes = [
+  { code: '350300000000', parent: null, level: 'city', name: '莆田市', nameEn: 'Putian' },
+  { code: '350304000000', parent: '350300000000', level: 'county', name: '荔城区', nameEn: 'Licheng' },
+  { code: '350304001000', parent: '350304000000', level: 'town', name: '镇海街道', nameEn: 'Zhenhai' },
+  { code: '350304001001', parent: '350304001000', level: 'village', name: '梅峰社区', nameEn: 'Meifeng' },
+  { code: '350304001001001', parent: '350304001001', level: 'grid', name: '第一网格', nameEn: 'Grid 1' },
+  { code: '350304001001001001', parent: '350304001001001', level: 'unit', name: '1号楼', nameEn: 'Building 1' },
+  { code: '350304001001001002', parent: '350304001001001', level: 'unit', name: '2号楼', nameEn: 'Building 2' },
+  { code: '350304001001002', parent: '350304001001', level: 'grid', name: '第二网格', nameEn: 'Grid 2' },
+  { code: '350304001001002001', parent: '350304001001002', level: 'unit', name: '3号楼', nameEn: 'Building 3' },
+];
+const built = buildHierarchy(putianConfig, nodes);
+assert.ok(built.ok, JSON.stringify(!built.ok && built.errors));
+const overlay = buildOverlay(built.value, emptyOverlayInput());
+assert.ok(overlay.ok);
+const cityJson = exportJson(built.value, overlay.value);
+
+const H = 3_600_000;
+const t = (s: string) => Date.parse(`${s}+08:00`);
+let version = new Map<string, number>();
+const ev = (caseId: string, type: string, at: number, data: Record<string, unknown>): AnyCaseEvent => {
+  const v = (version.get(caseId) ?? 0) + 1;
+  version.set(caseId, v);
+  return { caseId, version: v, type, at, actor: 'gw1', role: 'grid-worker', roleNode: '350304001001001', data } as unknown as AnyCaseEvent;
+};
+function life(id: string, unit: string, category: string, start: number, closeAfterH: number | null, dueH: number): AnyCaseEvent[] {
+  const out = [
+    ev(id, 'discovered', start, { node: unit, source: 'patrol', description: '楼道堆物' }),
+    ev(id, 'registered', start + 0.5 * H, { category, urgency: 'normal', description: '楼道堆物', dispatchDueAt: start + H }),
+    ev(id, 'dispatched', start + 0.75 * H, { node: '350304001001', dueAt: start + dueH * H }),
+  ];
+  if (closeAfterH !== null) {
+    out.push(ev(id, 'accepted', start + H, {}));
+    out.push(ev(id, 'handled', start + (closeAfterH - 2) * H, { result: '已清理' }));
+    out.push(ev(id, 'verified', start + (closeAfterH - 1) * H, { passed: true, note: '核查通过' }));
+    out.push(ev(id, 'closed', start + closeAfterH * H, {}));
+  }
+  return out;
+}
+function log(): string {
+  version = new Map();
+  return exportEventLog([
+    ...life('C1', '350304001001001001', 'dispute', t('2024-02-05T09:00'), 10, 48), // February, on time
+    ...life('C2', '350304001001001002', 'dispute', t('2024-03-04T09:00'), 72, 48), // March, late
+    ...life('C3', '350304001001002001', 'safety', t('2024-03-11T09:00'), 20, 48), // March, on time
+    ...life('C4', '350304001001002001', 'safety', t('2024-03-20T09:00'), null, 24), // March, open and overdue
+  ]);
+}
+const files = () => ({ 'log.jsonl': log(), 'city.json': cityJson });
+const NOW = ['--now', '2024-04-01T00:00:00+08:00'];
+
+test('jiceng stats prints every indicator of the root with its parts and definition', async () => {
+  const io = memoryIo(files());
+  assert.equal(await main(['stats', 'log.jsonl', '--hierarchy', 'city.json', ...NOW, '--lang', 'en'], io), EXIT.ok, io.stderr());
+  const out = io.stdout();
+  assert.match(out, /^Grassroots governance statistics — Putian \(350300000000\)$/m);
+  assert.match(out, /cases 4, events 24/);
+  assert.match(out, /^collected\s+4$/m);
+  assert.match(out, /^close rate\s+75\.00%\s+3 \/ 4\s+closed \/ due to close$/m); // C4 is due, not closed
+  assert.match(out, /^on-time close rate\s+50\.00%\s+2 \/ 4/m); // C1 and C3
+  assert.match(out, /^completion rate\s+75\.00%\s+3 \/ 4\s+closed \/ registered$/m);
+  assert.match(out, /^overdue\s+1$/m);
+  assert.match(out, /^median time to close\s+20\.0 h\s+n = 3$/m); // 10, 20, 72 hours
+  assert.equal(io.stderr(), '');
+});
+
+test('jiceng stats --by month / category / level / child, in Chinese by default', async () => {
+  const month = memoryIo(files());
+  assert.equal(await main(['stats', 'log.jsonl', '--hierarchy', 'city.json', ...NOW, '--by', 'month'], month), EXIT.ok, month.stderr());
+  assert.match(month.stdout(), /^月份\s+采集数\s+办结数\s+结案率\s+按期结案率\s+超期在办数$/m);
+  assert.match(month.stdout(), /^2024-02\s+1\s+1\s+100\.00%\s+100\.00%\s+0$/m);
+  assert.match(month.stdout(), /^2024-03\s+3\s+2\s+66\.67%\s+33\.33%\s+1$/m);
+  assert.match(month.stdout(), /^2024-04\s+0\s+0\s+—\s+—\s+0$/m);
+  const cat = memoryIo(files());
+  assert.equal(await main(['stats', 'log.jsonl', '--hierarchy', 'city.json', ...NOW, '--by', 'category', '--base', 'collected'], cat), EXIT.ok);
+  assert.match(cat.stdout(), /^矛盾纠纷\s+2\s+2\s+100\.00%\s+50\.00%\s+0$/m);
+  assert.match(cat.stdout(), /^安全隐患\s+2\s+1\s+50\.00%\s+50\.00%\s+1$/m);
+  const child = memoryIo(files());
+  assert.equal(await main(['stats', 'log.jsonl', '--hierarchy', 'city.json', ...NOW, '--by', 'child', '--node', '350304001001'], child), EXIT.ok);
+  assert.match(child.stdout(), /^基层治理统计 — 梅峰社区 \(350304001001\)$/m);
+  assert.match(child.stdout(), /^第一网格\s+2\s+2\s+100\.00%\s+50\.00%\s+0$/m);
+  assert.match(child.stdout(), /^第二网格\s+2\s+1\s+50\.00%\s+50\.00%\s+1$/m);
+  const level = memoryIo(files());
+  assert.equal(await main(['stats', 'log.jsonl', '--hierarchy', 'city.json', ...NOW, '--by', 'level', '--json'], level), EXIT.ok);
+  const data = JSON.parse(level.stdout()) as { rows: { label: { en: string }; values: { closed: { value: number } } }[] };
+  assert.equal(data.rows.reduce((s, r) => s + r.values.closed.value, 0), 3);
+});
+
+test('jiceng stats: usage errors and skipped lines are reported', async () => {
+  const bad = memoryIo(files());
+  assert.equal(await main(['stats', 'log.jsonl', '--by', 'week', '--lang', 'en'], bad), EXIT.usage);
+  assert.match(bad.stderr(), /--by must be one of category, level, month, child, not week/);
+  const node = memoryIo(files());
+  assert.equal(await main(['stats', 'log.jsonl', '--hierarchy', 'city.json', '--node', '999'], node), EXIT.usage);
+  assert.match(node.stderr(), /节点编码不存在：999/);
+  const missing = memoryIo({});
+  assert.equal(await main(['stats', 'nope.jsonl', '--lang', 'en'], missing), EXIT.usage);
+  const broken = memoryIo({ 'log.jsonl': `${log()}not json\n`, 'city.json': cityJson });
+  assert.equal(await main(['stats', 'log.jsonl', '--hierarchy', 'city.json', ...NOW, '--lang', 'en'], broken), EXIT.ok);
+  assert.match(broken.stderr(), /^log\.jsonl:25 /m);
+  assert.match(broken.stdout(), /invalid lines skipped 1/);
+});
