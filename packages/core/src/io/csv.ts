@@ -86,14 +86,16 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
   if (missing.length > 0) out.usable = false;
   if (data.length === 0 || missing.length > 0) return out;
   const schema = schemaOf(kind);
+  const colAt = columns.map((c) => at.get(c.header));
   for (let r = 1; r < data.length; r++) {
     const cellsOfRow = data[r]!;
     const row = r + 1;
     if (cellsOfRow.length === 1 && cellsOfRow[0]!.trim() === '') continue; // an empty line
     if (cells.has(`${file}|${row}|`)) continue; // a syntax error on this row
     const raw: Record<string, string | undefined> = {};
-    for (const c of columns) {
-      const j = at.get(c.header);
+    for (let ci = 0; ci < columns.length; ci++) {
+      const c = columns[ci]!;
+      const j = colAt[ci];
       let v = j === undefined ? undefined : cellsOfRow[j];
       if (v !== undefined && c.type !== 'text') v = v.trim();
       raw[c.header] = v === '' ? undefined : v;
