@@ -151,6 +151,9 @@ async function main() {
       visibleRows: scrolls[0].visibleRows,
     };
     console.log('ours: scrolling that subtree, one viewport per frame:', scroll);
+    const slow = scrolls.slice(1).flatMap((s, run) => s.work.map((w, f) => ({ run, f, w: round(w) })).filter((x) => x.w > 16));
+    if (slow.length) console.log('frames over 16 ms (run, frame, ms):', slow.map((x) => `${x.run}/${x.f}/${x.w}`).join(' '));
+    if (process.env.ONLY_OURS) return;
 
     const side: Record<number, { ours: Stat; oursWork?: Stat; shoelace: Stat; ratio: number; oursDom: number; shoelaceDom: number }> = {};
     for (const n of SIZES) {
