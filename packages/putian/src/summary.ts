@@ -176,18 +176,35 @@ const T = {
   linked: { zh: '已挂钩', en: 'linked' },
 } as const satisfies Record<string, LocalizedText>;
 
-/** Display width: CJK characters and full-width punctuation take two columns. */
-function width(s: string): number {
+/**
+ * The width of a text in a terminal: CJK and full-width characters take two columns.
+ *
+ * @example
+ * ```ts
+ * displayWidth('网格 10');  // 7
+ * ```
+ */
+export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
 
-function table(rows: string[][]): string[] {
+/**
+ * Aligns rows of cells as a plain-text table for a terminal, Chinese or English: the first
+ * column left-aligned, the others right-aligned, two spaces between columns.
+ *
+ * @example
+ * ```ts
+ * textTable([['层级', '数量'], ['网格', '10,439']]);
+ * // ['层级    数量', '网格  10,439']
+ * ```
+ */
+export function textTable(rows: readonly (readonly string[])[]): string[] {
   const cols = Math.max(...rows.map((r) => r.length));
-  const w = Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
+  const w = Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
   return rows.map((r) =>
-    r.map((cell, c) => (c === 0 ? cell + ' '.repeat(w[c] - width(cell)) : ' '.repeat(w[c] - width(cell)) + cell))
+    r.map((cell, c) => (c === 0 ? cell + ' '.repeat(w[c] - displayWidth(cell)) : ' '.repeat(w[c] - displayWidth(cell)) + cell))
       .join('  ').trimEnd());
 }
 
@@ -207,20 +224,20 @@ export function formatPutianSummary(s: PutianSummary, lang: Lang = 'zh'): string
   const fmt = (n: number): string => n.toLocaleString('en-US');
   const L = (t: LocalizedText): string => t[lang];
   const out: string[] = [L(T.title), ''];
-  out.push(...table([[L(T.levels), L(T.count)], ...s.levels.map((l) => [L(l.name), fmt(l.count)])]), '');
-  out.push(...table([[L(T.orgs), L(T.count)], ...ORG_KINDS.map((k) => [L(OVERLAY_LABELS[k]), fmt(s.organisations[k])])]), '');
-  out.push(...table([
+  out.push(...textTable([[L(T.levels), L(T.count)], ...s.levels.map((l) => [L(l.name), fmt(l.count)])]), '');
+  out.push(...textTable([[L(T.orgs), L(T.count)], ...ORG_KINDS.map((k) => [L(OVERLAY_LABELS[k]), fmt(s.organisations[k])])]), '');
+  out.push(...textTable([
     [L(T.people), L(T.count), L(T.party)],
     ...PERSON_ROLES.map((r) => [L(OVERLAY_LABELS[r]), fmt(s.people[r].total), fmt(s.people[r].partyMembers)]),
   ]), '');
   const byLevel = s.levels.filter((l) => s.governanceCentres[l.id]).map((l) => `${L(l.name)} ${fmt(s.governanceCentres[l.id])}`).join(' / ');
-  out.push(...table([
+  out.push(...textTable([
     [L(T.facilities), L(T.count)],
     ...FACILITY_KINDS.map((k) => [L(OVERLAY_LABELS[k]), fmt(s.facilities[k])]),
   ]));
   if (byLevel) out.push(lang === 'en' ? `  (${L(T.byLevel)}: ${byLevel})` : `  （${L(T.byLevel)}：${byLevel}）`);
   out.push('');
-  out.push(...table([
+  out.push(...textTable([
     [L(T.pairings), L(T.count), L(T.partners), L(T.targets)],
     ...PAIRING_KINDS.map((k) => [L(OVERLAY_LABELS[k]), fmt(s.pairings[k].pairings), fmt(s.pairings[k].partners), fmt(s.pairings[k].targets)]),
   ]));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildHierarchy, buildOverlay, formatIssue, type NodeInput } from '@jiceng/core';
-import { PUTIAN_COUNTS, generatePutian, putianCoverage, putianSummary, formatPutianSummary, type PutianSummary } from '@jiceng/putian';
+import { PUTIAN_COUNTS, displayWidth, generatePutian, putianCoverage, putianSummary, formatPutianSummary, textTable, type PutianSummary } from '@jiceng/putian';
 
 const data = generatePutian({ seed: 1 });
 const byCode = new Map<string, NodeInput>(data.nodes.map((n) => [n.code, n]));
@@ -259,4 +259,9 @@ test("core's overlay counts and coverage agree with the seed, for the city and p
     branches += kc['org:grid-branch'];
   }
   assert.equal(branches, 7_025);
+});
+
+test('textTable aligns Chinese and English cells by display width', () => {
+  assert.deepEqual(textTable([['层级', '数量'], ['网格', '10,439'], ['Unit', '1']]), ['层级    数量', '网格  10,439', 'Unit       1']);
+  assert.equal(displayWidth('网格 10'), 7);
 });
