@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyRegistryEvent, createAccess, decideRegistry, emptyRegistry, registryFigures, registryRecords, replayRegistry,
+  applyRegistryEvent, createAccess, decideRegistry, emptyRegistry, registryFigures, registryHistory, registryRecords, replayRegistry,
   type Access, type RegistryCommand, type RegistryEvent, type RegistryState,
 } from '@jiceng/core';
 import { BASIS, small } from './access-fixtures.js';
@@ -135,4 +135,30 @@ test('dashboards get in-scope figures with small cells suppressed', () => {
   assert.equal(!out.ok && out.errors[0].code, 'E_OUT_OF_SCOPE', 'refused, not zeros');
   const lower = registryFigures(county, s, [h.indexOf(TOWN)], { minCell: 10 });
   assert.equal(lower.ok && lower.value[0].overdueFollowUps, null);
+});
+
+test('a person’s file: follow-ups and hand-overs, masked, audited, empty for those who may not read it', () => {
+  const w = who('grid-worker', GRID, 'w-file');
+  let s = emptyRegistry();
+  s = run(s, w, [enrol('f1', 'severe-mental-disorder', UNIT, { riskLevel: 2 } as never)], []);
+  clock += 3_600_000;
+  s = run(s, w, [
+    { type: 'followed-up', personId: 'f1', riskLevel: 2, outcome: '情况稳定' },
+    { type: 'handed-over', personId: 'f1', from: 'hospital', to: 'family', note: '出院交接，监护人电话13900001111' },
+  ], []);
+  const r = registryHistory(w, s, 'f1', { purpose: '随访前查阅' });
+  assert.ok(r.ok);
+  assert.equal(r.value.followUps.length, 1);
+  assert.deepEqual([r.value.handovers[0].from, r.value.handovers[0].to], ['hospital', 'family']);
+  assert.equal(r.value.handovers[0].note, '***', 'a grid worker does not read sensitive hand-over notes');
+  const before = w.audit.size;
+  assert.ok(registryHistory(w, s, 'f1', { purpose: 'x' }).ok);
+  assert.equal(w.audit.size, before + 2, 'both parts of the file are audited');
+  assert.equal(registryHistory(w, s, 'f1').ok, false, 'a purpose is required');
+  const stranger = who('grid-worker', '350302102002002');
+  const none = registryHistory(stranger, s, 'f1', { purpose: 'x' });
+  assert.deepEqual(none.ok && none.value, { followUps: [], handovers: [] });
+  const health = who('health-worker', TOWN);
+  const full = registryHistory(health, s, 'f1', { purpose: '复诊' });
+  assert.ok(full.ok && String(full.value.handovers[0].note).includes('13900001111'));
 });

@@ -98,15 +98,15 @@ export const DEFAULT_FIELD_POLICY = Object.freeze({
     birthDate: f('personal', 'year'), idNumber: f('sensitive', 'id-number'),
     group: f('personal', 'redact'), riskLevel: f('personal', 'redact'), diagnosis: f('sensitive', 'redact'),
     guardianName: f('personal', 'name'), guardianPhone: f('personal', 'phone'),
-    legalBasis: INTERNAL, consent: INTERNAL, note: f('sensitive', 'text'),
+    legalBasis: INTERNAL, consent: INTERNAL, note: f('sensitive', 'redact'),
   }),
   'follow-up': Object.freeze({
     id: INTERNAL, personId: INTERNAL, at: INTERNAL, by: f('internal', 'name'), node: INTERNAL,
-    group: f('personal', 'redact'), riskLevel: f('personal', 'redact'), outcome: f('sensitive', 'text'),
+    group: f('personal', 'redact'), riskLevel: f('personal', 'redact'), outcome: f('personal', 'text'),
   }),
   handover: Object.freeze({
     id: INTERNAL, personId: INTERNAL, at: INTERNAL, from: INTERNAL, to: INTERNAL, node: INTERNAL,
-    group: f('personal', 'redact'), note: f('sensitive', 'text'),
+    group: f('personal', 'redact'), note: f('sensitive', 'redact'),
   }),
   attachment: Object.freeze({
     id: PUBLIC, mime: PUBLIC, size: PUBLIC, caption: NOTE,

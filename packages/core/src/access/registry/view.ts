@@ -182,3 +182,34 @@ export function registryFigures(
     }),
   );
 }
+
+/**
+ * One person's file 一历: follow-ups (`follow-up` records) and hand-overs (`handover` records),
+ * oldest first, masked and audited like every registry read. A person the actor may not
+ * read gives an empty file, not an error (the registry does not reveal who is in it).
+ *
+ * @example
+ * ```ts
+ * const r = registryHistory(access, state, 'p1', { purpose: '随访前查阅' });
+ * if (r.ok) r.value.handovers.map((x) => `${x.from} → ${x.to}`);
+ * ```
+ */
+export function registryHistory(
+  access: Access,
+  state: RegistryState,
+  personId: string,
+  options: RegistryViewOptions = {},
+): Result<{ followUps: Record<string, unknown>[]; handovers: Record<string, unknown>[] }> {
+  const p = state.persons.get(personId);
+  const base = p ? { personId: p.id, node: p.node, group: p.group } : undefined;
+  const followUps = base ? p!.followUps.map((at, k) => ({ id: `${p!.id}/f${k}`, ...base, at })) : [];
+  const handovers = base
+    ? p!.handovers.map((x, k) => ({ id: `${p!.id}/h${k}`, ...base, at: x.at, from: x.from, to: x.to, ...(x.note ? { note: x.note } : {}) }))
+    : [];
+  const read = { purpose: options.purpose, view: options.view ?? 'staff' };
+  const f = viewRecords(access, 'follow-up', followUps, read);
+  if (!f.ok) return f;
+  const hv = viewRecords(access, 'handover', handovers, read);
+  if (!hv.ok) return hv;
+  return ok({ followUps: f.value, handovers: hv.value });
+}
