@@ -107,6 +107,17 @@ test('names are plausible: 社区/村 villages, 网格 or 小区 grids, 号楼 b
     }
     assert.ok(n.nameEn && /^[A-Z0-9]/.test(n.nameEn), `${n.code} has an English name`);
   }
+  // Names do not repeat where people would confuse them: villages within a town, groups
+  // within a village, compounds within the city.
+  const seen = new Set<string>();
+  for (const n of data.nodes) {
+    if (n.level === 'village' || (n.level === 'unit' && n.name.endsWith('组'))) {
+      const key = `${n.level === 'village' ? n.parent : n.code.slice(0, 12)}|${n.name}`;
+      assert.ok(!seen.has(key), `${n.name} repeats in ${key}`);
+      seen.add(key);
+    }
+  }
+  assert.equal(new Set(data.overlay.compounds.map((c) => c.name)).size, 563);
   const compoundGrids = new Set(data.overlay.compounds.map((c) => c.node));
   for (const n of data.nodes) {
     if (n.level !== 'grid') continue;
