@@ -33,6 +33,18 @@ const OVERSCAN = 6;
 const TYPEAHEAD_MS = 600;
 const SELECTIONS: readonly GridTreeSelection[] = ['single', 'multiple', 'scope'];
 
+/** Connected trees, re-rendered when the page's language changes (`<html lang>`). */
+const connected = new Set<JcGridTree>();
+let pageLangObserver: MutationObserver | undefined;
+function watchPageLang(el: JcGridTree, on: boolean): void {
+  if (on) connected.add(el);
+  else connected.delete(el);
+  if (on && !pageLangObserver && typeof MutationObserver !== 'undefined') {
+    pageLangObserver = new MutationObserver(() => connected.forEach((t) => t.requestUpdate()));
+    pageLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+}
+
 /**
  * @summary A virtual tree of the governance hierarchy (city → county → town → village → grid →
  * unit) that opens instantly on 146,000 nodes, finds nodes by name, code or pinyin initials,
@@ -209,11 +221,13 @@ export class JcGridTree extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    watchPageLang(this, true);
     if (this.hasUpdated) this._observe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    watchPageLang(this, false);
     this._resize?.disconnect();
     clearTimeout(this._searchTimer);
   }
@@ -355,6 +369,10 @@ export class JcGridTree extends LitElement {
   private _applySelected(codes: string[]): void {
     const h = this._view!.index;
     const positions = codes.map((c) => h.indexOf(c)).filter((j) => j >= 0);
+    if (positions.length < codes.length) {
+      const unknown = codes.filter((c) => h.indexOf(c) < 0);
+      console.warn(`[jiceng] <jc-grid-tree> selected: unknown codes ignored: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? '…' : ''}`);
+    }
     if (this._mode === 'scope') {
       this._scope = new ScopeSelection(h);
       for (const j of positions) this._scope.set(j, true);

@@ -510,6 +510,19 @@ describe('jc-grid-tree language', () => {
   });
 });
 
+describe('jc-grid-tree page language', () => {
+  afterEach(() => document.documentElement.setAttribute('lang', 'zh-CN'));
+  it('follows a change of the page language after it rendered', async () => {
+    const el = await mount();
+    expect(el.shadowRoot!.querySelector('input')!.getAttribute('placeholder')).to.equal('名称、编码或拼音首字母');
+    document.documentElement.setAttribute('lang', 'en');
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('input')!.getAttribute('placeholder')).to.equal('Name, code or pinyin initials');
+    expect(names(el)[1]).to.equal('Licheng');
+  });
+});
+
 describe('jc-grid-tree theming', () => {
   it('takes custom properties and exposes parts', async () => {
     const wrap = await fixture(html`<div>
