@@ -6,6 +6,7 @@
 import { basename, dirname, join } from 'node:path';
 import {
   CSV_FILES,
+  decodeText,
   formatIssue,
   importCsv,
   importJson,
@@ -90,15 +91,16 @@ async function collect(paths: string[], io: CliIo): Promise<{ targets: Target[];
   return { targets: out, missing, problems };
 }
 
-/** Reads a config.json given with --config. */
+/** Reads and checks a level configuration (a `config.json`, or the file given with --config). */
 async function readConfig(path: string, io: CliIo): Promise<Result<HierarchyConfig>> {
-  // Let the CSV importer check it: a config-only set yields its config problems and, if the
-  // config is fine, just the missing nodes.csv.
-  const r = importCsv({ 'config.json': await io.readFile(path) });
-  const errors = r.ok ? [] : r.errors.filter((e) => e.code !== 'E_MISSING_FILE').map((e) => ({ ...e, file: path }));
-  if (errors.length > 0) return { ok: false, errors, warnings: [] };
-  const json = JSON.parse(new TextDecoder().decode(await io.readFile(path)).replace(/^\ufeff/, '')) as HierarchyConfig;
-  return { ok: true, value: json, warnings: [] };
+  const bytes = await io.readFile(path);
+  // The CSV importer checks a config.json it is given; alone, it also misses nodes.csv.
+  const r = importCsv({ 'config.json': bytes });
+  const at = (e: JcIssue): JcIssue => ({ ...e, file: path });
+  const errors = r.ok ? [] : r.errors.filter((e) => e.code !== 'E_MISSING_FILE').map(at);
+  const warnings = r.warnings.map(at);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, value: JSON.parse(decodeText(bytes).text) as HierarchyConfig, warnings };
 }
 
 const nf = (n: number): string => n.toLocaleString('en-US');
@@ -113,7 +115,7 @@ async function check(t: Target, io: CliIo, config: HierarchyConfig): Promise<Che
   if (t.kind === 'config') {
     const r = await readConfig(t.path, io);
     return r.ok
-      ? { label: t.path, errors: [], warnings: [], passed: { zh: `${r.value.levels.length} 个层级`, en: `${r.value.levels.length} levels` } }
+      ? { label: t.path, errors: [], warnings: r.warnings, passed: { zh: `${r.value.levels.length} 个层级`, en: `${r.value.levels.length} levels` } }
       : { label: t.path, errors: r.errors, warnings: r.warnings };
   }
   if (t.kind === 'json') {
