@@ -1,0 +1,328 @@
+/**
+ * Every visible string of `<jc-case-form>` and `<jc-case-file>`, in Chinese (default) and
+ * English. A host overrides any of them through the elements' `i18n` property. Field labels
+ * of command payloads come from the core's `FIELD_LABELS`, so a field has one name everywhere.
+ * @module
+ */
+import type { CaseAction, CaseSource, Urgency } from '@jiceng/core';
+
+/**
+ * The strings of `<jc-case-form>`. `{n}`-style placeholders are filled by the element.
+ *
+ * @example
+ * ```ts
+ * form.i18n = { submit: '上报' } satisfies Partial<CaseFormStrings>;
+ * ```
+ */
+export interface CaseFormStrings {
+  intakeTitle: string;
+  required: string;
+  category: string;
+  categoryPlaceholder: string;
+  categoryNone: string;
+  categoryCount: string;
+  node: string;
+  nodeNone: string;
+  nodeChosen: string;
+  dispatchTarget: string;
+  address: string;
+  coordinates: string;
+  lat: string;
+  lng: string;
+  description: string;
+  urgency: string;
+  urgencies: Record<Urgency, string>;
+  source: string;
+  sources: Record<CaseSource, string>;
+  reporter: string;
+  reporterName: string;
+  reporterPhone: string;
+  consent: string;
+  anonymous: string;
+  attachments: string;
+  attachmentsHint: string;
+  remove: string;
+  hashing: string;
+  noHash: string;
+  submit: string;
+  submitted: string;
+  errorCount: string;
+  draftRestored: string;
+  actionsTitle: string;
+  noActions: string;
+  actions: Record<CaseAction, string>;
+  deadlineInfo: string;
+  workHours: string;
+  workDays: string;
+  yes: string;
+  no: string;
+  grant: [string, string];
+  passed: [string, string];
+  channels: Record<'phone' | 'sms' | 'visit' | 'app' | 'letter', string>;
+  satisfaction: [string, string, string, string, string];
+  refused: string;
+  accepted: string;
+  busy: string;
+}
+
+const zh: CaseFormStrings = {
+  intakeTitle: '案件登记',
+  required: '必填',
+  category: '事项类别',
+  categoryPlaceholder: '输入名称或编码筛选',
+  categoryNone: '没有匹配的类别',
+  categoryCount: '{n} 个类别',
+  node: '所在网格或单元',
+  nodeNone: '尚未选择',
+  nodeChosen: '已选择：{name}',
+  dispatchTarget: '承办单位（节点）',
+  address: '详细地址',
+  coordinates: '坐标（可选）',
+  lat: '纬度',
+  lng: '经度',
+  description: '问题描述',
+  urgency: '紧急程度',
+  urgencies: { normal: '一般', urgent: '紧急', critical: '特急' },
+  source: '来源',
+  sources: { patrol: '网格巡查', citizen: '群众上报', video: '视频监控', department: '部门移交', hotline: '热线', higher: '上级交办' },
+  reporter: '报告人（可选）',
+  reporterName: '报告人姓名',
+  reporterPhone: '联系电话',
+  consent: '报告人同意登记其联系方式，仅用于办理和回访',
+  anonymous: '隐藏报告人身份（仅回访人员可见）',
+  attachments: '附件',
+  attachmentsHint: '只记录文件名、类型、大小和校验值，文件由系统另行上传',
+  remove: '移除 {name}',
+  hashing: '正在计算校验值…',
+  noHash: '此页面无法计算校验值',
+  submit: '提交',
+  submitted: '已提交',
+  errorCount: '有 {n} 处需要更正',
+  draftRestored: '已恢复上次未提交的草稿',
+  actionsTitle: '可执行的操作',
+  noActions: '您目前没有可对此案件执行的操作',
+  actions: {
+    register: '立案', reject: '不予立案', linkDuplicate: '合并重复案件', dispatch: '派遣', accept: '签收', return: '退回',
+    reportProgress: '报告进展', requestExtension: '申请延期', decideExtension: '审批延期', requestSuspension: '申请挂账',
+    decideSuspension: '审批挂账', resume: '恢复办理', escalate: '上报上级', reportHandled: '处置完毕', verify: '核查',
+    giveFeedback: '反馈报告人', followUp: '回访', close: '办结', reopen: '重新办理', supervise: '督办', recordAccountability: '问责',
+  },
+  deadlineInfo: '处置时限：{limit}，自派遣起按工作日历计算',
+  workHours: '工作小时',
+  workDays: '工作日',
+  yes: '是',
+  no: '否',
+  grant: ['同意', '不同意'],
+  passed: ['通过', '不通过（返工）'],
+  channels: { phone: '电话', sms: '短信', visit: '上门', app: '应用内', letter: '书面' },
+  satisfaction: ['非常不满意', '不满意', '一般', '满意', '非常满意'],
+  refused: '操作未被接受',
+  accepted: '操作已完成',
+  busy: '正在提交…',
+};
+
+const en: CaseFormStrings = {
+  intakeTitle: 'Report a case',
+  required: 'required',
+  category: 'Category',
+  categoryPlaceholder: 'Type a name or code to filter',
+  categoryNone: 'No matching category',
+  categoryCount: '{n} categories',
+  node: 'Grid or unit',
+  nodeNone: 'None chosen yet',
+  nodeChosen: 'Chosen: {name}',
+  dispatchTarget: 'Handling body (node)',
+  address: 'Address',
+  coordinates: 'Coordinates (optional)',
+  lat: 'Latitude',
+  lng: 'Longitude',
+  description: 'Description',
+  urgency: 'Urgency',
+  urgencies: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
+  source: 'Source',
+  sources: { patrol: 'Grid patrol', citizen: 'Citizen report', video: 'Video', department: 'Department', hotline: 'Hotline', higher: 'Assigned from above' },
+  reporter: 'Reporter (optional)',
+  reporterName: "Reporter's name",
+  reporterPhone: 'Phone',
+  consent: 'The reporter agrees that their contact details are recorded, for handling and follow-up only',
+  anonymous: "Hide the reporter's identity (visible only to follow-up staff)",
+  attachments: 'Attachments',
+  attachmentsHint: 'Only name, type, size and checksum are recorded; the files are uploaded separately',
+  remove: 'Remove {name}',
+  hashing: 'Computing checksum…',
+  noHash: 'This page cannot compute checksums',
+  submit: 'Submit',
+  submitted: 'Submitted',
+  errorCount: '{n} fields need correcting',
+  draftRestored: 'Your unsent draft was restored',
+  actionsTitle: 'Available actions',
+  noActions: 'There is nothing you can do on this case now',
+  actions: {
+    register: 'Register', reject: 'Reject', linkDuplicate: 'Link as duplicate', dispatch: 'Dispatch', accept: 'Accept', return: 'Return as not ours',
+    reportProgress: 'Report progress', requestExtension: 'Request extension', decideExtension: 'Decide extension', requestSuspension: 'Request suspension',
+    decideSuspension: 'Decide suspension', resume: 'Resume', escalate: 'Escalate', reportHandled: 'Report handled', verify: 'Verify',
+    giveFeedback: 'Give feedback', followUp: 'Follow up', close: 'Close', reopen: 'Reopen', supervise: 'Supervise', recordAccountability: 'Record accountability',
+  },
+  deadlineInfo: 'Time limit: {limit}, counted on the working calendar from dispatch',
+  workHours: 'working hours',
+  workDays: 'working days',
+  yes: 'Yes',
+  no: 'No',
+  grant: ['Grant', 'Deny'],
+  passed: ['Passed', 'Failed (rework)'],
+  channels: { phone: 'Phone', sms: 'SMS', visit: 'Visit', app: 'In the app', letter: 'Letter' },
+  satisfaction: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
+  refused: 'The action was not accepted',
+  accepted: 'Done',
+  busy: 'Submitting…',
+};
+
+/**
+ * The built-in strings of `<jc-case-form>`.
+ *
+ * @example
+ * ```ts
+ * caseFormStrings.en.submit; // 'Submit'
+ * ```
+ */
+export const caseFormStrings: { zh: CaseFormStrings; en: CaseFormStrings } = { zh, en };
+
+/**
+ * The strings of `<jc-case-file>`.
+ *
+ * @example
+ * ```ts
+ * file.i18n = { print: '打印档案' } satisfies Partial<CaseFileStrings>;
+ * ```
+ */
+export interface CaseFileStrings {
+  title: string;
+  empty: string;
+  node: string;
+  category: string;
+  status: string;
+  progress: string;
+  stepStatus: Record<'done' | 'current' | 'pending' | 'skipped', string>;
+  summary: string;
+  events: string;
+  total: string;
+  deadlinesMissed: string;
+  rework: string;
+  escalations: string;
+  extensions: string;
+  supervisions: string;
+  accountabilities: string;
+  satisfaction: string;
+  timeline: string;
+  actor: string;
+  role: string;
+  at: string;
+  since: string;
+  deadline: string;
+  met: string;
+  missed: string;
+  sets: string;
+  attachments: string;
+  note: string;
+  marks: Record<'supervision' | 'accountability' | 'rework' | 'recurrence', string>;
+  print: string;
+  none: string;
+  statuses: Record<string, string>;
+}
+
+/**
+ * The built-in strings of `<jc-case-file>`.
+ *
+ * @example
+ * ```ts
+ * caseFileStrings.zh.marks.supervision; // '督办'
+ * ```
+ */
+export const caseFileStrings: { zh: CaseFileStrings; en: CaseFileStrings } = {
+  zh: {
+    title: '案件档案 {id}',
+    empty: '没有案件档案',
+    node: '所属节点',
+    category: '事项类别',
+    status: '状态',
+    progress: '七步闭环进度',
+    stepStatus: { done: '已完成', current: '进行中', pending: '未开始', skipped: '不适用' },
+    summary: '概要',
+    events: '事件数',
+    total: '总用时',
+    deadlinesMissed: '超期次数',
+    rework: '返工次数',
+    escalations: '上报次数',
+    extensions: '延期次数',
+    supervisions: '督办次数',
+    accountabilities: '问责次数',
+    satisfaction: '满意度',
+    timeline: '办理过程',
+    actor: '办理人',
+    role: '角色',
+    at: '时间',
+    since: '距上一步',
+    deadline: '时限',
+    met: '按时',
+    missed: '超期',
+    sets: '新时限',
+    attachments: '附件',
+    note: '说明',
+    marks: { supervision: '督办', accountability: '问责', rework: '返工', recurrence: '复发' },
+    print: '打印档案',
+    none: '无',
+    statuses: {
+      discovered: '已上报', registered: '已立案', dispatched: '已派遣', handling: '处置中', handled: '已处置', verified: '已核查',
+      followup: '已回访', closed: '已办结', suspended: '挂账', rejected: '不予立案', duplicate: '重复案件', void: '已作废',
+    },
+  },
+  en: {
+    title: 'Case file {id}',
+    empty: 'No case file',
+    node: 'Node',
+    category: 'Category',
+    status: 'Status',
+    progress: 'Seven-step progress',
+    stepStatus: { done: 'done', current: 'current', pending: 'pending', skipped: 'not applicable' },
+    summary: 'Summary',
+    events: 'Events',
+    total: 'Total time',
+    deadlinesMissed: 'Deadlines missed',
+    rework: 'Rework',
+    escalations: 'Escalations',
+    extensions: 'Extensions',
+    supervisions: 'Supervisions',
+    accountabilities: 'Accountability records',
+    satisfaction: 'Satisfaction',
+    timeline: 'Timeline',
+    actor: 'Actor',
+    role: 'Role',
+    at: 'Time',
+    since: 'Since previous',
+    deadline: 'Deadline',
+    met: 'met',
+    missed: 'missed',
+    sets: 'New deadline',
+    attachments: 'Attachments',
+    note: 'Note',
+    marks: { supervision: 'Supervision', accountability: 'Accountability', rework: 'Rework', recurrence: 'Recurrence' },
+    print: 'Print file',
+    none: 'none',
+    statuses: {
+      discovered: 'Reported', registered: 'Registered', dispatched: 'Dispatched', handling: 'Handling', handled: 'Handled', verified: 'Verified',
+      followup: 'Followed up', closed: 'Closed', suspended: 'Suspended', rejected: 'Rejected', duplicate: 'Duplicate', void: 'Void',
+    },
+  },
+};
+
+/**
+ * Fills `{name}` placeholders.
+ *
+ * @example
+ * ```ts
+ * fill('有 {n} 处需要更正', { n: 2 }); // '有 2 处需要更正'
+ * ```
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
