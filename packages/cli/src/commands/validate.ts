@@ -174,20 +174,20 @@ export const validateCommand: Command = {
       return usageError(validateCommand, io, lang, { zh: `路径不存在：${missing.join('、')}`, en: `no such file or directory: ${missing.join(', ')}` });
     }
     let config = putianConfig;
+    let warnings = 0;
     const configPath = p.values.config as string | undefined;
     if (configPath !== undefined) {
       if ((await io.kind(configPath)) !== 'file') {
         return usageError(validateCommand, io, lang, { zh: `配置文件不存在：${configPath}`, en: `no such config file: ${configPath}` });
       }
       const c = await readConfig(configPath, io);
-      if (!c.ok) {
-        for (const e of c.errors) io.out(line(e, lang));
-        return EXIT.problems;
-      }
+      for (const e of c.ok ? [] : c.errors) io.out(line(e, lang));
+      for (const w of c.warnings) io.out(line(w, lang));
+      if (!c.ok) return EXIT.problems;
       config = c.value;
+      warnings += c.warnings.length;
     }
     let errors = problems.length;
-    let warnings = 0;
     for (const e of problems) io.out(line(e, lang));
     for (const t of targets) {
       const c = await check(t, io, config);
