@@ -46,6 +46,7 @@ function watchPageLang(el: JcGridTree, on: boolean): void {
 }
 
 /**
+ * @tagname jc-grid-tree
  * @summary A virtual tree of the governance hierarchy (city → county → town → village → grid →
  * unit) that opens instantly on 146,000 nodes, finds nodes by name, code or pinyin initials,
  * selects nodes or whole scopes, shows a number per node, and follows the WAI-ARIA tree
