@@ -198,7 +198,8 @@ export class JcGridTree extends LitElement {
 
   /**
    * Reveals a node: clears any search, expands its ancestors, scrolls it into view and makes
-   * it the active row. Returns false (and changes nothing) for an unknown code.
+   * it the active row. Returns false (and changes nothing) for an unknown code. Called before
+   * a hierarchy is set, the call is remembered (and returns true) until one arrives.
    * @example `tree.expandTo('350302001000');`
    */
   expandTo(code: string): boolean {
