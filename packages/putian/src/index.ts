@@ -17,3 +17,4 @@ export * from './divisions.js';
 export * from './counts.js';
 export * from './generate.js';
 export * from './summary.js';
+export * from './scenario/index.js';
