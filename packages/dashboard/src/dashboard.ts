@@ -102,7 +102,7 @@ export class JcDashboard extends JcDashboardElement {
   /** The chosen topic id, or null for all topics. */
   @property() topic: string | null = null;
   /** The indicator the ranking sorts by. */
-  @property() indicator: string = 'closeRate';
+  @property() indicator: string = 'banjieRate';
   /** Ranking: values worse than this are lagging (else the bottom `bottom`). */
   @property({ type: Number }) threshold: number | null = null;
   /** Ranking: how many at the bottom count as lagging when there is no threshold. */
@@ -276,7 +276,7 @@ export class JcDashboard extends JcDashboardElement {
   private childSuppressed(): boolean {
     const d = this.data;
     if (!d) return false;
-    return d.trend.some((p) => p.cases === null || p.closed === null || p.closeRate === null)
+    return d.trend.some((p) => p.cases === null || p.closed === null || p.rate === null)
       || d.breakdown.some((b) => b.value === null)
       || d.children.some((c) => c.values[this.indicator] === null);
   }

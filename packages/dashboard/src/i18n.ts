@@ -10,16 +10,16 @@
  * @example
  * ```ts
  * const el = document.querySelector('jc-dashboard')!;
- * el.i18n = { closeRate: '结案率' } satisfies Partial<DashboardStrings>;
+ * el.i18n = { banjieRate: '办结比例' } satisfies Partial<DashboardStrings>;
  * ```
  */
 export interface DashboardStrings {
   collected: string;
   closed: string;
-  closeRate: string;
-  onTimeRate: string;
+  banjieRate: string;
+  onTimeCloseRate: string;
   overdue: string;
-  satisfaction: string;
+  satisfiedRate: string;
   countUnit: string;
   kpisTitle: string;
   vsPrevious: string;
@@ -88,17 +88,17 @@ export interface DashboardStrings {
  *
  * @example
  * ```ts
- * DASHBOARD_STRINGS.en.closeRate; // 'Close rate'
+ * DASHBOARD_STRINGS.en.banjieRate; // 'Completion rate'
  * ```
  */
 export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } = {
   zh: {
-    collected: '受理案件',
+    collected: '采集案件',
     closed: '办结案件',
-    closeRate: '办结率',
-    onTimeRate: '按期结案率',
-    overdue: '超期案件',
-    satisfaction: '满意度',
+    banjieRate: '办结率',
+    onTimeCloseRate: '按期结案率',
+    overdue: '超期在办',
+    satisfiedRate: '满意率',
     countUnit: '件',
     kpisTitle: '核心指标',
     vsPrevious: '较上期',
@@ -116,9 +116,9 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     suppressedNote: '“<5”与“—”表示该数字所依据的案件少于 5 件，为保护个人隐私不予显示，并非 0。',
     suppressedShort: '少于 5 件，已隐藏',
     trendTitle: '案件趋势',
-    trendCases: '受理数',
+    trendCases: '采集数',
     trendClosed: '办结数',
-    trendSummary: '{from}至{to}，每期受理 {min} 至 {max} 件；最近一期（{last}）受理 {cases} 件，办结率 {rate}。',
+    trendSummary: '{from}至{to}，每期采集 {min} 至 {max} 件；最近一期（{last}）采集 {cases} 件，办结率 {rate}。',
     empty: '暂无数据',
     period: '周期',
     breakdownTitle: '类别分布',
@@ -164,10 +164,10 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
   en: {
     collected: 'Cases collected',
     closed: 'Cases closed',
-    closeRate: 'Close rate',
-    onTimeRate: 'Closed on time',
-    overdue: 'Overdue cases',
-    satisfaction: 'Satisfaction',
+    banjieRate: 'Completion rate',
+    onTimeCloseRate: 'On-time close rate',
+    overdue: 'Overdue',
+    satisfiedRate: 'Satisfaction rate',
     countUnit: '',
     kpisTitle: 'Key figures',
     vsPrevious: 'vs previous period',
@@ -187,7 +187,7 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     trendTitle: 'Case trend',
     trendCases: 'Collected',
     trendClosed: 'Closed',
-    trendSummary: '{from} to {to}: {min} to {max} cases collected per period; in the latest ({last}) {cases} cases, close rate {rate}.',
+    trendSummary: '{from} to {to}: {min} to {max} cases collected per period; in the latest ({last}) {cases} cases, completion rate {rate}.',
     empty: 'No data',
     period: 'Period',
     breakdownTitle: 'Cases by category',

@@ -19,3 +19,4 @@ export { JcRanking, rankRows } from './ranking.js';
 export { JcDashboard } from './dashboard.js';
 export { type BarRow } from './bars.js';
 export { serializeSvg, svgToPng, fileName } from './export.js';
+export { dashboardDataFromSlice, type FromSliceOptions } from './slice.js';

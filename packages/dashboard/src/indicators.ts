@@ -6,8 +6,8 @@ import type { DashboardStrings } from './i18n.js';
 import type { IndicatorDef, IndicatorId } from './types.js';
 
 /**
- * The six built-in indicators, in the order the KPI tiles show them. Satisfaction is a share
- * of satisfied replies (0..1); pass your own definitions for a mean score.
+ * The six built-in indicators, in the order the KPI tiles show them; ids are the codes of
+ * `@jiceng/core`'s indicators. Rates are fractions 0..1.
  *
  * @example
  * ```ts
@@ -17,10 +17,10 @@ import type { IndicatorDef, IndicatorId } from './types.js';
 export const INDICATORS: readonly IndicatorDef[] = Object.freeze([
   { id: 'collected', format: 'count', better: 'higher' },
   { id: 'closed', format: 'count', better: 'higher' },
-  { id: 'closeRate', format: 'percent', better: 'higher' },
-  { id: 'onTimeRate', format: 'percent', better: 'higher' },
+  { id: 'banjieRate', format: 'percent', better: 'higher' },
+  { id: 'onTimeCloseRate', format: 'percent', better: 'higher' },
   { id: 'overdue', format: 'count', better: 'lower' },
-  { id: 'satisfaction', format: 'percent', better: 'higher' },
+  { id: 'satisfiedRate', format: 'percent', better: 'higher' },
 ] satisfies IndicatorDef[]);
 
 const KNOWN = new Set<string>(INDICATORS.map((d) => d.id));
@@ -31,7 +31,7 @@ const KNOWN = new Set<string>(INDICATORS.map((d) => d.id));
  *
  * @example
  * ```ts
- * indicatorLabel({ id: 'closeRate', format: 'percent', better: 'higher' }, DASHBOARD_STRINGS.en); // 'Close rate'
+ * indicatorLabel({ id: 'banjieRate', format: 'percent', better: 'higher' }, DASHBOARD_STRINGS.en); // 'Completion rate'
  * ```
  */
 export function indicatorLabel(def: IndicatorDef, s: DashboardStrings): string {

@@ -53,10 +53,10 @@ export function rankRows(items: readonly RankingItem[], def: IndicatorDef, thres
  * @csspart row - A ranked row.
  * @example
  * ```html
- * <jc-ranking indicator="closeRate" threshold="0.98"></jc-ranking>
+ * <jc-ranking indicator="banjieRate" threshold="0.98"></jc-ranking>
  * <script type="module">
  *   const r = document.querySelector('jc-ranking');
- *   r.items = [{ code: '350302001000', name: '霞林街道', values: { closeRate: 0.991 } }];
+ *   r.items = [{ code: '350302001000', name: '霞林街道', values: { banjieRate: 0.991 } }];
  *   r.addEventListener('jc-select', (e) => console.log(e.detail.code));
  * </script>
  * ```
@@ -71,7 +71,7 @@ export class JcRanking extends JcDashboardElement {
   /** The child nodes with their values. */
   @property({ attribute: false }) items: RankingItem[] = [];
   /** The indicator to rank by. */
-  @property() indicator = 'closeRate';
+  @property() indicator = 'banjieRate';
   /** The indicators offered; defaults to the six built-in ones. */
   @property({ attribute: false }) indicators: readonly IndicatorDef[] = INDICATORS;
   /** Values worse than this are lagging; when unset, the bottom `bottom` are. */

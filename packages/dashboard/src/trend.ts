@@ -29,8 +29,8 @@ const STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120];
  * <jc-trend></jc-trend>
  * <script type="module">
  *   document.querySelector('jc-trend').points = [
- *     { period: '2024-01', cases: 4210, closed: 4180, closeRate: 0.993 },
- *     { period: '2024-02', cases: 3980, closed: 3975, closeRate: 0.999 },
+ *     { period: '2024-01', cases: 4210, closed: 4180, rate: 0.993 },
+ *     { period: '2024-02', cases: 3980, closed: 3975, rate: 0.999 },
  *   ];
  * </script>
  * ```
@@ -60,12 +60,12 @@ export class JcTrend extends JcDashboardElement {
     const s = this.s;
     return [{
       title: this.titleText(),
-      head: [s.period, s.trendCases, s.trendClosed, s.closeRate],
+      head: [s.period, s.trendCases, s.trendClosed, s.banjieRate],
       rows: this.points.map((p) => [
         this.f.period(p.period),
         { v: p.cases, format: 'count' },
         { v: p.closed, format: 'count' },
-        { v: p.closeRate, format: 'percent' },
+        { v: p.rate, format: 'percent' },
       ]),
     }];
   }
@@ -83,7 +83,7 @@ export class JcTrend extends JcDashboardElement {
       max: counts.length ? this.f.number(Math.max(...counts), 'count') : this.s.missing,
       last: this.f.period(last.period),
       cases: this.f.value(last.cases, 'count').text,
-      rate: this.f.value(last.closeRate, 'percent').text,
+      rate: this.f.value(last.rate, 'percent').text,
     });
   }
 
@@ -102,7 +102,7 @@ export class JcTrend extends JcDashboardElement {
     const x = scalePoint<string>().domain(pts.map((d) => d.period)).range([m.l, W - m.r]).padding(0.2);
     const counts = pts.flatMap((d) => [d.cases, d.closed]).filter(isNum);
     const yC = scaleLinear().domain([0, Math.max(1, ...counts)]).nice(5).range([H - m.b, m.t]);
-    const rates = pts.map((d) => d.closeRate).filter(isNum);
+    const rates = pts.map((d) => d.rate).filter(isNum);
     const lo = rates.length ? Math.min(...rates) : 0;
     const hi = rates.length ? Math.max(...rates) : 1;
     const yR = scaleLinear().domain([Math.max(0, Math.min(lo, hi - 0.01)), Math.min(1, Math.max(hi, lo + 0.01))]).nice(5).range([H - m.b, m.t]);
@@ -110,7 +110,7 @@ export class JcTrend extends JcDashboardElement {
     const caseArea = area<TrendPoint>().defined((d) => isNum(d.cases)).x(px).y0(yC(0)).y1((d) => yC(d.cases as number))(pts) ?? '';
     const caseLine = line<TrendPoint>().defined((d) => isNum(d.cases)).x(px).y((d) => yC(d.cases as number))(pts) ?? '';
     const closedLine = line<TrendPoint>().defined((d) => isNum(d.closed)).x(px).y((d) => yC(d.closed as number))(pts) ?? '';
-    const rateLine = line<TrendPoint>().defined((d) => isNum(d.closeRate)).x(px).y((d) => yR(d.closeRate as number))(pts) ?? '';
+    const rateLine = line<TrendPoint>().defined((d) => isNum(d.rate)).x(px).y((d) => yR(d.rate as number))(pts) ?? '';
     const room = Math.max(1, Math.floor((W - m.l - m.r) / (fs * 6.5)));
     const step = STEPS.find((s) => Math.ceil(pts.length / s) <= room) ?? pts.length;
     const labelled = pts.filter((_, i) => (pts.length - 1 - i) % step === 0);
@@ -119,7 +119,7 @@ export class JcTrend extends JcDashboardElement {
     const legend: [string, string, string, boolean][] = [
       [s.trendCases, p.cases, '', false],
       [s.trendClosed, p.closed, '7 4', false],
-      [`${s.closeRate} →`, p.rate, '2 3', true],
+      [`${s.banjieRate} →`, p.rate, '2 3', true],
     ];
     let lx = m.l;
     const ly = standalone ? fs * 2.6 : fs * 0.9;
@@ -147,8 +147,8 @@ export class JcTrend extends JcDashboardElement {
       <path d=${caseLine} style=${`fill:none;stroke:${p.cases};stroke-width:2.5`}></path>
       <path d=${closedLine} style=${`fill:none;stroke:${p.closed};stroke-width:2;stroke-dasharray:7 4`}></path>
       <path d=${rateLine} style=${`fill:none;stroke:${p.rate};stroke-width:2.5;stroke-dasharray:2 3;stroke-linecap:round`}></path>
-      ${markers ? pts.filter((d) => isNum(d.closeRate)).map((d) => {
-        const cx = px(d), cy = yR(d.closeRate as number);
+      ${markers ? pts.filter((d) => isNum(d.rate)).map((d) => {
+        const cx = px(d), cy = yR(d.rate as number);
         return svg`<rect x=${cx - 3.5} y=${cy - 3.5} width="7" height="7" transform="rotate(45 ${cx} ${cy})" style=${`fill:${p.bg};stroke:${p.rate};stroke-width:1.5`}></rect>`;
       }) : nothing}
       <line x1=${m.l} x2=${W - m.r} y1=${yC(0)} y2=${yC(0)} style=${`stroke:${p.muted};stroke-width:1`}></line>

@@ -7,7 +7,8 @@
 
 /**
  * One figure: a number, or `null` when the core suppressed it because it rests on too few
- * cases (small-cell suppression). `undefined`/`NaN` means "no data" and shows as a dash.
+ * cases (small-cell suppression). `NaN` (or an absent figure) means "no data" — e.g. a rate
+ * whose base is 0 — and shows as a dash without the privacy note.
  *
  * @example
  * ```ts
@@ -49,15 +50,16 @@ export type Better = 'higher' | 'lower';
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
 /**
- * The indicators the dashboard knows by name: collected 受理, closed 办结, close rate 办结率,
- * on-time close rate 按期结案率, overdue 超期, satisfaction 满意度.
+ * The indicators the dashboard knows by name — the codes of `@jiceng/core`'s built-in
+ * indicators: collected 采集, closed 办结, `banjieRate` 办结率, `onTimeCloseRate` 按期结案率,
+ * overdue 超期在办, `satisfiedRate` 满意率.
  *
  * @example
  * ```ts
- * const id: IndicatorId = 'closeRate';
+ * const id: IndicatorId = 'banjieRate';
  * ```
  */
-export type IndicatorId = 'collected' | 'closed' | 'closeRate' | 'onTimeRate' | 'overdue' | 'satisfaction';
+export type IndicatorId = 'collected' | 'closed' | 'banjieRate' | 'onTimeCloseRate' | 'overdue' | 'satisfiedRate';
 
 /**
  * How an indicator is written and judged.
@@ -98,7 +100,7 @@ export interface KpiFigure {
  *
  * @example
  * ```ts
- * const p: TrendPoint = { period: '2024-03', cases: 4410, closed: 4388, closeRate: 0.995 };
+ * const p: TrendPoint = { period: '2024-03', cases: 4410, closed: 4388, rate: 0.995 };
  * ```
  */
 export interface TrendPoint {
@@ -107,8 +109,8 @@ export interface TrendPoint {
   cases: Figure;
   /** Cases closed in the period. */
   closed: Figure;
-  /** Close rate 办结率 as a fraction 0..1. */
-  closeRate: Figure;
+  /** The rate drawn on the right axis — 办结率 (closed / collected) — as a fraction 0..1. */
+  rate: Figure;
 }
 
 /**
@@ -132,7 +134,7 @@ export interface BreakdownItem {
  *
  * @example
  * ```ts
- * const r: RankingItem = { code: '350302001000', name: '霞林街道', values: { closeRate: 0.991, overdue: 4 } };
+ * const r: RankingItem = { code: '350302001000', name: '霞林街道', values: { banjieRate: 0.991, overdue: 4 } };
  * ```
  */
 export interface RankingItem {
@@ -140,7 +142,7 @@ export interface RankingItem {
   code: string;
   /** Node name (user text). */
   name: string;
-  /** Values by indicator id. */
+  /** Values by indicator id (rates as fractions 0..1). */
   values: Partial<Record<string, Figure>>;
 }
 
@@ -221,7 +223,7 @@ export interface TopicOption {
  * const data: DashboardData = {
  *   node: { code: '350300000000', name: '莆田市' },
  *   period: '2024-03',
- *   kpis: { collected: { value: 4410, previous: 4302 }, closeRate: { value: 0.995, previous: 0.993 } },
+ *   kpis: { collected: { value: 4410, previous: 4302 }, banjieRate: { value: 0.995, previous: 0.993 } },
  *   trend: [], breakdown: [], children: [], levels: { levels: [] }, coverage: [],
  * };
  * ```

@@ -2,21 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { JcBreakdown, JcKpi, JcRanking, JcTrend, RankingItem, TrendPoint } from '../src/index.js';
+import { intl, root, seen, tableRows, text } from './helpers.js';
 
-/** Formatting written independently of the package, straight from Intl. */
-const zhInt = new Intl.NumberFormat('zh-CN');
-const zhPct = (v: number) => new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const root = (el: Element) => el.shadowRoot!;
-/** The text a sighted user sees: without the visually hidden parts. */
-const seen = (el: Element | null | undefined) => {
-  if (!el) return '';
-  const c = el.cloneNode(true) as Element;
-  c.querySelectorAll('.jc-visually-hidden').forEach((h) => h.remove());
-  return text(c);
-};
-const tableRows = (el: Element) =>
-  [...root(el).querySelectorAll('table.jc-visually-hidden tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
+const { int: zhIntF, pct: zhPct } = intl('zh-CN');
+const zhInt = { format: zhIntF };
 
 describe('<jc-kpi>', () => {
   it('shows the figure, the previous one, and the change with an arrow and in words', async () => {
@@ -56,10 +45,10 @@ describe('<jc-kpi>', () => {
 });
 
 const POINTS: TrendPoint[] = [
-  { period: '2024-01', cases: 4210, closed: 4180, closeRate: 0.9929 },
-  { period: '2024-02', cases: 3980, closed: 3975, closeRate: 0.9987 },
-  { period: '2024-03', cases: null, closed: null, closeRate: null },
-  { period: '2024-04', cases: 4620, closed: 4588, closeRate: 0.9931 },
+  { period: '2024-01', cases: 4210, closed: 4180, rate: 0.9929 },
+  { period: '2024-02', cases: 3980, closed: 3975, rate: 0.9987 },
+  { period: '2024-03', cases: null, closed: null, rate: null },
+  { period: '2024-04', cases: 4620, closed: 4588, rate: 0.9931 },
 ];
 
 describe('<jc-trend>', () => {
@@ -158,12 +147,12 @@ describe('<jc-breakdown>', () => {
 });
 
 const KIDS: RankingItem[] = [
-  { code: '350302000000', name: '城厢区', values: { closeRate: 0.991, overdue: 4 } },
-  { code: '350303000000', name: '涵江区', values: { closeRate: 0.962, overdue: 19 } },
-  { code: '350304000000', name: '荔城区', values: { closeRate: 0.998, overdue: 1 } },
-  { code: '350305000000', name: '秀屿区', values: { closeRate: 0.975, overdue: 11 } },
-  { code: '350322000000', name: '仙游县', values: { closeRate: 0.987, overdue: 6 } },
-  { code: '3503B1000000', name: '湄洲岛', values: { closeRate: null, overdue: null } },
+  { code: '350302000000', name: '城厢区', values: { banjieRate: 0.991, overdue: 4 } },
+  { code: '350303000000', name: '涵江区', values: { banjieRate: 0.962, overdue: 19 } },
+  { code: '350304000000', name: '荔城区', values: { banjieRate: 0.998, overdue: 1 } },
+  { code: '350305000000', name: '秀屿区', values: { banjieRate: 0.975, overdue: 11 } },
+  { code: '350322000000', name: '仙游县', values: { banjieRate: 0.987, overdue: 6 } },
+  { code: '3503B1000000', name: '湄洲岛', values: { banjieRate: null, overdue: null } },
 ];
 
 describe('<jc-ranking>', () => {

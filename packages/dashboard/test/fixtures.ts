@@ -52,7 +52,7 @@ export function putianData(opts: { code?: string; name?: string; seed?: number; 
     const cases = Math.round(perMonth * season * (0.9 + 0.2 * r()));
     const rate = Math.min(1, 0.975 + 0.024 * r() + i * 0.00002);
     const closed = Math.round(cases * rate);
-    trend.push({ period: `${y}-${String(m).padStart(2, '0')}`, cases, closed, closeRate: closed / cases });
+    trend.push({ period: `${y}-${String(m).padStart(2, '0')}`, cases, closed, rate: closed / cases });
   }
   const last = trend[trend.length - 1], prev = trend[trend.length - 2];
   const kids = opts.children ?? (code === '350300000000' ? PUTIAN_DISTRICTS : childrenOf(code, name, 12));
@@ -62,8 +62,8 @@ export function putianData(opts: { code?: string; name?: string; seed?: number; 
     return {
       code: c, name: n,
       values: {
-        collected, closed: Math.round(collected * closeRate), closeRate,
-        onTimeRate: 0.9 + 0.09 * r(), overdue: Math.round(collected * 0.01 * r()), satisfaction: 0.93 + 0.06 * r(),
+        collected, closed: Math.round(collected * closeRate), banjieRate: closeRate,
+        onTimeCloseRate: 0.9 + 0.09 * r(), overdue: Math.round(collected * 0.01 * r()), satisfiedRate: 0.93 + 0.06 * r(),
       },
     };
   });
@@ -75,10 +75,10 @@ export function putianData(opts: { code?: string; name?: string; seed?: number; 
     kpis: {
       collected: { value: last.cases, previous: prev.cases },
       closed: { value: last.closed, previous: prev.closed },
-      closeRate: { value: last.closeRate, previous: prev.closeRate },
-      onTimeRate: { value: 0.962, previous: 0.958 },
+      banjieRate: { value: last.rate, previous: prev.rate },
+      onTimeCloseRate: { value: 0.962, previous: 0.958 },
       overdue: { value: Math.round((last.cases as number) * 0.004), previous: Math.round((prev.cases as number) * 0.005) },
-      satisfaction: { value: 0.978, previous: 0.981 },
+      satisfiedRate: { value: 0.978, previous: 0.981 },
     },
     trend,
     breakdown: CATEGORIES.map(([c, l], i) => ({ code: c, label: l, value: Math.round((last.cases as number) * weights[i] / wsum) })),
