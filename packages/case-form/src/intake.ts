@@ -140,6 +140,12 @@ export function intakeCommands(v: CaseIntake): IntakeCommands {
   return { discover, register };
 }
 
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
 function relabel(p: JcIssue, field: string): JcIssue {
   const own = INTAKE_LABELS[field];
   if (!own || FIELD_LABELS[field]) return p;
@@ -165,7 +171,9 @@ export function formIssues(issues: readonly z.core.$ZodIssue[], input: unknown):
       const [zh, en] = INTAKE_RULES[rule];
       return issue('E_INVALID_INPUT', zh, en, { column: p.path.map(String).join('.') });
     }
-    const [out] = zodIssues([p], input);
+    // A choice never made (an enum left undefined) reads "required", as a missing text does.
+    const missing = p.code === 'invalid_value' && valueAt(input, p.path) === undefined;
+    const [out] = zodIssues([missing ? ({ code: 'invalid_type', expected: 'string', path: p.path, message: '' } as z.core.$ZodIssue) : p], input);
     const field = [...p.path].map(String).reverse().find((k) => !/^\d+$/.test(k)) ?? '';
     return relabel(out, field);
   });
