@@ -4,24 +4,6 @@ import { importJson } from '@jiceng/core';
 import { generatePutian, putianSummary } from '@jiceng/putian';
 import { EXIT, main, memoryIo } from '@jiceng/cli';
 
-test('jiceng putian prints the counts per level and per kind, in zh by default', async () => {
-  const io = memoryIo();
-  assert.equal(await main(['putian'], io), EXIT.ok);
-  const out = io.stdout();
-  for (const [label, n] of [['市', '1'], ['县区', '7'], ['镇街', '54'], ['村居', '973'], ['网格', '10,439'], ['单元', '134,753']]) {
-    assert.match(out, new RegExp(`^${label}\\s+${n}$`, 'm'));
-  }
-  assert.match(out, /^网格党支部\s+7,025$/m);
-  assert.match(out, /^单元党小组\s+5,904$/m);
-  assert.match(out, /^党员先锋岗\s+1,710$/m);
-  assert.match(out, /^网格长\s+9,796\s+6,807$/m);
-  assert.match(out, /^单元长\s+119,507\s+24,047$/m);
-  assert.match(out, /^“党建\+”邻里中心\s+103$/m);
-  assert.match(out, /市 1 \/ 县区 7 \/ 镇街 54 \/ 村居 973/);
-  assert.match(out, /城市居民小区：563，已挂钩 563 \(100\.0%\)/);
-  assert.equal(io.stderr(), '');
-});
-
 test('jiceng putian --seed 7 --summary --lang en prints the same counts in English', async () => {
   const io = memoryIo();
   assert.equal(await main(['putian', '--seed', '7', '--summary', '--lang', 'en'], io), EXIT.ok);
@@ -72,12 +54,29 @@ test('jiceng putian --out writes JSON and CSV that validate and import back to t
   assert.deepEqual(loaded, putianSummary(data));
 });
 
-test('jiceng putian --out --summary prints only the counts; --out onto a file is a usage error', async () => {
+test('jiceng putian --out DIR --summary writes the files and prints only the counts, in zh by default', async () => {
   const io = memoryIo();
-  assert.equal(await main(['putian', '--out', 'o', '--summary', '--lang', 'en'], io), EXIT.ok);
-  assert.doesNotMatch(io.stdout(), /wrote/);
+  assert.equal(await main(['putian', '--out', 'o', '--summary'], io), EXIT.ok);
   assert.ok(io.text('o/putian.json'));
+  const out = io.stdout();
+  assert.doesNotMatch(out, /已写入/);
+  for (const [label, n] of [['市', '1'], ['县区', '7'], ['镇街', '54'], ['村居', '973'], ['网格', '10,439'], ['单元', '134,753']]) {
+    assert.match(out, new RegExp(`^${label}\\s+${n}$`, 'm'));
+  }
+  assert.match(out, /^网格党支部\s+7,025$/m);
+  assert.match(out, /^单元党小组\s+5,904$/m);
+  assert.match(out, /^党员先锋岗\s+1,710$/m);
+  assert.match(out, /^网格长\s+9,796\s+6,807$/m);
+  assert.match(out, /^单元长\s+119,507\s+24,047$/m);
+  assert.match(out, /^“党建\+”邻里中心\s+103$/m);
+  assert.match(out, /市 1 \/ 县区 7 \/ 镇街 54 \/ 村居 973/);
+  assert.match(out, /城市居民小区：563，已挂钩 563 \(100\.0%\)/);
+  assert.equal(io.stderr(), '');
+});
+
+test('jiceng putian --out onto a file is a usage error', async () => {
   const clash = memoryIo({ 'taken.txt': 'x' });
   assert.equal(await main(['putian', '--out', 'taken.txt', '--lang', 'en'], clash), EXIT.usage);
   assert.match(clash.stderr(), /--out must be a directory, but taken\.txt is a file/);
+  assert.equal(clash.stdout(), '');
 });

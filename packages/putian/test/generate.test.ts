@@ -215,8 +215,10 @@ test('the summary prints as a table in Chinese and in English', () => {
   assert.doesNotMatch(en, /\p{Script=Han}/u, 'no Chinese in the English table');
 });
 
+const built = buildHierarchy(data.config, data.nodes);
+
 test('the generated city builds with core: no errors, no warnings, the index agrees with the records', () => {
-  const r = buildHierarchy(data.config, data.nodes);
+  const r = built;
   assert.ok(r.ok, r.ok ? '' : r.errors.slice(0, 5).map((e) => formatIssue(e, 'en')).join('\n'));
   assert.deepEqual(r.warnings, []);
   const h = r.value;
@@ -230,7 +232,7 @@ test('the generated city builds with core: no errors, no warnings, the index agr
 });
 
 test("core's overlay counts and coverage agree with the seed, for the city and per county", () => {
-  const h = buildHierarchy(data.config, data.nodes);
+  const h = built;
   assert.ok(h.ok);
   const r = buildOverlay(h.value, data.overlay);
   assert.ok(r.ok, r.ok ? '' : r.errors.slice(0, 5).map((e) => formatIssue(e, 'en')).join('\n'));
