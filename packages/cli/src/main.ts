@@ -24,6 +24,13 @@ function overview(commands: readonly Command[], lang: Lang): string {
     : `jiceng — 网格化基层治理工具\n\n用法：jiceng <命令> [选项] [--lang en]\n\n命令：\n${lines.join('\n')}\n\n运行 \`jiceng <命令> --help\` 查看命令的选项。退出码：0 正常，1 发现问题，2 用法错误。\n`;
 }
 
+function unknown(name: string, commands: readonly Command[], lang: Lang, io: CliIo): number {
+  io.err(lang === 'en'
+    ? `jiceng: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}\n`
+    : `jiceng：未知命令“${name}”。可用命令：${commands.map((c) => c.name).join('、')}\n`);
+  return EXIT.usage;
+}
+
 /**
  * Runs `jiceng` with the given arguments (without `node` and the script) and resolves to the
  * exit code: 0 ok, 1 problems found, 2 usage error. `jiceng --help` lists the commands,
@@ -45,19 +52,16 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo(), comman
     return EXIT.ok;
   }
   if (first === undefined || first.startsWith('-') || first === 'help') {
-    const named = first === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    const topic = first === 'help' && rest[0] !== undefined && !rest[0].startsWith('-') ? rest[0] : undefined;
+    const named = topic === undefined ? undefined : commands.find((c) => c.name === topic);
     if (named) return named.run(['--help', ...(lang === 'en' ? ['--lang', 'en'] : [])], io);
+    if (topic !== undefined) return unknown(topic, commands, lang, io);
     const asked = first === 'help' || first === '--help' || first === '-h' || (first?.startsWith('--lang') ?? false);
     (asked ? io.out : io.err)(overview(commands, lang));
     return asked ? EXIT.ok : EXIT.usage;
   }
   const cmd = commands.find((c) => c.name === first);
-  if (!cmd) {
-    io.err(lang === 'en'
-      ? `jiceng: unknown command '${first}'. Commands: ${commands.map((c) => c.name).join(', ')}\n`
-      : `jiceng：未知命令“${first}”。可用命令：${commands.map((c) => c.name).join('、')}\n`);
-    return EXIT.usage;
-  }
+  if (!cmd) return unknown(first, commands, lang, io);
   try {
     return await cmd.run([...rest], io);
   } catch (e) {

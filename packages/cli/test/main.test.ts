@@ -29,6 +29,9 @@ test('no command, or an unknown one, is a usage error (exit 2) on stderr', async
   const en = memoryIo();
   assert.equal(await main(['frobnicate', '--lang=en'], en), EXIT.usage);
   assert.match(en.stderr(), /unknown command 'frobnicate'/);
+  const help = memoryIo();
+  assert.equal(await main(['help', 'frobnicate'], help), EXIT.usage);
+  assert.match(help.stderr(), /未知命令“frobnicate”/);
 });
 
 test('every command answers --help with its usage and exit 0, and rejects unknown options with exit 2', async () => {
