@@ -3,7 +3,7 @@
  * one string in pre-order; the pinyin table is built per distinct character on first use.
  * @module
  */
-import { pinyin } from 'pinyin-pro';
+import { polyphonic } from 'pinyin-pro';
 
 const SEP = '\u0000';
 
@@ -16,14 +16,31 @@ function letterBit(c: number): number {
   return 0;
 }
 
-/** Fills the cache for the given characters, converting each one once (all its readings). */
+const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/**
+ * Fills the cache for the given characters, every reading of each: Han characters through
+ * pinyin-pro in a few bulk calls (one per 2,048 characters), others have no initial.
+ */
 function learnInitials(chars: Iterable<number>): void {
+  const todo: number[] = [];
   for (const c of chars) {
     if (initialsCache.has(c)) continue;
-    let mask = 0;
-    const readings = pinyin(String.fromCharCode(c), { pattern: 'first', toneType: 'none', multiple: true, type: 'array' });
-    for (const r of readings) mask |= letterBit(r.charCodeAt(0));
-    initialsCache.set(c, mask);
+    if (isHan(c)) todo.push(c);
+    else initialsCache.set(c, 0);
+  }
+  for (let from = 0; from < todo.length; from += 2048) {
+    const part = todo.slice(from, from + 2048);
+    let readings = polyphonic(String.fromCharCode(...part), { pattern: 'first', toneType: 'none', type: 'array' });
+    if (readings.length !== part.length) {
+      // Not one entry per character: ask character by character.
+      readings = part.map((c) => polyphonic(String.fromCharCode(c), { pattern: 'first', toneType: 'none', type: 'array' })[0] ?? []);
+    }
+    part.forEach((c, j) => {
+      let mask = 0;
+      for (const r of readings[j] ?? []) mask |= letterBit(r.charCodeAt(0));
+      initialsCache.set(c, mask);
+    });
   }
 }
 
