@@ -366,16 +366,18 @@ export class Metrics {
     const M = this.M;
     const acc = new Float64Array(size * M);
     this.measures.kernel(this.facts, this.blockOrder(), 0, this.rows, null, null, 0, -1, size, acc, this.params);
+    rollUpRows(acc, M, this.hierarchy.parents, size);
     this.mcols = measures.codes.map(() => new Float64Array(size));
     transpose(acc, M, size, this.mcols);
     measures.codes.forEach((c, m) => this.cols.set(c, this.mcols[m]));
     this.nodeMeasureCodes = nodeMeasures.map((n) => n.code);
     for (const nm of nodeMeasures) {
       const col = new Float64Array(size);
-      for (let i = 0; i < size; i++) col[i] = +nm.own[i] || 0;
+      col.set(nm.own);
+      for (let i = 0; i < size; i++) if (col[i] !== col[i]) col[i] = 0;
+      rollUp(col, this.hierarchy.parents, size);
       this.cols.set(nm.code, col);
     }
-    for (const col of this.cols.values()) rollUp(col, this.hierarchy.parents, size);
     // two scratch rows for incremental updates
     this.scratch = {
       length: 2, caseIds: [], node: new Int32Array(2), category: new Uint16Array(2), source: new Uint8Array(2),
@@ -862,11 +864,25 @@ export class Metrics {
   }
 }
 
-/** Node-major accumulator → one column per measure. */
+/** Node-major accumulator → one column per measure, in cache-sized blocks of nodes. */
 function transpose(acc: Float64Array, M: number, size: number, cols: Float64Array[]): void {
-  for (let m = 0; m < M; m++) {
-    const c = cols[m];
-    for (let i = 0, o = m; i < size; i++, o += M) c[i] = acc[o];
+  const B = 1024;
+  for (let start = 0; start < size; start += B) {
+    const end = Math.min(size, start + B);
+    for (let m = 0; m < M; m++) {
+      const c = cols[m];
+      for (let i = start, o = start * M + m; i < end; i++, o += M) c[i] = acc[o];
+    }
+  }
+}
+
+/** Adds every node's row into its parent's row, deepest first (node-major accumulator). */
+function rollUpRows(acc: Float64Array, M: number, parents: Int32Array, size: number): void {
+  for (let i = size - 1; i > 0; i--) {
+    const p = parents[i];
+    if (p < 0) continue;
+    const io = i * M, po = p * M;
+    for (let m = 0; m < M; m++) acc[po + m] += acc[io + m];
   }
 }
 
