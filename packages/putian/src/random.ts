@@ -128,12 +128,40 @@ export function chooseExactly(rng: Rng, n: number, m: number, weight: (i: number
   if (m > eligible || forced > m) throw new RangeError(`cannot choose ${m} of ${eligible} eligible items (${forced} forced)`);
   const flags = new Uint8Array(n);
   if (m === 0) return flags;
-  const sorted = Float64Array.from(keys).sort();
-  const threshold = sorted[n - m];
+  const threshold = nthSmallest(Float64Array.from(keys), n - m);
   let above = 0;
   for (let i = 0; i < n; i++) if (keys[i] > threshold) { flags[i] = 1; above++; }
   for (let i = 0; i < n && above < m; i++) if (keys[i] === threshold) { flags[i] = 1; above++; }
   return flags;
+}
+
+/** The k-th smallest value (0-based) of `a`, by quickselect; reorders `a`. */
+function nthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot.
+    const x = a[lo], y = a[mid], z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /**
