@@ -225,6 +225,12 @@ export function importCsv(files: CsvFiles, opts: { config?: HierarchyConfig } = 
   );
 }
 
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/** One CSV field (RFC 4180): quoted, with doubled quotes, when it holds a comma, quote, line break or edge space. */
+function csvField(v: string): string {
+  return NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
 /**
  * Exports a hierarchy (nodes in pre-order) and its overlay as CSV texts keyed by file name,
  * plus `config.json`. Fields with commas, quotes or line breaks are quoted; `bom: true`
@@ -241,15 +247,18 @@ export function exportCsv(hierarchy: Hierarchy, overlay?: Overlay, opts: { bom?:
   const out: Record<string, string> = { 'config.json': JSON.stringify(hierarchy.config, null, 2) + '\n' };
   const write = (kind: CsvFileKind, records: readonly object[]) => {
     const { file, columns } = CSV_FILES[kind];
-    const rows = records.map((r) =>
-      columns.map((c) => {
-        const v = (r as Record<string, unknown>)[c.field];
-        if (v === undefined || v === null) return '';
-        if (typeof v === 'boolean') return v ? '1' : '0';
-        return String(v);
-      }),
-    );
-    out[file] = bom + Papa.unparse({ fields: columns.map((c) => c.header), data: rows }, { newline: '\r\n' }) + '\r\n';
+    const lines: string[] = [columns.map((c) => csvField(c.header)).join(',')];
+    for (const r of records) {
+      let line = '';
+      for (let ci = 0; ci < columns.length; ci++) {
+        const v = (r as Record<string, unknown>)[columns[ci]!.field];
+        if (ci > 0) line += ',';
+        if (v === undefined || v === null) continue;
+        line += typeof v === 'boolean' ? (v ? '1' : '0') : csvField(String(v));
+      }
+      lines.push(line);
+    }
+    out[file] = bom + lines.join('\r\n') + '\r\n';
   };
   write('nodes', hierarchy.nodes());
   const data: OverlayInput = overlay ? (overlay.data as unknown as OverlayInput) : emptyOverlayInput();
