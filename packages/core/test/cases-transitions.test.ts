@@ -1,8 +1,8 @@
 // Every allowed and every refused transition of the seven-step loop, with the reason code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addTimeLimit, createEmpoweredCatalogue, workingMsBetween, availableActions, type CaseContext } from '@jiceng/core';
-import { ACTORS, calendar, makeCtx, makeStore, PATHS, runSteps, V1, V2, T1, T2, COUNTY, CITY, U1, U4, type ActorKey, type Step } from './cases-fixture.js';
+import { addTimeLimit, CASE_ACTIONS, createEmpoweredCatalogue, workingMsBetween, availableActions, type CaseContext } from '@jiceng/core';
+import { ACTORS, calendar, discover, makeCtx, makeStore, PATHS, runSteps, V1, V2, T1, T2, COUNTY, CITY, U1, U4, type ActorKey, type Step } from './cases-fixture.js';
 
 interface Row {
   from: string | Step[];
@@ -30,7 +30,12 @@ const ROWS: Row[] = [
   { from: 'discovered', who: 'vo', cmd: { type: 'dispatch', node: V1 }, expect: 'E_WRONG_STATE' },
   { from: 'discovered', who: 'vo', cmd: { type: 'close' }, expect: 'E_WRONG_STATE' },
   { from: 'registered', who: 'vo', cmd: { type: 'register', category: 'dispute', urgency: 'normal', description: 'x' }, expect: 'E_WRONG_STATE' },
+  { from: 'registered', who: 'vo', cmd: { type: 'reject', reason: '已立案' }, expect: 'E_WRONG_STATE' },
+  { from: 'discovered', who: 'gw', cmd: { type: 'reject', reason: 'x' }, expect: 'E_NOT_PERMITTED' },
   { from: 'rejected', who: 'vo', cmd: { type: 'register', category: 'dispute', urgency: 'normal', description: 'x' }, expect: 'E_WRONG_STATE' },
+  { from: [discover(), ...PATHS.discovered], who: 'vo', cmd: { type: 'linkDuplicate', of: 'c-1', note: '同一楼道' }, expect: 'duplicateLinked', status: 'duplicate' },
+  { from: [discover(), ...PATHS.registered], who: 'to', cmd: { type: 'linkDuplicate', of: 'c-1' }, expect: 'duplicateLinked', status: 'duplicate' },
+  { from: [discover(), ...PATHS.registered], who: 'gw', cmd: { type: 'linkDuplicate', of: 'c-1' }, expect: 'E_NOT_PERMITTED' },
   // 4 dispatch
   { from: 'registered', who: 'vo', cmd: { type: 'dispatch', node: V1 }, expect: 'dispatched', status: 'dispatched' },
   { from: 'registered', who: 'gh', cmd: { type: 'dispatch', node: V1 }, expect: 'E_OUT_OF_SCOPE' },
@@ -76,6 +81,14 @@ const ROWS: Row[] = [
   { from: 'suspended', who: 'gw', cmd: { type: 'reportHandled', result: 'x' }, expect: 'E_WRONG_STATE' },
   { from: 'suspended', who: 'gw', cmd: { type: 'resume' }, expect: 'E_NOT_PERMITTED' },
   { from: 'suspended', who: 'vo', cmd: { type: 'close' }, expect: 'E_WRONG_STATE' },
+  { from: 'handling', who: 'to', cmd: { type: 'reportProgress', note: 'x' }, expect: 'E_NOT_HANDLER' },
+  { from: 'handling', who: 'gwOther', cmd: { type: 'reportHandled', result: 'x' }, expect: 'E_OUT_OF_SCOPE' },
+  { from: 'dispatched', who: 'to', cmd: { type: 'return', reason: 'x' }, expect: 'E_NOT_HANDLER' },
+  { from: 'handling', who: 'hot', cmd: { type: 'requestExtension', limit: { amount: 1, unit: 'workDays' }, reason: 'r' }, expect: 'E_NOT_PERMITTED' },
+  { from: 'handling', who: 'gw', cmd: { type: 'requestExtension', limit: { amount: 0, unit: 'workDays' }, reason: 'r' }, expect: 'E_INVALID_INPUT' },
+  { from: 'suspended', who: 'voOther', cmd: { type: 'resume' }, expect: 'E_OUT_OF_SCOPE' },
+  { from: 'suspended', who: 'to', cmd: { type: 'resume' }, expect: 'resumed', status: 'handling' },
+  { from: 'suspended', who: 'sup', cmd: { type: 'supervise', note: '挂账督办' }, expect: 'supervised', status: 'suspended' },
   // 6 verification and feedback
   { from: 'handled', who: 'gw2', cmd: { type: 'verify', passed: true, note: '已核实' }, expect: 'verified', status: 'verified' },
   { from: 'handled', who: 'vo', cmd: { type: 'verify', passed: false, note: '未整改到位' }, expect: 'verified', status: 'handling' },
@@ -105,6 +118,13 @@ const ROWS: Row[] = [
   { from: 'handling', who: 'to', cmd: { type: 'supervise', note: '请加快办理', limit: { amount: 1, unit: 'workDays' } }, expect: 'supervised', status: 'handling' },
   { from: 'handling', who: 'vo', cmd: { type: 'supervise', note: 'x' }, expect: 'E_NOT_PERMITTED' },
   { from: 'handling', who: 'vo', cmd: { type: 'recordAccountability', person: 'p', measure: 'm', reason: 'r' }, expect: 'E_NOT_PERMITTED' },
+  { from: [...PATHS.verified, ['gw', { type: 'giveFeedback', channel: 'phone', note: 'x' }]], who: 'vo', cmd: { type: 'giveFeedback', channel: 'sms', note: 'x' }, expect: 'E_WRONG_STATE' },
+  { from: 'closed', who: 'gw', cmd: { type: 'reopen', reason: 'x' }, expect: 'E_NOT_PERMITTED' },
+  { from: 'closed', who: 'voOther', cmd: { type: 'reopen', reason: 'x' }, expect: 'E_OUT_OF_SCOPE' },
+  { from: 'rejected', who: 'vo', cmd: { type: 'reopen', reason: 'x' }, expect: 'E_WRONG_STATE' },
+  { from: 'rejected', who: 'sup', cmd: { type: 'recordAccountability', person: 'p', measure: 'm', reason: '错误不予立案' }, expect: 'accountabilityRecorded', status: 'rejected' },
+  { from: [...PATHS.closed, ['vo', { type: 'reopen', reason: '复发' }]], who: 'gw', cmd: { type: 'accept' }, expect: 'accepted', status: 'handling' },
+  { from: [...PATHS.closed, ['vo', { type: 'reopen', reason: '复发' }], ['gw', { type: 'accept' }]], who: 'gw', cmd: { type: 'reportHandled', result: '再处置' }, expect: 'handled', status: 'handled' },
   // escalation one level at a time to the top
   { from: [...PATHS.registered, ['city', { type: 'dispatch', node: CITY }]], who: 'city', cmd: { type: 'escalate', reason: 'r' }, expect: 'E_NO_HIGHER_LEVEL' },
   { from: [...PATHS.registered, ['co', { type: 'dispatch', node: COUNTY }]], who: 'co', cmd: { type: 'escalate', reason: 'r' }, expect: 'escalated' },
@@ -282,4 +302,13 @@ test("with empoweredScope 'all' a town handles only the categories its catalogue
   if (!r.ok) assert.equal(r.errors[0].code, 'E_NOT_EMPOWERED');
   const ctx2 = makeCtx({ empoweredScope: 'all', catalogue: createEmpoweredCatalogue({ [T1]: ['dispute'] }) });
   assert.ok(store.execute({ type: 'dispatch', caseId: id, expectedVersion: 2, node: T1 }, ACTORS.to, ctx2).ok);
+});
+
+test('the table covers every command, both allowed and refused', () => {
+  const allowed = new Set(ROWS.filter((r) => !r.expect.startsWith('E_')).map((r) => r.cmd.type as string));
+  const refused = new Set(ROWS.filter((r) => r.expect.startsWith('E_')).map((r) => r.cmd.type as string));
+  for (const c of ['discover', ...CASE_ACTIONS]) {
+    assert.ok(allowed.has(c), `no allowed row for ${c}`);
+    assert.ok(refused.has(c), `no refused row for ${c}`);
+  }
 });
