@@ -16,7 +16,7 @@ import type {
 import { PUTIAN_COUNTS } from './counts.js';
 import { PUTIAN_COUNTIES, isStreet, putianDivisionNodes } from './divisions.js';
 import { putianConfig } from './levels.js';
-import { PAIRING_ORGANS, compoundName, personName, uniquePlaceName, zhNumber } from './names.js';
+import { PAIRING_ORGANS, buildingName, compoundName, groupName, personName, uniquePlaceName, zhNumber } from './names.js';
 import { apportion, chooseExactly, createRng, shuffle, type Rng } from './random.js';
 
 /**
@@ -210,16 +210,7 @@ export function generatePutian(options: GeneratePutianOptions = {}): PutianData 
           nodes.push({ code, parent: vCode[v], level: 'grid', name: zh, nameEn: en });
           for (let j = 1; j <= unitsPerGrid[g]; j++, u++) {
             const ucode = code + pad3(j);
-            let uzh: string;
-            let uen: string;
-            if (vCommunity[v]) {
-              uzh = `${j}号楼`;
-              uen = `Building ${j}`;
-            } else {
-              const [pz, pe] = uniquePlaceName(nameRng, false, groupNames);
-              uzh = `${pz}组`;
-              uen = `${pe} Group`;
-            }
+            const [uzh, uen] = vCommunity[v] ? buildingName(j) : groupName(nameRng, groupNames);
             uCode[u] = ucode;
             uName[u] = uzh;
             nodes.push({ code: ucode, parent: code, level: 'unit', name: uzh, nameEn: uen });

@@ -40,7 +40,13 @@ const SURNAMES = split(`
 `);
 const GIVEN = '建国华明志伟丽芳秀英文玉金春海强平勇红霞燕清德福荣兰美梅珍辉俊杰慧敏静琳晓峰';
 
+const personCache: string[] = [];
+
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+// Generated names repeat a lot (“3号楼” in every community): each distinct name is made once
+// and shared, which spares the garbage collector and the memory of everything holding them.
+const placeCache: (readonly [string, string])[][] = [[], []];
 
 /**
  * A two-syllable place name in Chinese and pinyin, e.g. `['东山', 'Dongshan']`.
@@ -50,11 +56,18 @@ const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * placeName(createRng(1), false);  // e.g. ['后埔', 'Houpu']
  * ```
  */
-export function placeName(rng: Rng, urban: boolean): [zh: string, en: string] {
-  const a = rng.pick(PLACE_FIRST);
-  const b = rng.pick(urban ? URBAN_SECOND : VILLAGE_SECOND);
-  if (a[0] === b[0]) return placeName(rng, urban);
-  return [a[0] + b[0], cap(a[1] + b[1])];
+export function placeName(rng: Rng, urban: boolean): readonly [zh: string, en: string] {
+  const second = urban ? URBAN_SECOND : VILLAGE_SECOND;
+  for (;;) {
+    const i = rng.int(PLACE_FIRST.length);
+    const j = rng.int(second.length);
+    const a = PLACE_FIRST[i];
+    const b = second[j];
+    if (a[0] === b[0]) continue;
+    const cache = placeCache[urban ? 1 : 0];
+    const key = i * 64 + j;
+    return (cache[key] ??= [a[0] + b[0], cap(a[1] + b[1])]);
+  }
 }
 
 /**
@@ -67,7 +80,7 @@ export function placeName(rng: Rng, urban: boolean): [zh: string, en: string] {
  * uniquePlaceName(createRng(1), false, used);  // e.g. ['东山', 'Dongshan']
  * ```
  */
-export function uniquePlaceName(rng: Rng, urban: boolean, used: Set<string>): [zh: string, en: string] {
+export function uniquePlaceName(rng: Rng, urban: boolean, used: Set<string>): readonly [zh: string, en: string] {
   for (let tries = 0; tries < 40; tries++) {
     const n = placeName(rng, urban);
     if (!used.has(n[0])) {
@@ -85,6 +98,37 @@ export function uniquePlaceName(rng: Rng, urban: boolean, used: Set<string>): [z
   }
 }
 
+const groupCache = new Map<string, readonly [string, string]>();
+
+/**
+ * A villagers' group 村民小组 name unique within `used`, e.g. `['后埔组', 'Houpu Group']`.
+ *
+ * @example
+ * ```ts
+ * groupName(createRng(1), new Set());  // e.g. ['林坑组', 'Linkeng Group']
+ * ```
+ */
+export function groupName(rng: Rng, used: Set<string>): readonly [zh: string, en: string] {
+  const [zh, en] = uniquePlaceName(rng, false, used);
+  let g = groupCache.get(zh);
+  if (!g) groupCache.set(zh, (g = [`${zh}组`, `${en} Group`]));
+  return g;
+}
+
+const buildingCache: (readonly [string, string])[] = [];
+
+/**
+ * The name of building number `k`: `['3号楼', 'Building 3']`.
+ *
+ * @example
+ * ```ts
+ * buildingName(3);  // ['3号楼', 'Building 3']
+ * ```
+ */
+export function buildingName(k: number): readonly [zh: string, en: string] {
+  return (buildingCache[k] ??= [`${k}号楼`, `Building ${k}`]);
+}
+
 /**
  * A residential compound name, e.g. `['荔园花园', 'Liyuan Garden']`.
  *
@@ -93,7 +137,7 @@ export function uniquePlaceName(rng: Rng, urban: boolean, used: Set<string>): [z
  * compoundName(createRng(2), new Set());  // e.g. ['凤华小区', 'Fenghua Residential Compound']
  * ```
  */
-export function compoundName(rng: Rng, used: Set<string>): [zh: string, en: string] {
+export function compoundName(rng: Rng, used: Set<string>): readonly [zh: string, en: string] {
   const [zh, en] = uniquePlaceName(rng, true, used);
   const [sz, se] = rng.pick(COMPOUND_SUFFIX);
   return [zh + sz, `${en} ${se}`];
@@ -109,9 +153,11 @@ export function compoundName(rng: Rng, used: Set<string>): [zh: string, en: stri
  * ```
  */
 export function personName(rng: Rng): string {
-  const s = rng.pick(SURNAMES)[0];
-  const g1 = GIVEN[rng.int(GIVEN.length)];
-  return rng.next() < 0.7 ? s + g1 + GIVEN[rng.int(GIVEN.length)] : s + g1;
+  const si = rng.int(SURNAMES.length);
+  const g1 = rng.int(GIVEN.length);
+  const g2 = rng.next() < 0.7 ? rng.int(GIVEN.length) : GIVEN.length;
+  const key = (si * GIVEN.length + g1) * (GIVEN.length + 1) + g2;
+  return (personCache[key] ??= SURNAMES[si][0] + GIVEN[g1] + (g2 < GIVEN.length ? GIVEN[g2] : ''));
 }
 
 /**
