@@ -73,8 +73,12 @@ export function rovingTarget(key: string, current: number, count: number): numbe
  */
 export const barStyles = css`
   ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; }
+  /* Fixed columns for every row, so that bars share one scale. */
+  ol { --rank-w: 0px; --lag-w: 0px; }
+  ol.ranked { --rank-w: 1.6em; }
+  ol.lagged { --lag-w: 4.6em; }
   .row {
-    display: grid; grid-template-columns: auto minmax(4em, 32%) 1fr minmax(4.5em, auto) auto;
+    display: grid; grid-template-columns: var(--rank-w) minmax(4em, 30%) minmax(2em, 1fr) 4.2em var(--lag-w);
     align-items: center; gap: 0 var(--jc-space); inline-size: 100%; box-sizing: border-box;
     padding: 4px 6px; border: 1px solid transparent; border-radius: var(--jc-radius);
     background: none; text-align: start; min-block-size: 28px;
@@ -87,7 +91,6 @@ export const barStyles = css`
   .bar { display: block; inline-size: 100%; block-size: 0.9em; }
   .value { font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
   .lag { color: var(--jc-c-lag); font-weight: 600; white-space: nowrap; font-size: 0.9em; }
-  .lag-none { min-inline-size: 0; }
 `;
 
 /**
@@ -110,15 +113,16 @@ export function barList(
   const ranked = rows.some((r) => r.rank !== undefined);
   const lagged = rows.some((r) => r.lag);
   const cells = (r: BarRow) => html`
-    <span class="rank" aria-hidden=${ranked ? nothing : 'true'}>${r.rank ?? (ranked ? f.s.missing : '')}</span>
+    <span class="rank">${ranked ? r.rank ?? f.s.missing : nothing}</span>
     <span class="label">${r.label}</span>
     <svg class="bar" aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none">
       ${isNum(r.value) ? svg`<rect width=${x(r.value)} height="10" style=${`fill:var(${r.lag ? '--jc-c-lag' : '--jc-c-bar'})`}></rect>` : nothing}
     </svg>
     <span class="value">${shown(r)}</span>
-    <span class=${lagged ? 'lag' : 'lag-none'}>${r.lag ? html`<span aria-hidden="true">⚠ </span>${lagText}` : nothing}</span>`;
-  if (!interaction) return html`<ol part="rows">${rows.map((r) => html`<li class="row" part="row">${cells(r)}</li>`)}</ol>`;
-  return html`<ol part="rows">${rows.map((r, i) => html`<li>
+    <span class="lag">${r.lag ? html`<span aria-hidden="true">⚠ </span>${lagText}` : nothing}</span>`;
+  const cls = `${ranked ? 'ranked' : ''} ${lagged ? 'lagged' : ''}`;
+  if (!interaction) return html`<ol part="rows" class=${cls}>${rows.map((r) => html`<li class="row" part="row">${cells(r)}</li>`)}</ol>`;
+  return html`<ol part="rows" class=${cls}>${rows.map((r, i) => html`<li>
     <button class="row" part="row" data-code=${r.code} tabindex=${i === interaction.focus ? 0 : -1}
       aria-pressed=${interaction.pressed ? String(!!r.selected) : nothing}
       aria-current=${!interaction.pressed && r.selected ? 'true' : nothing}

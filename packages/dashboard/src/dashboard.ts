@@ -249,7 +249,7 @@ export class JcDashboard extends JcDashboardElement {
       </section>
       <div class="grid">
         <jc-trend class="card wide" lang=${lang} theme=${theme} .i18n=${this.i18n} hide-note exportable
-          heading-level=${sub} .points=${d.trend} .height=${wall ? 380 : 260}></jc-trend>
+          heading-level=${sub} .points=${d.trend} .height=${wall ? 420 : 300}></jc-trend>
         <jc-breakdown class="card cats" lang=${lang} theme=${theme} .i18n=${this.i18n} hide-note exportable
           heading-level=${sub} .items=${d.breakdown} .selected=${this.category}
           @jc-category=${(e: CustomEvent<JcCategoryDetail>) => { this.category = e.detail.code; }}></jc-breakdown>

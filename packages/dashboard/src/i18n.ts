@@ -26,9 +26,12 @@ export interface DashboardStrings {
   up: string;
   down: string;
   flat: string;
+  changeLine: string;
+  flatLine: string;
   better: string;
   worse: string;
   noPrevious: string;
+  noCompare: string;
   previousValue: string;
   points: string;
   suppressedCount: string;
@@ -51,7 +54,6 @@ export interface DashboardStrings {
   rank: string;
   name: string;
   lagging: string;
-  rankPosition: string;
   rankingSummary: string;
   lagBelow: string;
   lagAbove: string;
@@ -77,10 +79,8 @@ export interface DashboardStrings {
   indicator: string;
   current: string;
   previous: string;
-  change: string;
   quarterLabel: string;
   yearLabel: string;
-  node: string;
 }
 
 /**
@@ -105,9 +105,12 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     up: '上升',
     down: '下降',
     flat: '持平',
+    changeLine: '较上期{dir} {abs}{rel}',
+    flatLine: '与上期持平',
     better: '向好',
     worse: '变差',
     noPrevious: '无上期数据',
+    noCompare: '无法比较',
     previousValue: '上期 {v}',
     points: '{n} 个百分点',
     suppressedCount: '<5',
@@ -130,7 +133,6 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     rank: '名次',
     name: '名称',
     lagging: '落后',
-    rankPosition: '第 {n} 名',
     rankingSummary: '{n} 个下级按{indicator}排序；落后 {k} 个{names}。{rule}',
     lagBelow: '低于 {t} 为落后。',
     lagAbove: '高于 {t} 为落后。',
@@ -156,10 +158,8 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     indicator: '指标',
     current: '本期',
     previous: '上期',
-    change: '变化',
     quarterLabel: '{y}年第{q}季度',
     yearLabel: '{y}年',
-    node: '区域',
   },
   en: {
     collected: 'Cases collected',
@@ -174,9 +174,12 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     up: 'up',
     down: 'down',
     flat: 'unchanged',
+    changeLine: '{dir} {abs}{rel} vs previous',
+    flatLine: 'unchanged vs previous',
     better: 'better',
     worse: 'worse',
     noPrevious: 'no previous figure',
+    noCompare: 'not comparable',
     previousValue: 'previous {v}',
     points: '{n} pp',
     suppressedCount: '<5',
@@ -199,7 +202,6 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     rank: 'Rank',
     name: 'Name',
     lagging: 'Lagging',
-    rankPosition: 'No. {n}',
     rankingSummary: '{n} sub-areas ranked by {indicator}; {k} lagging{names}. {rule}',
     lagBelow: 'Below {t} is lagging.',
     lagAbove: 'Above {t} is lagging.',
@@ -225,10 +227,8 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     indicator: 'Indicator',
     current: 'This period',
     previous: 'Previous period',
-    change: 'Change',
     quarterLabel: 'Q{q} {y}',
     yearLabel: '{y}',
-    node: 'Area',
   },
 };
 

@@ -37,12 +37,13 @@ export class JcKpi extends JcDashboardElement {
       .label { color: var(--jc-fg-muted); font-size: 0.95em; }
       .value { font-size: var(--jc-kpi-size, 1.9em); font-weight: 650; line-height: 1.25; font-variant-numeric: tabular-nums; margin-block: 2px; }
       .unit { font-size: 0.5em; font-weight: 400; margin-inline-start: 3px; color: var(--jc-fg-muted); }
-      .delta { font-size: 0.9em; display: flex; flex-wrap: wrap; gap: 0 4px; align-items: baseline; }
+      .delta { font-size: 0.9em; }
+      .verdict { white-space: nowrap; }
       .delta.good { color: var(--jc-ok); }
       .delta.bad { color: var(--jc-bad); }
       .delta.flat, .prev { color: var(--jc-fg-muted); }
       .prev { font-size: 0.85em; }
-      .arrow { font-size: 0.85em; }
+      .arrow { font-size: 0.85em; margin-inline-end: 3px; }
     `,
   ];
 
@@ -75,14 +76,14 @@ export class JcKpi extends JcDashboardElement {
   private delta(): TemplateResult {
     const s = this.s;
     const d = this.f.delta(this.value, this.previous, this.format, this.better);
-    if (!d) return html`<div class="delta flat" part="delta">${s.vsPrevious} ${s.noPrevious}</div>`;
+    if (!d) {
+      const why = this.previous === undefined || (typeof this.previous === 'number' && this.previous !== this.previous) ? s.noPrevious : s.noCompare;
+      return html`<div class="delta flat" part="delta">${s.vsPrevious} ${why}</div>`;
+    }
     const cls = d.good === null ? 'flat' : d.good ? 'good' : 'bad';
-    const words = d.dir === 'flat' ? s.flat : `${s[d.dir]} ${d.abs}${d.rel ? ` (${d.rel})` : ''}`;
-    return html`<div class="delta ${cls}" part="delta">
-      <span class="arrow" aria-hidden="true">${ARROW[d.dir]}</span>
-      <span>${s.vsPrevious} ${words}</span>
-      ${d.good === null ? nothing : html`<span>· ${d.good ? s.better : s.worse}</span>`}
-    </div>`;
+    const words = d.dir === 'flat' ? s.flatLine : fill(s.changeLine, { dir: s[d.dir], abs: d.abs, rel: d.rel ? ` (${d.rel})` : '' });
+    return html`<div class="delta ${cls}" part="delta"><span class="arrow" aria-hidden="true">${ARROW[d.dir]}</span>
+      ${words}${d.good === null ? nothing : html` · <span class="verdict">${d.good ? s.better : s.worse}</span>`}</div>`;
   }
 
   protected override render(): TemplateResult {

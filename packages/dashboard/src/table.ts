@@ -53,12 +53,13 @@ export function anySuppressed(tables: TableModel[]): boolean {
  * ```
  */
 export function dataTable(t: TableModel, f: Formats, caption: string): TemplateResult {
-  return html`<table class="jc-visually-hidden" part="data-table">
+  // Wrapped: a table ignores block-size, so the box that clips it must be a block.
+  return html`<div class="jc-visually-hidden"><table part="data-table">
     <caption>${caption}</caption>
     <thead><tr>${t.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
     <tbody>${t.rows.map((r) => html`<tr>${r.map((c, i) =>
       i === 0 ? html`<th scope="row">${cellText(c, f)}</th>` : html`<td>${cellText(c, f)}</td>`)}</tr>`)}</tbody>
-  </table>`;
+  </table></div>`;
 }
 
 function cellText(c: Cell, f: Formats): string {

@@ -48,7 +48,7 @@ export class JcTrend extends JcDashboardElement {
   /** Title; defaults to the translated “case trend”. */
   @property() label = '';
   /** Height of the chart in pixels. */
-  @property({ type: Number }) height = 260;
+  @property({ type: Number }) height = 300;
 
   private size = new SizeController(this, 640);
 

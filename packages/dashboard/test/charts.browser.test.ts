@@ -34,13 +34,15 @@ describe('<jc-kpi>', () => {
     expect(text(v)).not.to.match(/^0/);
     expect(text(v)).to.contain('少于 5 件');
     expect(text(root(el).querySelector('.note'))).to.contain('并非 0');
-    expect(text(root(el).querySelector('[part=delta]'))).to.contain('无上期数据');
+    expect(text(root(el).querySelector('[part=delta]'))).to.contain('无法比较');
+    const first = await fixture<JcKpi>(html`<jc-kpi label="采集" .value=${12}></jc-kpi>`);
+    expect(text(root(first).querySelector('[part=delta]'))).to.equal('较上期 无上期数据');
   });
 
   it('speaks English with English number formatting', async () => {
     const el = await fixture<JcKpi>(html`<jc-kpi lang="en" label="Collected" .value=${12345} .previous=${12000}></jc-kpi>`);
     expect(text(root(el).querySelector('[part=value]'))).to.equal('12,345');
-    expect(text(root(el).querySelector('[part=delta]'))).to.contain('vs previous period up +345').and.contain('better');
+    expect(text(root(el).querySelector('[part=delta]'))).to.equal('▲ up +345 (+2.9%) vs previous · better');
   });
 });
 

@@ -50,7 +50,7 @@ export function putianData(opts: { code?: string; name?: string; seed?: number; 
     const y = 2015 + Math.floor(i / 12), m = (i % 12) + 1;
     const season = 1 + 0.12 * Math.sin((m / 12) * 2 * Math.PI) + 0.1 * Math.sin(i / 17);
     const cases = Math.round(perMonth * season * (0.9 + 0.2 * r()));
-    const rate = Math.min(1, 0.975 + 0.024 * r() + i * 0.00002);
+    const rate = Math.min(1, 0.984 + 0.007 * Math.sin(i / 9) + 0.004 * r() + i * 0.00004);
     const closed = Math.round(cases * rate);
     trend.push({ period: `${y}-${String(m).padStart(2, '0')}`, cases, closed, rate: closed / cases });
   }

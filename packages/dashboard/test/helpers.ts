@@ -13,7 +13,7 @@ export const root = (el: Element) => el.shadowRoot!;
 
 /** Rows of the hidden data tables of an element, as cell texts. */
 export const tableRows = (el: Element) =>
-  [...root(el).querySelectorAll('table.jc-visually-hidden tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
+  [...root(el).querySelectorAll('.jc-visually-hidden table tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
 
 /** Formatting written independently of the package, straight from Intl. */
 export const intl = (locale: string) => ({
