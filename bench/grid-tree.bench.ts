@@ -73,6 +73,7 @@ async function bundleSize(): Promise<{ minified: number; gzip: number }> {
 }
 
 async function main() {
+  const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
   mkdirSync(out, { recursive: true });
   mkdirSync(join(here, 'results'), { recursive: true });
   const size = await bundleSize();
@@ -184,9 +185,10 @@ async function main() {
         node: process.version,
         chromium: browser.version(),
         date: new Date().toISOString(),
+        loadAverageAtStart: loadAtStart,
       },
       method: 'performance.now() from the first call to two requestAnimationFrames after the last update; 1 warm-up, median (min–max) of the runs',
-      data: { source: 'generatePutian({ seed: 1 })', nodes: info.size, town: info.town, townNodes: info.townNodes },
+      data: { source: 'generatePutian({ seed: 1 })', nodes: info.size, indexBuildMs: round(info.buildMs), town: info.town, townNodes: info.townNodes },
       bundle: { entry: 'packages/grid-tree/src/define.ts (with lit)', minifiedBytes: size.minified, gzipBytes: size.gzip },
       ours: {
         firstRender: { ...first.stat, work: first.work, dom: first.last.dom, rows: first.last.rows },
@@ -208,8 +210,10 @@ async function main() {
     const md = `# <jc-grid-tree> benchmark
 
 ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, Chromium ${m.chromium}, ${m.date}.
-Data: \`generatePutian({ seed: 1 })\`, ${info.size} nodes. ${result.method}; ${RUNS} runs.
+Data: \`generatePutian({ seed: 1 })\`, ${info.size} nodes; the host builds the index once in the page
+(\`buildHierarchy\`, ${round(info.buildMs)} ms, not part of any figure below; every element gets the same index). ${result.method}; ${RUNS} runs.
 Command: \`node --conditions=source --import tsx --expose-gc bench/grid-tree.bench.ts\`.
+Load average when the run started: ${loadAtStart} (2 cores, shared with other work running at the same time).
 
 | workload | ours | ours, work before the frames* | peer | peer / ours |
 |---|---|---|---|---|
