@@ -9,12 +9,14 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import commonjs from '@rollup/plugin-commonjs';
 import { existsSync } from 'node:fs';
 
 const out = 'dist/bundle';
 const plugins = () => [
   replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
+  commonjs(), // papaparse ships CommonJS only
   terser({ format: { comments: false }, ecma: 2022, module: true }),
 ];
 const entries = {

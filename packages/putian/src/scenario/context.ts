@@ -9,7 +9,7 @@ import {
 } from '@jiceng/core';
 
 /**
- * A {@link CaseContext} whose clock is the `now` field, so a simulation (or a demo) can move
+ * A `CaseContext` whose clock is the `now` field, so a simulation (or a demo) can move
  * time forward explicitly.
  *
  * @example

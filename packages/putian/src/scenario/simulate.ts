@@ -187,7 +187,7 @@ export class PutianScenario {
   }
 
   /**
-   * Runs every case through the loop into a {@link CaseStore} (or the given one). `onEvent`
+   * Runs every case through the loop into a `CaseStore` (or the given one). `onEvent`
    * sees each event as it is applied.
    *
    * @example
