@@ -300,7 +300,7 @@ function isRange(p: PeriodRef | TimeRange): p is TimeRange {
   return 'from' in p;
 }
 
-const EMPTY: IndicatorValue = { value: null, numerator: 0, denominator: null };
+const EMPTY: IndicatorValue = Object.freeze({ value: null, numerator: 0, denominator: null });
 
 /**
  * Figures for a hierarchy and its case facts. Build with {@link createMetrics}.
@@ -485,6 +485,21 @@ export class Metrics {
     return this.valueFrom(d, (c) => this.raw(node, c));
   }
 
+  /** Column readers of the non-median indicators, built on first use. */
+  private readerList: { code: string; num: Float64Array | SubtreeMeasureInput; den: Float64Array | SubtreeMeasureInput | null; scale: number }[] | null = null;
+
+  private readers() {
+    if (this.readerList) return this.readerList;
+    const src = (c: string): Float64Array | SubtreeMeasureInput => this.cols.get(c) ?? this.subtree.get(c)!;
+    this.readerList = this.indicators.filter((d) => d.aggregate !== 'median').map((d) => ({
+      code: d.code,
+      num: src(d.numerator),
+      den: d.unit === 'count' || d.denominator === undefined ? null : src(d.denominator),
+      scale: d.unit === 'percent' ? 100 : 1,
+    }));
+    return this.readerList;
+  }
+
   private checkNode(node: number): void {
     if (!(node >= 0 && node < this.hierarchy.size) || !Number.isInteger(node)) {
       throw new JcError(issue('E_NO_NODE', `节点不存在：${node}`, `no such node: ${node}`));
@@ -508,6 +523,16 @@ export class Metrics {
   figures(node: number, opts: { codes?: string[]; medians?: boolean } = {}): NodeFigures {
     this.checkNode(node);
     const values: Record<string, IndicatorValue> = {};
+    if (!opts.codes && !opts.medians) {
+      // the drill-down path: straight column reads
+      for (const r of this.readers()) {
+        const num = r.num instanceof Float64Array ? r.num[node] : r.num.subtree(node);
+        if (r.den === null) { values[r.code] = { value: num, numerator: num, denominator: null }; continue; }
+        const den = r.den instanceof Float64Array ? r.den[node] : r.den.subtree(node);
+        values[r.code] = num !== num || den !== den ? EMPTY : { value: den === 0 ? null : (num / den) * r.scale, numerator: num, denominator: den };
+      }
+      return this.wrap(node, values);
+    }
     for (const d of this.codesFor(opts.codes, !!opts.medians)) {
       values[d.code] = d.aggregate === 'median' ? this.medianOf(node, d, this.params) : this.valueFrom(d, (c) => this.raw(node, c));
     }
