@@ -125,6 +125,12 @@ export const gridTreeStyles = css`
   .badge.warn { border-color: var(--jc-warn); color: var(--jc-warn); font-weight: 600; }
   .badge.bad { background: var(--jc-bad); border-color: var(--jc-bad); color: var(--jc-bg); font-weight: 600; }
   .placeholder { color: var(--jc-fg-muted); font-style: italic; }
+  @media (forced-colors: active) {
+    .row[aria-selected='true'], .row[aria-checked='true'] { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+    .row:focus-visible { outline: 2px solid CanvasText; }
+    mark { forced-color-adjust: none; background: Mark; color: MarkText; }
+    .badge { border-color: CanvasText; }
+  }
   @media (prefers-reduced-motion: reduce) {
     .toggle { transition: none; }
     .scroller { scroll-behavior: auto; }
