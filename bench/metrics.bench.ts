@@ -15,7 +15,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import * as aq from 'arquero';
 import {
-  buildHierarchy, CASE_STATUSES, CASE_SOURCES, createCaseFacts, createMetrics, readFactRow,
+  buildHierarchy, CASE_STATUSES, CASE_SOURCES, createCaseFacts, createMetrics, dashboardSlice, readFactRow,
   type CaseFacts, type HierarchyIndex,
 } from '../packages/core/src/index.js';
 import { generatePutian } from '../packages/putian/src/index.js';
@@ -185,6 +185,9 @@ const perUpdateUs = (upd.median * 1000) / (2 * UPD);
 // one slice and one series at the city (scans all 533,500 rows)
 const sliceCat = measure(() => metrics.slice(0, { by: 'category' }), 5);
 const seriesCity = measure(() => metrics.series(0, { unit: 'month', count: 120, to: { unit: 'month', key: 2025 * 12 + 11 } }), 5);
+const DEC = { unit: 'month' as const, key: 2025 * 12 + 11 };
+const dashCity = measure(() => dashboardSlice(metrics, 0, DEC), 5);
+const dashTown = measure(() => dashboardSlice(metrics, bigTown, DEC), 5);
 
 // ---------------------------------------------------------------- report
 const machine = {
@@ -204,6 +207,8 @@ const rows = [
   ['one case change (apply before/after rows)', `${perUpdateUs.toFixed(3)} µs`, '—', ''],
   ['slice by category at the city (scan 533,500 rows)', `${s(sliceCat)} ms`, '—', ''],
   ['120-month series at the city (scan 533,500 rows)', `${s(seriesCity)} ms`, '—', ''],
+  ['dashboardSlice of the city for a month', `${s(dashCity)} ms`, '—', ''],
+  ['dashboardSlice of the largest town for a month', `${s(dashTown)} ms`, '—', ''],
 ];
 const table = ['| workload | ours median (min–max) | Arquero median (min–max) | Arquero / ours |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const md = `# Metrics benchmark
@@ -236,6 +241,6 @@ writeFileSync(new URL('./results/metrics.json', import.meta.url), JSON.stringify
   machine, nodes: h.size, cases: N, measures: metrics.measures.codes.length, indicators: indicatorCount,
   allIndicatorsAllNodesMs: oursStat, arqueroGroupByRollupMs: aqStat, ratio,
   drillDownUs: { city: scale(drillCity, 1000 / REPS), largestTown: scale(drillTown, 1000 / REPS), largestGrid: scale(drillGrid, 1000 / REPS) },
-  updateUs: perUpdateUs, sliceByCategoryCityMs: sliceCat, series120MonthsCityMs: seriesCity, check: ourCheck,
+  updateUs: perUpdateUs, sliceByCategoryCityMs: sliceCat, series120MonthsCityMs: seriesCity, dashboardSliceCityMs: dashCity, dashboardSliceTownMs: dashTown, check: ourCheck,
 }, null, 2));
 function scale(st: Stat, k: number): Stat { return { median: st.median * k, min: st.min * k, max: st.max * k, runs: st.runs }; }

@@ -86,3 +86,19 @@ test('node header, composite score, and plain serialisable data', () => {
   assert.equal(city.score!.grade, 'C');
   assert.deepEqual(JSON.parse(JSON.stringify(city)), city);
 });
+
+test('KPIs of any period equal a direct slice of that period and the one before', () => {
+  const m = metrics();
+  const kpis = ['collected', 'closed', 'closeRate', 'onTimeCloseRate', 'avgCloseHours', 'medianCloseHours', 'patrolCoverage'];
+  for (const period of [MARCH, { unit: 'quarter' as const, key: 2024 * 4 }, { unit: 'year' as const, key: 2024 }, { unit: 'week' as const, key: 2823 }, { unit: 'day' as const, key: 19802 }]) {
+    for (const node of [0, 1, 9]) {
+      const s = dashboardSlice(m, node, period, { kpis });
+      const cur = m.slice(node, { period, codes: kpis, medians: true })[0].values;
+      const prev = m.slice(node, { period: { unit: period.unit, key: period.key - 1 }, codes: kpis, medians: true })[0].values;
+      for (const k of s.kpis) {
+        assert.deepEqual({ value: k.value, numerator: k.numerator, denominator: k.denominator }, cur[k.code], `${period.unit} ${node} ${k.code}`);
+        assert.deepEqual(k.previous, prev[k.code], `${period.unit} ${node} ${k.code} previous`);
+      }
+    }
+  }
+});

@@ -178,8 +178,38 @@ export function dashboardSlice(metrics: Metrics, nodePos: number, period: Period
   const defs = new Map(metrics.indicators.map((d) => [d.code, d]));
   const kpiCodes = opts.kpis ?? DEFAULT_KPIS.filter((c) => defs.has(c));
   const prevRef = shiftPeriod(period, -1);
-  const cur = metrics.slice(nodePos, { period, codes: kpiCodes, medians: true })[0].values;
-  const prev = metrics.slice(nodePos, { period: prevRef, codes: kpiCodes, medians: true })[0].values;
+  const rateCode = opts.trendRate ?? 'closeRate';
+  const info = describePeriod(period);
+  const prevInfo = describePeriod(prevRef);
+  const lastMonth = periodOf(info.to - 1, 'month');
+  const trendMonths = Math.max(1, opts.trendMonths ?? 12);
+
+  // One monthly series serves the trend and, for month-aligned periods, every additive KPI
+  // of this and the previous period (sums of months); the rest is read by slices.
+  const isCase = (c: string | undefined) => c === undefined || metrics.measures.indexOf.has(c);
+  const aligned = period.unit === 'month' || period.unit === 'quarter' || period.unit === 'year';
+  const additive = aligned ? kpiCodes.filter((c) => { const d = defs.get(c); return !!d && d.aggregate !== 'median' && isCase(d.numerator) && isCase(d.denominator); }) : [];
+  const firstMonth = Math.min(lastMonth.key - trendMonths + 1, aligned ? periodOf(prevInfo.from, 'month').key : Infinity);
+  const series = metrics.series(nodePos, {
+    unit: 'month', to: lastMonth, count: lastMonth.key - firstMonth + 1, codes: [...new Set(['collected', 'closed', rateCode, ...additive])],
+  });
+  const sumOver = (from: number, to: number, code: string): IndicatorValue => {
+    const d = defs.get(code)!;
+    let num = 0, den = 0;
+    for (const pt of series) {
+      if (pt.period.from < from || pt.period.from >= to) continue;
+      num += pt.values[code].numerator;
+      den += pt.values[code].denominator ?? 0;
+    }
+    if (d.unit === 'count' || d.denominator === undefined) return { value: num, numerator: num, denominator: null };
+    return { value: den === 0 ? null : (num / den) * (d.unit === 'percent' ? 100 : 1), numerator: num, denominator: den };
+  };
+  const rest = kpiCodes.filter((c) => !additive.includes(c));
+  const curRest = rest.length ? metrics.slice(nodePos, { period, codes: rest, medians: true })[0].values : {};
+  const prevRest = rest.length ? metrics.slice(nodePos, { period: prevRef, codes: rest, medians: true })[0].values : {};
+  const cur: Record<string, IndicatorValue> = { ...curRest };
+  const prev: Record<string, IndicatorValue> = { ...prevRest };
+  for (const c of additive) { cur[c] = sumOver(info.from, info.to, c); prev[c] = sumOver(prevInfo.from, prevInfo.to, c); }
   const kpis: KpiFigure[] = kpiCodes.map((code) => {
     const d = defs.get(code)!;
     const v = cur[code], p = prev[code];
@@ -189,10 +219,7 @@ export function dashboardSlice(metrics: Metrics, nodePos: number, period: Period
     };
   });
 
-  const rateCode = opts.trendRate ?? 'closeRate';
-  const info = describePeriod(period);
-  const lastMonth = periodOf(info.to - 1, 'month');
-  const trend = metrics.series(nodePos, { unit: 'month', to: lastMonth, count: opts.trendMonths ?? 12, codes: ['collected', 'closed', rateCode] })
+  const trend = series.slice(-trendMonths)
     .map((p): TrendPoint => ({ period: p.period, collected: p.values.collected.numerator, closed: p.values.closed.numerator, rate: p.values[rateCode].value }));
 
   const by = opts.breakdown ?? 'category';
@@ -238,7 +265,7 @@ export function dashboardSlice(metrics: Metrics, nodePos: number, period: Period
   const slice: DashboardSlice = {
     node: { pos: nodePos, code: h.code(nodePos), name: { zh: h.name(nodePos), en: h.nameEn(nodePos) }, level: level.id, levelName: level.name, path, childCount: h.childCount(nodePos) },
     period: info,
-    previous: describePeriod(prevRef),
+    previous: prevInfo,
     asOf: metrics.now,
     kpis, trend,
     breakdown: { by, items },
