@@ -5,13 +5,13 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { scaleLinear, scalePoint } from 'd3-scale';
-import { area, line } from 'd3-shape';
 import { JcDashboardElement, LIVE_PALETTE, type Palette, type Picture } from './base.js';
 import { isNum } from './format.js';
 import { fill } from './i18n.js';
 import { SizeController, textWidth } from './measure.js';
+import { areaPath, linePath } from './paths.js';
 import type { TableModel } from './table.js';
-import type { TrendPoint } from './types.js';
+import type { Figure, TrendPoint } from './types.js';
 
 /** Steps between labelled periods, from which the smallest that fits is taken. */
 const STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120];
@@ -107,10 +107,11 @@ export class JcTrend extends JcDashboardElement {
     const hi = rates.length ? Math.max(...rates) : 1;
     const yR = scaleLinear().domain([Math.max(0, Math.min(lo, hi - 0.01)), Math.min(1, Math.max(hi, lo + 0.01))]).nice(5).range([H - m.b, m.t]);
     const px = (d: TrendPoint) => x(d.period) ?? 0;
-    const caseArea = area<TrendPoint>().defined((d) => isNum(d.cases)).x(px).y0(yC(0)).y1((d) => yC(d.cases as number))(pts) ?? '';
-    const caseLine = line<TrendPoint>().defined((d) => isNum(d.cases)).x(px).y((d) => yC(d.cases as number))(pts) ?? '';
-    const closedLine = line<TrendPoint>().defined((d) => isNum(d.closed)).x(px).y((d) => yC(d.closed as number))(pts) ?? '';
-    const rateLine = line<TrendPoint>().defined((d) => isNum(d.rate)).x(px).y((d) => yR(d.rate as number))(pts) ?? '';
+    const yOf = (scale: (v: number) => number, v: Figure) => (isNum(v) ? scale(v) : null);
+    const caseArea = areaPath(pts, px, (d) => yOf(yC, d.cases), yC(0));
+    const caseLine = linePath(pts, px, (d) => yOf(yC, d.cases));
+    const closedLine = linePath(pts, px, (d) => yOf(yC, d.closed));
+    const rateLine = linePath(pts, px, (d) => yOf(yR, d.rate));
     const room = Math.max(1, Math.floor((W - m.l - m.r) / (fs * 6.5)));
     const step = STEPS.find((s) => Math.ceil(pts.length / s) <= room) ?? pts.length;
     const labelled = pts.filter((_, i) => (pts.length - 1 - i) % step === 0);
