@@ -102,3 +102,12 @@ test('KPIs of any period equal a direct slice of that period and the one before'
     }
   }
 });
+
+test('closing shares per level are the same for month-aligned and other periods', () => {
+  const m = metrics();
+  for (const period of [MARCH, { unit: 'quarter' as const, key: 2024 * 4 }, { unit: 'day' as const, key: 19802 }, { unit: 'week' as const, key: 2823 }]) {
+    const s = dashboardSlice(m, 0, period);
+    const byLevel = m.slice(0, { by: 'closedLevel', period, codes: ['closed'], empty: true });
+    assert.deepEqual(s.levels.map((l) => l.closed), byLevel.map((r) => r.values.closed.numerator), `${period.unit}`);
+  }
+});

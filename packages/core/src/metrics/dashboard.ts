@@ -189,9 +189,12 @@ export function dashboardSlice(metrics: Metrics, nodePos: number, period: Period
   const isCase = (c: string | undefined) => c === undefined || metrics.measures.indexOf.has(c);
   const aligned = period.unit === 'month' || period.unit === 'quarter' || period.unit === 'year';
   const additive = aligned ? kpiCodes.filter((c) => { const d = defs.get(c); return !!d && d.aggregate !== 'median' && isCase(d.numerator) && isCase(d.denominator); }) : [];
+  const levelDefs = h.config.levels;
+  const levelCodes = levelDefs.map((l) => `closedAtOrBelowShare:${l.id}`);
+  const levelsFromSeries = aligned && levelCodes.every((c) => { const d = defs.get(c); return !!d && isCase(d.numerator) && d.aggregate !== 'median'; });
   const firstMonth = Math.min(lastMonth.key - trendMonths + 1, aligned ? periodOf(prevInfo.from, 'month').key : Infinity);
   const series = metrics.series(nodePos, {
-    unit: 'month', to: lastMonth, count: lastMonth.key - firstMonth + 1, codes: [...new Set(['collected', 'closed', rateCode, ...additive])],
+    unit: 'month', to: lastMonth, count: lastMonth.key - firstMonth + 1, codes: [...new Set(['collected', 'closed', rateCode, ...additive, ...(levelsFromSeries ? levelCodes : [])])],
   });
   const sumOver = (from: number, to: number, code: string): IndicatorValue => {
     const d = defs.get(code)!;
@@ -237,12 +240,18 @@ export function dashboardSlice(metrics: Metrics, nodePos: number, period: Period
   const order: 'asc' | 'desc' = rd?.better === 'lower' ? 'asc' : 'desc';
   const rows = metrics.rank(nodePos, rankBy, { period, order, ...(opts.rankLimit ? { limit: opts.rankLimit } : {}) });
 
-  const levelDefs = h.config.levels;
   const perLevel = new Array<number>(levelDefs.length).fill(0);
   let closedAll = 0;
-  for (const r of metrics.slice(nodePos, { by: 'closedLevel', period, codes: ['closed'] })) {
-    perLevel[r.key] = r.values.closed.numerator;
-    closedAll += r.values.closed.numerator;
+  if (levelsFromSeries) {
+    // closed at level k = closed at or below k − closed at or below k + 1
+    const atOrBelow = levelCodes.map((c) => sumOver(info.from, info.to, c).numerator);
+    atOrBelow.forEach((n, k) => { perLevel[k] = n - (atOrBelow[k + 1] ?? 0); });
+    closedAll = atOrBelow[0] ?? 0;
+  } else {
+    for (const r of metrics.slice(nodePos, { by: 'closedLevel', period, codes: ['closed'] })) {
+      perLevel[r.key] = r.values.closed.numerator;
+      closedAll += r.values.closed.numerator;
+    }
   }
   const levels: LevelShare[] = [];
   let below = 0;
