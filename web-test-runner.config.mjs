@@ -1,6 +1,16 @@
 // Browser tests run in Debian's Chromium (never a downloaded one), TypeScript via esbuild.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+/** papaparse (the core's CSV parser) ships a UMD file only: serve it as an ES module. */
+const papaparseAsModule = {
+  name: 'papaparse-as-module',
+  transform(context) {
+    if (/\/papaparse\/papaparse(\.min)?\.js$/.test(context.path)) {
+      return { body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
+    }
+  },
+};
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +44,7 @@ export default {
   testsFinishTimeout: 240000,
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
+  plugins: [papaparseAsModule, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {
@@ -48,7 +58,10 @@ export default {
       },
     }),
   ],
-  testRunnerHtml: (testFramework) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body>
+  // immer reads process.env.NODE_ENV; the drop-in bundles replace it at build time, test
+  // pages (served from source) get this stub.
+  testRunnerHtml: (testFramework) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+    <script>window.process = { env: { NODE_ENV: 'development' } };</script></head><body>
     <script type="module" src="${testFramework}"></script></body></html>`,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };

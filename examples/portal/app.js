@@ -99,6 +99,9 @@ function period() {
 }
 function renderDashboard() {
   const slice = dashboardSlice(metricsFor(state.topic), state.node, period(), { trendRate: 'banjieRate', rankBy: state.indicator });
+  dashboard.period = state.periodKind;
+  dashboard.topic = state.topic;
+  dashboard.indicator = state.indicator;
   dashboard.data = dashboardDataFromSlice(slice, { lang });
 }
 
@@ -155,6 +158,7 @@ function renderActors(unitCode) {
     return o;
   }));
   state.actorIndex = Math.min(state.actorIndex, actorList.length - 1);
+  $('who').hidden = false;
   sel.value = String(state.actorIndex);
   actions.actor = actorList[state.actorIndex];
 }

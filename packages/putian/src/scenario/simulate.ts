@@ -371,8 +371,15 @@ export class PutianScenario {
     run(handler, { type: 'reportHandled', result: '已处置完毕' });
     if (stop('handled')) return;
 
-    // ⑥ verification by someone else on site; 5% fail and go back (返工).
+    // ⑥ verification by someone else on site; 5% fail and go back (返工). The checks that
+    // follow fit in the time left before the deadline when there is some (most cases close
+    // on time); a late case takes the usual hours to days.
     const verifier = handler.id === this.officer(grid, 1).id ? this.officer(grid, 2) : this.officer(grid, 1);
+    const left = store.get(id)!.dueAt - now;
+    const step = (share: number, minMs: number, maxMs: number) => {
+      if (left > 20 * 60_000) later(Math.max(60_000, left * share * 0.5), Math.max(120_000, left * share));
+      else later(minMs, maxMs);
+    };
     if (rng.next() < 0.05) {
       later(HOUR, DAY);
       run(verifier, { type: 'verify', passed: false, note: '现场核查未整改到位' });
@@ -382,20 +389,20 @@ export class PutianScenario {
         run(this.officer(town, 1), { type: 'recordAccountability', person: handler.id, measure: '约谈提醒', reason: '处置不到位返工' });
       }
     }
-    later(HOUR, DAY);
+    step(0.3, HOUR, DAY);
     run(verifier, { type: 'verify', passed: true, note: '现场核查已整改' });
     if (stop('verified')) return;
     if (p.source === 'citizen' || p.source === 'hotline') {
-      later(10 * 60_000, 4 * HOUR);
+      step(0.1, 10 * 60_000, 4 * HOUR);
       run(p.source === 'hotline' ? this.actor('ho-city', 'hotline-operator', h.code(0)) : verifier, { type: 'giveFeedback', channel: 'phone', note: '已电话反馈处理结果' });
     }
     // ⑦ follow-up, then close by the lowest level allowed to close the category.
-    later(DAY, 3 * DAY);
+    step(0.25, DAY, 3 * DAY);
     const sat = rng.next();
     run(verifier, { type: 'followUp', satisfaction: sat < 0.8 ? 5 : sat < 0.95 ? 4 : sat < 0.99 ? 3 : 2, recurred: false });
     const closeLevel = (p.category.closeLevels ?? ['village']).map((l) => this.level[l]).reduce((a, b) => Math.max(a, b), -1);
     const closerPos = closeLevel >= this.level.village ? village : closeLevel >= this.level.town ? town : closeLevel >= this.level.county ? county : 0;
-    later(10 * 60_000, 4 * HOUR);
+    step(0.1, 10 * 60_000, 4 * HOUR);
     run(closerPos === 0 ? this.actor('ci1-city', 'city-officer', h.code(0)) : this.officer(closerPos, 2), { type: 'close', note: '办结' });
   }
 }
