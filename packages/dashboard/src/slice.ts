@@ -29,7 +29,7 @@ export interface FromSliceOptions {
 }
 
 /**
- * Converts the core's {@link DashboardSlice} into {@link DashboardData}. Ask the core for the
+ * Converts the core's `DashboardSlice` (from `dashboardSlice`) into {@link DashboardData}. Ask the core for the
  * trend rate the dashboard draws (`trendRate: 'banjieRate'`) and rank by the dashboard's
  * `indicator` (`rankBy`); the ranking carries that one indicator's values.
  *
