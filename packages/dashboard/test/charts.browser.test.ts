@@ -168,6 +168,15 @@ describe('<jc-ranking>', () => {
     expect(text(root(el).querySelector('#summary'))).to.contain('落后 2 个：秀屿区和涵江区').and.contain('末 2 名为落后');
   });
 
+  it('exports the ranking as an SVG picture with its lag marks, names as text', async () => {
+    const items = [...KIDS, { code: 'x', name: '<b>甲</b>', values: { banjieRate: 0.5 } }];
+    const el = await fixture<JcRanking>(html`<jc-ranking .items=${items} bottom="1"></jc-ranking>`);
+    const doc = new DOMParser().parseFromString(el.toSVG()!, 'image/svg+xml');
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).to.include('<b>甲</b>').and.include('⚠ 落后').and.include(zhPct(0.998));
+    expect(doc.querySelector('b')).to.equal(null);
+  });
+
   it('ranks by another indicator, lower better, against a threshold', async () => {
     const el = await fixture<JcRanking>(html`<jc-ranking .items=${KIDS} indicator="overdue" threshold="10"></jc-ranking>`);
     const rows = [...root(el).querySelectorAll('button.row')];
