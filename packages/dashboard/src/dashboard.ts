@@ -122,8 +122,14 @@ export class JcDashboard extends JcDashboardElement {
     this.headingLevel = 2;
   }
 
+  /** Whether the dark theme was put on by wall mode (and so comes off with it). */
+  private wallTheme = false;
+
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('mode') && this.mode === 'wall' && !this.theme) this.theme = 'dark';
+    if (changed.has('mode')) {
+      if (this.mode === 'wall' && !this.theme) { this.theme = 'dark'; this.wallTheme = true; }
+      else if (this.mode !== 'wall' && this.wallTheme) { this.theme = undefined; this.wallTheme = false; }
+    }
     super.willUpdate(changed);
   }
 

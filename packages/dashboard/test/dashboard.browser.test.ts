@@ -214,5 +214,9 @@ describe('<jc-dashboard> accessibility', () => {
     const kpi = root(el).querySelector('jc-kpi')!;
     expect(parseFloat(getComputedStyle(kpi).fontSize)).to.equal(20);
     expect(kpi.getAttribute('theme')).to.equal('dark');
+    el.mode = 'standard';
+    await el.updateComplete;
+    expect(el.hasAttribute('theme')).to.equal(false);
+    expect(parseFloat(getComputedStyle(root(el).querySelector('jc-kpi')!).fontSize)).to.equal(14);
   });
 });
