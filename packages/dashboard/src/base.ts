@@ -80,6 +80,7 @@ export interface Picture {
  * ```
  */
 export abstract class JcDashboardElement extends LitElement {
+  /** The element's styles (theme tokens, series colours and its own rules). */
   static override styles = [themeTokens, chartTokens, chartFrame];
 
   /** Language: `zh` (default) or `en`; inherited from the page when unset. */

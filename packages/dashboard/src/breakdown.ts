@@ -52,6 +52,7 @@ export function byValueDesc<T extends { value: Figure | undefined }>(items: read
  * ```
  */
 export class JcBreakdown extends JcDashboardElement {
+  /** The element's styles (theme tokens, series colours and its own rules). */
   static override styles = [...JcDashboardElement.styles, barStyles];
 
   /** The bars. */

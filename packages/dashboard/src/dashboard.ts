@@ -47,6 +47,7 @@ const PERIODS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
  * ```
  */
 export class JcDashboard extends JcDashboardElement {
+  /** The element's styles (theme tokens, series colours and its own rules). */
   static override styles = [
     ...JcDashboardElement.styles,
     css`

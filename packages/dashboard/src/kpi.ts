@@ -30,6 +30,7 @@ const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
  * ```
  */
 export class JcKpi extends JcDashboardElement {
+  /** The element's styles (theme tokens, series colours and its own rules). */
   static override styles = [
     ...JcDashboardElement.styles,
     css`

@@ -62,6 +62,7 @@ export function rankRows(items: readonly RankingItem[], def: IndicatorDef, thres
  * ```
  */
 export class JcRanking extends JcDashboardElement {
+  /** The element's styles (theme tokens, series colours and its own rules). */
   static override styles = [...JcDashboardElement.styles, barStyles, css`
     .pick { display: flex; gap: 4px; align-items: center; font-size: 0.9em; }
     select { border: 1px solid var(--jc-border); border-radius: var(--jc-radius); background: var(--jc-bg); padding: 2px 4px; min-block-size: 24px; }

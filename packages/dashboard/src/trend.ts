@@ -36,6 +36,7 @@ const STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120];
  * ```
  */
 export class JcTrend extends JcDashboardElement {
+  /** The element's styles (theme tokens, series colours and its own rules). */
   static override styles = [
     ...JcDashboardElement.styles,
     css`
