@@ -332,8 +332,9 @@ export class Metrics {
   private readonly opts: MetricsOptions;
   private readonly byCode: Map<string, IndicatorDef>;
   private readonly M: number;
-  /** Rolled-up totals per measure (case measures first, in kernel order), one column each. */
-  private readonly mcols: Float64Array[];
+  /** Rolled-up case-measure totals, node-major: measure m of node i at `acc[i × M + m]`. */
+  private readonly acc: Float64Array;
+  /** Rolled-up node measures, one column each. */
   private readonly cols = new Map<string, Float64Array>();
   private readonly params: KernelParams;
   private readonly samplers = new Map<string, ReturnType<typeof measureSampler>>();
@@ -367,9 +368,7 @@ export class Metrics {
     const acc = new Float64Array(size * M);
     this.measures.kernel(this.facts, this.blockOrder(), 0, this.rows, null, null, 0, -1, size, acc, this.params);
     rollUpRows(acc, M, this.hierarchy.parents, size);
-    this.mcols = measures.codes.map(() => new Float64Array(size));
-    transpose(acc, M, size, this.mcols);
-    measures.codes.forEach((c, m) => this.cols.set(c, this.mcols[m]));
+    this.acc = acc;
     this.nodeMeasureCodes = nodeMeasures.map((n) => n.code);
     for (const nm of nodeMeasures) {
       const col = new Float64Array(size);
@@ -442,6 +441,8 @@ export class Metrics {
 
   /** A measure's raw sum for a node, from the aggregate (case or node measure). */
   private raw(node: number, code: string): number {
+    const m = this.measures.indexOf.get(code);
+    if (m !== undefined) return this.acc[node * this.M + m];
     const col = this.cols.get(code);
     if (col) return col[node];
     const f = this.subtree.get(code);
@@ -486,11 +487,19 @@ export class Metrics {
   }
 
   /** Column readers of the non-median indicators, built on first use. */
-  private readerList: { code: string; num: Float64Array | SubtreeMeasureInput; den: Float64Array | SubtreeMeasureInput | null; scale: number }[] | null = null;
+  private readerList: { code: string; num: Source; den: Source | null; scale: number }[] | null = null;
+
+  /** Where a measure's per-node totals live: a strided array, or a per-subtree function. */
+  private source(c: string): Source {
+    const m = this.measures.indexOf.get(c);
+    if (m !== undefined) return { arr: this.acc, stride: this.M, off: m };
+    const col = this.cols.get(c);
+    return col ? { arr: col, stride: 1, off: 0 } : this.subtree.get(c)!;
+  }
 
   private readers() {
     if (this.readerList) return this.readerList;
-    const src = (c: string): Float64Array | SubtreeMeasureInput => this.cols.get(c) ?? this.subtree.get(c)!;
+    const src = (c: string) => this.source(c);
     this.readerList = this.indicators.filter((d) => d.aggregate !== 'median').map((d) => ({
       code: d.code,
       num: src(d.numerator),
@@ -526,9 +535,9 @@ export class Metrics {
     if (!opts.codes && !opts.medians) {
       // the drill-down path: straight column reads
       for (const r of this.readers()) {
-        const num = r.num instanceof Float64Array ? r.num[node] : r.num.subtree(node);
+        const num = 'arr' in r.num ? r.num.arr[node * r.num.stride + r.num.off] : r.num.subtree(node);
         if (r.den === null) { values[r.code] = { value: num, numerator: num, denominator: null }; continue; }
-        const den = r.den instanceof Float64Array ? r.den[node] : r.den.subtree(node);
+        const den = 'arr' in r.den ? r.den.arr[node * r.den.stride + r.den.off] : r.den.subtree(node);
         values[r.code] = num !== num || den !== den ? EMPTY : { value: den === 0 ? null : (num / den) * r.scale, numerator: num, denominator: den };
       }
       return this.wrap(node, values);
@@ -585,24 +594,29 @@ export class Metrics {
    */
   columns(codes?: string[]): Record<string, Float64Array> {
     const size = this.hierarchy.size;
-    const src = (c: string): Float64Array => {
-      const col = this.cols.get(c);
-      if (col) return col;
-      const f = this.subtree.get(c)!;
-      const out = new Float64Array(size);
-      for (let i = 0; i < size; i++) out[i] = f.subtree(i);
-      return out;
+    const defs = this.codesFor(codes, false);
+    const strided = (c: string): { arr: Float64Array; stride: number; off: number } => {
+      const x = this.source(c);
+      if ('arr' in x) return x;
+      const col = new Float64Array(size);
+      for (let i = 0; i < size; i++) col[i] = x.subtree(i);
+      return { arr: col, stride: 1, off: 0 };
     };
+    const J = defs.length;
+    const nA: Float64Array[] = [], nS = new Int32Array(J), nO = new Int32Array(J);
+    const dA: Float64Array[] = [], dS = new Int32Array(J), dO = new Int32Array(J), sc = new Float64Array(J);
+    const outs: Float64Array[] = [];
+    defs.forEach((d, j) => {
+      const n = strided(d.numerator);
+      nA.push(n.arr); nS[j] = n.stride; nO[j] = n.off;
+      if (d.unit === 'count' || d.denominator === undefined) { dA.push(n.arr); dS[j] = 0; dO[j] = -1; }
+      else { const q = strided(d.denominator); dA.push(q.arr); dS[j] = q.stride; dO[j] = q.off; }
+      sc[j] = d.unit === 'percent' ? 100 : 1;
+      outs.push(new Float64Array(size));
+    });
+    fillColumns(size, J, nA, nS, nO, dA, dS, dO, sc, outs);
     const out: Record<string, Float64Array> = {};
-    for (const d of this.codesFor(codes, false)) {
-      const num = src(d.numerator);
-      if (d.unit === 'count' || d.denominator === undefined) { out[d.code] = num.slice(); continue; }
-      const den = src(d.denominator);
-      const scale = d.unit === 'percent' ? 100 : 1;
-      const v = new Float64Array(size);
-      for (let i = 0; i < size; i++) { const q = den[i]; v[i] = q === 0 ? NaN : (num[i] / q) * scale; }
-      out[d.code] = v;
-    }
+    defs.forEach((d, j) => { out[d.code] = outs[j]; });
     return out;
   }
 
@@ -853,18 +867,14 @@ export class Metrics {
     if (before) { writeFactRow(S, 0, before); k(S, null, 0, 1, null, null, 0, 0, 1, d0, this.params); }
     if (after) { writeFactRow(S, 1, after); k(S, null, 1, 2, null, null, 0, 0, 1, d1, this.params); }
     const parents = this.hierarchy.parents;
-    const cols = this.mcols;
+    const acc = this.acc;
     const nb = before ? before.node : -1, na = after ? after.node : -1;
     if (nb === na && nb >= 0 && nb < size) {
-      for (let m = 0; m < M; m++) {
-        const d = d1[m] - d0[m];
-        if (d === 0) continue;
-        const c = cols[m];
-        for (let v = nb; v >= 0; v = parents[v]) c[v] += d;
-      }
+      for (let m = 0; m < M; m++) d1[m] -= d0[m];
+      for (let v = nb; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] += d1[m]; }
     } else {
-      if (nb >= 0 && nb < size) for (let m = 0; m < M; m++) { const d = d0[m]; if (d !== 0) { const c = cols[m]; for (let v = nb; v >= 0; v = parents[v]) c[v] -= d; } }
-      if (na >= 0 && na < size) for (let m = 0; m < M; m++) { const d = d1[m]; if (d !== 0) { const c = cols[m]; for (let v = na; v >= 0; v = parents[v]) c[v] += d; } }
+      if (nb >= 0 && nb < size) for (let v = nb; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] -= d0[m]; }
+      if (na >= 0 && na < size) for (let v = na; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] += d1[m]; }
     }
     if (before === null || after === null || nb !== na) this.order = null;
     if (before === null || after === null || before.reportedAt !== after.reportedAt) this.keyCache.clear();
@@ -889,14 +899,21 @@ export class Metrics {
   }
 }
 
-/** Node-major accumulator → one column per measure, in cache-sized blocks of nodes. */
-function transpose(acc: Float64Array, M: number, size: number, cols: Float64Array[]): void {
-  const B = 1024;
-  for (let start = 0; start < size; start += B) {
-    const end = Math.min(size, start + B);
-    for (let m = 0; m < M; m++) {
-      const c = cols[m];
-      for (let i = start, o = start * M + m; i < end; i++, o += M) c[i] = acc[o];
+/**
+ * Every indicator column in one sweep over the nodes: each node's measures are read once
+ * (node-major), each output column is written in order.
+ */
+function fillColumns(
+  size: number, J: number, nA: Float64Array[], nS: Int32Array, nO: Int32Array,
+  dA: Float64Array[], dS: Int32Array, dO: Int32Array, sc: Float64Array, outs: Float64Array[],
+): void {
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < J; j++) {
+      const num = nA[j][i * nS[j] + nO[j]];
+      const off = dO[j];
+      if (off < 0) { outs[j][i] = num; continue; }
+      const den = dA[j][i * dS[j] + off];
+      outs[j][i] = den === 0 ? NaN : (num / den) * sc[j];
     }
   }
 }
@@ -918,6 +935,9 @@ function rollUp(col: Float64Array, parents: Int32Array, size: number): void {
     if (p >= 0) col[p] += col[i];
   }
 }
+
+/** Where a measure's per-node totals live. */
+type Source = { arr: Float64Array; stride: number; off: number } | SubtreeMeasureInput;
 
 const SOURCE_NAMES: LocalizedText[] = [
   { zh: '网格巡查', en: 'patrol' }, { zh: '群众反映', en: 'citizen' }, { zh: '视频发现', en: 'video' },
