@@ -15,7 +15,8 @@ import type { TableModel } from './table.js';
 import type { IndicatorDef, RankingItem } from './types.js';
 
 /**
- * Ranks items by an indicator, best first (by the indicator's `better`), and marks the
+ * Ranks items by an indicator, best first (by the indicator's `better`; ties in the order
+ * given), and marks the
  * lagging ones: worse than `threshold` if given, else the bottom `bottom` when there are more
  * ranked items than that. Suppressed or missing values come last, unranked and unmarked.
  *
@@ -26,9 +27,9 @@ import type { IndicatorDef, RankingItem } from './types.js';
  */
 export function rankRows(items: readonly RankingItem[], def: IndicatorDef, threshold: number | null, bottom: number): BarRow[] {
   const sign = def.better === 'lower' ? 1 : -1;
-  const withValue = items.map((it) => ({ it, v: it.values[def.id] }));
-  const ranked = withValue.filter((x) => isNum(x.v)).sort((a, b) =>
-    sign * ((a.v as number) - (b.v as number)) || a.it.name.localeCompare(b.it.name) || (a.it.code < b.it.code ? -1 : 1));
+  const withValue = items.map((it, i) => ({ it, i, v: it.values[def.id] }));
+  // ties keep the order given (the core's, or the host's)
+  const ranked = withValue.filter((x) => isNum(x.v)).sort((a, b) => sign * ((a.v as number) - (b.v as number)) || a.i - b.i);
   const rest = withValue.filter((x) => !isNum(x.v));
   const n = ranked.length;
   const rows: BarRow[] = ranked.map((x, i) => {
