@@ -16,7 +16,7 @@ import {
   builtinIndicators, builtinMeasures, type CloseRateBase, type CompositeDef, type IndicatorDef,
 } from './indicators.js';
 import {
-  compileMeasures, measureSampler, FACT_COLUMNS, type CompiledMeasures, type FactColumn,
+  compileMeasures, measureSampler, type CompiledMeasures, type FactColumn,
   type KernelParams, type MeasureDef,
 } from './measure.js';
 import { describePeriod, periodKeys, periodOf, periodRange, shiftPeriod, type PeriodInfo, type PeriodRef, type PeriodUnit, type TimeRange } from './period.js';
@@ -279,9 +279,14 @@ export type CaseFactRow = { [K in FactColumn]: number };
  * ```
  */
 export function readFactRow(facts: CaseFacts, i: number): CaseFactRow {
-  const row = {} as CaseFactRow;
-  for (const c of FACT_COLUMNS) row[c] = facts[c][i];
-  return row;
+  // spelled out (not a loop over column names) so that rows share one shape and copying is cheap
+  return {
+    node: facts.node[i], category: facts.category[i], source: facts.source[i], status: facts.status[i],
+    reportedAt: facts.reportedAt[i], registeredAt: facts.registeredAt[i], dispatchedAt: facts.dispatchedAt[i],
+    dispatchDueAt: facts.dispatchDueAt[i], handledAt: facts.handledAt[i], dueAt: facts.dueAt[i], closedAt: facts.closedAt[i],
+    closedLevel: facts.closedLevel[i], rework: facts.rework[i], escalations: facts.escalations[i], extensions: facts.extensions[i],
+    satisfaction: facts.satisfaction[i],
+  };
 }
 
 /**
@@ -293,7 +298,11 @@ export function readFactRow(facts: CaseFacts, i: number): CaseFactRow {
  * ```
  */
 export function writeFactRow(facts: CaseFacts, i: number, row: CaseFactRow): void {
-  for (const c of FACT_COLUMNS) facts[c][i] = row[c];
+  facts.node[i] = row.node; facts.category[i] = row.category; facts.source[i] = row.source; facts.status[i] = row.status;
+  facts.reportedAt[i] = row.reportedAt; facts.registeredAt[i] = row.registeredAt; facts.dispatchedAt[i] = row.dispatchedAt;
+  facts.dispatchDueAt[i] = row.dispatchDueAt; facts.handledAt[i] = row.handledAt; facts.dueAt[i] = row.dueAt;
+  facts.closedAt[i] = row.closedAt; facts.closedLevel[i] = row.closedLevel; facts.rework[i] = row.rework;
+  facts.escalations[i] = row.escalations; facts.extensions[i] = row.extensions; facts.satisfaction[i] = row.satisfaction;
 }
 
 function isRange(p: PeriodRef | TimeRange): p is TimeRange {
