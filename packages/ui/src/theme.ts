@@ -62,13 +62,18 @@ export const themeTokens = css`
       --jc-accent-fg: var(--jc-color-accent-fg, #0d1117);
       --jc-focus: var(--jc-color-focus, #79c0ff);
       --jc-selected-bg: var(--jc-color-selected-bg, #3d1d20);
+      --jc-ok: var(--jc-color-ok, #3fb950);
+      --jc-warn: var(--jc-color-warn, #d29922);
+      --jc-bad: var(--jc-color-bad, #ff7b72);
     }
   }
   @media (prefers-reduced-motion: reduce) {
     :host { --jc-transition: 0s; }
   }
+  /* Hidden from sight, read by screen readers. A table ignores block-size: wrap it in a
+     div with this class rather than putting the class on the table. */
   .jc-visually-hidden {
     position: absolute !important; inline-size: 1px; block-size: 1px; overflow: hidden;
-    clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+    clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0;
   }
 `;
