@@ -66,7 +66,13 @@ for (const name of extra) {
       if (e.code === 'ERR_MODULE_NOT_FOUND') { console.log(`\n(no ${name} check yet)`); return true; }
       throw e;
     }
-    const results = await mod.default({ run });
+    let results;
+    try {
+      results = await mod.default({ run });
+    } catch (e) {
+      console.log(e);
+      results = [[`ran to the end (threw: ${String(e.message ?? e).split('\n')[0]})`, false]];
+    }
     for (const [label, ok] of results) check(`${name}: ${label}`, ok);
     return results.every(([, ok]) => ok);
   };
