@@ -243,8 +243,13 @@ test('bad definitions are refused with codes, nothing is built', () => {
 test('a custom indicator is data: escalation rate over registered cases', () => {
   const m = metricsOf(factsOf(history), {
     indicators: [{ code: 'escalationRate', name: { zh: '上报率', en: 'escalation rate' }, unit: 'percent', numerator: 'escalated', denominator: 'registered', better: 'lower' }],
-    measures: [{ code: 'weekendReports', name: { zh: '周末采集', en: 'weekend reports' }, where: { any: [{ cmp: ['reportedAt', '==', t('03-31T12:00')] }] } }],
+    measures: [
+      { code: 'weekendReports', name: { zh: '周末采集', en: 'weekend reports' }, where: { any: [{ cmp: ['reportedAt', '==', t('03-31T12:00')] }] } },
+      { code: 'atD', name: { zh: 'd村的案件', en: 'cases of village d' }, where: { cmp: ['node', '==', 9] } },
+    ],
   });
   assert.deepEqual(v(m, 0, 'escalationRate'), { value: (1 / 7) * 100, numerator: 1, denominator: 7 });
   assert.equal(m.measure(0, 'weekendReports'), 1);
+  assert.equal(m.measure(0, 'atD'), 3); // c5 c6 c8
+  assert.equal(m.measure(1, 'atD'), 0);
 });

@@ -211,7 +211,7 @@ function topoOrder(defs: MeasureDef[], errs: JcIssue[]): MeasureDef[] {
 function genExpr(e: Expr, used: Set<string>): string {
   if (typeof e === 'number') return `(${String(e)})`;
   if (e === 'asOf') return 'asOf';
-  if (typeof e === 'string') { used.add(e); return `c_${e}[i]`; }
+  if (typeof e === 'string') { used.add(e); return `v_${e}`; }
   if ('sub' in e) return `(${genExpr(e.sub[0], used)} - ${genExpr(e.sub[1], used)})`;
   return `(${genExpr(e.div[0], used)} / ${String(e.div[1])})`;
 }
@@ -224,18 +224,18 @@ function genPred(p: Predicate, used: Set<string>, local: Map<string, string>): s
     const op = p.cmp[1] === '==' ? '===' : p.cmp[1] === '!=' ? '!==' : p.cmp[1];
     return `(${genExpr(p.cmp[0], used)} ${op} ${genExpr(p.cmp[2], used)})`;
   }
-  if ('by' in p) { used.add(p.by); return `(c_${p.by}[i] <= asOf)`; }
+  if ('by' in p) { used.add(p.by); return `(v_${p.by} <= asOf)`; }
   if ('status' in p) {
     used.add('status');
     const ids = p.status.map((s) => CASE_STATUSES.indexOf(s));
-    return ids.length ? `(${ids.map((k) => `st === ${k}`).join(' || ')})` : 'false';
+    return ids.length ? `(${ids.map((k) => `v_status === ${k}`).join(' || ')})` : 'false';
   }
   if ('ref' in p) return local.get(p.ref)!;
   return 'true';
 }
 
 function generateKernel(defs: MeasureDef[]): Kernel {
-  const used = new Set<string>(['node', 'reportedAt', 'category', 'source']);
+  const used = new Set<string>();
   const local = new Map<string, string>();
   const body: string[] = [];
   defs.forEach((d, m) => {
@@ -245,7 +245,10 @@ function generateKernel(defs: MeasureDef[]): Kernel {
     if (d.value === undefined) body.push(`if (b${m}) acc[o + ${m}] += 1;`);
     else body.push(`if (b${m}) { const v = ${genExpr(d.value, used)}; if (v === v) acc[o + ${m}] += v; }`);
   });
-  const cols = [...used].map((c) => `const c_${c} = C.${c};`).join('\n');
+  const cols = [...new Set(['node', 'reportedAt', 'category', 'source', ...used])].map((c) => `const c_${c} = C.${c};`).join('\n');
+  // every column a measure reads is loaded once per row (stores into acc would otherwise
+  // force reloads: typed arrays may share a buffer)
+  const row = [...used].map((c) => (c === 'node' ? 'const v_node = nd;' : `const v_${c} = c_${c}[i];`)).join(' ');
   const src = `
     const asOf = P.asOf, from = P.from, to = P.to, bounded = P.bounded, catMask = P.catMask, srcMask = P.srcMask, lo = P.lo, hi = P.hi;
     ${cols}
@@ -264,7 +267,7 @@ function generateKernel(defs: MeasureDef[]): Kernel {
       else g = map[keys[i]];
       if (!(g >= 0 && g < G)) continue;
       const o = g * M;
-      ${used.has('status') ? 'const st = c_status[i];' : ''}
+      ${row}
       ${body.join('\n      ')}
     }`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
