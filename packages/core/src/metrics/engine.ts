@@ -909,20 +909,27 @@ export class Metrics {
 }
 
 /**
- * Every indicator column in one sweep over the nodes: each node's measures are read once
- * (node-major), each output column is written in order.
+ * Every indicator column, in blocks of nodes: a block of the node-major totals stays in the
+ * cache while each indicator's stretch of its column is written.
  */
 function fillColumns(
   size: number, J: number, nA: Float64Array[], nS: Int32Array, nO: Int32Array,
   dA: Float64Array[], dS: Int32Array, dO: Int32Array, sc: Float64Array, outs: Float64Array[],
 ): void {
-  for (let i = 0; i < size; i++) {
+  const B = 512;
+  for (let start = 0; start < size; start += B) {
+    const end = Math.min(size, start + B);
     for (let j = 0; j < J; j++) {
-      const num = nA[j][i * nS[j] + nO[j]];
-      const off = dO[j];
-      if (off < 0) { outs[j][i] = num; continue; }
-      const den = dA[j][i * dS[j] + off];
-      outs[j][i] = den === 0 ? NaN : (num / den) * sc[j];
+      const na = nA[j], ns = nS[j], no = nO[j], out = outs[j], dof = dO[j];
+      if (dof < 0) {
+        for (let i = start; i < end; i++) out[i] = na[i * ns + no];
+        continue;
+      }
+      const da = dA[j], ds = dS[j], k = sc[j];
+      for (let i = start; i < end; i++) {
+        const den = da[i * ds + dof];
+        out[i] = den === 0 ? NaN : (na[i * ns + no] / den) * k;
+      }
     }
   }
 }
