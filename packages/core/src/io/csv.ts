@@ -15,7 +15,7 @@ import type { OverlayInput } from '../overlay/types.js';
 import { CSV_FILES, type CsvColumn, type CsvFileKind } from './columns.js';
 import { assemble, emptyOverlayInput, type Dataset } from './dataset.js';
 import { configSchema, zodIssues } from './schemas.js';
-import { decodeText } from './text.js';
+import { decodeText, unifyRowBreaks } from './text.js';
 
 const TRUE = new Set(['1', 'true', 'TRUE', 'True', '是', 'yes', 'Y', 'y']);
 const FALSE = new Set(['0', 'false', 'FALSE', 'False', '否', 'no', 'N', 'n']);
@@ -56,7 +56,7 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
   // Comma-separated, or tab-separated as Excel's "Unicode text" saves it (judged by the header).
   const firstLine = dec.text.slice(0, Math.max(0, dec.text.search(/\r?\n/)) || dec.text.length);
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  const parsed = Papa.parse<string[]>(dec.text, { header: false, delimiter, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(unifyRowBreaks(dec.text), { header: false, delimiter, newline: '\n', skipEmptyLines: false });
   const out: ParsedFile = { records: [], rows: [], usable: true };
   const data = parsed.data;
   // A final empty line is not a row.

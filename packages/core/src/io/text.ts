@@ -51,3 +51,29 @@ export function decodeText(input: string | Uint8Array, file?: string): DecodedTe
     return { text, encoding: 'gb18030', warnings: [w] };
   }
 }
+
+/**
+ * Makes every row break of a CSV text `\n` — CRLF, CR or a mix, as when rows were appended
+ * in another editor — while line breaks inside quoted values stay exactly as they were.
+ *
+ * @example
+ * ```ts
+ * unifyRowBreaks('a,b\r\n1,"x\r\ny"\n2,z\r'); // 'a,b\n1,"x\r\ny"\n2,z\n'
+ * ```
+ */
+export function unifyRowBreaks(text: string): string {
+  if (!text.includes('\r')) return text;
+  let out = '';
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) quoted = !quoted;
+    else if (c === 13 /* \r */ && !quoted) {
+      out += text.slice(from, i) + '\n';
+      if (text.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
+}

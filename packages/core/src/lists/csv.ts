@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { fail, issue, ok, type JcIssue, type Result } from '../errors.js';
-import { decodeText } from '../io/text.js';
+import { decodeText, unifyRowBreaks } from '../io/text.js';
 import { checkListEvent, reduceLists, type ListContext, type ListEvent } from './events.js';
 import type { Funding, ListKind, ListsState, Milestone } from './types.js';
 
@@ -148,7 +148,7 @@ export function importListsCsv(
     if (input === undefined) continue;
     const dec = decodeText(input, file);
     warnings.push(...dec.warnings);
-    const parsed = Papa.parse<string[]>(dec.text, { header: false, delimiter: ',', skipEmptyLines: false });
+    const parsed = Papa.parse<string[]>(unifyRowBreaks(dec.text), { header: false, delimiter: ',', newline: '\n', skipEmptyLines: false });
     const data = parsed.data;
     while (data.length > 0 && data[data.length - 1].length === 1 && data[data.length - 1][0] === '') data.pop();
     const syntaxRows = new Set<number>();
