@@ -107,3 +107,16 @@ test('jiceng stats: usage errors and skipped lines are reported', async () => {
   assert.match(broken.stderr(), /^log\.jsonl:25 /m);
   assert.match(broken.stdout(), /invalid lines skipped 1/);
 });
+
+test('jiceng stats without --hierarchy uses the generated Putian city and its party overlay', async () => {
+  // a case on a real generated unit: the first unit of the generated city
+  const { generatePutian: gen } = await import('@jiceng/putian');
+  const unit = gen({ seed: 1 }).nodes.find((n) => n.level === 'unit')!.code;
+  version = new Map();
+  const text = exportEventLog(life('P1', unit, 'dispute', t('2024-03-04T09:00'), 10, 48));
+  const io = memoryIo({ 'log.jsonl': text });
+  assert.equal(await main(['stats', 'log.jsonl', ...NOW, '--lang', 'en'], io), EXIT.ok, io.stderr());
+  assert.match(io.stdout(), /^Grassroots governance statistics — Putian City \(350300000000\)$/m);
+  assert.match(io.stdout(), /^close rate\s+100\.00%\s+1 \/ 1/m);
+  assert.match(io.stdout(), /^Grids with a grid party branch\s+67\.30%\s+7,025 \/ 10,439/m);
+});

@@ -4,7 +4,7 @@
  * @module
  */
 import {
-  buildCategoryTable, buildHierarchy, CaseStore, categoryOptions, createMetrics, DEFAULT_CATEGORIES, describePeriod,
+  buildCategoryTable, buildHierarchy, buildOverlay, CaseStore, categoryOptions, createMetrics, DEFAULT_CATEGORIES, describePeriod,
   formatIssue, gbt47678Categories, importEventLog, importJson, periodOf, standardCoverage,
   type CloseRateBase, type HierarchyConfig, type HierarchyIndex, type IndicatorDef, type IndicatorValue, type Lang, type LocalizedText,
   type Metrics, type MetricsOptions,
@@ -77,7 +77,8 @@ async function loadHierarchy(path: string | undefined, io: CliIo, lang: Lang): P
   const data = generatePutian({ seed: 1 });
   const b = buildHierarchy(data.config, data.nodes);
   if (!b.ok) return { error: b.errors.slice(0, 5).map((e) => formatIssue(e, lang)).join('\n') };
-  return { h: b.value };
+  const o = buildOverlay(b.value, data.overlay);
+  return o.ok ? { h: b.value, coverage: coverageOf(data.config, o.value) } : { h: b.value };
 }
 
 /** Organisation coverage of a six-level-like configuration (grid and unit as the last two levels). */
