@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   applyListEvent, citing, emptyLists, fundingBySource, replayLists, responsibilitiesOf, rollUpProjects,
-  sectorSummary, workListOf, type ListContext, type ListEvent, type Project,
+  sectorSummary, workListFromLevels, workListOf, type ListContext, type ListEvent, type Project,
 } from '../src/lists/index.js';
 import { h } from './metrics-fixture.js';
 
@@ -114,4 +114,16 @@ test('sector summary, work list per level and role, responsibility list, citatio
   assert.deepEqual(citing(s, 'P1'), [{ kind: 'empowered', id: 'E1' }, { kind: 'sectors', id: 'S1' }, { kind: 'work', id: 'W1' }]);
   assert.equal(citing(s, 'P2').length, 4);
   assert.equal(emptyLists().version, 0);
+});
+
+test('the work list can be seeded from the duties of each level', () => {
+  const levels = [
+    { id: 'town', duties: [{ zh: '综合研判', en: 'analysis' }, { zh: '任务交办', en: 'assignment' }] },
+    { id: 'village', duties: [{ zh: '信息汇聚', en: 'convergence' }] },
+  ];
+  const r = replayLists(workListFromLevels(levels, at, 'admin'), ctx);
+  assert.ok(r.ok);
+  assert.deepEqual(workListOf(r.value, 'town').map((w) => [w.id, w.duty.zh]), [['W-town-1', '综合研判'], ['W-town-2', '任务交办']]);
+  assert.deepEqual(workListOf(r.value, 'village').map((w) => w.id), ['W-village-1']);
+  assert.equal(replayLists(workListFromLevels([{ id: 'street', duties: [{ zh: '巡查', en: 'x' }] }], at), ctx).ok, false); // no such level
 });

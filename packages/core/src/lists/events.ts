@@ -260,3 +260,23 @@ export function replayLists(events: readonly ListEvent[], ctx: ListContext = {},
   }
   return ok(s);
 }
+
+/**
+ * The events that seed the work list with the duties each level carries in the hierarchy
+ * configuration (`LevelDef.duties`): one item per duty, id `W-<level>-<n>`.
+ *
+ * @example
+ * ```ts
+ * const r = replayLists(workListFromLevels(putianConfig.levels, '2022-03-01T00:00:00+08:00'), ctx);
+ * if (r.ok) workListOf(r.value, 'grid').map((w) => w.duty.zh); // ['信息汇集', '网格巡查', '便民服务']
+ * ```
+ */
+export function workListFromLevels(levels: readonly { id: string; duties: readonly LocalizedText[] }[], at: string, by?: string): ListEvent[] {
+  const out: ListEvent[] = [];
+  for (const l of levels) {
+    l.duties.forEach((duty, k) => {
+      out.push({ type: 'list.upserted', kind: 'work', record: { id: `W-${l.id}-${k + 1}`, level: l.id, duty: { zh: duty.zh, en: duty.en }, policies: [] }, at, ...(by ? { by } : {}) });
+    });
+  }
+  return out;
+}
