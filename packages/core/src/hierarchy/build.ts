@@ -91,55 +91,66 @@ export function checkConfig(config: HierarchyConfig): JcIssue[] {
   return out;
 }
 
-/**
- * Builds the immutable pre-order index of a hierarchy in one linear pass, after checking
- * every record: required fields, level ids, code length and digits, the level's usual code
- * ranges (warnings), codes extending the parent's significant prefix (children of a
- * functional zone are checked against the zone's parent), unknown parents, duplicate codes,
- * cycles, levels out of order, dates, and exactly one root on the first level. All problems
- * are returned at once; with any error there is no index.
- *
- * @example
- * ```ts
- * const r = buildHierarchy(config, [
- *   { code: '350300000000', parent: null, level: 'city', name: '莆田市' },
- *   { code: '350304000000', parent: '350300000000', level: 'county', name: '荔城区' },
- * ]);
- * if (r.ok) r.value.search('lcq'); // [1]
- * else for (const e of r.errors) console.log(formatIssue(e));
- * ```
- */
-export function buildHierarchy(
-  config: HierarchyConfig,
-  nodes: readonly NodeInput[],
-  opts: BuildOptions = {},
-): Result<Hierarchy> {
-  const n = nodes.length;
-  const errors: JcIssue[] = [];
-  const warnings: JcIssue[] = [];
-  const cols = { ...NODE_COLUMNS, ...opts.columns };
-  const file = opts.file;
-  const rows = opts.rows;
-  const where = (k: number, field: keyof NodeInput): Omit<JcIssue, 'code' | 'zh' | 'en'> => {
+/** The state of one build: the input, the levels, and the problems found so far. */
+class BuildCtx {
+  readonly errors: JcIssue[] = [];
+  readonly warnings: JcIssue[] = [];
+  /** Level-order and prefix problems wait until cycles are known: on a cycle they are noise. */
+  readonly deferred: { k: number; p: JcIssue }[] = [];
+  readonly levelIndex = new Map<string, number>();
+  /** Where each level's own code segment starts: after the level above's significant prefix. */
+  readonly segFrom: number[];
+  readonly cols: Record<keyof NodeInput, string>;
+
+  constructor(
+    readonly nodes: readonly NodeInput[],
+    readonly levels: readonly LevelDef[],
+    readonly opts: BuildOptions,
+  ) {
+    levels.forEach((l, j) => this.levelIndex.set(l.id, j));
+    this.segFrom = levels.map((_, j) => (j === 0 ? 0 : levels[j - 1]!.code.significant));
+    this.cols = { ...NODE_COLUMNS, ...opts.columns };
+  }
+
+  where(k: number, field: keyof NodeInput): Omit<JcIssue, 'code' | 'zh' | 'en'> {
     // From a file: the CSV column and row; in memory: the field path, e.g. nodes[3].parent.
-    const w: Omit<JcIssue, 'code' | 'zh' | 'en'> = { column: rows ? cols[field] : `nodes[${k}].${field}` };
-    if (file !== undefined) w.file = file;
+    const rows = this.opts.rows;
+    const w: Omit<JcIssue, 'code' | 'zh' | 'en'> = { column: rows ? this.cols[field] : `nodes[${k}].${field}` };
+    if (this.opts.file !== undefined) w.file = this.opts.file;
     if (rows) w.row = rows[k];
     return w;
-  };
-  const err = (code: string, zh: string, en: string, k: number, field: keyof NodeInput) =>
-    errors.push(issue(code, zh, en, where(k, field)));
+  }
 
-  const levels = config.levels;
-  const L = levels.length;
-  const cfgProblems = checkConfig(config);
-  if (cfgProblems.length > 0) return fail(cfgProblems);
-  const levelIndex = new Map<string, number>();
-  levels.forEach((l, j) => levelIndex.set(l.id, j));
-  // Where each level's own code segment starts: after the level above's significant prefix.
-  const segFrom = levels.map((_, j) => (j === 0 ? 0 : levels[j - 1]!.code.significant));
+  err(code: string, zh: string, en: string, k: number, field: keyof NodeInput): void {
+    this.errors.push(issue(code, zh, en, this.where(k, field)));
+  }
 
-  // Pass 1: fields, levels, code shape, uniqueness.
+  later(code: string, zh: string, en: string, k: number, field: keyof NodeInput): void {
+    this.deferred.push({ k, p: issue(code, zh, en, this.where(k, field)) });
+  }
+}
+
+/** What pass 1 learns per input record. */
+interface Checked {
+  lvl: Uint8Array;
+  /** 1 when the code is well-formed for its level. */
+  okCode: Uint8Array;
+  inCodes: string[];
+  table: CodeTable;
+  /** 1 when the record is left out of linking (missing fields or a duplicate code). */
+  dup: Uint8Array;
+}
+
+// Each pass is its own small function: V8 optimises them separately and quickly (one large
+// function was re-optimised loop by loop on every build).
+
+/** Pass 1: fields, levels, code shape, uniqueness. */
+function checkRecords(ctx: BuildCtx): Checked {
+  const { nodes, levels, levelIndex, segFrom, warnings } = ctx;
+  const n = nodes.length;
+  const rows = ctx.opts.rows;
+  const err = (code: string, zh: string, en: string, k: number, field: keyof NodeInput) => ctx.err(code, zh, en, k, field);
+  const where = (k: number, field: keyof NodeInput) => ctx.where(k, field);
   const lvl = new Uint8Array(n);
   const okCode = new Uint8Array(n); // 1 when the code is well-formed for its level
   const inCodes = new Array<string>(n);
@@ -260,13 +271,20 @@ export function buildHierarchy(
     }
   }
 
-  // Pass 2: parents, level order, code prefixes, roots.
+  return { lvl, okCode, inCodes, table, dup };
+}
+
+/** Pass 2: parents, level order, code prefixes, roots. */
+function linkParents(ctx: BuildCtx, c: Checked): { parentIn: Int32Array; roots: number[] } {
+  const { nodes, levels, errors } = ctx;
+  const { lvl, okCode, inCodes, table, dup } = c;
+  const n = nodes.length;
+  const L = levels.length;
+  const file = ctx.opts.file;
+  const err = (code: string, zh: string, en: string, k: number, field: keyof NodeInput) => ctx.err(code, zh, en, k, field);
+  const later = (code: string, zh: string, en: string, k: number, field: keyof NodeInput) => ctx.later(code, zh, en, k, field);
   const parentIn = new Int32Array(n).fill(-2); // -1 root, -2 unknown/invalid
   const roots: number[] = [];
-  // Level-order and prefix problems wait until cycles are known: on a cycle they are noise.
-  const deferred: { k: number; p: JcIssue }[] = [];
-  const later = (code: string, zh: string, en: string, k: number, field: keyof NodeInput) =>
-    deferred.push({ k, p: issue(code, zh, en, where(k, field)) });
   // The parent is usually the last node seen on the level above (pre-order or level order input).
   const lastAt = new Int32Array(L).fill(-1);
   for (let k = 0; k < n; k++) {
@@ -340,7 +358,11 @@ export function buildHierarchy(
     }
   }
 
-  // Group children by parent (counting sort, stable), then number in pre-order.
+  return { parentIn, roots };
+}
+
+/** Groups children by parent (counting sort, stable), then numbers the nodes in pre-order. */
+function numberPreorder(n: number, parentIn: Int32Array, roots: readonly number[]): { posOf: Int32Array; order: Int32Array; count: number } {
   const childStart = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) if (parentIn[k]! >= 0) childStart[parentIn[k]! + 1]++;
   for (let k = 0; k < n; k++) childStart[k + 1]! += childStart[k]!;
@@ -364,9 +386,16 @@ export function buildHierarchy(
       for (let c = childStart[k + 1]! - 1; c >= childStart[k]!; c--) stack[sp++] = childList[c]!;
     }
   }
+  return { posOf, order, count };
+}
+
+/** Nodes not reached from a root hang on a cycle (or under an unknown parent, reported): name the cycles. */
+function findCycles(ctx: BuildCtx, parentIn: Int32Array, posOf: Int32Array, count: number): Uint8Array {
+  const nodes = ctx.nodes;
+  const n = nodes.length;
+  const err = (code: string, zh: string, en: string, k: number, field: keyof NodeInput) => ctx.err(code, zh, en, k, field);
   const inCycle = new Uint8Array(n);
   if (count < n) {
-    // Nodes not reached from a root hang on a cycle (or under an unknown parent, reported).
     const state = new Uint8Array(n); // 0 new, 1 on current walk, 2 done
     for (let k = 0; k < n; k++) {
       if (posOf[k] !== -1 || state[k] !== 0 || parentIn[k]! < 0) continue;
@@ -388,10 +417,12 @@ export function buildHierarchy(
       for (const w of walk) state[w] = 2;
     }
   }
-  for (const d of deferred) if (!inCycle[d.k]) errors.push(d.p);
-  if (errors.length > 0) return fail(errors, warnings);
+  return inCycle;
+}
 
-  // Typed arrays in pre-order.
+/** The node fields in pre-order. */
+function layout(nodes: readonly NodeInput[], lvl: Uint8Array, parentIn: Int32Array, posOf: Int32Array, order: Int32Array) {
+  const n = nodes.length;
   const parents = new Int32Array(n);
   const depths = new Uint8Array(n);
   const levelOf = new Uint8Array(n);
@@ -422,7 +453,12 @@ export function buildHierarchy(
   for (let i = 0; i < n; i++) ends[i] = i + sizes[i]!;
   const childCounts = new Int32Array(n);
   for (let i = 1; i < n; i++) childCounts[parents[i]!]!++;
-  // Per-level prefix sums over pre-order: count of level l in [0, i) is levelPrefix[l*(n+1)+i].
+  return { parents, depths, levelOf, ends, childCounts, codes, names, namesEn, validFrom, validTo, zones };
+}
+
+/** Per-level prefix sums over pre-order: count of level l in [0, i) is levelPrefix[l*(n+1)+i]. */
+function levelPrefixSums(levelOf: Uint8Array, L: number): Int32Array {
+  const n = levelOf.length;
   const levelPrefix = new Int32Array(L * (n + 1));
   for (let i = 0; i < n; i++) {
     const li = levelOf[i]!;
@@ -432,12 +468,49 @@ export function buildHierarchy(
     const base = l * (n + 1);
     for (let i = 1; i <= n; i++) levelPrefix[base + i]! += levelPrefix[base + i - 1]!;
   }
-  table.renumber(posOf, codes);
+  return levelPrefix;
+}
 
+/**
+ * Builds the immutable pre-order index of a hierarchy in one linear pass, after checking
+ * every record: required fields, level ids, code length and digits, the level's usual code
+ * ranges (warnings), codes extending the parent's significant prefix (children of a
+ * functional zone are checked against the zone's parent), unknown parents, duplicate codes,
+ * cycles, levels out of order, dates, and exactly one root on the first level. All problems
+ * are returned at once; with any error there is no index.
+ *
+ * @example
+ * ```ts
+ * const r = buildHierarchy(config, [
+ *   { code: '350300000000', parent: null, level: 'city', name: '莆田市' },
+ *   { code: '350304000000', parent: '350300000000', level: 'county', name: '荔城区' },
+ * ]);
+ * if (r.ok) r.value.search('lcq'); // [1]
+ * else for (const e of r.errors) console.log(formatIssue(e));
+ * ```
+ */
+export function buildHierarchy(
+  config: HierarchyConfig,
+  nodes: readonly NodeInput[],
+  opts: BuildOptions = {},
+): Result<Hierarchy> {
+  const cfgProblems = checkConfig(config);
+  if (cfgProblems.length > 0) return fail(cfgProblems);
+  const ctx = new BuildCtx(nodes, config.levels, opts);
+  const checked = checkRecords(ctx);
+  const { parentIn, roots } = linkParents(ctx, checked);
+  const { posOf, order, count } = numberPreorder(nodes.length, parentIn, roots);
+  const inCycle = count < nodes.length ? findCycles(ctx, parentIn, posOf, count) : new Uint8Array(0);
+  for (const d of ctx.deferred) if (!inCycle[d.k]) ctx.errors.push(d.p);
+  if (ctx.errors.length > 0) return fail(ctx.errors, ctx.warnings);
+  const a = layout(nodes, checked.lvl, parentIn, posOf, order);
+  const levelPrefix = levelPrefixSums(a.levelOf, config.levels.length);
+  checked.table.renumber(posOf, a.codes);
   const index = new PreorderIndex(
-    config, n, parents, ends, depths, levelOf, childCounts, levelPrefix, codes, names, namesEn, validFrom, validTo, zones, table,
+    config, nodes.length, a.parents, a.ends, a.depths, a.levelOf, a.childCounts, levelPrefix,
+    a.codes, a.names, a.namesEn, a.validFrom, a.validTo, a.zones, checked.table,
   );
-  return ok(index, warnings);
+  return ok(index, ctx.warnings);
 }
 
 /**
