@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyListEvent, citing, emptyLists, fundingBySource, replayLists, responsibilitiesOf, rollUpProjects,
+  applyListEvent, citing, emptyLists, empoweredMismatches, fundingBySource, replayLists, responsibilitiesOf, rollUpProjects,
   sectorSummary, workListFromLevels, workListOf, type ListContext, type ListEvent, type Project,
 } from '../src/lists/index.js';
 import { h } from './metrics-fixture.js';
@@ -126,4 +126,19 @@ test('the work list can be seeded from the duties of each level', () => {
   assert.deepEqual(workListOf(r.value, 'town').map((w) => [w.id, w.duty.zh]), [['W-town-1', '综合研判'], ['W-town-2', '任务交办']]);
   assert.deepEqual(workListOf(r.value, 'village').map((w) => w.id), ['W-village-1']);
   assert.equal(replayLists(workListFromLevels([{ id: 'street', duties: [{ zh: '巡查', en: 'x' }] }], at), ctx).ok, false); // no such level
+});
+
+test('empowered-matter items are checked against the lifecycle catalogue', async () => {
+  const { buildCategoryTable, createEmpoweredCatalogue, DEFAULT_CATEGORIES, isEmpowered } = await import('../src/cases/categories.js');
+  const table = buildCategoryTable(DEFAULT_CATEGORIES);
+  assert.ok(table.ok);
+  const r = replayLists(log, ctx);
+  assert.ok(r.ok);
+  const id = table.value.list.find((c) => c.parent >= 0 && table.value.list[c.parent].id === 'city')!.id;
+  const catalogue = createEmpoweredCatalogue({ '350302001000': ['city'], '350303100000': [id] });
+  const warn = empoweredMismatches(r.value, catalogue, (node, cat) => isEmpowered(catalogue, table.value, node, cat));
+  // E1 (illegal building under 'city' for 350302001000) is covered by its parent category; 350303100000's entry has no item
+  assert.deepEqual(warn.map((w) => [w.code, w.column]), [['W_LIST_UNLISTED', 'city'], ['W_LIST_UNLISTED', id]]);
+  const none = empoweredMismatches(r.value, new Map(), () => false);
+  assert.deepEqual(none.map((w) => [w.code, w.column]), [['W_LIST_NOT_EMPOWERED', 'E1']]);
 });

@@ -4,6 +4,7 @@
  * source, per-sector summaries, and the items of a level, a node or a policy.
  * @module
  */
+import { issue, type JcIssue } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import {
   ITEM_STATUSES, SECTORS, type EmpoweredRef, type ItemStatus, type ListKind, type ListsState, type Project,
@@ -201,4 +202,39 @@ export function citing(state: ListsState, policyId: string): { kind: ListKind; i
     for (const r of Object.values(state[kind]) as { id: string; policies: string[] }[]) if (r.policies.includes(policyId)) out.push({ kind, id: r.id });
   }
   return out.sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Compares the empowered-matter list items with the lifecycle's catalogue (which decides
+ * what a town may close): a warning `W_LIST_NOT_EMPOWERED` for every item the catalogue does
+ * not empower, and `W_LIST_UNLISTED` for every catalogue entry no list item refers to.
+ *
+ * @example
+ * ```ts
+ * const warnings = empoweredMismatches(state, catalogue, (node, cat) => isEmpowered(catalogue, table, node, cat));
+ * ```
+ */
+export function empoweredMismatches(
+  state: ListsState,
+  catalogue: ReadonlyMap<string, ReadonlySet<string>>,
+  empowered: (nodeCode: string, categoryId: string) => boolean,
+): JcIssue[] {
+  const out: JcIssue[] = [];
+  const listed = new Set<string>();
+  for (const e of Object.values(state.empowered).sort((a, b) => a.id.localeCompare(b.id))) {
+    listed.add(`${e.node}|${e.category}`);
+    if (!empowered(e.node, e.category)) {
+      out.push(issue('W_LIST_NOT_EMPOWERED', `清单事项 ${e.id} 未列入 ${e.node} 的赋权事项目录：${e.category}`,
+        `list item ${e.id}: ${e.category} is not in the empowered-matters catalogue of ${e.node}`, { column: e.id, severity: 'warning' }));
+    }
+  }
+  for (const [node, cats] of [...catalogue.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for (const c of [...cats].sort()) {
+      if (!listed.has(`${node}|${c}`)) {
+        out.push(issue('W_LIST_UNLISTED', `赋权事项目录中 ${node} 的 ${c} 没有对应的清单事项`,
+          `catalogue entry ${c} of ${node} has no list item`, { column: c, severity: 'warning' }));
+      }
+    }
+  }
+  return out;
 }
