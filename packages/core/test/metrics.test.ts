@@ -253,3 +253,12 @@ test('a custom indicator is data: escalation rate over registered cases', () => 
   assert.equal(m.measure(0, 'atD'), 3); // c5 c6 c8
   assert.equal(m.measure(1, 'atD'), 0);
 });
+
+test('nodes of any level inside a subtree: slice and ranking (all towns of the city)', () => {
+  const m = metricsOf(factsOf(history));
+  const towns = m.slice(0, { by: 'descendants', level: 'town', period: { unit: 'month', key: 2024 * 12 + 2 }, codes: ['collected'] });
+  assert.deepEqual(towns.map((r) => [r.label.zh, r.values.collected.value]), [['甲一街道', 3], ['甲二街道', 1], ['乙一镇', 3]]);
+  assert.deepEqual(m.rank(0, 'collected', { level: 'village' }).map((r) => [r.rank, r.name.zh, r.value]), [[1, 'd村', 3], [2, 'a社区', 2], [3, 'b社区', 1], [4, 'c社区', 1]]);
+  assert.deepEqual(m.rank(1, 'collected', { level: 'village', period: { unit: 'month', key: 2024 * 12 + 2 } }).map((r) => r.name.zh), ['a社区', 'b社区', 'c社区']);
+  assert.throws(() => m.slice(0, { by: 'descendants', level: 'street' }), /E_METRIC_LEVEL/);
+});

@@ -158,7 +158,7 @@ export interface NodeFigures {
 }
 
 /** How a slice groups the node's cases. @example `const by: SliceBy = 'category';` */
-export type SliceBy = 'none' | 'child' | 'category' | 'topic' | 'source' | 'closedLevel';
+export type SliceBy = 'none' | 'child' | 'descendants' | 'category' | 'topic' | 'source' | 'closedLevel';
 
 /**
  * Options of {@link Metrics.slice}.
@@ -170,6 +170,8 @@ export type SliceBy = 'none' | 'child' | 'category' | 'topic' | 'source' | 'clos
  */
 export interface SliceOptions {
   by?: SliceBy;
+  /** For `by: 'descendants'`: the level id whose nodes (in the subtree) are the groups. */
+  level?: string;
   /** Cohort period (default: the engine's period). */
   period?: PeriodRef | TimeRange;
   /** Filter (default: the engine's filter). */
@@ -685,6 +687,16 @@ export class Metrics {
     return { value: med, numerator: med, denominator: xs.length };
   }
 
+  /** The nodes of a level inside the subtree of `node`, in pre-order. */
+  private descendantsAt(node: number, level: string | undefined): number[] {
+    const L = this.hierarchy.config.levels.findIndex((l) => l.id === level);
+    if (L < 0) throw new JcError(issue('E_METRIC_LEVEL', `层级不存在：${String(level)}`, `no such level: ${String(level)}`));
+    const out: number[] = [];
+    const lv = this.hierarchy.levelOf, end = this.hierarchy.ends[node];
+    for (let i = node; i < end; i++) if (lv[i] === L) out.push(i);
+    return out;
+  }
+
   private label(by: SliceBy, key: number): LocalizedText {
     const o = this.opts;
     switch (by) {
@@ -698,7 +710,9 @@ export class Metrics {
 
   /**
    * The node's cases grouped one way, for any period and filter: by nothing, child node,
-   * category, topic, source or the level that closed them. Costs one pass over the cases of
+   * descendant node of a level (`by: 'descendants', level`), category, topic, source or the
+   * level that closed them. Node measures (units, patrol, coverage) appear in node groups
+   * with the engine's values, not recomputed for the period. Costs one pass over the cases of
    * the node's subtree.
    *
    * @example
@@ -721,8 +735,8 @@ export class Metrics {
       G = 1; acc = new Float64Array(M);
       this.scan(node, P, null, null, 0, 0, 1, acc);
       nodes = [node];
-    } else if (by === 'child') {
-      const kids = this.hierarchy.children(node);
+    } else if (by === 'child' || by === 'descendants') {
+      const kids = by === 'child' ? this.hierarchy.children(node) : this.descendantsAt(node, opts.level);
       nodes = kids;
       G = kids.length; acc = new Float64Array(G * M);
       const [a, b] = this.rangeOf(node);
@@ -801,19 +815,20 @@ export class Metrics {
   }
 
   /**
-   * The node's children ranked by an indicator (best first by the indicator's `better`, or
-   * as asked; children without a value last). With `period`, ranks that period's cohort.
+   * The node's children — or, with `level`, every node of that level in its subtree (all
+   * towns of the city) — ranked by an indicator (best first by the indicator's `better`, or
+   * as asked; nodes without a value last). With `period`, ranks that period's cohort.
    *
    * @example
    * ```ts
    * metrics.rank(0, 'overdue', { limit: 3 }); // the three counties with the fewest overdue cases
    * ```
    */
-  rank(node: number, code: string, opts: { order?: 'asc' | 'desc'; limit?: number; period?: PeriodRef | TimeRange; filter?: CaseFilter } = {}): RankedNode[] {
+  rank(node: number, code: string, opts: { order?: 'asc' | 'desc'; limit?: number; period?: PeriodRef | TimeRange; filter?: CaseFilter; level?: string } = {}): RankedNode[] {
     const d = this.indicator(code);
     const rows: { node: number; v: IndicatorValue }[] = opts.period || opts.filter
-      ? this.slice(node, { by: 'child', period: opts.period, filter: opts.filter, codes: [code], medians: true }).map((r) => ({ node: r.node!, v: r.values[code] }))
-      : this.hierarchy.children(node).map((c) => ({ node: c, v: this.value(c, code) }));
+      ? this.slice(node, { by: opts.level ? 'descendants' : 'child', level: opts.level, period: opts.period, filter: opts.filter, codes: [code], medians: true }).map((r) => ({ node: r.node!, v: r.values[code] }))
+      : (opts.level ? this.descendantsAt(node, opts.level) : this.hierarchy.children(node)).map((c) => ({ node: c, v: this.value(c, code) }));
     const desc = (opts.order ?? (d.better === 'lower' ? 'asc' : 'desc')) === 'desc';
     rows.sort((x, y) => {
       const a = x.v.value, b = y.v.value;
