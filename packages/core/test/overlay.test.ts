@@ -75,6 +75,7 @@ test('coverage definitions are data: a custom one works, a mismatched one is ref
   const wrong: CoverageDef = { ...custom, id: 'wrong', of: { role: 'grid-head' }, test: { facility: 'service-station' } };
   assert.equal(checkCoverageDef(wrong)[0]!.code, 'E_COVERAGE_DEF');
   assert.throws(() => o.coverage(0, wrong), (e: unknown) => e instanceof JcError && e.issue.code === 'E_COVERAGE_DEF');
+  assert.throws(() => o.coverage(0, { ...custom, id: 'no-level', of: { nodes: 'street' } }), (e: unknown) => e instanceof JcError && e.issue.code === 'E_COVERAGE_DEF');
   for (const d of defs) assert.deepEqual(checkCoverageDef(d), [], d.id);
   for (const d of defs) assert.ok(d.name.zh && d.name.en && d.numerator.zh && d.denominator.en);
 });

@@ -421,6 +421,9 @@ class OverlayImpl implements Overlay {
     let hit: Uint8Array;
     if ('nodes' in of) {
       const level = idx.config.levels.findIndex((l) => l.id === of.nodes);
+      if (level < 0) {
+        throw new JcError(issue('E_COVERAGE_DEF', `覆盖率“${def.name.zh}”引用了未知层级“${of.nodes}”`, `coverage "${def.name.en}" names an unknown level "${of.nodes}"`, { column: def.id }));
+      }
       const list: number[] = [];
       for (let i = 0; i < idx.size; i++) if (idx.levelOf[i] === level) list.push(i);
       pos = Int32Array.from(list);
