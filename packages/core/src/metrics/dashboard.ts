@@ -6,7 +6,8 @@
  */
 import type { LocalizedText } from '../errors.js';
 import type { CompositeDef, IndicatorUnit } from './indicators.js';
-import type { IndicatorValue, Metrics, RankedNode, ScoreResult } from './engine.js';
+import type { Metrics } from './engine.js';
+import type { IndicatorValue, RankedNode, ScoreResult } from './types.js';
 import { describePeriod, periodOf, shiftPeriod, type PeriodInfo, type PeriodRef } from './period.js';
 
 /**

@@ -8,7 +8,9 @@ import type { LocalizedText, Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { CASE_TOPICS, type CategoryTable } from '../cases/categories.js';
 import type { CaseFacts } from '../cases/facts.js';
-import { readFactRow, type Metrics, type MetricsOptions } from './engine.js';
+import type { Metrics } from './engine.js';
+import { readFactRow } from './row.js';
+import type { MetricsOptions } from './types.js';
 import { periodRange, type PeriodRef, type TimeRange } from './period.js';
 
 /**
