@@ -63,17 +63,7 @@ export function decodeText(input: string | Uint8Array, file?: string): DecodedTe
  */
 export function unifyRowBreaks(text: string): string {
   if (!text.includes('\r')) return text;
-  let out = '';
-  let from = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) quoted = !quoted;
-    else if (c === 13 /* \r */ && !quoted) {
-      out += text.slice(from, i) + '\n';
-      if (text.charCodeAt(i + 1) === 10) i++;
-      from = i + 1;
-    }
-  }
-  return out + text.slice(from);
+  // A quoted section (a doubled quote splits it in two, which keeps the parity) stays as it is;
+  // a CR or CRLF outside quotes becomes LF. One native replace instead of a string built per row.
+  return text.replace(/"[^"]*(?:"|$)|\r\n?/g, (m) => (m.charCodeAt(0) === 34 ? m : '\n'));
 }
