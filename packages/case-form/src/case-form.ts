@@ -621,6 +621,14 @@ export class JcCaseForm extends LitElement {
     return h.path(i).slice(1).map((p) => (this._lang === 'en' ? h.nameEn(p) : h.name(p))).join(' / ') || h.name(i);
   }
 
+  private _selected: { code: string; list: string[] } = { code: '', list: [] };
+
+  /** The same array for the same code, so the tree is not told of a new selection on every render. */
+  private _selection(code: string): string[] {
+    if (this._selected.code !== code) this._selected = { code, list: code ? [code] : [] };
+    return this._selected.list;
+  }
+
   private _renderNode(value: string, err: JcIssue | undefined, onPick: (code: string) => void, idp: string, field: string): TemplateResult {
     const s = this._s;
     const h = this.hierarchy ?? this.context?.hierarchy;
@@ -629,7 +637,7 @@ export class JcCaseForm extends LitElement {
         aria-describedby=${err ? `${idp}e-${field}` : `${idp}o-${field}`}>
         <span id="${idp}l-${field}" class="label" part="label">${this.mode === 'action' ? s.dispatchTarget : s.node} <span class="req">(${s.required})</span></span>
         <jc-grid-tree data-field=${field} part="node-picker" class=${err ? 'invalid' : ''} .hierarchy=${h} selection="single"
-          .selected=${value ? [value] : []} lang=${this._lang} label=${this.mode === 'action' ? s.dispatchTarget : s.node} search-delay="120"
+          .selected=${this._selection(value)} lang=${this._lang} label=${this.mode === 'action' ? s.dispatchTarget : s.node} search-delay="120"
           @jc-select=${(e: CustomEvent<{ code: string; codes: string[] }>) => onPick(e.detail.codes[0] ?? '')}
           @focusout=${() => this._touch(field)}></jc-grid-tree>
         <output id="${idp}o-${field}" class="muted">${value ? fill(s.nodeChosen, { name: this._nodeName(value) }) : s.nodeNone}</output>

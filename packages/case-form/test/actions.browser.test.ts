@@ -1,4 +1,4 @@
-import { fixture, html, expect, oneEvent, nextFrame } from '@open-wc/testing';
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import type { CaseAction, CaseState } from '@jiceng/core';
 import type { JcCaseForm, JcCommandDetail } from '../src/index.js';
 import { world, TO_HANDLING, XSS, V1, COUNTY, type World } from './fixtures.js';
@@ -158,7 +158,6 @@ describe('<jc-case-form mode="action">: submitting', () => {
     const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
     el.showResult({ ok: false, errors: [w.core.issue('E_TEST', XSS, XSS)] });
     await el.updateComplete;
-    await nextFrame();
     expect(ev.detail.command.note).to.equal(XSS);
     expect(root(el).querySelectorAll('img').length).to.equal(0);
     expect((window as unknown as Record<string, unknown>).__pwned).to.equal(undefined);

@@ -4,17 +4,12 @@
  */
 import type { Actor, CaseContext, CaseStore, CategoryTable, HierarchyIndex, NodeInput } from '@jiceng/core';
 import { loadElements } from './setup.js';
+import { CONFIG, NODES, COUNTY, T1, V1, G1, U1 } from './city.js';
 
 /** A text that would run script if it were ever parsed as HTML. */
 export const XSS = '<img src=x onerror=window.__pwned=1>';
 
-export const CITY = '350300000000';
-export const COUNTY = '350302000000';
-export const T1 = '350302101000';
-export const V1 = '350302101001';
-export const G1 = '350302101001001';
-export const G2 = '350302101001002';
-export const U1 = '350302101001001001';
+export { CITY, COUNTY, T1, V1, G1, G2, U1 } from './city.js';
 
 export interface World {
   core: typeof import('@jiceng/core');
@@ -29,22 +24,8 @@ export interface World {
 
 export async function world(extraNodes: NodeInput[] = []): Promise<World> {
   const core = await loadElements();
-  const lvl = (id: string, zh: string, en: string, length: number, significant: number) => ({ id, name: { zh, en }, duties: [], code: { length, significant } });
-  const config = {
-    id: 'case-form-test',
-    levels: [lvl('city', '市', 'City', 12, 4), lvl('county', '县区', 'County', 12, 6), lvl('town', '镇街', 'Town', 12, 9),
-      lvl('village', '村居', 'Village', 12, 12), lvl('grid', '网格', 'Grid', 15, 15), lvl('unit', '单元', 'Unit', 18, 18)],
-  };
-  const nodes: NodeInput[] = [
-    { code: CITY, parent: null, level: 'city', name: '莆田市', nameEn: 'Putian' },
-    { code: COUNTY, parent: CITY, level: 'county', name: '城厢区', nameEn: 'Chengxiang' },
-    { code: T1, parent: COUNTY, level: 'town', name: '龙桥街道', nameEn: 'Longqiao' },
-    { code: V1, parent: T1, level: 'village', name: '沟边社区', nameEn: 'Goubian' },
-    { code: G1, parent: V1, level: 'grid', name: '第一网格', nameEn: 'Grid 1' },
-    { code: G2, parent: V1, level: 'grid', name: '第二网格', nameEn: 'Grid 2' },
-    { code: U1, parent: G1, level: 'unit', name: '1号楼', nameEn: 'Building 1' },
-    ...extraNodes,
-  ];
+  const config = CONFIG;
+  const nodes: NodeInput[] = [...NODES, ...extraNodes];
   const h = core.buildHierarchy(config, nodes);
   if (!h.ok) throw new Error(JSON.stringify(h.errors));
   const cats = core.buildCategoryTable(core.DEFAULT_CATEGORIES, config);

@@ -1,4 +1,4 @@
-import { fixture, html, expect, oneEvent, nextFrame } from '@open-wc/testing';
+import { fixture, fixtureSync, html, expect, oneEvent, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { JcCaseForm, JcSubmitDetail } from '../src/index.js';
 import { world, XSS, G1, type World } from './fixtures.js';
@@ -17,7 +17,7 @@ async function mount(tpl = html`<jc-case-form></jc-case-form>`): Promise<JcCaseF
   el.categories = w.categories;
   el.hierarchy = w.hierarchy;
   await el.updateComplete;
-  await nextFrame();
+  await aTimeout(0);
   return el;
 }
 
@@ -42,7 +42,7 @@ describe('<jc-case-form> intake: validation', () => {
     el.addEventListener('jc-submit', () => (submitted = true));
     $<HTMLButtonElement>(el, 'button[part="submit"]')!.click();
     await el.updateComplete;
-    await nextFrame();
+    await aTimeout(0);
     expect(submitted).to.equal(false);
     expect(errText(el, 'category')).to.equal('事项类别：必填');
     expect(errText(el, 'description')).to.equal('问题描述：必填');
@@ -187,7 +187,7 @@ describe('<jc-case-form> intake: submitting', () => {
     await sendKeys({ type: '第一网格' });
     await sendKeys({ press: 'Enter' }); // to the first match
     await el.updateComplete;
-    await nextFrame();
+    await aTimeout(0);
     await sendKeys({ press: 'Enter' }); // select it
     await el.updateComplete;
     expect(el.raw.node).to.equal(G1);
@@ -208,7 +208,8 @@ describe('<jc-case-form> intake: submitting', () => {
 
 describe('<jc-case-form> inside a plain <form>', () => {
   it('is invalid while the intake is, and submits its JSON under its name', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><jc-case-form name="case" hide-submit></jc-case-form><button>go</button></form>`);
+    // fixtureSync: open-wc waits an animation frame for plain elements, which a background page never gets.
+    const form = fixtureSync<HTMLFormElement>(html`<form><jc-case-form name="case" hide-submit></jc-case-form><button>go</button></form>`);
     const el = form.querySelector('jc-case-form')!;
     el.categories = w.categories;
     el.hierarchy = w.hierarchy;
@@ -291,7 +292,7 @@ describe('<jc-case-form> safety and accessibility', () => {
     await new Promise((r) => setTimeout(r, 50));
     el.raw = { ...el.raw, node: '350302101001003' }; // a node whose name is the payload
     await el.submit();
-    await nextFrame();
+    await aTimeout(0);
     expect(root(el).querySelectorAll('img').length).to.equal(0);
     expect($(el, '[part="attachments"]')!.textContent).to.contain(XSS);
     expect(root(el).querySelector('output')!.textContent).to.contain(XSS);
@@ -302,7 +303,7 @@ describe('<jc-case-form> safety and accessibility', () => {
     const el = await mount();
     await expect(el).to.be.accessible();
     await el.submit();
-    await nextFrame();
+    await aTimeout(0);
     await expect(el).to.be.accessible();
   });
 });
