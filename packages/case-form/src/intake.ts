@@ -6,7 +6,7 @@
  * policy) rather than in the event stream.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   commandSchemas, FIELD_LABELS, issue, zodIssues,
   type CaseCommandOf, type JcIssue, type LocalizedText, type Result,
