@@ -49,6 +49,7 @@ const GLYPH: Record<string, string> = { done: '✓', current: '●', pending: '�
  * @cssproperty [--jc-color-warn=#9a6700] - Rework and recurrence marks.
  */
 export class JcCaseFile extends LitElement {
+  /** The element's styles: the shared theme tokens, then its own (with the print rules). */
   static override styles = [themeTokens, caseFileStyles];
 
   /** The dossier to show (the core's `Dossier`, masked for the reader). */

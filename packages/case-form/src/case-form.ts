@@ -152,8 +152,11 @@ function byField(errors: readonly JcIssue[], fields: readonly string[]): { field
  * @cssproperty [--jc-spacing=8px] - Base spacing.
  */
 export class JcCaseForm extends LitElement {
+  /** Takes part in forms through ElementInternals. */
   static formAssociated = true;
+  /** Focus given to the element goes to its first focusable control. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  /** The element's styles: the shared theme tokens, then its own. */
   static override styles = [themeTokens, caseFormStyles];
 
   /** `intake` (a new case) or `action` (act on `caseState`). */

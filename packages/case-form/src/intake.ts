@@ -23,7 +23,7 @@ const INTAKE_RULES = {
 } as const;
 
 /**
- * Labels of the intake fields that the core's {@link FIELD_LABELS} does not have.
+ * Labels of the intake fields that the core's `FIELD_LABELS` does not have.
  *
  * @example
  * ```ts
@@ -154,7 +154,7 @@ function relabel(p: JcIssue, field: string): JcIssue {
 }
 
 /**
- * Turns zod issues of an intake (or of any command) into {@link JcIssue}s with the field path in
+ * Turns zod issues of an intake (or of any command) into `JcIssue`s with the field path in
  * `column`: the core's `zodIssues` for its own fields, this package's labels and rules for the
  * rest. Empty optional texts count as absent.
  *
