@@ -485,6 +485,13 @@ export class JcCaseForm extends LitElement {
   private _label(field: string): string {
     const s = this._s as unknown as Record<string, unknown>;
     if (typeof s[field] === 'string') return s[field] as string;
+    return this._fieldLabel(field);
+  }
+
+  /** A command field's label: the host's `i18n.fieldLabels`, else this package's or the core's. */
+  private _fieldLabel(field: string): string {
+    const own = this._s.fieldLabels[field];
+    if (own) return own;
     const l = INTAKE_LABELS[field] ?? FIELD_LABELS[field];
     return l ? l[this._lang] : field;
   }
@@ -836,9 +843,9 @@ export class JcCaseForm extends LitElement {
   }
 
   private _actionLabel(f: ActionField): string {
-    if (f.name === 'limit.amount') return `${FIELD_LABELS.limit[this._lang]}（${FIELD_LABELS.amount[this._lang]}）`;
-    if (f.name === 'limit.unit') return `${FIELD_LABELS.limit[this._lang]}`;
-    return (FIELD_LABELS[f.name] ?? { zh: f.name, en: f.name })[this._lang];
+    if (f.name === 'limit.amount') return `${this._fieldLabel('limit')}（${this._fieldLabel('amount')}）`;
+    if (f.name === 'limit.unit') return this._fieldLabel('limit');
+    return this._fieldLabel(f.name);
   }
 
   private _deadlineInfo(): string | undefined {

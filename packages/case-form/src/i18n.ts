@@ -15,6 +15,8 @@ import type { CaseAction, CaseSource, Urgency } from '@jiceng/core';
  * ```
  */
 export interface CaseFormStrings {
+  /** Labels of command fields by name (`reason`, `note`, `limit`…); the core's `FIELD_LABELS` where absent. */
+  fieldLabels: Partial<Record<string, string>>;
   intakeTitle: string;
   required: string;
   category: string;
@@ -66,6 +68,7 @@ export interface CaseFormStrings {
 }
 
 const zh: CaseFormStrings = {
+  fieldLabels: {},
   intakeTitle: '案件登记',
   required: '必填',
   category: '事项类别',
@@ -122,6 +125,7 @@ const zh: CaseFormStrings = {
 };
 
 const en: CaseFormStrings = {
+  fieldLabels: {},
   intakeTitle: 'Report a case',
   required: 'required',
   category: 'Category',

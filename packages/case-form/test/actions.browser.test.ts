@@ -57,6 +57,16 @@ describe('<jc-case-form mode="action">: what is offered', () => {
     expect(buttons(await mount(w.store.get(id)!, 'sup'))).to.have.members(['supervise', 'recordAccountability']);
   });
 
+  it('takes any string from i18n, field labels included', async () => {
+    const id = w.run(TO_HANDLING.slice(0, 3));
+    const el = await mount(w.store.get(id)!, 'gw');
+    el.i18n = { fieldLabels: { reason: '退回原因' }, actionsTitle: '办理' };
+    await el.updateComplete;
+    await open(el, 'return');
+    expect(root(el).querySelector('h2')!.textContent).to.equal('办理');
+    expect(root(el).querySelector('label[for="a-return-reason"]')!.textContent).to.contain('退回原因');
+  });
+
   it('uses the host\'s list when no context is given', async () => {
     const id = w.run(TO_HANDLING);
     const el = await fixture<JcCaseForm>(html`<jc-case-form mode="action"></jc-case-form>`);
