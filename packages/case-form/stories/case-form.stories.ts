@@ -19,12 +19,12 @@ const log = (e: Event) => console.log(e.type, (e as CustomEvent).detail);
 
 /** An empty intake (Chinese, the default). */
 export const EmptyIntake = {
-  render: () => html`<jc-case-form .categories=${categories} .hierarchy=${hierarchy} @jc-submit=${log}></jc-case-form>`,
+  render: () => html`<jc-case-form lang="zh-CN" .categories=${categories} .hierarchy=${hierarchy} @jc-submit=${log}></jc-case-form>`,
 };
 
 /** The same after a submit with nothing filled in: every error inline, the first field focused. */
 export const WithErrors = {
-  render: () => html`<jc-case-form .categories=${categories} .hierarchy=${hierarchy} .raw=${{ lat: '91', reporterName: '张三' }}
+  render: () => html`<jc-case-form lang="zh-CN" .categories=${categories} .hierarchy=${hierarchy} .raw=${{ lat: '91', reporterName: '张三' }}
     @jc-submit=${log}></jc-case-form>`,
   play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
     const el = canvasElement.querySelector('jc-case-form')!;
@@ -44,12 +44,12 @@ export const InAPageForm = {
       e.preventDefault();
       console.log(Object.fromEntries(new FormData(e.target as HTMLFormElement)));
     }}>
-    <jc-case-form name="case" hide-submit draft-key="story-intake" .categories=${categories} .hierarchy=${hierarchy}></jc-case-form>
+    <jc-case-form lang="zh-CN" name="case" hide-submit draft-key="story-intake" .categories=${categories} .hierarchy=${hierarchy}></jc-case-form>
     <button>提交</button> <button type="reset">清空</button>
   </form>`,
 };
 
-function actionStory(caseId: string, who: keyof typeof actors, lang = 'zh') {
+function actionStory(caseId: string, who: keyof typeof actors, lang = 'zh-CN') {
   return {
     render: () => {
       const onCommand = (e: CustomEvent<JcCommandDetail>) => {
@@ -74,7 +74,7 @@ export const ActionsSupervisor = actionStory(handling, 'supervisor', 'en');
 
 /** The complete file of a closed case with escalation, rework, supervision and accountability. */
 export const FullDossier = {
-  render: () => html`<jc-case-file .dossier=${dossier}></jc-case-file>`,
+  render: () => html`<jc-case-file lang="zh-CN" .dossier=${dossier}></jc-case-file>`,
 };
 
 /** The same file in English. */
