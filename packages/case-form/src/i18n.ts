@@ -4,7 +4,15 @@
  * of command payloads come from the core's `FIELD_LABELS`, so a field has one name everywhere.
  * @module
  */
-import type { CaseAction, CaseSource, Urgency } from '@jiceng/core';
+import {
+  CASE_SOURCE_LABELS, CASE_STATUS_LABELS, COMMAND_LABELS, URGENCY_LABELS,
+  type CaseAction, type CaseSource, type LocalizedText, type Urgency,
+} from '@jiceng/core';
+
+/** One language's column of a core label table (the core names sources, urgencies, commands and statuses once). */
+function column<K extends string>(table: Readonly<Record<K, LocalizedText>>, lang: 'zh' | 'en'): Record<K, string> {
+  return Object.fromEntries(Object.entries<LocalizedText>(table).map(([k, v]) => [k, v[lang]])) as Record<K, string>;
+}
 
 /**
  * The strings of `<jc-case-form>`. `{n}`-style placeholders are filled by the element.
@@ -85,9 +93,9 @@ const zh: CaseFormStrings = {
   lng: '经度',
   description: '问题描述',
   urgency: '紧急程度',
-  urgencies: { normal: '一般', urgent: '紧急', critical: '特急' },
+  urgencies: column(URGENCY_LABELS, 'zh'),
   source: '来源',
-  sources: { patrol: '网格巡查', citizen: '群众上报', video: '视频监控', department: '部门移交', hotline: '热线', higher: '上级交办' },
+  sources: column(CASE_SOURCE_LABELS, 'zh'),
   reporter: '报告人（可选）',
   reporterName: '报告人姓名',
   reporterPhone: '联系电话',
@@ -104,12 +112,7 @@ const zh: CaseFormStrings = {
   draftRestored: '已恢复上次未提交的草稿',
   actionsTitle: '可执行的操作',
   noActions: '您目前没有可对此案件执行的操作',
-  actions: {
-    register: '立案', reject: '不予立案', linkDuplicate: '合并重复案件', dispatch: '派遣', accept: '签收', return: '退回',
-    reportProgress: '报告进展', requestExtension: '申请延期', decideExtension: '审批延期', requestSuspension: '申请挂账',
-    decideSuspension: '审批挂账', resume: '恢复办理', escalate: '上报上级', reportHandled: '处置完毕', verify: '核查',
-    giveFeedback: '反馈报告人', followUp: '回访', close: '办结', reopen: '重新办理', supervise: '督办', recordAccountability: '问责',
-  },
+  actions: column(COMMAND_LABELS, 'zh'),
   deadlineInfo: '处置时限：{limit}，自派遣起按工作日历计算',
   workHours: '工作小时',
   workDays: '工作日',
@@ -142,9 +145,9 @@ const en: CaseFormStrings = {
   lng: 'Longitude',
   description: 'Description',
   urgency: 'Urgency',
-  urgencies: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
+  urgencies: column(URGENCY_LABELS, 'en'),
   source: 'Source',
-  sources: { patrol: 'Grid patrol', citizen: 'Citizen report', video: 'Video', department: 'Department', hotline: 'Hotline', higher: 'Assigned from above' },
+  sources: column(CASE_SOURCE_LABELS, 'en'),
   reporter: 'Reporter (optional)',
   reporterName: "Reporter's name",
   reporterPhone: 'Phone',
@@ -161,12 +164,7 @@ const en: CaseFormStrings = {
   draftRestored: 'Your unsent draft was restored',
   actionsTitle: 'Available actions',
   noActions: 'There is nothing you can do on this case now',
-  actions: {
-    register: 'Register', reject: 'Reject', linkDuplicate: 'Link as duplicate', dispatch: 'Dispatch', accept: 'Accept', return: 'Return as not ours',
-    reportProgress: 'Report progress', requestExtension: 'Request extension', decideExtension: 'Decide extension', requestSuspension: 'Request suspension',
-    decideSuspension: 'Decide suspension', resume: 'Resume', escalate: 'Escalate', reportHandled: 'Report handled', verify: 'Verify',
-    giveFeedback: 'Give feedback', followUp: 'Follow up', close: 'Close', reopen: 'Reopen', supervise: 'Supervise', recordAccountability: 'Record accountability',
-  },
+  actions: column(COMMAND_LABELS, 'en'),
   deadlineInfo: 'Time limit: {limit}, counted on the working calendar from dispatch',
   workHours: 'working hours',
   workDays: 'working days',
@@ -275,10 +273,7 @@ export const caseFileStrings: { zh: CaseFileStrings; en: CaseFileStrings } = {
     marks: { supervision: '督办', accountability: '问责', rework: '返工', recurrence: '复发' },
     print: '打印档案',
     none: '无',
-    statuses: {
-      discovered: '已上报', registered: '已立案', dispatched: '已派遣', handling: '处置中', handled: '已处置', verified: '已核查',
-      followup: '已回访', closed: '已办结', suspended: '挂账', rejected: '不予立案', duplicate: '重复案件', void: '已作废',
-    },
+    statuses: column(CASE_STATUS_LABELS, 'zh'),
   },
   en: {
     title: 'Case file {id}',
@@ -312,10 +307,7 @@ export const caseFileStrings: { zh: CaseFileStrings; en: CaseFileStrings } = {
     marks: { supervision: 'Supervision', accountability: 'Accountability', rework: 'Rework', recurrence: 'Recurrence' },
     print: 'Print file',
     none: 'none',
-    statuses: {
-      discovered: 'Reported', registered: 'Registered', dispatched: 'Dispatched', handling: 'Handling', handled: 'Handled', verified: 'Verified',
-      followup: 'Followed up', closed: 'Closed', suspended: 'Suspended', rejected: 'Rejected', duplicate: 'Duplicate', void: 'Void',
-    },
+    statuses: column(CASE_STATUS_LABELS, 'en'),
   },
 };
 
