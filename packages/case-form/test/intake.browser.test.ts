@@ -240,6 +240,19 @@ describe('<jc-case-form> inside a plain <form>', () => {
   });
 });
 
+describe('<jc-case-form> in a disabled fieldset', () => {
+  it('disables its controls with the fieldset', async () => {
+    const form = fixtureSync<HTMLFormElement>(html`<form><fieldset disabled><jc-case-form name="c"></jc-case-form></fieldset></form>`);
+    const el = form.querySelector('jc-case-form')!;
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '[data-field="description"]')!.disabled).to.equal(true);
+    expect($<HTMLButtonElement>(el, 'button[part="submit"]')!.disabled).to.equal(true);
+    form.querySelector('fieldset')!.disabled = false;
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '[data-field="description"]')!.disabled).to.equal(false);
+  });
+});
+
 describe('<jc-case-form> drafts', () => {
   it('restores what was typed after a reload and clears it on a successful submit', async () => {
     const mem = new Map<string, string>();
