@@ -42,13 +42,13 @@ function width(s: string): number {
   return w;
 }
 
-/** Aligned plain-text columns: the first left-aligned, the others right-aligned. */
-function columns(rows: string[][]): string {
+/** Aligned plain-text columns: the first (and, with `textLast`, the last) left-aligned, the others right-aligned. */
+function columns(rows: string[][], textLast = false): string {
   const n = Math.max(...rows.map((r) => r.length));
   const w = Array.from({ length: n }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
   return rows.map((r) => r.map((cell, c) => {
     const pad = ' '.repeat(w[c] - width(cell));
-    return c === 0 ? cell + pad : pad + cell;
+    return c === 0 || (textLast && c === n - 1) ? cell + pad : pad + cell;
   }).join('  ').trimEnd()).join('\n');
 }
 
@@ -181,7 +181,7 @@ function report(m: Metrics, node: number, by: By | 'none', lang: Lang): { text: 
       const parts = d.unit === 'count' || v.denominator === null ? '' : d.aggregate === 'median' ? `n = ${num(v.denominator)}` : `${num(v.numerator)} / ${num(v.denominator)}`;
       return [L(d.name), show(d, v), parts, d.note ? L(d.note) : ''];
     });
-    return { text: columns([[L(T.indicator), L(T.value), L(T.parts), L(T.definition)], ...rows]), data: { values: f.values } };
+    return { text: columns([[L(T.indicator), L(T.value), L(T.parts), L(T.definition)], ...rows], true), data: { values: f.values } };
   }
   const codes = ['collected', 'closed', 'closeRate', 'onTimeCloseRate', 'overdue'];
   const head = codes.map((c) => L(defs.get(c)!.name));
