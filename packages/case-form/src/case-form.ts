@@ -203,6 +203,7 @@ export class JcCaseForm extends LitElement {
 
   private readonly _internals: ElementInternals;
   private _files = new Map<string, File>();
+  private _lastResult: CommandResult | undefined;
   private _restored = false;
 
   constructor() {
@@ -306,6 +307,7 @@ export class JcCaseForm extends LitElement {
    * @example `form.showResult(decide(e.detail.command, actor, lookup, ctx));`
    */
   showResult(result: CommandResult): void {
+    this._lastResult = result;
     const action = this._pending ?? this._open;
     this._pending = null;
     if (result.ok) {
@@ -327,12 +329,12 @@ export class JcCaseForm extends LitElement {
     }
   }
 
-  /** Same as {@link showResult}, as a property. */
+  /** The last result shown; setting it is the same as calling {@link showResult}. */
   set result(r: CommandResult | undefined) {
     if (r) this.showResult(r);
   }
   get result(): CommandResult | undefined {
-    return undefined;
+    return this._lastResult;
   }
 
   formResetCallback(): void {
@@ -660,19 +662,17 @@ export class JcCaseForm extends LitElement {
     const id = `f-${field}`;
     const value = this._raw[field] as string;
     const onInput = (e: Event) => this._set(field, (e.target as HTMLInputElement).value as never);
-    const common = {
-      describedby: err ? `e-${field}` : undefined,
-    };
+    const describedby = err ? `e-${field}` : undefined;
     return html`
       <div class="field" part="field${err ? ' field-invalid' : ''}">
         <label part="label" for=${id}>${this._label(field)}${opts.required ? html` <span class="req">(${this._s.required})</span>` : nothing}</label>
         ${opts.multiline
           ? html`<textarea id=${id} data-field=${field} part="input" rows="4" .value=${value} ?disabled=${this._disabled}
-              aria-invalid=${err ? 'true' : 'false'} aria-describedby=${common.describedby ?? nothing} aria-required=${opts.required ? 'true' : 'false'}
+              aria-invalid=${err ? 'true' : 'false'} aria-describedby=${describedby ?? nothing} aria-required=${opts.required ? 'true' : 'false'}
               @input=${onInput} @blur=${() => this._touch(field)}></textarea>`
           : html`<input id=${id} data-field=${field} part="input" type=${opts.type ?? 'text'} inputmode=${opts.inputmode ?? nothing}
               .value=${value} ?disabled=${this._disabled} aria-invalid=${err ? 'true' : 'false'}
-              aria-describedby=${common.describedby ?? nothing} aria-required=${opts.required ? 'true' : 'false'}
+              aria-describedby=${describedby ?? nothing} aria-required=${opts.required ? 'true' : 'false'}
               @input=${onInput} @blur=${() => this._touch(field)} />`}
         ${this._error(err, `e-${field}`)}
       </div>

@@ -126,8 +126,10 @@ describe('<jc-case-form mode="action">: submitting', () => {
     expect($<HTMLInputElement>(el, '[data-afield="department"]')!.value).to.equal('城管');
     expect($<HTMLTextAreaElement>(el, '[data-afield="note"]')!.value).to.equal('请尽快处理');
     // A refusal without a field (another user changed the case meanwhile) is shown above the button.
-    el.showResult({ ok: false, errors: [w.core.caseIssue('E_STALE_VERSION', '2 ≠ 3')] });
+    const stale = { ok: false as const, errors: [w.core.caseIssue('E_STALE_VERSION', '2 ≠ 3')] };
+    el.result = stale; // the property does what showResult does
     await el.updateComplete;
+    expect(el.result).to.equal(stale);
     expect($(el, '[part="action-panel"] .error[role="alert"]')!.textContent).to.contain('the case has changed since you loaded it');
     expect($<HTMLTextAreaElement>(el, '[data-afield="note"]')!.value).to.equal('请尽快处理');
     // and then succeeds with the right target
