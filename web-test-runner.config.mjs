@@ -40,7 +40,9 @@ function countReporter() {
 export default {
   files,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  concurrency: 2,
+  // One test file at a time: a background page gets no animation frames, and the tree's
+  // tests wait for frames.
+  concurrency: 1,
   testsFinishTimeout: 240000,
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
@@ -53,6 +55,7 @@ export default {
         args: [
           '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
           `--user-data-dir=${mkdtempSync(join(tmpdir(), 'jc-chrome-'))}`,
         ],
       },

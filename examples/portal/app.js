@@ -3,7 +3,7 @@
 // render what they are given and say what the user did (data flows one way).
 import {
   buildHierarchy, buildOverlay, createMetrics, dashboardSlice, periodOf, CaseStore, decide, buildDossier,
-  readFactRow, writeFactRow, CASE_STATUSES, CASE_TOPICS, formatIssue,
+  readFactRow, writeFactRow, CASE_STATUSES, CASE_TOPICS, formatIssue, createAccess, readDossier,
 } from '/bundle/jiceng-core.js';
 import { generatePutian, putianCoverage, PutianScenario } from '/bundle/jiceng-putian.js';
 import { dashboardDataFromSlice } from '/bundle/jiceng.js';
@@ -177,8 +177,10 @@ function showCase() {
   $('case-detail').hidden = false;
   renderActors(s.node);
   actions.caseState = { ...s };
+  // The file as the acting person may see it: the access layer masks, the element renders.
   const d = buildDossier(live.events(state.caseId), { hierarchy: h, categories: ctx.categories });
-  if (d.ok) file.dossier = d.value;
+  const seen = d.ok ? readDossier(createAccess(actorList[state.actorIndex], h), d.value, { withoutPurpose: 'mask' }) : d;
+  file.dossier = seen.ok ? seen.value : undefined;
 }
 
 /** Applies a command from an element: the core decides, the page applies and shows. */
@@ -236,6 +238,7 @@ $('case-list').addEventListener('click', (e) => {
 $('actor').addEventListener('change', (e) => {
   state.actorIndex = Number(e.target.value);
   actions.actor = actorList[state.actorIndex];
+  if (state.caseId) showCase();
 });
 actions.addEventListener('jc-command', (e) => {
   const r = execute(e.detail.command, actorList[state.actorIndex]);

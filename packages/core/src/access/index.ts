@@ -25,3 +25,4 @@ export * from './registry/commands.js';
 export * from './registry/schedule.js';
 export * from './registry/view.js';
 export * from "./policy.js";
+export * from "./dossier.js";

@@ -1,0 +1,45 @@
+/**
+ * A case file prepared for one actor and one view: the bridge between the access layer and
+ * the components that render dossiers (`<jc-case-file>`), so a component never receives a
+ * value the actor may not see.
+ * @module
+ */
+import { fail, ok, type Result } from '../errors.js';
+import type { Dossier } from '../cases/dossier.js';
+import { isVisible, viewRecords, type ReadOptions } from './read.js';
+import { accessIssue } from './messages.js';
+import type { Access } from './context.js';
+
+/**
+ * Reads a dossier for `access`'s actor: refused (`E_OUT_OF_SCOPE`) when the case lies outside
+ * the actor's scope; otherwise every free text of the file (descriptions, notes, results,
+ * reasons) goes through the `case` field policy, so phone and ID numbers quoted in them are
+ * masked for readers below personal rights and on open views (`public`, `wall-screen`)
+ * whatever the role — exactly as the same texts read through `viewRecords`. The prepared
+ * file carries no raw events (`events: []`): they would bypass the masking, and replaying
+ * belongs to the log, not to a display.
+ *
+ * @example
+ * ```ts
+ * const access = createAccess(gridWorker, hierarchy);
+ * const r = readDossier(access, store.dossier(caseId).value, { withoutPurpose: 'mask' });
+ * if (r.ok) document.querySelector('jc-case-file').dossier = r.value;
+ * ```
+ */
+export function readDossier(access: Access, dossier: Dossier, options: ReadOptions = {}): Result<Dossier> {
+  const node = dossier.node.code;
+  if (!isVisible(access, 'case', { id: dossier.caseId, node })) return fail([accessIssue('E_OUT_OF_SCOPE', dossier.caseId)]);
+  const texts = dossier.entries.map((e) => ({ id: `${dossier.caseId}#${e.version}`, node, description: e.note ?? '' }));
+  const read = viewRecords(access, 'case', texts, options);
+  if (!read.ok) return read;
+  const masked = read.value;
+  return ok({
+    ...dossier,
+    entries: dossier.entries.map((e, i) => {
+      const note = masked[i]?.description;
+      const { note: _raw, ...rest } = e;
+      return typeof note === 'string' && note !== '' && e.note !== undefined ? { ...rest, note } : rest;
+    }),
+    events: [],
+  });
+}

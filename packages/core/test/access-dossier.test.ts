@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAccess, readDossier, type Actor } from '@jiceng/core';
+import { COUNTY, G1, hierarchy, makeCtx, makeStore, runSteps, U1, V2 } from './cases-fixture.js';
+
+const PHONE = '13812345678';
+const ID = '350302199001011234';
+
+function caseFile() {
+  const store = makeStore();
+  const ctx = makeCtx();
+  const id = runSteps(store, ctx, [
+    ['citizen', { type: 'discover', node: U1, source: 'citizen', description: `楼道堆物，联系电话 ${PHONE}，身份证 ${ID}` }],
+    ['vo', { type: 'register', category: 'safety.fire', urgency: 'normal', description: `回电 ${PHONE}` }],
+  ]);
+  const d = store.dossier(id);
+  assert.ok(d.ok);
+  return d.value;
+}
+const text = (x: unknown) => JSON.stringify(x);
+const who = (role: string, node: string): Actor => ({ id: `${role}-1`, roles: [{ role, node }] });
+
+test('the raw file quotes the numbers (so the masking below is not vacuous)', () => {
+  assert.ok(text(caseFile()).includes(PHONE));
+});
+
+test('a reader without personal rights gets quoted numbers masked and no raw events', () => {
+  const r = readDossier(createAccess(who('county-officer', COUNTY), hierarchy), caseFile());
+  assert.ok(r.ok);
+  const out = text(r.value);
+  assert.ok(!out.includes(PHONE) && !out.includes(ID), out);
+  assert.ok(out.includes('138****5678'));
+  assert.deepEqual(r.value.events, []);
+  assert.equal(r.value.entries.length, caseFile().entries.length);
+});
+
+test('a reader with personal rights (the grid worker who calls the reporter back) reads the numbers', () => {
+  const r = readDossier(createAccess(who('grid-worker', G1), hierarchy), caseFile());
+  assert.ok(r.ok && text(r.value).includes(PHONE));
+  assert.deepEqual(r.value.events, []);
+});
+
+test('out of scope: refused, nothing of the case returned', () => {
+  const r = readDossier(createAccess(who('village-officer', V2), hierarchy), caseFile());
+  assert.ok(!r.ok);
+  assert.equal(r.errors[0].code, 'E_OUT_OF_SCOPE');
+  assert.ok(!('value' in r));
+});
+
+test('a wall screen shows no quoted number, whatever the role', () => {
+  const r = readDossier(createAccess(who('town-officer', '350302101000'), hierarchy), caseFile(), { view: 'wall-screen', purpose: '大屏展示' });
+  assert.ok(r.ok);
+  assert.ok(!text(r.value).includes(PHONE) && !text(r.value).includes(ID), text(r.value.entries.map((e) => e.note)));
+});
