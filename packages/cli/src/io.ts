@@ -4,6 +4,8 @@
  * file system and read what they printed.
  * @module
  */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 
@@ -32,6 +34,34 @@ export interface CliIo {
   readDir(path: string): Promise<string[]>;
   /** Resolves a path against the working directory. */
   resolve(path: string): string;
+  /**
+   * Reads a file piece by piece, for files too big to hold at once (an event log of
+   * millions of lines). Optional: without it, commands fall back to {@link CliIo.readFile}.
+   */
+  readChunks?(path: string): AsyncIterable<Uint8Array>;
+  /**
+   * Opens a file for writing piece by piece (creating missing parent directories), for
+   * output too big to build as one string. Optional: without it, commands collect the
+   * pieces and call {@link CliIo.writeFile} once.
+   */
+  openWrite?(path: string): Promise<FileSink>;
+}
+
+/**
+ * A file being written piece by piece (see {@link CliIo.openWrite}).
+ *
+ * @example
+ * ```ts
+ * const sink = await io.openWrite!('out/log.jsonl');
+ * await sink.write('{"caseId":"c1"}\n');
+ * await sink.close();
+ * ```
+ */
+export interface FileSink {
+  /** Appends text (UTF-8); resolves when the sink can take more. */
+  write(text: string): Promise<void>;
+  /** Flushes and closes the file. */
+  close(): Promise<void>;
 }
 
 /**
@@ -64,12 +94,31 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
     },
     readDir: async (p) => (await readdir(abs(p))).sort(),
     resolve: abs,
+    readChunks: (p) => createReadStream(abs(p), { highWaterMark: 1 << 20 }),
+    openWrite: async (p) => {
+      await mkdir(dirname(abs(p)), { recursive: true });
+      const stream = createWriteStream(abs(p));
+      await once(stream, 'open');
+      let failure: Error | undefined;
+      stream.on('error', (e) => { failure = e; });
+      return {
+        write: async (text) => {
+          if (failure) throw failure;
+          if (!stream.write(text)) await once(stream, 'drain');
+        },
+        close: async () => {
+          if (failure) throw failure;
+          await new Promise<void>((ok, ko) => stream.end((e?: Error | null) => (e ? ko(e) : ok())));
+        },
+      };
+    },
   };
 }
 
 /**
  * An in-memory {@link CliIo} for tests: files are a map from path to content; everything
- * printed is collected.
+ * printed is collected. `readChunks` gives 4 KiB pieces, so that tests meet lines and
+ * multi-byte characters cut between pieces.
  *
  * @example
  * ```ts
@@ -117,6 +166,25 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}): CliIo
     },
     writeFile: async (p, data) => { store.set(norm(p), typeof data === 'string' ? enc.encode(data) : data); },
     kind: async (p) => (store.has(norm(p)) ? 'file' : isDir(norm(p)) ? 'dir' : null),
+    async *readChunks(p) {
+      const c = store.get(norm(p));
+      if (!c) throw noEntry(p);
+      for (let i = 0; i < c.length; i += 4096) yield c.subarray(i, i + 4096);
+    },
+    openWrite: async (p) => {
+      const parts: Uint8Array[] = [];
+      const flush = (): void => {
+        const all = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
+        let at = 0;
+        for (const x of parts) (all.set(x, at), (at += x.length));
+        store.set(norm(p), all);
+      };
+      flush();
+      return {
+        write: async (text) => { parts.push(enc.encode(text)); },
+        close: async () => { flush(); },
+      };
+    },
     readDir: async (p) => {
       const dir = norm(p);
       if (!isDir(dir)) throw noEntry(p);

@@ -3,7 +3,10 @@
  * @module
  */
 import type { Command } from '../command.js';
+import { dossierCommand } from './dossier.js';
+import { historyCommand } from './history.js';
 import { putianCommand } from './putian.js';
+import { replayCommand } from './replay.js';
 import { statsCommand } from './stats.js';
 import { validateCommand } from './validate.js';
 
@@ -18,5 +21,8 @@ import { validateCommand } from './validate.js';
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   putianCommand,
+  historyCommand,
+  replayCommand,
   statsCommand,
+  dossierCommand,
 ];

@@ -1,0 +1,191 @@
+/**
+ * What `jiceng history`, `replay` and `dossier` share: the city the cases live in, and the
+ * case event log read and written piece by piece (a full Putian history is about 4.6
+ * million lines and more than a gigabyte), with every invalid line reported by number.
+ * @module
+ */
+import {
+  applyMask, buildCategoryTable, buildHierarchy, caseIssue, checkEvent, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories, importJson,
+  type AnyCaseEvent, type CaseStore, type CategoryTable, type HierarchyIndex, type JcIssue, type Lang,
+} from '@jiceng/core';
+import { generatePutian } from '@jiceng/putian';
+import type { CliIo, FileSink } from './io.js';
+
+/**
+ * The lines of a file, without their line ends (`\n`, or `\r\n`), read piece by piece when
+ * the I/O can (see {@link CliIo.readChunks}); a UTF-8 byte-order mark is dropped. Line `n`
+ * of the file is the `n`-th value, blank lines included, so callers can count line numbers
+ * exactly as `importEventLog` does.
+ *
+ * @example
+ * ```ts
+ * let n = 0;
+ * for await (const line of readLines(io, 'log.jsonl')) n++;
+ * ```
+ */
+export async function* readLines(io: CliIo, path: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  const chunks: AsyncIterable<Uint8Array> | Uint8Array[] = io.readChunks ? io.readChunks(path) : [await io.readFile(path)];
+  let rest = '';
+  for await (const chunk of chunks) {
+    const text = rest + decoder.decode(chunk, { stream: true });
+    let start = 0;
+    let end: number;
+    while ((end = text.indexOf('\n', start)) >= 0) {
+      yield text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end);
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.decode();
+  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+
+/**
+ * Opens `path` for writing piece by piece ({@link CliIo.openWrite}), or — for an I/O
+ * without it — a sink that collects the pieces and writes the file once on close.
+ *
+ * @example
+ * ```ts
+ * const sink = await openSink(io, 'out/log.jsonl');
+ * await sink.write(exportEventLog(events));
+ * await sink.close();
+ * ```
+ */
+export async function openSink(io: CliIo, path: string): Promise<FileSink> {
+  if (io.openWrite) return io.openWrite(path);
+  const parts: string[] = [];
+  return {
+    write: async (text) => { parts.push(text); },
+    close: async () => io.writeFile(path, parts.join('')),
+  };
+}
+
+/**
+ * The hierarchy and category table a case log is read against.
+ *
+ * @example
+ * ```ts
+ * const c: CaseCity = { hierarchy, categories };
+ * new CaseStore(c);
+ * ```
+ */
+export interface CaseCity {
+  hierarchy: HierarchyIndex;
+  categories: CategoryTable;
+}
+
+/**
+ * Loads the city of a case log: a Jiceng JSON document (`--hierarchy FILE.json`), or the
+ * generated Putian city (seed 1). The categories are the default social-governance set
+ * plus the GB/T 47678 city-management codes. Gives the problems as text in `lang`.
+ *
+ * @example
+ * ```ts
+ * const city = await loadCaseCity(io, undefined, 'en');
+ * if ('error' in city) io.err(city.error);
+ * ```
+ */
+export async function loadCaseCity(io: CliIo, path: string | undefined, lang: Lang): Promise<CaseCity | { error: string }> {
+  const text = (list: readonly JcIssue[]) => list.slice(0, 20).map((e) => formatIssue(e, lang)).join('\n');
+  let hierarchy: HierarchyIndex;
+  if (path !== undefined) {
+    if ((await io.kind(path)) !== 'file') return { error: lang === 'en' ? `no such file: ${path}` : `文件不存在：${path}` };
+    const r = importJson(await io.readFile(path), { file: path });
+    if (!r.ok) return { error: text(r.errors) };
+    hierarchy = r.value.hierarchy;
+  } else {
+    const data = generatePutian({ seed: 1 });
+    const b = buildHierarchy(data.config, data.nodes);
+    if (!b.ok) return { error: text(b.errors) };
+    hierarchy = b.value;
+  }
+  const t = buildCategoryTable([...DEFAULT_CATEGORIES, ...gbt47678Categories()]);
+  return t.ok ? { hierarchy, categories: t.value } : { error: text(t.errors) };
+}
+
+/**
+ * What {@link scanEventLog} read.
+ *
+ * @example
+ * ```ts
+ * const s: LogScan = { lines: 12, events: 10, issues: [] };
+ * ```
+ */
+export interface LogScan {
+  /** Lines in the file, blank ones included. */
+  lines: number;
+  /** Events applied to the store. */
+  events: number;
+  /** Every line that was skipped: `row` is its line number (1-based). */
+  issues: JcIssue[];
+}
+
+/**
+ * Reads a JSON Lines event log line by line into `store`: each line must be JSON
+ * (`E_BAD_JSON`), a valid event (`E_BAD_EVENT`) and fit its case's stream — the next
+ * version (`E_EVENT_ORDER`), a known case (`E_NO_CASE`), a new id for a `discovered`
+ * (`E_CASE_EXISTS`). Lines that do not are skipped and reported with their line number.
+ * `only` restricts the read to one case's lines (other lines are not even parsed, unless
+ * they mention the id).
+ *
+ * @example
+ * ```ts
+ * const store = new CaseStore(city, { keepLog: false });
+ * const { events, issues } = await scanEventLog(io, 'log.jsonl', store);
+ * ```
+ */
+export async function scanEventLog(io: CliIo, path: string, store: CaseStore, opts: { only?: string } = {}): Promise<LogScan> {
+  const issues: JcIssue[] = [];
+  const only = opts.only;
+  const mention = only === undefined ? undefined : JSON.stringify(only).slice(1, -1);
+  let lines = 0;
+  let events = 0;
+  for await (const raw of readLines(io, path)) {
+    const line = ++lines;
+    if (mention !== undefined && !raw.includes(mention)) continue;
+    if (raw.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (err) {
+      issues.push(caseIssue('E_BAD_JSON', (err as Error).message, undefined, line));
+      continue;
+    }
+    if (only !== undefined && (value as { caseId?: unknown } | null)?.caseId !== only) continue;
+    const problems = checkEvent(value);
+    if (problems.length) {
+      for (const p of problems) issues.push({ ...p, row: line });
+      continue;
+    }
+    const r = store.apply(value as AnyCaseEvent);
+    if (r.ok) events++;
+    else for (const p of r.errors) issues.push({ ...p, row: line });
+  }
+  return { lines, events, issues };
+}
+
+/**
+ * Numbers as people read them: `4,312,345`.
+ *
+ * @example
+ * ```ts
+ * count(533500); // '533,500'
+ * ```
+ */
+export const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * One invalid line as printed: `log.jsonl:LINE CODE: message`. The JSON parser's message
+ * quotes the text it choked on: phone and ID numbers in it are masked.
+ *
+ * @example
+ * ```ts
+ * issueLine('log.jsonl', caseIssue('E_EVENT_ORDER', 'c1 v3', 'version', 12), 'en');
+ * // 'log.jsonl:12 [version] E_EVENT_ORDER: event version out of order: c1 v3'
+ * ```
+ */
+export function issueLine(path: string, p: JcIssue, lang: Lang): string {
+  const q = p.code === 'E_BAD_JSON' ? { ...p, zh: applyMask('text', p.zh) as string, en: applyMask('text', p.en) as string } : p;
+  return `${path}:${formatIssue(q, lang)}`;
+}
