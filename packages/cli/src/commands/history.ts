@@ -22,7 +22,7 @@ const PIECE = 4096;
  * ```ts
  * const io = memoryIo();
  * await historyCommand.run(['--cases', '200', '--out', 'log.jsonl', '--lang', 'en'], io); // 0
- * io.stdout(); // 'wrote log.jsonl: 200 cases, 1,7xx events, 199 closed …'
+ * io.stdout(); // 'wrote log.jsonl (0.3 MB)\ncases   200\nevents  1,743\nclosed  199 (99.50%)\n'
  * ```
  */
 export const historyCommand: Command = {
