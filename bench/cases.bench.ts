@@ -34,10 +34,8 @@ const categories = sim.ctx.categories;
 // ------------------------------------------------------------------ ours
 function replayOurs(): CaseStore {
   const store = new CaseStore({ hierarchy, categories }, { capacity: sim.cases, keepLog: false });
-  for (let i = 0; i < events.length; i++) {
-    const r = store.apply(events[i]);
-    if (!r.ok) throw new Error(`refused ${events[i].caseId} v${events[i].version}`);
-  }
+  const r = store.replay(events);
+  if (r.issues.length) throw new Error(`refused: ${r.issues[0].code} at ${r.issues[0].row}`);
   return store;
 }
 
@@ -171,7 +169,7 @@ Workload: ${result.workload}. Command: \`${result.command}\`.
 Machine: ${machineInfo.cpu}, ${machineInfo.cores} cores, ${machineInfo.memGB} GB, Node ${machineInfo.node}, ${machineInfo.os}, ${machineInfo.date}.
 Ours: median of ${o.runs} runs after a warm-up; XState: median of ${x.runs} full runs after a warm-up on a tenth of the log (each full run takes about a minute). Same process, same events; both replays checked to agree on every case's status first.
 
-| | ours (CaseStore.apply) | XState v5 (createActor + send) | XState / ours |
+| | ours (CaseStore.replay) | XState v5 (createActor + send) | XState / ours |
 |---|---|---|---|
 | replay time, median (min–max) | ${f(o.median)} ms (${f(o.min)}–${f(o.max)}) | ${f(x.median)} ms (${f(x.min)}–${f(x.max)}) | ${result.ratio}× |
 | events per second | ${f(result.ours.eventsPerSecond)} | ${f(result.xstate.eventsPerSecond)} | |

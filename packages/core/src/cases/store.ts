@@ -297,7 +297,7 @@ export class CaseStore {
    */
   apply(e: AnyCaseEvent): Result<number> {
     const problem = this.applyOne(e);
-    return problem === undefined ? ok(this.rows.get(e.caseId)!) : fail([problem]);
+    return problem === undefined ? ok(this.lastRow!) : fail([problem]);
   }
 
   /** The hot path of {@link apply} and {@link replay}: no allocation when the event fits. */
