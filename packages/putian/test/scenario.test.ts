@@ -62,3 +62,8 @@ test('closed counts come out exactly, the rest stay open at real stages', () => 
   }
   assert.ok(village / closed > 0.6, `closed at or below the village: ${village}/${closed}`);
 });
+
+test('event times are whole milliseconds', () => {
+  const sim = new PutianScenario(hierarchy, { seed: 5, cases: 400 });
+  sim.run({ onEvent: (e) => assert.ok(Number.isInteger(e.at), `${e.caseId} v${e.version} at ${e.at}`) });
+});

@@ -274,7 +274,7 @@ export class PutianScenario {
     const town = h.parents[village];
     const county = h.parents[town];
     let now = p.reportedAt;
-    const later = (minMs: number, maxMs: number) => { now += minMs + Math.floor(rng.next() * (maxMs - minMs)); };
+    const later = (minMs: number, maxMs: number) => { now += Math.floor(minMs + rng.next() * (maxMs - minMs)); };
     const run = (actor: Actor, cmd: Record<string, unknown>) => {
       ctx.now = now;
       const s = store.get(id);
