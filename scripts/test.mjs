@@ -58,7 +58,7 @@ function globTests(suffix, keep) {
 }
 
 // Extra steps (bundles, docs, pack, e2e) live in scripts/checks/*.mjs and register here.
-const extra = ['bundle', 'docs', 'pack', 'e2e'];
+const extra = ['bundle', 'elements', 'docs', 'pack', 'e2e'];
 for (const name of extra) {
   steps[name] = async () => {
     let mod;

@@ -23,6 +23,7 @@ const GLYPH: Record<string, string> = { done: '✓', current: '●', pending: '�
  * here, and all text is rendered as text. Prints as a black-on-white archive copy without
  * controls, one section per page.
  *
+ * @tagname jc-case-file
  * @summary A case file as a printable timeline of the seven-step loop.
  *
  * @example

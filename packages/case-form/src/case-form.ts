@@ -116,6 +116,7 @@ function byField(errors: readonly JcIssue[], fields: readonly string[]): { field
  * `mode="action"` it shows the lifecycle actions the actor may take on the case now, each
  * with its own fields, and emits ready core commands.
  *
+ * @tagname jc-case-form
  * @summary Case intake and lifecycle action forms, validated by the core's own schemas.
  *
  * @example

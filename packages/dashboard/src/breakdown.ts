@@ -38,6 +38,7 @@ export function byValueDesc<T extends { value: Figure | undefined }>(items: read
  * code, choosing it again clears the choice (`code: null`). With `plain` the rows are not
  * interactive. Screen readers get a summary and the data table.
  *
+ * @tagname jc-breakdown
  * @summary Bar chart by category; bars select.
  * @fires jc-category - A bar was chosen or the choice cleared: `{ code: string | null }`.
  * @csspart row - A bar row.

@@ -27,6 +27,7 @@ const PERIODS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
  * is the wall-screen (大屏) layout: large type and, unless `theme` is set, the dark theme.
  * The layout follows the element's own width (container queries), from a phone to a wall.
  *
+ * @tagname jc-dashboard
  * @summary Figures of a node at a glance, with drill-down.
  * @fires jc-period - The period length was changed: `{ period: 'month' | 'quarter' | 'year' }`.
  * @fires jc-topic - The topic was changed: `{ topic: string | null }`.

@@ -16,6 +16,7 @@ const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
  * with an arrow and in words (up/down, better/worse) — not by colour alone. A `null` value
  * was suppressed for privacy and shows as “<5” (counts) or “—” (rates) with an explanation.
  *
+ * @tagname jc-kpi
  * @summary One key figure with its change.
  * @csspart label - The label.
  * @csspart value - The figure.

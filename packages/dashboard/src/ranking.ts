@@ -48,6 +48,7 @@ export function rankRows(items: readonly RankingItem[], def: IndicatorDef, thres
  * a button (one tab stop; arrow keys, Home, End move; Enter or Space chooses) that sends
  * `jc-select` with the node's code for drill-down — the same event as `<jc-grid-tree>`.
  *
+ * @tagname jc-ranking
  * @summary Child nodes ranked by an indicator; rows drill down.
  * @fires jc-select - A node was chosen: `{ code }`.
  * @fires jc-indicator - The ranking indicator was changed: `{ indicator }`.

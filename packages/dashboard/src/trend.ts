@@ -22,6 +22,7 @@ const STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120];
  * marker as well as colour; the legend shows both. Gaps mark suppressed or missing periods.
  * Screen readers get a summary and the full data table.
  *
+ * @tagname jc-trend
  * @summary Cases and close rate over time.
  * @csspart chart - The SVG.
  * @example

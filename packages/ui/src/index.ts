@@ -6,3 +6,4 @@
 export * from './define.js';
 export * from './lang.js';
 export * from './theme.js';
+export * from './jsx.js';

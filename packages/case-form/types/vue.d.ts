@@ -1,0 +1,17 @@
+/**
+ * Vue 3 typings for the elements of @jiceng/case-form: typed properties and `@event` handlers in
+ * templates. Add `import type {} from '@jiceng/case-form/vue';` once; tell the compiler the tags are
+ * custom elements: `compilerOptions.isCustomElement = (tag) => tag.startsWith('jc-')`.
+ */
+import type { DefineComponent } from 'vue';
+import type { ElementProps, VueEventProps } from '@jiceng/ui';
+import type { JcCaseFile, JcCaseForm, JcCommandDetail, JcSubmitDetail } from '@jiceng/case-form';
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'jc-case-form': DefineComponent<ElementProps<JcCaseForm> & VueEventProps<{ 'jc-submit': CustomEvent<JcSubmitDetail>; 'jc-command': CustomEvent<JcCommandDetail> }>>;
+    'jc-case-file': DefineComponent<ElementProps<JcCaseFile> & VueEventProps<{}>>;
+  }
+}
+
+export {};
