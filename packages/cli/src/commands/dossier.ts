@@ -97,8 +97,15 @@ function render(d: Dossier, viewer: string, lang: Lang, h: HierarchyIndex): stri
   return `${out.join('\n')}\n`;
 }
 
-/** `ROLE@NODECODE` → the grant, or the problem. */
-function parseAs(text: string): { role: string; node: string } | undefined {
+/**
+ * `ROLE@NODECODE` (the `--as` option of `dossier` and `stats`) → the grant, or undefined.
+ *
+ * @example
+ * ```ts
+ * parseAs('grid-worker@350302001001001'); // { role: 'grid-worker', node: '350302001001001' }
+ * ```
+ */
+export function parseAs(text: string): { role: string; node: string } | undefined {
   const m = /^([^@\s]+)@([^@\s]+)$/.exec(text);
   return m ? { role: m[1], node: m[2] } : undefined;
 }

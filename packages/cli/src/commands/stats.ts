@@ -4,13 +4,14 @@
  * @module
  */
 import {
-  buildCategoryTable, buildHierarchy, buildOverlay, CaseStore, categoryOptions, createMetrics, DEFAULT_CATEGORIES, describePeriod,
-  formatIssue, gbt47678Categories, importEventLog, importJson, periodOf, standardCoverage,
+  buildCategoryTable, buildHierarchy, buildOverlay, CaseStore, categoryOptions, createAccess, createMetrics, DEFAULT_CATEGORIES,
+  DEFAULT_ROLE_RULES, describePeriod, formatIssue, issue, scopedFacts, gbt47678Categories, importEventLog, importJson, periodOf, standardCoverage,
   type CloseRateBase, type HierarchyConfig, type HierarchyIndex, type IndicatorDef, type IndicatorValue, type Lang, type LocalizedText,
   type Metrics, type MetricsOptions,
 } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
+import { parseAs } from './dossier.js';
 import type { CliIo } from '../io.js';
 
 const BY = ['category', 'level', 'month', 'child'] as const;
@@ -105,11 +106,11 @@ function coverageOf(config: HierarchyConfig, overlay: NonNullable<MetricsOptions
 export const statsCommand: Command = {
   name: 'stats',
   summary: { zh: '重放案件事件日志并输出指标（结案率、按期结案率、办结率等）', en: 'Replay a case event log and print indicators (close rate, on-time close rate, completion rate…)' },
-  usage: 'jiceng stats <log.jsonl> [--node CODE] [--by category|level|month|child] [--base collected|registered|dueToClose] [--now ISO] [--hierarchy FILE.json] [--json] [--lang en]',
+  usage: 'jiceng stats <log.jsonl> [--node CODE] [--as ROLE@NODECODE] [--by category|level|month|child] [--base collected|registered|dueToClose] [--now ISO] [--hierarchy FILE.json] [--json] [--lang en]',
   async run(args, io) {
     const p = parseCommandArgs(statsCommand, args, {
       node: { type: 'string' }, by: { type: 'string' }, base: { type: 'string' }, now: { type: 'string' },
-      hierarchy: { type: 'string' }, json: { type: 'boolean' },
+      hierarchy: { type: 'string' }, json: { type: 'boolean' }, as: { type: 'string' },
     }, io, { min: 1, max: 1 });
     if (!p.ok) return p.exit;
     const { lang } = p;
@@ -134,9 +135,21 @@ export const statsCommand: Command = {
     const loaded = await loadHierarchy(p.values.hierarchy as string | undefined, io, lang);
     if ('error' in loaded) { io.err(`${loaded.error}\n`); return EXIT.problems; }
     const h = loaded.h;
-    const code = p.values.node as string | undefined;
+    // --as ROLE@NODE: the figures as that actor may see them — only inside the role's subtree;
+    // a node outside it is refused and nothing of it is printed, not even a count.
+    const asText = p.values.as as string | undefined;
+    const grant = asText === undefined ? undefined : parseAs(asText);
+    if (asText !== undefined && !grant) return usageError(statsCommand, io, lang, { zh: `--as 应为 角色@节点编码，而不是 ${asText}`, en: `--as must be ROLE@NODECODE, not ${asText}` });
+    if (grant && !DEFAULT_ROLE_RULES.some((r) => r.id === grant.role)) return usageError(statsCommand, io, lang, { zh: `未知角色：${grant.role}`, en: `unknown role: ${grant.role}` });
+    if (grant && h.indexOf(grant.node) < 0) return usageError(statsCommand, io, lang, { zh: `节点编码不存在：${grant.node}`, en: `no such node code: ${grant.node}` });
+    const access = grant ? createAccess({ id: 'cli', roles: [grant] }, h) : undefined;
+    const code = (p.values.node as string | undefined) ?? grant?.node;
     const node = code === undefined ? 0 : h.indexOf(code);
     if (node < 0) return usageError(statsCommand, io, lang, { zh: `节点编码不存在：${code}`, en: `no such node code: ${code}` });
+    if (access && !access.scope.inScope(node)) {
+      io.err(`${formatIssue(issue('E_OUT_OF_SCOPE', `超出权限范围：${h.code(node)}`, `outside your scope: ${h.code(node)}`), lang)}\n`);
+      return EXIT.problems;
+    }
 
     const table = buildCategoryTable([...DEFAULT_CATEGORIES, ...gbt47678Categories()]);
     if (!table.ok) { io.err(`${table.errors.map((e) => formatIssue(e, lang)).join('\n')}\n`); return EXIT.problems; }
@@ -150,8 +163,12 @@ export const statsCommand: Command = {
     for (const e of events) if (e.at > last) last = e.at;
     const now = nowText !== undefined ? Date.parse(nowText) : Number.isFinite(last) ? last : Date.now();
 
+    // What this reader may see; the header counts only that (no side door to other areas).
+    const seen = access ? scopedFacts(access, store.facts) : store.facts;
+    const inScope = new Set(seen.caseIds);
+    const eventsSeen = access ? events.filter((e) => inScope.has(e.caseId)).length : events.length;
     const built = createMetrics({
-      hierarchy: h, facts: store.facts, now, closeRateBase: base as CloseRateBase,
+      hierarchy: h, facts: seen, now, closeRateBase: base as CloseRateBase,
       ...categoryOptions(table.value).options, ...(loaded.coverage ? { coverage: loaded.coverage } : {}),
     });
     if (!built.ok) { io.err(`${built.errors.map((e) => formatIssue(e, lang)).join('\n')}\n`); return EXIT.problems; }
@@ -160,10 +177,10 @@ export const statsCommand: Command = {
     const when = new Date(now + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     const header = [
       `${L(T.title)} — ${lang === 'en' ? h.nameEn(node) : h.name(node)} (${h.code(node)})`,
-      `${L(T.asOf)} ${when} (+08:00); ${L(T.cases)} ${num(store.facts.length)}, ${L(T.events)} ${num(events.length)}${problems.length ? `; ${L(T.skipped)} ${num(problems.length)}` : ''}`,
+      `${L(T.asOf)} ${when} (+08:00); ${L(T.cases)} ${num(seen.length)}, ${L(T.events)} ${num(eventsSeen)}${problems.length ? `; ${L(T.skipped)} ${num(problems.length)}` : ''}`,
     ];
     const body = report(m, node, (by ?? 'none') as By | 'none', lang);
-    if (p.values.json) io.out(`${JSON.stringify({ node: h.code(node), asOf: now, cases: store.facts.length, events: events.length, skipped: problems.length, ...body.data }, null, 2)}\n`);
+    if (p.values.json) io.out(`${JSON.stringify({ node: h.code(node), asOf: now, cases: seen.length, events: eventsSeen, skipped: problems.length, ...body.data }, null, 2)}\n`);
     else io.out(`${header.join('\n')}\n\n${body.text}\n`);
     return problems.length && store.facts.length === 0 ? EXIT.problems : EXIT.ok;
   },
