@@ -9,7 +9,7 @@ import {
   type CloseRateBase, type HierarchyConfig, type HierarchyIndex, type IndicatorDef, type IndicatorValue, type Lang, type LocalizedText,
   type Metrics, type MetricsOptions,
 } from '@jiceng/core';
-import { generatePutian } from '@jiceng/putian';
+import { displayWidth, generatePutian } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { parseAs } from './dossier.js';
 import type { CliIo } from '../io.js';
@@ -36,12 +36,8 @@ const T = {
   child: { zh: '下级', en: 'Child' },
 } satisfies Record<string, LocalizedText>;
 
-/** Display width: CJK and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
+/** Display width: CJK and full-width characters take two columns (the Putian summary's rule). */
+const width = displayWidth;
 
 /** Aligned plain-text columns: the first (and, with `textLast`, the last) left-aligned, the others right-aligned. */
 function columns(rows: string[][], textLast = false): string {
