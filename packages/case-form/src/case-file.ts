@@ -67,8 +67,6 @@ export class JcCaseFile extends LitElement {
   @property({ type: Boolean, attribute: 'no-print-button', reflect: true }) noPrintButton = false;
 
   private get _lang(): UiLang {
-    const own = this.lang;
-    if (own) return own.toLowerCase().startsWith('en') ? 'en' : 'zh';
     return resolveLang(this);
   }
 

@@ -374,8 +374,6 @@ export class JcCaseForm extends LitElement {
   }
 
   private get _lang(): UiLang {
-    const own = this.lang;
-    if (own) return own.toLowerCase().startsWith('en') ? 'en' : 'zh';
     return resolveLang(this);
   }
 

@@ -239,8 +239,6 @@ export class JcGridTree extends LitElement {
   }
 
   private get _lang(): UiLang {
-    const own = this.lang;
-    if (own) return own.toLowerCase().startsWith('en') ? 'en' : 'zh';
     return resolveLang(this);
   }
 

@@ -7,8 +7,9 @@
 export type UiLang = 'zh' | 'en';
 
 /**
- * The language an element speaks: its own `lang` attribute, else the nearest ancestor's, else
- * the document's; anything starting with `en` gives English, everything else Chinese (the
+ * The language an element speaks: its own `lang` (attribute, or property — a Lit element's
+ * `lang` property need not reflect), else the nearest ancestor's attribute, else the
+ * document's; anything starting with `en` gives English, everything else Chinese (the
  * default).
  *
  * @example
@@ -17,8 +18,8 @@ export type UiLang = 'zh' | 'en';
  * ```
  */
 export function resolveLang(el: Element): UiLang {
-  const tagged = el.closest('[lang]');
-  const raw = tagged?.getAttribute('lang') ?? el.ownerDocument?.documentElement.lang ?? '';
+  const own = (el as Partial<HTMLElement>).lang;
+  const raw = own || (el.closest('[lang]')?.getAttribute('lang') ?? el.ownerDocument?.documentElement.lang ?? '');
   return raw.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 

@@ -24,3 +24,17 @@ describe('resolveLang', () => {
     wrap.remove();
   });
 });
+
+describe('resolveLang and a lang set as a property', () => {
+  it('an element whose lang property is set (without the attribute) speaks that language', () => {
+    const wrap = document.createElement('div');
+    wrap.lang = 'zh-CN';
+    const el = document.createElement('span');
+    Object.defineProperty(el, 'lang', { value: 'en', configurable: true }); // like a non-reflecting Lit property
+    wrap.append(el);
+    document.body.append(wrap);
+    expect(el.hasAttribute('lang')).to.equal(false);
+    expect(resolveLang(el)).to.equal('en');
+    wrap.remove();
+  });
+});
