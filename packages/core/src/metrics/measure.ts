@@ -306,6 +306,14 @@ function interpPred(p: Predicate, index: Map<string, number>): RowFn<boolean> {
   return () => true;
 }
 
+/** Does row i pass the filters every evaluation shares: subtree, period, categories, sources? */
+function rowPasses(C: CaseFacts, i: number, P: KernelParams): boolean {
+  if (!(C.node[i] >= P.lo && C.node[i] < P.hi)) return false;
+  if (P.bounded) { const r = C.reportedAt[i]; if (!(r >= P.from && r < P.to)) return false; }
+  if (P.catMask !== null && P.catMask[C.category[i]] !== 1) return false;
+  return P.srcMask === null || P.srcMask[C.source[i]] === 1;
+}
+
 function interpretKernel(defs: MeasureDef[], index: Map<string, number>): Kernel {
   const preds = defs.map((d) => interpPred(d.where, index));
   const vals = defs.map((d) => (d.value === undefined ? null : interpExpr(d.value)));
@@ -314,10 +322,7 @@ function interpretKernel(defs: MeasureDef[], index: Map<string, number>): Kernel
   return (C, order, a, b, keys, map, off, cg, G, acc, P) => {
     for (let k = a; k < b; k++) {
       const i = order === null ? k : order[k];
-      if (!(C.node[i] >= P.lo && C.node[i] < P.hi)) continue;
-      if (P.bounded) { const r = C.reportedAt[i]; if (!(r >= P.from && r < P.to)) continue; }
-      if (P.catMask !== null && P.catMask[C.category[i]] !== 1) continue;
-      if (P.srcMask !== null && P.srcMask[C.source[i]] !== 1) continue;
+      if (!rowPasses(C, i, P)) continue;
       const g = cg >= 0 ? cg : keys === null ? C.node[i] : map === null ? keys[i] - off : map[keys[i]];
       if (!(g >= 0 && g < G)) continue;
       for (let m = 0; m < M; m++) {
@@ -408,10 +413,7 @@ export function measureSampler(
   return (C, order, a, b, P, out) => {
     for (let k = a; k < b; k++) {
       const i = order === null ? k : order[k];
-      if (!(C.node[i] >= P.lo && C.node[i] < P.hi)) continue;
-      if (P.bounded) { const r = C.reportedAt[i]; if (!(r >= P.from && r < P.to)) continue; }
-      if (P.catMask !== null && P.catMask[C.category[i]] !== 1) continue;
-      if (P.srcMask !== null && P.srcMask[C.source[i]] !== 1) continue;
+      if (!rowPasses(C, i, P)) continue;
       if (!where(C, i, P.asOf, bs)) continue;
       const v = value(C, i, P.asOf, bs);
       if (v === v) out.push(v);
