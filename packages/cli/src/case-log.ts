@@ -5,8 +5,8 @@
  * @module
  */
 import {
-  applyMask, buildCategoryTable, buildHierarchy, caseIssue, checkEvent, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories, importJson,
-  type AnyCaseEvent, type CaseStore, type CategoryTable, type HierarchyIndex, type JcIssue, type Lang,
+  applyMask, buildCategoryTable, buildHierarchy, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories, importJson, readEventLine,
+  type CaseStore, type CategoryTable, type HierarchyIndex, type JcIssue, type Lang,
 } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
 import type { CliIo, FileSink } from './io.js';
@@ -144,21 +144,10 @@ export async function scanEventLog(io: CliIo, path: string, store: CaseStore, op
   for await (const raw of readLines(io, path)) {
     const line = ++lines;
     if (mention !== undefined && !raw.includes(mention)) continue;
-    if (raw.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (err) {
-      issues.push(caseIssue('E_BAD_JSON', (err as Error).message, undefined, line));
-      continue;
-    }
-    if (only !== undefined && (value as { caseId?: unknown } | null)?.caseId !== only) continue;
-    const problems = checkEvent(value);
-    if (problems.length) {
-      for (const p of problems) issues.push({ ...p, row: line });
-      continue;
-    }
-    const r = store.apply(value as AnyCaseEvent);
+    const read = readEventLine(raw, line, only === undefined ? {} : { only });
+    if (read.issues.length) issues.push(...read.issues);
+    if (!read.event) continue;
+    const r = store.apply(read.event);
     if (r.ok) events++;
     else for (const p of r.errors) issues.push({ ...p, row: line });
   }

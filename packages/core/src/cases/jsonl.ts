@@ -98,6 +98,35 @@ export function exportEventLog(events: Iterable<AnyCaseEvent>): string {
 }
 
 /**
+ * Reads one line of a JSON Lines event log (its 1-based number is `line`): a blank line gives
+ * no event and no issue; a line that is not JSON or (with `validate`, the default) not a
+ * valid event gives its issues with `row` = the line; with `only`, an event of another case
+ * is skipped without being checked.
+ *
+ * @example
+ * ```ts
+ * const { event, issues } = readEventLine('{"caseId":"c-1", …}', 12);
+ * if (event) store.apply(event); else issues.forEach((p) => console.log(formatIssue(p, 'en')));
+ * ```
+ */
+export function readEventLine(raw: string, line: number, opts: { validate?: boolean; only?: string } = {}): { event: AnyCaseEvent | null; issues: JcIssue[] } {
+  const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  if (text.trim() === '') return { event: null, issues: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { event: null, issues: [caseIssue('E_BAD_JSON', (err as Error).message, undefined, line)] };
+  }
+  if (opts.only !== undefined && (value as { caseId?: unknown } | null)?.caseId !== opts.only) return { event: null, issues: [] };
+  if (opts.validate !== false) {
+    const problems = checkEvent(value);
+    if (problems.length) return { event: null, issues: problems.map((p) => ({ ...p, row: line })) };
+  }
+  return { event: value as AnyCaseEvent, issues: [] };
+}
+
+/**
  * Reads JSON Lines into events. Blank lines are ignored; a line that is not JSON, not a
  * valid event, or not the next version of its case is skipped and reported with its
  * 1-based line number in `row`. Valid lines come back exactly as written.
@@ -119,25 +148,12 @@ export function importEventLog(text: string, opts: { validate?: boolean } = {}):
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     line++;
-    let raw = text.slice(start, end);
+    const raw = text.slice(start, end);
     start = end + 1;
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    if (raw.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (err) {
-      issues.push(caseIssue('E_BAD_JSON', (err as Error).message, undefined, line));
-      continue;
-    }
-    if (validate) {
-      const problems = checkEvent(value);
-      if (problems.length) {
-        issues.push(...problems.map((p) => ({ ...p, row: line })));
-        continue;
-      }
-    }
-    const e = value as AnyCaseEvent;
+    const read = readEventLine(raw, line, { validate });
+    if (read.issues.length) issues.push(...read.issues);
+    if (!read.event) continue;
+    const e = read.event;
     const expected = (versions.get(e.caseId) ?? 0) + 1;
     if (e.version !== expected || (expected === 1) !== (e.type === 'discovered')) {
       issues.push(caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version} ${e.type}, expected v${expected}`, 'version', line));
