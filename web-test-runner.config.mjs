@@ -1,5 +1,6 @@
 // Browser tests run in Debian's Chromium (never a downloaded one), TypeScript via esbuild.
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS } from './scripts/checks/browser.mjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
 /** papaparse (the core's CSV parser) ships a UMD file only: serve it as an ES module. */
@@ -53,8 +54,7 @@ export default {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
         args: [
-          '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          ...CHROMIUM_ARGS,
           '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
           `--user-data-dir=${mkdtempSync(join(tmpdir(), 'jc-chrome-'))}`,
         ],

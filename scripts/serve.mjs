@@ -5,7 +5,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const mounts = [
+/** The demo portal's mounts: URL prefix → folder. */
+export const PORTAL_MOUNTS = [
   ['/bundle/', join(root, 'dist/bundle')],
   ['/', join(root, 'examples/portal')],
 ];
@@ -16,8 +17,8 @@ const types = {
   '.ico': 'image/x-icon', '.map': 'application/json',
 };
 
-/** Starts the server; resolves with its URL. */
-export function serve(port = Number(process.env.PORT ?? 4173), host = '127.0.0.1') {
+/** Starts a static server over `mounts` (default: the portal); resolves with its URL. */
+export function serve(port = Number(process.env.PORT ?? 4173), host = '127.0.0.1', mounts = PORTAL_MOUNTS) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     for (const [prefix, dir] of mounts) {

@@ -3,7 +3,7 @@
 // tree changes the dashboard; a new case is recorded in the form and walked through all
 // seven steps to closed by the people who may act on it; its file shows every step.
 // Screenshots go to dist/e2e/ (and to docs/screenshots/ with UPDATE_SCREENSHOTS=1).
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { mkdirSync, copyFileSync } from 'node:fs';
 
 export default async function ({ run }) {
@@ -12,10 +12,7 @@ export default async function ({ run }) {
   if (!ok('demo data generated', run(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/demo-data.ts']).status === 0)) return results;
   const { serve } = await import('../serve.mjs');
   const { url, server } = await serve(0);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   mkdirSync('dist/e2e', { recursive: true });
   const shot = async (page, name) => {
     await page.screenshot({ path: `dist/e2e/${name}.png` });

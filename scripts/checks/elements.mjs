@@ -6,8 +6,7 @@
 import { readFileSync, existsSync, mkdtempSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveDir } from './browser.mjs';
 
 const PACKAGES = {
   'grid-tree': { 'jc-grid-tree': ['jc-select', 'jc-expand', 'jc-search'] },
@@ -47,22 +46,13 @@ export default async function ({ run }) {
 }
 
 async function runsInChromium(dir) {
-  const server = createServer((req, res) => {
-    const p = join(dir, new URL(req.url, 'http://x').pathname === '/' ? 'index.html' : new URL(req.url, 'http://x').pathname);
-    if (!existsSync(p)) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': p.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8' });
-    res.end(readFileSync(p));
-  }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { url, server } = await serveDir(dir);
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.goto(url);
     await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
     const before = await page.textContent('#selected');
     await page.locator('jc-grid-tree').getByRole('treeitem', { name: /荔城区/ }).first().click();

@@ -1,28 +1,15 @@
 // Opens every story of a built Storybook in Chromium and reports the ones that throw, show
 // Storybook's error display or render nothing.
-import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, extname } from 'node:path';
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, serveDir } from './browser.mjs';
 
 /** @returns {Promise<{ total: number, bad: string[] }>} */
 export async function checkStories(root) {
-  const server = createServer((req, res) => {
-    let p = join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
-    if (!p.startsWith(root) || !existsSync(p)) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': types[extname(p)] ?? 'application/octet-stream' });
-    res.end(readFileSync(p));
-  }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const { url, server } = await serveDir(root);
+  const base = url.replace(/\/$/, '');
   const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const bad = [];
   let total = 0;
   try {
