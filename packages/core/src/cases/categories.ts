@@ -15,17 +15,19 @@ export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
 /**
- * A time limit in working hours 工作时 or working days 工作日 (see the working calendar).
+ * A time limit in working hours 工作时, working days 工作日 or calendar days 自然日 (see the
+ * working calendar, `@jiceng/core/calendar`).
  *
  * @example
  * ```ts
  * const rubbish: TimeLimit = { amount: 4, unit: 'workHours' };
  * const demolish: TimeLimit = { amount: 20, unit: 'workDays' };
+ * const reply: TimeLimit = { amount: 15, unit: 'calendarDays' };
  * ```
  */
 export interface TimeLimit {
   amount: number;
-  unit: 'workHours' | 'workDays';
+  unit: 'workHours' | 'workDays' | 'calendarDays';
 }
 
 /**

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
 import { CASE_SOURCES } from './facts.js';
 import { URGENCIES } from './categories.js';
+import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const note = z.string().trim().max(2000).optional();
@@ -30,7 +31,7 @@ export const attachmentSchema = z.object({
 const attachments = z.array(attachmentSchema).max(50).optional();
 
 /** The limit schema (amount + unit). */
-const timeLimitSchema = z.object({ amount: z.number().positive().max(1000), unit: z.enum(['workHours', 'workDays']) });
+const timeLimitSchema = z.object({ amount: z.number().positive().max(1000), unit: z.enum(TIME_LIMIT_UNITS) });
 
 const onCase = { caseId: text(100), expectedVersion: z.number().int().min(1) };
 

@@ -11,7 +11,8 @@ import type { Actor, RoleGrant } from '../access/actor.js';
 import { can, type CasePolicy, type CaseCommandType } from '../access/policy.js';
 import type { CaseSource, CaseStatus } from './facts.js';
 import { isEmpowered, type CategoryTable, type EmpoweredCatalogue, type TimeLimit } from './categories.js';
-import { addTimeLimit, addWorkingMs, workingMsBetween, type WorkingCalendar } from './calendar.js';
+import type { WorkingCalendar } from './calendar.js';
+import { dueAfter, resumedDue, type Deadline } from '../calendar/calendar.js';
 import { validateCommand, type CaseCommand } from './commands.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
 import { TERMINAL_STATUSES, type CaseState } from './state.js';
@@ -257,8 +258,9 @@ function clean<T extends object>(o: T): T {
   return out as T;
 }
 
-function deadline(t: number): Result<number> {
-  return Number.isFinite(t) ? ok(t) : fail([caseIssue('E_NO_WORKING_TIME')]);
+/** The `estimated` mark an event carries when its deadline was computed with the weekday fallback. */
+function estimatedMark(d: Deadline): { estimated?: true } {
+  return d.estimated ? { estimated: true } : {};
 }
 
 /**
@@ -315,10 +317,10 @@ export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: str
       const cat = ctx.categories.get(cmd.category);
       if (!cat) return fail([caseIssue('E_UNKNOWN_CATEGORY', cmd.category, 'category')]);
       if (!cat.limits[cmd.urgency]) return fail([caseIssue('E_NO_TIME_LIMIT', `${cmd.category}/${cmd.urgency}`, 'urgency')]);
-      const due = deadline(addTimeLimit(ctx.calendar, now, ctx.dispatchWithin ?? { amount: 1, unit: 'workHours' }));
+      const due = dueAfter(ctx.calendar, now, ctx.dispatchWithin ?? { amount: 1, unit: 'workHours' });
       if (!due.ok) return due;
       const { type: _t, caseId: _c, expectedVersion: _v, ...rest } = cmd;
-      return one('registered', { ...rest, dispatchDueAt: due.value });
+      return one('registered', { ...rest, dispatchDueAt: due.value.at, ...estimatedMark(due.value) });
     }
     case 'reject':
       return one('rejected', { reason: cmd.reason });
@@ -339,9 +341,9 @@ export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: str
       g = reach.value.grant;
       const limit = limitOf(s, ctx);
       if (!limit) return fail([caseIssue('E_NO_TIME_LIMIT', `${s.category}/${s.urgency}`)]);
-      const due = deadline(addTimeLimit(ctx.calendar, now, limit));
+      const due = dueAfter(ctx.calendar, now, limit);
       if (!due.ok) return due;
-      return one('dispatched', { node: cmd.node, department: cmd.department, person: cmd.person, dueAt: due.value, note: cmd.note });
+      return one('dispatched', { node: cmd.node, department: cmd.department, person: cmd.person, dueAt: due.value.at, ...estimatedMark(due.value), note: cmd.note });
     }
     case 'accept':
       return one('accepted', { note: cmd.note });
@@ -353,9 +355,9 @@ export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: str
       return one('extensionRequested', { limit: cmd.limit, reason: cmd.reason });
     case 'decideExtension': {
       if (!cmd.grant) return one('extensionDenied', { reason: cmd.reason });
-      const due = deadline(addTimeLimit(ctx.calendar, s.dueAt, s.requestedLimit ?? { amount: 0, unit: 'workHours' }));
+      const due = dueAfter(ctx.calendar, s.dueAt, s.requestedLimit ?? { amount: 0, unit: 'workHours' });
       if (!due.ok) return due;
-      return one('extensionGranted', { dueAt: due.value, note: cmd.reason });
+      return one('extensionGranted', { dueAt: due.value.at, ...estimatedMark(due.value), note: cmd.reason });
     }
     case 'requestSuspension':
       return one('suspensionRequested', { reason: cmd.reason });
@@ -364,17 +366,17 @@ export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: str
     case 'resume': {
       // The clock stopped at suspension: the working time then left runs again from now.
       if (!(s.dueAt > s.suspendedAt)) return one('resumed', { dueAt: s.dueAt, note: cmd.note });
-      const due = deadline(addWorkingMs(ctx.calendar, now, workingMsBetween(ctx.calendar, s.suspendedAt, s.dueAt)));
+      const due = resumedDue(ctx.calendar, s.suspendedAt, s.dueAt, now);
       if (!due.ok) return due;
-      return one('resumed', { dueAt: due.value, note: cmd.note });
+      return one('resumed', { dueAt: due.value.at, ...estimatedMark(due.value), note: cmd.note });
     }
     case 'escalate': {
       const up = h.parents[h.indexOf(s.handler!)];
       const limit = limitOf(s, ctx);
       if (!limit) return fail([caseIssue('E_NO_TIME_LIMIT', `${s.category}/${s.urgency}`)]);
-      const due = deadline(addTimeLimit(ctx.calendar, now, limit));
+      const due = dueAfter(ctx.calendar, now, limit);
       if (!due.ok) return due;
-      return one('escalated', { node: h.code(up), dueAt: due.value, reason: cmd.reason });
+      return one('escalated', { node: h.code(up), dueAt: due.value.at, ...estimatedMark(due.value), reason: cmd.reason });
     }
     case 'reportHandled':
       return one('handled', { result: cmd.result, attachments: cmd.attachments });
@@ -389,15 +391,15 @@ export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: str
     case 'reopen': {
       const limit = limitOf(s, ctx);
       if (!limit) return fail([caseIssue('E_NO_TIME_LIMIT', `${s.category}/${s.urgency}`)]);
-      const due = deadline(addTimeLimit(ctx.calendar, now, limit));
+      const due = dueAfter(ctx.calendar, now, limit);
       if (!due.ok) return due;
-      return one('reopened', { reason: cmd.reason, dueAt: due.value });
+      return one('reopened', { reason: cmd.reason, dueAt: due.value.at, ...estimatedMark(due.value) });
     }
     case 'supervise': {
       if (!cmd.limit) return one('supervised', { note: cmd.note });
-      const due = deadline(addTimeLimit(ctx.calendar, now, cmd.limit));
+      const due = dueAfter(ctx.calendar, now, cmd.limit);
       if (!due.ok) return due;
-      return one('supervised', { note: cmd.note, dueAt: due.value });
+      return one('supervised', { note: cmd.note, dueAt: due.value.at, ...estimatedMark(due.value) });
     }
     case 'recordAccountability':
       return one('accountabilityRecorded', { person: cmd.person, measure: cmd.measure, reason: cmd.reason });

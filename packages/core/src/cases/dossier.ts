@@ -11,6 +11,7 @@ import type { CategoryTable } from './categories.js';
 import type { AnyCaseEvent, Attachment, CaseEventType } from './events.js';
 import { applyEvent, initialState, type CaseState } from './state.js';
 import { formatLocal } from './calendar.js';
+import { CHINA_UTC_OFFSET_MINUTES } from '../calendar/time.js';
 import type { PatrolRecord } from './patrol.js';
 import { caseIssue } from './messages.js';
 
@@ -113,10 +114,13 @@ export interface DossierEntry {
   /** Ms since the previous event (0 for the first). */
   sincePreviousMs: number;
   sincePrevious: LocalizedText;
-  /** The deadline this event answered, and whether it was met. */
-  deadline?: { dueAt: number; dueLocal: string; met: boolean };
+  /**
+   * The deadline this event answered, and whether it was met; `estimated` when that deadline
+   * was computed with the calendar's weekday fallback (outside the calendar's years).
+   */
+  deadline?: { dueAt: number; dueLocal: string; met: boolean; estimated?: true };
   /** A new deadline this event set (dispatch, escalation, extension, resume, reopen, supervision). */
-  sets?: { dueAt: number; dueLocal: string };
+  sets?: { dueAt: number; dueLocal: string; estimated?: true };
   attachments: Attachment[];
   /** The free text of the event (reason, note, result, description). */
   note?: string;
@@ -212,7 +216,7 @@ function currentStep(s: CaseState): number {
  */
 export function buildDossier(events: readonly AnyCaseEvent[], opts: DossierOptions = {}): Result<Dossier> {
   if (!events.length || events[0].type !== 'discovered') return fail([caseIssue('E_NO_CASE')]);
-  const offset = { offset: (opts.utcOffsetMinutes ?? 480) * 60_000 };
+  const offset = { offset: (opts.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES) * 60_000 };
   const local = (t: number) => formatLocal(offset, t);
   const h = opts.hierarchy;
   const nameOf = (code: string) => {
@@ -225,6 +229,9 @@ export function buildDossier(events: readonly AnyCaseEvent[], opts: DossierOptio
   const stepAt = new Map<StepId, number>();
   let missed = 0;
   let prevAt = first.at;
+  // Whether the dispatch deadline and the running deadline were estimated (see `estimated` in events).
+  let dispatchEstimated = false;
+  let dueEstimated = false;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (e.caseId !== first.caseId || e.version !== i + 1) return fail([caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}`, 'version', i + 1)]);
@@ -232,6 +239,7 @@ export function buildDossier(events: readonly AnyCaseEvent[], opts: DossierOptio
     let answered: number | undefined;
     if (e.type === 'dispatched' && s.dispatchedAt !== s.dispatchedAt) answered = s.dispatchDueAt;
     if (e.type === 'handled') answered = s.dueAt;
+    const answeredEstimated = e.type === 'dispatched' ? dispatchEstimated : dueEstimated;
     const marks: DossierEntry['marks'] = [];
     if (e.type === 'supervised') marks.push('supervision');
     if (e.type === 'accountabilityRecorded') marks.push('accountability');
@@ -254,10 +262,14 @@ export function buildDossier(events: readonly AnyCaseEvent[], opts: DossierOptio
     if (answered !== undefined && answered === answered) {
       const met = e.at <= answered;
       if (!met) missed++;
-      entry.deadline = { dueAt: answered, dueLocal: local(answered), met };
+      entry.deadline = { dueAt: answered, dueLocal: local(answered), met, ...(answeredEstimated ? { estimated: true as const } : {}) };
     }
-    const sets = (e.data as { dueAt?: number }).dueAt;
-    if (typeof sets === 'number') entry.sets = { dueAt: sets, dueLocal: local(sets) };
+    const { dueAt: sets, dispatchDueAt, estimated } = e.data as { dueAt?: number; dispatchDueAt?: number; estimated?: true };
+    if (typeof dispatchDueAt === 'number') dispatchEstimated = estimated === true;
+    if (typeof sets === 'number') {
+      dueEstimated = estimated === true;
+      entry.sets = { dueAt: sets, dueLocal: local(sets), ...(estimated ? { estimated: true as const } : {}) };
+    }
     entries.push(entry);
     prevAt = e.at;
   }

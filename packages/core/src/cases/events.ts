@@ -34,28 +34,31 @@ export interface Attachment {
 export interface CaseEventData {
   /** 源头发现: the case is created. */
   discovered: { node: string; source: CaseSource; description: string; reporter?: string; patrolId?: string; attachments?: Attachment[] };
-  /** 信息采集 + 立案. `dispatchDueAt`: deadline to dispatch. */
-  registered: { category: string; urgency: Urgency; description: string; address?: string; lng?: number; lat?: number; parties?: string[]; attachments?: Attachment[]; dispatchDueAt: number };
+  /**
+   * 信息采集 + 立案. `dispatchDueAt`: deadline to dispatch. In every event that sets a deadline,
+   * `estimated: true` marks one computed with the calendar's weekday fallback outside its years.
+   */
+  registered: { category: string; urgency: Urgency; description: string; address?: string; lng?: number; lat?: number; parties?: string[]; attachments?: Attachment[]; dispatchDueAt: number; estimated?: true };
   /** 不予立案. */
   rejected: { reason: string };
   /** Merged into another case. */
   duplicateLinked: { of: string; note?: string };
   /** 任务分派 to a body (node), optionally a department there or a person. */
-  dispatched: { node: string; department?: string; person?: string; dueAt: number; note?: string };
+  dispatched: { node: string; department?: string; person?: string; dueAt: number; estimated?: true; note?: string };
   accepted: { note?: string };
   /** Returned as not ours 退回: back to the dispatcher. */
   returned: { reason: string };
   progressReported: { note: string; attachments?: Attachment[] };
   extensionRequested: { limit: TimeLimit; reason: string };
-  extensionGranted: { dueAt: number; note?: string };
+  extensionGranted: { dueAt: number; estimated?: true; note?: string };
   extensionDenied: { reason: string };
   suspensionRequested: { reason: string };
   suspensionGranted: { note?: string };
   suspensionDenied: { reason: string };
   /** The clock runs again; `dueAt` = resume time + the working time that was left. */
-  resumed: { dueAt: number; note?: string };
+  resumed: { dueAt: number; estimated?: true; note?: string };
   /** 上报: one level up, to the parent of the handling body. */
-  escalated: { node: string; dueAt: number; reason: string };
+  escalated: { node: string; dueAt: number; estimated?: true; reason: string };
   handled: { result: string; attachments?: Attachment[] };
   /** 核查: failure sends the case back to handling (返工). */
   verified: { passed: boolean; note: string; attachments?: Attachment[] };
@@ -64,9 +67,9 @@ export interface CaseEventData {
   followedUp: { satisfaction: number; recurred: boolean; note?: string };
   /** 办结. */
   closed: { note?: string };
-  reopened: { reason: string; dueAt: number };
+  reopened: { reason: string; dueAt: number; estimated?: true };
   /** 督办. */
-  supervised: { note: string; dueAt?: number };
+  supervised: { note: string; dueAt?: number; estimated?: true };
   /** 问责. */
   accountabilityRecorded: { person: string; measure: string; reason: string };
 }

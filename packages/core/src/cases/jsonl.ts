@@ -10,12 +10,15 @@ import { URGENCIES } from './categories.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
 import { attachmentSchema, zodIssues } from './commands.js';
 import { caseIssue } from './messages.js';
+import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
 
 const str = z.string();
 const opt = z.string().optional();
 const time = z.number().finite();
 const atts = z.array(attachmentSchema).optional();
-const limit = z.object({ amount: z.number().positive(), unit: z.enum(['workHours', 'workDays']) });
+/** The mark of a deadline computed with the weekday fallback outside the calendar's years. */
+const estimated = z.literal(true).optional();
+const limit = z.object({ amount: z.number().positive(), unit: z.enum(TIME_LIMIT_UNITS) });
 
 /**
  * The schema of each event type's `data`.
@@ -29,29 +32,29 @@ export const eventDataSchemas: { [T in CaseEventType]: z.ZodType<CaseEventData[T
   discovered: z.object({ node: str, source: z.enum(CASE_SOURCES), description: str, reporter: opt, patrolId: opt, attachments: atts }),
   registered: z.object({
     category: str, urgency: z.enum(URGENCIES), description: str, address: opt, lng: z.number().optional(), lat: z.number().optional(),
-    parties: z.array(str).optional(), attachments: atts, dispatchDueAt: time,
+    parties: z.array(str).optional(), attachments: atts, dispatchDueAt: time, estimated,
   }),
   rejected: z.object({ reason: str }),
   duplicateLinked: z.object({ of: str, note: opt }),
-  dispatched: z.object({ node: str, department: opt, person: opt, dueAt: time, note: opt }),
+  dispatched: z.object({ node: str, department: opt, person: opt, dueAt: time, estimated, note: opt }),
   accepted: z.object({ note: opt }),
   returned: z.object({ reason: str }),
   progressReported: z.object({ note: str, attachments: atts }),
   extensionRequested: z.object({ limit, reason: str }),
-  extensionGranted: z.object({ dueAt: time, note: opt }),
+  extensionGranted: z.object({ dueAt: time, estimated, note: opt }),
   extensionDenied: z.object({ reason: str }),
   suspensionRequested: z.object({ reason: str }),
   suspensionGranted: z.object({ note: opt }),
   suspensionDenied: z.object({ reason: str }),
-  resumed: z.object({ dueAt: time, note: opt }),
-  escalated: z.object({ node: str, dueAt: time, reason: str }),
+  resumed: z.object({ dueAt: time, estimated, note: opt }),
+  escalated: z.object({ node: str, dueAt: time, estimated, reason: str }),
   handled: z.object({ result: str, attachments: atts }),
   verified: z.object({ passed: z.boolean(), note: str, attachments: atts }),
   feedbackGiven: z.object({ channel: z.enum(['phone', 'sms', 'visit', 'app', 'letter']), note: str }),
   followedUp: z.object({ satisfaction: z.number().int().min(1).max(5), recurred: z.boolean(), note: opt }),
   closed: z.object({ note: opt }),
-  reopened: z.object({ reason: str, dueAt: time }),
-  supervised: z.object({ note: str, dueAt: time.optional() }),
+  reopened: z.object({ reason: str, dueAt: time, estimated }),
+  supervised: z.object({ note: str, dueAt: time.optional(), estimated }),
   accountabilityRecorded: z.object({ person: str, measure: str, reason: str }),
 };
 

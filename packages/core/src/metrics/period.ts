@@ -4,6 +4,7 @@
  * that bucketing a case is arithmetic, not a `Date` per row.
  * @module
  */
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 
 /** The length of a period. @example `const u: PeriodUnit = 'month';` */
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -53,8 +54,8 @@ export interface PeriodInfo extends PeriodRef, TimeRange {
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-/** Offset of China Standard Time from UTC, in milliseconds. @example `CST_OFFSET_MS === 8 * 3_600_000` */
-export const CST_OFFSET_MS = 8 * HOUR;
+/** Offset of China Standard Time from UTC, in milliseconds (the project's one offset, from `@jiceng/core/calendar`). @example `CST_OFFSET_MS === 8 * 3_600_000` */
+export const CST_OFFSET_MS = CHINA_UTC_OFFSET_MS;
 
 /** Days since 1970-01-01 → [year, month 1..12, day 1..31] (H. Hinnant's civil_from_days). */
 function civil(z: number): [number, number, number] {

@@ -5,10 +5,12 @@
  * @module
  */
 
-/** Offset of Asia/Shanghai from UTC, in ms. @example `SHANGHAI_OFFSET_MS // 28800000` */
-export const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-import { createCalendar, isWorkingDay, type WorkingCalendar } from '../../cases/calendar.js';
-import { CHINA_CALENDAR_2025_2026 } from '../../cases/calendar-china.js';
+import { createCalendar, isWorkingDay, type WorkingCalendar } from '../../calendar/calendar.js';
+import { CHINA_CALENDAR } from '../../calendar/china.js';
+import { CHINA_UTC_OFFSET_MS } from '../../calendar/time.js';
+
+/** Offset of Asia/Shanghai from UTC, in ms (the project's one offset, from `@jiceng/core/calendar`). @example `SHANGHAI_OFFSET_MS // 28800000` */
+export const SHANGHAI_OFFSET_MS = CHINA_UTC_OFFSET_MS;
 
 const DAY = 86_400_000;
 
@@ -122,7 +124,7 @@ export type WorkingDayFn = (date: LocalDate) => boolean;
  *
  * @example
  * ```ts
- * const cal = createCalendar(CHINA_CALENDAR_2025_2026);
+ * const cal = createCalendar(CHINA_CALENDAR, { fallback: 'weekdays' });
  * if (cal.ok) calendarWorkingDays(cal.value)({ y: 2025, m: 10, d: 8 }); // false (National Day)
  * ```
  */
@@ -132,9 +134,9 @@ export function calendarWorkingDays(cal: WorkingCalendar): WorkingDayFn {
 
 let chinaDefault: WorkingDayFn | undefined;
 /**
- * The default working days of the registry: mainland China's official calendar of the case
- * loop (`CHINA_CALENDAR_2025_2026`, holidays and 调休 of 2025–2026); outside those years it
- * knows no holidays and counts Monday to Friday.
+ * The default working days of the registry: mainland China's official calendar
+ * (`CHINA_CALENDAR`, holidays and 调休 of 2016–2026); outside those years it knows no
+ * holidays and counts Monday to Friday (the calendar's explicit `fallback: 'weekdays'`).
  *
  * @example
  * ```ts
@@ -143,7 +145,7 @@ let chinaDefault: WorkingDayFn | undefined;
  */
 export function chinaWorkingDays(): WorkingDayFn {
   if (!chinaDefault) {
-    const cal = createCalendar(CHINA_CALENDAR_2025_2026);
+    const cal = createCalendar(CHINA_CALENDAR, { fallback: 'weekdays' });
     chinaDefault = cal.ok ? calendarWorkingDays(cal.value) : weekdaysOnly;
   }
   return chinaDefault;

@@ -13,7 +13,7 @@ import { DEFAULT_MIN_CELL, suppressCount, suppressSmallCells, type SuppressedCel
 import type { RegistryPerson, RegistryState } from './events.js';
 import { DEFAULT_GROUPS, type PopulationGroup } from './groups.js';
 import { annualFollowUps, followUpDue, notificationDue } from './schedule.js';
-import { chinaWorkingDays, type WorkingDayFn } from './calendar.js';
+import { chinaWorkingDays, SHANGHAI_OFFSET_MS, type WorkingDayFn } from './calendar.js';
 
 /**
  * Options of the registry read functions.
@@ -142,7 +142,7 @@ export function registryFigures(
   const now = options.now ?? access.now();
   const groups = options.groups ?? DEFAULT_GROUPS;
   const minCell = options.minCell ?? DEFAULT_MIN_CELL;
-  const lastYear = Number(new Date(now + 8 * 3600_000).getUTCFullYear()) - 1;
+  const lastYear = Number(new Date(now + SHANGHAI_OFFSET_MS).getUTCFullYear()) - 1;
   // One pass over the people in scope; each adds to the requested nodes on its ancestor path.
   const slot = new Map<number, number>();
   nodes.forEach((n, k) => { if (!slot.has(n)) slot.set(n, k); });
