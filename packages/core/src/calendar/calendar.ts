@@ -34,6 +34,16 @@ const MINUTE = 60_000;
 export const TIME_LIMIT_UNITS = ['workHours', 'workDays', 'calendarDays'] as const;
 
 /**
+ * A unit of {@link TIME_LIMIT_UNITS}.
+ *
+ * @example
+ * ```ts
+ * const u: TimeLimitUnit = 'calendarDays';
+ * ```
+ */
+export type TimeLimitUnit = (typeof TIME_LIMIT_UNITS)[number];
+
+/**
  * Working hours that apply between two dates of every year (`MM-DD`, inclusive), e.g. the
  * summer afternoon of Fujian offices. A range whose `from` is after its `to` wraps the year end.
  *

@@ -85,18 +85,33 @@ function checkYear(y: YearSchedule, at: string): JcIssue[] {
 }
 
 /**
- * Reads a city's calendar file (the parsed JSON): checks it, and gives the calendar made of
- * `base`'s years (default: the official 2016–2026 schedules) with the file's years added or,
- * for a year both have, replaced; the file's `hours` and `seasons` replace the defaults.
+ * A calendar file read and merged: the schedules (with their notices and holiday names, for
+ * display) and the calendar definition made of them.
  *
  * @example
  * ```ts
- * const def = calendarFromFile(JSON.parse(readFileSync('putian-2027.json', 'utf8')));
- * if (def.ok) createCalendar(def.value);
- * else def.errors.forEach((e) => console.error(formatIssue(e, 'en')));
+ * const r = readCalendarFile({ years: [] });
+ * if (r.ok) r.value.schedules.length; // 11: the official years, nothing added
  * ```
  */
-export function calendarFromFile(json: unknown, base: readonly YearSchedule[] = CHINA_SCHEDULES): Result<CalendarDef> {
+export interface CalendarFileContents {
+  schedules: YearSchedule[];
+  def: CalendarDef;
+}
+
+/**
+ * Reads a city's calendar file (the parsed JSON): checks it, and gives the schedules of
+ * `base` (default: the official 2016–2026 schedules) with the file's years added or, for a
+ * year both have, replaced, and the calendar made of them; the file's `hours` and `seasons`
+ * replace the defaults. See {@link calendarFromFile} for the definition alone.
+ *
+ * @example
+ * ```ts
+ * const r = readCalendarFile(JSON.parse(text));
+ * if (r.ok) r.value.schedules.map((s) => s.year);
+ * ```
+ */
+export function readCalendarFile(json: unknown, base: readonly YearSchedule[] = CHINA_SCHEDULES): Result<CalendarFileContents> {
   const parsed = calendarFileSchema.safeParse(json);
   if (!parsed.success) return fail(zodIssues('E_CALENDAR_FILE', parsed.error));
   const file = parsed.data as CalendarFile;
@@ -107,10 +122,30 @@ export function calendarFromFile(json: unknown, base: readonly YearSchedule[] = 
     seen.add(y.year);
   });
   if (errors.length) return fail(errors);
-  const years = [...base.filter((s) => !seen.has(s.year)), ...file.years].sort((a, b) => a.year - b.year);
-  return ok(calendarFromSchedules(years, {
-    id: file.id ?? 'cn-custom',
-    ...(file.hours ? { hours: file.hours } : {}),
-    ...(file.seasons ? { seasons: file.seasons } : {}),
-  }));
+  const schedules = [...base.filter((s) => !seen.has(s.year)), ...file.years].sort((a, b) => a.year - b.year);
+  return ok({
+    schedules,
+    def: calendarFromSchedules(schedules, {
+      id: file.id ?? 'cn-custom',
+      ...(file.hours ? { hours: file.hours } : {}),
+      ...(file.seasons ? { seasons: file.seasons } : {}),
+    }),
+  });
+}
+
+/**
+ * Reads a city's calendar file (the parsed JSON) into a calendar definition: `base`'s years
+ * (default: the official 2016–2026 schedules) with the file's years added or replaced; see
+ * {@link readCalendarFile}.
+ *
+ * @example
+ * ```ts
+ * const def = calendarFromFile(JSON.parse(readFileSync('putian-2027.json', 'utf8')));
+ * if (def.ok) createCalendar(def.value);
+ * else def.errors.forEach((e) => console.error(formatIssue(e, 'en')));
+ * ```
+ */
+export function calendarFromFile(json: unknown, base: readonly YearSchedule[] = CHINA_SCHEDULES): Result<CalendarDef> {
+  const r = readCalendarFile(json, base);
+  return r.ok ? ok(r.value.def) : r;
 }
