@@ -4,9 +4,10 @@
  * @module
  */
 import {
-  buildCategoryTable, CHINA_CALENDAR_2025_2026, createCalendar, createEmpoweredCatalogue,
+  buildCategoryTable, createEmpoweredCatalogue,
   DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type CaseContext, type CategoryTable, type HierarchyIndex,
 } from '@jiceng/core';
+import { CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
 
 /**
  * A `CaseContext` whose clock is the `now` field, so a simulation (or a demo) can move
@@ -26,7 +27,9 @@ export interface PutianCaseContext extends CaseContext {
 
 /**
  * Builds the Putian case context over a built hierarchy: the default social-governance
- * categories, the China 2025–2026 working calendar (dates outside it count weekends only),
+ * categories, mainland China's official working calendar 2016–2026 (`CHINA_CALENDAR`: every
+ * year's holidays and make-up working days; a deadline outside those years is refused with
+ * `E_CALENDAR_COVERAGE`, never guessed),
  * the default role × command × level policy, and an empowered-matters catalogue in which
  * every town may enforce every enforcement category (Fujian gave towns 477 penalty powers).
  *
@@ -43,7 +46,7 @@ export interface PutianCaseContext extends CaseContext {
  */
 export function createPutianCaseContext(hierarchy: HierarchyIndex, opts: { newId?: () => string } = {}): PutianCaseContext {
   const categories = putianCategories(hierarchy);
-  const cal = createCalendar(CHINA_CALENDAR_2025_2026);
+  const cal = createCalendar(CHINA_CALENDAR);
   if (!cal.ok) throw new Error(`calendar: ${cal.errors.map((e) => e.en).join('; ')}`);
   const enforcement = categories.list.filter((c) => c.enforcement).map((c) => c.id);
   const townLevel = hierarchy.config.levels.findIndex((l) => l.id === 'town');

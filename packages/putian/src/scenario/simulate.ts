@@ -8,6 +8,7 @@ import {
   addTimeLimit, addWorkingMs, CaseStore, decide, workingMsBetween, type Actor, type AnyCaseEvent, type CaseSource,
   type CaseState, type Category, type HierarchyIndex, type TimeLimit, type Urgency,
 } from '@jiceng/core';
+import { CHINA_UTC_OFFSET_MS, DAY_MS, dayNumberOfDate } from '@jiceng/core/calendar';
 import { createRng, type Rng } from '../random.js';
 import { createPutianCaseContext, type PutianCaseContext } from './context.js';
 
@@ -124,8 +125,8 @@ export class PutianScenario {
     this.cases = opts.cases ?? PUTIAN_CASE_COUNTS.collected;
     this.closed = opts.closed ?? Math.round((this.cases * PUTIAN_CASE_COUNTS.closed) / PUTIAN_CASE_COUNTS.collected);
     if (this.closed > this.cases) throw new RangeError('closed > cases');
-    this.from = Date.parse(`${opts.from ?? '2016-01-01'}T00:00:00+08:00`);
-    this.span = Date.parse(`${opts.to ?? '2026-01-01'}T00:00:00+08:00`) - this.from;
+    this.from = dayNumberOfDate(opts.from ?? '2016-01-01') * DAY_MS - CHINA_UTC_OFFSET_MS;
+    this.span = dayNumberOfDate(opts.to ?? '2026-01-01') * DAY_MS - CHINA_UTC_OFFSET_MS - this.from;
     this.level = Object.fromEntries(hierarchy.config.levels.map((l, i) => [l.id, i]));
     const unitLevel = this.level.unit;
     const units: number[] = [];
