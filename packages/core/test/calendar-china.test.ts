@@ -254,3 +254,18 @@ test('an estimated deadline is marked in the event and in the case file', () => 
   assert.equal(!r.ok && r.errors[0].code, 'E_CALENDAR_COVERAGE');
   assert.equal(s2.events(id2).length, before);
 });
+
+test('every export of @jiceng/core/calendar answers arbitrary arguments with a value or a JcError', async () => {
+  const fc = (await import('fast-check')).default;
+  const all = await import('@jiceng/core/calendar');
+  const fns = Object.entries(all).filter(([, f]) => typeof f === 'function') as [string, (...a: unknown[]) => unknown][];
+  assert.ok(fns.length > 15);
+  const arg = fc.oneof(fc.anything(), fc.double(), fc.constant(cal), fc.constant(CHINA_CALENDAR), fc.record({ amount: fc.double(), unit: fc.string() }));
+  fc.assert(fc.property(fc.nat(fns.length - 1), fc.array(arg, { maxLength: 4 }), (i, args) => {
+    try {
+      fns[i][1](...args);
+    } catch (e) {
+      assert.ok(e instanceof JcError, `${fns[i][0]}: ${String(e)}`);
+    }
+  }), { numRuns: 3000 });
+});

@@ -28,6 +28,7 @@ const WEEKDAYS: Record<Lang, string[]> = {
  * ```
  */
 export function parseLimit(text: string): { amount: number; unit: TimeLimitUnit } | undefined {
+  if (typeof text !== 'string') return undefined;
   const m = /^(\d{1,5})(cd|d)$/.exec(text) ?? /^(\d{1,5}(?:\.\d{1,3})?)(h)$/.exec(text);
   if (!m) return undefined;
   const unit: TimeLimitUnit = m[2] === 'h' ? 'workHours' : m[2] === 'cd' ? 'calendarDays' : 'workDays';

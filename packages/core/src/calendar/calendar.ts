@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { fail, JcError, ok, type JcIssue, type Result } from '../errors.js';
 import type { TimeLimit } from '../cases/categories.js';
-import { calendarError, calendarIssue, type CalendarCode } from './messages.js';
+import { calendarError, calendarIssue, textOf, type CalendarCode } from './messages.js';
 import {
   dateOfDayNumber, DAY_MS, dayNumberOfDate, firstDayOfYear, formatInstant, localDayNumber, monthDayOfDayNumber,
   weekdayOfDayNumber,
@@ -201,7 +201,8 @@ export const calendarDefSchema = z.object({
  * ```
  */
 export function zodIssues(code: CalendarCode, error: z.ZodError): JcIssue[] {
-  return error.issues.map((i) => calendarIssue(code, i.message, i.path.join('.') || undefined));
+  const issues = Array.isArray(error?.issues) ? error.issues : [];
+  return issues.map((i) => calendarIssue(code, String(i?.message), Array.isArray(i?.path) ? i.path.join('.') || undefined : undefined));
 }
 
 function compilePeriods(hours: [string, string][], column: string, errors: JcIssue[]): [number, number][] {
@@ -235,7 +236,7 @@ export function createCalendar(def: CalendarDef, options: CalendarOptions = {}):
   const shape = calendarDefSchema.safeParse(def);
   if (!shape.success) return fail(zodIssues('E_BAD_CALENDAR', shape.error));
   if (options === null || typeof options !== 'object' || (options.fallback !== undefined && options.fallback !== 'weekdays')) {
-    return fail([calendarIssue('E_BAD_CALENDAR', String((options as CalendarOptions | null)?.fallback), 'fallback')]);
+    return fail([calendarIssue('E_BAD_CALENDAR', textOf((options as CalendarOptions | null)?.fallback), 'fallback')]);
   }
   const errors: JcIssue[] = [];
   const days = (list: string[], column: string) => {
@@ -461,7 +462,7 @@ function walkLimit(cal: WorkingCalendar, t: number, limit: TimeLimit, w: Walk): 
  */
 export function dueAfter(cal: WorkingCalendar, t: number, limit: TimeLimit): Result<Deadline> {
   const bad = check(cal, t) ?? checkLimit(limit);
-  if (bad) return fail([calendarIssue(bad, bad === 'E_BAD_LIMIT' ? JSON.stringify(limit) ?? String(limit) : bad === 'E_BAD_TIME' ? String(t) : undefined)]);
+  if (bad) return fail([calendarIssue(bad, bad === 'E_BAD_LIMIT' ? textOf(limit) : bad === 'E_BAD_TIME' ? textOf(t) : undefined)]);
   const w = newWalk();
   return settle(walkLimit(cal, t, limit, w), w);
 }
@@ -477,7 +478,7 @@ export function dueAfter(cal: WorkingCalendar, t: number, limit: TimeLimit): Res
  */
 export function dueAfterWorkingMs(cal: WorkingCalendar, t: number, ms: number): Result<Deadline> {
   const bad = check(cal, t) ?? (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 ? 'E_BAD_LIMIT' : undefined);
-  if (bad) return fail([calendarIssue(bad, bad === 'E_BAD_TIME' ? String(t) : String(ms))]);
+  if (bad) return fail([calendarIssue(bad, bad === 'E_BAD_TIME' ? textOf(t) : textOf(ms))]);
   const w = newWalk();
   return settle(walkWorkingMs(cal, t, ms, w), w);
 }
@@ -514,7 +515,7 @@ export function resumedDue(cal: WorkingCalendar, suspendedAt: number, dueAt: num
  */
 export function isWorkingDay(cal: WorkingCalendar, t: number): boolean {
   const bad = check(cal, t);
-  if (bad) calendarError(bad, String(t));
+  if (bad) calendarError(bad, textOf(t));
   const w = newWalk();
   const d = localDayNumber(t, cal.offset);
   const working = workingDay(cal, d, w);

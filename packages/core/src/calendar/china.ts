@@ -17,7 +17,8 @@
  * decision of 12 Nov 2024 amending 全国年节及纪念日放假办法), which the 2025 and 2026 notices apply.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
+import { JcError, type LocalizedText } from '../errors.js';
+import { calendarIssue } from './messages.js';
 import type { CalendarDef } from './calendar.js';
 import { CHINA_UTC_OFFSET_MINUTES } from './time.js';
 
@@ -269,6 +270,7 @@ export const DEFAULT_OFFICE_HOURS: readonly (readonly [string, string])[] = Obje
 /** Every date of an inclusive range of YYYY-MM-DD dates. */
 function datesOf(from: string, to: string): string[] {
   const out: string[] = [];
+  if (!(Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`) <= 400 * 86_400_000)) return [from, to];
   const end = Date.parse(`${to}T00:00:00Z`);
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
   return out;
@@ -287,6 +289,15 @@ export function calendarFromSchedules(
   schedules: readonly YearSchedule[],
   base: Partial<Omit<CalendarDef, 'holidays' | 'workdays' | 'years'>> = {},
 ): CalendarDef {
+  if (!Array.isArray(schedules as unknown) || typeof base !== 'object' || base === null) throw new JcError(calendarIssue('E_BAD_CALENDAR', 'schedules'));
+  try {
+    return definitionOf(schedules, base);
+  } catch {
+    throw new JcError(calendarIssue('E_BAD_CALENDAR', 'schedules'));
+  }
+}
+
+function definitionOf(schedules: readonly YearSchedule[], base: Partial<Omit<CalendarDef, 'holidays' | 'workdays' | 'years'>>): CalendarDef {
   return {
     id: base.id ?? 'cn',
     utcOffsetMinutes: base.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES,

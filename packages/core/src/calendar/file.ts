@@ -112,6 +112,7 @@ export interface CalendarFileContents {
  * ```
  */
 export function readCalendarFile(json: unknown, base: readonly YearSchedule[] = CHINA_SCHEDULES): Result<CalendarFileContents> {
+  if (!Array.isArray(base)) return fail([calendarIssue('E_BAD_CALENDAR', 'base')]);
   const parsed = calendarFileSchema.safeParse(json);
   if (!parsed.success) return fail(zodIssues('E_CALENDAR_FILE', parsed.error));
   const file = parsed.data as CalendarFile;

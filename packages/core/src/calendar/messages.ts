@@ -44,9 +44,30 @@ export type CalendarCode = keyof typeof CALENDAR_MESSAGES;
  * ```
  */
 export function calendarIssue(code: CalendarCode, detail?: string, column?: string, row?: number): JcIssue {
-  const [zh, en] = CALENDAR_MESSAGES[code];
-  const tail = detail === undefined ? '' : `: ${detail}`;
-  return issue(code, `${zh}${tail}`, `${en}${tail}`, { ...(column ? { column } : {}), ...(row !== undefined ? { row } : {}) });
+  const known = typeof code === 'string' && Object.hasOwn(CALENDAR_MESSAGES, code);
+  const [zh, en] = known ? CALENDAR_MESSAGES[code] : CALENDAR_MESSAGES.E_BAD_CALENDAR;
+  const tail = detail === undefined ? '' : `: ${textOf(detail)}`;
+  const where = { ...(typeof column === 'string' && column ? { column } : {}), ...(typeof row === 'number' ? { row } : {}) };
+  return issue(known ? code : 'E_BAD_CALENDAR', `${zh}${tail}`, `${en}${tail}`, where);
+}
+
+/**
+ * A short text for any value, for an error message: never throws (objects without a
+ * prototype, symbols), at most 200 characters.
+ *
+ * @example
+ * ```ts
+ * textOf(Object.create(null)); // '[object]'
+ * ```
+ */
+export function textOf(x: unknown): string {
+  let t: string;
+  try {
+    t = typeof x === 'object' && x !== null ? JSON.stringify(x) ?? '[object]' : String(x);
+  } catch {
+    t = `[${typeof x}]`;
+  }
+  return t.length > 200 ? `${t.slice(0, 199)}…` : t;
 }
 
 /**

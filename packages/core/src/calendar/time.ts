@@ -41,6 +41,9 @@ export const CHINA_UTC_OFFSET_MS = CHINA_UTC_OFFSET_MINUTES * 60_000;
  */
 export const DAY_MS = 86_400_000;
 
+/** A number argument, or NaN for anything else (never a coercion that could throw). */
+const num = (x: unknown): number => (typeof x === 'number' ? x : NaN);
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -62,7 +65,7 @@ export function dayNumberOfDate(date: unknown): number {
 }
 
 /**
- * The `YYYY-MM-DD` text of a day number.
+ * The `YYYY-MM-DD` text of a day number (`''` for one that is not a date).
  *
  * @example
  * ```ts
@@ -70,7 +73,8 @@ export function dayNumberOfDate(date: unknown): number {
  * ```
  */
 export function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const d = new Date(num(day) * DAY_MS);
+  return isValid(d) ? d.toISOString().slice(0, 10) : '';
 }
 
 /**
@@ -82,7 +86,7 @@ export function dateOfDayNumber(day: number): string {
  * ```
  */
 export function localDayNumber(t: number, offsetMs: number = CHINA_UTC_OFFSET_MS): number {
-  return Math.floor((t + offsetMs) / DAY_MS);
+  return Math.floor((num(t) + num(offsetMs)) / DAY_MS);
 }
 
 /**
@@ -94,7 +98,7 @@ export function localDayNumber(t: number, offsetMs: number = CHINA_UTC_OFFSET_MS
  * ```
  */
 export function weekdayOfDayNumber(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
+  return (((num(day) + 4) % 7) + 7) % 7;
 }
 
 /**
@@ -106,7 +110,7 @@ export function weekdayOfDayNumber(day: number): number {
  * ```
  */
 export function yearOfDayNumber(day: number): number {
-  return new Date(day * DAY_MS).getUTCFullYear();
+  return new Date(num(day) * DAY_MS).getUTCFullYear();
 }
 
 /**
@@ -118,7 +122,7 @@ export function yearOfDayNumber(day: number): number {
  * ```
  */
 export function firstDayOfYear(year: number): number {
-  return Date.UTC(year, 0, 1) / DAY_MS;
+  return Date.UTC(num(year), 0, 1) / DAY_MS;
 }
 
 /**
@@ -131,7 +135,7 @@ export function firstDayOfYear(year: number): number {
  * ```
  */
 export function monthDayOfDayNumber(day: number): number {
-  const d = new Date(day * DAY_MS);
+  const d = new Date(num(day) * DAY_MS);
   return (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
 
@@ -163,7 +167,7 @@ export function parseInstant(text: unknown): number {
  * ```
  */
 export function formatInstant(t: number, offsetMinutes: number = CHINA_UTC_OFFSET_MINUTES): string {
-  if (!Number.isFinite(t) || !Number.isFinite(offsetMinutes)) return '';
+  if (typeof t !== 'number' || typeof offsetMinutes !== 'number' || !Number.isFinite(t) || !Number.isFinite(offsetMinutes)) return '';
   const local = new Date(t + offsetMinutes * 60_000);
   if (!isValid(local)) return '';
   const sign = offsetMinutes < 0 ? '-' : '+';
