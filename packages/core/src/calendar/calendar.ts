@@ -293,7 +293,8 @@ function newWalk(): Walk {
 }
 
 function covered(cal: WorkingCalendar, d: number): boolean {
-  for (const [a, b] of cal.coverage) if (d >= a && d < b) return true;
+  const c = cal.coverage;
+  for (let i = 0; i < c.length; i++) if (d >= c[i][0] && d < c[i][1]) return true;
   return false;
 }
 
@@ -599,9 +600,12 @@ export function workingMsBetween(cal: WorkingCalendar, a: number, b: number): nu
  * ```
  */
 export function addTimeLimit(cal: WorkingCalendar, t: number, limit: TimeLimit): number {
-  const r = dueAfter(cal, t, limit);
-  if (!r.ok) throw new JcError(r.errors[0]);
-  return r.value.at;
+  const bad = check(cal, t) ?? checkLimit(limit);
+  if (bad) calendarError(bad, bad === 'E_BAD_LIMIT' ? textOf(limit) : textOf(t));
+  const w = newWalk();
+  const at = walkLimit(cal, t, limit, w);
+  // The hot path of generators: no Result allocated when all is well.
+  return w.uncovered !== w.uncovered && Number.isFinite(at) ? at : settleOrThrow(at, w);
 }
 
 /**
