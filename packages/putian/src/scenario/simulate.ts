@@ -51,7 +51,7 @@ export const PUTIAN_CASE_COUNTS = Object.freeze({ collected: 533_500, closed: 53
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const OFFSET = 8 * HOUR;
+const OFFSET = CHINA_UTC_OFFSET_MS;
 
 /** Category weights (leaf ids) — city management and disputes dominate grid work. */
 const CATEGORY_WEIGHTS: Record<string, number> = {
