@@ -3,7 +3,7 @@
 // names ("X月X日至X日放假") and its make-up working days ("X月X日（星期X）上班").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { JcError, buildDossier, type AnyCaseEvent } from '@jiceng/core';
+import { JcError, buildDossier, exportEventLog, importEventLog, type AnyCaseEvent } from '@jiceng/core';
 import {
   CHINA_CALENDAR, CHINA_CALENDAR_2025_2026, CHINA_SCHEDULES, calendarFromFile, createCalendar, dueAfter,
   formatInstant, isWorkingDay, addTimeLimit, addWorkingDays, workingMsBetween, parseInstant, type WorkingCalendar,
@@ -244,6 +244,10 @@ test('an estimated deadline is marked in the event and in the case file', () => 
   const d = buildDossier(events);
   assert.ok(d.ok);
   assert.equal(d.value.entries.find((e) => e.type === 'dispatched')?.sets?.estimated, true);
+  // The mark survives the event log (JSON Lines) both ways.
+  const back = importEventLog(exportEventLog(events), { validate: true });
+  assert.deepEqual(back.issues, []);
+  assert.equal((back.events.find((e) => e.type === 'dispatched')!.data as { estimated?: true }).estimated, true);
   // Without the fallback the dispatch is refused and nothing is appended.
   const strict = makeCtx();
   strict.tick.now = at('2026-12-31T09:00:00+08:00');
