@@ -10,6 +10,8 @@ import {
   emptyLists, FREQUENCIES, ITEM_STATUSES, POLICY_KINDS, SECTORS,
   type Funding, type ItemStatus, type ListKind, type ListRecord, type ListsState,
 } from './types.js';
+import type { FundingEvent } from './funding.js';
+import { checkFundingEvent, reduceFunding, releaseProject } from './funding-check.js';
 
 /** Fields every list event carries. @example `const m: ListEventMeta = { at: '2024-03-01T09:00:00+08:00', by: 'u-17' };` */
 export interface ListEventMeta {
@@ -24,7 +26,10 @@ export interface ListEventMeta {
  * - `list.upserted`: a record of one list created or replaced as a whole;
  * - `list.removed`: a record removed (a policy still cited cannot be);
  * - `project.progressed` / `project.status` / `project.funded` / `project.milestone`: the
- *   day-to-day changes of a project.
+ *   day-to-day changes of a project (`project.funded` is checked as an allocation of the
+ *   named ledger source once the ledger has sources; a cancelled project releases its unspent
+ *   allocations);
+ * - `funding.*`: the funding ledger (see {@link FundingEvent}).
  *
  * @example
  * ```ts
@@ -38,6 +43,7 @@ export type ListEvent = ListEventMeta & (
   | { type: 'project.status'; id: string; status: ItemStatus }
   | { type: 'project.funded'; id: string; funding: Funding }
   | { type: 'project.milestone'; id: string; milestone: string; done: string }
+  | FundingEvent
 );
 
 /**
@@ -53,6 +59,10 @@ export interface ListContext {
   levels?: readonly string[];
   nodeExists?: (code: string) => boolean;
   categoryExists?: (id: string) => boolean;
+  /** The level id of a node (for 列入同级财政预算 and work-item targets). */
+  levelOf?: (code: string) => string | undefined;
+  /** True if `code` lies in the subtree of `ancestor` (a source funds only its own area). */
+  isWithin?: (ancestor: string, code: string) => boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -67,7 +77,8 @@ const FIELD: Record<string, string> = {
   id: 'id', kind: 'kind', title: 'title', name: 'name', level: 'level', role: 'role', duty: 'duty', frequency: 'frequency',
   sector: 'sector', owner: 'owner', status: 'status', progress: 'progress', funding: 'funding', milestones: 'milestones',
   policies: 'policies', matter: 'matter', basis: 'basis', categories: 'categories', node: 'node', category: 'category',
-  since: 'since', issued: 'issued',
+  since: 'since', issued: 'issued', until: 'until', source: 'source', target: 'target', amount: 'amount', purpose: 'purpose',
+  purposes: 'purposes', budget: 'budget', period: 'period', allocation: 'allocation', date: 'date',
 };
 
 /** Checks one record of a list; `err(code, zh, en, field)` collects problems. */
@@ -136,6 +147,13 @@ function checkFunding(f: Funding, err: (code: string, zh: string, en: string) =>
   if (!f || typeof f.amount !== 'number' || !Number.isFinite(f.amount) || f.amount < 0) err('E_LIST_FUNDING', `资金金额须为非负数：${String(f?.amount)}`, `funding amount must be a non-negative number: ${String(f?.amount)}`);
 }
 
+/** The allocation a `project.funded` event makes when it names a ledger source: purpose = the project's sector. */
+function fundedAllocation(state: ListsState, projectId: string, f: Funding, at: string) {
+  let n = 1;
+  while (state.funding.allocations[`${projectId}#${n}`]) n++;
+  return { id: `${projectId}#${n}`, source: f.source, target: { kind: 'project' as const, id: projectId }, amount: f.amount, purpose: state.projects[projectId]?.sector ?? '', date: at.slice(0, 10) };
+}
+
 /** Policy ids cited by any record (other than `except`). */
 function citedPolicies(state: ListsState): Set<string> {
   const out = new Set<string>();
@@ -185,12 +203,24 @@ export function checkListEvent(state: ListsState, e: ListEvent, ctx: ListContext
         if (!ITEM_STATUSES.includes(e.status)) err('E_LIST_ENUM', `状态无效：${String(e.status)}`, `invalid status: ${String(e.status)}`, 'status');
       } else if (e.type === 'project.funded') {
         checkFunding(e.funding, (c, zh, en) => err(c, zh, en, 'funding'));
+        const ledger = state.funding;
+        if (e.funding && ledger.sources[e.funding.source]) {
+          checkFundingEvent(state, { type: 'funding.allocated', allocation: fundedAllocation(state, e.id, e.funding, e.at) }, e.at, ctx, err);
+        } else if (Object.keys(ledger.sources).length > 0) {
+          err('E_FUND_UNKNOWN_SOURCE', `资金来源不存在：${String(e.funding?.source)}`, `no such funding source: ${String(e.funding?.source)}`, 'funding');
+        }
       } else {
         if (!p.milestones.some((m) => m.id === e.milestone)) err('E_LIST_MILESTONE', `里程碑不存在：${e.milestone}`, `no such milestone: ${e.milestone}`, 'milestones');
         if (!isDate(e.done)) err('E_LIST_DATE', `日期须为 YYYY-MM-DD：${String(e.done)}`, `date must be YYYY-MM-DD: ${String(e.done)}`, 'milestones');
       }
       break;
     }
+    case 'funding.source':
+    case 'funding.allocated':
+    case 'funding.spent':
+    case 'funding.released':
+      checkFundingEvent(state, e, e.at, ctx, err);
+      break;
     default:
       err('E_LIST_EVENT', `无法识别的清单事件：${String((e as { type: string }).type)}`, `unrecognised list event: ${String((e as { type: string }).type)}`);
   }
@@ -216,8 +246,18 @@ export function reduceLists(state: ListsState, e: ListEvent): ListsState {
       case 'project.status':
         d.projects[e.id].status = e.status;
         if (e.status === 'completed') d.projects[e.id].progress = 100;
+        if (e.status === 'cancelled') releaseProject(d.funding, e.id);
         break;
-      case 'project.funded': d.projects[e.id].funding.push({ source: e.funding.source, amount: e.funding.amount }); break;
+      case 'project.funded':
+        if (d.funding.sources[e.funding.source]) reduceFunding(d.funding, { type: 'funding.allocated', allocation: fundedAllocation(state, e.id, e.funding, e.at) });
+        else d.projects[e.id].funding.push({ source: e.funding.source, amount: e.funding.amount });
+        break;
+      case 'funding.source':
+      case 'funding.allocated':
+      case 'funding.spent':
+      case 'funding.released':
+        reduceFunding(d.funding, e);
+        break;
       case 'project.milestone': {
         const m = d.projects[e.id].milestones.find((x) => x.id === e.milestone)!;
         m.done = e.done;

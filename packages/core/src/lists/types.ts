@@ -5,6 +5,7 @@
  * @module
  */
 import type { LocalizedText } from '../errors.js';
+import { emptyLedger, type FundingLedger } from './funding.js';
 
 /**
  * The four sectors of the Putian model: organisation restructuring 组织重构, resource
@@ -219,6 +220,8 @@ export interface ListsState {
   projects: Record<string, Project>;
   responsibilities: Record<string, Responsibility>;
   empowered: Record<string, EmpoweredRef>;
+  /** The funding ledger: sources, allocations, spendings. */
+  funding: FundingLedger;
   /** Number of events folded in. */
   version: number;
 }
@@ -240,5 +243,5 @@ export type ListRecord<K extends ListKind> = {
  * ```
  */
 export function emptyLists(): ListsState {
-  return { policies: {}, work: {}, sectors: {}, projects: {}, responsibilities: {}, empowered: {}, version: 0 };
+  return { policies: {}, work: {}, sectors: {}, projects: {}, responsibilities: {}, empowered: {}, funding: emptyLedger(), version: 0 };
 }
