@@ -74,8 +74,8 @@ const ORDER: readonly ListKind[] = ['policies', 'work', 'sectors', 'projects', '
 const HEADER_OF: Record<string, string> = { title: 'title_zh', duty: 'duty_zh', matter: 'matter_zh', name: 'name_zh' };
 const SEP = /[;；、]/;
 const ALIASES: Record<string, string> = {
-  总体方案: 'overall', 板块方案: 'sector', 配套制度: 'supporting', 具体举措: 'measure',
-  组织重构: 'organisation', 资源重整: 'resources', 力量整合: 'forces', 数字赋能: 'digital',
+  总体方案: 'overall', 板块方案: 'sector', 子方案: 'sector', 板块子方案: 'sector', 配套制度: 'supporting', 具体举措: 'measure', 配套措施: 'measure',
+  组织重构: 'organisation', 资源重整: 'resources', 力量整合: 'forces', 力量重合: 'forces', 数字赋能: 'digital',
   计划: 'planned', 进行中: 'active', 暂停: 'suspended', 已完成: 'completed', 已取消: 'cancelled',
   权: 'power', 责: 'duty', 每日: 'daily', 每周: 'weekly', 每月: 'monthly', 每季度: 'quarterly', 每年: 'yearly', 按需: 'as-needed',
 };

@@ -11,6 +11,7 @@ import {
   type Funding, type ItemStatus, type ListKind, type ListRecord, type ListsState,
 } from './types.js';
 import type { FundingEvent } from './funding.js';
+import { policyStructureProblems, sectorOf } from './policy-set.js';
 import { checkFundingEvent, reduceFunding, releaseProject } from './funding-check.js';
 
 /** Fields every list event carries. @example `const m: ListEventMeta = { at: '2024-03-01T09:00:00+08:00', by: 'u-17' };` */
@@ -101,20 +102,25 @@ function checkRecord(kind: ListKind, r: Record<string, unknown>, state: ListsSta
     if (r[f] === undefined && !required) return;
     if (!values.includes(r[f] as string)) err('E_LIST_ENUM', `取值无效：${String(r[f])}（应为 ${values.join('、')}）`, `invalid value ${String(r[f])} (one of ${values.join(', ')})`, f);
   };
+  const sector = (required: boolean) => {
+    if (r.sector === undefined && !required) return;
+    if (!sectorOf(r.sector)) err('E_LIST_ENUM', `取值无效：${String(r.sector)}（应为 ${SECTORS.join('、')}）`, `invalid value ${String(r.sector)} (one of ${SECTORS.join(', ')})`, 'sector');
+  };
   const date = (f: string) => { if (r[f] !== undefined && !isDate(r[f])) err('E_LIST_DATE', `日期须为 YYYY-MM-DD：${String(r[f])}`, `date must be YYYY-MM-DD: ${String(r[f])}`, f); };
   switch (kind) {
     case 'policies':
-      oneOf('kind', POLICY_KINDS, true); text('title'); oneOf('sector', SECTORS, false); date('issued');
+      oneOf('kind', POLICY_KINDS, true); text('title'); sector(false); date('issued');
+      for (const p of policyStructureProblems(state, r)) err(p.code, p.zh, p.en, p.column ?? 'kind');
       break;
     case 'work':
       level('level'); text('duty'); oneOf('frequency', FREQUENCIES, false);
       if (r.role !== undefined && (typeof r.role !== 'string' || r.role === '')) err('E_LIST_FIELD', '角色无效', 'invalid role', 'role');
       break;
     case 'sectors':
-      oneOf('sector', SECTORS, true); text('title'); node('owner', false); oneOf('status', ITEM_STATUSES, true);
+      sector(true); text('title'); node('owner', false); oneOf('status', ITEM_STATUSES, true);
       break;
     case 'projects': {
-      text('name'); node('owner', true); oneOf('sector', SECTORS, false); oneOf('status', ITEM_STATUSES, true);
+      text('name'); node('owner', true); sector(false); oneOf('status', ITEM_STATUSES, true);
       if (typeof r.progress !== 'number' || !(r.progress >= 0 && r.progress <= 100)) err('E_LIST_PROGRESS', `进度须在 0 到 100 之间：${String(r.progress)}`, `progress must be 0–100: ${String(r.progress)}`, 'progress');
       if (!Array.isArray(r.funding)) err('E_LIST_FIELD', '资金来源须为列表', 'funding must be a list', 'funding');
       else for (const f of r.funding as Funding[]) checkFunding(f, (c, zh, en) => err(c, zh, en, 'funding'));
@@ -240,7 +246,13 @@ export function reduceLists(state: ListsState, e: ListEvent): ListsState {
   return produce(state, (d) => {
     d.version++;
     switch (e.type) {
-      case 'list.upserted': (d[e.kind] as Record<string, unknown>)[e.record.id] = e.record; break;
+      case 'list.upserted': {
+        // a sector written in any known spelling (力量重合 / 力量整合 / forces) is kept as its id
+        const s = (e.record as { sector?: string }).sector;
+        const record = s !== undefined && sectorOf(s) !== s ? { ...e.record, sector: sectorOf(s) } : e.record;
+        (d[e.kind] as Record<string, unknown>)[e.record.id] = record;
+        break;
+      }
       case 'list.removed': delete d[e.kind][e.id]; break;
       case 'project.progressed': d.projects[e.id].progress = e.progress; break;
       case 'project.status':

@@ -9,4 +9,5 @@ export * from './funding.js';
 export * from './funding-check.js';
 export * from './rollup.js';
 export * from './csv.js';
+export * from './policy-set.js';
 export * from './context.js';
