@@ -65,7 +65,7 @@ export const LIST_CSV_FILES: Readonly<Record<ListKind, { file: string; columns: 
   empowered: { file: 'empowered.csv', columns: [
     c('id', true, '编号', 'id'), c('node', true, '赋权节点编码', 'empowered node code'), c('category', true, '案件类别编号', 'case category id'),
     c('matter_zh', true, '事项', 'matter'), c('matter_en', false, '英文事项', 'English matter'), c('basis', false, '依据', 'legal basis'),
-    c('since', false, '赋权日期', 'empowered since'), POLICIES,
+    c('since', false, '赋权日期', 'empowered since'), c('until', false, '失效日期', 'no longer in force from'), POLICIES,
   ] },
 });
 
@@ -114,7 +114,7 @@ function toRecord(kind: ListKind, cell: (h: string) => string | undefined, bad: 
     case 'responsibilities':
       return opt({ id: cell('id'), level: cell('level'), kind: alias(cell('kind')), matter: text('matter'), basis: cell('basis'), categories: list(cell('categories')), policies: list(cell('policies')) });
     case 'empowered':
-      return opt({ id: cell('id'), node: cell('node'), category: cell('category'), matter: text('matter'), basis: cell('basis'), since: cell('since'), policies: list(cell('policies')) });
+      return opt({ id: cell('id'), node: cell('node'), category: cell('category'), matter: text('matter'), basis: cell('basis'), since: cell('since'), until: cell('until'), policies: list(cell('policies')) });
   }
 }
 

@@ -142,7 +142,8 @@ function checkRecord(kind: ListKind, r: Record<string, unknown>, state: ListsSta
       else if (ctx.categoryExists) for (const c of r.categories as string[]) if (!ctx.categoryExists(c)) err('E_LIST_CATEGORY', `事项类别不存在：${c}`, `no such category: ${c}`, 'categories');
       break;
     case 'empowered':
-      node('node', true); text('matter'); date('since');
+      node('node', true); text('matter'); date('since'); date('until');
+      if (isDate(r.since) && isDate(r.until) && r.until <= r.since) err('E_LIST_DATE', `失效日期须晚于生效日期：${String(r.until)}`, `until must come after since: ${String(r.until)}`, 'until');
       if (typeof r.category !== 'string' || (ctx.categoryExists && !ctx.categoryExists(r.category))) err('E_LIST_CATEGORY', `事项类别不存在：${String(r.category)}`, `no such category: ${String(r.category)}`, 'category');
       break;
   }

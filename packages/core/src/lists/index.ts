@@ -10,4 +10,5 @@ export * from './funding-check.js';
 export * from './rollup.js';
 export * from './csv.js';
 export * from './policy-set.js';
+export * from './rules.js';
 export * from './context.js';

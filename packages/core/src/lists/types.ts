@@ -184,8 +184,9 @@ export interface Responsibility {
 }
 
 /**
- * A list entry referring to a matter a town is empowered to enforce (the catalogue itself —
- * which categories a node may close — belongs to the case lifecycle).
+ * An entry of the empowered-matters catalogue 赋权事项目录: a matter (a case category) a node —
+ * usually a town — may enforce, from `since` (inclusive) until `until` (exclusive). The case
+ * loop reads this catalogue through `listRules`: one source of truth.
  *
  * @example
  * ```ts
@@ -200,7 +201,10 @@ export interface EmpoweredRef {
   category: string;
   matter: LocalizedText;
   basis?: string;
+  /** First day in force (`YYYY-MM-DD`). */
   since?: string;
+  /** First day no longer in force (`YYYY-MM-DD`), if it ends. */
+  until?: string;
   policies: string[];
 }
 
