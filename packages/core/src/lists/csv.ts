@@ -44,7 +44,7 @@ export const LIST_CSV_FILES: Readonly<Record<ListKind, { file: string; columns: 
     c('issuer', false, '发文单位', 'issuer'), c('issued', false, '发文日期', 'date issued'), c('sector', false, '所属板块', 'sector'),
   ] },
   work: { file: 'work.csv', columns: [
-    c('id', true, '编号', 'id'), c('level', true, '层级', 'level'), c('role', false, '角色', 'role'),
+    c('id', true, '编号', 'id'), c('level', true, '层级', 'level'), c('role', false, '角色', 'role'), c('node', false, '所属节点编码（本节点事项）', 'node code (an item of one node)'),
     c('duty_zh', true, '职责', 'duty'), c('duty_en', false, '英文职责', 'English duty'), c('frequency', false, '频次', 'frequency'), POLICIES,
   ] },
   sectors: { file: 'sector-items.csv', columns: [
@@ -90,7 +90,7 @@ function toRecord(kind: ListKind, cell: (h: string) => string | undefined, bad: 
     case 'policies':
       return opt({ id: cell('id'), kind: alias(cell('kind')), title: text('title'), number: cell('number'), issuer: cell('issuer'), issued: cell('issued'), sector: alias(cell('sector')) });
     case 'work':
-      return opt({ id: cell('id'), level: cell('level'), role: cell('role'), duty: text('duty'), frequency: alias(cell('frequency')), policies: list(cell('policies')) });
+      return opt({ id: cell('id'), level: cell('level'), role: cell('role'), node: cell('node'), duty: text('duty'), frequency: alias(cell('frequency')), policies: list(cell('policies')) });
     case 'sectors':
       return opt({ id: cell('id'), sector: alias(cell('sector')), title: text('title'), owner: cell('owner'), status: alias(cell('status')), policies: list(cell('policies')) });
     case 'projects': {

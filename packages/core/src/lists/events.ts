@@ -113,7 +113,8 @@ function checkRecord(kind: ListKind, r: Record<string, unknown>, state: ListsSta
       for (const p of policyStructureProblems(state, r)) err(p.code, p.zh, p.en, p.column ?? 'kind');
       break;
     case 'work':
-      level('level'); text('duty'); oneOf('frequency', FREQUENCIES, false);
+      level('level'); text('duty'); oneOf('frequency', FREQUENCIES, false); node('node', false);
+      if (typeof r.node === 'string' && ctx.levelOf && ctx.levelOf(r.node) !== undefined && ctx.levelOf(r.node) !== r.level) err('E_LIST_LEVEL', `节点 ${r.node} 不是 ${String(r.level)} 级`, `node ${r.node} is not of level ${String(r.level)}`, 'node');
       if (r.role !== undefined && (typeof r.role !== 'string' || r.role === '')) err('E_LIST_FIELD', '角色无效', 'invalid role', 'role');
       break;
     case 'sectors':

@@ -11,4 +11,5 @@ export * from './rollup.js';
 export * from './csv.js';
 export * from './policy-set.js';
 export * from './rules.js';
+export * from './node-view.js';
 export * from './context.js';

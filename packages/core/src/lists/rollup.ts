@@ -229,28 +229,32 @@ export interface SectorSummary {
 }
 
 /**
- * Summaries of the four sectors.
+ * Summaries of the four sectors, city-wide or (with `within`) over the items and projects
+ * whose owner node passes the filter — a node's subtree, say.
  *
  * @example
  * ```ts
  * const s = sectorSummary(state);
  * s.organisation.itemsByStatus.completed;
+ * const town = hierarchy.indexOf('350302001000');
+ * sectorSummary(state, (code) => code !== undefined && hierarchy.isAncestor(town, hierarchy.indexOf(code)));
  * ```
  */
-export function sectorSummary(state: ListsState): Record<SectorId, SectorSummary> {
+export function sectorSummary(state: ListsState, within?: (ownerCode: string | undefined) => boolean): Record<SectorId, SectorSummary> {
   const zero = () => Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
   const out = Object.fromEntries(SECTORS.map((s) => [s, { items: 0, itemsByStatus: zero(), projects: 0, budget: 0, progress: null }])) as Record<SectorId, SectorSummary>;
-  const w = Object.fromEntries(SECTORS.map((s) => [s, { wsum: 0, b: 0, sum: 0, n: 0 }])) as Record<SectorId, { wsum: number; b: number; sum: number; n: number }>;
-  for (const it of Object.values(state.sectors)) { out[it.sector].items++; out[it.sector].itemsByStatus[it.status]++; }
+  const w = Object.fromEntries(SECTORS.map((s) => [s, { sum: 0, n: 0 }])) as Record<SectorId, { sum: number; n: number }>;
+  for (const it of Object.values(state.sectors)) {
+    if (within && !within(it.owner)) continue;
+    out[it.sector].items++; out[it.sector].itemsByStatus[it.status]++;
+  }
   const ledger = ledgerByProject(state);
   for (const p of Object.values(state.projects)) {
-    if (!p.sector) continue;
-    const b = projectBudget(state, p, ledger);
+    if (!p.sector || (within && !within(p.owner))) continue;
     out[p.sector].projects++;
-    out[p.sector].budget += b;
+    out[p.sector].budget += projectBudget(state, p, ledger);
     if (p.status === 'cancelled') continue;
-    const a = w[p.sector];
-    a.wsum += b * p.progress; a.b += b; a.sum += p.progress; a.n++;
+    w[p.sector].sum += p.progress; w[p.sector].n++;
   }
   for (const s of SECTORS) { const a = w[s]; out[s].progress = a.n > 0 ? a.sum / a.n : null; }
   return out;
@@ -260,7 +264,7 @@ const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => a.id.local
 
 /**
  * The duties of a level (and role, if given: duties of that role plus the level's general
- * ones), ordered by id.
+ * ones), ordered by id. Items of one node (`node` set) are left out: see `nodeLists`.
  *
  * @example
  * ```ts
@@ -268,7 +272,7 @@ const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => a.id.local
  * ```
  */
 export function workListOf(state: ListsState, level: string, role?: string): WorkItem[] {
-  return byId(Object.values(state.work).filter((w) => w.level === level && (role === undefined || w.role === undefined || w.role === role)));
+  return byId(Object.values(state.work).filter((w) => w.node === undefined && w.level === level && (role === undefined || w.role === undefined || w.role === role)));
 }
 
 /**

@@ -81,6 +81,8 @@ export interface WorkItem {
   level: string;
   /** Role (e.g. `grid-head`, `unit-head`, `grid-worker`), if the duty is a role's. */
   role?: string;
+  /** Code of the one node (of `level`) whose own item this is; absent for a duty of every node of the level. */
+  node?: string;
   duty: LocalizedText;
   frequency?: Frequency;
   policies: string[];
