@@ -10,6 +10,7 @@ import { URGENCIES } from './categories.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
 import { attachmentSchema, zodIssues } from './commands.js';
 import { caseIssue } from './messages.js';
+import { ENFORCEMENT_EVENT_SCHEMAS } from './enforcement.js';
 
 const str = z.string();
 const opt = z.string().optional();
@@ -53,6 +54,7 @@ export const eventDataSchemas: { [T in CaseEventType]: z.ZodType<CaseEventData[T
   reopened: z.object({ reason: str, dueAt: time }),
   supervised: z.object({ note: str, dueAt: time.optional() }),
   accountabilityRecorded: z.object({ person: str, measure: str, reason: str }),
+  ...ENFORCEMENT_EVENT_SCHEMAS,
 };
 
 const envelopeSchema = z.object({
