@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  buildHierarchy, CaseStore, checkFilledForm, createAccess, EXAMPLE_FORM_SET, listContextOf, nodeLists, policySet, registryFigures,
+  buildHierarchy, CaseStore, checkFilledForm, emptyLists, exportListsCsv, importListsCsv, createAccess, EXAMPLE_FORM_SET, listContextOf, nodeLists, policySet, registryFigures,
   replayLists, replayRegistry, rollUpProjects, sourceBalance, type Actor,
 } from '@jiceng/core';
 import {
@@ -103,4 +103,20 @@ test('the registry: the seed’s totals are inputs; the split, the forms and the
   const full = putianListsSummary(replayed.value, state, h);
   assert.deepEqual(full.registry, { records: 69_000, handovers: 20_200 });
   assert.match(formatPutianListsSummary(full), /五类特殊人群记录\s+69,000/);
+});
+
+test('the lists and the ledger go out as CSV and come back as the same state', () => {
+  assert.ok(replayed.ok);
+  const files = exportListsCsv(replayed.value, { bom: true });
+  assert.deepEqual(Object.keys(files).sort(), ['allocations.csv', 'empowered.csv', 'funding-sources.csv', 'policies.csv', 'projects.csv', 'responsibilities.csv', 'sector-items.csv', 'spendings.csv', 'work.csv']);
+  const back = importListsCsv(files, emptyLists(), listContextOf(h, (id) => categories.indexOf(id) >= 0), { at: '2016-01-01T00:00:00+08:00' });
+  assert.ok(back.ok, JSON.stringify(!back.ok && back.errors.slice(0, 3)));
+  const { version: _a, ...a } = back.value.state;
+  const { version: _b, ...b } = replayed.value;
+  assert.deepEqual(a, b);
+  // a bad row is reported with its file, row and column
+  const broken = { ...files, 'allocations.csv': files['allocations.csv'].replace(/\r\n(A-PRJ-001-1,[^,]+,PRJ-001,,,)(\d+)/, '\r\n$1999999999') };
+  const r = importListsCsv(broken, emptyLists(), listContextOf(h), { at: '2016-01-01T00:00:00+08:00' });
+  assert.ok(!r.ok);
+  assert.deepEqual(r.errors.map((e) => [e.file, e.row, e.code]), [['allocations.csv', 2, 'E_FUND_OVER_BUDGET']]);
 });

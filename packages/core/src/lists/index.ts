@@ -9,6 +9,7 @@ export * from './funding.js';
 export * from './funding-check.js';
 export * from './rollup.js';
 export * from './csv.js';
+export * from './csv-export.js';
 export * from './policy-set.js';
 export * from './rules.js';
 export * from './node-view.js';
