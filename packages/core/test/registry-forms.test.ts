@@ -66,3 +66,27 @@ test('hand-overs count in the registry figures, per form, with small counts supp
   assert.deepEqual(f.value[0].handoversByForm.treatment, { count: null, suppressed: true });
   assert.deepEqual(f.value[0].handoversByForm.relief, { count: 0, suppressed: false });
 });
+
+test('registry CSV: pseudonymous records and hand-overs, checked row by row', async () => {
+  const { exportRegistryCsv, checkRegistryCsv } = await import('@jiceng/core');
+  let s = withPeople(2);
+  const r = decideRegistry(s, worker, treatment('p1'), options);
+  assert.ok(r.ok);
+  s = applyRegistryEvent(s, r.value);
+  const files = exportRegistryCsv(s);
+  assert.doesNotMatch(files['registry.csv'], /张三明/);
+  const nodeExists = (c: string) => h.indexOf(c) >= 0;
+  const good = checkRegistryCsv(files, { nodeExists, forms: EXAMPLE_FORM_SET });
+  assert.ok(good.ok);
+  assert.deepEqual(good.value, { records: 2, handovers: 1 });
+  const bad = checkRegistryCsv({
+    'registry.csv': 'id,group,node,enrolled,risk_level,basis,status\nq1,severe-mental-disorder,999,2026-13-01,7,statutory-duty,active\nq2,drug-user,' + UNIT + ',2026-01-01,2,whim,active\n',
+    'handovers.csv': 'person,date,from,to,form\nq9,2026-02-01,hospital,governance,treatment\nq1,2026-02-01,governance,police,treatment\n',
+  }, { nodeExists, forms: EXAMPLE_FORM_SET });
+  assert.ok(!bad.ok);
+  assert.deepEqual(bad.errors.map((e) => `${e.file}:${e.row}:${e.column}:${e.code}`), [
+    'registry.csv:2:node:E_UNKNOWN_NODE', 'registry.csv:2:enrolled:E_LIST_DATE', 'registry.csv:2:risk_level:E_BAD_RISK_LEVEL',
+    'registry.csv:3:risk_level:E_BAD_RISK_LEVEL', 'registry.csv:3:basis:E_NO_LEGAL_BASIS',
+    'handovers.csv:2:person:E_UNKNOWN_PERSON', 'handovers.csv:3:to:E_FORM_BODIES',
+  ]);
+});

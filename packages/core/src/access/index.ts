@@ -25,5 +25,6 @@ export * from './registry/commands.js';
 export * from './registry/schedule.js';
 export * from './registry/view.js';
 export * from './registry/forms.js';
+export * from './registry/csv.js';
 export * from "./policy.js";
 export * from "./dossier.js";
