@@ -5,6 +5,7 @@
 import type { Command } from '../command.js';
 import { dossierCommand } from './dossier.js';
 import { historyCommand } from './history.js';
+import { listsCommand } from './lists.js';
 import { putianCommand } from './putian.js';
 import { replayCommand } from './replay.js';
 import { statsCommand } from './stats.js';
@@ -25,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   statsCommand,
   dossierCommand,
+  listsCommand,
 ];

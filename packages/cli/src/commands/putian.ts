@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildHierarchy, buildOverlay, exportCsv, exportJson, formatIssue } from '@jiceng/core';
 import { formatPutianSummary, generatePutian, putianSummary, type PutianData } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
+import { putianListFiles, putianListsText } from '../lists-files.js';
 
 /**
  * The files of a dataset: `putian.json` (the versioned Jiceng JSON document) and the CSV set
@@ -59,7 +60,7 @@ export const putianCommand: Command = {
     }
     const data = generatePutian({ seed: Number(seedText) });
     if (out !== undefined) {
-      const files = putianFiles(data);
+      const files = { ...putianFiles(data), ...putianListFiles(data) };
       for (const [name, text] of Object.entries(files)) {
         const path = join(out, name);
         await io.writeFile(path, text);
@@ -71,6 +72,7 @@ export const putianCommand: Command = {
       if (!p.values.summary) io.out('\n');
     }
     io.out(`${formatPutianSummary(putianSummary(data), lang)}\n`);
+    io.out(`\n${putianListsText(data, lang)}\n`);
     return EXIT.ok;
   },
 };
