@@ -20,3 +20,5 @@ export * from './commands/history.js';
 export * from './commands/putian.js';
 export * from './commands/replay.js';
 export * from './commands/validate.js';
+export * from './commands/lists.js';
+export * from './lists-files.js';

@@ -13,7 +13,8 @@ test('jiceng putian --summary prints the policy counts 1/4/21/N, the lists and t
   assert.match(out, /^Project list\s+108$/m);
   assert.match(out, /^Sector list\s+216$/m);
   assert.match(out, /^Special-population records\s+69,000$/m);
-  assert.match(out, /^一历五单 hand-overs\s+20,200$/m);
+  assert.match(out, /^Mental-health hand-overs \(one record, five forms\)\s+20,200$/m);
+  assert.doesNotMatch(out, /\p{Script=Han}/u);
   for (const f of ['policies.csv', 'projects.csv', 'funding-sources.csv', 'allocations.csv', 'spendings.csv', 'empowered.csv', 'registry.csv', 'handovers.csv']) {
     assert.ok(city.text(`city/${f}`)?.startsWith('\ufeff'), f);
   }

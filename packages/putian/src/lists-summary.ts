@@ -79,7 +79,7 @@ const T = {
   funding: { zh: '资金拼盘', en: 'Pooled funding' },
   registry: { zh: '特殊人群台账', en: 'Special-population registry' },
   records: { zh: '五类特殊人群记录', en: 'Special-population records' },
-  handovers: { zh: '“一历五单”交接', en: '一历五单 hand-overs' },
+  handovers: { zh: '“一历五单”交接', en: 'Mental-health hand-overs (one record, five forms)' },
   suppressed: { zh: '（小于5，不显示）', en: '(fewer than 5, suppressed)' },
 } as const satisfies Record<string, LocalizedText>;
 

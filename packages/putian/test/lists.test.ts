@@ -99,7 +99,7 @@ test('the registry: the seed’s totals are inputs; the split, the forms and the
   const tiny = replayRegistry(generatePutianRegistry(h, { seed: 1, records: 30, handovers: 3 }));
   const s = putianListsSummary(replayed.value, tiny, h);
   assert.deepEqual(s.registry, { records: 30, handovers: null });
-  assert.match(formatPutianListsSummary(s, 'en'), /1\/4\/21\/9 \(complete\)[\s\S]*hand-overs\s+\(fewer than 5, suppressed\)/);
+  assert.match(formatPutianListsSummary(s, 'en'), /1\/4\/21\/9 \(complete\)[\s\S]*five forms\)\s+\(fewer than 5, suppressed\)/);
   const full = putianListsSummary(replayed.value, state, h);
   assert.deepEqual(full.registry, { records: 69_000, handovers: 20_200 });
   assert.match(formatPutianListsSummary(full), /五类特殊人群记录\s+69,000/);

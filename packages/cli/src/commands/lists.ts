@@ -46,7 +46,7 @@ export function formatNodeLists(v: NodeLists, lang: Lang): string {
     ? `Totals: ${yuan(t.budget)} funded, ${yuan(t.spent)} spent; mean progress ${pct(t.progress)}, funded-weighted ${pct(t.fundedProgress)}; ${t.unfunded} without funding`
     : `合计：资金 ${yuan(t.budget)}，已支出 ${yuan(t.spent)}；平均进度 ${pct(t.progress)}，按资金加权 ${pct(t.fundedProgress)}；无资金项目 ${t.unfunded} 个`);
   if (v.funding.length) {
-    out.push(en ? 'Pooled funding 资金拼盘:' : '资金拼盘：');
+    out.push(en ? 'Pooled funding:' : '资金拼盘：');
     for (const f of v.funding) out.push(`  ${f.source}  ${yuan(f.amount)}  ${en ? 'spent' : '已支出'} ${yuan(f.spent)}${f.checked ? '' : en ? '  (declared)' : '  （申报）'}`);
   }
   return out.join('\n');

@@ -12,7 +12,7 @@ import {
 } from './funding.js';
 import type { ListsState } from './types.js';
 
-/** Reports one problem: code, zh, en, field. */
+/** Reports one problem: code, zh, en, field. @example `const err: FundingErr = (code, zh, en) => console.log(code, en);` */
 export type FundingErr = (code: string, zh: string, en: string, field?: string) => void;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,7 +20,14 @@ const isDate = (s: unknown): s is string => typeof s === 'string' && DATE.test(s
 const isText = (t: unknown): t is LocalizedText => !!t && typeof t === 'object' && typeof (t as LocalizedText).zh === 'string' && (t as LocalizedText).zh.trim() !== '';
 const yuan = (cents: number) => (cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-/** The node code an allocation target sits at (a project's owner, a work item's node). */
+/**
+ * The node code an allocation target sits at (a project's owner, a work item's node).
+ *
+ * @example
+ * ```ts
+ * targetNode(state, { kind: 'project', id: 'PRJ-1' }); // '350302001000'
+ * ```
+ */
 export function targetNode(state: ListsState, t: FundingTarget): string | undefined {
   return t.kind === 'project' ? state.projects[t.id]?.owner : t.node;
 }
