@@ -33,7 +33,9 @@ export function putianFiles(data: PutianData): Record<string, string> {
  * `jiceng putian [--seed N] [--out DIR] [--summary] [--lang en]`: generates the Putian
  * dataset (same seed, same data; default seed 1) and prints the counts per level and per
  * kind. With `--out DIR` it writes the dataset as Jiceng JSON and as CSV (see
- * {@link putianFiles}) into DIR and lists the files; `--summary` prints only the counts.
+ * {@link putianFiles}), plus the lists, the funding ledger and the pseudonymous registry
+ * (see `putianListFiles`), into DIR and lists the files; `--summary` prints only the counts
+ * (with the policy set 1/4/21/N, the lists and the registry's suppressed totals).
  *
  * @example
  * ```ts
