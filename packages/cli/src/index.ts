@@ -21,3 +21,5 @@ export * from './commands/putian.js';
 export * from './commands/replay.js';
 export * from './commands/validate.js';
 export * from './commands/calendar.js';
+export * from './commands/lists.js';
+export * from './lists-files.js';

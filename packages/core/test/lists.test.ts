@@ -77,23 +77,26 @@ test('refused events name the problem and change nothing', () => {
   assert.equal(removed.value.work.W3, undefined);
 });
 
-test('project progress rolls up the hierarchy weighted by budget', () => {
+test('project figures mean the same at every level: each project counts once, cancelled ones not at all', () => {
   const r = replayLists(log, ctx);
   assert.ok(r.ok);
   const up = rollUpProjects(r.value, h);
-  // 甲一街道 (2): PA 400k at 50 %, PB 100k at 100 % → (400k·50 + 100k·100) / 500k = 60
+  // 甲一街道 (2): PA 400k at 50 %, PB 100k at 100 % → mean 75; budget-weighted 60
   assert.equal(up.budget[2], 500_000);
-  assert.equal(up.progress[2], 60);
-  // 甲区 (1) also holds the cancelled PD: its 50k counts in the budget, not in progress
-  assert.deepEqual([up.budget[1], up.progress[1]], [550_000, 60]);
-  // 乙县 (7): PC has no budget, so the plain mean applies
-  assert.deepEqual([up.budget[7], up.progress[7]], [0, 20]);
-  // the city: PC weighs nothing beside budgeted projects
-  assert.deepEqual([up.budget[0], up.progress[0]], [550_000, 60]);
+  assert.equal(up.progress[2], 75);
+  assert.equal(up.fundedProgress[2], 60);
+  // 甲区 (1) also holds the cancelled PD: it counts neither in the budget nor in progress
+  assert.deepEqual([up.budget[1], up.progress[1]], [500_000, 75]);
+  // 乙县 (7): PC has no funding; it counts in progress and as unfunded
+  assert.deepEqual([up.budget[7], up.progress[7], up.unfunded[7]], [0, 20, 1]);
+  assert.ok(Number.isNaN(up.fundedProgress[7]));
+  // the city: PC counts here exactly as it does at its county
+  assert.deepEqual([up.budget[0], up.progress[0], up.unfunded[0]], [500_000, (50 + 100 + 20) / 3, 1]);
   assert.ok(Number.isNaN(up.progress[6]));
   assert.deepEqual([up.byStatus.active[0], up.byStatus.completed[0], up.byStatus.cancelled[0]], [2, 1, 1]);
   assert.deepEqual(fundingBySource(r.value, h, 0), [
-    { source: '区级财政', amount: 400_000, projects: 2 }, { source: '社会资本', amount: 100_000, projects: 1 }, { source: '镇级财政', amount: 50_000, projects: 1 },
+    { source: '区级财政', amount: 400_000, spent: 0, projects: 2, work: 0, checked: false },
+    { source: '社会资本', amount: 100_000, spent: 0, projects: 1, work: 0, checked: false },
   ]);
   assert.deepEqual(fundingBySource(r.value, h, 7), []);
 });
@@ -105,7 +108,7 @@ test('sector summary, work list per level and role, responsibility list, citatio
   const sum = sectorSummary(s);
   assert.equal(sum.digital.items, 1);
   assert.equal(sum.digital.itemsByStatus.active, 1);
-  assert.deepEqual([sum.resources.projects, sum.resources.budget, sum.resources.progress], [3, 550_000, 60]);
+  assert.deepEqual([sum.resources.projects, sum.resources.budget, sum.resources.progress], [3, 500_000, 75]);
   assert.deepEqual([sum.digital.projects, sum.digital.progress], [1, 20]);
   assert.equal(sum.forces.progress, null);
   assert.deepEqual(workListOf(s, 'village', 'grid-worker').map((w) => w.id), ['W1', 'W2']);

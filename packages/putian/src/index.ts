@@ -17,4 +17,7 @@ export * from './divisions.js';
 export * from './counts.js';
 export * from './generate.js';
 export * from './summary.js';
+export * from './lists.js';
+export * from './registry.js';
+export * from './lists-summary.js';
 export * from './scenario/index.js';

@@ -6,6 +6,7 @@ import type { Command } from '../command.js';
 import { calendarCommand } from './calendar.js';
 import { dossierCommand } from './dossier.js';
 import { historyCommand } from './history.js';
+import { listsCommand } from './lists.js';
 import { putianCommand } from './putian.js';
 import { replayCommand } from './replay.js';
 import { statsCommand } from './stats.js';
@@ -27,4 +28,5 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   dossierCommand,
   calendarCommand,
+  listsCommand,
 ];

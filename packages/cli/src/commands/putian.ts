@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildHierarchy, buildOverlay, exportCsv, exportJson, formatIssue } from '@jiceng/core';
 import { formatPutianSummary, generatePutian, putianSummary, type PutianData } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
+import { putianListFiles, putianListsText } from '../lists-files.js';
 
 /**
  * The files of a dataset: `putian.json` (the versioned Jiceng JSON document) and the CSV set
@@ -32,7 +33,9 @@ export function putianFiles(data: PutianData): Record<string, string> {
  * `jiceng putian [--seed N] [--out DIR] [--summary] [--lang en]`: generates the Putian
  * dataset (same seed, same data; default seed 1) and prints the counts per level and per
  * kind. With `--out DIR` it writes the dataset as Jiceng JSON and as CSV (see
- * {@link putianFiles}) into DIR and lists the files; `--summary` prints only the counts.
+ * {@link putianFiles}), plus the lists, the funding ledger and the pseudonymous registry
+ * (see `putianListFiles`), into DIR and lists the files; `--summary` prints only the counts
+ * (with the policy set 1/4/21/N, the lists and the registry's suppressed totals).
  *
  * @example
  * ```ts
@@ -59,7 +62,7 @@ export const putianCommand: Command = {
     }
     const data = generatePutian({ seed: Number(seedText) });
     if (out !== undefined) {
-      const files = putianFiles(data);
+      const files = { ...putianFiles(data), ...putianListFiles(data) };
       for (const [name, text] of Object.entries(files)) {
         const path = join(out, name);
         await io.writeFile(path, text);
@@ -71,6 +74,7 @@ export const putianCommand: Command = {
       if (!p.values.summary) io.out('\n');
     }
     io.out(`${formatPutianSummary(putianSummary(data), lang)}\n`);
+    io.out(`\n${putianListsText(data, lang)}\n`);
     return EXIT.ok;
   },
 };

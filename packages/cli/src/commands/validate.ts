@@ -22,6 +22,7 @@ import {
 import { putianConfig } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
+import { checkListTarget, isListTarget, splitListTargets } from '../lists-files.js';
 
 /** What one check covers: a directory's CSV set, or one JSON document. */
 type Target =
@@ -169,7 +170,8 @@ export const validateCommand: Command = {
     const p = parseCommandArgs(validateCommand, args, { config: { type: 'string' } }, io, { min: 1 });
     if (!p.ok) return p.exit;
     const { lang } = p;
-    const { targets, missing, problems } = await collect(p.positionals, io);
+    const { targets: found, missing, problems } = await collect(p.positionals, io);
+    const targets = splitListTargets(found);
     if (missing.length > 0) {
       return usageError(validateCommand, io, lang, { zh: `路径不存在：${missing.join('、')}`, en: `no such file or directory: ${missing.join(', ')}` });
     }
@@ -190,7 +192,7 @@ export const validateCommand: Command = {
     let errors = problems.length;
     for (const e of problems) io.out(line(e, lang));
     for (const t of targets) {
-      const c = await check(t, io, config);
+      const c = isListTarget(t) ? await checkListTarget(t, io, config) : await check(t, io, config);
       for (const e of byPlace(c.errors)) io.out(line(e, lang));
       for (const w of byPlace(c.warnings)) io.out(line(w, lang));
       errors += c.errors.length;

@@ -24,5 +24,7 @@ export * from './registry/events.js';
 export * from './registry/commands.js';
 export * from './registry/schedule.js';
 export * from './registry/view.js';
+export * from './registry/forms.js';
+export * from './registry/csv.js';
 export * from "./policy.js";
 export * from "./dossier.js";

@@ -17,6 +17,7 @@ import { validateCommand, type CaseCommand } from './commands.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
 import { TERMINAL_STATUSES, type CaseState } from './state.js';
 import { caseIssue, type CaseCode } from './messages.js';
+import { rulesInstant, type CaseRules } from './rules.js';
 
 /**
  * Everything a command is checked against, injected by the host.
@@ -50,6 +51,12 @@ export interface CaseContext {
   dispatchWithin?: TimeLimit;
   /** Sources with a reporter who must get feedback before closing. Default citizen and hotline. */
   feedbackSources?: readonly CaseSource[];
+  /**
+   * The rules of the lists in force by time (`listRules`): when given, they decide
+   * empowerment and the handling/closing levels instead of `catalogue` and the category's
+   * own levels; a case keeps the rules of its first dispatch.
+   */
+  rules?: CaseRules;
 }
 
 /**
@@ -163,11 +170,14 @@ function targetProblem(target: number, s: CaseState, ctx: CaseContext): CaseCode
   const h = ctx.hierarchy;
   const cat = s.category === null ? undefined : ctx.categories.get(s.category);
   if (!cat) return 'E_UNKNOWN_CATEGORY';
-  const lowest = cat.handleLevel === undefined ? -1 : h.config.levels.findIndex((l) => l.id === cat.handleLevel);
+  const at = ctx.rules ? rulesInstant(s, ctx.clock) : NaN;
+  const handleLevel = ctx.rules?.handleLevel(cat.id, at) ?? cat.handleLevel;
+  const lowest = handleLevel === undefined ? -1 : h.config.levels.findIndex((l) => l.id === handleLevel);
   if (lowest >= 0 && h.levelOf[target] > lowest) return 'E_BELOW_HANDLING_LEVEL';
   const levelId = h.config.levels[h.levelOf[target]].id;
   const needsCatalogue = cat.enforcement || ctx.empoweredScope === 'all';
-  if (needsCatalogue && levelId === (ctx.empoweredLevel ?? 'town') && !isEmpowered(ctx.catalogue, ctx.categories, h.code(target), cat.id)) {
+  const empowered = () => (ctx.rules ? ctx.rules.empowered(h.code(target), cat.id, at) : isEmpowered(ctx.catalogue, ctx.categories, h.code(target), cat.id));
+  if (needsCatalogue && levelId === (ctx.empoweredLevel ?? 'town') && !empowered()) {
     return 'E_NOT_EMPOWERED';
   }
   return null;
@@ -208,7 +218,7 @@ function precheck(s: CaseState, command: CaseAction, actor: Actor, ctx: CaseCont
   }
   let extra: ((g: DepartmentGrant, pos: number) => CaseCode | null) | undefined;
   if (command === 'close') {
-    const levels = s.category === null ? undefined : ctx.categories.get(s.category)?.closeLevels;
+    const levels = s.category === null ? undefined : (ctx.rules?.closeLevels(s.category, rulesInstant(s, ctx.clock)) ?? ctx.categories.get(s.category)?.closeLevels);
     if (levels) extra = (_g, pos) => (levels.includes(ctx.hierarchy.config.levels[ctx.hierarchy.levelOf[pos]].id) ? null : 'E_CLOSE_LEVEL');
   }
   const chosen = pickGrant(actor, command, ctx, scopeFor(rule.scope, s, actor, ctx), extra);

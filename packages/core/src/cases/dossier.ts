@@ -5,6 +5,7 @@
  * whether a deadline was met; supervision 督办 and accountability 问责 marked.
  * @module
  */
+import { ENFORCEMENT_EVENT_TITLES } from './enforcement.js';
 import { fail, ok, type LocalizedText, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CategoryTable } from './categories.js';
@@ -35,6 +36,7 @@ const STEP_OF: Record<CaseEventType, StepId | null> = {
   extensionDenied: 'handling', suspensionRequested: 'handling', suspensionGranted: 'handling', suspensionDenied: 'handling',
   resumed: 'handling', handled: 'handling', verified: 'verification', feedbackGiven: 'verification',
   followedUp: 'followup', closed: 'followup', supervised: null, accountabilityRecorded: null,
+  enforcementNotified: 'handling', enforcementVisited: 'handling', enforcementSettled: 'handling',
 };
 
 /**
@@ -70,6 +72,7 @@ export const EVENT_TITLES: Readonly<Record<CaseEventType, LocalizedText>> = Obje
   reopened: { zh: '重新办理', en: 'Reopened' },
   supervised: { zh: '督办', en: 'Supervised' },
   accountabilityRecorded: { zh: '问责', en: 'Accountability' },
+  ...ENFORCEMENT_EVENT_TITLES,
 });
 
 /**

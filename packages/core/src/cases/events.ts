@@ -5,6 +5,7 @@
  */
 import type { CaseSource } from './facts.js';
 import type { TimeLimit, Urgency } from './categories.js';
+import { ENFORCEMENT_EVENT_TYPES, type EnforcementEventData } from './enforcement.js';
 
 /**
  * Metadata of a file attached to an event (the file itself lives with the host).
@@ -31,7 +32,7 @@ export interface Attachment {
  * const d: CaseEventData['dispatched'] = { node: '350302001001000', dueAt: Date.parse('2025-03-10T17:30:00+08:00') };
  * ```
  */
-export interface CaseEventData {
+export interface CaseEventData extends EnforcementEventData {
   /** 源头发现: the case is created. */
   discovered: { node: string; source: CaseSource; description: string; reporter?: string; patrolId?: string; attachments?: Attachment[] };
   /**
@@ -89,7 +90,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = Object.freeze([
   'discovered', 'registered', 'rejected', 'duplicateLinked', 'dispatched', 'accepted', 'returned',
   'progressReported', 'extensionRequested', 'extensionGranted', 'extensionDenied', 'suspensionRequested',
   'suspensionGranted', 'suspensionDenied', 'resumed', 'escalated', 'handled', 'verified', 'feedbackGiven',
-  'followedUp', 'closed', 'reopened', 'supervised', 'accountabilityRecorded',
+  'followedUp', 'closed', 'reopened', 'supervised', 'accountabilityRecorded', ...ENFORCEMENT_EVENT_TYPES,
 ] satisfies CaseEventType[]);
 
 /**

@@ -12,6 +12,8 @@ export * from "./events.js";
 export * from "./state.js";
 export * from "./commands.js";
 export * from "./decide.js";
+export * from "./rules.js";
+export * from "./enforcement.js";
 export * from "./store.js";
 export * from "./deadlines.js";
 export * from "./jsonl.js";

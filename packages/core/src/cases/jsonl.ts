@@ -11,6 +11,7 @@ import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
 import { attachmentSchema, zodIssues } from './commands.js';
 import { caseIssue } from './messages.js';
 import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
+import { ENFORCEMENT_EVENT_SCHEMAS } from './enforcement.js';
 
 const str = z.string();
 const opt = z.string().optional();
@@ -56,6 +57,7 @@ export const eventDataSchemas: { [T in CaseEventType]: z.ZodType<CaseEventData[T
   reopened: z.object({ reason: str, dueAt: time, estimated }),
   supervised: z.object({ note: str, dueAt: time.optional(), estimated }),
   accountabilityRecorded: z.object({ person: str, measure: str, reason: str }),
+  ...ENFORCEMENT_EVENT_SCHEMAS,
 };
 
 const envelopeSchema = z.object({

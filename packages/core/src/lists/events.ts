@@ -10,6 +10,9 @@ import {
   emptyLists, FREQUENCIES, ITEM_STATUSES, POLICY_KINDS, SECTORS,
   type Funding, type ItemStatus, type ListKind, type ListRecord, type ListsState,
 } from './types.js';
+import type { FundingEvent } from './funding.js';
+import { policyStructureProblems, sectorOf } from './policy-set.js';
+import { checkFundingEvent, reduceFunding, releaseProject } from './funding-check.js';
 
 /** Fields every list event carries. @example `const m: ListEventMeta = { at: '2024-03-01T09:00:00+08:00', by: 'u-17' };` */
 export interface ListEventMeta {
@@ -24,7 +27,10 @@ export interface ListEventMeta {
  * - `list.upserted`: a record of one list created or replaced as a whole;
  * - `list.removed`: a record removed (a policy still cited cannot be);
  * - `project.progressed` / `project.status` / `project.funded` / `project.milestone`: the
- *   day-to-day changes of a project.
+ *   day-to-day changes of a project (`project.funded` is checked as an allocation of the
+ *   named ledger source once the ledger has sources; a cancelled project releases its unspent
+ *   allocations);
+ * - `funding.*`: the funding ledger (see {@link FundingEvent}).
  *
  * @example
  * ```ts
@@ -38,6 +44,7 @@ export type ListEvent = ListEventMeta & (
   | { type: 'project.status'; id: string; status: ItemStatus }
   | { type: 'project.funded'; id: string; funding: Funding }
   | { type: 'project.milestone'; id: string; milestone: string; done: string }
+  | FundingEvent
 );
 
 /**
@@ -53,6 +60,10 @@ export interface ListContext {
   levels?: readonly string[];
   nodeExists?: (code: string) => boolean;
   categoryExists?: (id: string) => boolean;
+  /** The level id of a node (for 列入同级财政预算 and work-item targets). */
+  levelOf?: (code: string) => string | undefined;
+  /** True if `code` lies in the subtree of `ancestor` (a source funds only its own area). */
+  isWithin?: (ancestor: string, code: string) => boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -67,7 +78,8 @@ const FIELD: Record<string, string> = {
   id: 'id', kind: 'kind', title: 'title', name: 'name', level: 'level', role: 'role', duty: 'duty', frequency: 'frequency',
   sector: 'sector', owner: 'owner', status: 'status', progress: 'progress', funding: 'funding', milestones: 'milestones',
   policies: 'policies', matter: 'matter', basis: 'basis', categories: 'categories', node: 'node', category: 'category',
-  since: 'since', issued: 'issued',
+  since: 'since', issued: 'issued', until: 'until', source: 'source', target: 'target', amount: 'amount', purpose: 'purpose',
+  purposes: 'purposes', budget: 'budget', period: 'period', allocation: 'allocation', date: 'date',
 };
 
 /** Checks one record of a list; `err(code, zh, en, field)` collects problems. */
@@ -90,20 +102,26 @@ function checkRecord(kind: ListKind, r: Record<string, unknown>, state: ListsSta
     if (r[f] === undefined && !required) return;
     if (!values.includes(r[f] as string)) err('E_LIST_ENUM', `取值无效：${String(r[f])}（应为 ${values.join('、')}）`, `invalid value ${String(r[f])} (one of ${values.join(', ')})`, f);
   };
+  const sector = (required: boolean) => {
+    if (r.sector === undefined && !required) return;
+    if (!sectorOf(r.sector)) err('E_LIST_ENUM', `取值无效：${String(r.sector)}（应为 ${SECTORS.join('、')}）`, `invalid value ${String(r.sector)} (one of ${SECTORS.join(', ')})`, 'sector');
+  };
   const date = (f: string) => { if (r[f] !== undefined && !isDate(r[f])) err('E_LIST_DATE', `日期须为 YYYY-MM-DD：${String(r[f])}`, `date must be YYYY-MM-DD: ${String(r[f])}`, f); };
   switch (kind) {
     case 'policies':
-      oneOf('kind', POLICY_KINDS, true); text('title'); oneOf('sector', SECTORS, false); date('issued');
+      oneOf('kind', POLICY_KINDS, true); text('title'); sector(false); date('issued');
+      for (const p of policyStructureProblems(state, r)) err(p.code, p.zh, p.en, p.column ?? 'kind');
       break;
     case 'work':
-      level('level'); text('duty'); oneOf('frequency', FREQUENCIES, false);
+      level('level'); text('duty'); oneOf('frequency', FREQUENCIES, false); node('node', false);
+      if (typeof r.node === 'string' && ctx.levelOf && ctx.levelOf(r.node) !== undefined && ctx.levelOf(r.node) !== r.level) err('E_LIST_LEVEL', `节点 ${r.node} 不是 ${String(r.level)} 级`, `node ${r.node} is not of level ${String(r.level)}`, 'node');
       if (r.role !== undefined && (typeof r.role !== 'string' || r.role === '')) err('E_LIST_FIELD', '角色无效', 'invalid role', 'role');
       break;
     case 'sectors':
-      oneOf('sector', SECTORS, true); text('title'); node('owner', false); oneOf('status', ITEM_STATUSES, true);
+      sector(true); text('title'); node('owner', false); oneOf('status', ITEM_STATUSES, true);
       break;
     case 'projects': {
-      text('name'); node('owner', true); oneOf('sector', SECTORS, false); oneOf('status', ITEM_STATUSES, true);
+      text('name'); node('owner', true); sector(false); oneOf('status', ITEM_STATUSES, true);
       if (typeof r.progress !== 'number' || !(r.progress >= 0 && r.progress <= 100)) err('E_LIST_PROGRESS', `进度须在 0 到 100 之间：${String(r.progress)}`, `progress must be 0–100: ${String(r.progress)}`, 'progress');
       if (!Array.isArray(r.funding)) err('E_LIST_FIELD', '资金来源须为列表', 'funding must be a list', 'funding');
       else for (const f of r.funding as Funding[]) checkFunding(f, (c, zh, en) => err(c, zh, en, 'funding'));
@@ -125,7 +143,8 @@ function checkRecord(kind: ListKind, r: Record<string, unknown>, state: ListsSta
       else if (ctx.categoryExists) for (const c of r.categories as string[]) if (!ctx.categoryExists(c)) err('E_LIST_CATEGORY', `事项类别不存在：${c}`, `no such category: ${c}`, 'categories');
       break;
     case 'empowered':
-      node('node', true); text('matter'); date('since');
+      node('node', true); text('matter'); date('since'); date('until');
+      if (isDate(r.since) && isDate(r.until) && r.until <= r.since) err('E_LIST_DATE', `失效日期须晚于生效日期：${String(r.until)}`, `until must come after since: ${String(r.until)}`, 'until');
       if (typeof r.category !== 'string' || (ctx.categoryExists && !ctx.categoryExists(r.category))) err('E_LIST_CATEGORY', `事项类别不存在：${String(r.category)}`, `no such category: ${String(r.category)}`, 'category');
       break;
   }
@@ -134,6 +153,13 @@ function checkRecord(kind: ListKind, r: Record<string, unknown>, state: ListsSta
 function checkFunding(f: Funding, err: (code: string, zh: string, en: string) => void): void {
   if (!f || typeof f.source !== 'string' || f.source.trim() === '') err('E_LIST_FUNDING', '资金来源缺少名称', 'funding source without a name');
   if (!f || typeof f.amount !== 'number' || !Number.isFinite(f.amount) || f.amount < 0) err('E_LIST_FUNDING', `资金金额须为非负数：${String(f?.amount)}`, `funding amount must be a non-negative number: ${String(f?.amount)}`);
+}
+
+/** The allocation a `project.funded` event makes when it names a ledger source: purpose = the project's sector. */
+function fundedAllocation(state: ListsState, projectId: string, f: Funding, at: string) {
+  let n = 1;
+  while (state.funding.allocations[`${projectId}#${n}`]) n++;
+  return { id: `${projectId}#${n}`, source: f.source, target: { kind: 'project' as const, id: projectId }, amount: f.amount, purpose: state.projects[projectId]?.sector ?? '', date: at.slice(0, 10) };
 }
 
 /** Policy ids cited by any record (other than `except`). */
@@ -185,12 +211,24 @@ export function checkListEvent(state: ListsState, e: ListEvent, ctx: ListContext
         if (!ITEM_STATUSES.includes(e.status)) err('E_LIST_ENUM', `状态无效：${String(e.status)}`, `invalid status: ${String(e.status)}`, 'status');
       } else if (e.type === 'project.funded') {
         checkFunding(e.funding, (c, zh, en) => err(c, zh, en, 'funding'));
+        const ledger = state.funding;
+        if (e.funding && ledger.sources[e.funding.source]) {
+          checkFundingEvent(state, { type: 'funding.allocated', allocation: fundedAllocation(state, e.id, e.funding, e.at) }, e.at, ctx, err);
+        } else if (Object.keys(ledger.sources).length > 0) {
+          err('E_FUND_UNKNOWN_SOURCE', `资金来源不存在：${String(e.funding?.source)}`, `no such funding source: ${String(e.funding?.source)}`, 'funding');
+        }
       } else {
         if (!p.milestones.some((m) => m.id === e.milestone)) err('E_LIST_MILESTONE', `里程碑不存在：${e.milestone}`, `no such milestone: ${e.milestone}`, 'milestones');
         if (!isDate(e.done)) err('E_LIST_DATE', `日期须为 YYYY-MM-DD：${String(e.done)}`, `date must be YYYY-MM-DD: ${String(e.done)}`, 'milestones');
       }
       break;
     }
+    case 'funding.source':
+    case 'funding.allocated':
+    case 'funding.spent':
+    case 'funding.released':
+      checkFundingEvent(state, e, e.at, ctx, err);
+      break;
     default:
       err('E_LIST_EVENT', `无法识别的清单事件：${String((e as { type: string }).type)}`, `unrecognised list event: ${String((e as { type: string }).type)}`);
   }
@@ -210,14 +248,30 @@ export function reduceLists(state: ListsState, e: ListEvent): ListsState {
   return produce(state, (d) => {
     d.version++;
     switch (e.type) {
-      case 'list.upserted': (d[e.kind] as Record<string, unknown>)[e.record.id] = e.record; break;
+      case 'list.upserted': {
+        // a sector written in any known spelling (力量重合 / 力量整合 / forces) is kept as its id
+        const s = (e.record as { sector?: string }).sector;
+        const record = s !== undefined && sectorOf(s) !== s ? { ...e.record, sector: sectorOf(s) } : e.record;
+        (d[e.kind] as Record<string, unknown>)[e.record.id] = record;
+        break;
+      }
       case 'list.removed': delete d[e.kind][e.id]; break;
       case 'project.progressed': d.projects[e.id].progress = e.progress; break;
       case 'project.status':
         d.projects[e.id].status = e.status;
         if (e.status === 'completed') d.projects[e.id].progress = 100;
+        if (e.status === 'cancelled') releaseProject(d.funding, e.id);
         break;
-      case 'project.funded': d.projects[e.id].funding.push({ source: e.funding.source, amount: e.funding.amount }); break;
+      case 'project.funded':
+        if (d.funding.sources[e.funding.source]) reduceFunding(d.funding, { type: 'funding.allocated', allocation: fundedAllocation(state, e.id, e.funding, e.at) });
+        else d.projects[e.id].funding.push({ source: e.funding.source, amount: e.funding.amount });
+        break;
+      case 'funding.source':
+      case 'funding.allocated':
+      case 'funding.spent':
+      case 'funding.released':
+        reduceFunding(d.funding, e);
+        break;
       case 'project.milestone': {
         const m = d.projects[e.id].milestones.find((x) => x.id === e.milestone)!;
         m.done = e.done;

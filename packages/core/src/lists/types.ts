@@ -5,6 +5,7 @@
  * @module
  */
 import type { LocalizedText } from '../errors.js';
+import { emptyLedger, type FundingLedger } from './funding.js';
 
 /**
  * The four sectors of the Putian model: organisation restructuring 组织重构, resource
@@ -80,6 +81,8 @@ export interface WorkItem {
   level: string;
   /** Role (e.g. `grid-head`, `unit-head`, `grid-worker`), if the duty is a role's. */
   role?: string;
+  /** Code of the one node (of `level`) whose own item this is; absent for a duty of every node of the level. */
+  node?: string;
   duty: LocalizedText;
   frequency?: Frequency;
   policies: string[];
@@ -183,8 +186,9 @@ export interface Responsibility {
 }
 
 /**
- * A list entry referring to a matter a town is empowered to enforce (the catalogue itself —
- * which categories a node may close — belongs to the case lifecycle).
+ * An entry of the empowered-matters catalogue 赋权事项目录: a matter (a case category) a node —
+ * usually a town — may enforce, from `since` (inclusive) until `until` (exclusive). The case
+ * loop reads this catalogue through `listRules`: one source of truth.
  *
  * @example
  * ```ts
@@ -199,7 +203,10 @@ export interface EmpoweredRef {
   category: string;
   matter: LocalizedText;
   basis?: string;
+  /** First day in force (`YYYY-MM-DD`). */
   since?: string;
+  /** First day no longer in force (`YYYY-MM-DD`), if it ends. */
+  until?: string;
   policies: string[];
 }
 
@@ -219,6 +226,8 @@ export interface ListsState {
   projects: Record<string, Project>;
   responsibilities: Record<string, Responsibility>;
   empowered: Record<string, EmpoweredRef>;
+  /** The funding ledger: sources, allocations, spendings. */
+  funding: FundingLedger;
   /** Number of events folded in. */
   version: number;
 }
@@ -240,5 +249,5 @@ export type ListRecord<K extends ListKind> = {
  * ```
  */
 export function emptyLists(): ListsState {
-  return { policies: {}, work: {}, sectors: {}, projects: {}, responsibilities: {}, empowered: {}, version: 0 };
+  return { policies: {}, work: {}, sectors: {}, projects: {}, responsibilities: {}, empowered: {}, funding: emptyLedger(), version: 0 };
 }

@@ -1,13 +1,15 @@
 /**
  * The case context for Putian: the default categories, the China working calendar, the
- * default policy, every town empowered for the enforcement categories, and a settable clock.
+ * default policy, the rules of Putian's lists (each town's empowered-matters catalogue and
+ * the responsibility list decide dispatch, escalation and closing), and a settable clock.
  * @module
  */
 import {
-  buildCategoryTable, createEmpoweredCatalogue,
-  DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type CaseContext, type CategoryTable, type HierarchyIndex,
+  buildCategoryTable, DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, listRules,
+  type CaseContext, type CategoryTable, type HierarchyIndex, type ListEvent, type ListRules,
 } from '@jiceng/core';
 import { CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
+import { putianListEvents } from '../lists.js';
 
 /**
  * A `CaseContext` whose clock is the `now` field, so a simulation (or a demo) can move
@@ -23,6 +25,8 @@ import { CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
 export interface PutianCaseContext extends CaseContext {
   /** The current time the clock returns, epoch ms. */
   now: number;
+  /** The rules of the lists, by time (also in `rules`). */
+  rules: ListRules;
 }
 
 /**
@@ -30,8 +34,9 @@ export interface PutianCaseContext extends CaseContext {
  * categories, mainland China's official working calendar 2016–2026 (`CHINA_CALENDAR`: every
  * year's holidays and make-up working days; a deadline outside those years is refused with
  * `E_CALENDAR_COVERAGE`, never guessed),
- * the default role × command × level policy, and an empowered-matters catalogue in which
- * every town may enforce every enforcement category (Fujian gave towns 477 penalty powers).
+ * the default role × command × level policy, and the rules of Putian's lists
+ * ({@link putianListEvents}, or `opts.lists`): a town enforces only what its own catalogue
+ * lists (一镇一清单), and `catalogue` is that same catalogue as it stands at the end of 2025.
  *
  * @example
  * ```ts
@@ -44,21 +49,19 @@ export interface PutianCaseContext extends CaseContext {
  * }
  * ```
  */
-export function createPutianCaseContext(hierarchy: HierarchyIndex, opts: { newId?: () => string } = {}): PutianCaseContext {
+export function createPutianCaseContext(hierarchy: HierarchyIndex, opts: { newId?: () => string; lists?: readonly ListEvent[] } = {}): PutianCaseContext {
   const categories = putianCategories(hierarchy);
   const cal = createCalendar(CHINA_CALENDAR);
   if (!cal.ok) throw new Error(`calendar: ${cal.errors.map((e) => e.en).join('; ')}`);
-  const enforcement = categories.list.filter((c) => c.enforcement).map((c) => c.id);
-  const townLevel = hierarchy.config.levels.findIndex((l) => l.id === 'town');
-  const entries: Record<string, string[]> = {};
-  for (let i = 0; i < hierarchy.size; i++) if (hierarchy.levelOf[i] === townLevel) entries[hierarchy.code(i)] = enforcement;
+  const rules = listRules(opts.lists ?? putianListEvents(hierarchy), categories, hierarchy.config.levels.map((l) => l.id));
   let seq = 0;
   const ctx: PutianCaseContext = {
     hierarchy,
     categories,
     calendar: cal.value,
     policy: DEFAULT_CASE_POLICY,
-    catalogue: createEmpoweredCatalogue(entries),
+    catalogue: rules.catalogueAt(Date.parse('2025-12-31T00:00:00+08:00')),
+    rules,
     now: 0,
     clock: () => ctx.now,
     newId: opts.newId ?? (() => `PT-N${String(++seq).padStart(6, '0')}`),

@@ -313,6 +313,8 @@ export class PutianScenario {
     const lowest = p.category.handleLevel ? this.level[p.category.handleLevel] : this.level.village;
     let target = lowest >= this.level.grid ? grid : lowest >= this.level.village ? village : lowest >= this.level.town ? town : county;
     if (target === village && rng.next() < 0.06) target = town;
+    // 一镇一清单: an enforcement matter the town's catalogue does not list goes to the county.
+    if (target === town && p.category.enforcement && !ctx.rules.empowered(h.code(town), p.category.id, ctx.now)) target = county;
     const intake = target === grid ? this.officer(grid, 2) : this.officer(target, 1);
     later(10 * 60_000, 50 * 60_000);
     run(intake, { type: 'register', category: p.category.id, urgency: p.urgency, description: `${p.category.name.zh}：${h.name(p.unit)}` });

@@ -3,11 +3,12 @@
  * they yield one event or a refusal that changes nothing.
  * @module
  */
-import { fail, ok, type JcIssue, type Result } from '../../errors.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../../errors.js';
 import { canWriteGroup, type Access } from '../context.js';
 import { accessIssue } from '../messages.js';
 import type { RegistryEvent, RegistryState } from './events.js';
 import { DEFAULT_GROUPS, HANDOVER_BODIES, LEGAL_BASES, type LegalBasis, type PopulationGroup } from './groups.js';
+import { checkFilledForm, type HandoverFormSet } from './forms.js';
 
 /**
  * `Omit` applied to each member of a union.
@@ -41,7 +42,10 @@ export type RegistryCommand = DistributiveOmit<RegistryEvent, 'at' | 'by'> & { a
  */
 export interface RegistryOptions {
   groups?: readonly PopulationGroup[];
+  /** The bodies of hand-overs (default: the form set's, else {@link HANDOVER_BODIES}). */
   bodies?: readonly PopulationGroup[];
+  /** The place's 一历五单: with it, a mental-health hand-over names its form and fills it. */
+  forms?: HandoverFormSet;
 }
 
 function validBasis(b: unknown): b is LegalBasis {
@@ -78,7 +82,7 @@ export function decideRegistry(
   options: RegistryOptions = {},
 ): Result<RegistryEvent> {
   const groups = options.groups ?? DEFAULT_GROUPS;
-  const bodies = options.bodies ?? HANDOVER_BODIES;
+  const bodies = options.bodies ?? options.forms?.bodies ?? HANDOVER_BODIES;
   const h = access.hierarchy;
   const errors: JcIssue[] = [];
   const now = access.now();
@@ -128,6 +132,12 @@ export function decideRegistry(
     case 'handed-over':
       for (const k of ['from', 'to'] as const) if (!bodies.some((b) => b.id === c[k])) errors.push(accessIssue('E_BAD_INPUT', k, k));
       if (c.from === c.to) errors.push(accessIssue('E_BAD_INPUT', 'from = to', 'to'));
+      if (c.form !== undefined) {
+        if (!options.forms) errors.push(issue('E_FORM_SET', '未配置一历五单表单集', 'no 一历五单 form set is configured', { column: 'form' }));
+        else errors.push(...checkFilledForm(options.forms, c.form, c.from, c.to));
+      } else if (options.forms && mental) {
+        errors.push(issue('E_FORM_MISSING', '精神障碍患者的交接须填写一历五单中的表单', "a mental-health hand-over is made with one of the 一历五单's forms", { column: 'form' }));
+      }
       break;
     case 'notified':
       if (!p.notification || p.notification.notifiedAt !== undefined) errors.push(accessIssue('E_BAD_INPUT', 'no notification due'));

@@ -4,6 +4,7 @@
  * @module
  */
 import type { LegalBasis } from './groups.js';
+import type { FilledForm } from './forms.js';
 
 /**
  * A person's identifying details, as recorded.
@@ -51,7 +52,7 @@ export type RegistryEvent =
   | (RegistryEventBase & { type: 'enrolled'; group: string; node: string; person: PersonDetails; legalBasis: LegalBasis; riskLevel?: number })
   | (RegistryEventBase & { type: 'risk-assessed'; riskLevel: number; note?: string })
   | (RegistryEventBase & { type: 'followed-up'; riskLevel?: number; outcome?: string })
-  | (RegistryEventBase & { type: 'handed-over'; from: string; to: string; note?: string })
+  | (RegistryEventBase & { type: 'handed-over'; from: string; to: string; note?: string; form?: FilledForm })
   | (RegistryEventBase & { type: 'notified'; from: 'town' | 'police'; to: 'town' | 'police' })
   | (RegistryEventBase & { type: 'basis-recorded'; legalBasis: LegalBasis })
   | (RegistryEventBase & { type: 'moved'; node: string })
@@ -71,6 +72,8 @@ export interface Handover {
   from: string;
   to: string;
   note?: string;
+  /** The form of the 一历五单 it was made with, if any. */
+  form?: FilledForm;
 }
 
 /**
@@ -157,7 +160,7 @@ function fold(p: RegistryPerson | undefined, e: RegistryEvent): RegistryPerson |
   switch (e.type) {
     case 'risk-assessed': setRisk(e.riskLevel, e.at); break;
     case 'followed-up': next.followUps = insertSorted(p.followUps, e.at); if (e.at >= (p.riskSince ?? -Infinity)) setRisk(e.riskLevel, e.at); break;
-    case 'handed-over': next.handovers = [...p.handovers, { at: e.at, by: e.by, from: e.from, to: e.to, ...(e.note ? { note: e.note } : {}) }]; break;
+    case 'handed-over': next.handovers = [...p.handovers, { at: e.at, by: e.by, from: e.from, to: e.to, ...(e.note ? { note: e.note } : {}), ...(e.form ? { form: { set: e.form.set, form: e.form.form, fields: { ...e.form.fields } } } : {}) }]; break;
     case 'notified': if (p.notification && p.notification.notifiedAt === undefined) next.notification = { ...p.notification, notifiedAt: e.at }; break;
     case 'basis-recorded': next.legalBases = [...p.legalBases, e.legalBasis]; break;
     case 'moved': next.node = e.node; break;

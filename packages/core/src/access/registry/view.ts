@@ -12,6 +12,7 @@ import { isOpenView, type View } from '../sensitivity.js';
 import { DEFAULT_MIN_CELL, suppressCount, suppressSmallCells, type SuppressedCell } from '../cells.js';
 import type { RegistryPerson, RegistryState } from './events.js';
 import { DEFAULT_GROUPS, type PopulationGroup } from './groups.js';
+import type { HandoverFormSet } from './forms.js';
 import { annualFollowUps, followUpDue, notificationDue } from './schedule.js';
 import { chinaWorkingDays, SHANGHAI_OFFSET_MS, type WorkingDayFn } from './calendar.js';
 
@@ -38,6 +39,8 @@ export interface RegistryViewOptions {
   minCell?: number;
   /** Only people whose follow-up or notification is overdue. */
   overdueOnly?: boolean;
+  /** The 一历五单 form set, so that hand-over figures list every form (with zeros). */
+  forms?: HandoverFormSet;
 }
 
 /**
@@ -94,7 +97,7 @@ export function registryRecords(access: Access, state: RegistryState, options: R
  *
  * @example
  * ```ts
- * const f: RegistryFigures = { node: '350302001000', byGroup: {}, total: 0, overdueFollowUps: 0, overdueNotifications: 0, belowAnnualMinimum: 0 };
+ * const f: RegistryFigures = { node: '350302001000', byGroup: {}, total: 0, overdueFollowUps: 0, overdueNotifications: 0, belowAnnualMinimum: 0, handovers: 0, handoversByForm: {} };
  * ```
  */
 export interface RegistryFigures {
@@ -109,6 +112,10 @@ export interface RegistryFigures {
   overdueNotifications: number | null;
   /** People with fewer follow-ups than required in the last complete year. */
   belowAnnualMinimum: number | null;
+  /** Hand-overs made (一历五单 forms sent) for people of the node, active or not. */
+  handovers: number | null;
+  /** Hand-overs per form id of the 一历五单 (`none` for hand-overs without a form). */
+  handoversByForm: Record<string, SuppressedCell>;
 }
 
 /**
@@ -148,12 +155,22 @@ export function registryFigures(
   nodes.forEach((n, k) => { if (!slot.has(n)) slot.set(n, k); });
   const acc = nodes.map(() => ({
     counts: Object.fromEntries(groups.map((g) => [g.id, 0])) as Record<string, number>,
-    total: 0, overdue: 0, notices: 0, below: 0,
+    total: 0, overdue: 0, notices: 0, below: 0, handovers: 0,
+    forms: Object.fromEntries((options.forms?.forms ?? []).map((f) => [f.id, 0])) as Record<string, number>,
   }));
   for (const p of state.persons.values()) {
-    if (p.status !== 'active') continue;
     const pos = h.indexOf(p.node);
     if (pos < 0 || !access.scope.inScope(pos)) continue;
+    if (p.handovers.length) {
+      for (let a = pos; a >= 0; a = h.parents[a]) {
+        const k = slot.get(a);
+        if (k === undefined) continue;
+        const c = acc[k];
+        c.handovers += p.handovers.length;
+        for (const x of p.handovers) { const f = x.form?.form ?? 'none'; c.forms[f] = (c.forms[f] ?? 0) + 1; }
+      }
+    }
+    if (p.status !== 'active') continue;
     const overdue = followUpDue(p, now, groups)?.overdue === true;
     const notice = notificationDue(p, now, options.isWorkingDay)?.overdue === true;
     const below = annualFollowUps(p, lastYear, now, groups)?.below === true;
@@ -178,6 +195,8 @@ export function registryFigures(
         overdueFollowUps: suppressCount(c.overdue, minCell),
         overdueNotifications: suppressCount(c.notices, minCell),
         belowAnnualMinimum: suppressCount(c.below, minCell),
+        handovers: suppressCount(c.handovers, minCell),
+        handoversByForm: suppressSmallCells(c.forms, { minCell }),
       };
     }),
   );
