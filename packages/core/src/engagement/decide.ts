@@ -382,12 +382,13 @@ function decideCommand(s: EngagementState, c: EngagementCommand, actor: Actor, c
       const root = h.indexOf(c.node);
       const drafts: Draft[] = [];
       let n = 0;
-      for (const a of s.accounts.values()) {
-        if (a.ledger !== 'points' || (a.kind !== 'person' && a.kind !== 'household')) continue;
-        const pos = h.indexOf(a.node);
+      for (const pid of [...s.unsettled].sort()) {
+        const pend = s.accounts.get(pid);
+        if (!pend) continue;
+        const pos = h.indexOf(pend.node);
         if (pos < 0 || !h.isAncestor(root, pos)) continue;
-        const pend = s.accounts.get(pendingOf(a.id));
-        if (!pend || Math.abs(pend.balance) < EPS) continue;
+        const a = s.accounts.get(pend.id.slice(0, -'~pending'.length));
+        if (!a) continue;
         const p = pend.balance;
         const id = (k: string) => `${c.commandId}:${k}:${n++}`;
         if (p > 0) {

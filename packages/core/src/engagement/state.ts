@@ -175,6 +175,8 @@ export interface EngagementState {
   settled: Set<string>;
   /** Shop stock per `node|item`. */
   stock: Map<string, number>;
+  /** Pending points accounts whose balance is not zero (what a settlement visits). */
+  unsettled: Set<string>;
 }
 
 /**
@@ -222,7 +224,7 @@ export function emptyEngagementState(): EngagementState {
   ]);
   return {
     seq: 0, commands: new Set(), members: new Map(), rosters: new Map(), orders: new Map(), accounts,
-    transfers: [], claims: new Map(), itemTotals: new Map(), settled: new Set(), stock: new Map(),
+    transfers: [], claims: new Map(), itemTotals: new Map(), settled: new Set(), stock: new Map(), unsettled: new Set(),
   };
 }
 
@@ -371,7 +373,11 @@ export function applyEngagementEvent(s: EngagementState, e: AnyEngagementEvent, 
       const d = e.data;
       for (const mv of d.movements) {
         const a = s.accounts.get(mv.account);
-        if (a) a.balance += mv.amount;
+        if (!a) continue;
+        a.balance += mv.amount;
+        if (a.kind !== 'pending') continue;
+        if (Math.abs(a.balance) < 1e-9) s.unsettled.delete(a.id);
+        else s.unsettled.add(a.id);
       }
       if (d.kind === 'earn') {
         const day = localDay(e.at, earnOffset);
