@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command.js';
 import { dossierCommand } from './dossier.js';
+import { engagementCommand } from './engagement.js';
 import { historyCommand } from './history.js';
 import { putianCommand } from './putian.js';
 import { replayCommand } from './replay.js';
@@ -25,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   statsCommand,
   dossierCommand,
+  engagementCommand,
 ];

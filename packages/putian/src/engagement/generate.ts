@@ -16,6 +16,7 @@ import {
   type EngagementState,
 } from '@jiceng/core/engagement';
 import type { PutianData } from '../generate.js';
+import { personName } from '../names.js';
 import { apportion, createRng, type Rng } from '../random.js';
 import { PUTIAN_ENGAGEMENT_INPUTS } from './inputs.js';
 
@@ -128,7 +129,7 @@ export function generatePutianEngagement(data: PutianData, options: PutianEngage
   const partyPer = villages.map((v) => partyCount.get(v) ?? 0);
   const capable = apportion(options.capablePeople ?? IN.capablePeople, partyPer.map((n) => n + 1));
   villages.forEach((v, i) => {
-    for (let j = 1; j <= capable[i]; j++) reports.push([`cp-${v}-${j}`, `能人${j}`, 'capable', v, 0]);
+    for (let j = 1; j <= capable[i]; j++) reports.push([`cp-${v}-${j}`, personName(rng), 'capable', v, 0]);
   });
   for (const r of reports) r[4] = rng.int(60);
   reports.sort((a, b) => a[4] - b[4]);
