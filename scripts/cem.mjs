@@ -1,9 +1,9 @@
-// Writes packages/{grid-tree,case-form,dashboard}/custom-elements.json with the Custom
+// Writes packages/{grid-tree,case-form,dashboard,engagement}/custom-elements.json with the Custom
 // Elements Manifest analyzer (tags, attributes, properties, events, parts, custom properties
 // from the classes' JSDoc). The elements check fails when a committed manifest is stale.
 import { spawnSync } from 'node:child_process';
 
-for (const pkg of ['grid-tree', 'case-form', 'dashboard']) {
+for (const pkg of ['grid-tree', 'case-form', 'dashboard', 'engagement']) {
   // Run inside the package: the analyzer also records the manifest in its package.json.
   const r = spawnSync('../../node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', '.', '--quiet'], { stdio: 'inherit', cwd: `packages/${pkg}` });
   if (r.status !== 0) process.exit(r.status ?? 1);

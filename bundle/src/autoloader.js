@@ -10,6 +10,8 @@ const map = {
   'jc-trend': 'jc-dashboard.js',
   'jc-breakdown': 'jc-dashboard.js',
   'jc-ranking': 'jc-dashboard.js',
+  'jc-service-board': 'jc-engagement.js',
+  'jc-ledger': 'jc-engagement.js',
 };
 const loading = new Set();
 function scan(root) {

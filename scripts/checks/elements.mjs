@@ -11,6 +11,7 @@ import { launchChromium, serveDir } from './browser.mjs';
 const PACKAGES = {
   'grid-tree': { 'jc-grid-tree': ['jc-select', 'jc-expand', 'jc-search'] },
   'case-form': { 'jc-case-form': ['jc-submit', 'jc-command'], 'jc-case-file': [] },
+  engagement: { 'jc-service-board': ['jc-command'], 'jc-ledger': [] },
   dashboard: {
     'jc-dashboard': ['jc-select', 'jc-period', 'jc-topic'], 'jc-kpi': [], 'jc-trend': [],
     'jc-breakdown': ['jc-category'], 'jc-ranking': ['jc-select'],

@@ -21,3 +21,4 @@ export * from './lists.js';
 export * from './registry.js';
 export * from './lists-summary.js';
 export * from './scenario/index.js';
+export * from './engagement/index.js';

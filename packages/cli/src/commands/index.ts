@@ -5,6 +5,7 @@
 import type { Command } from '../command.js';
 import { calendarCommand } from './calendar.js';
 import { dossierCommand } from './dossier.js';
+import { engagementCommand } from './engagement.js';
 import { historyCommand } from './history.js';
 import { listsCommand } from './lists.js';
 import { putianCommand } from './putian.js';
@@ -29,4 +30,5 @@ export const COMMANDS: readonly Command[] = [
   dossierCommand,
   calendarCommand,
   listsCommand,
+  engagementCommand,
 ];

@@ -39,8 +39,15 @@ const T = {
 /** Display width: CJK and full-width characters take two columns (the Putian summary's rule). */
 const width = displayWidth;
 
-/** Aligned plain-text columns: the first (and, with `textLast`, the last) left-aligned, the others right-aligned. */
-function columns(rows: string[][], textLast = false): string {
+/**
+ * Aligned plain-text columns: the first (and, with `textLast`, the last) left-aligned, the others right-aligned.
+ *
+ * @example
+ * ```ts
+ * columns([['区', '数'], ['荔城区', '12']]); // '区       数\n荔城区  12'
+ * ```
+ */
+export function columns(rows: string[][], textLast = false): string {
   const n = Math.max(...rows.map((r) => r.length));
   const w = Array.from({ length: n }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
   return rows.map((r) => r.map((cell, c) => {

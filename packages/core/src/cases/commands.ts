@@ -156,7 +156,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /**
  * Turns zod issues into {@link JcIssue}s with code `E_INVALID_INPUT`, the field path in
- * `column` and a per-field message in zh and en (e.g. `满意度：不能大于 5`).
+ * `column` and a per-field message in zh and en (e.g. `满意度：不能大于 5`). `labels` names the
+ * fields (default {@link FIELD_LABELS}; other domains pass their own).
  *
  * @example
  * ```ts
@@ -164,11 +165,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * if (!r.success) zodIssues(r.error.issues, input).map((p) => p.zh);
  * ```
  */
-export function zodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): JcIssue[] {
+export function zodIssues(
+  issues: readonly z.core.$ZodIssue[], input: unknown, labels: Readonly<Record<string, LocalizedText>> = FIELD_LABELS,
+): JcIssue[] {
   return issues.map((p) => {
     const path = p.path.map(String);
     const field = [...path].reverse().find((k) => !/^\d+$/.test(k)) ?? 'type';
-    const label = FIELD_LABELS[field] ?? { zh: field, en: field };
+    const label = labels[field] ?? FIELD_LABELS[field] ?? { zh: field, en: field };
     let zh = '无效';
     let en = 'invalid';
     const q = p as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string };

@@ -1,0 +1,19 @@
+/**
+ * Registers `<jc-service-board>` and `<jc-ledger>`, once per page even if the bundle is
+ * loaded twice.
+ *
+ * @example
+ * ```ts
+ * import '@jiceng/engagement';
+ * ```
+ * @module
+ */
+import { defineElement } from '@jiceng/ui';
+import { JcServiceBoard } from './service-board.js';
+import { JcLedger } from './ledger.js';
+
+/** The version registered with the elements. @example `console.log(ENGAGEMENT_VERSION);` */
+export const ENGAGEMENT_VERSION = '0.1.0';
+
+defineElement('jc-service-board', JcServiceBoard, ENGAGEMENT_VERSION);
+defineElement('jc-ledger', JcLedger, ENGAGEMENT_VERSION);
