@@ -25,6 +25,7 @@ const entries = {
   'jc-grid-tree': 'bundle/src/grid-tree.js',
   'jc-case-form': 'bundle/src/case-form.js',
   'jc-dashboard': 'bundle/src/dashboard.js',
+  'jc-alerts': 'bundle/src/alerts.js',
   'jiceng-core': 'bundle/src/core.js',
   'jiceng-putian': 'bundle/src/putian.js',
 };

@@ -2,3 +2,4 @@
 export * from '@jiceng/grid-tree';
 export * from '@jiceng/case-form';
 export * from '@jiceng/dashboard';
+export * from '@jiceng/alerts';

@@ -10,6 +10,8 @@ const map = {
   'jc-trend': 'jc-dashboard.js',
   'jc-breakdown': 'jc-dashboard.js',
   'jc-ranking': 'jc-dashboard.js',
+  'jc-alerts': 'jc-alerts.js',
+  'jc-dispatch-board': 'jc-alerts.js',
 };
 const loading = new Set();
 function scan(root) {

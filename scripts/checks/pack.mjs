@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const packages = ['core', 'putian', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard'];
+const packages = ['core', 'putian', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard', 'alerts'];
 
 export default async function ({ run }) {
   const results = [];

@@ -375,9 +375,10 @@ class ClusterRule {
   private readonly windowMs: number;
 
   constructor(readonly rule: AlertRuleOf<'cluster'>, readonly mask: Uint8Array, h: HierarchyIndex, private readonly nCats: number) {
-    this.anc = ancestorSlots(h, levelSlots(h, rule.level).slotOf);
+    const { slotOf, posOf } = levelSlots(h, rule.level);
+    this.anc = ancestorSlots(h, slotOf);
+    this.posOf = posOf;
     this.windowMs = rule.windowHours * HOUR;
-    this.posOf = levelSlots(h, rule.level).posOf;
   }
   private readonly posOf: Int32Array;
 
