@@ -3,6 +3,7 @@
  * @module
  */
 import type { Command } from '../command.js';
+import { alertsCommand } from './alerts.js';
 import { dossierCommand } from './dossier.js';
 import { historyCommand } from './history.js';
 import { putianCommand } from './putian.js';
@@ -25,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   statsCommand,
   dossierCommand,
+  alertsCommand,
 ];

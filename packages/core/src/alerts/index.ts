@@ -23,3 +23,4 @@ export * from './log.js';
 export * from './view.js';
 export * from './board.js';
 export * from './follow-up.js';
+export * from './replay.js';
