@@ -366,7 +366,8 @@ export class AlertEngine {
 /** Cluster: per (level node, category) a ring of the last N registration times. */
 class ClusterRule {
   private readonly anc: Int32Array;
-  private readonly slots = new Map<number, number>();
+  /** Slot of each (level node, category) pair, −1 until its first case: a typed array, no hashing. */
+  private readonly slots: Int32Array;
   private times = new Float64Array(0);
   private heads = new Int32Array(0);
   private fill = new Int32Array(0);
@@ -378,6 +379,7 @@ class ClusterRule {
     const { slotOf, posOf } = levelSlots(h, rule.level);
     this.anc = ancestorSlots(h, slotOf);
     this.posOf = posOf;
+    this.slots = new Int32Array(posOf.length * nCats).fill(-1);
     this.windowMs = rule.windowHours * HOUR;
   }
   private readonly posOf: Int32Array;
@@ -386,11 +388,11 @@ class ClusterRule {
     const a = pos >= 0 ? this.anc[pos] : -1;
     if (a < 0) return;
     const key = a * this.nCats + c;
-    let k = this.slots.get(key);
-    if (k === undefined) {
+    let k = this.slots[key];
+    if (k < 0) {
       k = this.used++;
       if (k >= this.heads.length) this.grow();
-      this.slots.set(key, k);
+      this.slots[key] = k;
     }
     const N = this.rule.minCases;
     const base = k * N;
