@@ -37,6 +37,7 @@ const NONE: AlertRow[] = [];
  * ```
  */
 export class JcAlerts extends JcAlertsBase {
+  /** The element's styles: the shared theme tokens, then the list's own. */
   static override styles = [themeTokens, listStyles];
 
   /** The alerts to show, in order (see the core's `alertRows`). */

@@ -6,11 +6,19 @@
  */
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { resolveLang, translate, type UiLang } from '@jiceng/ui';
+import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
+import { listStyles } from './styles.js';
 import { ALERTS_STRINGS, type AlertsStrings } from './i18n.js';
 
-/** An open menu: which item, which action. */
-interface OpenMenu {
+/**
+ * The menu open in a list: the key of the item and the action it belongs to.
+ *
+ * @example
+ * ```ts
+ * const m: OpenMenu = { key: 'A-1', kind: 'resolve' };
+ * ```
+ */
+export interface OpenMenu {
   key: string;
   kind: string;
 }
@@ -24,6 +32,8 @@ interface OpenMenu {
  * ```
  */
 export abstract class JcAlertsBase extends LitElement {
+  /** The styles both elements share: the theme tokens and the list's rules. */
+  static override styles = [themeTokens, listStyles];
   /** `zh` (default) or `en`; inherited from the nearest `lang` attribute when unset. */
   @property() override lang!: string;
   /** Overrides of the built-in strings. */

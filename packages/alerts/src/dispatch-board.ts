@@ -31,6 +31,7 @@ import { listStyles } from './styles.js';
  * ```
  */
 export class JcDispatchBoard extends JcAlertsBase {
+  /** The element's styles: the shared theme tokens, then the board's own. */
   static override styles = [themeTokens, listStyles];
 
   /** The waiting cases, in order. */

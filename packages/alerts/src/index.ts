@@ -6,6 +6,6 @@
 export * from './define.js';
 export * from './events.js';
 export * from './i18n.js';
-export { JcAlertsBase } from './base.js';
+export { JcAlertsBase, type OpenMenu } from './base.js';
 export { JcAlerts } from './alerts-list.js';
 export { JcDispatchBoard } from './dispatch-board.js';
