@@ -37,6 +37,13 @@ test('an alert is raised once per thing, acknowledged, assigned and resolved wit
   assert.ok(log.execute({ type: 'resolve', alertId: 'A-1', expectedVersion: 3, reason: 'handled' }, town, ctx).ok);
   assert.deepEqual(log.events('A-1').map((e) => e.type), ['raised', 'acknowledged', 'assigned', 'resolved']);
   assert.deepEqual(foldAlert(log.events('A-1')), log.get('A-1'));
+  // Appending events straight: a second raise, a gap in versions and an unknown alert are refused, nothing changes.
+  const [raised, acked] = log.events('A-1');
+  const code = (r: ReturnType<AlertLog['apply']>) => (r.ok ? 'accepted' : r.errors[0].code);
+  assert.equal(code(log.apply(raised)), 'E_ALERT_EXISTS');
+  assert.equal(code(log.apply({ ...acked, version: 9 })), 'E_STALE_VERSION');
+  assert.equal(code(log.apply({ ...acked, alertId: 'A-404' })), 'E_NO_ALERT');
+  assert.equal(log.events('A-1').length, 4);
   assert.equal(log.get('A-1')!.resolution, 'handled');
   // Resolved: the same thing may be alerted again.
   assert.ok(log.execute(raiseCommand(finding), monitor, ctx).ok);

@@ -62,9 +62,12 @@ export class AlertLog implements AlertLookup {
    */
   apply(e: AnyAlertEvent): Result<AlertState> {
     const s = this.states.get(e.alertId);
-    if (e.type === 'raised' ? s !== undefined || e.version !== 1 : !s || e.version !== s.version + 1) {
-      return fail([alertIssue(s || e.type !== 'raised' ? 'E_STALE_VERSION' : 'E_ALERT_EXISTS', `${e.alertId} v${e.version}`)]);
-    }
+    const where = `${e.alertId} v${e.version}`;
+    if (e.type === 'raised') {
+      if (s) return fail([alertIssue('E_ALERT_EXISTS', where)]);
+      if (e.version !== 1) return fail([alertIssue('E_STALE_VERSION', where)]);
+    } else if (!s) return fail([alertIssue('E_NO_ALERT', where)]);
+    else if (e.version !== s.version + 1) return fail([alertIssue('E_STALE_VERSION', where)]);
     const n = evolveAlert(s, e);
     this.states.set(e.alertId, n);
     this.log.push(e);
