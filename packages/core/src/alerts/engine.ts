@@ -127,7 +127,21 @@ export class AlertEngine {
   private readonly deadlines: { rule: AlertRuleOf<'deadline'>; mask: Uint8Array; ms: number; heap: TimerHeap }[] = [];
   private readonly overdueHeap: TimerHeap | null;
 
-  constructor(ctx: AlertEngineContext, rules: AlertRuleSet) {
+  /**
+   * `options.capacity`: the number of cases expected — the per-case arrays and timer heaps are
+   * sized for it up front, so a long replay does not keep reallocating them.
+   */
+  constructor(ctx: AlertEngineContext, rules: AlertRuleSet, options: { capacity?: number } = {}) {
+    const cap = Math.max(1024, Math.ceil(options.capacity ?? 0));
+    if (cap > this.cap) {
+      this.cap = cap;
+      this.node = new Int32Array(cap);
+      this.cat = new Int32Array(cap);
+      this.status = new Uint8Array(cap);
+      this.due = new Float64Array(cap);
+      this.epoch = new Uint32Array(cap);
+      this.overdue = new Uint8Array(cap);
+    }
     this.h = ctx.hierarchy;
     this.cats = ctx.categories;
     this.cal = ctx.calendar;
@@ -136,9 +150,9 @@ export class AlertEngine {
       if (r.kind === 'cluster') this.clusters.push(new ClusterRule(r, mask, this.h, this.cats.list.length));
       else if (r.kind === 'rise') this.rises.push(new RiseRule(r, mask, this.h));
       else if (r.kind === 'recurrence') this.recurrences.push(new RecurrenceRule(r, mask, this.cats.list.length));
-      else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap() });
+      else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap(cap / 4) });
     }
-    this.overdueHeap = this.rises.some((r) => r.rule.measure === 'overdue') ? new TimerHeap() : null;
+    this.overdueHeap = this.rises.some((r) => r.rule.measure === 'overdue') ? new TimerHeap(cap) : null;
   }
 
   /** Number of cases seen. @example `engine.cases; // 533500` */

@@ -16,9 +16,9 @@
  * ```
  */
 export class TimerHeap {
-  private t = new Float64Array(1024);
-  private r = new Int32Array(1024);
-  private s = new Uint32Array(1024);
+  private t: Float64Array;
+  private r: Int32Array;
+  private s: Uint32Array;
   /** Number of timers waiting. */
   size = 0;
   /** Row of the timer last popped. */
@@ -27,6 +27,14 @@ export class TimerHeap {
   stamp = 0;
   /** Time of the timer last popped. */
   time = NaN;
+
+  /** `capacity`: room for that many timers before the arrays grow (growing allocates). */
+  constructor(capacity = 1024) {
+    const n = Math.max(16, Math.ceil(capacity));
+    this.t = new Float64Array(n);
+    this.r = new Int32Array(n);
+    this.s = new Uint32Array(n);
+  }
 
   /** Adds a timer. @example `heap.push(Date.now() + 60_000, row, epoch[row]);` */
   push(time: number, row: number, stamp: number): void {

@@ -51,7 +51,10 @@ export interface AlertReplay {
  * ```
  */
 export function replayAlerts(events: Iterable<AnyCaseEvent>, ctx: AlertEngineContext, rules: AlertRuleSet, end?: number): AlertReplay {
-  const engine = new AlertEngine(ctx, rules);
+  // A list: count its cases first, so the engine sizes its arrays once.
+  let capacity = 0;
+  if (Array.isArray(events)) for (const e of events as readonly AnyCaseEvent[]) if (e.type === 'discovered') capacity++;
+  const engine = new AlertEngine(ctx, rules, { capacity });
   const ids = feedRules(rules).map((r) => r.id);
   const counts = new Map<string, number>(ids.map((id) => [id, 0]));
   let n = 0;
