@@ -26,6 +26,7 @@ const entries = {
   'jc-case-form': 'bundle/src/case-form.js',
   'jc-dashboard': 'bundle/src/dashboard.js',
   'jc-engagement': 'bundle/src/engagement.js',
+  'jc-alerts': 'bundle/src/alerts.js',
   'jiceng-core': 'bundle/src/core.js',
   'jiceng-putian': 'bundle/src/putian.js',
 };

@@ -9,6 +9,7 @@ const what = {
   'jc-case-form.js': '`<jc-case-form>`, `<jc-case-file>` (with the core\'s schemas and rules)',
   'jc-dashboard.js': '`<jc-dashboard>` and its charts',
   'jc-engagement.js': '`<jc-service-board>`, `<jc-ledger>`',
+  'jc-alerts.js': '`<jc-alerts>`, `<jc-dispatch-board>`',
   'jiceng-autoloader.js': 'loads a component when its tag appears',
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -3,3 +3,4 @@ export * from '@jiceng/grid-tree';
 export * from '@jiceng/case-form';
 export * from '@jiceng/dashboard';
 export * from '@jiceng/engagement';
+export * from '@jiceng/alerts';

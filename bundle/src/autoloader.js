@@ -12,6 +12,8 @@ const map = {
   'jc-ranking': 'jc-dashboard.js',
   'jc-service-board': 'jc-engagement.js',
   'jc-ledger': 'jc-engagement.js',
+  'jc-alerts': 'jc-alerts.js',
+  'jc-dispatch-board': 'jc-alerts.js',
 };
 const loading = new Set();
 function scan(root) {

@@ -16,6 +16,7 @@ const PACKAGES = {
     'jc-dashboard': ['jc-select', 'jc-period', 'jc-topic'], 'jc-kpi': [], 'jc-trend': [],
     'jc-breakdown': ['jc-category'], 'jc-ranking': ['jc-select'],
   },
+  alerts: { 'jc-alerts': ['jc-command'], 'jc-dispatch-board': ['jc-command'] },
 };
 
 export default async function ({ run }) {

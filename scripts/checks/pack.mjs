@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const packages = ['core', 'putian', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard', 'engagement'];
+const packages = ['core', 'putian', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard', 'engagement', 'alerts'];
 
 export default async function ({ run }) {
   const results = [];

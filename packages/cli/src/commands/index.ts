@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command.js';
 import { calendarCommand } from './calendar.js';
+import { alertsCommand } from './alerts.js';
 import { dossierCommand } from './dossier.js';
 import { engagementCommand } from './engagement.js';
 import { historyCommand } from './history.js';
@@ -31,4 +32,5 @@ export const COMMANDS: readonly Command[] = [
   calendarCommand,
   listsCommand,
   engagementCommand,
+  alertsCommand,
 ];

@@ -1,0 +1,20 @@
+/**
+ * Registers `<jc-alerts>` and `<jc-dispatch-board>`. Loading it twice is harmless.
+ * @module
+ */
+import { defineElement } from '@jiceng/ui';
+import { JcAlerts } from './alerts-list.js';
+import { JcDispatchBoard } from './dispatch-board.js';
+
+/** The version the elements are registered with. @example `ALERTS_VERSION // '0.1.0'` */
+export const ALERTS_VERSION = '0.1.0';
+
+defineElement('jc-alerts', JcAlerts, ALERTS_VERSION);
+defineElement('jc-dispatch-board', JcDispatchBoard, ALERTS_VERSION);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-alerts': JcAlerts;
+    'jc-dispatch-board': JcDispatchBoard;
+  }
+}

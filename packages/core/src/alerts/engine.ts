@@ -1,0 +1,519 @@
+/**
+ * The incremental rule evaluator: it reads the case event feed once, in time order, and
+ * keeps per node sliding windows and counts in typed arrays keyed by the hierarchy's
+ * pre-order index — never rescanning the history. Time-driven conditions (a deadline
+ * coming near, a case becoming overdue, the end of a day) run off timer heaps as time
+ * advances with the feed or with {@link AlertEngine.advance}.
+ * @module
+ */
+import { JcError } from '../errors.js';
+import type { HierarchyIndex } from '../hierarchy/contract.js';
+import type { CategoryTable } from '../cases/categories.js';
+import type { WorkingCalendar } from '../cases/calendar.js';
+import type { AnyCaseEvent } from '../cases/events.js';
+import { alertIssue } from './messages.js';
+import { ruleCategoryMask, type AlertKind, type AlertRule, type AlertRuleOf, type AlertRuleSet, type AlertSeverity } from './rules.js';
+import { TimerHeap } from './heap.js';
+import { endOfLocalDay, localDayOf, workingStartBefore } from './time.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * One rule hit: the condition a rule watches became true. Alerts are raised from findings.
+ *
+ * @example
+ * ```ts
+ * const f: AlertFinding = {
+ *   rule: 'grid-cluster', kind: 'cluster', severity: 'warning', at: 1741572000000,
+ *   node: '350302101001001', count: 3, category: 'city.rubbish',
+ * };
+ * ```
+ */
+export interface AlertFinding {
+  /** The rule's id. */
+  rule: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  /** When the condition was met, epoch ms. */
+  at: number;
+  /** Code of the node the alert is about (the grid/village for clusters and rises, the case's node otherwise). */
+  node: string;
+  /** Cases in the window (cluster), open or overdue cases (rise), overdue follow-ups; 1 for a single case. */
+  count: number;
+  /** Rise: the node's mean over the baseline days. */
+  baseline?: number;
+  /** The category concerned (cluster, recurrence, deadline). */
+  category?: string;
+  /** The case concerned (recurrence: the new case; deadline). */
+  caseId?: string;
+}
+
+/**
+ * What the engine reads rules against.
+ *
+ * @example
+ * ```ts
+ * const ctx: AlertEngineContext = { hierarchy, categories, calendar };
+ * ```
+ */
+export interface AlertEngineContext {
+  hierarchy: HierarchyIndex;
+  categories: CategoryTable;
+  calendar: WorkingCalendar;
+}
+
+/** Engine case status codes: discovered, registered, dispatched, handling, suspended, later (handled…follow-up), closed, dead. */
+const S_DISC = 0, S_REG = 1, S_DISP = 2, S_HAND = 3, S_SUSP = 4, S_LATER = 5, S_CLOSED = 6, S_DEAD = 7;
+const isOpen = (s: number) => s >= S_REG && s <= S_LATER;
+const isRunning = (s: number) => s === S_DISP || s === S_HAND;
+
+/** Dense positions of the nodes of one level: pos → slot (−1 elsewhere), and slot → pos. */
+function levelSlots(h: HierarchyIndex, level: string): { slotOf: Int32Array; posOf: Int32Array } {
+  const lv = h.config.levels.findIndex((l) => l.id === level);
+  const slotOf = new Int32Array(h.size).fill(-1);
+  const pos: number[] = [];
+  for (let i = 0; i < h.size; i++) if (h.levelOf[i] === lv) { slotOf[i] = pos.length; pos.push(i); }
+  return { slotOf, posOf: Int32Array.from(pos) };
+}
+
+/** For each node, the slot of its ancestor (or itself) at the level, or −1. */
+function ancestorSlots(h: HierarchyIndex, slotOf: Int32Array): Int32Array {
+  const out = new Int32Array(h.size).fill(-1);
+  for (let i = 0; i < h.size; i++) out[i] = slotOf[i] >= 0 ? slotOf[i] : h.parents[i] >= 0 ? out[h.parents[i]] : -1;
+  return out;
+}
+
+const EMPTY: readonly AlertFinding[] = Object.freeze([]);
+
+/**
+ * Evaluates a city's rules incrementally over the case event feed. Feed it every case
+ * event in time order (`at` never decreasing); it returns the findings each step makes.
+ * The special-population rule (`followUp`) reads the registry, not the case feed: see
+ * `followUpFindings`.
+ *
+ * @example
+ * ```ts
+ * const engine = new AlertEngine({ hierarchy, categories, calendar }, DEFAULT_ALERT_RULES);
+ * for (const e of events) for (const f of engine.apply(e)) console.log(f.rule, f.node);
+ * engine.advance(Date.now()); // timers up to now: deadlines near, days ended
+ * ```
+ */
+export class AlertEngine {
+  /** Events of cases the engine never saw discovered (a feed joined mid-way); they are skipped. */
+  skipped = 0;
+  private readonly h: HierarchyIndex;
+  private readonly cats: CategoryTable;
+  private readonly cal: WorkingCalendar;
+  private readonly rows = new Map<string, number>();
+  private cap = 1024;
+  private node = new Int32Array(this.cap);
+  private cat = new Int32Array(this.cap);
+  private status = new Uint8Array(this.cap);
+  private due = new Float64Array(this.cap);
+  /** Bumped whenever a row's status or due changes: timers set before are stale. */
+  private epoch = new Uint32Array(this.cap);
+  private overdue = new Uint8Array(this.cap);
+  private ids: string[] = [];
+  private address: (string | undefined)[] = [];
+  private n = 0;
+  private last = -Infinity;
+  private day = NaN;
+  private out: AlertFinding[] = [];
+
+  private readonly clusters: ClusterRule[] = [];
+  private readonly rises: RiseRule[] = [];
+  private readonly recurrences: RecurrenceRule[] = [];
+  private readonly deadlines: { rule: AlertRuleOf<'deadline'>; mask: Uint8Array; ms: number; heap: TimerHeap }[] = [];
+  private readonly overdueHeap: TimerHeap | null;
+
+  /**
+   * `options.capacity`: the number of cases expected — the per-case arrays and timer heaps are
+   * sized for it up front, so a long replay does not keep reallocating them.
+   */
+  constructor(ctx: AlertEngineContext, rules: AlertRuleSet, options: { capacity?: number } = {}) {
+    const cap = Math.max(1024, Math.ceil(options.capacity ?? 0));
+    if (cap > this.cap) {
+      this.cap = cap;
+      this.node = new Int32Array(cap);
+      this.cat = new Int32Array(cap);
+      this.status = new Uint8Array(cap);
+      this.due = new Float64Array(cap);
+      this.epoch = new Uint32Array(cap);
+      this.overdue = new Uint8Array(cap);
+    }
+    this.h = ctx.hierarchy;
+    this.cats = ctx.categories;
+    this.cal = ctx.calendar;
+    for (const r of rules.rules) {
+      const mask = ruleCategoryMask(r, this.cats);
+      if (r.kind === 'cluster') this.clusters.push(new ClusterRule(r, mask, this.h, this.cats.list.length));
+      else if (r.kind === 'rise') this.rises.push(new RiseRule(r, mask, this.h));
+      else if (r.kind === 'recurrence') this.recurrences.push(new RecurrenceRule(r, mask, this.cats.list.length));
+      else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap(cap / 4) });
+    }
+    this.overdueHeap = this.rises.some((r) => r.rule.measure === 'overdue') ? new TimerHeap(cap) : null;
+  }
+
+  /** Number of cases seen. @example `engine.cases; // 533500` */
+  get cases(): number {
+    return this.n;
+  }
+
+  /** Time of the last event or advance, epoch ms. @example `engine.now` */
+  get now(): number {
+    return this.last;
+  }
+
+  /**
+   * Applies one case event (after the timers due before it) and returns the findings.
+   * Throws a `JcError` `E_EVENT_ORDER` (changing nothing) for an event earlier than one
+   * already applied.
+   *
+   * @example
+   * ```ts
+   * const found = engine.apply(event); // [] most of the time
+   * ```
+   */
+  apply(e: AnyCaseEvent): readonly AlertFinding[] {
+    const t = e.at;
+    if (!(t >= this.last)) throw new JcError(alertIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}`, 'at'));
+    this.runTimers(t);
+    this.last = t;
+    let row: number;
+    if (e.type === 'discovered') {
+      row = this.newRow(e.caseId, this.h.indexOf(e.data.node));
+    } else {
+      const r = this.rows.get(e.caseId);
+      if (r === undefined) { this.skipped++; return this.flush(); }
+      row = r;
+    }
+    const s0 = this.status[row];
+    const d0 = this.due[row];
+    let s1 = s0;
+    let d1 = d0;
+    switch (e.type) {
+      case 'registered': {
+        const c = this.cats.indexOf(e.data.category);
+        this.cat[row] = c;
+        if (e.data.address) this.address[row] = e.data.address;
+        s1 = S_REG;
+        break;
+      }
+      case 'dispatched': case 'escalated': case 'reopened': s1 = S_DISP; d1 = e.data.dueAt; break;
+      case 'accepted': s1 = S_HAND; break;
+      case 'returned': s1 = S_REG; d1 = NaN; break;
+      case 'suspensionGranted': s1 = S_SUSP; break;
+      case 'resumed': s1 = S_HAND; d1 = e.data.dueAt; break;
+      case 'extensionGranted': d1 = e.data.dueAt; break;
+      case 'handled': s1 = S_LATER; break;
+      case 'verified': s1 = e.data.passed ? S_LATER : S_HAND; break;
+      case 'followedUp': s1 = e.data.recurred ? S_HAND : S_LATER; break;
+      case 'closed': s1 = S_CLOSED; break;
+      case 'rejected': case 'duplicateLinked': s1 = S_DEAD; break;
+      default: break;
+    }
+    const dueChanged = !(d1 === d0 || (d1 !== d1 && d0 !== d0));
+    const startsDispatch = e.type === 'dispatched' || e.type === 'escalated' || e.type === 'reopened';
+    if (s1 !== s0 || dueChanged || startsDispatch) {
+      this.epoch[row]++;
+      this.status[row] = s1;
+      this.due[row] = d1;
+      this.transition(row, s0, s1, t);
+      if (this.overdueHeap && isRunning(s1) && d1 === d1) this.overdueHeap.push(d1, row, this.epoch[row]);
+    }
+    const c = this.cat[row];
+    if (e.type === 'registered' && c >= 0) {
+      const pos = this.node[row];
+      for (const r of this.clusters) if (r.mask[c]) r.add(pos, c, t, this);
+      for (const r of this.recurrences) if (r.mask[c]) r.registered(row, pos, c, t, this);
+    } else if (e.type === 'closed' && c >= 0) {
+      for (const r of this.recurrences) if (r.mask[c]) r.closed(row, this.node[row], c, t, this);
+    }
+    if (startsDispatch && c >= 0) {
+      for (const d of this.deadlines) {
+        if (!d.mask[c]) continue;
+        const x = workingStartBefore(this.cal, d1, d.ms);
+        if (x !== x) continue;
+        if (x <= t) this.emitDeadline(d.rule, row, t);
+        else d.heap.push(x, row, this.epoch[row]);
+      }
+    }
+    return this.flush();
+  }
+
+  /**
+   * Moves time on to `now` without an event: fires the deadline timers that passed and ends
+   * the days that ended. Earlier than the last event: nothing happens.
+   *
+   * @example
+   * ```ts
+   * setInterval(() => engine.advance(Date.now()).forEach(raise), 60_000);
+   * ```
+   */
+  advance(now: number): readonly AlertFinding[] {
+    if (!(now > this.last)) return EMPTY;
+    this.runTimers(now);
+    this.last = now;
+    return this.flush();
+  }
+
+  /** @internal */
+  emit(f: AlertFinding): void {
+    this.out.push(f);
+  }
+
+  /** @internal The code of node position `pos`. */
+  code(pos: number): string {
+    return this.h.code(pos);
+  }
+
+  /** @internal The category id at position `c`. */
+  categoryId(c: number): string {
+    return this.cats.list[c].id;
+  }
+
+  /** @internal The address of the case at `row`. */
+  addressOf(row: number): string | undefined {
+    return this.address[row];
+  }
+
+  /** @internal The case id at `row`. */
+  caseIdOf(row: number): string {
+    return this.ids[row];
+  }
+
+  private flush(): readonly AlertFinding[] {
+    if (this.out.length === 0) return EMPTY;
+    const o = this.out;
+    this.out = [];
+    return o;
+  }
+
+  private emitDeadline(rule: AlertRuleOf<'deadline'>, row: number, at: number): void {
+    this.out.push({
+      rule: rule.id, kind: 'deadline', severity: rule.severity, at, node: this.h.code(this.node[row]), count: 1,
+      category: this.cats.list[this.cat[row]].id, caseId: this.ids[row],
+    });
+  }
+
+  /** Runs, in time order, the deadline timers before `t` and the ends of days up to `t`. */
+  private runTimers(t: number): void {
+    if (this.day !== this.day) {
+      if (t === -Infinity || t !== t) return;
+      this.day = localDayOf(this.cal, t);
+    }
+    const lastDay = localDayOf(this.cal, t);
+    for (;;) {
+      let nx = Infinity;
+      let which = -1;
+      for (let i = 0; i < this.deadlines.length; i++) {
+        const x = this.deadlines[i].heap.topTime();
+        if (x < t && x < nx) { nx = x; which = i; }
+      }
+      const nm = this.day < lastDay ? endOfLocalDay(this.cal, this.day) : Infinity;
+      if (which < 0 && nm === Infinity) break;
+      if (nx < nm) {
+        const d = this.deadlines[which];
+        d.heap.pop();
+        const row = d.heap.row;
+        if (this.epoch[row] === d.heap.stamp && this.status[row] === S_DISP) this.emitDeadline(d.rule, row, d.heap.time);
+      } else {
+        this.endDay(nm);
+        this.day++;
+      }
+    }
+  }
+
+  private endDay(m: number): void {
+    const heap = this.overdueHeap;
+    if (heap) {
+      while (heap.topTime() <= m) {
+        heap.pop();
+        const row = heap.row;
+        if (this.epoch[row] !== heap.stamp || this.overdue[row] || !isRunning(this.status[row])) continue;
+        this.overdue[row] = 1;
+        const c = this.cat[row];
+        for (const r of this.rises) if (r.rule.measure === 'overdue' && c >= 0 && r.mask[c]) r.bump(this.node[row], 1);
+      }
+    }
+    for (const r of this.rises) r.endDay(m, this);
+  }
+
+  private transition(row: number, s0: number, s1: number, _t: number): void {
+    const c = this.cat[row];
+    if (this.overdue[row]) {
+      this.overdue[row] = 0;
+      if (c >= 0) for (const r of this.rises) if (r.rule.measure === 'overdue' && r.mask[c]) r.bump(this.node[row], -1);
+    }
+    const o0 = isOpen(s0), o1 = isOpen(s1);
+    if (o0 !== o1 && c >= 0) for (const r of this.rises) if (r.rule.measure === 'open' && r.mask[c]) r.bump(this.node[row], o1 ? 1 : -1);
+  }
+
+  private newRow(id: string, pos: number): number {
+    const existing = this.rows.get(id);
+    if (existing !== undefined) return existing;
+    if (this.n === this.cap) this.grow();
+    const row = this.n++;
+    this.rows.set(id, row);
+    this.ids.push(id);
+    this.node[row] = pos;
+    this.cat[row] = -1;
+    this.status[row] = S_DISC;
+    this.due[row] = NaN;
+    return row;
+  }
+
+  private grow(): void {
+    const n = this.cap * 2;
+    const g = <T extends Int32Array | Uint8Array | Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => { const b = make(n); b.set(a); return b; };
+    this.node = g(this.node, (k) => new Int32Array(k));
+    this.cat = g(this.cat, (k) => new Int32Array(k));
+    this.status = g(this.status, (k) => new Uint8Array(k));
+    this.due = g(this.due, (k) => new Float64Array(k));
+    this.epoch = g(this.epoch, (k) => new Uint32Array(k));
+    this.overdue = g(this.overdue, (k) => new Uint8Array(k));
+    this.cap = n;
+  }
+}
+
+/** Cluster: per (level node, category) a ring of the last N registration times. */
+class ClusterRule {
+  private readonly anc: Int32Array;
+  /** Slot of each (level node, category) pair, −1 until its first case: a typed array, no hashing. */
+  private readonly slots: Int32Array;
+  private times = new Float64Array(0);
+  private heads = new Int32Array(0);
+  private fill = new Int32Array(0);
+  private above = new Uint8Array(0);
+  private used = 0;
+  private readonly windowMs: number;
+
+  constructor(readonly rule: AlertRuleOf<'cluster'>, readonly mask: Uint8Array, h: HierarchyIndex, private readonly nCats: number) {
+    const { slotOf, posOf } = levelSlots(h, rule.level);
+    this.anc = ancestorSlots(h, slotOf);
+    this.posOf = posOf;
+    this.slots = new Int32Array(posOf.length * nCats).fill(-1);
+    this.windowMs = rule.windowHours * HOUR;
+  }
+  private readonly posOf: Int32Array;
+
+  add(pos: number, c: number, t: number, engine: AlertEngine): void {
+    const a = pos >= 0 ? this.anc[pos] : -1;
+    if (a < 0) return;
+    const key = a * this.nCats + c;
+    let k = this.slots[key];
+    if (k < 0) {
+      k = this.used++;
+      if (k >= this.heads.length) this.grow();
+      this.slots[key] = k;
+    }
+    const N = this.rule.minCases;
+    const base = k * N;
+    const head = this.heads[k];
+    this.times[base + head] = t;
+    this.heads[k] = (head + 1) % N;
+    if (this.fill[k] < N) this.fill[k]++;
+    // The N-th latest registration is the one the head now points at (the oldest kept).
+    const full = this.fill[k] === N && this.times[base + this.heads[k]] > t - this.windowMs;
+    // Crossing from below N to N: the window holds exactly N now.
+    if (full && !this.above[k]) {
+      engine.emit({ rule: this.rule.id, kind: 'cluster', severity: this.rule.severity, at: t, node: engine.code(this.posOf[a]), count: N, category: engine.categoryId(c) });
+    }
+    this.above[k] = full ? 1 : 0;
+  }
+
+  private grow(): void {
+    const n = Math.max(256, this.heads.length * 2);
+    const N = this.rule.minCases;
+    const times = new Float64Array(n * N); times.set(this.times); this.times = times;
+    const heads = new Int32Array(n); heads.set(this.heads); this.heads = heads;
+    const fill = new Int32Array(n); fill.set(this.fill); this.fill = fill;
+    const above = new Uint8Array(n); above.set(this.above); this.above = above;
+  }
+}
+
+/** Rise: per level node a count, and a ring of its counts at the end of the last B days. */
+class RiseRule {
+  private readonly anc: Int32Array;
+  private readonly posOf: Int32Array;
+  private readonly count: Int32Array;
+  private readonly ring: Int32Array;
+  private readonly sums: Float64Array;
+  private readonly inEpisode: Uint8Array;
+  private days = 0;
+  private head = 0;
+
+  constructor(readonly rule: AlertRuleOf<'rise'>, readonly mask: Uint8Array, h: HierarchyIndex) {
+    const { slotOf, posOf } = levelSlots(h, rule.level);
+    this.anc = ancestorSlots(h, slotOf);
+    this.posOf = posOf;
+    const n = posOf.length;
+    this.count = new Int32Array(n);
+    this.ring = new Int32Array(n * rule.baselineDays);
+    this.sums = new Float64Array(n);
+    this.inEpisode = new Uint8Array(n);
+  }
+
+  bump(pos: number, d: number): void {
+    const a = pos >= 0 ? this.anc[pos] : -1;
+    if (a >= 0) this.count[a] += d;
+  }
+
+  endDay(m: number, engine: AlertEngine): void {
+    const B = this.rule.baselineDays;
+    const { count, ring, sums, inEpisode } = this;
+    const { factor, minCount } = this.rule;
+    const ready = this.days >= B;
+    const h = this.head;
+    for (let a = 0; a < count.length; a++) {
+      const c = count[a];
+      const cond = ready && c >= minCount && c * B > factor * sums[a];
+      if (cond && !inEpisode[a]) {
+        engine.emit({ rule: this.rule.id, kind: 'rise', severity: this.rule.severity, at: m, node: engine.code(this.posOf[a]), count: c, baseline: sums[a] / B });
+      }
+      inEpisode[a] = cond ? 1 : 0;
+      const slot = a * B + h;
+      sums[a] += c - ring[slot];
+      ring[slot] = c;
+    }
+    this.head = (h + 1) % B;
+    if (this.days < B) this.days++;
+  }
+}
+
+/** Recurrence: the last time a case of each (node, category) — or (category, address) — was closed. */
+class RecurrenceRule {
+  private readonly lastByNode = new Map<number, number>();
+  private readonly lastByAddress = new Map<string, number>();
+  private readonly windowMs: number;
+
+  constructor(readonly rule: AlertRuleOf<'recurrence'>, readonly mask: Uint8Array, private readonly nCats: number) {
+    this.windowMs = rule.withinDays * DAY;
+  }
+
+  private last(row: number, pos: number, c: number, engine: AlertEngine): number | undefined {
+    if (this.rule.by === 'node') return pos < 0 ? undefined : this.lastByNode.get(pos * this.nCats + c);
+    const addr = engine.addressOf(row);
+    return addr === undefined ? undefined : this.lastByAddress.get(`${c}\u0000${addr}`);
+  }
+
+  registered(row: number, pos: number, c: number, t: number, engine: AlertEngine): void {
+    if (pos < 0) return;
+    const last = this.last(row, pos, c, engine);
+    if (last !== undefined && last >= t - this.windowMs) {
+      engine.emit({ rule: this.rule.id, kind: 'recurrence', severity: this.rule.severity, at: t, node: engine.code(pos), count: 1, category: engine.categoryId(c), caseId: engine.caseIdOf(row) });
+    }
+  }
+
+  closed(row: number, pos: number, c: number, t: number, engine: AlertEngine): void {
+    if (this.rule.by === 'node') { if (pos >= 0) this.lastByNode.set(pos * this.nCats + c, t); return; }
+    const addr = engine.addressOf(row);
+    if (addr !== undefined) this.lastByAddress.set(`${c}\u0000${addr}`, t);
+  }
+}
+
+/** The rules of a set that the case feed drives (all but `followUp`). @example `feedRules(DEFAULT_ALERT_RULES).length; // 5` */
+export function feedRules(rules: AlertRuleSet): AlertRule[] {
+  return rules.rules.filter((r) => r.kind !== 'followUp');
+}

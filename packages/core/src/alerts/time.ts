@@ -1,0 +1,67 @@
+/**
+ * Time helpers of the alerts domain: local days, and working time counted backwards from a
+ * deadline (when "due within H working hours" starts to hold).
+ * @module
+ */
+import { isWorkingDay, type WorkingCalendar } from '../cases/calendar.js';
+
+const DAY = 86_400_000;
+const HORIZON_DAYS = 3_660;
+
+/**
+ * The local day number (days since 1970-01-01 in the calendar's offset) of an instant.
+ *
+ * @example
+ * ```ts
+ * localDayOf(calendar, Date.parse('2025-03-10T23:00:00+08:00')); // 20157
+ * ```
+ */
+export function localDayOf(cal: Pick<WorkingCalendar, 'offset'>, t: number): number {
+  return Math.floor((t + cal.offset) / DAY);
+}
+
+/**
+ * The instant local day `d` ends (the next local midnight), epoch ms.
+ *
+ * @example
+ * ```ts
+ * new Date(endOfLocalDay(calendar, 20157)).toISOString(); // '2025-03-10T16:00:00.000Z'
+ * ```
+ */
+export function endOfLocalDay(cal: Pick<WorkingCalendar, 'offset'>, d: number): number {
+  return (d + 1) * DAY - cal.offset;
+}
+
+/**
+ * The earliest instant from which at most `ms` working ms are left before `due`: the
+ * moment a deadline becomes "due within" that much working time. Counted backwards over
+ * the calendar's working periods; if exactly `ms` are left at the start of a working period,
+ * the answer is the end of the working period before it (nothing is worked in between).
+ * `NaN` if the calendar has no working time in reach.
+ *
+ * @example
+ * ```ts
+ * // due Monday 10:00, 2 working hours: from Friday 17:30 on (08:00–12:00, 14:30–17:30)
+ * workingStartBefore(calendar, Date.parse('2025-03-10T10:00:00+08:00'), 2 * 3_600_000);
+ * ```
+ */
+export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number): number {
+  if (!Number.isFinite(due) || !(ms >= 0)) return NaN;
+  let d = localDayOf(cal, due);
+  let tod = due + cal.offset - d * DAY;
+  let left = ms;
+  const periods = cal.periods;
+  for (let guard = 0; guard < HORIZON_DAYS; guard++, d--, tod = DAY) {
+    if (!isWorkingDay(cal, d * DAY - cal.offset)) continue;
+    for (let i = periods.length - 1; i >= 0; i--) {
+      const [s, e] = periods[i];
+      if (tod <= s) continue;
+      const end = tod < e ? tod : e;
+      const avail = end - s;
+      if (left < avail) return d * DAY + end - left - cal.offset;
+      left -= avail;
+      tod = s;
+    }
+  }
+  return NaN;
+}
