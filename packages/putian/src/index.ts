@@ -18,3 +18,4 @@ export * from './counts.js';
 export * from './generate.js';
 export * from './summary.js';
 export * from './scenario/index.js';
+export * from './geometry/index.js';
