@@ -22,3 +22,4 @@ export * from './registry.js';
 export * from './lists-summary.js';
 export * from './scenario/index.js';
 export * from './engagement/index.js';
+export * from './geometry/index.js';
