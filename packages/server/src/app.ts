@@ -452,7 +452,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
             const row = record.cases.rowOf(s.streamId.slice(5));
             if (row < 0) { last = p; continue; }
             const f = record.cases.facts;
-            await send({ position: p, caseId: s.streamId.slice(5), version: s.version, type: s.type, at: Number((s.meta as { at?: number }).at ?? 0), node: h.code(f.node[row]), status: CASE_STATUSES[f.status[row]] });
+            await send({ position: p, caseId: s.streamId.slice(5), version: s.version, type: s.type, at: s.time, node: h.code(f.node[row]), status: CASE_STATUSES[f.status[row]] });
           }
           if (Number(batch[batch.length - 1].position) >= upTo) break;
         }

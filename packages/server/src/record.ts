@@ -6,6 +6,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   applyListEvent, applyRegistryEvent, CASE_STATUSES, CASE_TOPICS, CaseStore, createMetrics, decide, emptyLists, emptyRegistry,
   readFactRow, validateCommand,
@@ -13,7 +14,7 @@ import {
   type ListEvent, type ListsState, type Metrics, type MetricsOptions, type RegistryEvent, type RegistryState,
 } from '@jiceng/core';
 import { ApiError } from './errors.js';
-import type { EventStorePort, NewEvent, StoredEvent } from './store-port.js';
+import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
 
 /**
  * The city a server serves: its hierarchy, the case context commands are decided in, and
@@ -72,8 +73,8 @@ export function toNewEvent(e: AnyCaseEvent, commandId?: string): NewEvent {
   return {
     type: e.type,
     data: e.data,
-    meta: { actor: e.actor, role: e.role, roleNode: e.roleNode, at: e.at, ...(commandId ? { commandId } : {}) },
-    time: new Date(e.at).toISOString(),
+    meta: { actor: e.actor, role: e.role, roleNode: e.roleNode, ...(commandId ? { commandId } : {}) },
+    time: e.at,
   };
 }
 
@@ -86,10 +87,9 @@ export function toNewEvent(e: AnyCaseEvent, commandId?: string): NewEvent {
  * ```
  */
 export function fromStored(s: StoredEvent): AnyCaseEvent {
-  const m = s.meta ?? {};
-  const at = typeof m.at === 'number' ? m.at : Date.parse(String(s.time));
+  const m = s.meta;
   return {
-    caseId: s.streamId.slice(5), version: s.version, type: s.type, at,
+    caseId: s.streamId.slice(5), version: s.version, type: s.type, at: s.time,
     actor: String(m.actor ?? ''), role: String(m.role ?? ''), roleNode: String(m.roleNode ?? ''), data: s.data,
   } as AnyCaseEvent;
 }
@@ -118,8 +118,6 @@ export interface CommandOutcome {
   events: { position: number; version: number; type: string; at: number }[];
 }
 
-const num = (p: StoredEvent['position']): number => Number(p);
-
 /**
  * The record a server answers from. Open it with {@link LiveRecord.open}; it follows the
  * store's feed from then on.
@@ -136,7 +134,7 @@ export class LiveRecord {
   /** The hierarchy. */
   readonly hierarchy: HierarchyIndex;
   /** Every case: state and facts. */
-  readonly cases: CaseStore;
+  cases: CaseStore;
   /** The registry of special populations. */
   registry: RegistryState = emptyRegistry();
   /** The lists (policies, work, projects…). */
@@ -145,7 +143,7 @@ export class LiveRecord {
   position = 0;
   /** The evaluation time of the figures. */
   readonly asOf: number;
-  private readonly store: EventStorePort;
+  private readonly store: EventStore;
   private metricsAll: Metrics | undefined;
   private readonly byTopic = new Map<string, Metrics>();
   private readonly listeners = new Set<(items: FeedItem[]) => void>();
@@ -155,7 +153,7 @@ export class LiveRecord {
   private unsubscribe: (() => void) | undefined;
   private closed = false;
 
-  private constructor(store: EventStorePort, city: CitySetup) {
+  private constructor(store: EventStore, city: CitySetup) {
     this.store = store;
     this.city = city;
     this.hierarchy = city.hierarchy;
@@ -171,12 +169,69 @@ export class LiveRecord {
    * const record = await LiveRecord.open(store, city, { onProgress: (n) => console.log(n) });
    * ```
    */
-  static async open(store: EventStorePort, city: CitySetup, opts: { onProgress?: (events: number) => void } = {}): Promise<LiveRecord> {
+  static async open(store: EventStore, city: CitySetup, opts: { onProgress?: (events: number) => void; snapshots?: boolean } = {}): Promise<LiveRecord> {
     const r = new LiveRecord(store, city);
+    if (opts.snapshots !== false) await r.restore();
     await r.catchUp(opts.onProgress);
     const unsub = await store.subscribe(r.position, () => { void r.catchUp().catch(() => undefined); });
     r.unsubscribe = unsub;
     return r;
+  }
+
+  private fingerprint(): string {
+    const h = this.hierarchy;
+    return `${h.size}:${h.code(0)}:${h.code(h.size - 1)}:${this.city.ctx.categories.list.length}`;
+  }
+
+  /**
+   * Saves the record's state (every case, the registry, the lists) as of {@link position}
+   * in the store, gzipped, so the next start folds only what came after.
+   *
+   * @example
+   * ```ts
+   * const { bytes } = await record.saveSnapshot();
+   * ```
+   */
+  async saveSnapshot(): Promise<{ bytes: number; position: number }> {
+    await this.catching;
+    const position = this.position;
+    const snap = this.cases.snapshot();
+    const keys = snap.cases.length ? Object.keys(snap.cases[0]) : [];
+    const body = {
+      format: 'jiceng.server', version: 1, fingerprint: this.fingerprint(), position, events: snap.events, keys,
+      rows: snap.cases.map((c) => keys.map((k) => c[k])),
+      ownReports: [...this.ownReports], registry: [...this.registry.persons], registryVersion: this.registry.version, lists: this.lists,
+    };
+    const data = gzipSync(JSON.stringify(body), { level: 3 });
+    await this.store.saveSnapshot(SNAPSHOT, position, data);
+    return { bytes: data.byteLength, position };
+  }
+
+  /** Restores the last snapshot, if any and of this city. */
+  private async restore(): Promise<boolean> {
+    const s = await this.store.loadSnapshot(SNAPSHOT);
+    if (!s) return false;
+    let body: {
+      format: string; version: number; fingerprint: string; position: number; events: number; keys: string[]; rows: unknown[][];
+      ownReports: [string, number[]][]; registry: [string, unknown][]; registryVersion: number; lists: ListsState;
+    };
+    try {
+      body = JSON.parse(gunzipSync(s.data).toString('utf8'));
+    } catch {
+      return false;
+    }
+    if (body.format !== 'jiceng.server' || body.version !== 1 || body.fingerprint !== this.fingerprint()) return false;
+    const cases = body.rows.map((r) => Object.fromEntries(body.keys.map((k, i) => [k, r[i]])));
+    const restored = CaseStore.fromSnapshot({ format: 'jiceng.cases', version: 1, events: body.events, cases }, { hierarchy: this.hierarchy, categories: this.city.ctx.categories }, {
+      capacity: Math.max(cases.length, this.city.capacity ?? 0) + 4096, keepLog: false,
+    });
+    if (!restored.ok) return false;
+    this.cases = restored.value;
+    for (const [k, v] of body.ownReports) this.ownReports.set(k, v);
+    this.registry = { persons: new Map(body.registry) as RegistryState['persons'], version: body.registryVersion };
+    this.lists = body.lists;
+    this.position = body.position;
+    return true;
   }
 
   /** Stops following the feed. @example `record.close();` */
@@ -214,7 +269,7 @@ export class LiveRecord {
   }
 
   private fold(s: StoredEvent, items: FeedItem[]): void {
-    const pos = num(s.position);
+    const pos = s.position;
     if (pos <= this.position) return;
     this.position = pos;
     if (s.streamType === 'case' || (s.streamType === undefined && s.streamId.startsWith('case-'))) {
@@ -382,8 +437,10 @@ export class LiveRecord {
   }
 }
 
+const SNAPSHOT = 'server.record';
+
 function outcome(caseId: string, events: StoredEvent[], duplicate: boolean): CommandOutcome {
-  const list = events.map((e) => ({ position: num(e.position), version: e.version, type: e.type, at: fromStored(e).at }));
+  const list = events.map((e) => ({ position: e.position, version: e.version, type: e.type, at: fromStored(e).at }));
   return { caseId, version: list.length ? list[list.length - 1].version : 0, duplicate, events: list };
 }
 

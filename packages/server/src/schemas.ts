@@ -122,13 +122,13 @@ export const caseFileSchema = z.object({
  */
 export const commandBody = z.object({
   commandId: z.string().min(8).max(100),
-  command: caseCommandSchema.openapi('CaseCommand'),
+  command: caseCommandSchema,
 }).openapi('CommandRequest');
 
 /** A new case: the `discover` command with its command id. @example `discoverBody.parse({ commandId: 'c-0001-aaaa', command: { type: 'discover', node: '…', source: 'patrol', description: '…' } })` */
 export const discoverBody = z.object({
   commandId: z.string().min(8).max(100),
-  command: commandSchemas.discover.openapi('DiscoverCommand'),
+  command: commandSchemas.discover,
 }).openapi('DiscoverRequest');
 
 /**
