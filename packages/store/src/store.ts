@@ -409,6 +409,7 @@ export class EventStore {
       if (batchLines >= batchSize) await flush();
     }
     await flush();
+    progress.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     await this.engine.query(`INSERT INTO jc_imports (name, lines, events, done) VALUES ($1, $2, $3, true)
       ON CONFLICT (name) DO UPDATE SET done = true, updated_at = now()`, [name, progress.lines, progress.events]);
     if (progress.events) this.notifyLocal();
