@@ -6,6 +6,7 @@
  */
 import { CaseStore, type AnyCaseEvent, type CategoryTable, type HierarchyIndex, type JcIssue } from '@jiceng/core';
 import type { EventStore } from './store.js';
+import { decodeCaseSnapshot, encodeCaseSnapshot } from './case-snapshot.js';
 import type { StoredEvent } from './types.js';
 
 /**
@@ -87,13 +88,14 @@ export class CaseProjection {
     position: number,
     private readonly name: string,
     private readonly batchSize: number,
+    private readonly ctx: CaseProjectionContext,
   ) {
     this.position = position;
   }
 
   /**
-   * Opens the projection: from its snapshot (and the position it covers) when there is one,
-   * else empty at position 0. Call {@link CaseProjection.catchUp} to apply the rest.
+   * Opens the projection: from its snapshot (and the position it covers) when there is one
+   * that fits this hierarchy and category table, else empty at position 0. Call {@link CaseProjection.catchUp} to apply the rest.
    *
    * @example
    * ```ts
@@ -106,11 +108,11 @@ export class CaseProjection {
     if (opts.fromSnapshot !== false) {
       const snap = await store.loadSnapshot(name);
       if (snap) {
-        const restored = CaseStore.fromSnapshot(JSON.parse(new TextDecoder().decode(snap.data)), ctx, { keepLog: false, capacity: opts.capacity });
-        if (restored.ok) return new CaseProjection(store, restored.value, snap.position, name, batch);
+        const restored = decodeCaseSnapshot(snap.data, ctx, opts.capacity);
+        if (restored) return new CaseProjection(store, restored, snap.position, name, batch, ctx);
       }
     }
-    return new CaseProjection(store, new CaseStore(ctx, { keepLog: false, capacity: opts.capacity }), 0, name, batch);
+    return new CaseProjection(store, new CaseStore(ctx, { keepLog: false, capacity: opts.capacity }), 0, name, batch, ctx);
   }
 
   /**
@@ -154,7 +156,8 @@ export class CaseProjection {
   }
 
   /**
-   * Saves the projection's state and position as its snapshot (and checkpoint).
+   * Saves the projection's state and position as its snapshot (binary columns, see
+   * {@link encodeCaseSnapshot}) and its checkpoint.
    *
    * @example
    * ```ts
@@ -162,7 +165,7 @@ export class CaseProjection {
    * ```
    */
   async saveSnapshot(): Promise<void> {
-    await this.store.saveSnapshot(this.name, this.position, JSON.stringify(this.cases.snapshot()));
+    await this.store.saveSnapshot(this.name, this.position, encodeCaseSnapshot(this.cases, this.ctx));
     await this.store.setCheckpoint(this.name, this.position);
   }
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {
   buildCategoryTable, buildHierarchy, CaseStore, DEFAULT_CATEGORIES, type AnyCaseEvent, type HierarchyConfig,
 } from '@jiceng/core';
-import { CaseProjection, type EventStore } from '@jiceng/store';
+import { CaseProjection, decodeCaseSnapshot, encodeCaseSnapshot, type EventStore } from '@jiceng/store';
 import { engines, freshPlace } from './engines.js';
 
 const lvl = (id: string, length: number, significant: number) => ({ id, name: { zh: id, en: id }, duties: [], code: { length, significant } });
@@ -127,3 +127,30 @@ for (const kind of engines()) {
     }
   });
 }
+
+test('a binary case snapshot restores every field, rare values included, and refuses another hierarchy', () => {
+  const direct = new CaseStore(ctx, { keepLog: false });
+  const events = histories(60).flat();
+  // Rare values: a node and a category that are not in the tables, a department and a person.
+  events.push(
+    { caseId: 'odd', version: 1, type: 'discovered', at: 1, actor: 'x1', role: 'r', roleNode: 'n', data: { node: '999999999999', source: 'patrol', description: 'd' } },
+    { caseId: 'odd', version: 2, type: 'registered', at: 2, actor: 'x2', role: 'r', roleNode: 'n', data: { category: 'no.such', urgency: 'urgent', description: 'd', dispatchDueAt: 9 } },
+    { caseId: 'odd', version: 3, type: 'dispatched', at: 3, actor: 'x2', role: 'r', roleNode: 'n', data: { node: '888888888888', department: '城管科', person: '张三', dueAt: 10 } },
+  );
+  assert.deepEqual(direct.replay(events).issues, []);
+  const bytes = encodeCaseSnapshot(direct, ctx);
+  const back = decodeCaseSnapshot(bytes, ctx);
+  assert.ok(back);
+  assert.deepEqual(back.snapshot(), direct.snapshot());
+  assert.equal(back.get('odd')?.handler, '888888888888');
+  assert.equal(back.get('odd')?.person, '张三');
+  // It keeps working: the next event applies as it would have.
+  const next = { caseId: 'odd', version: 4, type: 'accepted', at: 4, actor: 'x3', role: 'r', roleNode: 'n', data: {} } as AnyCaseEvent;
+  assert.ok(back.apply(next).ok && direct.apply(next).ok);
+  assert.deepEqual(back.snapshot(), direct.snapshot());
+  // Another hierarchy: the row positions would mean other nodes, so it is refused.
+  const other = buildHierarchy(CONFIG, [{ code: '350300000000', parent: null, level: 'city', name: '市' }]);
+  assert.ok(other.ok);
+  assert.equal(decodeCaseSnapshot(bytes, { hierarchy: other.value, categories: ctx.categories }), null);
+  assert.equal(decodeCaseSnapshot(new TextEncoder().encode('{"format":"jiceng.cases"}'), ctx), null);
+});
