@@ -61,6 +61,8 @@ function rebuild() {
   })));
   if (!r.ok) throw new Error(r.errors.map((e) => e.en).join('; '));
   h = r.value;
+  // the pickers inside the forms see every place fetched so far
+  for (const id of ['tree', 'intake', 'actions']) { const el = $(id); if (el && el.hierarchy) el.hierarchy = h; }
   return h;
 }
 async function reveal(code) {
@@ -143,12 +145,11 @@ async function renderCaseList() {
 }
 
 /** The case file as the server prepared it for this person, and the actions open to them. */
-let current;
 async function showCase(id, { focus = false } = {}) {
   let f;
   try { f = await api.caseFile(id); } catch (e) { say($('case-note'), e); return; }
   state.caseId = id;
-  current = f;
+  if (!known.has(f.case.node.code)) await reveal(f.case.node.code); // the case's place, for the pickers
   $('case-detail').hidden = false;
   $('case-h').textContent = `${f.case.id} · ${t().status[f.case.status] ?? f.case.status}`;
   $('case-h').dataset.status = f.case.status;

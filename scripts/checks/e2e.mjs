@@ -49,8 +49,16 @@ export default async function () {
   };
   const problems = [];
   let restarting = false;
+  /** A refusal the walk-through provokes on purpose (an answer, not a problem): its URL part. */
+  let expecting = '';
+  const refusals = [];
   const watch = (page, who) => {
-    page.on('console', (m) => { if (m.type() === 'error' && !restarting) problems.push(`${who} console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() !== 'error' || restarting) return;
+      const i = refusals.findIndex((n) => m.text().includes(`status of ${n}`)); // Chromium logs the provoked refusal
+      if (i >= 0) refusals.splice(i, 1);
+      else problems.push(`${who} console: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`${who} page error: ${e.message}`));
     // the live feed's request is cancelled when its page reloads (net::ERR_ABORTED): not a failure
     page.on('requestfailed', (r) => {
@@ -58,7 +66,11 @@ export default async function () {
       if (restarting || (why === 'net::ERR_ABORTED' && new URL(r.url()).pathname === '/api/feed')) return;
       problems.push(`${who} request failed (${why}): ${new URL(r.url()).pathname}`);
     });
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${who} HTTP ${r.status()}: ${r.url()}`); });
+    page.on('response', (r) => {
+      if (r.status() < 400) return;
+      if (expecting && r.url().includes(expecting)) refusals.push(r.status());
+      else problems.push(`${who} HTTP ${r.status()}: ${r.url()}`);
+    });
   };
   /** Signs in through the development sign-in page: a place by code, then the person. */
   const signIn = async (page, place, person) => {
@@ -132,6 +144,23 @@ export default async function () {
       await p.locator('[data-afield="urgency"][value="normal"]').click();
       await p.locator('[data-afield="description"]').fill('楼道堆放杂物，堵塞消防通道');
     }, 'registered');
+    // A refusal says why, in place: the grid cannot handle this category; the core's code and
+    // message appear beside the action, and nothing changes.
+    await actions.locator('button[data-action="dispatch"]').click();
+    const panel = actions.locator('#panel-dispatch');
+    const pick = panel.locator('jc-grid-tree');
+    await pick.locator('input').first().fill(GRID);
+    await pick.getByRole('treeitem', { level: 5 }).first().click();
+    const refusedP = officer.waitForResponse((r) => r.url().includes(`/api/cases/${caseId}/commands`));
+    expecting = `/api/cases/${caseId}/commands`;
+    await panel.locator('button[type="submit"]').click();
+    const refused = await refusedP;
+    const body = await refused.json();
+    expecting = '';
+    await actions.locator('[role="alert"]', { hasText: body.error?.zh ?? '∅' }).first().waitFor();
+    ok(`a refused dispatch (HTTP ${refused.status()} ${body.error?.code}) shows the server's message beside the action: ${body.error?.zh}`,
+      refused.status() >= 400 && (await officer.textContent('#case-h')).includes(caseId) && await officer.locator('#case-h[data-status="registered"]').count() === 1);
+    await actions.locator('button[data-action="dispatch"]').click(); // close the panel, open it afresh below
     await act('dispatch', async (p) => {
       const pick = p.locator('jc-grid-tree');
       await pick.locator('input').first().fill(GRID.slice(0, 12)); // the grid's village
