@@ -199,7 +199,7 @@ actionsEl.addEventListener('jc-command', async (e) => {
 });
 actionsEl.addEventListener('keydown', (e) => {
   // Escape closes an open action panel: the element's own toggle button closes it
-  if (e.key !== 'Escape') return;
+  if (e.key !== 'Escape' || e.defaultPrevented) return;
   const open = actionsEl.shadowRoot?.querySelector('button[data-action][aria-expanded="true"]');
   if (open) { e.preventDefault(); open.click(); open.focus(); }
 });

@@ -167,6 +167,16 @@ export default async function () {
       await pick.getByRole('treeitem', { level: 4 }).first().click();
     }, 'dispatched');
     await shot(officer, 'portal-officer-dispatched');
+    // Escape closes an open action panel and gives focus back to its button
+    const next = actions.locator('button[data-action]').first();
+    await next.click();
+    await actions.locator('[id^="panel-"]').first().waitFor();
+    await officer.keyboard.press('Escape');
+    await actions.locator('button[data-action][aria-expanded="true"]').waitFor({ state: 'detached' });
+    ok('Escape closes the action panel and focus returns to its button', await officer.evaluate(() => {
+      const a = document.querySelector('#actions');
+      return document.activeElement === a && a.shadowRoot.activeElement?.matches('button[data-action]');
+    }));
 
     // The grid worker sees the new status without reloading.
     await worker.waitForSelector('#case-h[data-status="dispatched"]');
@@ -190,6 +200,19 @@ export default async function () {
       await caseRow(page, caseId).locator('.meta[data-status="dispatched"]').waitFor();
       ok(`after the restart the ${who} still sees the case, dispatched`, true);
     }
+    // The grid worker on a phone: record and my cases on the first screen, nothing wider than it
+    await worker.setViewportSize({ width: 390, height: 844 });
+    await worker.reload();
+    await worker.waitForSelector('body[data-ready]');
+    const phone = await worker.evaluate(() => {
+      const top = (sel) => document.querySelector(sel).getBoundingClientRect();
+      const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1).map((e) => e.id || e.tagName);
+      return { record: top('#new-case').bottom, list: top('#case-list').top, scroll: document.documentElement.scrollWidth, wide };
+    });
+    ok(`on a phone (390×844) record (${Math.round(phone.record)} px) and my cases (${Math.round(phone.list)} px) come first`, phone.record <= 844 && phone.list < 844);
+    ok(`on a phone nothing is wider than the screen (${phone.scroll} px; ${phone.wide.slice(0, 5).join(', ') || 'none'})`, phone.scroll <= 390 && phone.wide.length === 0);
+    await shot(worker, 'portal-phone');
+    await worker.setViewportSize({ width: 1440, height: 900 });
     await worker.click('#lang');
     await worker.waitForFunction(() => document.documentElement.lang === 'en');
     await worker.reload();
