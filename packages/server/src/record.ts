@@ -147,6 +147,7 @@ export class LiveRecord {
   private metricsAll: Metrics | undefined;
   private readonly byTopic = new Map<string, Metrics>();
   private readonly listeners = new Set<(items: FeedItem[]) => void>();
+  private readonly closers = new Set<() => void>();
   /** Rows of cases reported under the citizen role, by reporter id (their own reports). */
   private readonly ownReports = new Map<string, number[]>();
   private catching: Promise<void> = Promise.resolve();
@@ -239,6 +240,8 @@ export class LiveRecord {
     this.closed = true;
     this.unsubscribe?.();
     this.listeners.clear();
+    for (const c of this.closers) c();
+    this.closers.clear();
   }
 
   /**
@@ -350,9 +353,18 @@ export class LiveRecord {
    * const stop = record.listen((items) => console.log(items.length));
    * ```
    */
-  listen(fn: (items: FeedItem[]) => void): () => void {
+  listen(fn: (items: FeedItem[]) => void, onClose?: () => void): () => void {
     this.listeners.add(fn);
-    return () => { this.listeners.delete(fn); };
+    if (onClose) this.closers.add(onClose);
+    return () => {
+      this.listeners.delete(fn);
+      if (onClose) this.closers.delete(onClose);
+    };
+  }
+
+  /** True once {@link close} ran. */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /**
