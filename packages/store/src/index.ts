@@ -19,3 +19,5 @@ export { EventStore, openStore, versionConflict, type StoreOptions } from './sto
 export { openEngine, copyField, type Engine, type EngineOptions, type Sql } from './engine.js';
 export { migrate, migrationFiles } from './migrate.js';
 export { lineToRow, rowToLine, type LogRow } from './log.js';
+export { CaseProjection, toCaseEvent, type CaseProjectionContext, type CaseProjectionOptions } from './case-projection.js';
+export { encodeCaseSnapshot, decodeCaseSnapshot } from './case-snapshot.js';

@@ -138,7 +138,7 @@ export class EventStore {
     const streamType = opts.streamType ?? streamId.split('-')[0];
     for (let attempt = 0; ; attempt++) {
       try {
-        const out = await this.engine.transaction((tx) => this.appendIn(tx, streamId, streamType, events, ev, commandId));
+        const out = await this.engine.transaction((tx) => this.appendIn(tx, streamId, streamType, events, ev, commandId, attempt > 0));
         if (!out.duplicate) this.notifyLocal();
         return out;
       } catch (e) {
@@ -150,34 +150,50 @@ export class EventStore {
     }
   }
 
-  private async appendIn(tx: Sql, streamId: string, streamType: string, events: NewEvent[], ev: AppendOptions['expectedVersion'], commandId: string | undefined): Promise<AppendResult & { ok: true }> {
-    if (commandId) {
-      const prior = await tx.query<{ stream_id: string; from_version: number; to_version: number }>(
-        'SELECT stream_id, from_version, to_version FROM jc_commands WHERE command_id = $1', [commandId]);
-      if (prior.length) {
-        const p = prior[0];
-        const rows = await tx.query<EventRow>(`SELECT ${COLUMNS} FROM jc_events WHERE stream_id = $1 AND version BETWEEN $2 AND $3 ORDER BY version`,
-          [p.stream_id, p.from_version, p.to_version]);
-        return { ok: true, version: Number(p.to_version), events: rows.map(toEvent), duplicate: true };
-      }
+  /** The first result of a command id seen before, or null. */
+  private async priorResult(tx: Sql, commandId: string): Promise<(AppendResult & { ok: true }) | null> {
+    const prior = await tx.query<{ stream_id: string; from_version: number; to_version: number }>(
+      'SELECT stream_id, from_version, to_version FROM jc_commands WHERE command_id = $1', [commandId]);
+    if (!prior.length) return null;
+    const p = prior[0];
+    const rows = await tx.query<EventRow>(`SELECT ${COLUMNS} FROM jc_events WHERE stream_id = $1 AND version BETWEEN $2 AND $3 ORDER BY version`,
+      [p.stream_id, p.from_version, p.to_version]);
+    return { ok: true, version: Number(p.to_version), events: rows.map(toEvent), duplicate: true };
+  }
+
+  /**
+   * One append in its transaction, in two statements on the happy path: move the stream row
+   * (on a server also taking the position lock and queueing the notification), then insert
+   * the events and the command row together. A command id seen before is looked up only when
+   * the stream did not move, or on a retry after a unique violation of the command id.
+   */
+  private async appendIn(tx: Sql, streamId: string, streamType: string, events: NewEvent[], ev: AppendOptions['expectedVersion'], commandId: string | undefined, checkFirst: boolean): Promise<AppendResult & { ok: true }> {
+    if (commandId && checkFirst) {
+      const prior = await this.priorResult(tx, commandId);
+      if (prior) return prior;
     }
     const n = events.length;
+    // On a server: positions are taken under this lock, held to commit, so they follow commit order.
+    const extra = this.engine.kind === 'postgres' ? `, pg_advisory_xact_lock(${POSITION_LOCK})::text AS locked, pg_notify('${CHANNEL}', '')::text AS notified` : '';
     let rows: { version: number }[];
     if (ev === 'none' || ev === 0) {
-      rows = await tx.query('INSERT INTO jc_streams (stream_id, stream_type, version) VALUES ($1, $2, $3) ON CONFLICT (stream_id) DO NOTHING RETURNING version', [streamId, streamType, n]);
+      rows = await tx.query(`INSERT INTO jc_streams (stream_id, stream_type, version) VALUES ($1, $2, $3) ON CONFLICT (stream_id) DO NOTHING RETURNING version${extra}`, [streamId, streamType, n]);
     } else if (ev === 'any') {
       rows = await tx.query(`INSERT INTO jc_streams (stream_id, stream_type, version) VALUES ($1, $2, $3)
-        ON CONFLICT (stream_id) DO UPDATE SET version = jc_streams.version + $3, updated_at = now() RETURNING version`, [streamId, streamType, n]);
+        ON CONFLICT (stream_id) DO UPDATE SET version = jc_streams.version + $3, updated_at = now() RETURNING version${extra}`, [streamId, streamType, n]);
     } else {
-      rows = await tx.query('UPDATE jc_streams SET version = version + $2, updated_at = now() WHERE stream_id = $1 AND version = $3 RETURNING version', [streamId, n, ev]);
+      rows = await tx.query(`UPDATE jc_streams SET version = version + $2, updated_at = now() WHERE stream_id = $1 AND version = $3 RETURNING version${extra}`, [streamId, n, ev]);
     }
     if (!rows.length) {
+      if (commandId && !checkFirst) {
+        const prior = await this.priorResult(tx, commandId);
+        if (prior) return prior;
+      }
       const cur = await tx.query<{ version: number }>('SELECT version FROM jc_streams WHERE stream_id = $1', [streamId]);
       throw new Conflict(cur.length ? Number(cur[0].version) : 0);
     }
     const last = Number(rows[0].version);
-    if (this.engine.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [POSITION_LOCK]);
-    const params: unknown[] = [];
+    const params: unknown[] = [commandId ?? null, streamId, last - n + 1, last];
     const values: string[] = [];
     const now = Date.now();
     events.forEach((e, i) => {
@@ -187,11 +203,9 @@ export class EventStore {
       params.push(streamId, streamType, last - n + 1 + i, e.type, e.schemaVersion ?? 1, JSON.stringify(e.data), JSON.stringify(meta), e.time ?? now, e.hash ?? null);
     });
     const inserted = await tx.query<EventRow>(
-      `INSERT INTO jc_events (stream_id, stream_type, version, type, schema_version, data, meta, time, hash) VALUES ${values.join(', ')} RETURNING ${COLUMNS}`, params);
-    if (commandId) {
-      await tx.query('INSERT INTO jc_commands (command_id, stream_id, from_version, to_version) VALUES ($1, $2, $3, $4)', [commandId, streamId, last - n + 1, last]);
-    }
-    if (this.engine.kind === 'postgres') await tx.query(`SELECT pg_notify('${CHANNEL}', '')`);
+      `WITH ev AS (INSERT INTO jc_events (stream_id, stream_type, version, type, schema_version, data, meta, time, hash) VALUES ${values.join(', ')} RETURNING ${COLUMNS}),
+       cmd AS (INSERT INTO jc_commands (command_id, stream_id, from_version, to_version) SELECT $1::text, $2::text, $3::int, $4::int WHERE $1::text IS NOT NULL)
+       SELECT * FROM ev ORDER BY version`, params);
     return { ok: true, version: last, events: inserted.map(toEvent), duplicate: false };
   }
 
@@ -236,10 +250,12 @@ export class EventStore {
   async readFeed(opts: FeedOptions): Promise<StoredEvent[]> {
     const limit = opts.limit ?? 1000;
     const types = opts.streamTypes;
+    // One type: `stream_type = $3` walks the (stream_type, position) index in order, no sort.
+    const filter = !types ? '' : types.length === 1 ? 'AND stream_type = $3' : 'AND stream_type = ANY($3::text[])';
     const rows = await this.engine.query<EventRow & { visible: boolean }>(
       `SELECT ${COLUMNS}, tx_id < pg_snapshot_xmin(pg_current_snapshot()) AS visible FROM jc_events
-       WHERE position > $1 ${types ? 'AND stream_type = ANY($3::text[])' : ''} ORDER BY position LIMIT $2`,
-      types ? [opts.after, limit, types] : [opts.after, limit]);
+       WHERE position > $1 ${filter} ORDER BY position LIMIT $2`,
+      !types ? [opts.after, limit] : [opts.after, limit, types.length === 1 ? types[0] : types]);
     const out: StoredEvent[] = [];
     for (const r of rows) {
       if (!r.visible) break;
@@ -409,6 +425,7 @@ export class EventStore {
       if (batchLines >= batchSize) await flush();
     }
     await flush();
+    progress.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     await this.engine.query(`INSERT INTO jc_imports (name, lines, events, done) VALUES ($1, $2, $3, true)
       ON CONFLICT (name) DO UPDATE SET done = true, updated_at = now()`, [name, progress.lines, progress.events]);
     if (progress.events) this.notifyLocal();

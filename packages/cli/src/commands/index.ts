@@ -4,7 +4,9 @@
  */
 import type { Command } from '../command.js';
 import { dossierCommand } from './dossier.js';
+import { exportCommand } from './export.js';
 import { historyCommand } from './history.js';
+import { importCommand } from './import.js';
 import { putianCommand } from './putian.js';
 import { replayCommand } from './replay.js';
 import { statsCommand } from './stats.js';
@@ -25,4 +27,6 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   statsCommand,
   dossierCommand,
+  importCommand,
+  exportCommand,
 ];
