@@ -100,12 +100,11 @@ export function fromStored(s: StoredEvent): AnyCaseEvent {
  *
  * @example
  * ```ts
- * discoveredCaseId('gw-1', 'c-1', Date.parse('2026-12-05T10:00:00+08:00')); // 'JC-20261205-…'
+ * discoveredCaseId('gw-1', 'c-1'); // 'JC-…' (14 hex digits), the same for every retry
  * ```
  */
-export function discoveredCaseId(actorId: string, commandId: string, at: number): string {
-  const day = new Date(at + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `JC-${day}-${createHash('sha256').update(`${actorId}\u0000${commandId}`).digest('hex').slice(0, 12).toUpperCase()}`;
+export function discoveredCaseId(actorId: string, commandId: string): string {
+  return `JC-${createHash('sha256').update(`${actorId}\u0000${commandId}`).digest('hex').slice(0, 14).toUpperCase()}`;
 }
 
 /** What a command did. */
@@ -407,7 +406,7 @@ export class LiveRecord {
     if (!v.ok) throw ApiError.fromIssues(v.errors);
     const cmd = v.value;
     const now = clock();
-    const newId = cmd.type === 'discover' ? discoveredCaseId(actor.id, commandId, now) : undefined;
+    const newId = cmd.type === 'discover' ? discoveredCaseId(actor.id, commandId) : undefined;
     const ctx: CaseContext = { ...this.city.ctx, clock: () => now, newId: () => newId ?? '' };
     let state: CaseState | undefined;
     if (cmd.type !== 'discover' && cmd.type !== 'recordPatrol') {

@@ -286,6 +286,26 @@ for (const engine of ENGINES) {
       assert.ok(text.includes('"type":"registered"') && !text.includes('"type":"discovered"'), 'Last-Event-ID resumes after that position');
     });
 
+    test('a record reopened from its snapshot equals the one folded from the feed', async () => {
+      const { id } = await newCase('snapshot test');
+      const saved = await hs.record.saveSnapshot();
+      assert.equal(saved.position, hs.record.position);
+      const { LiveRecord } = await import('../src/record.js');
+      const again = await LiveRecord.open(hs.store, hs.demo.city);
+      try {
+        assert.equal(again.position, hs.record.position);
+        assert.equal(again.cases.size, hs.record.cases.size);
+        for (const c of [id, hs.record.cases.facts.caseIds[0], hs.record.cases.facts.caseIds[hs.record.cases.size - 2]]) {
+          assert.deepEqual(again.cases.get(c), hs.record.cases.get(c));
+        }
+        assert.deepEqual(again.metrics().value(0, 'collected'), hs.record.metrics().value(0, 'collected'));
+        assert.deepEqual(again.lists, hs.record.lists);
+        assert.deepEqual([...again.registry.persons.keys()], [...hs.record.registry.persons.keys()]);
+      } finally {
+        again.close();
+      }
+    });
+
     test('OpenAPI 3.1 document validates; every route is called through the typed client', async () => {
       const doc = await (await hs.req('/api/openapi.json')).json();
       assert.equal(doc.openapi, '3.1.0');
