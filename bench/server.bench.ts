@@ -60,14 +60,15 @@ const api = async (path: string, tok = cityTok, init: RequestInit = {}) => {
 };
 
 // open cases to work on, with the town officer of each
-const open = (await api('/api/cases?status=handling&limit=200')).body.items as { id: string; version: number; node: { code: string } }[];
+const open: { id: string; version: number; node: { code: string } }[] = [];
+for (const status of ['handling', 'dispatched', 'handled', 'verified']) open.push(...(await api(`/api/cases?status=${status}&limit=60`)).body.items);
 const cases: { id: string; version: number; town: string; tok: string }[] = [];
 for (const c of open) {
   const path = (await api(`/api/hierarchy/nodes/${c.node.code}/path`)).body as { code: string; level: string }[];
   const town = path.find((n) => n.level === 'town')!.code;
   cases.push({ id: c.id, version: c.version, town, tok: await token(`to1-${town}`, `town-officer@${town}`) });
 }
-if (cases.length < 50) throw new Error(`only ${cases.length} open cases`);
+if (cases.length < 30) throw new Error(`only ${cases.length} open cases`);
 const versions = new Map(cases.map((c) => [c.id, c.version]));
 let seq = 0;
 

@@ -70,7 +70,17 @@ export interface AppOptions {
   heartbeatMs?: number;
 }
 
-type Env = { Variables: { actor: Actor; access: Access; audit: AuditLog } };
+/**
+ * What each authenticated request carries: the actor from the token, its access context and
+ * the audit log its reads write to (flushed to the store after the answer).
+ *
+ * @example
+ * ```ts
+ * app.get('/api/x', (c: Context<ApiEnv>) => c.json({ id: c.var.actor.id }));
+ * ```
+ */
+export type ApiEnv = { Variables: { actor: Actor; access: Access; audit: AuditLog } };
+type Env = ApiEnv;
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const err = (description: string) => json(errorSchema, description);
