@@ -17,7 +17,7 @@ import pg from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { buildCategoryTable, buildHierarchy, CaseStore, DEFAULT_CATEGORIES, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
-import { CaseProjection, copyField, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
+import { CaseProjection, copyField, encodeCaseSnapshot, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
 
 const LOG = process.env.JICENG_BENCH_LOG ?? '.tmp/bench/history.jsonl';
 const LIMIT = process.env.JICENG_BENCH_EVENTS ? Number(process.env.JICENG_BENCH_EVENTS) : Infinity;
@@ -149,8 +149,8 @@ async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
   const cases = new CaseStore(ctx, { keepLog: false, capacity: 600_000 });
   for await (const line of logLines(LIMIT)) cases.apply(JSON.parse(line) as AnyCaseEvent);
   const [{ last }] = await store.engine.query<{ last: number }>('SELECT max(position)::float8 AS last FROM jc_events');
-  const snapText = JSON.stringify(cases.snapshot());
-  await store.saveSnapshot('cases', Number(last), snapText);
+  const snap = encodeCaseSnapshot(cases, ctx);
+  await store.saveSnapshot('cases', Number(last), snap);
   await store.setCheckpoint('cases', Number(last));
   await store.close();
   const r0 = performance.now();
@@ -166,7 +166,7 @@ async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
     'append p50, 16 writers (ms)': many.p50.toFixed(2), 'append p99, 16 writers (ms)': many.p99.toFixed(2), 'appends/s, 16 writers': Math.round(many.perSecond),
     'events imported': p.events, 'import (s)': (importMs / 1000).toFixed(1), 'import events/s': Math.round(p.events / (importMs / 1000)),
     'bare COPY of the same lines (s)': (bare / 1000).toFixed(1), 'import / bare COPY': (importMs / bare).toFixed(2),
-    'reopen to ready from snapshot (s)': (reopenMs / 1000).toFixed(2), 'cases in the snapshot': proj.cases.size,
+    'reopen to ready from snapshot (s)': (reopenMs / 1000).toFixed(2), 'cases in the snapshot': proj.cases.size, 'snapshot bytes': snap.length,
     'table+index bytes per event': Math.round(rel / p.events), 'data directory bytes per event': Number.isNaN(disk) ? '—' : Math.round(disk / p.events),
   };
 }
@@ -220,7 +220,7 @@ Workload: the generated Putian history (\`jiceng history --out\`), ${Number.isFi
 Machine: ${machine}. The machine is shared by other jobs during the run: wall times are noisy.
 PostgreSQL: a throw-away cluster (scripts/postgres.sh: default settings, fsync on) on 127.0.0.1. PGlite: a data directory on the local disk.
 Import: batches of ${BATCH.toLocaleString('en-US')} lines, each one transaction (COPY + stream versions + progress row). Bare COPY: the same lines, same batches, into a one-column table — the floor.
-Reopen: open the store, load the case projection's snapshot (core's CaseStore snapshot as JSON), catch up the feed after it.
+Reopen: open the store, load the case projection's snapshot (CaseStore's typed columns, binary), catch up the feed after it.
 
 | | ${labels.join(' | ')} |
 |---|${labels.map(() => '---').join('|')}|

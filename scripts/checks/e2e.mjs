@@ -1,5 +1,5 @@
 // The demo portal on the API, end to end in real Chromium (playwright-core driving Debian's
-// chromium) against @jiceng/server run as a child process on a fresh PGlite directory with a
+// chromium) against @jiceng/server (scripts/start-server.ts, what `pnpm start` runs) as a child process on a fresh PGlite directory with a
 // small demo history (JICENG_DEMO_CASES, default 2,000: the city is whole, the history is
 // scaled down to keep CI short). Two browser contexts, each signed in through the
 // development sign-in: a grid worker records a case; a town officer sees it arrive live,
@@ -18,12 +18,12 @@ const TOWN = '350302001000';
 
 /** Starts the server as a child process; resolves with its URL once it listens. */
 function startServer(env) {
-  const child = spawn(process.execPath, ['scripts/portal-server.mjs'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/start-server.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, bad) => {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      const m = /listening (\S+)/.exec(out);
+      const m = /portal\s+(http\S+)/.exec(out);
       if (m) ok({ url: m[1], child });
     });
     child.once('exit', (code) => bad(new Error(`the server exited (${code}) before listening: ${out}`)));

@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const packages = ['core', 'putian', 'store', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard'];
+const packages = ['core', 'putian', 'store', 'server', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard'];
 
 export default async function ({ run }) {
   const results = [];

@@ -70,7 +70,17 @@ export interface AppOptions {
   heartbeatMs?: number;
 }
 
-type Env = { Variables: { actor: Actor; access: Access; audit: AuditLog } };
+/**
+ * What each authenticated request carries: the actor from the token, its access context and
+ * the audit log its reads write to (flushed to the store after the answer).
+ *
+ * @example
+ * ```ts
+ * app.get('/api/x', (c: Context<ApiEnv>) => c.json({ id: c.var.actor.id }));
+ * ```
+ */
+export type ApiEnv = { Variables: { actor: Actor; access: Access; audit: AuditLog } };
+type Env = ApiEnv;
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const err = (description: string) => json(errorSchema, description);
@@ -431,8 +441,9 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
       const queue: FeedItem[] = [];
       let wake: (() => void) | undefined;
       let open = true;
-      const stop = record.listen((items) => { queue.push(...items); wake?.(); });
+      const stop = record.listen((items) => { queue.push(...items); wake?.(); }, () => { open = false; wake?.(); });
       stream.onAbort(() => { open = false; wake?.(); });
+      const live = () => open && !stream.aborted && !stream.closed && !record.isClosed;
       const send = async (it: FeedItem) => {
         last = it.position;
         if (visibleItem(access, it)) await stream.writeSSE({ id: String(it.position), event: 'change', data: JSON.stringify(it) });
@@ -443,7 +454,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
           await stream.writeSSE({ id: String(upTo), event: 'reset', data: JSON.stringify({ position: upTo }) });
           last = upTo;
         }
-        while (open && last < upTo) {
+        while (live() && last < upTo) {
           const batch = await record.readFeed(last, 1000);
           if (batch.length === 0) break;
           for (const s of batch) {
@@ -458,18 +469,19 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
         }
         last = Math.max(last, upTo);
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ position: last }) });
-        while (open) {
-          while (queue.length) {
+        while (live()) {
+          while (queue.length && live()) {
             const it = queue.shift()!;
             if (it.position > last) await send(it);
           }
-          if (!open) break;
+          if (!live()) break;
           const beat = await new Promise<boolean>((ok) => {
             const t = setTimeout(() => ok(true), opts.heartbeatMs ?? 15_000);
+            t.unref?.();
             wake = () => { clearTimeout(t); ok(false); };
           });
           wake = undefined;
-          if (beat && open) await stream.writeSSE({ event: 'ping', data: String(last) });
+          if (beat && live()) await stream.writeSSE({ event: 'ping', data: String(last) });
         }
       } finally {
         stop();

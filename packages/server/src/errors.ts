@@ -56,8 +56,8 @@ export const errorSchema = z.object({
 /** An error answer. @example `const e: ApiErrorBody = { error: { code: 'E_NOT_FOUND', zh: '资源不存在', en: 'not found' } };` */
 export type ApiErrorBody = z.infer<typeof errorSchema>;
 
-/** Statuses the API answers errors with. */
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503 | 504;
+/** Statuses the API answers errors with. @example `const s: ErrorStatus = 409;` */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503 | 504;
 
 const STATUS: Record<string, ErrorStatus> = {
   E_UNAUTHENTICATED: 401, E_BAD_TOKEN: 401,

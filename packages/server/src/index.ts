@@ -5,8 +5,8 @@
  * Server-Sent Events; an OpenAPI 3.1 document and a typed client (`@jiceng/server/client`).
  * @packageDocumentation
  */
-export { createApp, DEFAULT_LIMITS, type AppOptions, type Limits } from './app.js';
-export { ApiError, errorSchema, SERVER_MESSAGES, type ApiErrorBody, type ServerCode } from './errors.js';
+export { createApp, DEFAULT_LIMITS, type AppOptions, type Limits, type ApiEnv } from './app.js';
+export { ApiError, errorSchema, SERVER_MESSAGES, type ApiErrorBody, type ServerCode, type ErrorStatus } from './errors.js';
 export { issueToken, verifyToken, parseGrant, loadOrCreateKeys, keysFromConfig, type AuthConfig } from './auth.js';
 export { LiveRecord, caseStream, discoveredCaseId, fromStored, toNewEvent, issuesText, type CitySetup, type CommandOutcome, type FeedItem } from './record.js';
 export { loadConfig, type ServerConfig } from './config.js';

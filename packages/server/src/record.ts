@@ -100,12 +100,11 @@ export function fromStored(s: StoredEvent): AnyCaseEvent {
  *
  * @example
  * ```ts
- * discoveredCaseId('gw-1', 'c-1', Date.parse('2026-12-05T10:00:00+08:00')); // 'JC-20261205-…'
+ * discoveredCaseId('gw-1', 'c-1'); // 'JC-…' (14 hex digits), the same for every retry
  * ```
  */
-export function discoveredCaseId(actorId: string, commandId: string, at: number): string {
-  const day = new Date(at + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `JC-${day}-${createHash('sha256').update(`${actorId}\u0000${commandId}`).digest('hex').slice(0, 12).toUpperCase()}`;
+export function discoveredCaseId(actorId: string, commandId: string): string {
+  return `JC-${createHash('sha256').update(`${actorId}\u0000${commandId}`).digest('hex').slice(0, 14).toUpperCase()}`;
 }
 
 /** What a command did. */
@@ -147,6 +146,7 @@ export class LiveRecord {
   private metricsAll: Metrics | undefined;
   private readonly byTopic = new Map<string, Metrics>();
   private readonly listeners = new Set<(items: FeedItem[]) => void>();
+  private readonly closers = new Set<() => void>();
   /** Rows of cases reported under the citizen role, by reporter id (their own reports). */
   private readonly ownReports = new Map<string, number[]>();
   private catching: Promise<void> = Promise.resolve();
@@ -239,6 +239,8 @@ export class LiveRecord {
     this.closed = true;
     this.unsubscribe?.();
     this.listeners.clear();
+    for (const c of this.closers) c();
+    this.closers.clear();
   }
 
   /**
@@ -350,9 +352,18 @@ export class LiveRecord {
    * const stop = record.listen((items) => console.log(items.length));
    * ```
    */
-  listen(fn: (items: FeedItem[]) => void): () => void {
+  listen(fn: (items: FeedItem[]) => void, onClose?: () => void): () => void {
     this.listeners.add(fn);
-    return () => { this.listeners.delete(fn); };
+    if (onClose) this.closers.add(onClose);
+    return () => {
+      this.listeners.delete(fn);
+      if (onClose) this.closers.delete(onClose);
+    };
+  }
+
+  /** True once {@link close} ran. */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /**
@@ -395,7 +406,7 @@ export class LiveRecord {
     if (!v.ok) throw ApiError.fromIssues(v.errors);
     const cmd = v.value;
     const now = clock();
-    const newId = cmd.type === 'discover' ? discoveredCaseId(actor.id, commandId, now) : undefined;
+    const newId = cmd.type === 'discover' ? discoveredCaseId(actor.id, commandId) : undefined;
     const ctx: CaseContext = { ...this.city.ctx, clock: () => now, newId: () => newId ?? '' };
     let state: CaseState | undefined;
     if (cmd.type !== 'discover' && cmd.type !== 'recordPatrol') {

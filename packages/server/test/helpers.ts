@@ -35,9 +35,7 @@ async function openPg(url: string): Promise<EventStore> {
   await c.connect();
   await c.query(`CREATE SCHEMA ${schema}`);
   await c.end();
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return openStore({ url: u.toString() });
+  return openStore({ url: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` });
 }
 
 export interface Harness {

@@ -250,10 +250,12 @@ export class EventStore {
   async readFeed(opts: FeedOptions): Promise<StoredEvent[]> {
     const limit = opts.limit ?? 1000;
     const types = opts.streamTypes;
+    // One type: `stream_type = $3` walks the (stream_type, position) index in order, no sort.
+    const filter = !types ? '' : types.length === 1 ? 'AND stream_type = $3' : 'AND stream_type = ANY($3::text[])';
     const rows = await this.engine.query<EventRow & { visible: boolean }>(
       `SELECT ${COLUMNS}, tx_id < pg_snapshot_xmin(pg_current_snapshot()) AS visible FROM jc_events
-       WHERE position > $1 ${types ? 'AND stream_type = ANY($3::text[])' : ''} ORDER BY position LIMIT $2`,
-      types ? [opts.after, limit, types] : [opts.after, limit]);
+       WHERE position > $1 ${filter} ORDER BY position LIMIT $2`,
+      !types ? [opts.after, limit] : [opts.after, limit, types.length === 1 ? types[0] : types]);
     const out: StoredEvent[] = [];
     for (const r of rows) {
       if (!r.visible) break;
