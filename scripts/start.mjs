@@ -1,6 +1,7 @@
-// The main job: build the packages and the drop-in bundles, make the demo's data (first run
-// only), then serve the demo portal on http://127.0.0.1:4173 (PORT overrides).
-import { spawnSync } from 'node:child_process';
+// The main job: build the packages and the drop-in bundles, then run the server — the API on
+// embedded PGlite with the Putian city and its history, the development sign-in and the demo
+// portal (which reads and writes through the API) — on http://127.0.0.1:4173 (PORT overrides).
+import { spawn, spawnSync } from 'node:child_process';
 
 const step = (label, cmd, args) => {
   console.log(`▶ ${label}`);
@@ -9,7 +10,7 @@ const step = (label, cmd, args) => {
 };
 step('type-check and build the packages', 'node_modules/.bin/tsc', ['-b']);
 step('build the drop-in bundles', 'node_modules/.bin/rollup', ['-c', 'bundle/rollup.config.mjs', '--silent']);
-step('make the demo data', process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/demo-data.ts']);
-const { serve } = await import('./serve.mjs');
-const { url } = await serve();
-console.log(`\nJiceng demo portal (莆田市, 146,227 nodes, 533,500 cases): ${url}\nPress Ctrl+C to stop.`);
+console.log('▶ start the server (first start loads the city\'s history into ./.jiceng-data)');
+const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/start-server.ts'], { stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));

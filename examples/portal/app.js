@@ -1,269 +1,259 @@
-// The demo portal's host code: plain JavaScript, no framework, no bundler. It owns the
-// data (the city, the case facts, the metrics, the live cases) and the elements only
-// render what they are given and say what the user did (data flows one way).
-import {
-  buildHierarchy, buildOverlay, createMetrics, dashboardSlice, periodOf, CaseStore, decide, buildDossier,
-  readFactRow, writeFactRow, CASE_STATUSES, CASE_TOPICS, formatIssue, createAccess, readDossier,
-} from '/bundle/jiceng-core.js';
-import { generatePutian, putianCoverage, PutianScenario } from '/bundle/jiceng-putian.js';
+// The demo portal's host code: plain JavaScript, no framework, no bundler. Everything it
+// shows comes from the Jiceng API (@jiceng/server) through the typed client, and everything
+// the user does goes back as a command with the version last seen and a command id. The
+// elements only render what they are given and say what the user did (data in, events out).
+import { buildHierarchy, periodOf, periodLabel, CASE_TOPICS } from '/bundle/jiceng-core.js';
+import { putianConfig, putianCategories } from '/bundle/jiceng-putian.js';
 import { dashboardDataFromSlice } from '/bundle/jiceng.js';
-import { decodeFacts } from './facts-codec.js';
+import { JicengClient, JicengApiError } from '/client/client.js';
 
 const $ = (id) => document.getElementById(id);
 const T = {
   zh: {
-    title: '莆田市基层治理', loading: '正在生成莆田市数据…', actor: '身份', area: '区域', figures: '治理数据',
-    cases: '事件', newCase: '登记新事件', close: '关闭', ready: (n, c) => `已载入 ${n.toLocaleString('zh-CN')} 个节点、${c.toLocaleString('zh-CN')} 件事件`,
+    title: '莆田市基层治理', loading: '正在连接服务器…', actor: '当前人员', area: '区域', figures: '治理数据', switch: '切换人员', skip: '跳到事件',
+    cases: '事件', newCase: '登记新事件', close: '关闭', ready: (n) => `已连接，范围内共 ${n.toLocaleString('zh-CN')} 件事件`,
     treeLabel: '莆田市治理层级', none: '该区域暂无事件', recorded: (id) => `已登记事件 ${id}`, lang: 'English',
-    status: { discovered: '已发现', registered: '已立案', dispatched: '已派遣', handling: '处置中', handled: '已处置', verified: '已核查', followup: '回访中', closed: '已办结', suspended: '已挂账', rejected: '不予立案', duplicate: '重复', void: '作废' },
+    arrived: (id, s) => `事件 ${id} 有更新：${s}`, offline: '与服务器的连接中断，正在重连…', back: '已重新连接',
+    notRegistered: '已上报，等待有权限的人员立案', refused: '未被接受',
     roles: { 'grid-worker': '网格员', 'grid-head': '网格长', 'village-officer': '村居干部', 'town-officer': '镇街干部', 'county-officer': '县区干部', 'city-officer': '市级干部', citizen: '群众' },
+    status: { discovered: '已发现', registered: '已立案', dispatched: '已派遣', handling: '处置中', handled: '已处置', verified: '已核查', followup: '回访中', closed: '已办结', suspended: '已挂账', rejected: '不予立案', duplicate: '重复', void: '作废' },
   },
   en: {
-    title: 'Putian grassroots governance', loading: 'Generating the Putian data…', actor: 'Acting as', area: 'Area', figures: 'Figures',
-    cases: 'Cases', newCase: 'Record a case', close: 'Close', ready: (n, c) => `${n.toLocaleString('en')} nodes and ${c.toLocaleString('en')} cases loaded`,
+    title: 'Putian grassroots governance', loading: 'Connecting to the server…', actor: 'Signed in as', area: 'Area', figures: 'Figures', switch: 'Switch person', skip: 'Skip to cases',
+    cases: 'Cases', newCase: 'Record a case', close: 'Close', ready: (n) => `Connected: ${n.toLocaleString('en')} cases in scope`,
     treeLabel: 'Putian governance hierarchy', none: 'No cases in this area', recorded: (id) => `Case ${id} recorded`, lang: '中文',
-    status: { discovered: 'Discovered', registered: 'Registered', dispatched: 'Dispatched', handling: 'Handling', handled: 'Handled', verified: 'Verified', followup: 'Follow-up', closed: 'Closed', suspended: 'Suspended', rejected: 'Rejected', duplicate: 'Duplicate', void: 'Void' },
+    arrived: (id, s) => `Case ${id} changed: ${s}`, offline: 'Lost the server; reconnecting…', back: 'Reconnected',
+    notRegistered: 'Reported; waiting for someone who may register it', refused: 'Not accepted',
     roles: { 'grid-worker': 'Grid worker', 'grid-head': 'Grid head', 'village-officer': 'Village officer', 'town-officer': 'Town officer', 'county-officer': 'County officer', 'city-officer': 'City officer', citizen: 'Citizen' },
+    status: { discovered: 'Discovered', registered: 'Registered', dispatched: 'Dispatched', handling: 'Handling', handled: 'Handled', verified: 'Verified', followup: 'Follow-up', closed: 'Closed', suspended: 'Suspended', rejected: 'Rejected', duplicate: 'Duplicate', void: 'Void' },
   },
 };
-let lang = 'zh';
+/** The end of the demo history (the server's PUTIAN_AS_OF): the figures' periods count back from it. */
+const AS_OF = Date.parse('2026-01-01T00:00:00+08:00');
+let lang = localStorage.getItem('jiceng.lang') === 'en' ? 'en' : 'zh';
 const t = () => T[lang];
-const state = { node: 0, periodKind: 'year', topic: null, indicator: 'banjieRate', caseRow: -1, caseId: null, actorIndex: 0 };
+const state = { node: '', periodKind: 'year', topic: null, indicator: 'banjieRate', caseId: null, total: 0 };
 
-// ---------------------------------------------------------------- data
-const started = performance.now();
-const city = generatePutian({ seed: 1 });
-const built = buildHierarchy(city.config, city.nodes);
-if (!built.ok) throw new Error('the Putian hierarchy did not build');
-const h = built.value;
-const overlay = buildOverlay(h, city.overlay);
-const sim = new PutianScenario(h, { seed: 1 });
-const ctx = sim.ctx;
-const { meta, facts: loaded } = decodeFacts(await (await fetch('data/putian-facts-seed1.bin')).arrayBuffer());
-const facts = withRoom(loaded, 1000);
-const asOf = meta.asOf;
-ctx.now = asOf;
-const cats = ctx.categories.list;
-const topicIds = Object.keys(CASE_TOPICS);
-const metricsOptions = {
-  hierarchy: h, facts, now: asOf, closeRateBase: 'collected',
-  categoryTopics: cats.map((c) => Math.max(0, topicIds.indexOf(c.topic))),
-  categoryNames: cats.map((c) => c.name), topicNames: topicIds.map((k) => CASE_TOPICS[k]),
-  ...(overlay.ok ? { coverage: { source: overlay.value, defs: putianCoverage() } } : {}),
-};
-const metrics = unwrap(createMetrics(metricsOptions));
-/** The figures of one topic (疫情防控, 安全生产…): computed on first use, kept current after. */
-const byTopic = new Map();
-function metricsFor(topic) {
-  if (!topic) return metrics;
-  if (!byTopic.has(topic)) byTopic.set(topic, unwrap(createMetrics({ ...metricsOptions, filter: { topics: [topicIds.indexOf(topic)] } })));
-  return byTopic.get(topic);
+// ---------------------------------------------------------------- sign-in
+const token = localStorage.getItem('jiceng.token');
+const signIn = () => { localStorage.removeItem('jiceng.token'); location.replace('/dev/signin?next=' + encodeURIComponent(location.pathname)); };
+const never = () => new Promise(() => {}); // the page is leaving for the sign-in
+if (!token) { signIn(); await never(); }
+const api = new JicengClient({ token });
+let me;
+try {
+  me = await api.me();
+} catch (e) {
+  if (!(e instanceof JicengApiError && e.status === 401)) throw e;
+  signIn();
+  await never();
 }
-/** Cases recorded in the page: their own store; their facts rows are copied into `facts`. */
-const live = new CaseStore({ hierarchy: h, categories: ctx.categories }, { keepLog: true });
-const liveRows = new Map();
+const actor = { id: me.id, roles: me.grants };
 
-function unwrap(r) {
-  if (!r.ok) throw new Error(r.errors.map((e) => formatIssue(e, 'en')).join('; '));
-  return r.value;
+// ---------------------------------------------------------------- the hierarchy, as far as the user has opened it
+/** Nodes fetched from the hierarchy routes (parents before children), by code. */
+const known = new Map();
+let h;
+const add = (nodes) => { for (const n of nodes) if (!known.has(n.code)) known.set(n.code, n); };
+function rebuild() {
+  const r = buildHierarchy(putianConfig, [...known.values()].map((n) => ({
+    code: n.code, parent: n.parent, level: n.level, name: n.name.zh, nameEn: n.name.en, ...(/[A-Za-z]/.test(n.code) ? { zone: true } : {}),
+  })));
+  if (!r.ok) throw new Error(r.errors.map((e) => e.en).join('; '));
+  h = r.value;
+  // the pickers inside the forms see every place fetched so far
+  for (const id of ['tree', 'intake', 'actions']) { const el = $(id); if (el && el.hierarchy) el.hierarchy = h; }
+  return h;
 }
-function withRoom(f, extra) {
-  const out = { ...f, caseIds: [] };
-  for (const [k, v] of Object.entries(f)) {
-    if (!ArrayBuffer.isView(v)) continue;
-    const c = new v.constructor(f.length + extra);
-    c.set(v);
-    out[k] = c;
-  }
-  return out;
+async function reveal(code) {
+  if (!known.has(code)) add(await api.path(code));
+  return rebuild();
 }
-const caseIdOf = (row) => (row < meta.cases ? sim.caseId(row) : facts.caseIds[row]);
+const scopeRoots = me.scope.map((n) => n.code);
+for (const code of scopeRoots) add(await api.path(code));
+for (const code of scopeRoots) add(await api.children(code));
+rebuild();
+state.node = scopeRoots[0] ?? '';
+const nodeName = (code) => { const n = known.get(code); return n ? n.name[lang] : code; };
+const categories = putianCategories({ config: putianConfig });
 
 // ---------------------------------------------------------------- the elements
 const tree = $('tree');
 const dashboard = $('dashboard');
 const intake = $('intake');
-const actions = $('actions');
+const actionsEl = $('actions');
 const file = $('case-file');
 tree.hierarchy = h;
-tree.badges = { values: metrics.column('open'), thresholds: { warn: 20, bad: 100 } };
-tree.selected = [h.code(0)];
-tree.expandTo(h.code(0));
-dashboard.topics = topicIds.filter((k) => k !== 'other').map((k) => ({ id: k, label: CASE_TOPICS[k][lang] }));
-intake.categories = ctx.categories;
+tree.loader = async (code) => { add(await api.children(code)); return rebuild(); };
+tree.selected = [state.node];
+tree.expandTo(state.node);
+intake.categories = categories;
 intake.hierarchy = h;
-actions.context = ctx;
+actionsEl.hierarchy = h;
+actionsEl.categories = categories;
+actionsEl.actor = actor;
 
-function period() {
-  return periodOf(asOf - 1, state.periodKind);
+/** The API's refusal as the core's issues, so the elements show its zh/en message in place. */
+function issuesOf(e) {
+  if (!(e instanceof JicengApiError)) return [{ code: 'E_NETWORK', zh: `请求失败：${e.message}`, en: `request failed: ${e.message}` }];
+  const { code, zh, en, fields } = e.error;
+  const rest = (fields ?? []).filter((f) => f.code !== code).map((f) => ({ code: f.code, zh: f.zh, en: f.en, ...(f.field ? { column: f.field, field: f.field } : {}) }));
+  return [{ code, zh, en }, ...rest];
 }
-function renderDashboard() {
-  const slice = dashboardSlice(metricsFor(state.topic), state.node, period(), { trendRate: 'banjieRate', rankBy: state.indicator });
-  dashboard.period = state.periodKind;
-  dashboard.topic = state.topic;
-  dashboard.indicator = state.indicator;
-  dashboard.data = dashboardDataFromSlice(slice, { lang });
+const say = (el, e) => { el.textContent = e ? issuesOf(e).map((i) => `${i[lang]}（${i.code}）`).join('；') : ''; };
+
+async function renderDashboard() {
+  const period = state.periodKind === 'year' ? undefined : periodLabel(periodOf(AS_OF - 1, state.periodKind));
+  try {
+    const slice = await api.dashboard({ node: state.node, ...(period ? { period } : {}), ...(state.topic ? { topic: state.topic } : {}), rankBy: state.indicator });
+    say($('dash-note'));
+    dashboard.period = state.periodKind;
+    dashboard.topic = state.topic;
+    dashboard.indicator = state.indicator;
+    dashboard.data = dashboardDataFromSlice(slice, { lang });
+  } catch (e) { say($('dash-note'), e); }
 }
 
-function renderCaseList() {
+const fmtDate = (ms) => new Date(ms).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' });
+async function renderCaseList() {
   const list = $('case-list');
-  const from = state.node, to = h.ends[state.node];
-  const rows = [];
-  for (let r = facts.length - 1; r >= 0 && rows.length < 30; r--) {
-    const n = facts.node[r];
-    if (n >= from && n < to) rows.push(r);
-  }
-  list.replaceChildren(...rows.map((r) => {
+  let page;
+  try { page = await api.cases({ node: state.node, limit: 30 }); } catch (e) { say($('case-note'), e); return; }
+  say($('case-note'));
+  state.total = page.total;
+  list.replaceChildren(...page.items.map((c) => {
     const li = document.createElement('li');
     const b = document.createElement('button');
     b.type = 'button';
-    b.dataset.row = String(r);
-    b.setAttribute('aria-current', String(r === state.caseRow));
+    b.dataset.case = c.id;
+    b.setAttribute('aria-current', String(c.id === state.caseId));
     const title = document.createElement('span');
-    title.textContent = `${caseIdOf(r)} · ${cats[facts.category[r]]?.name[lang] ?? ''}`;
+    title.textContent = `${c.id} · ${c.category?.name[lang] ?? ''}`;
     const m = document.createElement('div');
     m.className = 'meta';
-    m.textContent = `${t().status[CASE_STATUSES[facts.status[r]]]} · ${h.name(facts.node[r])} · ${new Date(facts.reportedAt[r]).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}`;
+    m.dataset.status = c.status;
+    m.textContent = `${t().status[c.status] ?? c.status} · ${c.node.name[lang]} · ${fmtDate(c.reportedAt)}`;
     b.append(title, m);
     li.append(b);
     return li;
   }));
-  if (!rows.length) {
+  if (!page.items.length) {
     const li = document.createElement('li');
     li.textContent = t().none;
     list.append(li);
   }
 }
 
-/** The people who may act on a case at its unit: from the grid worker up to the county. */
-function actorsFor(unitCode) {
-  const u = h.indexOf(unitCode);
-  const grid = h.parents[u], village = h.parents[grid], town = h.parents[village], county = h.parents[town];
-  const a = (id, role, pos, n = '') => ({ id, roles: [{ role, node: h.code(pos) }], name: `${t().roles[role]}${n} · ${h.name(pos)}` });
-  return [
-    a(`gw-${h.code(grid)}`, 'grid-worker', grid), a(`gh-${h.code(grid)}`, 'grid-head', grid),
-    a(`vi1-${h.code(village)}`, 'village-officer', village, ' 1'), a(`vi2-${h.code(village)}`, 'village-officer', village, ' 2'),
-    a(`to1-${h.code(town)}`, 'town-officer', town, ' 1'), a(`to2-${h.code(town)}`, 'town-officer', town, ' 2'),
-    a(`co1-${h.code(county)}`, 'county-officer', county),
-  ];
-}
-let actorList = [];
-function renderActors(unitCode) {
-  actorList = actorsFor(unitCode);
-  const sel = $('actor');
-  sel.replaceChildren(...actorList.map((a, i) => {
-    const o = document.createElement('option');
-    o.value = String(i);
-    o.textContent = a.name;
-    return o;
-  }));
-  state.actorIndex = Math.min(state.actorIndex, actorList.length - 1);
-  $('who').hidden = false;
-  sel.value = String(state.actorIndex);
-  actions.actor = actorList[state.actorIndex];
-}
-
-/** Opens a case: its events (regenerated for the history, live for the page's own cases). */
-function openCase(row) {
-  state.caseRow = row;
-  const id = caseIdOf(row);
+/** The case file as the server prepared it for this person, and the actions open to them. */
+async function showCase(id, { focus = false } = {}) {
+  let f;
+  try { f = await api.caseFile(id); } catch (e) { say($('case-note'), e); return; }
   state.caseId = id;
-  if (!live.get(id)) for (const e of sim.caseEvents(row)) live.apply(e);
-  showCase();
-  renderCaseList();
-}
-function showCase() {
-  const s = live.get(state.caseId);
+  if (!known.has(f.case.node.code)) await reveal(f.case.node.code); // the case's place, for the pickers
   $('case-detail').hidden = false;
-  renderActors(s.node);
-  actions.caseState = { ...s };
-  // The file as the acting person may see it: the access layer masks, the element renders.
-  const d = buildDossier(live.events(state.caseId), { hierarchy: h, categories: ctx.categories });
-  const seen = d.ok ? readDossier(createAccess(actorList[state.actorIndex], h), d.value, { withoutPurpose: 'mask' }) : d;
-  file.dossier = seen.ok ? seen.value : undefined;
+  $('case-h').textContent = `${f.case.id} · ${t().status[f.case.status] ?? f.case.status}`;
+  $('case-h').dataset.status = f.case.status;
+  actionsEl.actions = f.actions;
+  actionsEl.caseState = {
+    id: f.case.id, version: f.case.version, status: f.case.status, node: f.case.node.code, category: f.case.category?.id ?? null,
+    urgency: f.case.urgency, source: f.case.source, reportedAt: f.case.reportedAt, dueAt: f.case.dueAt, closedAt: f.case.closedAt, ...f.state,
+  };
+  file.dossier = f.dossier;
+  for (const b of $('case-list').querySelectorAll('button[data-case]')) b.setAttribute('aria-current', String(b.dataset.case === id));
+  if (focus) $('case-h').focus();
 }
 
-/** Applies a command from an element: the core decides, the page applies and shows. */
-function execute(command, actor) {
-  ctx.now = Math.max(Date.now(), asOf);
-  const r = decide(command, actor, (id) => live.get(id), ctx);
-  if (!r.ok) return r;
-  for (const e of r.value) {
-    const before = liveRows.has(e.caseId) ? readFactRow(facts, liveRows.get(e.caseId)) : null;
-    live.apply(e);
-    syncFacts(e.caseId, before);
-  }
-  return r;
-}
-/** Copies a live case's fact row into the page's facts and updates the figures in O(depth). */
-function syncFacts(caseId, before) {
-  let row = liveRows.get(caseId);
-  const isHistory = caseId.startsWith('PT-') && !caseId.startsWith('PT-N');
-  if (isHistory) row = Number(caseId.slice(3)) - 1;
-  else if (row === undefined) {
-    row = facts.length++;
-    facts.caseIds[row] = caseId;
-    liveRows.set(caseId, row);
-  }
-  const old = before ?? (isHistory ? readFactRow(facts, row) : null);
-  writeFactRow(facts, row, readFactRow(live.facts, live.rowOf(caseId)));
-  metrics.update(row, old, facts);
-  for (const m of byTopic.values()) m.update(row, old, facts);
+async function selectNode(code) {
+  state.node = code;
+  await Promise.all([renderDashboard(), renderCaseList()]);
 }
 
 // ---------------------------------------------------------------- events from the elements
-tree.addEventListener('jc-select', (e) => {
-  const pos = e.detail.positions?.[0] ?? h.indexOf(e.detail.code);
-  if (pos < 0) return;
-  state.node = pos;
-  renderDashboard();
-  renderCaseList();
+tree.addEventListener('jc-select', (e) => { if (e.detail.code) void selectNode(e.detail.code); });
+dashboard.addEventListener('jc-select', async (e) => {
+  const code = e.detail.code;
+  tree.hierarchy = await reveal(code);
+  tree.expandTo(code);
+  tree.selected = [code];
+  await selectNode(code);
 });
-dashboard.addEventListener('jc-select', (e) => {
-  const pos = h.indexOf(e.detail.code);
-  if (pos < 0) return;
-  state.node = pos;
-  tree.expandTo(e.detail.code);
-  tree.selected = [e.detail.code];
-  renderDashboard();
-  renderCaseList();
-});
-dashboard.addEventListener('jc-period', (e) => { state.periodKind = e.detail.period; renderDashboard(); });
-dashboard.addEventListener('jc-topic', (e) => { state.topic = e.detail.topic; renderDashboard(); });
-dashboard.addEventListener('jc-indicator', (e) => { state.indicator = e.detail.indicator; renderDashboard(); });
+dashboard.addEventListener('jc-period', (e) => { state.periodKind = e.detail.period; void renderDashboard(); });
+dashboard.addEventListener('jc-topic', (e) => { state.topic = e.detail.topic; void renderDashboard(); });
+dashboard.addEventListener('jc-indicator', (e) => { state.indicator = e.detail.indicator; void renderDashboard(); });
 $('case-list').addEventListener('click', (e) => {
-  const b = e.target.closest('button[data-row]');
-  if (b) openCase(Number(b.dataset.row));
+  const b = e.target.closest('button[data-case]');
+  if (b) void showCase(b.dataset.case, { focus: true });
 });
-$('actor').addEventListener('change', (e) => {
-  state.actorIndex = Number(e.target.value);
-  actions.actor = actorList[state.actorIndex];
-  if (state.caseId) showCase();
+actionsEl.addEventListener('jc-command', async (e) => {
+  const id = state.caseId;
+  try {
+    await api.command(id, e.detail.command);
+  } catch (x) {
+    actionsEl.showResult({ ok: false, errors: issuesOf(x) });
+    return;
+  }
+  actionsEl.showResult({ ok: true, value: [] });
+  await Promise.all([showCase(id), renderCaseList()]);
+  // focus goes to the result: the case's heading, which now names its new status
+  $('case-h').focus();
 });
-actions.addEventListener('jc-command', (e) => {
-  const r = execute(e.detail.command, actorList[state.actorIndex]);
-  actions.showResult(r);
-  if (r.ok) { showCase(); renderDashboard(); renderCaseList(); }
+actionsEl.addEventListener('keydown', (e) => {
+  // Escape closes an open action panel: the element's own toggle button closes it
+  if (e.key !== 'Escape' || e.defaultPrevented) return;
+  const open = actionsEl.shadowRoot?.querySelector('button[data-action][aria-expanded="true"]');
+  if (open) { e.preventDefault(); open.click(); open.focus(); }
 });
-$('new-case').addEventListener('click', () => $('new-case-dialog').showModal());
+$('new-case').addEventListener('click', () => { say($('intake-note')); $('new-case-dialog').showModal(); });
 $('close-dialog').addEventListener('click', () => $('new-case-dialog').close());
-intake.addEventListener('jc-submit', (e) => {
+intake.addEventListener('jc-submit', async (e) => {
   const { discover, register } = e.detail;
-  const reporter = actorsFor(discover.node)[0];
-  const d = execute(discover, reporter);
-  if (!d.ok) { intake.showResult?.(d); return; }
-  const id = d.value[0].caseId;
-  const r = execute({ ...register, caseId: id, expectedVersion: 1 }, actorsFor(discover.node)[2]);
-  intake.showResult?.(r.ok ? d : r);
+  let id;
+  try {
+    id = (await api.discover(discover)).caseId;
+  } catch (x) {
+    intake.showResult?.({ ok: false, errors: issuesOf(x) });
+    say($('intake-note'), x);
+    return;
+  }
+  // the person who reported may also register it (an officer); otherwise it waits for one
+  let f = await api.caseFile(id);
+  let note = t().notRegistered;
+  if (f.actions.includes('register')) {
+    try {
+      await api.command(id, { ...register, caseId: id, expectedVersion: f.case.version });
+      note = '';
+    } catch (x) { note = issuesOf(x).map((i) => i[lang]).join('；'); }
+  }
+  intake.showResult?.({ ok: true, value: [] });
   $('new-case-dialog').close();
-  state.caseId = id;
-  state.caseRow = liveRows.get(id);
-  state.actorIndex = 2;
-  $('status').textContent = t().recorded(id);
-  showCase();
-  renderDashboard();
-  renderCaseList();
+  $('status').textContent = `${t().recorded(id)}${note ? ` · ${note}` : ''}`;
+  await Promise.all([renderCaseList(), showCase(id, { focus: true })]);
 });
+
+// ---------------------------------------------------------------- the live feed
+// EventSource reconnects by itself and resumes with Last-Event-ID (the last position seen).
+let refreshing;
+function refreshSoon(item) {
+  if (refreshing) return;
+  refreshing = Promise.resolve().then(async () => {
+    await renderCaseList();
+    if (state.caseId && item.caseId === state.caseId) await showCase(state.caseId);
+    refreshing = undefined;
+  });
+}
+const feed = new EventSource(api.feedUrl());
+let lost = false;
+feed.addEventListener('change', (e) => {
+  const item = JSON.parse(e.data);
+  $('status').textContent = t().arrived(item.caseId, t().status[item.status] ?? item.status);
+  refreshSoon(item);
+});
+feed.addEventListener('ready', () => {
+  if (lost) { lost = false; $('status').textContent = t().back; void renderCaseList(); }
+  document.body.dataset.live = 'true';
+});
+feed.addEventListener('reset', () => { void renderCaseList(); void renderDashboard(); });
+feed.addEventListener('error', () => { lost = true; document.body.dataset.live = 'false'; $('status').textContent = t().offline; });
 
 // ---------------------------------------------------------------- language
 function applyLang() {
@@ -274,14 +264,23 @@ function applyLang() {
   }
   $('lang').textContent = t().lang;
   $('lang').setAttribute('aria-pressed', String(lang === 'en'));
+  $('who-name').textContent = me.grants.map((g) => `${t().roles[g.role] ?? g.role} · ${nodeName(g.node)}`).join('，') || me.id;
+  $('who').hidden = false;
   tree.label = t().treeLabel;
-  dashboard.topics = topicIds.filter((k) => k !== 'other').map((k) => ({ id: k, label: CASE_TOPICS[k][lang] }));
-  renderDashboard();
-  renderCaseList();
-  if (state.caseId) showCase();
+  dashboard.topics = Object.keys(CASE_TOPICS).filter((k) => k !== 'other').map((k) => ({ id: k, label: CASE_TOPICS[k][lang] }));
 }
-$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLang(); $('status').textContent = t().ready(h.size, facts.length); });
+$('lang').addEventListener('click', async () => {
+  lang = lang === 'zh' ? 'en' : 'zh';
+  localStorage.setItem('jiceng.lang', lang);
+  applyLang();
+  await Promise.all([renderDashboard(), renderCaseList()]);
+  if (state.caseId) await showCase(state.caseId);
+  $('status').textContent = t().ready(state.total);
+});
+$('signout').addEventListener('click', () => { localStorage.removeItem('jiceng.actor'); signIn(); });
 
 applyLang();
-$('status').textContent = t().ready(h.size, facts.length);
-document.body.dataset.ready = String(Math.round(performance.now() - started));
+await selectNode(state.node);
+$('status').textContent = t().ready(state.total);
+document.body.dataset.ready = 'true';
+document.body.dataset.actor = me.id;

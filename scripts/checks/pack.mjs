@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const packages = ['core', 'putian', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard', 'engagement', 'alerts'];
+const packages = ['core', 'putian', 'store', 'server', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard', 'engagement', 'alerts'];
 
 export default async function ({ run }) {
   const results = [];
@@ -32,6 +32,15 @@ export default async function ({ run }) {
   `);
   const t = run(process.execPath, ['try.mjs'], { cwd: app });
   results.push(['an installed @jiceng/core and @jiceng/putian import and work', t.status === 0]);
+  writeFileSync(join(app, 'store.mjs'), `
+    import { openStore } from '@jiceng/store';
+    const store = await openStore();
+    const r = await store.append('case-c-1', [{ type: 'discovered', data: {} }], { expectedVersion: 'none' });
+    if (!r.ok || (await store.readStream('case-c-1')).length !== 1) throw new Error('append/read failed');
+    await store.close();
+  `);
+  const st = run(process.execPath, ['store.mjs'], { cwd: app });
+  results.push(['an installed @jiceng/store opens (PGlite, its migrations packed), appends and reads', st.status === 0]);
   const c = run(join(app, 'node_modules/.bin/jiceng'), ['putian', '--summary', '--lang', 'en'], { cwd: app });
   results.push(['the installed `jiceng` command runs', c.status === 0]);
   return results;

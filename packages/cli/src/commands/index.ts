@@ -7,7 +7,9 @@ import { calendarCommand } from './calendar.js';
 import { alertsCommand } from './alerts.js';
 import { dossierCommand } from './dossier.js';
 import { engagementCommand } from './engagement.js';
+import { exportCommand } from './export.js';
 import { historyCommand } from './history.js';
+import { importCommand } from './import.js';
 import { listsCommand } from './lists.js';
 import { putianCommand } from './putian.js';
 import { replayCommand } from './replay.js';
@@ -33,4 +35,6 @@ export const COMMANDS: readonly Command[] = [
   listsCommand,
   engagementCommand,
   alertsCommand,
+  importCommand,
+  exportCommand,
 ];

@@ -1,0 +1,233 @@
+// `pnpm bench store`: the system of record on PGlite and on PostgreSQL side by side, and
+// Emmett's PostgreSQL event store (`appendToStream`) on the same PostgreSQL in the same run.
+//  - single-command append latency p50/p99 and throughput, 1 and 16 concurrent writers;
+//  - import of the generated history (`jiceng history --out`) beside a bare COPY of the same
+//    lines into a one-column table (the floor for moving those bytes into the database);
+//  - reopen to ready from the case projection's snapshot;
+//  - disk bytes per event.
+// Env: JICENG_TEST_PG_URL (else a throw-away cluster is started with scripts/postgres.sh),
+// JICENG_BENCH_LOG (default .tmp/bench/history.jsonl, generated if missing),
+// JICENG_BENCH_EVENTS (import only the first N lines; default all).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { buildCategoryTable, buildHierarchy, CaseStore, DEFAULT_CATEGORIES, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core';
+import { generatePutian } from '@jiceng/putian';
+import { CaseProjection, copyField, encodeCaseSnapshot, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
+
+const LOG = process.env.JICENG_BENCH_LOG ?? '.tmp/bench/history.jsonl';
+const LIMIT = process.env.JICENG_BENCH_EVENTS ? Number(process.env.JICENG_BENCH_EVENTS) : Infinity;
+const started = new Date();
+
+let pgUrl = process.env.JICENG_TEST_PG_URL;
+let ownCluster = false;
+if (!pgUrl) {
+  const out = execFileSync('bash', ['scripts/postgres.sh', 'start'], { encoding: 'utf8' });
+  pgUrl = /JICENG_TEST_PG_URL=(\S+)/.exec(out)![1];
+  ownCluster = true;
+}
+if (!existsSync(LOG)) {
+  mkdirSync('.tmp/bench', { recursive: true });
+  console.log(`generating ${LOG} …`);
+  spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/cli/src/main.ts', 'history', '--out', LOG], { stdio: 'inherit' });
+}
+
+async function freshSchema(name: string): Promise<string> {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE; CREATE SCHEMA ${name}`);
+  await c.end();
+  return `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${name}`)}`;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+interface AppendFigures { p50: number; p99: number; perSecond: number; n: number }
+
+/** `writers` loops, each appending `each` single-event commands to its own streams with the expected version. */
+async function appendLoad(append: (stream: string, version: number, i: number) => Promise<void>, writers: number, each: number, tag: string): Promise<AppendFigures> {
+  const lat: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: writers }, async (_, w) => {
+    const versions = new Map<string, number>();
+    for (let i = 0; i < each; i++) {
+      const stream = `case-${tag}-${w}-${i % 10}`;
+      const v = versions.get(stream) ?? 0;
+      const t = performance.now();
+      await append(stream, v, i);
+      lat.push(performance.now() - t);
+      versions.set(stream, v + 1);
+    }
+  }));
+  const total = performance.now() - t0;
+  return { p50: pct(lat, 50), p99: pct(lat, 99), perSecond: (writers * each) / (total / 1000), n: writers * each };
+}
+
+const event = (i: number) => ({ type: 'progressReported', data: { note: `进展 ${i}`, attachments: [] }, meta: { actor: 'u-7', role: 'village-officer', roleNode: '350302101001' }, time: 1_741_570_200_000 + i });
+
+async function oursAppends(store: EventStore, writers: number, each: number, tag: string) {
+  return appendLoad(async (stream, v, i) => {
+    const r = await store.append(stream, [event(i)], { expectedVersion: v === 0 ? 'none' : v, commandId: `${tag}-${stream}-${i}` });
+    if (!r.ok) throw new Error('unexpected conflict');
+  }, writers, each, tag);
+}
+
+async function* logLines(limit: number): AsyncGenerator<string> {
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(LOG, { highWaterMark: 1 << 20 }), crlfDelay: Infinity })) {
+    if (n++ >= limit) return;
+    yield line;
+  }
+}
+
+async function bareCopy(store: EventStore, limit: number, batch: number): Promise<number> {
+  await store.engine.exec('DROP TABLE IF EXISTS bare_copy; CREATE TABLE bare_copy (line text)');
+  const t0 = performance.now();
+  let text = '';
+  let k = 0;
+  for await (const line of logLines(limit)) {
+    text += `${copyField(line)}\n`;
+    if (++k === batch) {
+      await store.engine.transaction((tx) => tx.copyIn('bare_copy', ['line'], text));
+      text = '';
+      k = 0;
+    }
+  }
+  if (k) await store.engine.transaction((tx) => tx.copyIn('bare_copy', ['line'], text));
+  const ms = performance.now() - t0;
+  await store.engine.exec('DROP TABLE bare_copy');
+  return ms;
+}
+
+async function relationBytes(store: EventStore): Promise<number> {
+  const r = await store.engine.query<{ b: number }>(`SELECT (pg_total_relation_size('jc_events') + pg_total_relation_size('jc_streams'))::float8 AS b`);
+  return Number(r[0].b);
+}
+
+function duBytes(dir: string): number {
+  return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
+}
+
+// The Putian city for the case projection.
+const data = generatePutian({ seed: 1 });
+const h = buildHierarchy(data.config, data.nodes);
+if (!h.ok) throw new Error('Putian does not build');
+const cats = buildCategoryTable([...DEFAULT_CATEGORIES, ...gbt47678Categories()]);
+if (!cats.ok) throw new Error('categories');
+const ctx = { hierarchy: h.value, categories: cats.value };
+
+type Row = Record<string, string | number>;
+const results: Record<string, Row> = {};
+const BATCH = 50_000;
+
+async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
+  console.log(`\n— ${label}`);
+  const store = await openStore(opts);
+  const one = await oursAppends(store, 1, 300, 'one');
+  console.log(`  append, 1 writer: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms, ${one.perSecond.toFixed(0)}/s`);
+  const many = await oursAppends(store, 16, 40, 'many');
+  console.log(`  append, 16 writers: p50 ${many.p50.toFixed(2)} ms, p99 ${many.p99.toFixed(2)} ms, ${many.perSecond.toFixed(0)}/s`);
+  // Import into a clean store: drop the appended rows first so the figures are the log's.
+  await store.engine.exec('TRUNCATE jc_events, jc_streams, jc_commands, jc_imports RESTART IDENTITY');
+  const before = dataDir ? duBytes(dataDir) : 0;
+  const bare = await bareCopy(store, LIMIT, BATCH);
+  console.log(`  bare COPY of the lines: ${(bare / 1000).toFixed(1)} s`);
+  const t0 = performance.now();
+  const p = await store.importLog(logLines(LIMIT), { name: 'bench', batchSize: BATCH });
+  const importMs = performance.now() - t0;
+  console.log(`  import: ${p.events} events in ${(importMs / 1000).toFixed(1)} s (${(p.events / (importMs / 1000)).toFixed(0)}/s), ${p.issues.length} refused`);
+  const rel = await relationBytes(store);
+  const disk = dataDir ? duBytes(dataDir) - before : NaN;
+  // The case projection's snapshot at the end of the import (built by folding the same lines).
+  const cases = new CaseStore(ctx, { keepLog: false, capacity: 600_000 });
+  for await (const line of logLines(LIMIT)) cases.apply(JSON.parse(line) as AnyCaseEvent);
+  const [{ last }] = await store.engine.query<{ last: number }>('SELECT max(position)::float8 AS last FROM jc_events');
+  const snap = encodeCaseSnapshot(cases, ctx);
+  await store.saveSnapshot('cases', Number(last), snap);
+  await store.setCheckpoint('cases', Number(last));
+  await store.close();
+  const r0 = performance.now();
+  const again = await openStore(opts);
+  const proj = await CaseProjection.open(again, ctx, { capacity: 600_000 });
+  await proj.catchUp();
+  const reopenMs = performance.now() - r0;
+  if (proj.cases.size !== cases.size) throw new Error(`reopened projection has ${proj.cases.size} cases, want ${cases.size}`);
+  console.log(`  reopen to ready from the snapshot (${proj.cases.size} cases, ${(snapText.length / 1e6).toFixed(0)} MB): ${(reopenMs / 1000).toFixed(2)} s`);
+  await again.close();
+  results[label] = {
+    'append p50, 1 writer (ms)': one.p50.toFixed(2), 'append p99, 1 writer (ms)': one.p99.toFixed(2), 'appends/s, 1 writer': Math.round(one.perSecond),
+    'append p50, 16 writers (ms)': many.p50.toFixed(2), 'append p99, 16 writers (ms)': many.p99.toFixed(2), 'appends/s, 16 writers': Math.round(many.perSecond),
+    'events imported': p.events, 'import (s)': (importMs / 1000).toFixed(1), 'import events/s': Math.round(p.events / (importMs / 1000)),
+    'bare COPY of the same lines (s)': (bare / 1000).toFixed(1), 'import / bare COPY': (importMs / bare).toFixed(2),
+    'reopen to ready from snapshot (s)': (reopenMs / 1000).toFixed(2), 'cases in the snapshot': proj.cases.size, 'snapshot bytes': snap.length,
+    'table+index bytes per event': Math.round(rel / p.events), 'data directory bytes per event': Number.isNaN(disk) ? '—' : Math.round(disk / p.events),
+  };
+}
+
+async function emmettRun() {
+  console.log('\n— Emmett (emmett-postgresql 0.42.0) on the same PostgreSQL');
+  // A database of its own: Emmett's migrations keep their own bookkeeping.
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS bench_emmett');
+  await admin.query('CREATE DATABASE bench_emmett');
+  await admin.end();
+  const url = pgUrl!.replace(/\/[^/?]+(\?|$)/, '/bench_emmett$1');
+  const es = getPostgreSQLEventStore(url);
+  const append = (stream: string, v: number, i: number) =>
+    es.appendToStream(stream, [{ type: 'progressReported', data: event(i).data, metadata: event(i).meta }], { expectedStreamVersion: BigInt(v) }).then(() => undefined);
+  await append('case-warm', 0, 0);
+  const one = await appendLoad(append, 1, 300, 'one');
+  const many = await appendLoad(append, 16, 40, 'many');
+  console.log(`  append, 1 writer: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms; 16 writers: p50 ${many.p50.toFixed(2)}, p99 ${many.p99.toFixed(2)}, ${many.perSecond.toFixed(0)}/s`);
+  await es.close();
+  results['Emmett appendToStream (PostgreSQL)'] = {
+    'append p50, 1 writer (ms)': one.p50.toFixed(2), 'append p99, 1 writer (ms)': one.p99.toFixed(2), 'appends/s, 1 writer': Math.round(one.perSecond),
+    'append p50, 16 writers (ms)': many.p50.toFixed(2), 'append p99, 16 writers (ms)': many.p99.toFixed(2), 'appends/s, 16 writers': Math.round(many.perSecond),
+  };
+}
+
+try {
+  await engineRun('ours on PostgreSQL', { url: await freshSchema('bench_ours'), poolSize: 20 });
+  await emmettRun();
+  const dir = mkdtempSync(join(tmpdir(), 'jiceng-bench-pglite-'));
+  try {
+    await engineRun('ours on PGlite (data directory)', { dataDir: dir }, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+} finally {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query('DROP SCHEMA IF EXISTS bench_ours CASCADE');
+  await c.query('DROP DATABASE IF EXISTS bench_emmett');
+  const [{ version }] = (await c.query('SHOW server_version')).rows;
+  await c.end();
+  if (ownCluster) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { stdio: 'inherit' });
+  const labels = Object.keys(results);
+  const keys = [...new Set(labels.flatMap((l) => Object.keys(results[l])))];
+  const machine = `${cpus()[0]?.model.split(' ')[0] ?? '?'} ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB (${(freemem() / 2 ** 30).toFixed(1)} GB free), Node ${process.version}, PostgreSQL ${version}, PGlite 0.5.16, ${started.toISOString()}`;
+  const md = `# Event store benchmark
+
+Workload: the generated Putian history (\`jiceng history --out\`), ${Number.isFinite(LIMIT) ? `its first ${LIMIT.toLocaleString('en-US')} lines` : 'all of it'}; single-event commands appended with their expected version and a command id (each writer to its own ten streams). Command: \`pnpm bench store\`${Number.isFinite(LIMIT) ? ` with \`JICENG_BENCH_EVENTS=${LIMIT}\`` : ''}.
+Machine: ${machine}. The machine is shared by other jobs during the run: wall times are noisy.
+PostgreSQL: a throw-away cluster (scripts/postgres.sh: default settings, fsync on) on 127.0.0.1. PGlite: a data directory on the local disk.
+Import: batches of ${BATCH.toLocaleString('en-US')} lines, each one transaction (COPY + stream versions + progress row). Bare COPY: the same lines, same batches, into a one-column table — the floor.
+Reopen: open the store, load the case projection's snapshot (CaseStore's typed columns, binary), catch up the feed after it.
+
+| | ${labels.join(' | ')} |
+|---|${labels.map(() => '---').join('|')}|
+${keys.map((k) => `| ${k} | ${labels.map((l) => (results[l][k] ?? '—').toLocaleString('en-US')).join(' | ')} |`).join('\n')}
+`;
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/store.md', md);
+  writeFileSync('bench/results/store.json', `${JSON.stringify({ machine, limit: Number.isFinite(LIMIT) ? LIMIT : null, results }, null, 2)}\n`);
+  console.log(`\n${md}`);
+}

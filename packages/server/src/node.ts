@@ -1,0 +1,94 @@
+/**
+ * Starts the server on Node: opens the store (PGlite or PostgreSQL), loads the demo city if
+ * asked, folds the record, serves the API (and, for the demo, the portal's static files).
+ * @module
+ */
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { pino } from 'pino';
+import { openStore, type EventStore } from '@jiceng/store';
+import { createApp } from './app.js';
+import { keysFromConfig, loadOrCreateKeys, type AuthConfig } from './auth.js';
+import type { ServerConfig } from './config.js';
+import { putianDemo, seedDemo } from './demo.js';
+import { LiveRecord, type CitySetup } from './record.js';
+
+/**
+ * A running server.
+ *
+ * @example
+ * ```ts
+ * const s = await startServer(loadConfig());
+ * console.log(s.url);
+ * await s.close();
+ * ```
+ */
+export interface RunningServer {
+  url: string;
+  store: EventStore;
+  record: LiveRecord;
+  /** How long each start-up step took, ms. */
+  timings: Record<string, number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server. Without `city`, `config.demo` must be set (the Putian demo).
+ * `staticMounts` serves folders beside the API (URL prefix → folder).
+ *
+ * @example
+ * ```ts
+ * const s = await startServer({ ...loadConfig(), demo: true, devSignin: true }, { staticMounts: [['/', 'examples/portal']] });
+ * ```
+ */
+export async function startServer(
+  config: ServerConfig,
+  opts: { city?: CitySetup; staticMounts?: [string, string][]; onStep?: (step: string, ms: number) => void; quiet?: boolean } = {},
+): Promise<RunningServer> {
+  const log = pino({ level: opts.quiet ? 'warn' : 'info', base: undefined });
+  const timings: Record<string, number> = {};
+  const step = async <T>(name: string, f: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    const v = await f();
+    timings[name] = Math.round(performance.now() - t0);
+    opts.onStep?.(name, timings[name]);
+    return v;
+  };
+  const store = await step('open store', () => openStore(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
+  let city = opts.city;
+  if (!city) {
+    if (!config.demo) throw new Error('no city: pass one, or set JICENG_DEMO=1 for the Putian demo');
+    const demo = await step('build the city', () => putianDemo(config.demoCases ? { cases: config.demoCases } : {}));
+    city = demo.city;
+    const loaded = await step('load the history (first start only)', () => seedDemo(store, demo, (p) => log.info({ lines: p.lines }, 'loading the demo history')));
+    timings.eventsLoaded = loaded;
+  }
+  const record = await step('fold the record', () => LiveRecord.open(store, city!, { onProgress: (n) => { if (n % 500_000 < 20_000) log.info({ events: n }, 'folding'); } }));
+  const folded = timings['fold the record'];
+  if (timings.eventsLoaded || folded > 5000) await step('save a snapshot', () => record.saveSnapshot());
+  await step('metrics', () => record.metrics());
+  const keys = config.jwt.publicKey || config.jwt.secret ? await keysFromConfig(config.jwt) : await loadOrCreateKeys(config.dataDir);
+  const auth: AuthConfig = { issuer: config.issuer, audience: config.audience, ...keys };
+  const app = createApp({
+    record, auth, limits: config.limits, corsOrigins: config.corsOrigins, devSignin: config.devSignin,
+    log: (e) => (e.status >= 500 ? log.error(e, 'request') : log.debug(e, 'request')),
+  });
+  for (const [prefix, root] of opts.staticMounts ?? []) {
+    app.use(`${prefix}*`, serveStatic({ root, rewriteRequestPath: (p) => p.slice(prefix.length - 1) }));
+  }
+  const server = await new Promise<ReturnType<typeof serve>>((ok) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => ok(s));
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host}:${port}/`;
+  log.info({ url }, 'listening');
+  return {
+    url, store, record, timings,
+    async close() {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      record.close();
+      await store.close();
+    },
+  };
+}

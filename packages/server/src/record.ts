@@ -1,0 +1,461 @@
+/**
+ * The live record: the store's events folded into what the routes read — every case's state
+ * and facts (`CaseStore`), the dashboard's metrics, the registry and the lists — kept current
+ * from the store's feed (whoever appended), and the command path: decide in the core,
+ * append to the store with the expected version and the command id, fold.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+  applyListEvent, applyRegistryEvent, CASE_STATUSES, CASE_TOPICS, CaseStore, createMetrics, decide, emptyLists, emptyRegistry,
+  readFactRow, validateCommand,
+  type Actor, type AnyCaseEvent, type CaseContext, type CaseFactRow, type CaseState, type HierarchyIndex, type JcIssue,
+  type ListEvent, type ListsState, type Metrics, type MetricsOptions, type RegistryEvent, type RegistryState,
+} from '@jiceng/core';
+import { ApiError } from './errors.js';
+import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
+
+/**
+ * The city a server serves: its hierarchy, the case context commands are decided in, and
+ * how its figures are computed.
+ *
+ * @example
+ * ```ts
+ * const city: CitySetup = { hierarchy: h, ctx: createPutianCaseContext(h), asOf: Date.now() };
+ * ```
+ */
+export interface CitySetup {
+  hierarchy: HierarchyIndex;
+  /** The case context (categories, calendar, policy, catalogue). Its clock is the server's. */
+  ctx: CaseContext;
+  /** The evaluation time of the figures (epoch ms); default the time the record opens. */
+  asOf?: number;
+  /** Extra options of the metrics (coverage, node measures…). */
+  metrics?: Partial<Omit<MetricsOptions, 'hierarchy' | 'facts' | 'now'>>;
+  /** Expected number of cases (room reserved up front). */
+  capacity?: number;
+}
+
+/**
+ * One change as the live feed carries it: where it is in the feed, which case, what
+ * happened, and the case's node and status after it — never the event's free text or
+ * people (the caller reads the case file, masked, for those).
+ *
+ * @example
+ * ```ts
+ * const f: FeedItem = { position: 4600109, caseId: 'JC-1', version: 2, type: 'registered', at: 0, node: '350302001001001001', status: 'registered' };
+ * ```
+ */
+export interface FeedItem {
+  position: number;
+  caseId: string;
+  version: number;
+  type: string;
+  at: number;
+  node: string;
+  status: string;
+}
+
+/** The stream of a case. @example `caseStream('PT-0000001'); // 'case-PT-0000001'` */
+export const caseStream = (caseId: string): string => `case-${caseId}`;
+
+/**
+ * A core case event as the store keeps it: the event's payload as `data`, its author,
+ * role, grant node and time in `meta`.
+ *
+ * @example
+ * ```ts
+ * toNewEvent(event, 'cmd-1').meta?.commandId; // 'cmd-1'
+ * ```
+ */
+export function toNewEvent(e: AnyCaseEvent, commandId?: string): NewEvent {
+  return {
+    type: e.type,
+    data: e.data,
+    meta: { actor: e.actor, role: e.role, roleNode: e.roleNode, ...(commandId ? { commandId } : {}) },
+    time: e.at,
+  };
+}
+
+/**
+ * A stored case event back as the core's event.
+ *
+ * @example
+ * ```ts
+ * fromStored(stored).caseId; // the stream id without 'case-'
+ * ```
+ */
+export function fromStored(s: StoredEvent): AnyCaseEvent {
+  const m = s.meta;
+  return {
+    caseId: s.streamId.slice(5), version: s.version, type: s.type, at: s.time,
+    actor: String(m.actor ?? ''), role: String(m.role ?? ''), roleNode: String(m.roleNode ?? ''), data: s.data,
+  } as AnyCaseEvent;
+}
+
+/**
+ * The id of a case discovered by `actor` under `commandId`: the same command sent twice
+ * names the same case, so a retry cannot record it twice.
+ *
+ * @example
+ * ```ts
+ * discoveredCaseId('gw-1', 'c-1'); // 'JC-…' (14 hex digits), the same for every retry
+ * ```
+ */
+export function discoveredCaseId(actorId: string, commandId: string): string {
+  return `JC-${createHash('sha256').update(`${actorId}\u0000${commandId}`).digest('hex').slice(0, 14).toUpperCase()}`;
+}
+
+/** What a command did. */
+export interface CommandOutcome {
+  caseId: string;
+  /** The case's version after the command. */
+  version: number;
+  /** True if the command id had been executed before (nothing was appended this time). */
+  duplicate: boolean;
+  events: { position: number; version: number; type: string; at: number }[];
+}
+
+/**
+ * The record a server answers from. Open it with {@link LiveRecord.open}; it follows the
+ * store's feed from then on.
+ *
+ * @example
+ * ```ts
+ * const record = await LiveRecord.open(store, city);
+ * record.cases.get('PT-0000001')?.status;
+ * ```
+ */
+export class LiveRecord {
+  /** The city. */
+  readonly city: CitySetup;
+  /** The hierarchy. */
+  readonly hierarchy: HierarchyIndex;
+  /** Every case: state and facts. */
+  cases: CaseStore;
+  /** The registry of special populations. */
+  registry: RegistryState = emptyRegistry();
+  /** The lists (policies, work, projects…). */
+  lists: ListsState = emptyLists();
+  /** The last global position folded in. */
+  position = 0;
+  /** The evaluation time of the figures. */
+  readonly asOf: number;
+  private readonly store: EventStore;
+  private metricsAll: Metrics | undefined;
+  private readonly byTopic = new Map<string, Metrics>();
+  private readonly listeners = new Set<(items: FeedItem[]) => void>();
+  private readonly closers = new Set<() => void>();
+  /** Rows of cases reported under the citizen role, by reporter id (their own reports). */
+  private readonly ownReports = new Map<string, number[]>();
+  private catching: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void) | undefined;
+  private closed = false;
+
+  private constructor(store: EventStore, city: CitySetup) {
+    this.store = store;
+    this.city = city;
+    this.hierarchy = city.hierarchy;
+    this.asOf = city.asOf ?? Date.now();
+    this.cases = new CaseStore({ hierarchy: city.hierarchy, categories: city.ctx.categories }, { capacity: (city.capacity ?? 1024) + 4096, keepLog: false });
+  }
+
+  /**
+   * Opens the record over a store: folds the whole feed, then follows it.
+   *
+   * @example
+   * ```ts
+   * const record = await LiveRecord.open(store, city, { onProgress: (n) => console.log(n) });
+   * ```
+   */
+  static async open(store: EventStore, city: CitySetup, opts: { onProgress?: (events: number) => void; snapshots?: boolean } = {}): Promise<LiveRecord> {
+    const r = new LiveRecord(store, city);
+    if (opts.snapshots !== false) await r.restore();
+    await r.catchUp(opts.onProgress);
+    const unsub = await store.subscribe(r.position, () => { void r.catchUp().catch(() => undefined); });
+    r.unsubscribe = unsub;
+    return r;
+  }
+
+  private fingerprint(): string {
+    const h = this.hierarchy;
+    return `${h.size}:${h.code(0)}:${h.code(h.size - 1)}:${this.city.ctx.categories.list.length}`;
+  }
+
+  /**
+   * Saves the record's state (every case, the registry, the lists) as of {@link position}
+   * in the store, gzipped, so the next start folds only what came after.
+   *
+   * @example
+   * ```ts
+   * const { bytes } = await record.saveSnapshot();
+   * ```
+   */
+  async saveSnapshot(): Promise<{ bytes: number; position: number }> {
+    await this.catching;
+    const position = this.position;
+    const snap = this.cases.snapshot();
+    const keys = snap.cases.length ? Object.keys(snap.cases[0]) : [];
+    const body = {
+      format: 'jiceng.server', version: 1, fingerprint: this.fingerprint(), position, events: snap.events, keys,
+      rows: snap.cases.map((c) => keys.map((k) => c[k])),
+      ownReports: [...this.ownReports], registry: [...this.registry.persons], registryVersion: this.registry.version, lists: this.lists,
+    };
+    const data = gzipSync(JSON.stringify(body), { level: 3 });
+    await this.store.saveSnapshot(SNAPSHOT, position, data);
+    return { bytes: data.byteLength, position };
+  }
+
+  /** Restores the last snapshot, if any and of this city. */
+  private async restore(): Promise<boolean> {
+    const s = await this.store.loadSnapshot(SNAPSHOT);
+    if (!s) return false;
+    let body: {
+      format: string; version: number; fingerprint: string; position: number; events: number; keys: string[]; rows: unknown[][];
+      ownReports: [string, number[]][]; registry: [string, unknown][]; registryVersion: number; lists: ListsState;
+    };
+    try {
+      body = JSON.parse(gunzipSync(s.data).toString('utf8'));
+    } catch {
+      return false;
+    }
+    if (body.format !== 'jiceng.server' || body.version !== 1 || body.fingerprint !== this.fingerprint()) return false;
+    const cases = body.rows.map((r) => Object.fromEntries(body.keys.map((k, i) => [k, r[i]])));
+    const restored = CaseStore.fromSnapshot({ format: 'jiceng.cases', version: 1, events: body.events, cases }, { hierarchy: this.hierarchy, categories: this.city.ctx.categories }, {
+      capacity: Math.max(cases.length, this.city.capacity ?? 0) + 4096, keepLog: false,
+    });
+    if (!restored.ok) return false;
+    this.cases = restored.value;
+    for (const [k, v] of body.ownReports) this.ownReports.set(k, v);
+    this.registry = { persons: new Map(body.registry) as RegistryState['persons'], version: body.registryVersion };
+    this.lists = body.lists;
+    this.position = body.position;
+    return true;
+  }
+
+  /** Stops following the feed. @example `record.close();` */
+  close(): void {
+    this.closed = true;
+    this.unsubscribe?.();
+    this.listeners.clear();
+    for (const c of this.closers) c();
+    this.closers.clear();
+  }
+
+  /**
+   * Folds every event after {@link position} (one catch-up at a time; callers wait for the
+   * one running and then run their own).
+   *
+   * @example
+   * ```ts
+   * await record.catchUp();
+   * ```
+   */
+  catchUp(onProgress?: (events: number) => void): Promise<void> {
+    const run = this.catching.then(async () => {
+      let total = 0;
+      for (;;) {
+        if (this.closed) return;
+        const batch = await this.store.readFeed({ after: this.position, limit: 20_000 });
+        if (batch.length === 0) return;
+        const items: FeedItem[] = [];
+        for (const s of batch) this.fold(s, items);
+        total += batch.length;
+        onProgress?.(total);
+        if (items.length) for (const l of this.listeners) l(items);
+      }
+    });
+    this.catching = run.catch(() => undefined);
+    return run;
+  }
+
+  private fold(s: StoredEvent, items: FeedItem[]): void {
+    const pos = s.position;
+    if (pos <= this.position) return;
+    this.position = pos;
+    if (s.streamType === 'case' || (s.streamType === undefined && s.streamId.startsWith('case-'))) {
+      const e = fromStored(s);
+      const row = this.cases.rowOf(e.caseId);
+      const before: CaseFactRow | null = row >= 0 && this.metricsAll ? readFactRow(this.cases.facts, row) : null;
+      const r = this.cases.apply(e);
+      if (!r.ok) return;
+      const at = r.value;
+      if (e.type === 'discovered' && e.role === 'citizen') {
+        const list = this.ownReports.get(e.actor) ?? [];
+        list.push(at);
+        this.ownReports.set(e.actor, list);
+      }
+      if (this.metricsAll) {
+        this.metricsAll.update(at, before, this.cases.facts);
+        for (const m of this.byTopic.values()) m.update(at, before, this.cases.facts);
+      }
+      if (this.listeners.size) {
+        const f = this.cases.facts;
+        items.push({
+          position: pos, caseId: e.caseId, version: e.version, type: e.type, at: e.at,
+          node: this.hierarchy.code(f.node[at]), status: CASE_STATUSES[f.status[at]],
+        });
+      }
+    } else if (s.streamType === 'registry') {
+      this.registry = applyRegistryEvent(this.registry, s.data as RegistryEvent);
+    } else if (s.streamType === 'lists') {
+      const r = applyListEvent(this.lists, s.data as ListEvent);
+      if (r.ok) this.lists = r.value;
+    }
+  }
+
+  /**
+   * The metrics of every case, or of one topic (`CASE_TOPICS` key), built on first use and
+   * kept current after.
+   *
+   * @example
+   * ```ts
+   * record.metrics('safety').value(0, 'collected');
+   * ```
+   */
+  metrics(topic?: string | null): Metrics {
+    const all = (this.metricsAll ??= this.build());
+    if (!topic) return all;
+    let m = this.byTopic.get(topic);
+    if (!m) {
+      m = this.build([Object.keys(CASE_TOPICS).indexOf(topic)]);
+      this.byTopic.set(topic, m);
+    }
+    return m;
+  }
+
+  private build(topics?: number[]): Metrics {
+    const cats = this.city.ctx.categories.list;
+    const topicIds = Object.keys(CASE_TOPICS);
+    const r = createMetrics({
+      hierarchy: this.hierarchy, facts: this.cases.facts, now: this.asOf, closeRateBase: 'collected',
+      categoryTopics: cats.map((c) => Math.max(0, topicIds.indexOf(c.topic))),
+      categoryNames: cats.map((c) => c.name), topicNames: topicIds.map((k) => CASE_TOPICS[k]),
+      ...this.city.metrics,
+      ...(topics ? { filter: { topics } } : {}),
+    });
+    if (!r.ok) throw new Error(r.errors.map((e) => e.en).join('; '));
+    return r.value;
+  }
+
+  /** The facts rows of cases `actorId` reported as a citizen. @example `record.reportsOf('c-1');` */
+  reportsOf(actorId: string): readonly number[] {
+    return this.ownReports.get(actorId) ?? [];
+  }
+
+  /**
+   * Listens to the changes folded in from now on; gives the function that stops it.
+   *
+   * @example
+   * ```ts
+   * const stop = record.listen((items) => console.log(items.length));
+   * ```
+   */
+  listen(fn: (items: FeedItem[]) => void, onClose?: () => void): () => void {
+    this.listeners.add(fn);
+    if (onClose) this.closers.add(onClose);
+    return () => {
+      this.listeners.delete(fn);
+      if (onClose) this.closers.delete(onClose);
+    };
+  }
+
+  /** True once {@link close} ran. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * A case's events from the store, as the core's events.
+   *
+   * @example
+   * ```ts
+   * (await record.caseEvents('PT-0000001'))[0].type; // 'discovered'
+   * ```
+   */
+  async caseEvents(caseId: string): Promise<AnyCaseEvent[]> {
+    return (await this.store.readStream(caseStream(caseId))).map(fromStored);
+  }
+
+  /** The global feed from the store (for resuming a live feed). */
+  readFeed(after: number, limit: number): Promise<StoredEvent[]> {
+    return this.store.readFeed({ after, limit, streamTypes: ['case'] });
+  }
+
+  /** Appends other events (registry, lists, audit) to a stream of theirs. */
+  async appendOther(streamId: string, streamType: string, events: NewEvent[], expectedVersion: number | 'any' | 'none' = 'any', commandId?: string): Promise<void> {
+    const r = await this.store.append(streamId, events, { expectedVersion, streamType, ...(commandId ? { commandId } : {}) });
+    if (!r.ok) throw ApiError.fromIssues([r.error], { currentVersion: r.currentVersion });
+    await this.catchUp();
+  }
+
+  /**
+   * Runs a case command for `actor`: checked by the core's `decide` (validation, version,
+   * state, role, scope), appended to the case's stream with the expected version and the
+   * command id, folded. A command id seen before gives the first outcome again
+   * (`duplicate: true`) and appends nothing.
+   *
+   * @example
+   * ```ts
+   * const out = await record.execute(actor, { type: 'accept', caseId: 'PT-0000001', expectedVersion: 3 }, 'cmd-42');
+   * ```
+   */
+  async execute(actor: Actor, input: unknown, commandId: string, clock: () => number): Promise<CommandOutcome> {
+    const v = validateCommand(input);
+    if (!v.ok) throw ApiError.fromIssues(v.errors);
+    const cmd = v.value;
+    const now = clock();
+    const newId = cmd.type === 'discover' ? discoveredCaseId(actor.id, commandId) : undefined;
+    const ctx: CaseContext = { ...this.city.ctx, clock: () => now, newId: () => newId ?? '' };
+    let state: CaseState | undefined;
+    if (cmd.type !== 'discover' && cmd.type !== 'recordPatrol') {
+      state = this.cases.get(cmd.caseId);
+      if (!state) throw ApiError.fromIssues([{ code: 'E_NO_CASE', zh: '案件不存在', en: 'no such case', column: 'caseId' }]);
+    }
+    const r = decide(cmd, actor, (id) => this.cases.get(id), ctx);
+    if (!r.ok) {
+      const code = r.errors[0]?.code;
+      const caseId = newId ?? (cmd as { caseId?: string }).caseId;
+      if ((code === 'E_STALE_VERSION' || code === 'E_CASE_EXISTS') && caseId) {
+        const again = await this.earlier(caseId, commandId, cmd.type === 'discover' ? 1 : (cmd as { expectedVersion: number }).expectedVersion + 1);
+        if (again) return again;
+      }
+      const current = caseId ? this.cases.get(caseId)?.version : undefined;
+      throw ApiError.fromIssues(r.errors, code === 'E_STALE_VERSION' && current !== undefined ? { currentVersion: current } : {});
+    }
+    const events = r.value;
+    if (events.length === 0) throw ApiError.fromIssues([{ code: 'E_INVALID_INPUT', zh: '该操作不产生案件事件', en: 'the command records no case event' }]);
+    const caseId = events[0].caseId;
+    const a = await this.store.append(caseStream(caseId), events.map((e) => toNewEvent(e, commandId)), {
+      expectedVersion: state ? state.version : 'none', commandId, streamType: 'case',
+    });
+    if (!a.ok) {
+      const again = await this.earlier(caseId, commandId, state ? state.version + 1 : 1);
+      if (again) return again;
+      throw ApiError.fromIssues([{ ...a.error, code: 'E_STALE_VERSION', zh: '案件已被他人修改，请刷新后重试', en: 'the case has changed since you loaded it: reload and retry' }], { currentVersion: a.currentVersion });
+    }
+    await this.catchUp();
+    return outcome(caseId, a.events, a.duplicate);
+  }
+
+  /** The outcome of `commandId` if it already ran on the case (its events from `fromVersion`). */
+  private async earlier(caseId: string, commandId: string, fromVersion: number): Promise<CommandOutcome | undefined> {
+    const later = await this.store.readStream(caseStream(caseId), { fromVersion });
+    const mine = later.filter((e) => e.meta?.commandId === commandId);
+    if (mine.length === 0 || mine[0].version !== fromVersion) return undefined;
+    return outcome(caseId, mine, true);
+  }
+}
+
+const SNAPSHOT = 'server.record';
+
+function outcome(caseId: string, events: StoredEvent[], duplicate: boolean): CommandOutcome {
+  const list = events.map((e) => ({ position: e.position, version: e.version, type: e.type, at: fromStored(e).at }));
+  return { caseId, version: list.length ? list[list.length - 1].version : 0, duplicate, events: list };
+}
+
+/** Issues as a plain message (for logs). @example `issuesText(r.errors)` */
+export function issuesText(issues: readonly JcIssue[]): string {
+  return issues.map((i) => `${i.code}: ${i.en}`).join('; ');
+}
