@@ -206,7 +206,7 @@ rmSync(dataDir, { recursive: true, force: true });
 const machine = { nproc: os.cpus().length, node: process.version, date: new Date().toISOString(), cpu: os.cpus()[0]?.model ?? '' };
 const ratio = (k: string) => (results[k].p50 / Math.max(results.bare.p50, 0.001)).toFixed(1);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/server.json', JSON.stringify({ machine, connections: CONNECTIONS, seconds: SECONDS, demoCases: Number(env.JICENG_DEMO_CASES), firstStart: server.steps, results, unexpected, chaos }, null, 2) + '\n');
+writeFileSync('bench/results/server.json', JSON.stringify({ machine, connections: CONNECTIONS, seconds: SECONDS, demoCases: Number(env.JICENG_DEMO_CASES), restartSteps: server.steps, results, unexpected, chaos }, null, 2) + '\n');
 writeFileSync('bench/results/server.md', `# Server
 
 ${CONNECTIONS} concurrent clients (autocannon 9, ${SECONDS} s per run, the server drained between runs) on loopback against \`@jiceng/server\` on embedded PGlite,
