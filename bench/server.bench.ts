@@ -52,6 +52,8 @@ const token = (id: string, grant: string) => new SignJWT({ grants: [grant] }).se
 
 const t0 = performance.now();
 let server = await start();
+// never leave a server behind, whatever happens to this process
+process.on('exit', () => { server.child.kill('SIGKILL'); rmSync(dataDir, { recursive: true, force: true }); });
 console.log(`server up (first start) in ${((performance.now() - t0) / 1000).toFixed(1)} s`, server.steps);
 const cityTok = await token('ci1-350300000000', 'city-officer@350300000000');
 const api = async (path: string, tok = cityTok, init: RequestInit = {}) => {
