@@ -159,7 +159,7 @@ async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
   await proj.catchUp();
   const reopenMs = performance.now() - r0;
   if (proj.cases.size !== cases.size) throw new Error(`reopened projection has ${proj.cases.size} cases, want ${cases.size}`);
-  console.log(`  reopen to ready from the snapshot (${proj.cases.size} cases, ${(snapText.length / 1e6).toFixed(0)} MB): ${(reopenMs / 1000).toFixed(2)} s`);
+  console.log(`  reopen to ready from the snapshot (${proj.cases.size} cases, ${(snap.length / 1e6).toFixed(0)} MB): ${(reopenMs / 1000).toFixed(2)} s`);
   await again.close();
   results[label] = {
     'append p50, 1 writer (ms)': one.p50.toFixed(2), 'append p99, 1 writer (ms)': one.p99.toFixed(2), 'appends/s, 1 writer': Math.round(one.perSecond),
@@ -208,7 +208,7 @@ try {
   await c.connect();
   await c.query('DROP SCHEMA IF EXISTS bench_ours CASCADE');
   await c.query('DROP DATABASE IF EXISTS bench_emmett');
-  const [{ version }] = (await c.query('SHOW server_version')).rows;
+  const version = (await c.query('SHOW server_version')).rows[0].server_version as string;
   await c.end();
   if (ownCluster) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { stdio: 'inherit' });
   const labels = Object.keys(results);
