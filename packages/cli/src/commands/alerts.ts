@@ -3,7 +3,8 @@
  * alerts each rule raises.
  * @module
  */
-import { CaseStore, CHINA_CALENDAR_2025_2026, createCalendar, formatIssue, readEventLine, type AnyCaseEvent, type JcIssue } from '@jiceng/core';
+import { CaseStore, formatIssue, readEventLine, type AnyCaseEvent, type JcIssue } from '@jiceng/core';
+import { CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
 import { DEFAULT_ALERT_RULES, feedRules, inTimeOrder, replayAlerts, validateAlertRules, type AlertRuleSet } from '@jiceng/core/alerts';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { count, issueLine, loadCaseCity, readLines } from '../case-log.js';
@@ -64,7 +65,7 @@ export const alertsCommand: Command = {
       }
       rules = v.value;
     }
-    const cal = createCalendar(CHINA_CALENDAR_2025_2026);
+    const cal = createCalendar(CHINA_CALENDAR);
     if (!cal.ok) throw new Error(cal.errors[0].en);
 
     const store = new CaseStore(city, { keepLog: false });

@@ -9,8 +9,9 @@
  * @module
  */
 import {
-  addWorkingHours, buildHierarchy, CHINA_CALENDAR_2025_2026, createCalendar, type Actor, type HierarchyIndex,
+  addWorkingHours, buildHierarchy, type Actor, type HierarchyIndex,
 } from '@jiceng/core';
+import { CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
 import {
   DEFAULT_SERVICE_CATEGORIES, DEFAULT_SHOP, EngagementStore, pointsAccountOf, timeAccountOf, type AnyEngagementEvent,
   type EngagementState,
@@ -83,7 +84,7 @@ export function generatePutianEngagement(data: PutianData, options: PutianEngage
   const built = buildHierarchy(data.config, data.nodes);
   if (!built.ok) throw new Error('generatePutianEngagement: the hierarchy does not build');
   const h = built.value;
-  const cal = createCalendar(CHINA_CALENDAR_2025_2026);
+  const cal = createCalendar(CHINA_CALENDAR);
   if (!cal.ok) throw new Error('calendar');
   const calendar = cal.value;
   const clock = { now: Date.parse(`${year}-01-02T09:00:00+08:00`) };
