@@ -6,7 +6,7 @@
  */
 import {
   applyMask, buildCategoryTable, buildHierarchy, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories, importJson, readEventLine,
-  type CaseStore, type CategoryTable, type HierarchyIndex, type JcIssue, type Lang,
+  type AnyCaseEvent, type CaseStore, type CategoryTable, type HierarchyIndex, type JcIssue, type Lang,
 } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
 import type { CliIo, FileSink } from './io.js';
@@ -117,8 +117,29 @@ export interface LogScan {
   lines: number;
   /** Events applied to the store. */
   events: number;
-  /** Every line that was skipped: `row` is its line number (1-based). */
+  /** The lines that were skipped, the first `keep` of them (see {@link scanEventLog}): `row` is the line number (1-based). */
   issues: JcIssue[];
+  /** How many problems there were in all, kept or not. */
+  issueCount: number;
+  /** The latest event time (epoch ms) among the events applied, or `-Infinity` if none. */
+  lastAt: number;
+}
+
+/**
+ * Options of {@link scanEventLog}.
+ *
+ * @example
+ * ```ts
+ * const opts: ScanOptions = { keep: 100, onEvent: (e) => console.log(e.caseId) };
+ * ```
+ */
+export interface ScanOptions {
+  /** Read only this case's lines (other lines are not even parsed, unless they mention the id). */
+  only?: string;
+  /** Keep at most this many problems (the rest are only counted in `issueCount`); default all. */
+  keep?: number;
+  /** Called with every event applied to the store, in file order. */
+  onEvent?: (e: AnyCaseEvent) => void;
 }
 
 /**
@@ -127,7 +148,8 @@ export interface LogScan {
  * version (`E_EVENT_ORDER`), a known case (`E_NO_CASE`), a new id for a `discovered`
  * (`E_CASE_EXISTS`). Lines that do not are skipped and reported with their line number.
  * `only` restricts the read to one case's lines (other lines are not even parsed, unless
- * they mention the id).
+ * they mention the id); `keep` bounds the problems held in memory (a binary file of a
+ * gigabyte has millions of "lines", none valid), the total is counted all the same.
  *
  * @example
  * ```ts
@@ -135,23 +157,32 @@ export interface LogScan {
  * const { events, issues } = await scanEventLog(io, 'log.jsonl', store);
  * ```
  */
-export async function scanEventLog(io: CliIo, path: string, store: CaseStore, opts: { only?: string } = {}): Promise<LogScan> {
+export async function scanEventLog(io: CliIo, path: string, store: CaseStore, opts: ScanOptions = {}): Promise<LogScan> {
   const issues: JcIssue[] = [];
-  const only = opts.only;
+  const { only, onEvent } = opts;
+  const keep = opts.keep ?? Infinity;
   const mention = only === undefined ? undefined : JSON.stringify(only).slice(1, -1);
   let lines = 0;
   let events = 0;
+  let issueCount = 0;
+  let lastAt = -Infinity;
+  const note = (p: JcIssue): void => {
+    if (issueCount++ < keep) issues.push(p);
+  };
   for await (const raw of readLines(io, path)) {
     const line = ++lines;
     if (mention !== undefined && !raw.includes(mention)) continue;
     const read = readEventLine(raw, line, only === undefined ? {} : { only });
-    if (read.issues.length) issues.push(...read.issues);
+    for (const p of read.issues) note(p);
     if (!read.event) continue;
     const r = store.apply(read.event);
-    if (r.ok) events++;
-    else for (const p of r.errors) issues.push({ ...p, row: line });
+    if (r.ok) {
+      events++;
+      if (read.event.at > lastAt) lastAt = read.event.at;
+      onEvent?.(read.event);
+    } else for (const p of r.errors) note({ ...p, row: line });
   }
-  return { lines, events, issues };
+  return { lines, events, issues, issueCount, lastAt };
 }
 
 /**
