@@ -53,6 +53,11 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
   const { columns } = CSV_FILES[kind];
   const dec = decodeText(input, file);
   warnings.push(...dec.warnings);
+  if (dec.errors.length) {
+    // Not text (a binary file): one error for the file, not one per "row" of noise.
+    errors.push(...dec.errors);
+    return { records: [], rows: [], usable: false };
+  }
   // Comma-separated, or tab-separated as Excel's "Unicode text" saves it (judged by the header).
   const firstLine = dec.text.slice(0, Math.max(0, dec.text.search(/\r?\n/)) || dec.text.length);
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
@@ -140,6 +145,7 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
 export function importConfig(input: string | Uint8Array, opts: { file?: string } = {}): Result<HierarchyConfig> {
   const at = opts.file !== undefined ? { file: opts.file } : {};
   const dec = decodeText(input, opts.file);
+  if (dec.errors.length) return fail(dec.errors, dec.warnings);
   let json: unknown;
   try {
     json = JSON.parse(dec.text);

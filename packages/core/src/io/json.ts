@@ -82,6 +82,7 @@ export function importJson(input: string | Uint8Array | HierarchyDocument, opts:
   if (typeof input === 'string' || input instanceof Uint8Array) {
     const dec = decodeText(input, file);
     warnings.push(...dec.warnings);
+    if (dec.errors.length) return fail(dec.errors, warnings);
     try {
       json = JSON.parse(dec.text);
     } catch (e) {

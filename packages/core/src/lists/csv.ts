@@ -148,6 +148,7 @@ export function importListsCsv(
     if (input === undefined) continue;
     const dec = decodeText(input, file);
     warnings.push(...dec.warnings);
+    if (dec.errors.length) { errors.push(...dec.errors); continue; }
     const parsed = Papa.parse<string[]>(unifyRowBreaks(dec.text), { header: false, delimiter: ',', newline: '\n', skipEmptyLines: false });
     const data = parsed.data;
     while (data.length > 0 && data[data.length - 1].length === 1 && data[data.length - 1][0] === '') data.pop();
