@@ -9,6 +9,7 @@ import { CodeTable } from './codetable.js';
 import { NameSearch } from './search.js';
 import type { CodeRange, HierarchyConfig, LevelDef, NodeInput } from './types.js';
 import { checkName, NAME_LIMITS, normalizeName } from './names.js';
+import { argumentError, isObject, needObject } from '../io/args.js';
 
 /**
  * Where node records came from, so that problems can name the file, row and column.
@@ -66,6 +67,7 @@ function inRanges(ranges: readonly CodeRange[], v: number): boolean {
  * ```
  */
 export function checkConfig(config: HierarchyConfig): JcIssue[] {
+  needObject('checkConfig', 'config', config);
   const out: JcIssue[] = [];
   const levels = config.levels;
   if (!Array.isArray(levels) || levels.length === 0 || levels.length > 255) {
@@ -515,6 +517,10 @@ export function buildHierarchy(
   nodes: readonly NodeInput[],
   opts: BuildOptions = {},
 ): Result<Hierarchy> {
+  needObject('buildHierarchy', 'config', config);
+  if (!Array.isArray(nodes)) throw argumentError('buildHierarchy', 'nodes', { zh: '节点数组', en: 'an array of nodes' });
+  if (opts !== undefined) needObject('buildHierarchy', 'opts', opts);
+  for (let k = 0; k < nodes.length; k++) if (!isObject(nodes[k])) throw argumentError('buildHierarchy', `nodes[${k}]`, { zh: '对象', en: 'an object' });
   const cfgProblems = checkConfig(config);
   if (cfgProblems.length > 0) return fail(cfgProblems);
   const ctx = new BuildCtx(nodes, config.levels, opts);

@@ -10,6 +10,7 @@
  * @module
  */
 import { issue, type JcIssue } from '../errors.js';
+import { argumentError, isObject, needString } from '../io/args.js';
 
 /**
  * The length limits, in characters (code points): node names and overlay names, English
@@ -35,7 +36,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
  * ```
  */
 export function normalizeName(value: string): string {
-  if (typeof value !== 'string') return value;
+  needString('normalizeName', 'value', value);
   return value.normalize('NFC').trim();
 }
 
@@ -53,6 +54,9 @@ export function normalizeName(value: string): string {
  * ```
  */
 export function checkName(value: string, max: number, label: { zh: string; en: string }): { value: string; issue?: JcIssue } {
+  needString('checkName', 'value', value);
+  if (!Number.isInteger(max) || max < 1) throw argumentError('checkName', 'max', { zh: '正整数（字符数）', en: 'a positive integer (characters)' });
+  if (!isObject(label) || typeof label.zh !== 'string' || typeof label.en !== 'string') throw argumentError('checkName', 'label', { zh: '{ zh, en } 文本', en: 'a { zh, en } text' });
   const v = normalizeName(value);
   const bad = CONTROL.exec(v);
   if (bad) {

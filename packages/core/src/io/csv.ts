@@ -17,6 +17,7 @@ import { assemble, emptyOverlayInput, type Dataset } from './dataset.js';
 import { configSchema, zodIssues } from './schemas.js';
 import { decodeText, unifyRowBreaks } from './text.js';
 import { unescapeCsvCell, writeCsv } from './csv-write.js';
+import { argumentError, isObject, needHierarchy, needObject } from './args.js';
 
 const TRUE = new Set(['1', 'true', 'TRUE', 'True', '是', 'yes', 'Y', 'y']);
 const FALSE = new Set(['0', 'false', 'FALSE', 'False', '否', 'no', 'N', 'n']);
@@ -145,6 +146,7 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
  * ```
  */
 export function importConfig(input: string | Uint8Array, opts: { file?: string } = {}): Result<HierarchyConfig> {
+  needObject('importConfig', 'opts', opts);
   const at = opts.file !== undefined ? { file: opts.file } : {};
   const dec = decodeText(input, opts.file);
   if (dec.errors.length) return fail(dec.errors, dec.warnings);
@@ -186,6 +188,12 @@ export type CsvFiles = Record<string, string | Uint8Array>;
  * ```
  */
 export function importCsv(files: CsvFiles, opts: { config?: HierarchyConfig } = {}): Result<Dataset> {
+  needObject('importCsv', 'files', files);
+  needObject('importCsv', 'opts', opts);
+  for (const [name, content] of Object.entries(files)) {
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) throw argumentError('importCsv', `files["${name}"]`, { zh: '文本或字节', en: 'a string or bytes' });
+  }
+  if (opts.config !== undefined) needObject('importCsv', 'opts.config', opts.config);
   const errors: JcIssue[] = [];
   const warnings: JcIssue[] = [];
   const cells = new Set<string>();
@@ -248,6 +256,9 @@ export function importCsv(files: CsvFiles, opts: { config?: HierarchyConfig } = 
  * ```
  */
 export function exportCsv(hierarchy: Hierarchy, overlay?: Overlay, opts: { bom?: boolean } = {}): Record<string, string> {
+  needHierarchy('exportCsv', hierarchy);
+  if (overlay !== undefined && !(isObject(overlay) && isObject(overlay.data))) throw argumentError('exportCsv', 'overlay', { zh: ' buildOverlay 建成的叠加层', en: 'an overlay built by buildOverlay' });
+  needObject('exportCsv', 'opts', opts);
   const out: Record<string, string> = { 'config.json': JSON.stringify(hierarchy.config, null, 2) + '\n' };
   const write = (kind: CsvFileKind, records: readonly object[]) => {
     const { file, columns } = CSV_FILES[kind];

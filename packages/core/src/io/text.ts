@@ -4,6 +4,7 @@
  * @module
  */
 import { issue, JcError, type JcIssue } from '../errors.js';
+import { needString } from './args.js';
 
 /**
  * Text decoded from a file, with a warning when the encoding had to be guessed, or — for a
@@ -98,6 +99,7 @@ export function decodeText(input: string | Uint8Array, file?: string): DecodedTe
  * ```
  */
 export function unifyRowBreaks(text: string): string {
+  needString('unifyRowBreaks', 'text', text);
   if (!text.includes('\r')) return text;
   // A quoted section (a doubled quote splits it in two, which keeps the parity) stays as it is;
   // a CR or CRLF outside quotes becomes LF. One native replace instead of a string built per row.

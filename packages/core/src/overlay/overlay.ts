@@ -7,6 +7,7 @@
 import { fail, issue, JcError, ok, type JcIssue, type Result } from '../errors.js';
 import { CodeTable } from '../hierarchy/codetable.js';
 import { checkName, NAME_LIMITS, normalizeName } from '../hierarchy/names.js';
+import { argumentError, isObject, needIndex, needObject } from '../io/args.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import {
   FACILITY_KINDS,
@@ -167,6 +168,8 @@ const KIND_LISTS = {
  * ```
  */
 export function checkCoverageDef(def: CoverageDef): JcIssue[] {
+  needObject('checkCoverageDef', 'def', def);
+  for (const k of ['of', 'test', 'name'] as const) needObject('checkCoverageDef', `def.${k}`, def[k]);
   const t = def.test;
   const of = def.of;
   const okay =
@@ -195,6 +198,14 @@ export function checkCoverageDef(def: CoverageDef): JcIssue[] {
  * ```
  */
 export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources: OverlaySources = {}): Result<Overlay> {
+  needIndex('buildOverlay', index);
+  needObject('buildOverlay', 'input', input);
+  needObject('buildOverlay', 'sources', sources);
+  for (const part of OVERLAY_PARTS) {
+    const list = input[part];
+    if (list !== undefined && !Array.isArray(list)) throw argumentError('buildOverlay', `input.${part}`, { zh: '记录数组', en: 'an array of records' });
+    list?.forEach((r: unknown, k: number) => { if (!isObject(r)) throw argumentError('buildOverlay', `input.${part}[${k}]`, { zh: '对象', en: 'an object' }); });
+  }
   const errors: JcIssue[] = [];
   const at = (part: OverlayPart, k: number, field: string): Omit<JcIssue, 'code' | 'zh' | 'en'> => {
     const src = sources[part];
