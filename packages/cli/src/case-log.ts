@@ -5,11 +5,16 @@
  * @module
  */
 import {
-  applyMask, buildCategoryTable, buildHierarchy, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories, importJson, readEventLine,
+  applyMask, argumentError, buildCategoryTable, isObject, needObject, needString, buildHierarchy, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories, importJson, readEventLine,
   type AnyCaseEvent, type CaseStore, type CategoryTable, type HierarchyIndex, type JcIssue, type Lang,
 } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
-import type { CliIo, FileSink } from './io.js';
+import { needIo, type CliIo, type FileSink } from './io.js';
+
+/** Requires `'zh'` or `'en'`. */
+function needLang(fn: string, lang: unknown): void {
+  if (lang !== 'zh' && lang !== 'en') throw argumentError(fn, 'lang', { zh: ' zh 或 en', en: 'zh or en' });
+}
 
 /**
  * The lines of a file, without their line ends (`\n`, or `\r\n`), read piece by piece when
@@ -53,6 +58,8 @@ export async function* readLines(io: CliIo, path: string): AsyncGenerator<string
  * ```
  */
 export async function openSink(io: CliIo, path: string): Promise<FileSink> {
+  needIo('openSink', io);
+  needString('openSink', 'path', path);
   if (io.openWrite) return io.openWrite(path);
   const parts: string[] = [];
   return {
@@ -87,6 +94,9 @@ export interface CaseCity {
  * ```
  */
 export async function loadCaseCity(io: CliIo, path: string | undefined, lang: Lang): Promise<CaseCity | { error: string }> {
+  needIo('loadCaseCity', io);
+  if (path !== undefined) needString('loadCaseCity', 'path', path);
+  needLang('loadCaseCity', lang);
   const text = (list: readonly JcIssue[]) => list.slice(0, 20).map((e) => formatIssue(e, lang)).join('\n');
   let hierarchy: HierarchyIndex;
   if (path !== undefined) {
@@ -158,6 +168,10 @@ export interface ScanOptions {
  * ```
  */
 export async function scanEventLog(io: CliIo, path: string, store: CaseStore, opts: ScanOptions = {}): Promise<LogScan> {
+  needIo('scanEventLog', io);
+  needString('scanEventLog', 'path', path);
+  if (!isObject(store) || typeof store.apply !== 'function') throw argumentError('scanEventLog', 'store', { zh: ' CaseStore', en: 'a CaseStore' });
+  needObject('scanEventLog', 'opts', opts);
   const issues: JcIssue[] = [];
   const { only, onEvent } = opts;
   const keep = opts.keep ?? Infinity;
@@ -193,7 +207,10 @@ export async function scanEventLog(io: CliIo, path: string, store: CaseStore, op
  * count(533500); // '533,500'
  * ```
  */
-export const count = (n: number): string => n.toLocaleString('en-US');
+export const count = (n: number): string => {
+  if (typeof n !== 'number' || Number.isNaN(n)) throw argumentError('count', 'n', { zh: '数', en: 'a number' });
+  return n.toLocaleString('en-US');
+};
 
 /**
  * One invalid line as printed: `log.jsonl:LINE CODE: message`. The JSON parser's message
@@ -206,6 +223,9 @@ export const count = (n: number): string => n.toLocaleString('en-US');
  * ```
  */
 export function issueLine(path: string, p: JcIssue, lang: Lang): string {
+  needString('issueLine', 'path', path);
+  if (!isObject(p) || typeof p.code !== 'string' || typeof p.zh !== 'string' || typeof p.en !== 'string') throw argumentError('issueLine', 'p', { zh: ' JcIssue', en: 'a JcIssue' });
+  needLang('issueLine', lang);
   const q = p.code === 'E_BAD_JSON' ? { ...p, zh: applyMask('text', p.zh) as string, en: applyMask('text', p.en) as string } : p;
   return `${path}:${formatIssue(q, lang)}`;
 }

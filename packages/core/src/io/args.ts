@@ -1,6 +1,6 @@
 /**
- * Argument checks for the public functions (internal, not exported from the package): a
- * wrong argument is a {@link JcError} `E_ARGUMENT` naming the function and what it needs, in
+ * Argument checks for public functions, shared by the packages of the workspace: a wrong
+ * argument is a {@link JcError} `E_ARGUMENT` naming the function and what it needs, in
  * Chinese and English — never a bare `TypeError` deep inside, never a silently wrong figure.
  * @module
  */
@@ -15,7 +15,11 @@ import { issue, JcError } from '../errors.js';
  * ```
  */
 export function argumentError(fn: string, arg: string, what: { zh: string; en: string }): JcError {
-  return new JcError(issue('E_ARGUMENT', `${fn}：参数 ${arg} 应为${what.zh}`, `${fn}: argument ${arg} must be ${what.en}`, { column: arg }));
+  // Itself robust: it names whatever it is given, or says so generically.
+  const f = typeof fn === 'string' ? fn : '(function)';
+  const a = typeof arg === 'string' ? arg : '(argument)';
+  const w = typeof what === 'object' && what !== null && typeof what.zh === 'string' && typeof what.en === 'string' ? what : { zh: '有效值', en: 'a valid value' };
+  return new JcError(issue('E_ARGUMENT', `${f}：参数 ${a} 应为${w.zh}`, `${f}: argument ${a} must be ${w.en}`, { column: a }));
 }
 
 /** A plain object (not null, not an array). @example `isObject({}); // true` */

@@ -9,3 +9,4 @@ export { emptyOverlayInput, type Dataset } from './dataset.js';
 export * from './json.js';
 export * from './csv.js';
 export * from './csv-write.js';
+export * from './args.js';

@@ -3,6 +3,7 @@
  * default policy, every town empowered for the enforcement categories, and a settable clock.
  * @module
  */
+import { argumentError, needHierarchy, needObject } from '@jiceng/core';
 import {
   buildCategoryTable, CHINA_CALENDAR_2025_2026, createCalendar, createEmpoweredCatalogue,
   DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type CaseContext, type CategoryTable, type HierarchyIndex,
@@ -42,6 +43,9 @@ export interface PutianCaseContext extends CaseContext {
  * ```
  */
 export function createPutianCaseContext(hierarchy: HierarchyIndex, opts: { newId?: () => string } = {}): PutianCaseContext {
+  needHierarchy('createPutianCaseContext', hierarchy);
+  needObject('createPutianCaseContext', 'opts', opts);
+  if (opts.newId !== undefined && typeof opts.newId !== 'function') throw argumentError('createPutianCaseContext', 'opts.newId', { zh: '函数', en: 'a function' });
   const categories = putianCategories(hierarchy);
   const cal = createCalendar(CHINA_CALENDAR_2025_2026);
   if (!cal.ok) throw new Error(`calendar: ${cal.errors.map((e) => e.en).join('; ')}`);
@@ -72,6 +76,7 @@ export function createPutianCaseContext(hierarchy: HierarchyIndex, opts: { newId
  * ```
  */
 export function putianCategories(hierarchy: HierarchyIndex): CategoryTable {
+  needHierarchy('putianCategories', hierarchy);
   const t = buildCategoryTable(DEFAULT_CATEGORIES, hierarchy.config);
   if (!t.ok) throw new Error(`categories: ${t.errors.map((e) => e.en).join('; ')}`);
   return t.value;
