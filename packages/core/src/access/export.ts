@@ -4,6 +4,7 @@
  */
 import { issue, JcError, ok, type Result } from '../errors.js';
 import { writeCsv } from '../io/csv-write.js';
+import { argumentError, needObject } from '../io/args.js';
 import { toJsonLines } from './audit.js';
 import type { Access } from './context.js';
 import { viewRecords, type PlainRecord } from './read.js';
@@ -56,6 +57,8 @@ export function scopedExport(
   records: Iterable<PlainRecord>,
   options: ExportOptions,
 ): Result<ExportFile> {
+  needObject('scopedExport', 'options', options);
+  if (options.format !== undefined && options.format !== 'jsonl' && options.format !== 'csv') throw argumentError('scopedExport', 'options.format', { zh: ' jsonl 或 csv', en: 'jsonl or csv' });
   const format = options.format ?? 'jsonl';
   const r = viewRecords(access, kind, records, { purpose: options.purpose, view: 'export' }, 'export', format);
   if (!r.ok) return r;

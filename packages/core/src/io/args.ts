@@ -48,3 +48,17 @@ export function needIndex(fn: string, v: unknown, arg = 'index'): void {
     throw argumentError(fn, arg, { zh: '层级索引', en: 'a hierarchy index' });
   }
 }
+
+/** Requires an access context (what `createAccess` returns). @example `needAccess('viewRecords', access);` */
+export function needAccess(fn: string, v: unknown, arg = 'access'): void {
+  if (!isObject(v) || !isObject(v.scope) || !isObject(v.actor) || typeof v.now !== 'function') {
+    throw argumentError(fn, arg, { zh: ' createAccess 建立的访问上下文', en: 'an access context made by createAccess' });
+  }
+}
+
+/** Requires an iterable (an array, a set, a generator…). @example `needIterable('toJsonLines', 'records', records);` */
+export function needIterable(fn: string, arg: string, v: unknown): void {
+  if (v === null || v === undefined || typeof (v as Iterable<unknown>)[Symbol.iterator] !== 'function' || typeof v === 'string') {
+    throw argumentError(fn, arg, { zh: '可迭代的记录集合', en: 'an iterable of records' });
+  }
+}
