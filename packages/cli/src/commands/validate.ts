@@ -98,7 +98,15 @@ async function collect(paths: string[], io: CliIo): Promise<{ targets: Target[];
   return { targets: out, missing, problems };
 }
 
-/** The largest hierarchy file read (CSV or JSON; a dataset is held in memory whole). Event logs stream and have no limit. */
+/**
+ * The largest hierarchy file read, in MB (CSV or JSON; a dataset is held in memory whole).
+ * Event logs stream and have no limit.
+ *
+ * @example
+ * ```ts
+ * MAX_FILE_MB; // 256
+ * ```
+ */
 export const MAX_FILE_MB = 256;
 
 /**
@@ -139,7 +147,14 @@ async function readConfig(path: string, io: CliIo): Promise<Result<HierarchyConf
 
 const nf = (n: number): string => n.toLocaleString('en-US');
 
-/** How many problems `validate` lists before it only counts them (`--all` lists every one). */
+/**
+ * How many problems `validate` lists before it only counts them (`--all` lists every one).
+ *
+ * @example
+ * ```ts
+ * LISTED; // 100
+ * ```
+ */
 export const LISTED = 100;
 
 function holds(d: Dataset): LocalizedText {
