@@ -15,3 +15,5 @@ if [ "${JICENG_NO_BROWSER:-}" != 1 ] && ! command -v chromium >/dev/null 2>&1; t
   fi
 fi
 pnpm install --frozen-lockfile
+# Build every package, so that `pnpm exec jiceng` and the examples work right away.
+node_modules/.bin/tsc -b

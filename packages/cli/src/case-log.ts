@@ -5,11 +5,16 @@
  * @module
  */
 import {
-  applyMask, buildCategoryTable, buildHierarchy, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories, importJson, readEventLine,
-  type CaseStore, type CategoryTable, type HierarchyIndex, type JcIssue, type Lang,
+  applyMask, argumentError, buildCategoryTable, isObject, needObject, needString, buildHierarchy, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories, importJson, readEventLine,
+  type AnyCaseEvent, type CaseStore, type CategoryTable, type HierarchyIndex, type JcIssue, type Lang,
 } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
-import type { CliIo, FileSink } from './io.js';
+import { needIo, type CliIo, type FileSink } from './io.js';
+
+/** Requires `'zh'` or `'en'`. */
+function needLang(fn: string, lang: unknown): void {
+  if (lang !== 'zh' && lang !== 'en') throw argumentError(fn, 'lang', { zh: ' zh 或 en', en: 'zh or en' });
+}
 
 /**
  * The lines of a file, without their line ends (`\n`, or `\r\n`), read piece by piece when
@@ -53,6 +58,8 @@ export async function* readLines(io: CliIo, path: string): AsyncGenerator<string
  * ```
  */
 export async function openSink(io: CliIo, path: string): Promise<FileSink> {
+  needIo('openSink', io);
+  needString('openSink', 'path', path);
   if (io.openWrite) return io.openWrite(path);
   const parts: string[] = [];
   return {
@@ -87,6 +94,9 @@ export interface CaseCity {
  * ```
  */
 export async function loadCaseCity(io: CliIo, path: string | undefined, lang: Lang): Promise<CaseCity | { error: string }> {
+  needIo('loadCaseCity', io);
+  if (path !== undefined) needString('loadCaseCity', 'path', path);
+  needLang('loadCaseCity', lang);
   const text = (list: readonly JcIssue[]) => list.slice(0, 20).map((e) => formatIssue(e, lang)).join('\n');
   let hierarchy: HierarchyIndex;
   if (path !== undefined) {
@@ -117,8 +127,29 @@ export interface LogScan {
   lines: number;
   /** Events applied to the store. */
   events: number;
-  /** Every line that was skipped: `row` is its line number (1-based). */
+  /** The lines that were skipped, the first `keep` of them (see {@link scanEventLog}): `row` is the line number (1-based). */
   issues: JcIssue[];
+  /** How many problems there were in all, kept or not. */
+  issueCount: number;
+  /** The latest event time (epoch ms) among the events applied, or `-Infinity` if none. */
+  lastAt: number;
+}
+
+/**
+ * Options of {@link scanEventLog}.
+ *
+ * @example
+ * ```ts
+ * const opts: ScanOptions = { keep: 100, onEvent: (e) => console.log(e.caseId) };
+ * ```
+ */
+export interface ScanOptions {
+  /** Read only this case's lines (other lines are not even parsed, unless they mention the id). */
+  only?: string;
+  /** Keep at most this many problems (the rest are only counted in `issueCount`); default all. */
+  keep?: number;
+  /** Called with every event applied to the store, in file order. */
+  onEvent?: (e: AnyCaseEvent) => void;
 }
 
 /**
@@ -127,7 +158,8 @@ export interface LogScan {
  * version (`E_EVENT_ORDER`), a known case (`E_NO_CASE`), a new id for a `discovered`
  * (`E_CASE_EXISTS`). Lines that do not are skipped and reported with their line number.
  * `only` restricts the read to one case's lines (other lines are not even parsed, unless
- * they mention the id).
+ * they mention the id); `keep` bounds the problems held in memory (a binary file of a
+ * gigabyte has millions of "lines", none valid), the total is counted all the same.
  *
  * @example
  * ```ts
@@ -135,23 +167,36 @@ export interface LogScan {
  * const { events, issues } = await scanEventLog(io, 'log.jsonl', store);
  * ```
  */
-export async function scanEventLog(io: CliIo, path: string, store: CaseStore, opts: { only?: string } = {}): Promise<LogScan> {
+export async function scanEventLog(io: CliIo, path: string, store: CaseStore, opts: ScanOptions = {}): Promise<LogScan> {
+  needIo('scanEventLog', io);
+  needString('scanEventLog', 'path', path);
+  if (!isObject(store) || typeof store.apply !== 'function') throw argumentError('scanEventLog', 'store', { zh: ' CaseStore', en: 'a CaseStore' });
+  needObject('scanEventLog', 'opts', opts);
   const issues: JcIssue[] = [];
-  const only = opts.only;
+  const { only, onEvent } = opts;
+  const keep = opts.keep ?? Infinity;
   const mention = only === undefined ? undefined : JSON.stringify(only).slice(1, -1);
   let lines = 0;
   let events = 0;
+  let issueCount = 0;
+  let lastAt = -Infinity;
+  const note = (p: JcIssue): void => {
+    if (issueCount++ < keep) issues.push(p);
+  };
   for await (const raw of readLines(io, path)) {
     const line = ++lines;
     if (mention !== undefined && !raw.includes(mention)) continue;
     const read = readEventLine(raw, line, only === undefined ? {} : { only });
-    if (read.issues.length) issues.push(...read.issues);
+    for (const p of read.issues) note(p);
     if (!read.event) continue;
     const r = store.apply(read.event);
-    if (r.ok) events++;
-    else for (const p of r.errors) issues.push({ ...p, row: line });
+    if (r.ok) {
+      events++;
+      if (read.event.at > lastAt) lastAt = read.event.at;
+      onEvent?.(read.event);
+    } else for (const p of r.errors) note({ ...p, row: line });
   }
-  return { lines, events, issues };
+  return { lines, events, issues, issueCount, lastAt };
 }
 
 /**
@@ -162,7 +207,10 @@ export async function scanEventLog(io: CliIo, path: string, store: CaseStore, op
  * count(533500); // '533,500'
  * ```
  */
-export const count = (n: number): string => n.toLocaleString('en-US');
+export const count = (n: number): string => {
+  if (typeof n !== 'number' || Number.isNaN(n)) throw argumentError('count', 'n', { zh: '数', en: 'a number' });
+  return n.toLocaleString('en-US');
+};
 
 /**
  * One invalid line as printed: `log.jsonl:LINE CODE: message`. The JSON parser's message
@@ -175,6 +223,9 @@ export const count = (n: number): string => n.toLocaleString('en-US');
  * ```
  */
 export function issueLine(path: string, p: JcIssue, lang: Lang): string {
+  needString('issueLine', 'path', path);
+  if (!isObject(p) || typeof p.code !== 'string' || typeof p.zh !== 'string' || typeof p.en !== 'string') throw argumentError('issueLine', 'p', { zh: ' JcIssue', en: 'a JcIssue' });
+  needLang('issueLine', lang);
   const q = p.code === 'E_BAD_JSON' ? { ...p, zh: applyMask('text', p.zh) as string, en: applyMask('text', p.en) as string } : p;
   return `${path}:${formatIssue(q, lang)}`;
 }

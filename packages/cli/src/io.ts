@@ -8,6 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
+import { argumentError, isObject } from '@jiceng/core';
 
 /**
  * Output and file access for a command.
@@ -45,6 +46,20 @@ export interface CliIo {
    * pieces and call {@link CliIo.writeFile} once.
    */
   openWrite?(path: string): Promise<FileSink>;
+}
+
+/**
+ * Requires a {@link CliIo} (an object with `out`, `err`, `readFile`, `writeFile` and `kind`),
+ * else a `JcError` `E_ARGUMENT` naming the function.
+ *
+ * @example
+ * ```ts
+ * needIo('scanEventLog', io);
+ * ```
+ */
+export function needIo(fn: string, io: unknown): asserts io is CliIo {
+  const ok = isObject(io) && ['out', 'err', 'readFile', 'writeFile', 'kind'].every((k) => typeof io[k] === 'function');
+  if (!ok) throw argumentError(fn, 'io', { zh: ' CliIo（nodeIo() 或 memoryIo()）', en: 'a CliIo (nodeIo() or memoryIo())' });
 }
 
 /**
@@ -138,6 +153,10 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}): CliIo
   /** A file's content as UTF-8 text, or undefined if there is none. */
   text(path: string): string | undefined;
 } {
+  if (!isObject(files)) throw argumentError('memoryIo', 'files', { zh: '路径到内容的对象', en: 'an object from paths to contents' });
+  for (const [p, c] of Object.entries(files)) {
+    if (typeof c !== 'string' && !(c instanceof Uint8Array)) throw argumentError('memoryIo', `files["${p}"]`, { zh: '文本或字节', en: 'a string or bytes' });
+  }
   const norm = (p: string): string => {
     const n = normalize(isAbsolute(p) ? p : join('/mem', p));
     return n.endsWith('/') && n.length > 1 ? n.slice(0, -1) : n;

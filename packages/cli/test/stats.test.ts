@@ -1,26 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildHierarchy, buildOverlay, emptyOverlayInput, exportEventLog, exportJson, type AnyCaseEvent } from '@jiceng/core';
-import { putianConfig } from '@jiceng/putian';
+import { exportEventLog, type AnyCaseEvent } from '@jiceng/core';
 import { EXIT, main, memoryIo } from '@jiceng/cli';
 
-// A small six-level city: two units in one grid, one unit in another.
-const nodes = [
-  { code: '350300000000', parent: null, level: 'city', name: '莆田市', nameEn: 'Putian' },
-  { code: '350304000000', parent: '350300000000', level: 'county', name: '荔城区', nameEn: 'Licheng' },
-  { code: '350304001000', parent: '350304000000', level: 'town', name: '镇海街道', nameEn: 'Zhenhai' },
-  { code: '350304001001', parent: '350304001000', level: 'village', name: '梅峰社区', nameEn: 'Meifeng' },
-  { code: '350304001001001', parent: '350304001001', level: 'grid', name: '第一网格', nameEn: 'Grid 1' },
-  { code: '350304001001001001', parent: '350304001001001', level: 'unit', name: '1号楼', nameEn: 'Building 1' },
-  { code: '350304001001001002', parent: '350304001001001', level: 'unit', name: '2号楼', nameEn: 'Building 2' },
-  { code: '350304001001002', parent: '350304001001', level: 'grid', name: '第二网格', nameEn: 'Grid 2' },
-  { code: '350304001001002001', parent: '350304001001002', level: 'unit', name: '3号楼', nameEn: 'Building 3' },
-];
-const built = buildHierarchy(putianConfig, nodes);
-assert.ok(built.ok, JSON.stringify(!built.ok && built.errors));
-const overlay = buildOverlay(built.value, emptyOverlayInput());
-assert.ok(overlay.ok);
-const cityJson = exportJson(built.value, overlay.value);
+import { cityJson } from './small-city.js';
 
 const H = 3_600_000;
 const t = (s: string) => Date.parse(`${s}+08:00`);

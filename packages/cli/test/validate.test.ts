@@ -158,7 +158,70 @@ test('usage errors exit 2: no path, a path that does not exist, a missing --conf
 test('files that are not hierarchy data are problems (exit 1), and validate never writes', async () => {
   const r = await run(['notes.txt', 'empty'], { 'notes.txt': 'x', 'empty/readme.md': '#' });
   assert.equal(r.code, EXIT.problems);
-  assert.match(r.out, /^notes\.txt E_FILE_TYPE: 不是 CSV 或 JSON 文件$/m);
+  assert.match(r.out, /^notes\.txt E_FILE_TYPE: 不是 CSV、JSON 或 JSON Lines 事件日志文件$/m);
   assert.match(r.out, /^empty E_NO_FILES: 目录中没有 CSV 或 JSON 文件$/m);
   assert.equal(r.io.files.size, 2);
+});
+
+/** Bytes like a binary file: a zip header, NUL bytes and noise (no valid text in any encoding). */
+function binary(size: number): Uint8Array {
+  const b = new Uint8Array(size);
+  b.set([0x50, 0x4b, 0x03, 0x04]);
+  let x = 7;
+  for (let i = 4; i < size; i++) b[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+  return b;
+}
+
+test('a binary file is named in one line as not text, not as thousands of broken rows in GB18030', async () => {
+  const r = await run(['data/nodes.csv', '--lang', 'en'], { 'data/nodes.csv': binary(200_000) });
+  assert.equal(r.code, EXIT.problems);
+  const lines = r.out.trim().split('\n');
+  assert.equal(lines.length, 2, r.out);
+  assert.match(lines[0], /^data\/nodes\.csv E_NOT_TEXT: not a text file: byte \d+ is NUL/);
+  assert.equal(lines[1], '1 error, 0 warnings');
+  assert.doesNotMatch(r.out, /GB18030/);
+  const zh = await run(['doc.json'], { 'doc.json': binary(5000) });
+  assert.match(zh.out, /^doc\.json E_NOT_TEXT: 不是文本文件/m);
+  const log = await run(['log.jsonl', '--lang', 'en'], { 'log.jsonl': binary(100_000) });
+  assert.equal(log.code, EXIT.problems);
+  assert.match(log.out, /^log\.jsonl E_NOT_TEXT: /m);
+  assert.equal(log.out.trim().split('\n').length, 2);
+});
+
+test('bytes with no NUL that are neither UTF-8 nor GB18030 are not text either', async () => {
+  const r = await run(['data/nodes.csv', '--lang', 'en'], { 'data/nodes.csv': new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xff, 0x80, 0x0a]) });
+  assert.match(r.out, /^data\/nodes\.csv E_NOT_TEXT: not a text file: the content is neither UTF-8 nor GB18030$/m);
+});
+
+test('problem listings stop after the first 100 with the total; --all lists every one', async () => {
+  // 250 nodes whose parent does not exist: 250 errors.
+  const rows = Array.from({ length: 250 }, (_, i) => `350304${String(i + 1).padStart(3, '0')}000,350399000000,town,镇${i}`);
+  const files = { 'data/nodes.csv': `code,parent,level,name\n350300000000,,city,莆田市\n${rows.join('\n')}\n` };
+  const r = await run(['data', '--lang', 'en'], files);
+  assert.equal(r.code, EXIT.problems);
+  const listed = r.out.split('\n').filter((l) => l.startsWith('data/nodes.csv:'));
+  assert.equal(listed.length, 100);
+  assert.match(r.out, /^… 150 more not listed \(the first 100 are shown; --all lists every one\)$/m);
+  assert.match(r.out, /^250 errors, 0 warnings$/m);
+  const zh = await run(['data'], files);
+  assert.match(zh.out, /^……另有 150 条未列出（只列前 100 条；--all 列出全部）$/m);
+  const all = await run(['data', '--all', '--lang', 'en'], files);
+  assert.equal(all.out.split('\n').filter((l) => l.startsWith('data/nodes.csv:')).length, 250);
+  assert.doesNotMatch(all.out, /more not listed/);
+  assert.match(all.out, /^250 errors, 0 warnings$/m);
+});
+
+test('a .jsonl file is checked as a case event log, line by line; its problems are capped too', async () => {
+  const { cityJson } = await import('./small-city.js');
+  const ev = (v: number, type: string, data: Record<string, unknown>) =>
+    JSON.stringify({ caseId: 'C1', version: v, type, at: 1_700_000_000_000 + v * 1000, actor: 'gw1', role: 'grid-worker', roleNode: '350304001001001', data });
+  const good = `${ev(1, 'discovered', { node: '350304001001001001', source: 'patrol', description: '楼道堆物' })}\n`;
+  const ok = await run(['log.jsonl', '--hierarchy', 'city.json', '--lang', 'en'], { 'log.jsonl': good, 'city.json': cityJson });
+  assert.equal(ok.code, EXIT.ok, ok.out);
+  assert.match(ok.out, /^ok log\.jsonl: 1 cases, 1 events$/m);
+  const bad = await run(['log.jsonl', '--hierarchy', 'city.json', '--lang', 'en'], { 'log.jsonl': good + 'oops\n'.repeat(300), 'city.json': cityJson });
+  assert.equal(bad.code, EXIT.problems);
+  assert.equal(bad.out.split('\n').filter((l) => /^log\.jsonl:\d+ E_BAD_JSON/.test(l)).length, 100);
+  assert.match(bad.out, /^log\.jsonl:2 E_BAD_JSON/m);
+  assert.match(bad.out, /^300 errors, 0 warnings$/m);
 });

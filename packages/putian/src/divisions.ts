@@ -4,6 +4,7 @@
  * statistical codes. The data is part of the package; nothing is read at run time.
  * @module
  */
+import { needString } from '@jiceng/core';
 import type { NodeInput } from '@jiceng/core';
 
 /**
@@ -168,6 +169,7 @@ export const PUTIAN_COUNTIES: readonly PutianCounty[] = Object.freeze([
  * ```
  */
 export function isStreet(townCode: string): boolean {
+  needString('isStreet', 'townCode', townCode);
   const digits = Number(townCode.slice(6, 9));
   return digits >= 1 && digits <= 99;
 }

@@ -3,6 +3,7 @@
  * units and the party overlay, reproducing every count of the seed document exactly.
  * @module
  */
+import { argumentError, needObject } from '@jiceng/core';
 import type {
   CompoundInput,
   FacilityInput,
@@ -92,6 +93,10 @@ const STREAM = { structure: 0x5e1, names: 0xa3e5, overlay: 0x0b1a, people: 0x9e0
  * ```
  */
 export function generatePutian(options: GeneratePutianOptions = {}): PutianData {
+  needObject('generatePutian', 'options', options);
+  if (options.seed !== undefined && !(Number.isSafeInteger(options.seed))) {
+    throw argumentError('generatePutian', 'options.seed', { zh: '整数', en: 'an integer' });
+  }
   const seed = Math.trunc(options.seed ?? 1);
   const rng = createRng(seed ^ STREAM.structure);
   const nameRng = createRng(seed ^ STREAM.names);

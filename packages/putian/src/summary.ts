@@ -3,6 +3,7 @@
  * and a zh/en table for people.
  * @module
  */
+import { argumentError, isObject, needObject, needString } from '@jiceng/core';
 import {
   FACILITY_KINDS,
   ORG_KINDS,
@@ -82,6 +83,11 @@ const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
  * ```
  */
 export function putianSummary(data: SummaryInput): PutianSummary {
+  needObject('putianSummary', 'data', data);
+  needObject('putianSummary', 'data.config', data.config);
+  if (!Array.isArray(data.config.levels) || !Array.isArray(data.nodes) || !isObject(data.overlay)) {
+    throw argumentError('putianSummary', 'data', { zh: ' { config, nodes, overlay }（generatePutian 的结果）', en: 'a { config, nodes, overlay } (what generatePutian returns)' });
+  }
   const levelCount = new Map<string, number>(data.config.levels.map((l) => [l.id, 0]));
   const levelOfCode = new Map<string, string>();
   for (const n of data.nodes) {
@@ -185,6 +191,7 @@ const T = {
  * ```
  */
 export function displayWidth(s: string): number {
+  needString('displayWidth', 's', s);
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
@@ -201,6 +208,10 @@ export function displayWidth(s: string): number {
  * ```
  */
 export function textTable(rows: readonly (readonly string[])[]): string[] {
+  const given: unknown = rows;
+  if (!Array.isArray(given) || given.some((r: unknown) => !Array.isArray(r) || r.some((c: unknown) => typeof c !== 'string'))) {
+    throw argumentError('textTable', 'rows', { zh: '文本行的数组', en: 'an array of rows of strings' });
+  }
   const cols = Math.max(...rows.map((r) => r.length));
   const w = Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
   return rows.map((r) =>
@@ -221,6 +232,9 @@ export function textTable(rows: readonly (readonly string[])[]): string[] {
  * ```
  */
 export function formatPutianSummary(s: PutianSummary, lang: Lang = 'zh'): string {
+  needObject('formatPutianSummary', 's', s);
+  if (!Array.isArray(s.levels) || !isObject(s.organisations) || !isObject(s.people)) throw argumentError('formatPutianSummary', 's', { zh: ' putianSummary 的结果', en: 'what putianSummary returns' });
+  if (lang !== 'zh' && lang !== 'en') throw argumentError('formatPutianSummary', 'lang', { zh: ' zh 或 en', en: 'zh or en' });
   const fmt = (n: number): string => n.toLocaleString('en-US');
   const L = (t: LocalizedText): string => t[lang];
   const out: string[] = [L(T.title), ''];

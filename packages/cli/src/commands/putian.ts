@@ -4,7 +4,7 @@
  * @module
  */
 import { join } from 'node:path';
-import { buildHierarchy, buildOverlay, exportCsv, exportJson, formatIssue } from '@jiceng/core';
+import { buildHierarchy, buildOverlay, emptyOverlayInput, exportCsv, exportJson, JcError, needObject } from '@jiceng/core';
 import { formatPutianSummary, generatePutian, putianSummary, type PutianData } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { putianListFiles, putianListsText } from '../lists-files.js';
@@ -22,10 +22,11 @@ import { putianListFiles, putianListsText } from '../lists-files.js';
  * ```
  */
 export function putianFiles(data: PutianData): Record<string, string> {
+  needObject('putianFiles', 'data', data);
   const h = buildHierarchy(data.config, data.nodes);
-  if (!h.ok) throw new Error(h.errors.slice(0, 3).map((e) => formatIssue(e, 'en')).join('; '));
-  const o = buildOverlay(h.value, data.overlay);
-  if (!o.ok) throw new Error(o.errors.slice(0, 3).map((e) => formatIssue(e, 'en')).join('; '));
+  if (!h.ok) throw new JcError(h.errors[0]!);
+  const o = buildOverlay(h.value, data.overlay ?? emptyOverlayInput());
+  if (!o.ok) throw new JcError(o.errors[0]!);
   return { 'putian.json': exportJson(h.value, o.value), ...exportCsv(h.value, o.value, { bom: true }) };
 }
 

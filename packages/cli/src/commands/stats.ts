@@ -5,7 +5,7 @@
  */
 import {
   buildCategoryTable, buildHierarchy, buildOverlay, CaseStore, categoryOptions, createAccess, createMetrics, DEFAULT_CATEGORIES,
-  DEFAULT_ROLE_RULES, describePeriod, formatIssue, issue, scopedFacts, gbt47678Categories, importEventLog, importJson, periodOf, standardCoverage,
+  DEFAULT_ROLE_RULES, describePeriod, formatIssue, issue, scopedFacts, gbt47678Categories, importJson, periodOf, standardCoverage,
   type CloseRateBase, type HierarchyConfig, type HierarchyIndex, type IndicatorDef, type IndicatorValue, type Lang, type LocalizedText,
   type Metrics, type MetricsOptions,
 } from '@jiceng/core';
@@ -13,6 +13,7 @@ import { displayWidth, generatePutian } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { parseAs } from './dossier.js';
 import type { CliIo } from '../io.js';
+import { issueLine, scanEventLog } from '../case-log.js';
 
 const BY = ['category', 'level', 'month', 'child'] as const;
 type By = (typeof BY)[number];
@@ -156,20 +157,22 @@ export const statsCommand: Command = {
 
     const table = buildCategoryTable([...DEFAULT_CATEGORIES, ...gbt47678Categories()]);
     if (!table.ok) { io.err(`${table.errors.map((e) => formatIssue(e, lang)).join('\n')}\n`); return EXIT.problems; }
-    const { events, issues } = importEventLog(new TextDecoder().decode(await io.readFile(logPath)));
-    const store = new CaseStore({ hierarchy: h, categories: table.value }, { keepLog: false, capacity: Math.max(1024, events.length >> 2) });
-    const replay = store.replay(events);
-    const problems = [...issues, ...replay.issues];
-    for (const e of problems.slice(0, 20)) io.err(`${logPath}:${formatIssue(e, lang)}\n`);
-    if (problems.length > 20) io.err(lang === 'en' ? `… and ${problems.length - 20} more\n` : `……另有 ${problems.length - 20} 条\n`);
-    let last = -Infinity;
-    for (const e of events) if (e.at > last) last = e.at;
-    const now = nowText !== undefined ? Date.parse(nowText) : Number.isFinite(last) ? last : Date.now();
+    // The log streams through the store line by line: a full history is about a gigabyte.
+    const store = new CaseStore({ hierarchy: h, categories: table.value }, { keepLog: false });
+    const scan = await scanEventLog(io, logPath, store, { keep: 20 });
+    const skipped = scan.issueCount;
+    for (const e of scan.issues) io.err(`${issueLine(logPath, e, lang)}\n`);
+    if (skipped > scan.issues.length) io.err(lang === 'en' ? `… and ${skipped - scan.issues.length} more\n` : `……另有 ${skipped - scan.issues.length} 条\n`);
+    const now = nowText !== undefined ? Date.parse(nowText) : Number.isFinite(scan.lastAt) ? scan.lastAt : Date.now();
 
     // What this reader may see; the header counts only that (no side door to other areas).
     const seen = access ? scopedFacts(access, store.facts) : store.facts;
-    const inScope = new Set(seen.caseIds);
-    const eventsSeen = access ? events.filter((e) => inScope.has(e.caseId)).length : events.length;
+    // A case's version is the number of its events applied.
+    let eventsSeen = scan.events;
+    if (access) {
+      eventsSeen = 0;
+      for (const id of seen.caseIds) eventsSeen += store.get(id)!.version;
+    }
     const built = createMetrics({
       hierarchy: h, facts: seen, now, closeRateBase: base as CloseRateBase,
       ...categoryOptions(table.value).options, ...(loaded.coverage ? { coverage: loaded.coverage } : {}),
@@ -180,12 +183,12 @@ export const statsCommand: Command = {
     const when = new Date(now + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     const header = [
       `${L(T.title)} — ${lang === 'en' ? h.nameEn(node) : h.name(node)} (${h.code(node)})`,
-      `${L(T.asOf)} ${when} (+08:00); ${L(T.cases)} ${num(seen.length)}, ${L(T.events)} ${num(eventsSeen)}${problems.length ? `; ${L(T.skipped)} ${num(problems.length)}` : ''}`,
+      `${L(T.asOf)} ${when} (+08:00); ${L(T.cases)} ${num(seen.length)}, ${L(T.events)} ${num(eventsSeen)}${skipped ? `; ${L(T.skipped)} ${num(skipped)}` : ''}`,
     ];
     const body = report(m, node, (by ?? 'none') as By | 'none', lang);
-    if (p.values.json) io.out(`${JSON.stringify({ node: h.code(node), asOf: now, cases: seen.length, events: eventsSeen, skipped: problems.length, ...body.data }, null, 2)}\n`);
+    if (p.values.json) io.out(`${JSON.stringify({ node: h.code(node), asOf: now, cases: seen.length, events: eventsSeen, skipped, ...body.data }, null, 2)}\n`);
     else io.out(`${header.join('\n')}\n\n${body.text}\n`);
-    return problems.length && store.facts.length === 0 ? EXIT.problems : EXIT.ok;
+    return skipped && store.facts.length === 0 ? EXIT.problems : EXIT.ok;
   },
 };
 

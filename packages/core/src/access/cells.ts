@@ -3,6 +3,7 @@
  * no one can be singled out from a dashboard.
  * @module
  */
+import { argumentError } from '../io/args.js';
 
 /** The default minimum cell size. @example `DEFAULT_MIN_CELL // 5` */
 export const DEFAULT_MIN_CELL = 5;
@@ -76,5 +77,7 @@ export function suppressSmallCells<K extends string>(
  * ```
  */
 export function suppressCount(count: number, minCell = DEFAULT_MIN_CELL): number | null {
+  if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) throw argumentError('suppressCount', 'count', { zh: '非负的有限数', en: 'a finite number ≥ 0' });
+  if (!Number.isInteger(minCell) || minCell < 0) throw argumentError('suppressCount', 'minCell', { zh: '非负整数', en: 'an integer ≥ 0' });
   return count > 0 && count < minCell ? null : count;
 }

@@ -2,7 +2,9 @@
  * Exports: the only way records leave as files. Scoped, masked, purpose-bound and audited.
  * @module
  */
-import { ok, type Result } from '../errors.js';
+import { issue, JcError, ok, type Result } from '../errors.js';
+import { writeCsv } from '../io/csv-write.js';
+import { argumentError, needObject } from '../io/args.js';
 import { toJsonLines } from './audit.js';
 import type { Access } from './context.js';
 import { viewRecords, type PlainRecord } from './read.js';
@@ -55,6 +57,8 @@ export function scopedExport(
   records: Iterable<PlainRecord>,
   options: ExportOptions,
 ): Result<ExportFile> {
+  needObject('scopedExport', 'options', options);
+  if (options.format !== undefined && options.format !== 'jsonl' && options.format !== 'csv') throw argumentError('scopedExport', 'options.format', { zh: ' jsonl 或 csv', en: 'jsonl or csv' });
   const format = options.format ?? 'jsonl';
   const r = viewRecords(access, kind, records, { purpose: options.purpose, view: 'export' }, 'export', format);
   if (!r.ok) return r;
@@ -64,8 +68,9 @@ export function scopedExport(
 }
 
 /**
- * Serialises records as CSV (RFC 4180, CRLF line ends, header from the union of keys).
- * Cells that a spreadsheet would run as a formula (`= + - @`, tab, CR) get a leading `'`.
+ * Serialises records as CSV with the library's one CSV writer ({@link writeCsv}): RFC 4180,
+ * CRLF line ends, the header from the union of keys, objects as JSON. Text that a
+ * spreadsheet would run as a formula (`= + - @`, tab, CR) gets a leading `'`.
  *
  * @example
  * ```ts
@@ -73,16 +78,12 @@ export function scopedExport(
  * ```
  */
 export function toCsv(records: readonly Record<string, unknown>[]): string {
+  if (!Array.isArray(records)) throw new JcError(issue('E_ARGUMENT', '记录应为数组', 'records must be an array'));
   const cols: string[] = [];
   const seen = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), cols.push(k));
-  const cell = (v: unknown): string => {
-    if (v === undefined || v === null) return '';
-    let s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  let out = `${cols.map(cell).join(',')}\r\n`;
-  for (const r of records) out += `${cols.map((c) => cell(r[c])).join(',')}\r\n`;
-  return out;
+  for (const r of records) {
+    if (typeof r !== 'object' || r === null) throw new JcError(issue('E_ARGUMENT', '每条记录应为对象', 'each record must be an object'));
+    for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), cols.push(k));
+  }
+  return writeCsv(cols, records.map((r) => cols.map((c) => r[c])));
 }

@@ -15,6 +15,7 @@
  *   other run of 7 or more digits keeps only its last 2 digits.
  * @module
  */
+import { needString } from '../io/args.js';
 
 /**
  * Masks a person's name: 张三明 → 张*明, 张三 → 张*, 欧阳明华 → 欧**华.
@@ -25,6 +26,7 @@
  * ```
  */
 export function maskName(name: string): string {
+  needString('maskName', 'name', name);
   const chars = Array.from(name.trim());
   if (chars.length === 0) return '';
   if (chars.length === 1) return '*';
@@ -42,6 +44,7 @@ export function maskName(name: string): string {
  * ```
  */
 export function maskIdNumber(id: string): string {
+  needString('maskIdNumber', 'id', id);
   const chars = Array.from(id.trim());
   if (chars.length <= 8) return '*'.repeat(chars.length);
   return `${chars.slice(0, 4).join('')}${'*'.repeat(chars.length - 8)}${chars.slice(-4).join('')}`;
@@ -59,6 +62,7 @@ export function maskIdNumber(id: string): string {
  * ```
  */
 export function maskPhone(phone: string): string {
+  needString('maskPhone', 'phone', phone);
   const all = phone.replace(/\D/g, '');
   const mobile = /^(?:86)?1[3-9]\d{9}$/.test(all);
   const prefix = mobile && all.length === 13 ? 2 : 0;
@@ -90,6 +94,7 @@ const EMBEDDED = /(?<!\d)(?:\d{17}[\dXx]|\d{15}|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4
  * ```
  */
 export function maskText(text: string): string {
+  needString('maskText', 'text', text);
   return text.replace(EMBEDDED, (m) => {
     const digits = m.replace(/\D/g, '');
     if (/^\d{17}[\dXx]$/.test(m) || (/^\d{15}$/.test(m) && !/^1[3-9]/.test(m))) return maskIdNumber(m);

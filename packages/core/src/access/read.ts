@@ -4,6 +4,7 @@
  * Every list, dossier, export and CLI output goes through these functions.
  * @module
  */
+import { needAccess, needIterable, needObject, needString } from '../io/args.js';
 import { fail, ok, type Result } from '../errors.js';
 import { applyMask, REDACTED } from './mask.js';
 import { UNLISTED_FIELD } from './fields.js';
@@ -42,6 +43,9 @@ export type PlainRecord = Readonly<Record<string, unknown>>;
  * ```
  */
 export function isVisible(access: Access, kind: string, record: PlainRecord): boolean {
+  needAccess('isVisible', access);
+  needString('isVisible', 'kind', kind);
+  needObject('isVisible', 'record', record);
   const pos = nodePosition(access.hierarchy, record.node);
   if (REGISTRY_KINDS.includes(kind)) {
     return typeof record.group === 'string' && access.scope.inScope(pos) && canReadGroup(access, record.group, pos);
@@ -75,6 +79,8 @@ export function filterRecords<T extends PlainRecord>(access: Access, kind: strin
  * ```
  */
 export function filterCases<T extends PlainRecord>(access: Access, cases: Iterable<T>): T[] {
+  needAccess('filterCases', access);
+  needIterable('filterCases', 'cases', cases);
   return filterRecords(access, 'case', cases);
 }
 
@@ -213,6 +219,10 @@ export function viewRecords(
   action: 'read' | 'export' = 'read',
   format?: 'jsonl' | 'csv',
 ): Result<Record<string, unknown>[]> {
+  needAccess('viewRecords', access);
+  needString('viewRecords', 'kind', kind);
+  needIterable('viewRecords', 'records', records);
+  needObject('viewRecords', 'options', options);
   const view = options.view ?? (action === 'export' ? 'export' : 'staff');
   const purpose = (options.purpose ?? '').trim();
   const registry = REGISTRY_KINDS.includes(kind);
@@ -264,6 +274,7 @@ export function readRecord(
   record: PlainRecord,
   options: ReadOptions = {},
 ): Result<Record<string, unknown>> {
+  needObject('readRecord', 'options', options);
   if (!isVisible(access, kind, record)) {
     const view = options.view ?? 'staff';
     auditEvent(access, {

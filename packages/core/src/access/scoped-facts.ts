@@ -31,6 +31,15 @@ function gatherI8(src: Int8Array, dst: Int8Array, keep: Int32Array): void {
   for (let k = 0; k < keep.length; k++) dst[k] = src[keep[k]];
 }
 
+import { argumentError, isObject, needAccess } from '../io/args.js';
+
+/** Requires case facts columns (what `createCaseFacts` or a store gives). */
+function needFacts(fn: string, facts: unknown): void {
+  if (!isObject(facts) || !Number.isInteger(facts.length) || !(facts.node instanceof Int32Array) || !Array.isArray(facts.caseIds)) {
+    throw argumentError(fn, 'facts', { zh: '案件事实列（createCaseFacts）', en: 'case facts columns (createCaseFacts)' });
+  }
+}
+
 /**
  * The row numbers of `facts` the actor may see, ascending, without copying any column: rows
  * whose node is in scope, and for citizens the rows they reported (`reporterOf(row)`).
@@ -43,6 +52,9 @@ function gatherI8(src: Int8Array, dst: Int8Array, keep: Int32Array): void {
  * ```
  */
 export function scopedRows(access: Access, facts: CaseFacts, reporterOf?: (row: number) => string | undefined): Int32Array {
+  needAccess('scopedRows', access);
+  needFacts('scopedRows', facts);
+  if (reporterOf !== undefined && typeof reporterOf !== 'function') throw argumentError('scopedRows', 'reporterOf', { zh: '函数', en: 'a function' });
   const scope = access.scope;
   const { starts, ends } = scope;
   const k = starts.length;
@@ -78,6 +90,9 @@ export function scopedRows(access: Access, facts: CaseFacts, reporterOf?: (row: 
  * ```
  */
 export function scopedFacts(access: Access, facts: CaseFacts, reporterOf?: (row: number) => string | undefined): CaseFacts {
+  needAccess('scopedFacts', access);
+  needFacts('scopedFacts', facts);
+  if (reporterOf !== undefined && typeof reporterOf !== 'function') throw argumentError('scopedFacts', 'reporterOf', { zh: '函数', en: 'a function' });
   const keep = scopedRows(access, facts, reporterOf);
   const out = createCaseFacts(keep.length);
   out.length = keep.length;
@@ -129,6 +144,7 @@ export function scopedMetrics<T>(
   facts: CaseFacts,
   compute: (scoped: CaseFacts) => ArrayLike<T> | ((pos: number) => T),
 ): ScopedMetrics<T> {
+  if (typeof compute !== 'function') throw argumentError('scopedMetrics', 'compute', { zh: '函数', en: 'a function' });
   const perNode = compute(scopedFacts(access, facts));
   const get = typeof perNode === 'function' ? perNode : (pos: number) => perNode[pos];
   return {

@@ -8,6 +8,8 @@ import type { HierarchyIndex } from './contract.js';
 import { CodeTable } from './codetable.js';
 import { NameSearch } from './search.js';
 import type { CodeRange, HierarchyConfig, LevelDef, NodeInput } from './types.js';
+import { checkName, NAME_LIMITS, normalizeName } from './names.js';
+import { argumentError, isObject, needObject } from '../io/args.js';
 
 /**
  * Where node records came from, so that problems can name the file, row and column.
@@ -65,6 +67,7 @@ function inRanges(ranges: readonly CodeRange[], v: number): boolean {
  * ```
  */
 export function checkConfig(config: HierarchyConfig): JcIssue[] {
+  needObject('checkConfig', 'config', config);
   const out: JcIssue[] = [];
   const levels = config.levels;
   if (!Array.isArray(levels) || levels.length === 0 || levels.length > 255) {
@@ -139,6 +142,9 @@ interface Checked {
   table: CodeTable;
   /** 1 when the record is left out of linking (missing fields or a duplicate code). */
   dup: Uint8Array;
+  /** The names as stored: NFC and trimmed (see {@link checkName}). */
+  names: string[];
+  namesEn: (string | undefined)[];
 }
 
 // Each pass is its own small function: V8 optimises them separately and quickly (one large
@@ -156,6 +162,8 @@ function checkRecords(ctx: BuildCtx): Checked {
   const inCodes = new Array<string>(n);
   const table = new CodeTable(n, inCodes);
   const dup = new Uint8Array(n);
+  const names = new Array<string>(n);
+  const namesEn = new Array<string | undefined>(n);
   let lastLevelId: string | undefined;
   let lastLevel = -1;
   for (let k = 0; k < n; k++) {
@@ -167,8 +175,21 @@ function checkRecords(ctx: BuildCtx): Checked {
       fieldsOk = false;
     }
     const nm = nd.name;
-    if (typeof nm !== 'string' || nm.length === 0 || (nm.charCodeAt(0) <= 32 && nm.trim() === '')) {
+    if (typeof nm !== 'string' || normalizeName(nm) === '') {
       err('E_MISSING_FIELD', `缺少必填字段：名称（编码 ${code}）`, `missing required field: name (code ${code})`, k, 'name');
+    } else {
+      const c = checkName(nm, NAME_LIMITS.name, { zh: '名称', en: 'name' });
+      names[k] = c.value;
+      if (c.issue) err(c.issue.code, `${c.issue.zh}（编码 ${code}）`, `${c.issue.en} (code ${code})`, k, 'name');
+    }
+    const ne = nd.nameEn;
+    if (ne !== undefined) {
+      if (typeof ne !== 'string') err('E_TYPE', `英文名称应为文本（编码 ${code}）`, `nameEn must be a string (code ${code})`, k, 'nameEn');
+      else {
+        const c = checkName(ne, NAME_LIMITS.nameEn, { zh: '英文名称', en: 'English name' });
+        namesEn[k] = c.value;
+        if (c.issue) err(c.issue.code, `${c.issue.zh}（编码 ${code}）`, `${c.issue.en} (code ${code})`, k, 'nameEn');
+      }
     }
     if (nd.parent === undefined) {
       err('E_MISSING_FIELD', `缺少字段：上级编码（编码 ${code}；根节点填空）`, `missing field: parent (code ${code}; leave empty for the root)`, k, 'parent');
@@ -271,7 +292,7 @@ function checkRecords(ctx: BuildCtx): Checked {
     }
   }
 
-  return { lvl, okCode, inCodes, table, dup };
+  return { lvl, okCode, inCodes, table, dup, names, namesEn };
 }
 
 /** Pass 2: parents, level order, code prefixes, roots. */
@@ -421,7 +442,8 @@ function findCycles(ctx: BuildCtx, parentIn: Int32Array, posOf: Int32Array, coun
 }
 
 /** The node fields in pre-order. */
-function layout(nodes: readonly NodeInput[], lvl: Uint8Array, parentIn: Int32Array, posOf: Int32Array, order: Int32Array) {
+function layout(nodes: readonly NodeInput[], checked: Checked, parentIn: Int32Array, posOf: Int32Array, order: Int32Array) {
+  const lvl = checked.lvl;
   const n = nodes.length;
   const parents = new Int32Array(n);
   const depths = new Uint8Array(n);
@@ -442,8 +464,9 @@ function layout(nodes: readonly NodeInput[], lvl: Uint8Array, parentIn: Int32Arr
     depths[i] = pi < 0 ? 0 : depths[pi]! + 1;
     levelOf[i] = lvl[k]!;
     codes[i] = nd.code;
-    names[i] = nd.name;
-    if (nd.nameEn !== undefined) (namesEn ??= new Array(n))[i] = nd.nameEn;
+    names[i] = checked.names[k]!;
+    const en = checked.namesEn[k];
+    if (en !== undefined) (namesEn ??= new Array(n))[i] = en;
     if (nd.validFrom !== undefined) (validFrom ??= new Array(n))[i] = nd.validFrom;
     if (nd.validTo !== undefined) (validTo ??= new Array(n))[i] = nd.validTo;
     if (nd.zone === true) (zones ??= new Uint8Array(n))[i] = 1;
@@ -494,6 +517,10 @@ export function buildHierarchy(
   nodes: readonly NodeInput[],
   opts: BuildOptions = {},
 ): Result<Hierarchy> {
+  needObject('buildHierarchy', 'config', config);
+  if (!Array.isArray(nodes)) throw argumentError('buildHierarchy', 'nodes', { zh: '节点数组', en: 'an array of nodes' });
+  if (opts !== undefined) needObject('buildHierarchy', 'opts', opts);
+  for (let k = 0; k < nodes.length; k++) if (!isObject(nodes[k])) throw argumentError('buildHierarchy', `nodes[${k}]`, { zh: '对象', en: 'an object' });
   const cfgProblems = checkConfig(config);
   if (cfgProblems.length > 0) return fail(cfgProblems);
   const ctx = new BuildCtx(nodes, config.levels, opts);
@@ -503,7 +530,7 @@ export function buildHierarchy(
   const inCycle = count < nodes.length ? findCycles(ctx, parentIn, posOf, count) : new Uint8Array(0);
   for (const d of ctx.deferred) if (!inCycle[d.k]) ctx.errors.push(d.p);
   if (ctx.errors.length > 0) return fail(ctx.errors, ctx.warnings);
-  const a = layout(nodes, checked.lvl, parentIn, posOf, order);
+  const a = layout(nodes, checked, parentIn, posOf, order);
   const levelPrefix = levelPrefixSums(a.levelOf, config.levels.length);
   checked.table.renumber(posOf, a.codes);
   const index = new PreorderIndex(

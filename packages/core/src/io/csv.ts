@@ -16,6 +16,8 @@ import { CSV_FILES, type CsvColumn, type CsvFileKind } from './columns.js';
 import { assemble, emptyOverlayInput, type Dataset } from './dataset.js';
 import { configSchema, zodIssues } from './schemas.js';
 import { decodeText, unifyRowBreaks } from './text.js';
+import { unescapeCsvCell, writeCsv } from './csv-write.js';
+import { argumentError, isObject, needHierarchy, needObject } from './args.js';
 
 const TRUE = new Set(['1', 'true', 'TRUE', 'True', '是', 'yes', 'Y', 'y']);
 const FALSE = new Set(['0', 'false', 'FALSE', 'False', '否', 'no', 'N', 'n']);
@@ -53,6 +55,11 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
   const { columns } = CSV_FILES[kind];
   const dec = decodeText(input, file);
   warnings.push(...dec.warnings);
+  if (dec.errors.length) {
+    // Not text (a binary file): one error for the file, not one per "row" of noise.
+    errors.push(...dec.errors);
+    return { records: [], rows: [], usable: false };
+  }
   // Comma-separated, or tab-separated as Excel's "Unicode text" saves it (judged by the header).
   const firstLine = dec.text.slice(0, Math.max(0, dec.text.search(/\r?\n/)) || dec.text.length);
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
@@ -97,6 +104,7 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
       const c = columns[ci]!;
       const j = colAt[ci];
       let v = j === undefined ? undefined : cellsOfRow[j];
+      if (v !== undefined) v = unescapeCsvCell(v); // an export's formula escaping
       if (v !== undefined && c.type !== 'text') v = v.trim();
       raw[c.header] = v === '' ? undefined : v;
     }
@@ -138,8 +146,10 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
  * ```
  */
 export function importConfig(input: string | Uint8Array, opts: { file?: string } = {}): Result<HierarchyConfig> {
+  needObject('importConfig', 'opts', opts);
   const at = opts.file !== undefined ? { file: opts.file } : {};
   const dec = decodeText(input, opts.file);
+  if (dec.errors.length) return fail(dec.errors, dec.warnings);
   let json: unknown;
   try {
     json = JSON.parse(dec.text);
@@ -178,6 +188,12 @@ export type CsvFiles = Record<string, string | Uint8Array>;
  * ```
  */
 export function importCsv(files: CsvFiles, opts: { config?: HierarchyConfig } = {}): Result<Dataset> {
+  needObject('importCsv', 'files', files);
+  needObject('importCsv', 'opts', opts);
+  for (const [name, content] of Object.entries(files)) {
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) throw argumentError('importCsv', `files["${name}"]`, { zh: '文本或字节', en: 'a string or bytes' });
+  }
+  if (opts.config !== undefined) needObject('importCsv', 'opts.config', opts.config);
   const errors: JcIssue[] = [];
   const warnings: JcIssue[] = [];
   const cells = new Set<string>();
@@ -225,16 +241,13 @@ export function importCsv(files: CsvFiles, opts: { config?: HierarchyConfig } = 
   );
 }
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-/** One CSV field (RFC 4180): quoted, with doubled quotes, when it holds a comma, quote, line break or edge space. */
-function csvField(v: string): string {
-  return NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
 /**
  * Exports a hierarchy (nodes in pre-order) and its overlay as CSV texts keyed by file name,
- * plus `config.json`. Fields with commas, quotes or line breaks are quoted; `bom: true`
- * prefixes each CSV with a UTF-8 BOM so that Excel opens it as UTF-8.
+ * plus `config.json`, with the library's one CSV writer ({@link writeCsv}): fields with
+ * commas, quotes or line breaks are quoted, text a spreadsheet would run as a formula
+ * (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'` that {@link importCsv} removes again, so
+ * that importing the files gives back the same hierarchy; `bom: true` prefixes each CSV
+ * with a UTF-8 BOM so that Excel opens it as UTF-8.
  *
  * @example
  * ```ts
@@ -243,22 +256,17 @@ function csvField(v: string): string {
  * ```
  */
 export function exportCsv(hierarchy: Hierarchy, overlay?: Overlay, opts: { bom?: boolean } = {}): Record<string, string> {
-  const bom = opts.bom ? '\ufeff' : '';
+  needHierarchy('exportCsv', hierarchy);
+  if (overlay !== undefined && !(isObject(overlay) && isObject(overlay.data))) throw argumentError('exportCsv', 'overlay', { zh: ' buildOverlay 建成的叠加层', en: 'an overlay built by buildOverlay' });
+  needObject('exportCsv', 'opts', opts);
   const out: Record<string, string> = { 'config.json': JSON.stringify(hierarchy.config, null, 2) + '\n' };
   const write = (kind: CsvFileKind, records: readonly object[]) => {
     const { file, columns } = CSV_FILES[kind];
-    const lines: string[] = [columns.map((c) => csvField(c.header)).join(',')];
-    for (const r of records) {
-      let line = '';
-      for (let ci = 0; ci < columns.length; ci++) {
-        const v = (r as Record<string, unknown>)[columns[ci]!.field];
-        if (ci > 0) line += ',';
-        if (v === undefined || v === null) continue;
-        line += typeof v === 'boolean' ? (v ? '1' : '0') : csvField(String(v));
-      }
-      lines.push(line);
-    }
-    out[file] = bom + lines.join('\r\n') + '\r\n';
+    const rows = records.map((r) => columns.map((c) => {
+      const v = (r as Record<string, unknown>)[c.field];
+      return typeof v === 'boolean' ? (v ? '1' : '0') : v;
+    }));
+    out[file] = writeCsv(columns.map((c) => c.header), rows, { bom: opts.bom === true });
   };
   write('nodes', hierarchy.nodes());
   const data: OverlayInput = overlay ? (overlay.data as unknown as OverlayInput) : emptyOverlayInput();

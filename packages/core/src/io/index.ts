@@ -8,3 +8,5 @@ export * from './columns.js';
 export { emptyOverlayInput, type Dataset } from './dataset.js';
 export * from './json.js';
 export * from './csv.js';
+export * from './csv-write.js';
+export * from './args.js';

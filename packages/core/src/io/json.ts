@@ -10,6 +10,7 @@ import type { OverlayInput } from '../overlay/types.js';
 import { assemble, emptyOverlayInput, type Dataset } from './dataset.js';
 import { documentSchema, zodIssues } from './schemas.js';
 import { decodeText } from './text.js';
+import { argumentError, isObject, needHierarchy, needObject } from './args.js';
 
 /**
  * The JSON document: format tag, version, configuration, nodes and overlay records.
@@ -37,6 +38,8 @@ export interface HierarchyDocument extends OverlayInput {
  * ```
  */
 export function toDocument(hierarchy: Hierarchy, overlay?: Overlay): HierarchyDocument {
+  needHierarchy('toDocument', hierarchy);
+  if (overlay !== undefined && !(isObject(overlay) && isObject(overlay.data))) throw argumentError('toDocument', 'overlay', { zh: ' buildOverlay 建成的叠加层', en: 'an overlay built by buildOverlay' });
   const data = overlay ? (overlay.data as unknown as OverlayInput) : emptyOverlayInput();
   return {
     format: 'jiceng-hierarchy',
@@ -60,6 +63,7 @@ export function toDocument(hierarchy: Hierarchy, overlay?: Overlay): HierarchyDo
  * ```
  */
 export function exportJson(hierarchy: Hierarchy, overlay?: Overlay, opts: { indent?: number } = {}): string {
+  needObject('exportJson', 'opts', opts);
   return JSON.stringify(toDocument(hierarchy, overlay), null, opts.indent) + '\n';
 }
 
@@ -75,6 +79,7 @@ export function exportJson(hierarchy: Hierarchy, overlay?: Overlay, opts: { inde
  * ```
  */
 export function importJson(input: string | Uint8Array | HierarchyDocument, opts: { file?: string } = {}): Result<Dataset> {
+  needObject('importJson', 'opts', opts);
   const file = opts.file;
   const at = file !== undefined ? { file } : {};
   const warnings: JcIssue[] = [];
@@ -82,6 +87,7 @@ export function importJson(input: string | Uint8Array | HierarchyDocument, opts:
   if (typeof input === 'string' || input instanceof Uint8Array) {
     const dec = decodeText(input, file);
     warnings.push(...dec.warnings);
+    if (dec.errors.length) return fail(dec.errors, warnings);
     try {
       json = JSON.parse(dec.text);
     } catch (e) {

@@ -1,12 +1,14 @@
 /**
  * CSV import of the lists: one file per list, each row becomes a `list.upserted` event,
- * checked like any event. Every problem names file, row (the header is row 1), column and
+ * checked like any event. Cells written with the library's formula escaping (`'=…`, see
+ * `writeCsv`) are read back without it. Every problem names file, row (the header is row 1), column and
  * cause in Chinese and English; a set of files with any error yields nothing.
  * @module
  */
 import Papa from 'papaparse';
 import { fail, issue, ok, type JcIssue, type Result } from '../errors.js';
 import { decodeText, unifyRowBreaks } from '../io/text.js';
+import { unescapeCsvCell } from '../io/csv-write.js';
 import { checkListEvent, reduceLists, type ListContext, type ListEvent } from './events.js';
 import type { Funding, ListKind, ListsState, Milestone } from './types.js';
 
@@ -156,6 +158,7 @@ function eachRow(
 ): void {
   const dec = decodeText(input, file);
   warnings.push(...dec.warnings);
+  if (dec.errors.length) { errors.push(...dec.errors); return; }
   const parsed = Papa.parse<string[]>(unifyRowBreaks(dec.text), { header: false, delimiter: ',', newline: '\n', skipEmptyLines: false });
   const data = parsed.data;
   while (data.length > 0 && data[data.length - 1].length === 1 && data[data.length - 1][0] === '') data.pop();
@@ -181,7 +184,7 @@ function eachRow(
     const row = r + 1;
     const cells = data[r];
     if ((cells.length === 1 && cells[0].trim() === '') || syntaxRows.has(row)) continue;
-    const cell: Cell = (h) => { const j = at.get(h); const v = j === undefined ? undefined : cells[j]?.trim(); return v === '' ? undefined : v; };
+    const cell: Cell = (h) => { const j = at.get(h); const raw = j === undefined ? undefined : cells[j]; const v = raw === undefined ? undefined : unescapeCsvCell(raw).trim(); return v === '' ? undefined : v; };
     const badColumns = new Set<string>();
     const bad: Bad = (code, zh, en, column) => { badColumns.add(column); errors.push(issue(code, zh, en, { file, row, column })); };
     for (const col of columns) if (col.required && cell(col.header) === undefined) bad('E_CSV_REQUIRED', `缺少必填值“${col.header}”（${col.doc.zh}）`, `missing required value "${col.header}" (${col.doc.en})`, col.header);

@@ -4,6 +4,7 @@
  * an indicator, the share closed at each level, and coverage figures.
  * @module
  */
+import { argumentError, isObject, needObject } from '../io/args.js';
 import type { LocalizedText } from '../errors.js';
 import type { CompositeDef, IndicatorUnit } from './indicators.js';
 import type { Metrics } from './engine.js';
@@ -175,6 +176,10 @@ const DEFAULT_KPIS = ['collected', 'closed', 'banjieRate', 'closeRate', 'onTimeC
  * ```
  */
 export function dashboardSlice(metrics: Metrics, nodePos: number, period: PeriodRef, opts: DashboardOptions = {}): DashboardSlice {
+  if (!isObject(metrics) || typeof metrics.figures !== 'function' || !Array.isArray(metrics.indicators)) throw argumentError('dashboardSlice', 'metrics', { zh: ' createMetrics 的结果', en: 'what createMetrics returns' });
+  if (!Number.isInteger(nodePos) || nodePos < 0 || nodePos >= metrics.hierarchy.size) throw argumentError('dashboardSlice', 'nodePos', { zh: '层级中的节点位置', en: 'a node position in the hierarchy' });
+  describePeriod(period); // checks the period
+  needObject('dashboardSlice', 'opts', opts);
   const h = metrics.hierarchy;
   const defs = new Map(metrics.indicators.map((d) => [d.code, d]));
   const kpiCodes = opts.kpis ?? DEFAULT_KPIS.filter((c) => defs.has(c));

@@ -8,6 +8,7 @@
  * node and the node's ancestors.
  * @module
  */
+import { argumentError, isObject, needObject } from '../io/args.js';
 import { CASE_SOURCES, type CaseFacts } from '../cases/facts.js';
 import { issue, ok, fail, JcError, type JcIssue, type LocalizedText, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
@@ -712,6 +713,16 @@ function maxOf(a: ArrayLike<number>, n: number): number {
  * ```
  */
 export function createMetrics(opts: MetricsOptions): Result<Metrics> {
+  needObject('createMetrics', 'opts', opts);
+  const hi = opts.hierarchy as unknown;
+  if (!isObject(hi) || !isObject(hi.config) || !Array.isArray(hi.config.levels) || !Number.isInteger(hi.size)) {
+    throw argumentError('createMetrics', 'opts.hierarchy', { zh: '层级索引', en: 'a hierarchy index' });
+  }
+  needObject('createMetrics', 'opts.facts', opts.facts);
+  // A NaN or infinite "now" would count no case as overdue: a wrong figure, not an answer.
+  if (typeof opts.now !== 'number' || !Number.isFinite(opts.now)) {
+    throw argumentError('createMetrics', 'opts.now', { zh: '有限的时间戳（毫秒）', en: 'a finite time in epoch milliseconds' });
+  }
   const h = opts.hierarchy;
   const levels = h.config.levels;
   const errs: JcIssue[] = [];

@@ -4,6 +4,7 @@
  * Tianmen's 2016-12 bulletin) and Putian's headline 办结率 (closed / all collected).
  * @module
  */
+import { argumentError, isObject } from '../io/args.js';
 import type { LocalizedText } from '../errors.js';
 import type { LevelDef } from '../hierarchy/types.js';
 import type { Expr, MeasureDef } from './measure.js';
@@ -76,6 +77,9 @@ const n = (zh: string, en: string): LocalizedText => ({ zh, en });
  * ```
  */
 export function builtinMeasures(levels: readonly LevelDef[]): MeasureDef[] {
+  if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => !isObject(l) || typeof l.id !== 'string' || !isObject(l.name))) {
+    throw argumentError('builtinMeasures', 'levels', { zh: '层级定义数组（config.levels）', en: 'an array of level definitions (config.levels)' });
+  }
   const base: MeasureDef[] = [
     { code: 'collected', name: n('采集数', 'collected'), where: { always: true } },
     { code: 'registered', name: n('立案数', 'registered'), where: { by: 'registeredAt' } },
@@ -126,6 +130,10 @@ const BASE_NAMES: Record<CloseRateBase, LocalizedText> = {
  * ```
  */
 export function builtinIndicators(levels: readonly LevelDef[], base: CloseRateBase = 'registered'): IndicatorDef[] {
+  if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => !isObject(l) || typeof l.id !== 'string' || !isObject(l.name))) {
+    throw argumentError('builtinIndicators', 'levels', { zh: '层级定义数组（config.levels）', en: 'an array of level definitions (config.levels)' });
+  }
+  if (base !== 'registered' && base !== 'collected' && base !== 'dueToClose') throw argumentError('builtinIndicators', 'base', { zh: ' registered、collected 或 dueToClose', en: 'registered, collected or dueToClose' });
   const pct = (code: string, zh: string, en: string, num: string, den: string, better: 'higher' | 'lower' = 'higher', note?: LocalizedText): IndicatorDef =>
     ({ code, name: n(zh, en), unit: 'percent', numerator: num, denominator: den, better, ...(note ? { note } : {}) });
   const count = (code: string, zh: string, en: string, better?: 'higher' | 'lower'): IndicatorDef =>

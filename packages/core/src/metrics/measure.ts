@@ -6,8 +6,9 @@
  * host forbids generated code).
  * @module
  */
+import { argumentError, isObject, needObject } from '../io/args.js';
 import { CASE_STATUSES, type CaseFacts, type CaseStatus } from '../cases/facts.js';
-import { issue, ok, fail, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { issue, JcError, ok, fail, type JcIssue, type LocalizedText, type Result } from '../errors.js';
 
 /** The typed columns of {@link CaseFacts} a measure may read. @example `const c: FactColumn = 'closedAt';` */
 export type FactColumn =
@@ -350,6 +351,8 @@ function interpretKernel(defs: MeasureDef[], index: Map<string, number>): Kernel
  * ```
  */
 export function compileMeasures(defs: MeasureDef[], opts: { interpret?: boolean } = {}): Result<CompiledMeasures> {
+  if (!Array.isArray(defs) || defs.some((d) => !isObject(d))) throw argumentError('compileMeasures', 'defs', { zh: '度量定义数组', en: 'an array of measure definitions' });
+  needObject('compileMeasures', 'opts', opts);
   const errs: JcIssue[] = [];
   const known = new Set<string>();
   for (const d of defs) {
@@ -397,9 +400,10 @@ export function compileMeasures(defs: MeasureDef[], opts: { interpret?: boolean 
 export function measureSampler(
   compiled: CompiledMeasures, code: string,
 ): (C: CaseFacts, order: Int32Array | null, a: number, b: number, P: KernelParams, out: number[]) => void {
+  if (!isObject(compiled) || !Array.isArray(compiled.defs)) throw argumentError('measureSampler', 'compiled', { zh: ' compileMeasures 的结果', en: 'what compileMeasures returns' });
   const byCode = new Map(compiled.defs.map((d) => [d.code, d]));
   const def = byCode.get(code);
-  if (!def) throw new Error(`unknown measure ${code}`);
+  if (!def) throw new JcError(issue('E_METRIC_UNKNOWN', `未知度量：${String(code)}`, `unknown measure: ${String(code)}`));
   const inline = (p: Predicate): Predicate => {
     if ('all' in p) return { all: p.all.map(inline) };
     if ('any' in p) return { any: p.any.map(inline) };

@@ -6,11 +6,22 @@
  */
 import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 
+import { argumentError, isObject, needString } from '../io/args.js';
+
 /** The length of a period. @example `const u: PeriodUnit = 'month';` */
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** All period units, shortest first. @example `PERIOD_UNITS.includes('week') // true` */
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+function needUnit(fn: string, unit: unknown): void {
+  if (!(PERIOD_UNITS as readonly unknown[]).includes(unit)) throw argumentError(fn, 'unit', { zh: `${PERIOD_UNITS.join('、')} 之一`, en: `one of ${PERIOD_UNITS.join(', ')}` });
+}
+function needPeriod(fn: string, p: unknown): void {
+  if (!isObject(p) || !(PERIOD_UNITS as readonly unknown[]).includes(p.unit) || !Number.isSafeInteger(p.key) || Math.abs(p.key as number) > 1e8) {
+    throw argumentError(fn, 'p', { zh: '期间 { unit, key }（key 为整数）', en: 'a period { unit, key } with an integer key' });
+  }
+}
 
 /**
  * One calendar period: its unit and its integer key (days since 1970-01-01 for a day, weeks
@@ -89,7 +100,9 @@ function daysFrom(y: number, m: number, d: number): number {
  * ```
  */
 export function periodKey(t: number, unit: PeriodUnit): number {
-  if (t !== t) return NaN;
+  if (typeof t !== 'number' || t === Infinity || t === -Infinity) throw argumentError('periodKey', 't', { zh: '时间戳（毫秒；NaN 表示无时间）', en: 'a time in epoch ms (NaN for none)' });
+  needUnit('periodKey', unit);
+  if (t !== t) return NaN; // no time, no period: by contract
   const day = Math.floor((t + CST_OFFSET_MS) / DAY);
   if (unit === 'day') return day;
   if (unit === 'week') return Math.floor((day + 3) / 7);
@@ -120,6 +133,7 @@ export function periodOf(t: number, unit: PeriodUnit): PeriodRef {
  * ```
  */
 export function periodStart(p: PeriodRef): number {
+  needPeriod('periodStart', p);
   let day: number;
   switch (p.unit) {
     case 'day': day = p.key; break;
@@ -140,6 +154,7 @@ export function periodStart(p: PeriodRef): number {
  * ```
  */
 export function periodRange(p: PeriodRef): TimeRange {
+  needPeriod('periodRange', p);
   return { from: periodStart(p), to: periodStart({ unit: p.unit, key: p.key + 1 }) };
 }
 
@@ -152,6 +167,8 @@ export function periodRange(p: PeriodRef): TimeRange {
  * ```
  */
 export function shiftPeriod(p: PeriodRef, n: number): PeriodRef {
+  needPeriod('shiftPeriod', p);
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(p.key + n)) throw argumentError('shiftPeriod', 'n', { zh: '整数', en: 'an integer' });
   return { unit: p.unit, key: p.key + n };
 }
 
@@ -166,6 +183,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
  * ```
  */
 export function periodLabel(p: PeriodRef): string {
+  needPeriod('periodLabel', p);
   switch (p.unit) {
     case 'day': {
       const [y, m, d] = civil(p.key);
@@ -192,6 +210,7 @@ export function periodLabel(p: PeriodRef): string {
  * ```
  */
 export function describePeriod(p: PeriodRef): PeriodInfo {
+  needPeriod('describePeriod', p);
   return { unit: p.unit, key: p.key, label: periodLabel(p), ...periodRange(p) };
 }
 
@@ -224,6 +243,7 @@ const LABEL_PATTERNS: [RegExp, (m: RegExpMatchArray) => PeriodRef | null][] = [
  * ```
  */
 export function parsePeriod(label: string): PeriodRef | null {
+  needString('parsePeriod', 'label', label);
   for (const [re, make] of LABEL_PATTERNS) {
     const m = label.match(re);
     if (m) return make(m);
@@ -240,7 +260,12 @@ export function parsePeriod(label: string): PeriodRef | null {
  * const keys = periodKeys(facts.reportedAt, facts.length, 'month');
  * ```
  */
-export function periodKeys(times: Float64Array, n: number, unit: PeriodUnit, out = new Float64Array(n)): Float64Array {
+export function periodKeys(times: Float64Array, n: number, unit: PeriodUnit, out?: Float64Array): Float64Array {
+  if (!(times instanceof Float64Array)) throw argumentError('periodKeys', 'times', { zh: ' Float64Array', en: 'a Float64Array' });
+  if (!Number.isInteger(n) || n < 0 || n > times.length) throw argumentError('periodKeys', 'n', { zh: `0 到 ${times.length} 的整数`, en: `an integer from 0 to ${times.length}` });
+  needUnit('periodKeys', unit);
+  if (out !== undefined && !(out instanceof Float64Array && out.length >= n)) throw argumentError('periodKeys', 'out', { zh: `长度至少 ${n} 的 Float64Array`, en: `a Float64Array of at least ${n}` });
+  out ??= new Float64Array(n);
   let lastDay = NaN;
   let lastKey = NaN;
   for (let i = 0; i < n; i++) {

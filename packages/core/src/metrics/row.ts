@@ -6,6 +6,16 @@
 import type { CaseFacts } from '../cases/facts.js';
 import type { CaseFactRow } from './types.js';
 
+import { argumentError, isObject, needObject } from '../io/args.js';
+
+/** Requires facts columns and a row index within their capacity. */
+function needRow(fn: string, facts: unknown, i: unknown): void {
+  if (!isObject(facts) || !(facts.node instanceof Int32Array)) throw argumentError(fn, 'facts', { zh: '案件事实列（createCaseFacts）', en: 'case facts columns (createCaseFacts)' });
+  if (!Number.isInteger(i) || (i as number) < 0 || (i as number) >= facts.node.length) {
+    throw argumentError(fn, 'i', { zh: `0 到 ${facts.node.length - 1} 的整数行号`, en: `an integer row from 0 to ${facts.node.length - 1}` });
+  }
+}
+
 /**
  * Copies row `i` of the facts into a plain record.
  *
@@ -16,6 +26,7 @@ import type { CaseFactRow } from './types.js';
  * ```
  */
 export function readFactRow(facts: CaseFacts, i: number): CaseFactRow {
+  needRow('readFactRow', facts, i);
   // spelled out (not a loop over column names) so that rows share one shape and copying is cheap
   return {
     node: facts.node[i], category: facts.category[i], source: facts.source[i], status: facts.status[i],
@@ -35,6 +46,8 @@ export function readFactRow(facts: CaseFacts, i: number): CaseFactRow {
  * ```
  */
 export function writeFactRow(facts: CaseFacts, i: number, row: CaseFactRow): void {
+  needRow('writeFactRow', facts, i);
+  needObject('writeFactRow', 'row', row);
   facts.node[i] = row.node; facts.category[i] = row.category; facts.source[i] = row.source; facts.status[i] = row.status;
   facts.reportedAt[i] = row.reportedAt; facts.registeredAt[i] = row.registeredAt; facts.dispatchedAt[i] = row.dispatchedAt;
   facts.dispatchDueAt[i] = row.dispatchDueAt; facts.handledAt[i] = row.handledAt; facts.dueAt[i] = row.dueAt;

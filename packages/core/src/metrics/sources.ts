@@ -4,6 +4,7 @@
  * together (O(depth) per event).
  * @module
  */
+import { argumentError, isObject, needIndex, needObject } from '../io/args.js';
 import type { LocalizedText, Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { CASE_TOPICS, type CategoryTable } from '../cases/categories.js';
@@ -25,6 +26,7 @@ import { periodRange, type PeriodRef, type TimeRange } from './period.js';
  * ```
  */
 export function categoryOptions(table: CategoryTable): { options: Pick<MetricsOptions, 'categoryTopics' | 'categoryNames' | 'topicNames'>; topicIds: string[] } {
+  if (!isObject(table) || !Array.isArray(table.list)) throw argumentError('categoryOptions', 'table', { zh: '类别表（buildCategoryTable）', en: 'a category table (buildCategoryTable)' });
   const topicIds: string[] = [];
   const index = new Map<string, number>();
   const categoryTopics = new Int32Array(table.list.length);
@@ -49,6 +51,9 @@ export function categoryOptions(table: CategoryTable): { options: Pick<MetricsOp
  * ```
  */
 export function patrolledUnits(records: Iterable<{ unit: string; at: number }>, h: HierarchyIndex, period?: PeriodRef | TimeRange): number[] {
+  if (records === null || typeof (records as Iterable<unknown>)?.[Symbol.iterator] !== 'function') throw argumentError('patrolledUnits', 'records', { zh: '巡查记录的可迭代对象', en: 'an iterable of patrol records' });
+  needIndex('patrolledUnits', h, 'h');
+  if (period !== undefined && !isObject(period as unknown)) throw argumentError('patrolledUnits', 'period', { zh: '期间或时间范围', en: 'a period or a time range' });
   const r = period ? ('from' in period ? period : periodRange(period)) : { from: -Infinity, to: Infinity };
   const seen = new Uint8Array(h.size);
   const out: number[] = [];
@@ -77,6 +82,9 @@ export function applyCaseEvent<E extends { caseId: string }>(
   metrics: Metrics,
   e: E,
 ): Result<number> {
+  if (!isObject(store) || typeof store.rowOf !== 'function' || typeof store.apply !== 'function') throw argumentError('applyCaseEvent', 'store', { zh: ' CaseStore', en: 'a CaseStore' });
+  if (!isObject(metrics) || typeof metrics.update !== 'function') throw argumentError('applyCaseEvent', 'metrics', { zh: ' createMetrics 的结果', en: 'what createMetrics returns' });
+  needObject('applyCaseEvent', 'e', e);
   const row = store.rowOf(e.caseId);
   const before = row >= 0 ? readFactRow(store.facts, row) : null;
   const r = store.apply(e);

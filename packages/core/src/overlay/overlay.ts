@@ -6,6 +6,8 @@
  */
 import { fail, issue, JcError, ok, type JcIssue, type Result } from '../errors.js';
 import { CodeTable } from '../hierarchy/codetable.js';
+import { checkName, NAME_LIMITS, normalizeName } from '../hierarchy/names.js';
+import { argumentError, isObject, needIndex, needObject } from '../io/args.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import {
   FACILITY_KINDS,
@@ -166,6 +168,8 @@ const KIND_LISTS = {
  * ```
  */
 export function checkCoverageDef(def: CoverageDef): JcIssue[] {
+  needObject('checkCoverageDef', 'def', def);
+  for (const k of ['of', 'test', 'name'] as const) needObject('checkCoverageDef', `def.${k}`, def[k]);
   const t = def.test;
   const of = def.of;
   const okay =
@@ -194,6 +198,14 @@ export function checkCoverageDef(def: CoverageDef): JcIssue[] {
  * ```
  */
 export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources: OverlaySources = {}): Result<Overlay> {
+  needIndex('buildOverlay', index);
+  needObject('buildOverlay', 'input', input);
+  needObject('buildOverlay', 'sources', sources);
+  for (const part of OVERLAY_PARTS) {
+    const list = input[part];
+    if (list !== undefined && !Array.isArray(list)) throw argumentError('buildOverlay', `input.${part}`, { zh: '记录数组', en: 'an array of records' });
+    list?.forEach((r: unknown, k: number) => { if (!isObject(r)) throw argumentError('buildOverlay', `input.${part}[${k}]`, { zh: '对象', en: 'an object' }); });
+  }
   const errors: JcIssue[] = [];
   const at = (part: OverlayPart, k: number, field: string): Omit<JcIssue, 'code' | 'zh' | 'en'> => {
     const src = sources[part];
@@ -220,14 +232,30 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
     const seen = ids[part];
     if (typeof id !== 'string' || id === '') {
       errors.push(issue('E_MISSING_FIELD', `${PART_ZH[part]}缺少必填字段：id`, `${part}: missing required field: id`, at(part, k, 'id')));
+      return;
+    }
+    // Ids are keys other records cite: checked, never rewritten.
+    const c = checkName(id, NAME_LIMITS.id, { zh: `${PART_ZH[part]} id`, en: `${part}: id` });
+    if (c.issue || c.value !== id) {
+      const p = c.issue ?? issue('E_ID_SPACE', `${PART_ZH[part]} id “${id}” 首尾不能有空白`, `${part}: id "${id}" must not begin or end with white space`);
+      errors.push({ ...p, ...at(part, k, 'id') });
     } else if (seen.add(id, k) !== -1) {
       errors.push(issue('E_DUPLICATE_ID', `${PART_ZH[part]} id “${id}” 重复`, `${part}: duplicate id "${id}"`, at(part, k, 'id')));
     }
   };
-  const checkText = (part: OverlayPart, value: unknown, k: number, field: string, zh: string) => {
-    if (typeof value !== 'string' || value.length === 0 || (value.charCodeAt(0) <= 32 && value.trim() === '')) {
-      errors.push(issue('E_MISSING_FIELD', `${PART_ZH[part]}缺少必填字段：${zh}`, `${part}: missing required field: ${field}`, at(part, k, field)));
+  // Names as stored: NFC and trimmed; applied to the copies below.
+  const cleaned: { part: OverlayPart; k: number; field: string; value: string }[] = [];
+  const checkText = (part: OverlayPart, value: unknown, k: number, field: string, zh: string, optional = false) => {
+    if (optional && (value === undefined || value === '')) return;
+    if (typeof value !== 'string' || normalizeName(value) === '') {
+      errors.push(optional && value !== undefined
+        ? issue('E_TYPE', `${PART_ZH[part]}字段 ${zh} 应为文本`, `${part}: ${field} must be a string`, at(part, k, field))
+        : issue('E_MISSING_FIELD', `${PART_ZH[part]}缺少必填字段：${zh}`, `${part}: missing required field: ${field}`, at(part, k, field)));
+      return;
     }
+    const c = checkName(value, NAME_LIMITS.name, { zh: `${PART_ZH[part]}${zh}`, en: `${part}: ${field}` });
+    if (c.issue) errors.push({ ...c.issue, ...at(part, k, field) });
+    else if (c.value !== value) cleaned.push({ part, k, field, value: c.value });
   };
   const checkNode = (part: OverlayPart, node: unknown, k: number): number => {
     if (typeof node !== 'string' || node === '') {
@@ -289,11 +317,13 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
     checkId('pairings', r.id, k);
     checkKind('pairings', PAIRING_KINDS, r.kind, k, 'kind');
     checkText('pairings', r.partner, k, 'partner', '结对方');
+    checkText('pairings', r.partnerOrg, k, 'partnerOrg', '结对方单位', true);
   }
-  for (const part of OVERLAY_PARTS) {
-    // Copies, so that later changes to the caller's records cannot reach the indexes.
-    parts[part] = Object.freeze((input[part] ?? []).map((r: object) => ({ ...r }))) as never;
-  }
+  // Copies, so that later changes to the caller's records cannot reach the indexes.
+  const copies = {} as Record<OverlayPart, Record<string, unknown>[]>;
+  for (const part of OVERLAY_PARTS) copies[part] = (input[part] ?? []).map((r: object) => ({ ...r }));
+  for (const c of cleaned) copies[c.part][c.k]![c.field] = c.value;
+  for (const part of OVERLAY_PARTS) parts[part] = Object.freeze(copies[part]) as never;
   // References between records.
   input.organisations?.forEach((o, k) => {
     if (o.parent !== undefined && o.parent !== '' && !ids.organisations.has(o.parent)) {

@@ -4,6 +4,7 @@
  * the responsibility list decide dispatch, escalation and closing), and a settable clock.
  * @module
  */
+import { argumentError, needHierarchy, needObject } from '@jiceng/core';
 import {
   buildCategoryTable, DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, listRules,
   type CaseContext, type CategoryTable, type HierarchyIndex, type ListEvent, type ListRules,
@@ -50,6 +51,9 @@ export interface PutianCaseContext extends CaseContext {
  * ```
  */
 export function createPutianCaseContext(hierarchy: HierarchyIndex, opts: { newId?: () => string; lists?: readonly ListEvent[] } = {}): PutianCaseContext {
+  needHierarchy('createPutianCaseContext', hierarchy);
+  needObject('createPutianCaseContext', 'opts', opts);
+  if (opts.newId !== undefined && typeof opts.newId !== 'function') throw argumentError('createPutianCaseContext', 'opts.newId', { zh: '函数', en: 'a function' });
   const categories = putianCategories(hierarchy);
   const cal = createCalendar(CHINA_CALENDAR);
   if (!cal.ok) throw new Error(`calendar: ${cal.errors.map((e) => e.en).join('; ')}`);
@@ -78,6 +82,7 @@ export function createPutianCaseContext(hierarchy: HierarchyIndex, opts: { newId
  * ```
  */
 export function putianCategories(hierarchy: HierarchyIndex): CategoryTable {
+  needHierarchy('putianCategories', hierarchy);
   const t = buildCategoryTable(DEFAULT_CATEGORIES, hierarchy.config);
   if (!t.ok) throw new Error(`categories: ${t.errors.map((e) => e.en).join('; ')}`);
   return t.value;

@@ -1,0 +1,64 @@
+/**
+ * Argument checks for public functions, shared by the packages of the workspace: a wrong
+ * argument is a {@link JcError} `E_ARGUMENT` naming the function and what it needs, in
+ * Chinese and English — never a bare `TypeError` deep inside, never a silently wrong figure.
+ * @module
+ */
+import { issue, JcError } from '../errors.js';
+
+/**
+ * Throws `E_ARGUMENT` for `fn`: `what` says what the argument must be.
+ *
+ * @example
+ * ```ts
+ * if (typeof s !== 'string') throw argumentError('normalizeName', 'value', { zh: '文本', en: 'a string' });
+ * ```
+ */
+export function argumentError(fn: string, arg: string, what: { zh: string; en: string }): JcError {
+  // Itself robust: it names whatever it is given, or says so generically.
+  const f = typeof fn === 'string' ? fn : '(function)';
+  const a = typeof arg === 'string' ? arg : '(argument)';
+  const w = typeof what === 'object' && what !== null && typeof what.zh === 'string' && typeof what.en === 'string' ? what : { zh: '有效值', en: 'a valid value' };
+  return new JcError(issue('E_ARGUMENT', `${f}：参数 ${a} 应为${w.zh}`, `${f}: argument ${a} must be ${w.en}`, { column: a }));
+}
+
+/** A plain object (not null, not an array). @example `isObject({}); // true` */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Requires an object. @example `needObject('toDocument', 'hierarchy', h);` */
+export function needObject(fn: string, arg: string, v: unknown): void {
+  if (!isObject(v)) throw argumentError(fn, arg, { zh: '对象', en: 'an object' });
+}
+
+/** Requires a string. @example `needString('unifyRowBreaks', 'text', t);` */
+export function needString(fn: string, arg: string, v: unknown): asserts v is string {
+  if (typeof v !== 'string') throw argumentError(fn, arg, { zh: '文本', en: 'a string' });
+}
+
+/** Requires a hierarchy (something with `config` and `nodes()`), as built by `buildHierarchy`. @example `needHierarchy('exportCsv', h);` */
+export function needHierarchy(fn: string, v: unknown, arg = 'hierarchy'): void {
+  if (!isObject(v) || !isObject(v.config) || typeof v.nodes !== 'function') {
+    throw argumentError(fn, arg, { zh: ' buildHierarchy 建成的层级', en: 'a hierarchy built by buildHierarchy' });
+  }
+}
+
+/** Requires a hierarchy index (something with `indexOf` and `size`). @example `needIndex('buildOverlay', index);` */
+export function needIndex(fn: string, v: unknown, arg = 'index'): void {
+  if (!isObject(v) || typeof v.indexOf !== 'function' || typeof v.size !== 'number') {
+    throw argumentError(fn, arg, { zh: '层级索引', en: 'a hierarchy index' });
+  }
+}
+
+/** Requires an access context (what `createAccess` returns). @example `needAccess('viewRecords', access);` */
+export function needAccess(fn: string, v: unknown, arg = 'access'): void {
+  if (!isObject(v) || !isObject(v.scope) || !isObject(v.actor) || typeof v.now !== 'function') {
+    throw argumentError(fn, arg, { zh: ' createAccess 建立的访问上下文', en: 'an access context made by createAccess' });
+  }
+}
+
+/** Requires an iterable (an array, a set, a generator…). @example `needIterable('toJsonLines', 'records', records);` */
+export function needIterable(fn: string, arg: string, v: unknown): void {
+  if (v === null || v === undefined || typeof (v as Iterable<unknown>)[Symbol.iterator] !== 'function' || typeof v === 'string') {
+    throw argumentError(fn, arg, { zh: '可迭代的记录集合', en: 'an iterable of records' });
+  }
+}
