@@ -81,6 +81,19 @@ for (const name of extra) {
 }
 
 const order = ['build', 'node', 'browser', ...extra];
+
+// The store's and the server's tests run on PostgreSQL as well as on PGlite. When no server is
+// given (JICENG_TEST_PG_URL), start a throw-away cluster for this run (scripts/postgres.sh
+// installs Debian's postgresql if missing) and stop it at the end; JICENG_NO_PG=1 skips that.
+let ownPg = false;
+if (!process.env.JICENG_TEST_PG_URL && process.env.JICENG_NO_PG !== '1' && (!only.length || only.includes('node'))) {
+  const r = spawnSync('bash', ['scripts/postgres.sh', 'start'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const url = /JICENG_TEST_PG_URL=(\S+)/.exec(r.stdout ?? '')?.[1];
+  if (r.status === 0 && url) { process.env.JICENG_TEST_PG_URL = url; ownPg = true; }
+  else console.log('PostgreSQL could not be started: the store and server tests will say so (and fail under CI=true)');
+}
+const stopPg = () => { if (ownPg) { spawnSync('bash', ['scripts/postgres.sh', 'stop'], { stdio: 'inherit' }); ownPg = false; } };
+process.on('exit', stopPg);
 for (const name of order) {
   if (only.length && !only.includes(name)) continue;
   const ok = await steps[name]();
@@ -88,4 +101,5 @@ for (const name of order) {
 }
 if (failures.length) console.log(`\nFailed:\n- ${failures.join('\n- ')}`);
 console.log(`\ntotal: ${passed} passed, ${failed} failed`);
+stopPg();
 process.exit(failed ? 1 : 0);
