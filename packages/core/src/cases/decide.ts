@@ -15,6 +15,8 @@ import { addTimeLimit, addWorkingMs, workingMsBetween, type WorkingCalendar } fr
 import { validateCommand, type CaseCommand } from './commands.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
 import { TERMINAL_STATUSES, type CaseState } from './state.js';
+import { commandAllowedIn } from './transitions.js';
+import { DEFAULT_SEPARATION, dutyProblem, type Duty, type SeparationPolicy } from './separation.js';
 import { caseIssue, type CaseCode } from './messages.js';
 
 /**
@@ -49,6 +51,8 @@ export interface CaseContext {
   dispatchWithin?: TimeLimit;
   /** Sources with a reporter who must get feedback before closing. Default citizen and hotline. */
   feedbackSources?: readonly CaseSource[];
+  /** Who may verify, follow up and close relative to who handled. Default {@link DEFAULT_SEPARATION}. */
+  separation?: SeparationPolicy;
 }
 
 /**
@@ -73,32 +77,34 @@ type Scope = 'case' | 'handler' | 'approver';
 export type CaseAction = Exclude<CaseCommandType, 'recordPatrol' | 'discover'>;
 
 
-const ANY = null;
-const OPEN = 'open' as const;
-/** Statuses that allow each command, and the scope its actor needs. */
-const RULES: Record<CaseAction, { states: readonly CaseStatus[] | typeof OPEN | typeof ANY; scope: Scope }> = {
-  register: { states: ['discovered'], scope: 'case' },
-  reject: { states: ['discovered'], scope: 'case' },
-  linkDuplicate: { states: ['discovered', 'registered'], scope: 'case' },
-  dispatch: { states: ['registered'], scope: 'case' },
-  accept: { states: ['dispatched'], scope: 'handler' },
-  return: { states: ['dispatched'], scope: 'handler' },
-  reportProgress: { states: ['handling'], scope: 'handler' },
-  requestExtension: { states: ['handling'], scope: 'handler' },
-  decideExtension: { states: ['handling'], scope: 'approver' },
-  requestSuspension: { states: ['handling'], scope: 'handler' },
-  decideSuspension: { states: ['handling'], scope: 'approver' },
-  resume: { states: ['suspended'], scope: 'approver' },
-  escalate: { states: ['dispatched', 'handling'], scope: 'handler' },
-  reportHandled: { states: ['handling'], scope: 'handler' },
-  verify: { states: ['handled'], scope: 'case' },
-  giveFeedback: { states: ['verified', 'followup'], scope: 'case' },
-  followUp: { states: ['verified'], scope: 'case' },
-  close: { states: OPEN, scope: 'case' },
-  reopen: { states: ['closed'], scope: 'case' },
-  supervise: { states: OPEN, scope: 'case' },
-  recordAccountability: { states: ANY, scope: 'case' },
+/**
+ * The scope each command's actor needs. Which statuses allow it comes from the transition
+ * table ({@link commandAllowedIn}), never from here.
+ */
+const RULES: Record<CaseAction, { scope: Scope }> = {
+  register: { scope: 'case' },
+  reject: { scope: 'case' },
+  linkDuplicate: { scope: 'case' },
+  dispatch: { scope: 'case' },
+  accept: { scope: 'handler' },
+  return: { scope: 'handler' },
+  reportProgress: { scope: 'handler' },
+  requestExtension: { scope: 'handler' },
+  decideExtension: { scope: 'approver' },
+  requestSuspension: { scope: 'handler' },
+  decideSuspension: { scope: 'approver' },
+  resume: { scope: 'approver' },
+  escalate: { scope: 'handler' },
+  reportHandled: { scope: 'handler' },
+  verify: { scope: 'case' },
+  giveFeedback: { scope: 'case' },
+  followUp: { scope: 'case' },
+  close: { scope: 'case' },
+  reopen: { scope: 'case' },
+  supervise: { scope: 'case' },
+  recordAccountability: { scope: 'case' },
 };
+const DUTY: Partial<Record<CaseAction, Duty>> = { verify: 'verify', followUp: 'followUp', close: 'close' };
 
 /**
  * The commands that act on an existing case, in the order of the loop.
@@ -190,9 +196,8 @@ function precheck(s: CaseState, command: CaseAction, actor: Actor, ctx: CaseCont
     if (!s.verified) return fail([caseIssue('E_NOT_VERIFIED')]);
     if (!s.followedUp) return fail([caseIssue('E_NO_FOLLOWUP')]);
     if (!s.feedback && (ctx.feedbackSources ?? ['citizen', 'hotline']).includes(s.source)) return fail([caseIssue('E_NO_FEEDBACK')]);
-  } else if (rule.states === OPEN ? terminal : rule.states !== ANY && !rule.states.includes(s.status)) {
-    return fail([caseIssue('E_WRONG_STATE', s.status)]);
   }
+  if (!commandAllowedIn(command, s.status)) return fail([caseIssue('E_WRONG_STATE', s.status)]);
   if ((command === 'requestExtension' || command === 'requestSuspension') && s.pending !== null) return fail([caseIssue('E_PENDING_REQUEST', s.pending)]);
   if (command === 'decideExtension' && s.pending !== 'extension') return fail([caseIssue('E_NO_REQUEST')]);
   if (command === 'decideSuspension' && s.pending !== 'suspension') return fail([caseIssue('E_NO_REQUEST')]);
@@ -206,13 +211,19 @@ function precheck(s: CaseState, command: CaseAction, actor: Actor, ctx: CaseCont
     if (p) return fail([caseIssue(p, h.code(up))]);
   }
   let extra: ((g: DepartmentGrant, pos: number) => CaseCode | null) | undefined;
+  const duty = DUTY[command];
+  if (duty) {
+    // Separation of duties: the grant acted under must lie outside what the policy forbids.
+    const sep = ctx.separation ?? DEFAULT_SEPARATION;
+    extra = (g) => dutyProblem(sep, duty, actor.id, g.node, s.handledBy, s.handler, s.handledNode, ctx.hierarchy);
+  }
   if (command === 'close') {
     const levels = s.category === null ? undefined : ctx.categories.get(s.category)?.closeLevels;
-    if (levels) extra = (_g, pos) => (levels.includes(ctx.hierarchy.config.levels[ctx.hierarchy.levelOf[pos]].id) ? null : 'E_CLOSE_LEVEL');
+    const sod = extra;
+    if (levels) extra = (g, pos) => sod?.(g, pos) ?? (levels.includes(ctx.hierarchy.config.levels[ctx.hierarchy.levelOf[pos]].id) ? null : 'E_CLOSE_LEVEL');
   }
   const chosen = pickGrant(actor, command, ctx, scopeFor(rule.scope, s, actor, ctx), extra);
   if (!chosen.ok) return chosen;
-  if (command === 'verify' && actor.id === s.handledBy) return fail([caseIssue('E_SELF_VERIFY')]);
   if ((command === 'decideExtension' || command === 'decideSuspension') && actor.id === s.requestedBy) return fail([caseIssue('E_SELF_APPROVE')]);
   return chosen;
 }
