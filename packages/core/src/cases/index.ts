@@ -18,6 +18,7 @@ export * from "./decide.js";
 export * from "./store.js";
 export * from "./deadlines.js";
 export * from "./jsonl.js";
+export * from "./chain.js";
 export * from "./patrol.js";
 export * from "./dossier.js";
 export * from "./labels.js";

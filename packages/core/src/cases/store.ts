@@ -386,6 +386,21 @@ export class CaseStore {
     return this.applyOne(e, true);
   }
 
+  /**
+   * Marks a case broken because a line of its log could not be read at all (not JSON, not a
+   * valid event): no later event of it is applied and it is not counted.
+   *
+   * @example
+   * ```ts
+   * const read = readEventLine(text, line);
+   * if (read.caseId !== undefined && !read.event) store.markBroken(read.caseId);
+   * ```
+   */
+  markBroken(caseId: string): void {
+    const row = typeof caseId === 'string' ? this.rows.get(caseId) : undefined;
+    if (row !== undefined) this.quarantine(row);
+  }
+
   private quarantine(row: number): void {
     if (this.cols.broken[row] === 1) return;
     this.cols.broken[row] = 1;
