@@ -124,7 +124,9 @@ export function readEventLine(raw: string, line: number, opts: { validate?: bool
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { event: null, issues: [caseIssue('E_BAD_JSON', (err as Error).message, undefined, line)] };
+    // A line cut short still names its case when it starts as the project writes events.
+    const id = /^\s*\{"caseId":"([^"\\]{1,100})"/.exec(text)?.[1];
+    return { event: null, issues: [caseIssue('E_BAD_JSON', (err as Error).message, undefined, line)], ...(id === undefined ? {} : { caseId: id }) };
   }
   if (opts.only !== undefined && (value as { caseId?: unknown } | null)?.caseId !== opts.only) return { event: null, issues: [] };
   if (opts.validate !== false) {
