@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { fail, issue, JcError, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
 import { CASE_SOURCES } from './facts.js';
 import { URGENCIES } from './categories.js';
 
@@ -201,6 +201,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * ```
  */
 export function zodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): JcIssue[] {
+  if (!Array.isArray(issues) || !issues.every((p) => p !== null && typeof p === 'object' && Array.isArray((p as { path?: unknown }).path))) {
+    throw new JcError(issue('E_INVALID_INPUT', '参数 issues 无效：应为 zod 的问题列表', 'invalid argument issues: expected a list of zod issues', { column: 'issues' }));
+  }
   return issues.map((p) => {
     const path = p.path.map(String);
     const field = [...path].reverse().find((k) => !/^\d+$/.test(k)) ?? 'type';

@@ -5,6 +5,9 @@
  * clock and the id generator are injected.
  * @module
  */
+import { badArgument, checkActorArg, checkStateArg, isObj } from './args.js';
+import { CASE_STATUSES } from './facts.js';
+import { checkSeparationPolicy } from './separation.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { Actor, RoleGrant } from '../access/actor.js';
@@ -238,7 +241,49 @@ function precheck(s: CaseState, command: CaseAction, actor: Actor, ctx: CaseCont
  * ```
  */
 export function availableActions(s: CaseState, actor: Actor, ctx: CaseContext): CaseAction[] {
+  checkStateArg(s);
+  checkActorArg(actor);
+  const bad = contextProblem(ctx);
+  if (bad) throw badArgument('ctx', '案件上下文（CaseContext）', `a case context (CaseContext): ${bad}`);
+  if (!Object.hasOwn(STATUS_SET, s.status)) throw badArgument('state', '案件状态（CaseState）', 'a case state (CaseState)');
   return CASE_ACTIONS.filter((c) => precheck(s, c, actor, ctx).ok);
+}
+
+const STATUS_SET: Record<string, true> = Object.fromEntries(CASE_STATUSES.map((x) => [x, true]));
+
+/** What is wrong with a context, or null. */
+function contextProblem(ctx: unknown): string | null {
+  if (!isObj(ctx)) return 'not an object';
+  const c = ctx as Record<string, unknown>;
+  const h = c.hierarchy as Record<string, unknown> | undefined;
+  if (!isObj(h) || typeof h.indexOf !== 'function' || typeof h.code !== 'function' || !isObj(h.config)) return 'hierarchy';
+  const t = c.categories as Record<string, unknown> | undefined;
+  if (!isObj(t) || typeof t.get !== 'function' || typeof t.indexOf !== 'function') return 'categories';
+  if (!isObj(c.calendar)) return 'calendar';
+  if (!isObj(c.policy) || !Array.isArray((c.policy as { rules?: unknown }).rules)) return 'policy';
+  if (!(c.catalogue instanceof Map)) return 'catalogue';
+  if (typeof c.clock !== 'function') return 'clock';
+  if (typeof c.newId !== 'function') return 'newId';
+  if (c.separation !== undefined) {
+    try {
+      checkSeparationPolicy(c.separation);
+    } catch {
+      return 'separation';
+    }
+  }
+  if (c.feedbackSources !== undefined && !Array.isArray(c.feedbackSources)) return 'feedbackSources';
+  return null;
+}
+
+/** The refusal for wrong arguments of `decide`, or null. */
+function argsProblem(actor: unknown, lookup: unknown, ctx: unknown): Result<never> | null {
+  const a = actor as Record<string, unknown> | null;
+  if (!isObj(a) || typeof a.id !== 'string' || !Array.isArray(a.roles) || !a.roles.every((g) => isObj(g) && typeof g.role === 'string' && typeof g.node === 'string')) {
+    return fail([caseIssue('E_INVALID_INPUT', 'actor: { id, roles: [{ role, node }] }', 'actor')]);
+  }
+  if (typeof lookup !== 'function') return fail([caseIssue('E_INVALID_INPUT', 'lookup: (caseId) => CaseState | undefined', 'lookup')]);
+  const bad = contextProblem(ctx);
+  return bad ? fail([caseIssue('E_INVALID_INPUT', `ctx.${bad}`, 'ctx')]) : null;
 }
 
 /** Freezes an event, its data and any arrays/objects inside the data: events are immutable. */
@@ -285,6 +330,8 @@ function deadline(t: number): Result<number> {
  * ```
  */
 export function decide(input: unknown, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
+  const args = argsProblem(actor, lookup, ctx);
+  if (args) return args;
   const v = validateCommand(input);
   return v.ok ? decideTyped(v.value, actor, lookup, ctx) : v;
 }
@@ -300,6 +347,9 @@ export function decide(input: unknown, actor: Actor, lookup: (caseId: string) =>
  * ```
  */
 export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
+  const args = argsProblem(actor, lookup, ctx);
+  if (args) return args;
+  if (!isObj(cmd) || typeof cmd.type !== 'string') return fail([caseIssue('E_INVALID_INPUT', 'cmd', 'type')]);
   const h = ctx.hierarchy;
   if (cmd.type === 'recordPatrol') return fail([caseIssue('E_UNKNOWN_COMMAND', 'recordPatrol: use recordPatrol()')]);
   if (cmd.type === 'discover') {
@@ -318,7 +368,9 @@ export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: str
   const pre = precheck(s, cmd.type, actor, ctx);
   if (!pre.ok) return pre;
   let g = pre.value.grant;
-  const now = Math.max(ctx.clock(), s.lastAt);
+  const clock = ctx.clock();
+  if (typeof clock !== 'number' || !Number.isFinite(clock)) return fail([caseIssue('E_INVALID_INPUT', 'ctx.clock() must give a finite time', 'ctx')]);
+  const now = Math.max(clock, s.lastAt);
   const next = s.version + 1;
   const one = <T extends CaseEventType>(type: T, data: CaseEventData[T]) => ok([event(type, s.id, next, now, actor, g, clean(data))]);
   switch (cmd.type) {

@@ -12,7 +12,6 @@ export * from "./events.js";
 export * from "./state.js";
 export * from "./transitions.js";
 export * from "./separation.js";
-export * from "./invariants.js";
 export * from "./commands.js";
 export * from "./decide.js";
 export * from "./store.js";

@@ -10,6 +10,7 @@ import { can, type CasePolicy } from '../access/policy.js';
 import { TRANSITION_TABLE, CASE_EVENT_KINDS, commandOfKind } from './transitions.js';
 import { dutyProblem, type Duty, type SeparationPolicy } from './separation.js';
 import type { CaseCode } from './messages.js';
+import type { AnyCaseEvent } from './events.js';
 
 /** Case flag: a passed verification since the last handling. @example `flags & FLAG_VERIFIED` */
 export const FLAG_VERIFIED = 1;
@@ -19,6 +20,26 @@ export const FLAG_FEEDBACK = 2;
 export const FLAG_FOLLOWED = 4;
 
 const N_KINDS = CASE_EVENT_KINDS.length;
+const KIND: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(CASE_EVENT_KINDS.map((k, i) => [k, i])));
+const VERIFIED_FAILED = CASE_EVENT_KINDS.indexOf('verifiedFailed');
+const FOLLOWED_RECURRED = CASE_EVENT_KINDS.indexOf('followedUpRecurred');
+
+/**
+ * The kind index of an event whose envelope is already checked (the store's hot path): −1
+ * for an unknown type.
+ *
+ * @example
+ * ```ts
+ * kindOf(event); // as eventKindIndex, without its argument checks
+ * ```
+ */
+export function kindOf(e: AnyCaseEvent): number {
+  const k = KIND[e.type];
+  if (k === undefined) return -1;
+  if (e.type === 'verified') return e.data.passed === true ? k : VERIFIED_FAILED;
+  if (e.type === 'followedUp') return e.data.recurred === true ? FOLLOWED_RECURRED : k;
+  return k;
+}
 const K = (t: string) => CASE_EVENT_KINDS.indexOf(t as never);
 const CLOSED = K('closed');
 const FEEDBACK_GIVEN = K('feedbackGiven');

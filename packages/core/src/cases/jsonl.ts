@@ -3,6 +3,7 @@
  * line reported (line number, code, zh/en) and skipped.
  * @module
  */
+import { checkIterableArg } from './args.js';
 import { z } from 'zod';
 import type { JcIssue } from '../errors.js';
 import { CASE_SOURCES } from './facts.js';
@@ -100,6 +101,7 @@ export function checkEvent(value: unknown): JcIssue[] {
  * ```
  */
 export function exportEventLog(events: Iterable<AnyCaseEvent>): string {
+  checkIterableArg(events, 'events');
   let out = '';
   for (const e of events) out += `${JSON.stringify(e)}\n`;
   return out;
@@ -118,6 +120,9 @@ export function exportEventLog(events: Iterable<AnyCaseEvent>): string {
  * ```
  */
 export function readEventLine(raw: string, line: number, opts: { validate?: boolean; only?: string } = {}): { event: AnyCaseEvent | null; issues: JcIssue[]; caseId?: string } {
+  if (typeof raw !== 'string') return { event: null, issues: [caseIssue('E_INVALID_INPUT', 'raw: string', 'raw')] };
+  if (!(Number.isInteger(line) && line >= 1)) return { event: null, issues: [caseIssue('E_INVALID_INPUT', 'line: a positive integer', 'line')] };
+  if (opts === null || typeof opts !== 'object') return { event: null, issues: [caseIssue('E_INVALID_INPUT', 'opts', 'opts')] };
   const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   if (text.trim() === '' || isChainTrailer(text)) return { event: null, issues: [] };
   let value: unknown;

@@ -2,7 +2,7 @@
  * The error messages of the case loop, in Chinese and English, in one table.
  * @module
  */
-import { issue, type JcIssue } from '../errors.js';
+import { issue, JcError, type JcIssue } from '../errors.js';
 
 /**
  * Every code the case loop can report, with its zh and en message.
@@ -83,6 +83,10 @@ export type CaseCode = keyof typeof CASE_MESSAGES;
  * ```
  */
 export function caseIssue(code: CaseCode, detail?: string, column?: string, row?: number): JcIssue {
+  if (typeof code !== 'string' || !Object.hasOwn(CASE_MESSAGES, code)) {
+    throw new JcError(issue('E_INVALID_INPUT', `参数 code 无效：应为案件流程的错误代码`, 'invalid argument code: expected a code of the case loop', { column: 'code' }));
+  }
+  if (detail !== undefined && typeof detail !== 'string') detail = String(detail);
   const [zh, en] = CASE_MESSAGES[code];
   const where: Omit<JcIssue, 'code' | 'zh' | 'en'> = {};
   if (column !== undefined) where.column = column;

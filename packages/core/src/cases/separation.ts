@@ -108,7 +108,11 @@ export function dutyProblem(
   policy: SeparationPolicy, duty: Duty, actor: string, actorNode: string, handledBy: string | null, handlerNode: string | null,
   handledNode: string | null, hierarchy?: HierarchyIndex,
 ): CaseCode | null {
+  if (policy === null || typeof policy !== 'object' || (duty !== 'verify' && duty !== 'followUp' && duty !== 'close')) {
+    throw new JcError(caseIssue('E_INVALID_INPUT', 'policy / duty', 'policy'));
+  }
   const r = policy[duty];
+  if (r === null || typeof r !== 'object') throw new JcError(caseIssue('E_INVALID_INPUT', `separation.${duty}`, duty));
   if (r.notHandler && handledBy !== null && actor === handledBy) return CODES[duty].person;
   if (r.notHandlingBody && ((handlerNode !== null && actorNode === handlerNode) || (handledNode !== null && actorNode === handledNode))) return CODES[duty].body;
   if (r.level !== undefined && r.level !== 'any' && hierarchy !== undefined && handlerNode !== null) {

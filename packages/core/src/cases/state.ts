@@ -3,6 +3,8 @@
  * the hot path of replaying millions of events.
  * @module
  */
+import { badArgument, checkCategoriesArg, checkEventArg, checkHierarchyArg, checkStateArg, isObj } from './args.js';
+import { checkSeparationPolicy } from './separation.js';
 import { fail, JcError, ok, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CasePolicy } from '../access/policy.js';
@@ -82,6 +84,8 @@ export interface CaseState {
  * ```
  */
 export function initialState(e: CaseEvent<'discovered'>): CaseState {
+  checkEventArg(e);
+  if (e.type !== 'discovered' || !isObj(e.data) || typeof e.data.node !== 'string') throw badArgument('event', '一个 discovered 事件', 'a discovered event');
   return {
     id: e.caseId,
     version: 1,
@@ -178,6 +182,10 @@ function referenceCode(e: AnyCaseEvent, kind: number, rules: FoldRules): CaseCod
  * ```
  */
 export function eventProblem(s: CaseState, e: AnyCaseEvent, rules: FoldRules = {}): CaseCode | null {
+  checkStateArg(s);
+  checkEventArg(e);
+  if (!Object.hasOwn(STATUS_INDEX, s.status)) throw badArgument('state', '案件状态（CaseState）', 'a case state (CaseState)');
+  rules = ruleArg(rules);
   if (e.type === 'discovered') return 'E_CASE_EXISTS';
   if (e.caseId !== s.id || e.version !== s.version + 1) return 'E_EVENT_ORDER';
   const kind = eventKindIndex(e);
@@ -338,16 +346,23 @@ export function applyEvent(s: CaseState, e: AnyCaseEvent, rules: FoldRules = {})
  * ```
  */
 export function firstEventProblem(e: AnyCaseEvent, rules: FoldRules = {}): CaseCode | null {
+  checkEventArg(e);
+  rules = ruleArg(rules);
   if (e.type !== 'discovered' || e.version !== 1) return 'E_EVENT_ORDER';
   return referenceCode(e, 0, rules);
 }
 
-function checkEventArg(e: unknown, name: string): asserts e is AnyCaseEvent {
-  const x = e as AnyCaseEvent | null;
-  if (x === null || typeof x !== 'object' || typeof x.type !== 'string' || typeof x.caseId !== 'string' || typeof x.version !== 'number'
-    || typeof x.at !== 'number' || typeof x.actor !== 'string' || x.data === null || typeof x.data !== 'object') {
-    throw new JcError(caseIssue('E_BAD_EVENT', name, name));
-  }
+/** The rules argument, checked: an object (or nothing) whose tables are what they say. */
+function ruleArg(rules: unknown): FoldRules {
+  if (rules === undefined) return {};
+  if (!isObj(rules)) throw badArgument('rules', '检查规则对象（FoldRules）', 'a rules object (FoldRules)');
+  const r = rules as FoldRules;
+  if (r.hierarchy !== undefined) checkHierarchyArg(r.hierarchy, 'rules.hierarchy');
+  if (r.categories !== undefined) checkCategoriesArg(r.categories, 'rules.categories');
+  if (r.separation !== undefined) checkSeparationPolicy(r.separation);
+  if (r.feedbackSources !== undefined && !Array.isArray(r.feedbackSources)) throw badArgument('rules.feedbackSources', '来源列表', 'a list of sources');
+  if (r.policy !== undefined && (!isObj(r.policy) || !Array.isArray(r.policy.rules))) throw badArgument('rules.policy', '权限表（CasePolicy）', 'a permission table (CasePolicy)');
+  return r;
 }
 
 /**
@@ -361,7 +376,8 @@ function checkEventArg(e: unknown, name: string): asserts e is AnyCaseEvent {
  * ```
  */
 export function evolve(s: CaseState | undefined, e: AnyCaseEvent, rules: FoldRules = {}): CaseState {
-  checkEventArg(e, 'event');
+  checkEventArg(e);
+  if (s !== undefined) checkStateArg(s);
   if (s === undefined || e.type === 'discovered') {
     const first = firstEventProblem(e, rules);
     if (first !== null || s !== undefined) throw new JcError(caseIssue(first ?? 'E_CASE_EXISTS', `${e.caseId} v${e.version} ${e.type}`));
@@ -385,11 +401,12 @@ export function evolve(s: CaseState | undefined, e: AnyCaseEvent, rules: FoldRul
  * ```
  */
 export function foldCaseChecked(events: readonly AnyCaseEvent[], rules: FoldRules = {}): Result<CaseState> {
-  if (!Array.isArray(events) || events.length === 0) return fail([caseIssue('E_INVALID_INPUT', 'events', 'events')]);
+  if (!Array.isArray(events as unknown) || events.length === 0) return fail([caseIssue('E_INVALID_INPUT', 'events', 'events')]);
+  rules = ruleArg(rules);
   for (let i = 0; i < events.length; i++) {
-    const e = events[i] as unknown;
-    const x = e as AnyCaseEvent | null;
-    if (x === null || typeof x !== 'object' || typeof x.type !== 'string' || x.data === null || typeof x.data !== 'object') {
+    const x = events[i] as unknown as Record<string, unknown> | null;
+    if (!isObj(x) || typeof x.type !== 'string' || typeof x.caseId !== 'string' || typeof x.version !== 'number' || typeof x.at !== 'number'
+      || typeof x.actor !== 'string' || typeof x.roleNode !== 'string' || !isObj(x.data)) {
       return fail([caseIssue('E_BAD_EVENT', `#${i + 1}`, undefined, i + 1)]);
     }
   }
@@ -415,7 +432,7 @@ export function foldCaseChecked(events: readonly AnyCaseEvent[], rules: FoldRule
  * ```
  */
 export function foldCase(events: readonly AnyCaseEvent[], rules: FoldRules = {}): CaseState | undefined {
-  if (!Array.isArray(events) || events.length === 0) return undefined;
+  if (!Array.isArray(events as unknown) || events.length === 0) return undefined;
   const r = foldCaseChecked(events, rules);
   return r.ok ? r.value : undefined;
 }

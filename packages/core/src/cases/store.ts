@@ -13,10 +13,11 @@ import type { AnyCaseEvent } from './events.js';
 import { initialState, type CaseState } from './state.js';
 import type { CasePolicy } from '../access/policy.js';
 import type { CaseSource } from './facts.js';
-import { eventKindIndex, TRANSITION_TABLE, CASE_EVENT_KINDS } from './transitions.js';
-import { actorCode, DUTY_OF_KIND, RoleCheck, transitionCode } from './invariants.js';
+import { TRANSITION_TABLE, CASE_EVENT_KINDS } from './transitions.js';
+import { actorCode, DUTY_OF_KIND, kindOf, RoleCheck, transitionCode } from './invariants.js';
 import { DEFAULT_SEPARATION, checkSeparationPolicy, type SeparationPolicy } from './separation.js';
 import { JcError } from '../errors.js';
+import { checkIterableArg } from './args.js';
 import { decide, decideTyped, type CaseContext } from './decide.js';
 import type { CaseCommand } from './commands.js';
 import { caseIssue } from './messages.js';
@@ -466,7 +467,7 @@ export class CaseStore {
     const c = this.cols;
     const f = this.facts;
     if (e.version !== c.version[row] + 1) return caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}, expected v${c.version[row] + 1}`);
-    const kind = eventKindIndex(e);
+    const kind = kindOf(e);
     const status = f.status[row];
     let code = transitionCode(status, kind, c.flags[row], c.pending[row], c.lastAt[row], e.at, this.feedbackNeeded[f.source[row]] === 1);
     if (code === null && DUTY_OF_KIND[kind] !== 0) {
@@ -615,6 +616,7 @@ export class CaseStore {
    * ```
    */
   replay(events: Iterable<AnyCaseEvent>): { applied: number; issues: JcIssue[] } {
+    checkIterableArg(events, 'events');
     const issues: JcIssue[] = [];
     let applied = 0;
     let i = 0;

@@ -135,8 +135,9 @@ const COMMAND_OF_KIND: readonly CaseCommandType[] = (() => {
  * ```
  */
 export function eventKindIndex(e: AnyCaseEvent): number {
+  if (e === null || typeof e !== 'object' || typeof e.type !== 'string' || !Object.hasOwn(KIND_INDEX, e.type)) return -1;
   const k = KIND_INDEX[e.type];
-  if (k === undefined) return -1;
+  if ((e.type === 'verified' || e.type === 'followedUp') && (e.data === null || typeof e.data !== 'object')) return -1;
   if (e.type === 'verified') return e.data.passed === true ? k : VERIFIED_FAILED;
   if (e.type === 'followedUp') return e.data.recurred === true ? FOLLOWED_RECURRED : k;
   return k;
@@ -152,7 +153,9 @@ export function eventKindIndex(e: AnyCaseEvent): number {
  * ```
  */
 export function nextStatusIndex(status: number, kind: number): number {
-  if (!(status >= 0 && status < N_STATUSES && kind >= 0 && kind < N_KINDS)) return -1;
+  if (typeof status !== 'number' || typeof kind !== 'number' || !(status >= 0 && status < N_STATUSES && kind >= 0 && kind < N_KINDS)) return -1;
+  status |= 0;
+  kind |= 0;
   const n = TRANSITION_TABLE[status * N_KINDS + kind];
   return n === NO ? -1 : n;
 }
