@@ -280,3 +280,48 @@ test('jiceng replay --verify proves the history\'s hash chain; an edited, remove
     assert.match(io.stdout(), new RegExp(`^log\\.jsonl:${line}(?: \\[prev\\])? ${code}:`, 'm'), `${name}: ${io.stdout().split('\n').filter((l) => l.includes('E_')).join(' | ')}`);
   }
 });
+
+test('jiceng replay: one broken case file per invariant, each refused with its line and code', async () => {
+  type Ev = Record<string, unknown> & { type: string; actor: string; role: string; roleNode: string; data: Record<string, unknown> };
+  const byCase = new Map<string, Ev[]>();
+  for (const e of events) (byCase.get(e.caseId) ?? byCase.set(e.caseId, []).get(e.caseId)!).push(JSON.parse(JSON.stringify(e)) as Ev);
+  const find = (c: Ev[], t: string) => c.find((e) => e.type === t)!;
+  const asHandler = (c: Ev[], e: Ev) => { const h = find(c, 'handled'); Object.assign(e, { actor: h.actor, role: h.role, roleNode: h.roleNode }); };
+  const edits: [string, string, (c: Ev[]) => Ev[]][] = [
+    ['E_NOT_VERIFIED', 'closed', (c) => c.filter((e) => !['verified', 'followedUp', 'feedbackGiven'].includes(e.type))],
+    ['E_NO_FOLLOWUP', 'closed', (c) => c.filter((e) => !['followedUp', 'feedbackGiven'].includes(e.type))],
+    ['E_HANDLING_BODY_VERIFY', 'verified', (c) => { const v = c.filter((e) => e.type === 'verified').at(-1)!; const h = find(c, 'handled'); Object.assign(v, { actor: `${h.actor}-colleague`, role: h.role, roleNode: h.roleNode }); return c; }],
+    ['E_HANDLER_FOLLOWUP', 'followedUp', (c) => { asHandler(c, find(c, 'followedUp')); return c; }],
+    ['E_HANDLER_CLOSE', 'closed', (c) => { asHandler(c, find(c, 'closed')); return c; }],
+    ['E_UNKNOWN_CATEGORY', 'registered', (c) => { find(c, 'registered').data.category = 'nope.nope'; return c; }],
+    ['E_BAD_EVENT', 'registered', (c) => { find(c, 'registered').data.description = '长'.repeat(2001); return c; }],
+    ['E_BAD_EVENT', 'closed', (c) => { find(c, 'closed').data.note = '办\u0000结'; return c; }],
+  ];
+  const picked: number[] = [];
+  for (let i = 0; picked.length < edits.length; i++) {
+    const c = byCase.get(sim.caseId(i))!;
+    if (c.at(-1)!.type === 'closed' && c.filter((e) => e.type === 'verified').length === 1) picked.push(i);
+  }
+  const want = new Map<number, string>();
+  const out: string[] = [];
+  for (let i = 0; i < sim.cases; i++) {
+    let c = byCase.get(sim.caseId(i))!;
+    const k = picked.indexOf(i);
+    if (k >= 0) {
+      c = edits[k][2](c);
+      c.forEach((e, j) => { e.version = j + 1; });
+      want.set(out.length + c.findIndex((e) => e.type === edits[k][1] && (edits[k][1] !== 'verified' || e === c.filter((x) => x.type === 'verified').at(-1))) + 1, edits[k][0]);
+    }
+    for (const e of c) out.push(JSON.stringify(e));
+  }
+  const io = memoryIo({ 'log.jsonl': `${out.join('\n')}\n` });
+  assert.equal(await main(['replay', 'log.jsonl', '--lang', 'en'], io), EXIT.problems);
+  const got = new Map<number, string>();
+  for (const m of io.stdout().matchAll(/^log\.jsonl:(\d+)(?: \[[^\]]+\])? (E_\w+):/gm)) if (!got.has(Number(m[1]))) got.set(Number(m[1]), m[2]);
+  const firstPerCase = [...got].filter(([, code]) => code !== 'E_CASE_BROKEN');
+  assert.deepEqual(firstPerCase.sort((a, b) => a[0] - b[0]), [...want].sort((a, b) => a[0] - b[0]));
+  assert.match(io.stdout(), /at most 2000 characters/);
+  assert.match(io.stdout(), /must not contain control characters/);
+  assert.match(io.stdout(), new RegExp(`^cases not counted \\(a line refused\\): ${edits.length}$`, 'm'));
+  assert.match(io.stdout(), new RegExp(`^cases: ${200 - edits.length}$`, 'm'));
+});
