@@ -20,6 +20,7 @@ export const FLAG_FEEDBACK = 2;
 export const FLAG_FOLLOWED = 4;
 
 const N_KINDS = CASE_EVENT_KINDS.length;
+const TABLE = TRANSITION_TABLE;
 const KIND: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(CASE_EVENT_KINDS.map((k, i) => [k, i])));
 const VERIFIED_FAILED = CASE_EVENT_KINDS.indexOf('verifiedFailed');
 const FOLLOWED_RECURRED = CASE_EVENT_KINDS.indexOf('followedUpRecurred');
@@ -87,7 +88,7 @@ const DUTIES: readonly (Duty | null)[] = [null, 'verify', 'followUp', 'close', n
 export function transitionCode(status: number, kind: number, flags: number, pending: number, lastAt: number, at: number, feedbackNeeded: boolean): CaseCode | null {
   if (!(kind >= 0 && kind < N_KINDS) || kind === 0) return 'E_WRONG_STATE';
   if (!(at >= lastAt)) return 'E_TIME_BACKWARDS';
-  if (TRANSITION_TABLE[status * N_KINDS + kind] === 255) {
+  if (TABLE[status * N_KINDS + kind] === 255) {
     if (kind !== CLOSED) return 'E_WRONG_STATE';
     return (flags & FLAG_VERIFIED) === 0 ? 'E_NOT_VERIFIED' : (flags & FLAG_FOLLOWED) === 0 ? 'E_NO_FOLLOWUP' : 'E_WRONG_STATE';
   }

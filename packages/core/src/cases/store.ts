@@ -51,6 +51,12 @@ export interface CaseStoreOptions {
 }
 
 const N_KINDS = CASE_EVENT_KINDS.length;
+// Module-local aliases of the imported table and checks: the hot path reads plain consts
+// (a transpiler's CommonJS output would otherwise go through an export getter per access).
+const TABLE = TRANSITION_TABLE;
+const DUTY = DUTY_OF_KIND;
+const kindOfEvent = kindOf;
+const transitionCodeOf = transitionCode;
 const K_DISPATCHED = CASE_EVENT_KINDS.indexOf('dispatched');
 const K_ESCALATED = CASE_EVENT_KINDS.indexOf('escalated');
 const K_REGISTERED = CASE_EVENT_KINDS.indexOf('registered');
@@ -467,10 +473,10 @@ export class CaseStore {
     const c = this.cols;
     const f = this.facts;
     if (e.version !== c.version[row] + 1) return caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}, expected v${c.version[row] + 1}`);
-    const kind = kindOf(e);
+    const kind = kindOfEvent(e);
     const status = f.status[row];
-    let code = transitionCode(status, kind, c.flags[row], c.pending[row], c.lastAt[row], e.at, this.feedbackNeeded[f.source[row]] === 1);
-    if (code === null && DUTY_OF_KIND[kind] !== 0) {
+    let code = transitionCodeOf(status, kind, c.flags[row], c.pending[row], c.lastAt[row], e.at, this.feedbackNeeded[f.source[row]] === 1);
+    if (code === null && DUTY[kind] !== 0) {
       const hp = c.handler[row];
       const x = this.rare.get(row);
       code = actorCode(
@@ -486,7 +492,7 @@ export class CaseStore {
     if (code === null && kind === K_REGISTERED && this.categories.indexOf((e.data as { category: string }).category) < 0) code = 'E_UNKNOWN_CATEGORY';
     if (code === null && this.roles !== undefined && !this.roles.allows(e.role, e.roleNode, kind)) code = 'E_NOT_PERMITTED';
     if (code !== null) return caseIssue(code, `${e.caseId} v${e.version} ${e.type} (${CASE_STATUSES[status]})`);
-    f.status[row] = TRANSITION_TABLE[status * N_KINDS + kind];
+    f.status[row] = TABLE[status * N_KINDS + kind];
     return null;
   }
 
