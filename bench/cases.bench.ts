@@ -8,7 +8,8 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { assign, createActor, createMachine, type AnyActorRef } from 'xstate';
-import { buildHierarchy, CaseStore, type AnyCaseEvent } from '@jiceng/core';
+import { createHash } from 'node:crypto';
+import { buildHierarchy, CaseStore, ChainWriter, NOBLE_SHA256, type AnyCaseEvent, type ChainHasher } from '@jiceng/core';
 import { generatePutian, PutianScenario } from '@jiceng/putian';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -149,6 +150,22 @@ const xBytes = (heap() - base) / sim.cases;
 keep = null;
 void keep;
 
+// ------------------------------------------------------------------ the tamper-evident chain (what `jiceng history` adds per line)
+const nodeSha: ChainHasher = {
+  hex: (text) => createHash('sha256').update(text).digest('hex'),
+  running: () => { const h = createHash('sha256'); return { update: (text) => void h.update(text), hex: () => h.digest('hex') }; },
+};
+const chainMs = (hasher: ChainHasher | null): number => {
+  gc();
+  const t0 = performance.now();
+  if (hasher === null) { for (const e of events) JSON.stringify(e); return performance.now() - t0; }
+  const w = new ChainWriter(hasher);
+  for (const e of events) w.line(e);
+  w.trailer();
+  return performance.now() - t0;
+};
+const chain = { stringifyOnlyMs: Math.round(chainMs(null)), nodeCryptoMs: Math.round(chainMs(nodeSha)), nobleMs: Math.round(chainMs(NOBLE_SHA256)) };
+
 const o = stats(ours), x = stats(xs);
 const machineInfo = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memGB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, os: `${os.type()} ${os.release()}`, date: new Date().toISOString() };
 const result = {
@@ -159,6 +176,7 @@ const result = {
   ours: { ...o, eventsPerSecond: Math.round(events.length / (o.median / 1000)), bytesPerCase: Math.round(oursBytes) },
   xstate: { ...x, eventsPerSecond: Math.round(events.length / (x.median / 1000)), bytesPerCase: Math.round(xBytes) },
   ratio: +(x.median / o.median).toFixed(1),
+  chain: { ...chain, note: 'one run each over every event: serialise only; serialise + SHA-256 chain with node:crypto (the CLI); with @noble/hashes (the pure core default)' },
 };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync('bench/results', { recursive: true });
@@ -175,6 +193,8 @@ Ours: median of ${o.runs} runs after a warm-up; XState: median of ${x.runs} full
 | replay time, median (min–max) | ${f(o.median)} ms (${f(o.min)}–${f(o.max)}) | ${f(x.median)} ms (${f(x.min)}–${f(x.max)}) | ${result.ratio}× |
 | events per second | ${f(result.ours.eventsPerSecond)} | ${f(result.xstate.eventsPerSecond)} | |
 | memory retained per case (heap + array buffers, after gc) | ${f(result.ours.bytesPerCase)} B | ${f(result.xstate.bytesPerCase)} B | ${(xBytes / oursBytes).toFixed(1)}× |
+
+Tamper-evident chain over all ${f(events.length)} events (one run each): serialising alone ${f(chain.stringifyOnlyMs)} ms; serialising and chaining with Node's SHA-256 (as \`jiceng history\` does) ${f(chain.nodeCryptoMs)} ms; with the pure \`@noble/hashes\` SHA-256 (the core's default) ${f(chain.nobleMs)} ms.
 
 Ours keeps, per case, the full state the commands are checked against and the metrics' fact columns. Generating the history (outside the timing): ${(genMs / 1000).toFixed(1)} s.
 

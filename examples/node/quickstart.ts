@@ -21,6 +21,7 @@ const store = new CaseStore({ hierarchy: h, categories: ctx.categories });
 const who = (id: string, role: string, pos: number): Actor => ({ id, roles: [{ role, node: h.code(pos) }] });
 const gridWorker = who('gw-1', 'grid-worker', grid);
 const villageOfficer = who('vo-1', 'village-officer', village);
+const villageOfficer2 = who('vo-2', 'village-officer', village);
 
 // 3. The seven steps. Each command is validated and checked; a refusal changes nothing.
 function run(actor: Actor, command: Record<string, unknown>): string {
@@ -40,7 +41,8 @@ const selfCheck = store.execute({ type: 'verify', caseId: id, expectedVersion: s
 console.log('the handler verifying its own work:', selfCheck.ok ? 'allowed?!' : selfCheck.errors[0].code);
 step(gridWorker, { type: 'verify', passed: true, note: '现场核查已清理' });
 step(gridWorker, { type: 'followUp', satisfaction: 5, recurred: false });
-step(villageOfficer, { type: 'close', note: '办结' });
+// Separation of duties: whoever handled it may not close it either — a colleague closes.
+step(villageOfficer2, { type: 'close', note: '办结' });
 console.log('status:', store.get(id)!.status);
 
 // 4. The case file 一件一档: every event, in order.

@@ -23,7 +23,8 @@ export const ctx: CaseContext = {
 const a = (id: string, name: string, role: string, node: string): Actor => ({ id, name, roles: [{ role, node }] });
 export const actors = {
   gridWorker: a('gw1', '林网格', 'grid-worker', '350302101001001'),
-  verifier: a('gw2', '陈网格', 'grid-worker', '350302101001001'),
+  // Outside the handling body (the village and the handler's grid): the town verifies.
+  verifier: a('to3', '陈干部', 'town-officer', '350302101000'),
   villageOfficer: a('vo1', '黄书记', 'village-officer', '350302101001'),
   townOfficer: a('to1', '郑干部', 'town-officer', '350302101000'),
   townOfficer2: a('to2', '吴干部', 'town-officer', '350302101000'),
@@ -59,13 +60,13 @@ export const closed = run([
   ['gridWorker', { type: 'escalate', reason: '涉及多户，村级难以调处' }],
   ['townOfficer', { type: 'accept' }],
   ['townOfficer', { type: 'reportHandled', result: '已约谈当事人' }],
-  ['townOfficer2', { type: 'verify', passed: false, note: '杂物仍在' }],
+  ['villageOfficer', { type: 'verify', passed: false, note: '杂物仍在' }],
   ['supervisor', { type: 'supervise', note: '请三日内整改到位' }],
   ['townOfficer', { type: 'reportHandled', result: '杂物已清运', attachments: [{ id: 'f1', name: '清运后.jpg', mime: 'image/jpeg', size: 184_320 }] }],
-  ['townOfficer2', { type: 'verify', passed: true, note: '现场核查已清理' }],
+  ['villageOfficer', { type: 'verify', passed: true, note: '现场核查已清理' }],
   ['supervisor', { type: 'recordAccountability', person: '村干部甲', measure: '约谈', reason: '首次处置不到位' }],
   ['villageOfficer', { type: 'giveFeedback', channel: 'phone', note: '已电话告知报告人' }],
   ['villageOfficer', { type: 'followUp', satisfaction: 4, recurred: false }],
-  ['townOfficer', { type: 'close', note: '办结归档' }],
+  ['townOfficer2', { type: 'close', note: '办结归档' }],
 ]);
 export const dossier = unwrap(store.dossier(closed));

@@ -50,9 +50,11 @@ describe('<jc-case-form mode="action">: what is offered', () => {
     // dispatched to the village: the grid worker of the case accepts, returns or escalates.
     expect(buttons(await mount(w.store.get(id)!, 'gw'))).to.have.members(['accept', 'return', 'escalate']);
     w.run([['gw', { type: 'accept' }], ['gw', { type: 'reportHandled', result: '已调解' }]], id);
-    // handled by gw: gw may not verify its own work; gw2 may.
+    // handled by gw for the village: neither gw, nor gw2 of the same grid, nor the village may verify; the town may.
     expect(buttons(await mount(w.store.get(id)!, 'gw'))).to.not.include('verify');
-    expect(buttons(await mount(w.store.get(id)!, 'gw2'))).to.include('verify');
+    expect(buttons(await mount(w.store.get(id)!, 'gw2'))).to.not.include('verify');
+    expect(buttons(await mount(w.store.get(id)!, 'vo'))).to.not.include('verify');
+    expect(buttons(await mount(w.store.get(id)!, 'to'))).to.include('verify');
     // the county supervisor supervises and records accountability, nothing else.
     expect(buttons(await mount(w.store.get(id)!, 'sup'))).to.have.members(['supervise', 'recordAccountability']);
   });
@@ -80,7 +82,7 @@ describe('<jc-case-form mode="action">: what is offered', () => {
 describe('<jc-case-form mode="action">: submitting', () => {
   it('validates with the core schema before emitting, and emits a command the core applies', async () => {
     const id = w.run([...TO_HANDLING, ['gw', { type: 'reportHandled', result: '已清理' }]]);
-    const el = await mount(w.store.get(id)!, 'gw2');
+    const el = await mount(w.store.get(id)!, 'to');
     await open(el, 'verify');
     let emitted = 0;
     el.addEventListener('jc-command', () => emitted++);
@@ -95,7 +97,7 @@ describe('<jc-case-form mode="action">: submitting', () => {
     setTimeout(() => $<HTMLButtonElement>(el, '[part="action-panel"] [part="submit"]')!.click());
     const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
     expect(ev.detail.command).to.deep.equal({ type: 'verify', caseId: id, expectedVersion: 5, passed: false, note: '杂物未清理干净' });
-    const r = w.store.execute(ev.detail.command, w.actors.gw2, w.ctx);
+    const r = w.store.execute(ev.detail.command, w.actors.to, w.ctx);
     el.showResult(r);
     el.caseState = { ...w.store.get(id)! };
     await el.updateComplete;

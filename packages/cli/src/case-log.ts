@@ -4,9 +4,11 @@
  * million lines and more than a gigabyte), with every invalid line reported by number.
  * @module
  */
+import { createHash } from 'node:crypto';
 import {
-  applyMask, argumentError, buildCategoryTable, isObject, needObject, needString, buildHierarchy, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories, importJson, readEventLine,
-  type AnyCaseEvent, type CaseStore, type CategoryTable, type HierarchyIndex, type JcIssue, type Lang,
+  applyMask, argumentError, buildCategoryTable, buildHierarchy, caseIssue, ChainVerifier, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories,
+  importJson, isObject, needObject, needString, readEventLine,
+  type AnyCaseEvent, type CaseStore, type CategoryTable, type ChainHasher, type HierarchyIndex, type JcIssue, type Lang,
 } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
 import { needIo, type CliIo, type FileSink } from './io.js';
@@ -20,17 +22,23 @@ function needLang(fn: string, lang: unknown): void {
  * The lines of a file, without their line ends (`\n`, or `\r\n`), read piece by piece when
  * the I/O can (see {@link CliIo.readChunks}); a UTF-8 byte-order mark is dropped. Line `n`
  * of the file is the `n`-th value, blank lines included, so callers can count line numbers
- * exactly as `importEventLog` does.
+ * exactly as `importEventLog` does. With `onInvalidUtf8`, a line that is not valid UTF-8 is
+ * reported by its number and given as an empty line (never silently "repaired" with U+FFFD);
+ * without it, invalid bytes decode as U+FFFD.
  *
  * @example
  * ```ts
  * let n = 0;
- * for await (const line of readLines(io, 'log.jsonl')) n++;
+ * for await (const line of readLines(io, 'log.jsonl', { onInvalidUtf8: (l) => bad.push(l) })) n++;
  * ```
  */
-export async function* readLines(io: CliIo, path: string): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+export async function* readLines(io: CliIo, path: string, opts: { onInvalidUtf8?: (line: number) => void } = {}): AsyncGenerator<string> {
   const chunks: AsyncIterable<Uint8Array> | Uint8Array[] = io.readChunks ? io.readChunks(path) : [await io.readFile(path)];
+  if (opts.onInvalidUtf8) {
+    yield* readLinesStrict(chunks, opts.onInvalidUtf8);
+    return;
+  }
+  const decoder = new TextDecoder('utf-8');
   let rest = '';
   for await (const chunk of chunks) {
     const text = rest + decoder.decode(chunk, { stream: true });
@@ -44,6 +52,70 @@ export async function* readLines(io: CliIo, path: string): AsyncGenerator<string
   }
   rest += decoder.decode();
   if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+
+/** {@link readLines} that decodes whole lines strictly: a piece of complete lines at once, line by line only where it fails. */
+async function* readLinesStrict(chunks: AsyncIterable<Uint8Array> | Uint8Array[], onBad: (line: number) => void): AsyncGenerator<string> {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let carry: Uint8Array = new Uint8Array(0);
+  let line = 0;
+  let first = true;
+  const strip = (t: string) => (t.endsWith('\r') ? t.slice(0, -1) : t);
+  function* linesOf(bytes: Uint8Array): Generator<string> {
+    let text: string | null = null;
+    try {
+      text = strict.decode(bytes);
+    } catch {
+      text = null;
+    }
+    if (text !== null) {
+      let start = 0;
+      let end: number;
+      while ((end = text.indexOf('\n', start)) >= 0) {
+        line++;
+        yield strip(text.slice(start, end));
+        start = end + 1;
+      }
+      if (start < text.length) {
+        line++;
+        yield strip(text.slice(start));
+      }
+      return;
+    }
+    let start = 0;
+    while (start < bytes.length) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      line++;
+      try {
+        yield strip(strict.decode(bytes.subarray(start, end)));
+      } catch {
+        onBad(line);
+        yield '';
+      }
+      start = end + 1;
+    }
+  }
+  for await (const chunk of chunks) {
+    let bytes = carry.length ? concat(carry, chunk) : chunk;
+    if (first && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (first && bytes.length) first = false;
+    const last = bytes.lastIndexOf(10);
+    if (last < 0) {
+      carry = bytes;
+      continue;
+    }
+    yield* linesOf(bytes.subarray(0, last + 1));
+    carry = bytes.slice(last + 1);
+  }
+  if (carry.length) yield* linesOf(carry);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /**
@@ -150,16 +222,24 @@ export interface ScanOptions {
   keep?: number;
   /** Called with every event applied to the store, in file order. */
   onEvent?: (e: AnyCaseEvent) => void;
+  /** `false` skips the per-line schema check: only for a log whose hash chain was proven (`jiceng replay --verify`). */
+  validate?: boolean;
 }
 
 /**
- * Reads a JSON Lines event log line by line into `store`: each line must be JSON
- * (`E_BAD_JSON`), a valid event (`E_BAD_EVENT`) and fit its case's stream — the next
+ * Reads a JSON Lines event log line by line into `store`, checking every case as the store
+ * does (see `CaseStore.ingest`): each line must be valid UTF-8 (`E_BAD_UTF8`), JSON
+ * (`E_BAD_JSON`), a valid event whose texts keep the commands' limits (`E_BAD_EVENT`), and
+ * follow on its case as the transition table and the loop's invariants allow — the next
  * version (`E_EVENT_ORDER`), a known case (`E_NO_CASE`), a new id for a `discovered`
- * (`E_CASE_EXISTS`). Lines that do not are skipped and reported with their line number.
- * `only` restricts the read to one case's lines (other lines are not even parsed, unless
- * they mention the id); `keep` bounds the problems held in memory (a binary file of a
- * gigabyte has millions of "lines", none valid), the total is counted all the same.
+ * (`E_CASE_EXISTS`), no close without a passed verification and a follow-up, the separation
+ * of duties, time never running backwards, known nodes and categories. A refused line is
+ * reported with its line number and its case is left uncounted (`E_CASE_BROKEN` for its
+ * later lines). `only` restricts the read to one case's lines (other lines are not even
+ * parsed, unless they mention the id). `validate: false` skips the per-line schema check:
+ * only for a log whose hash chain was proven (`jiceng replay --verify`).
+ * `keep` bounds the problems held in memory (a binary file of a gigabyte has millions of
+ * "lines", none valid); the total is counted all the same.
  *
  * @example
  * ```ts
@@ -170,12 +250,13 @@ export interface ScanOptions {
 export async function scanEventLog(io: CliIo, path: string, store: CaseStore, opts: ScanOptions = {}): Promise<LogScan> {
   needIo('scanEventLog', io);
   needString('scanEventLog', 'path', path);
-  if (!isObject(store) || typeof store.apply !== 'function') throw argumentError('scanEventLog', 'store', { zh: ' CaseStore', en: 'a CaseStore' });
+  if (!isObject(store) || typeof store.ingest !== 'function') throw argumentError('scanEventLog', 'store', { zh: ' CaseStore', en: 'a CaseStore' });
   needObject('scanEventLog', 'opts', opts);
   const issues: JcIssue[] = [];
   const { only, onEvent } = opts;
   const keep = opts.keep ?? Infinity;
   const mention = only === undefined ? undefined : JSON.stringify(only).slice(1, -1);
+  const readOpts = { ...(only === undefined ? {} : { only }), validate: opts.validate !== false };
   let lines = 0;
   let events = 0;
   let issueCount = 0;
@@ -183,21 +264,63 @@ export async function scanEventLog(io: CliIo, path: string, store: CaseStore, op
   const note = (p: JcIssue): void => {
     if (issueCount++ < keep) issues.push(p);
   };
-  for await (const raw of readLines(io, path)) {
+  const onInvalidUtf8 = (line: number) => note(caseIssue('E_BAD_UTF8', undefined, undefined, line));
+  for await (const raw of readLines(io, path, { onInvalidUtf8 })) {
     const line = ++lines;
     if (mention !== undefined && !raw.includes(mention)) continue;
-    const read = readEventLine(raw, line, only === undefined ? {} : { only });
-    for (const p of read.issues) note(p);
+    const read = readEventLine(raw, line, readOpts);
+    if (read.issues.length) {
+      for (const p of read.issues) note(p);
+      if (read.caseId !== undefined) store.markBroken(read.caseId);
+    }
     if (!read.event) continue;
-    const r = store.apply(read.event);
-    if (r.ok) {
+    const p = store.ingest(read.event);
+    if (p === undefined) {
       events++;
       if (read.event.at > lastAt) lastAt = read.event.at;
       onEvent?.(read.event);
-    } else for (const p of r.errors) note({ ...p, row: line });
+    } else note({ ...p, row: line });
   }
   return { lines, events, issues, issueCount, lastAt };
 }
+
+/**
+ * Checks the hash chain of a log (see `ChainVerifier`) with Node's SHA-256: the first broken
+ * line of each case and the trailer's problem, if any. Empty when the whole log is proven.
+ *
+ * @example
+ * ```ts
+ * const broken = await verifyChain(io, 'log.jsonl');
+ * if (!broken.length) await scanEventLog(io, 'log.jsonl', store, { validate: false });
+ * ```
+ */
+export async function verifyChain(io: CliIo, path: string): Promise<{ lines: number; issues: JcIssue[] }> {
+  const v = new ChainVerifier(NODE_SHA256);
+  const issues: JcIssue[] = [];
+  let line = 0;
+  for await (const raw of readLines(io, path, { onInvalidUtf8: (l) => issues.push(caseIssue('E_BAD_UTF8', undefined, undefined, l)) })) {
+    const p = v.line(raw, ++line);
+    if (p) issues.push(p);
+  }
+  issues.push(...v.finish(line));
+  return { lines: line, issues };
+}
+
+/**
+ * SHA-256 from `node:crypto` for the chain: the same digests as the core's pure one, faster.
+ *
+ * @example
+ * ```ts
+ * new ChainWriter(NODE_SHA256).line(event);
+ * ```
+ */
+export const NODE_SHA256: ChainHasher = Object.freeze({
+  hex: (text: string) => createHash('sha256').update(text).digest('hex'),
+  running: () => {
+    const h = createHash('sha256');
+    return { update: (text: string) => void h.update(text), hex: () => h.digest('hex') };
+  },
+});
 
 /**
  * Numbers as people read them: `4,312,345`.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildHierarchy, CASE_STATUSES, CaseStore, exportEventLog, SEVEN_STEPS, type AnyCaseEvent } from '@jiceng/core';
+import { buildHierarchy, CASE_STATUSES, CaseStore, exportChainedLog, exportEventLog, SEVEN_STEPS, type AnyCaseEvent } from '@jiceng/core';
 import { generatePutian, PutianScenario } from '@jiceng/putian';
 import { EXIT, main, memoryIo, nodeIo } from '@jiceng/cli';
 
@@ -13,7 +13,8 @@ const h = built.value;
 const sim = new PutianScenario(h, { seed: 1, cases: 200 });
 const events: AnyCaseEvent[] = [];
 const expected = sim.run({ onEvent: (e) => events.push(e) });
-const logText = exportEventLog(events);
+/** The log as `jiceng history` writes it: chained, with a trailer line. */
+const logText = exportChainedLog(events);
 const lines = logText.trimEnd().split('\n');
 /** 1-based line of the last event of case i. */
 const lastLineOf = (i: number): number => events.findLastIndex((e) => e.caseId === sim.caseId(i)) + 1;
@@ -90,7 +91,9 @@ test('jiceng replay reports every invalid line with its number and code, in zh a
   assert.match(zh.stdout(), new RegExp(`^log\\.jsonl:${late} E_EVENT_ORDER: 事件版本不连续：${sim.caseId(7)} v${lateEvent.version + 1}`, 'm'));
   assert.match(zh.stdout(), /^无效行：3$/m);
   assert.match(zh.stdout(), new RegExp(`^事件：${(events.length - 3).toLocaleString('en-US')}$`, 'm'));
-  assert.match(zh.stdout(), /^案件：200$/m);
+  // The three cases with a refused line are not counted.
+  assert.match(zh.stdout(), /^案件：197$/m);
+  assert.match(zh.stdout(), /^未计入的案件（有无效行）：3$/m);
   const en = withLog(text);
   assert.equal(await main(['replay', 'log.jsonl', '--lang', 'en'], en), EXIT.problems);
   assert.match(en.stdout(), new RegExp(`^log\\.jsonl:${bad} E_BAD_JSON: not valid JSON`, 'm'));
@@ -139,7 +142,7 @@ test('jiceng dossier prints the seven steps and the timeline of a closed case, a
   assert.deepEqual(d.events, [], 'no raw events leave through the CLI');
 });
 
-test('jiceng dossier --as: in scope it is shown; out of scope it is refused with nothing of the case printed', async () => {
+test('jiceng dossier --as: in scope it is shown; out of scope it is refused exactly as a made-up id, with nothing of the case printed', async () => {
   const first = events.find((e) => e.caseId === patrolCase)!;
   const grid = first.roleNode; // the grid worker who found it
   const inScope = withLog();
@@ -150,9 +153,13 @@ test('jiceng dossier --as: in scope it is shown; out of scope it is refused with
     const io = withLog();
     assert.equal(await main(['dossier', 'log.jsonl', patrolCase, '--as', `grid-worker@${other}`, '--lang', lang], io), EXIT.problems);
     assert.equal(io.stdout(), '');
-    assert.match(io.stderr(), /^E_OUT_OF_SCOPE: /);
-    assert.match(io.stderr(), lang === 'en' ? /outside your scope/ : /超出您的管辖范围/);
+    assert.equal(io.stderr(), lang === 'en' ? `E_NO_CASE: no such case within your scope: ${patrolCase}\n` : `E_NO_CASE: 您的查阅范围内没有此案件：${patrolCase}\n`);
     for (const leak of [first.data.description, first.data.node, grid, first.actor]) assert.ok(!io.stderr().includes(leak), leak);
+    // A made-up id, read by the same actor: the very same answer (existence does not leak).
+    const madeUp = withLog();
+    assert.equal(await main(['dossier', 'log.jsonl', 'PT-9999999', '--as', `grid-worker@${other}`, '--lang', lang], madeUp), EXIT.problems);
+    assert.equal(madeUp.stderr(), io.stderr().replace(patrolCase, 'PT-9999999'));
+    assert.equal(madeUp.stdout(), '');
   }
   const unknownCase = withLog();
   assert.equal(await main(['dossier', 'log.jsonl', 'PT-9999999', '--lang', 'en'], unknownCase), EXIT.problems);
@@ -200,4 +207,121 @@ test('a reporter phone number is never printed unmasked: not in the dossier (any
   const store = new CaseStore({ hierarchy: h, categories: sim.ctx.categories });
   store.replay(stream);
   assert.ok(JSON.stringify(store.events(patrolCase)).includes(phone));
+});
+
+/** The lines of case i (0-based indices into `lines`). */
+const linesOf = (i: number): number[] => events.flatMap((e, k) => (e.caseId === sim.caseId(i) ? [k] : []));
+const closedCase = (from: number): number => {
+  for (let i = from; ; i++) if (expected.get(sim.caseId(i))!.status === 'closed') return i;
+};
+
+test('jiceng replay refuses impossible case files: each line with its number and code, the case not counted, exit 1', async () => {
+  const plain = exportEventLog(events).trimEnd().split('\n');
+  const edit = (k: number, f: (e: Record<string, unknown>) => void) => { const e = JSON.parse(plain[k]); f(e); plain[k] = JSON.stringify(e); };
+  const a = closedCase(0);
+  const b = closedCase(a + 1);
+  const c = closedCase(b + 1);
+  const d = closedCase(c + 1);
+  const la = linesOf(a);
+  const lb = linesOf(b);
+  const lc = linesOf(c);
+  const ld = linesOf(d);
+  const typeAt = (ls: number[], t: string) => ls.find((k) => JSON.parse(plain[k]).type === t)!;
+  // a: the verifier is the handler; b: closed before it was reported; c: on a node the city lacks.
+  const handled = JSON.parse(plain[typeAt(la, 'handled')]);
+  edit(typeAt(la, 'verified'), (e) => { e.actor = handled.actor; e.role = handled.role; e.roleNode = handled.roleNode; });
+  edit(typeAt(lb, 'closed'), (e) => { e.at = (e.at as number) - 400 * 86_400_000; });
+  edit(lc[0], (e) => { (e.data as Record<string, string>).node = '350302999999999999'; });
+  const text = `${plain.join('\n')}\n`;
+  // d: one line of invalid UTF-8 (a lone continuation byte in its note).
+  const bytes = new TextEncoder().encode(text);
+  const dLine = typeAt(ld, 'verified');
+  let offset = 0;
+  for (let k = 0; k < dLine; k++) offset = bytes.indexOf(10, offset) + 1;
+  const at = bytes.indexOf(0x22, bytes.indexOf(0x6e, offset + 60)); // a quote well inside the line
+  const evil = new Uint8Array(bytes.length + 1);
+  evil.set(bytes.subarray(0, at));
+  evil[at] = 0x80;
+  evil.set(bytes.subarray(at), at + 1);
+  for (const lang of ['zh', 'en'] as const) {
+    const io = memoryIo({ 'log.jsonl': evil });
+    assert.equal(await main(['replay', 'log.jsonl', '--lang', lang], io), EXIT.problems);
+    const out = io.stdout();
+    const first = (code: string) => new RegExp(`^log\\.jsonl:(\\d+)(?: \\[[^\\]]+\\])? ${code}:`, 'm').exec(out)?.[1];
+    assert.equal(first('E_SELF_VERIFY'), String(typeAt(la, 'verified') + 1));
+    assert.equal(first('E_TIME_BACKWARDS'), String(typeAt(lb, 'closed') + 1));
+    assert.equal(first('E_UNKNOWN_NODE'), String(lc[0] + 1));
+    assert.equal(first('E_BAD_UTF8'), String(dLine + 1));
+    assert.match(out, lang === 'en' ? /E_SELF_VERIFY: whoever reported the case handled may not verify it/ : /E_SELF_VERIFY: 处置人不得核查自己的处置结果/);
+    const closedNow = expected.all().filter((s) => s.status === 'closed').length - 4;
+    assert.match(out, lang === 'en' ? new RegExp(`^  Closed \\(closed\\): ${closedNow}$`, 'm') : new RegExp(`^  已办结（closed）：${closedNow}$`, 'm'));
+    assert.match(out, lang === 'en' ? /^cases: 196$/m : /^案件：196$/m);
+  }
+});
+
+test('jiceng replay --verify proves the history\'s hash chain; an edited, removed or reordered line is found, exit 1', async () => {
+  const ok = withLog();
+  assert.equal(await main(['replay', 'log.jsonl', '--verify', '--lang', 'en'], ok), EXIT.ok, ok.stdout());
+  assert.match(ok.stdout(), /^hash chain: verified \(fast path: no per-line schema check\)$/m);
+  assert.match(ok.stdout(), /^invalid lines: 0$/m);
+  const ls = linesOf(closedCase(0));
+  const cases: [string, (x: string[]) => void, number, string][] = [
+    ['edited', (x) => { x[ls[2]] = x[ls[2]].replace('"dueAt":', '"dueAt":1'); }, ls[3] + 1, 'E_CHAIN_BROKEN'],
+    ['removed', (x) => { x.splice(ls[3], 1); }, ls[3] + 1, 'E_CHAIN_BROKEN'],
+    ['reordered', (x) => { [x[ls[3]], x[ls[4]]] = [x[ls[4]], x[ls[3]]]; }, ls[3] + 1, 'E_CHAIN_BROKEN'],
+    ['edited last line', (x) => { const k = ls.at(-1)!; x[k] = x[k].replace('"closed"', '"closed" '); }, lines.length, 'E_CHAIN_TAIL'],
+  ];
+  for (const [name, f, line, code] of cases) {
+    const x = lines.slice();
+    f(x);
+    const io = withLog(`${x.join('\n')}\n`);
+    assert.equal(await main(['replay', 'log.jsonl', '--verify', '--lang', 'en'], io), EXIT.problems, name);
+    assert.match(io.stdout(), /^hash chain: BROKEN/m, name);
+    assert.match(io.stdout(), new RegExp(`^log\\.jsonl:${line}(?: \\[prev\\])? ${code}:`, 'm'), `${name}: ${io.stdout().split('\n').filter((l) => l.includes('E_')).join(' | ')}`);
+  }
+});
+
+test('jiceng replay: one broken case file per invariant, each refused with its line and code', async () => {
+  type Ev = Record<string, unknown> & { type: string; actor: string; role: string; roleNode: string; data: Record<string, unknown> };
+  const byCase = new Map<string, Ev[]>();
+  for (const e of events) (byCase.get(e.caseId) ?? byCase.set(e.caseId, []).get(e.caseId)!).push(JSON.parse(JSON.stringify(e)) as Ev);
+  const find = (c: Ev[], t: string) => c.find((e) => e.type === t)!;
+  const asHandler = (c: Ev[], e: Ev) => { const h = find(c, 'handled'); Object.assign(e, { actor: h.actor, role: h.role, roleNode: h.roleNode }); };
+  const edits: [string, string, (c: Ev[]) => Ev[]][] = [
+    ['E_NOT_VERIFIED', 'closed', (c) => c.filter((e) => !['verified', 'followedUp', 'feedbackGiven'].includes(e.type))],
+    ['E_NO_FOLLOWUP', 'closed', (c) => c.filter((e) => !['followedUp', 'feedbackGiven'].includes(e.type))],
+    ['E_HANDLING_BODY_VERIFY', 'verified', (c) => { const v = c.filter((e) => e.type === 'verified').at(-1)!; const h = find(c, 'handled'); Object.assign(v, { actor: `${h.actor}-colleague`, role: h.role, roleNode: h.roleNode }); return c; }],
+    ['E_HANDLER_FOLLOWUP', 'followedUp', (c) => { asHandler(c, find(c, 'followedUp')); return c; }],
+    ['E_HANDLER_CLOSE', 'closed', (c) => { asHandler(c, find(c, 'closed')); return c; }],
+    ['E_UNKNOWN_CATEGORY', 'registered', (c) => { find(c, 'registered').data.category = 'nope.nope'; return c; }],
+    ['E_BAD_EVENT', 'registered', (c) => { find(c, 'registered').data.description = '长'.repeat(2001); return c; }],
+    ['E_BAD_EVENT', 'closed', (c) => { find(c, 'closed').data.note = '办\u0000结'; return c; }],
+  ];
+  const picked: number[] = [];
+  for (let i = 0; picked.length < edits.length; i++) {
+    const c = byCase.get(sim.caseId(i))!;
+    if (c.at(-1)!.type === 'closed' && c.filter((e) => e.type === 'verified').length === 1) picked.push(i);
+  }
+  const want = new Map<number, string>();
+  const out: string[] = [];
+  for (let i = 0; i < sim.cases; i++) {
+    let c = byCase.get(sim.caseId(i))!;
+    const k = picked.indexOf(i);
+    if (k >= 0) {
+      c = edits[k][2](c);
+      c.forEach((e, j) => { e.version = j + 1; });
+      want.set(out.length + c.findIndex((e) => e.type === edits[k][1] && (edits[k][1] !== 'verified' || e === c.filter((x) => x.type === 'verified').at(-1))) + 1, edits[k][0]);
+    }
+    for (const e of c) out.push(JSON.stringify(e));
+  }
+  const io = memoryIo({ 'log.jsonl': `${out.join('\n')}\n` });
+  assert.equal(await main(['replay', 'log.jsonl', '--lang', 'en'], io), EXIT.problems);
+  const got = new Map<number, string>();
+  for (const m of io.stdout().matchAll(/^log\.jsonl:(\d+)(?: \[[^\]]+\])? (E_\w+):/gm)) if (!got.has(Number(m[1]))) got.set(Number(m[1]), m[2]);
+  const firstPerCase = [...got].filter(([, code]) => code !== 'E_CASE_BROKEN');
+  assert.deepEqual(firstPerCase.sort((a, b) => a[0] - b[0]), [...want].sort((a, b) => a[0] - b[0]));
+  assert.match(io.stdout(), /at most 2000 characters/);
+  assert.match(io.stdout(), /must not contain control characters/);
+  assert.match(io.stdout(), new RegExp(`^cases not counted \\(a line refused\\): ${edits.length}$`, 'm'));
+  assert.match(io.stdout(), new RegExp(`^cases: ${200 - edits.length}$`, 'm'));
 });

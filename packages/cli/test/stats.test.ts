@@ -8,10 +8,13 @@ import { cityJson } from './small-city.js';
 const H = 3_600_000;
 const t = (s: string) => Date.parse(`${s}+08:00`);
 let version = new Map<string, number>();
-const ev = (caseId: string, type: string, at: number, data: Record<string, unknown>): AnyCaseEvent => {
+const GRID_WORKER = { actor: 'gw1', role: 'grid-worker', roleNode: '350304001001001' };
+// Verification, follow-up and close by the town, outside the handling body (separation of duties).
+const TOWN_OFFICER = { actor: 'to1', role: 'town-officer', roleNode: '350304001000' };
+const ev = (caseId: string, type: string, at: number, data: Record<string, unknown>, by = GRID_WORKER): AnyCaseEvent => {
   const v = (version.get(caseId) ?? 0) + 1;
   version.set(caseId, v);
-  return { caseId, version: v, type, at, actor: 'gw1', role: 'grid-worker', roleNode: '350304001001001', data } as unknown as AnyCaseEvent;
+  return { caseId, version: v, type, at, ...by, data } as unknown as AnyCaseEvent;
 };
 function life(id: string, unit: string, category: string, start: number, closeAfterH: number | null, dueH: number): AnyCaseEvent[] {
   const out = [
@@ -22,8 +25,9 @@ function life(id: string, unit: string, category: string, start: number, closeAf
   if (closeAfterH !== null) {
     out.push(ev(id, 'accepted', start + H, {}));
     out.push(ev(id, 'handled', start + (closeAfterH - 2) * H, { result: '已清理' }));
-    out.push(ev(id, 'verified', start + (closeAfterH - 1) * H, { passed: true, note: '核查通过' }));
-    out.push(ev(id, 'closed', start + closeAfterH * H, {}));
+    out.push(ev(id, 'verified', start + (closeAfterH - 1) * H, { passed: true, note: '核查通过' }, TOWN_OFFICER));
+    out.push(ev(id, 'followedUp', start + (closeAfterH - 0.5) * H, { satisfaction: 5, recurred: false }, TOWN_OFFICER));
+    out.push(ev(id, 'closed', start + closeAfterH * H, {}, TOWN_OFFICER));
   }
   return out;
 }
@@ -44,7 +48,7 @@ test('jiceng stats prints every indicator of the root with its parts and definit
   assert.equal(await main(['stats', 'log.jsonl', '--hierarchy', 'city.json', ...NOW, '--lang', 'en'], io), EXIT.ok, io.stderr());
   const out = io.stdout();
   assert.match(out, /^Grassroots governance statistics — Putian \(350300000000\)$/m);
-  assert.match(out, /cases 4, events 24/);
+  assert.match(out, /cases 4, events 27/);
   assert.match(out, /^collected\s+4$/m);
   assert.match(out, /^close rate\s+75\.00%\s+3 \/ 4\s+closed \/ due to close$/m); // C4 is due, not closed
   assert.match(out, /^on-time close rate\s+50\.00%\s+2 \/ 4/m); // C1 and C3
@@ -87,7 +91,7 @@ test('jiceng stats: usage errors and skipped lines are reported', async () => {
   assert.equal(await main(['stats', 'nope.jsonl', '--lang', 'en'], missing), EXIT.usage);
   const broken = memoryIo({ 'log.jsonl': `${log()}not json\n`, 'city.json': cityJson });
   assert.equal(await main(['stats', 'log.jsonl', '--hierarchy', 'city.json', ...NOW, '--lang', 'en'], broken), EXIT.ok);
-  assert.match(broken.stderr(), /^log\.jsonl:25 /m);
+  assert.match(broken.stderr(), /^log\.jsonl:28 /m);
   assert.match(broken.stdout(), /invalid lines skipped 1/);
 });
 

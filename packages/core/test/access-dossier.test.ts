@@ -40,10 +40,12 @@ test('a reader with personal rights (the grid worker who calls the reporter back
   assert.deepEqual(r.value.events, []);
 });
 
-test('out of scope: refused, nothing of the case returned', () => {
+test('out of scope: refused as "no such case within your scope", nothing of the case returned', () => {
   const r = readDossier(createAccess(who('village-officer', V2), hierarchy), caseFile());
   assert.ok(!r.ok);
-  assert.equal(r.errors[0].code, 'E_OUT_OF_SCOPE');
+  // The answer to a missing id, so a refusal never tells that the case exists.
+  assert.equal(r.errors[0].code, 'E_NO_CASE');
+  assert.equal(r.errors[0].en, `no such case within your scope: ${caseFile().caseId}`);
   assert.ok(!('value' in r));
 });
 

@@ -8,9 +8,9 @@ const full: Step[] = [
   ['to', { type: 'supervise', note: '请加快办理' }],
   ['gw', { type: 'reportProgress', note: '已约谈', attachments: [{ id: 'f1', name: '约谈记录.pdf', mime: 'application/pdf', size: 1234 }] }],
   ['gw', { type: 'reportHandled', result: '已清理' }],
-  ['vo', { type: 'verify', passed: false, note: '未清理干净' }],
+  ['to', { type: 'verify', passed: false, note: '未清理干净' }],
   ['gw', { type: 'reportHandled', result: '再次清理' }],
-  ['gw2', { type: 'verify', passed: true, note: '已核实' }],
+  ['to2', { type: 'verify', passed: true, note: '已核实' }],
   ['vo', { type: 'followUp', satisfaction: 4, recurred: false }],
   ['vo', { type: 'close' }],
   ['co', { type: 'recordAccountability', person: '某网格员', measure: '提醒谈话', reason: '首次处置不到位' }],
@@ -95,7 +95,7 @@ test('the event log exports to JSON Lines and imports back losslessly', () => {
   assert.deepEqual(copy.all(), store.all());
 });
 
-test('invalid lines are reported with line number, code and zh/en, and skipped', () => {
+test('invalid lines are reported with line number, code and zh/en, and their case left out', () => {
   const store = makeStore();
   const ctx = makeCtx();
   runSteps(store, ctx, PATHS.dispatched);
@@ -109,9 +109,11 @@ test('invalid lines are reported with line number, code and zh/en, and skipped',
     '',
     lines[1],
   ].join('\r\n');
-  const { events, issues } = importEventLog(bad);
-  assert.deepEqual(events.map((e) => e.type), ['discovered', 'registered']);
-  assert.deepEqual(issues.map((p) => [p.row, p.code]), [[2, 'E_BAD_JSON'], [3, 'E_BAD_EVENT'], [4, 'E_BAD_EVENT'], [4, 'E_BAD_EVENT'], [5, 'E_EVENT_ORDER']]);
+  const { events, issues, broken } = importEventLog(bad);
+  // Line 3 is c-1's and unreadable: c-1 is no record any more, none of its events come back.
+  assert.deepEqual(events, []);
+  assert.deepEqual(broken, ['c-1']);
+  assert.deepEqual(issues.map((p) => [p.row, p.code]), [[2, 'E_BAD_JSON'], [3, 'E_BAD_EVENT'], [4, 'E_BAD_EVENT'], [4, 'E_BAD_EVENT'], [5, 'E_CASE_BROKEN'], [7, 'E_CASE_BROKEN']]);
   assert.equal(issues[1].column, 'type');
   assert.ok(issues.every((p) => p.zh && p.en));
   assert.deepEqual(issues.filter((p) => p.row === 4).map((p) => p.column).sort(), ['data.description', 'data.dispatchDueAt']);

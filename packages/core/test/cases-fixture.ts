@@ -125,7 +125,28 @@ PATHS.extensionPending = [...PATHS.handling, ['gw', { type: 'requestExtension', 
 PATHS.suspensionPending = [...PATHS.handling, ['gw', { type: 'requestSuspension', reason: '等待司法鉴定' }]];
 PATHS.suspended = [...PATHS.suspensionPending, ['vo', { type: 'decideSuspension', grant: true, reason: '同意' }]];
 PATHS.handled = [...PATHS.handling, ['gw', { type: 'reportHandled', result: '已调解，杂物清理' }]];
-PATHS.verified = [...PATHS.handled, ['gw2', { type: 'verify', passed: true, note: '现场核查已清理' }]];
+PATHS.verified = [...PATHS.handled, ['to', { type: 'verify', passed: true, note: '现场核查已清理' }]];
 PATHS.followup = [...PATHS.verified, ['vo', { type: 'followUp', satisfaction: 5, recurred: false }]];
 PATHS.closed = [...PATHS.followup, ['vo', { type: 'close' }]];
 PATHS.rejected = [...PATHS.discovered, ['vo', { type: 'reject', reason: '不属于受理范围' }]];
+
+const PAYLOAD_CATS = ['dispute.neighbour', 'city.rubbish', 'city.illegal-building', 'emergency.accident', 'special.mental'];
+/** A valid payload for each command type, varied by `pick` (for the property tests). */
+export function payload(type: string, pick: number): Record<string, unknown> {
+  switch (type) {
+    case 'register': return { category: PAYLOAD_CATS[pick % PAYLOAD_CATS.length], urgency: ['normal', 'urgent', 'critical'][pick % 3], description: '描述' };
+    case 'reject': case 'return': case 'requestSuspension': case 'escalate': case 'reopen': return { reason: '理由' };
+    case 'linkDuplicate': return { of: `c-${1 + (pick % 3)}` };
+    case 'dispatch': return { node: [V1, T1, COUNTY, G1, V2][pick % 5], ...(pick % 7 === 0 ? { person: 'gw2' } : {}) };
+    case 'reportProgress': return { note: '进展' };
+    case 'requestExtension': return { limit: { amount: 1 + (pick % 3), unit: pick % 2 ? 'workDays' : 'workHours' }, reason: '理由' };
+    case 'decideExtension': case 'decideSuspension': return { grant: pick % 3 !== 0, reason: '意见' };
+    case 'reportHandled': return { result: '结果' };
+    case 'verify': return { passed: pick % 4 !== 0, note: '核查' };
+    case 'giveFeedback': return { channel: 'phone', note: '反馈' };
+    case 'followUp': return { satisfaction: 1 + (pick % 5), recurred: pick % 9 === 0 };
+    case 'supervise': return { note: '督办' };
+    case 'recordAccountability': return { person: '某人', measure: '约谈', reason: '超期' };
+    default: return {};
+  }
+}

@@ -4,31 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { availableActions, CaseStore, foldCase, type AnyCaseEvent } from '@jiceng/core';
-import { ACTORS, categories, hierarchy, makeCtx, makeStore, COUNTY, G1, T1, U1, U2, U3, V1, V2, type ActorKey } from './cases-fixture.js';
+import { ACTORS, categories, hierarchy, makeCtx, makeStore, payload, COUNTY, G1, T1, U1, U2, U3, V1, V2, type ActorKey } from './cases-fixture.js';
 
 const WHO = Object.keys(ACTORS) as ActorKey[];
 const OUTSIDERS = new Set(['vo9', 'gw9', 'to9']);
-const NODES = [V1, T1, COUNTY, G1, V2];
-const CATS = ['dispute.neighbour', 'city.rubbish', 'city.illegal-building', 'emergency.accident', 'special.mental'];
 
-function payload(type: string, pick: number): Record<string, unknown> {
-  switch (type) {
-    case 'register': return { category: CATS[pick % CATS.length], urgency: ['normal', 'urgent', 'critical'][pick % 3], description: '描述' };
-    case 'reject': case 'return': case 'requestSuspension': case 'escalate': case 'reopen': return { reason: '理由' };
-    case 'linkDuplicate': return { of: `c-${1 + (pick % 3)}` };
-    case 'dispatch': return { node: NODES[pick % NODES.length], ...(pick % 7 === 0 ? { person: 'gw2' } : {}) };
-    case 'reportProgress': return { note: '进展' };
-    case 'requestExtension': return { limit: { amount: 1 + (pick % 3), unit: pick % 2 ? 'workDays' : 'workHours' }, reason: '理由' };
-    case 'decideExtension': case 'decideSuspension': return { grant: pick % 3 !== 0, reason: '意见' };
-    case 'reportHandled': return { result: '结果' };
-    case 'verify': return { passed: pick % 4 !== 0, note: '核查' };
-    case 'giveFeedback': return { channel: 'phone', note: '反馈' };
-    case 'followUp': return { satisfaction: 1 + (pick % 5), recurred: pick % 9 === 0 };
-    case 'supervise': return { note: '督办' };
-    case 'recordAccountability': return { person: '某人', measure: '约谈', reason: '超期' };
-    default: return {};
-  }
-}
 const ALL_TYPES = ['register', 'reject', 'linkDuplicate', 'dispatch', 'accept', 'return', 'reportProgress', 'requestExtension',
   'decideExtension', 'requestSuspension', 'decideSuspension', 'resume', 'escalate', 'reportHandled', 'verify', 'giveFeedback',
   'followUp', 'close', 'reopen', 'supervise', 'recordAccountability'];

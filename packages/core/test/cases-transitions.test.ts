@@ -17,6 +17,8 @@ interface Row {
 
 const registerIB: Step = ['to', { type: 'register', category: 'city.illegal-building', urgency: 'normal', description: '违建' }];
 
+const townHandled: Step[] = [...PATHS.registered, ['to', { type: 'dispatch', node: T1 }], ['to', { type: 'accept' }], ['to', { type: 'reportHandled', result: '已处置' }]];
+
 const ROWS: Row[] = [
   // 3 collection: register / reject / duplicate
   { from: 'discovered', who: 'vo', cmd: { type: 'register', category: 'dispute.family', urgency: 'urgent', description: '家庭纠纷' }, expect: 'registered', status: 'registered' },
@@ -90,8 +92,17 @@ const ROWS: Row[] = [
   { from: 'suspended', who: 'to', cmd: { type: 'resume' }, expect: 'resumed', status: 'handling' },
   { from: 'suspended', who: 'sup', cmd: { type: 'supervise', note: '挂账督办' }, expect: 'supervised', status: 'suspended' },
   // 6 verification and feedback
-  { from: 'handled', who: 'gw2', cmd: { type: 'verify', passed: true, note: '已核实' }, expect: 'verified', status: 'verified' },
-  { from: 'handled', who: 'vo', cmd: { type: 'verify', passed: false, note: '未整改到位' }, expect: 'verified', status: 'handling' },
+  { from: 'handled', who: 'to', cmd: { type: 'verify', passed: true, note: '已核实' }, expect: 'verified', status: 'verified' },
+  { from: 'handled', who: 'to', cmd: { type: 'verify', passed: false, note: '未整改到位' }, expect: 'verified', status: 'handling' },
+  // Separation of duties: a colleague of the handler's grid, or anyone of the handling body (the village), may not verify.
+  { from: 'handled', who: 'gw2', cmd: { type: 'verify', passed: true, note: '已核实' }, expect: 'E_HANDLING_BODY_VERIFY' },
+  { from: 'handled', who: 'vo', cmd: { type: 'verify', passed: true, note: '已核实' }, expect: 'E_HANDLING_BODY_VERIFY' },
+  { from: 'handled', who: 'vo', cmd: { type: 'verify', passed: true, note: '已核实' }, expect: 'verified', ctx: { separation: { verify: { notHandler: true }, followUp: {}, close: {} } } },
+  { from: townHandled, who: 'vo', cmd: { type: 'verify', passed: true, note: '已核实' }, expect: 'verified', status: 'verified' },
+  { from: townHandled, who: 'vo', cmd: { type: 'verify', passed: true, note: '已核实' }, expect: 'E_DUTY_LEVEL', ctx: { separation: { verify: { notHandler: true, level: 'not-below' }, followUp: {}, close: {} } } },
+  { from: townHandled, who: 'to2', cmd: { type: 'verify', passed: true, note: '已核实' }, expect: 'E_HANDLING_BODY_VERIFY' },
+  { from: [...PATHS.verified], who: 'gw', cmd: { type: 'followUp', satisfaction: 5, recurred: false }, expect: 'E_HANDLER_FOLLOWUP' },
+  { from: [...PATHS.followup], who: 'vo', cmd: { type: 'close' }, expect: 'closed', status: 'closed' },
   { from: 'handled', who: 'gw', cmd: { type: 'verify', passed: true, note: '自查' }, expect: 'E_SELF_VERIFY' },
   { from: 'handled', who: 'gwOther', cmd: { type: 'verify', passed: true, note: 'x' }, expect: 'E_OUT_OF_SCOPE' },
   { from: 'handled', who: 'vo', cmd: { type: 'close' }, expect: 'E_NOT_VERIFIED' },
@@ -254,8 +265,8 @@ test('availableActions lists exactly the commands the actor may run now', () => 
   const id = runSteps(store, ctx, PATHS.handled);
   const s = store.get(id)!;
   assert.deepEqual(availableActions(s, ACTORS.gw, ctx), []);
-  assert.deepEqual(availableActions(s, ACTORS.gw2, ctx), ['verify']);
-  assert.deepEqual(availableActions(s, ACTORS.vo, ctx), ['verify']);
+  assert.deepEqual(availableActions(s, ACTORS.gw2, ctx), []);
+  assert.deepEqual(availableActions(s, ACTORS.vo, ctx), []);
   assert.deepEqual(availableActions(s, ACTORS.to, ctx), ['verify', 'supervise', 'recordAccountability']);
   assert.deepEqual(availableActions(s, ACTORS.voOther, ctx), []);
   const h = store.get(runSteps(store, ctx, PATHS.dispatched))!;

@@ -4,7 +4,7 @@
  * @module
  */
 import {
-  CASE_STATUS_LABELS, CaseStore, createAccess, DEFAULT_ROLE_RULES, maskRecord, readDossier,
+  accessIssue, CASE_STATUS_LABELS, CaseStore, createAccess, DEFAULT_ROLE_RULES, maskRecord, readDossier,
   type Access, type Dossier, type HierarchyIndex, type DossierStep, type Lang, type LocalizedText,
 } from '@jiceng/core';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
@@ -117,7 +117,8 @@ export function parseAs(text: string): { role: string; node: string } | undefine
  * role, deadline met or missed, and notes — and prints it as text, or as the dossier JSON
  * with `--json`. It is read through the access layer (`readDossier`): `--as ROLE@NODECODE`
  * reads as an actor holding that role on that node — a case outside that subtree is refused
- * with `E_OUT_OF_SCOPE` (exit 1, nothing of the case printed); without `--as` it reads as an
+ * with `E_NO_CASE` ("no such case within your scope", exit 1, nothing of the case printed),
+ * exactly as an id that is not in the log, so the refusal never tells that the case exists; without `--as` it reads as an
  * auditor of the whole city. Either way the CLI states no purpose, so personal data is
  * masked down to what staff may see without one (phone and ID numbers in notes masked,
  * citizen reporters' ids withheld, no raw events): the CLI never prints unmasked personal
@@ -170,12 +171,17 @@ export const dossierCommand: Command = {
     const store = new CaseStore(city, { keepLog: true, capacity: 16 });
     const scan = await scanEventLog(io, path, store, { only: caseId });
     const built = store.dossier(caseId, city);
-    if (!built.ok) {
-      io.err(`${built.errors.map((e) => issueLine(path, e, lang)).join('\n')}\n`);
+    // A case not in the log and a case outside the reader's scope get the same answer
+    // (E_NO_CASE, "no such case within your scope"): a refusal never tells that a case exists.
+    const missing = () => {
+      const p = accessIssue('E_NO_CASE', caseId);
+      io.err(`${p.code}: ${p[lang]}\n`);
       return EXIT.problems;
-    }
+    };
+    if (!built.ok) return built.errors[0].code === 'E_NO_CASE' ? missing() : (io.err(`${built.errors.map((e) => issueLine(path, e, lang)).join('\n')}\n`), EXIT.problems);
     // Scope first: a refused reader learns nothing of the case, not even its invalid lines.
     const read = readDossier(access, built.value, { withoutPurpose: 'mask' });
+    if (!read.ok && read.errors[0].code === 'E_NO_CASE') return missing();
     if (!read.ok) {
       io.err(`${read.errors.map((e) => `${e.code}: ${e[lang]}`).join('\n')}\n`);
       return EXIT.problems;

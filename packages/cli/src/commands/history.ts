@@ -2,10 +2,10 @@
  * `jiceng history`: writes the generated Putian case history as a JSON Lines event log.
  * @module
  */
-import { buildHierarchy, exportEventLog, formatIssue, type AnyCaseEvent } from '@jiceng/core';
+import { buildHierarchy, ChainWriter, formatIssue, type AnyCaseEvent } from '@jiceng/core';
 import { generatePutian, PUTIAN_CASE_COUNTS, PutianScenario } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
-import { count, openSink } from '../case-log.js';
+import { count, NODE_SHA256, openSink } from '../case-log.js';
 
 /** Events per piece handed to the file (about 1 MB of text). */
 const PIECE = 4096;
@@ -15,8 +15,10 @@ const PIECE = 4096;
  * scenario (default 533,500 cases, of which 530,600 closed, over the generated city of seed
  * 1; `--seed` picks the history, default 1) and writes every event as JSON Lines — one
  * event per line, in the order the cases were walked — streaming the file piece by piece.
- * Prints the numbers of cases, events and closed cases. The log reads back with
- * `jiceng replay` and `importEventLog`.
+ * The log is tamper-evident: each line carries `prev`, the SHA-256 of its case's previous
+ * line, and a trailer line closes it with the digest of every line's hash (see `ChainWriter`),
+ * so `jiceng replay --verify` can prove it. Prints the numbers of cases, events and closed
+ * cases. The log reads back with `jiceng replay` and `importEventLog`.
  *
  * @example
  * ```ts
@@ -57,8 +59,10 @@ export const historyCommand: Command = {
     let closed = 0;
     let bytes = 0;
     let batch: AnyCaseEvent[] = [];
+    const chain = new ChainWriter(NODE_SHA256);
     const flush = async (): Promise<void> => {
-      const text = exportEventLog(batch);
+      let text = '';
+      for (const e of batch) text += `${chain.line(e)}\n`;
       bytes += Buffer.byteLength(text);
       batch = [];
       await sink.write(text);
@@ -73,6 +77,9 @@ export const historyCommand: Command = {
         if (batch.length >= PIECE) await flush();
       }
       await flush();
+      const trailer = `${chain.trailer()}\n`;
+      bytes += Buffer.byteLength(trailer);
+      await sink.write(trailer);
     } finally {
       await sink.close();
     }

@@ -11,8 +11,9 @@ import { accessIssue } from './messages.js';
 import type { Access } from './context.js';
 
 /**
- * Reads a dossier for `access`'s actor: refused (`E_OUT_OF_SCOPE`) when the case lies outside
- * the actor's scope; otherwise every free text of the file (descriptions, notes, results,
+ * Reads a dossier for `access`'s actor: refused with `E_NO_CASE` ("no such case within your
+ * scope") when the case lies outside the actor's scope — the very answer a reader gets for an
+ * id that does not exist, so a refusal never tells that the case exists; otherwise every free text of the file (descriptions, notes, results,
  * reasons) goes through the `case` field policy, so phone and ID numbers quoted in them are
  * masked for readers below personal rights and on open views (`public`, `wall-screen`)
  * whatever the role — exactly as the same texts read through `viewRecords`. The prepared
@@ -27,8 +28,11 @@ import type { Access } from './context.js';
  * ```
  */
 export function readDossier(access: Access, dossier: Dossier, options: ReadOptions = {}): Result<Dossier> {
+  if (dossier === null || typeof dossier !== 'object' || typeof dossier.caseId !== 'string' || !dossier.node || !Array.isArray(dossier.entries)) {
+    return fail([accessIssue('E_BAD_INPUT', 'dossier')]);
+  }
   const node = dossier.node.code;
-  if (!isVisible(access, 'case', { id: dossier.caseId, node })) return fail([accessIssue('E_OUT_OF_SCOPE', dossier.caseId)]);
+  if (!isVisible(access, 'case', { id: dossier.caseId, node })) return fail([accessIssue('E_NO_CASE', dossier.caseId)]);
   const texts = dossier.entries.map((e) => ({ id: `${dossier.caseId}#${e.version}`, node, description: e.note ?? '' }));
   const read = viewRecords(access, 'case', texts, options);
   if (!read.ok) return read;

@@ -14,6 +14,7 @@ import { issue, type JcIssue } from '../errors.js';
  */
 export const ACCESS_MESSAGES = {
   E_OUT_OF_SCOPE: ['超出您的管辖范围', 'outside your scope'],
+  E_NO_CASE: ['您的查阅范围内没有此案件', 'no such case within your scope'],
   E_UNKNOWN_NODE: ['节点不存在', 'no such node'],
   E_NO_PURPOSE: ['查阅敏感信息必须说明用途', 'a purpose is required to read sensitive data'],
   E_FORBIDDEN_VIEW: ['此视图不得显示该类信息', 'this view may not show this kind of record'],

@@ -4,6 +4,7 @@
  * 权责清单) and a topic tag; plus the per-town empowered-matters catalogue 赋权事项目录.
  * @module
  */
+import { badArgument, checkCategoriesArg } from './args.js';
 import { fail, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
 import type { HierarchyConfig } from '../hierarchy/types.js';
 import { caseIssue } from './messages.js';
@@ -150,6 +151,10 @@ export interface CategoryTable {
  * ```
  */
 export function buildCategoryTable(defs: readonly CategoryDef[], config?: HierarchyConfig): Result<CategoryTable> {
+  if (!Array.isArray(defs)) return fail([caseIssue('E_INVALID_INPUT', 'defs: CategoryDef[]', 'defs')]);
+  const badDef = defs.findIndex((d) => d === null || typeof d !== 'object' || typeof d.id !== 'string' || d.id === '');
+  if (badDef >= 0) return fail([caseIssue('E_INVALID_INPUT', `defs[${badDef}]`, 'id', badDef + 1)]);
+  if (config !== undefined && (config === null || typeof config !== 'object' || !Array.isArray(config.levels))) return fail([caseIssue('E_INVALID_INPUT', 'config', 'config')]);
   const errors: JcIssue[] = [];
   const byId = new Map<string, CategoryDef>();
   defs.forEach((d, i) => {
@@ -360,6 +365,9 @@ export type EmpoweredCatalogue = ReadonlyMap<string, ReadonlySet<string>>;
  * ```
  */
 export function createEmpoweredCatalogue(entries: Readonly<Record<string, readonly string[]>>): EmpoweredCatalogue {
+  if (entries === null || typeof entries !== 'object' || Array.isArray(entries) || !Object.values(entries).every((ids) => Array.isArray(ids) && ids.every((x) => typeof x === 'string'))) {
+    throw badArgument('entries', '节点编码到事项类别列表的对象', 'an object of node code → list of category ids');
+  }
   return new Map(Object.entries(entries).map(([node, ids]) => [node, new Set(ids)]));
 }
 
@@ -372,6 +380,8 @@ export function createEmpoweredCatalogue(entries: Readonly<Record<string, readon
  * ```
  */
 export function isEmpowered(catalogue: EmpoweredCatalogue, table: CategoryTable, nodeCode: string, categoryId: string): boolean {
+  if (!(catalogue instanceof Map)) throw badArgument('catalogue', '赋权目录（createEmpoweredCatalogue 的结果）', 'an empowered catalogue (from createEmpoweredCatalogue)');
+  checkCategoriesArg(table, 'table');
   const listed = catalogue.get(nodeCode);
   if (!listed) return false;
   let i = table.indexOf(categoryId);

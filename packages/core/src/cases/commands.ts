@@ -4,14 +4,51 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { fail, issue, JcError, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
 import { CASE_SOURCES } from './facts.js';
 import { URGENCIES } from './categories.js';
 import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const note = z.string().trim().max(2000).optional();
+/** C0 controls but tab, line feed and carriage return; DEL; C1 controls. */
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Every control character: single-line fields (names, codes, ids). */
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * True if `s` is fit to store as user text: well-formed UTF-16 (no lone surrogate) and no
+ * control character (a multi-line text may hold tabs and line breaks, a single line none).
+ *
+ * @example
+ * ```ts
+ * isCleanText('楼道堆物\n已清理', true); // true
+ * isCleanText('张三\u0000', false);      // false
+ * ```
+ */
+export function isCleanText(s: string, multiline = true): boolean {
+  return typeof s === 'string' && !LONE_SURROGATE.test(s) && !(multiline ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(s);
+}
+
+const CONTROL_TEXT = { params: { jc: 'control' } };
+/** A user's text: trimmed, NFC-normalised, within `max` characters, no control characters. */
+const userText = (max: number, multiline: boolean, min: number) =>
+  z.string().trim().normalize('NFC').min(min).max(max).refine((v) => isCleanText(v, multiline), CONTROL_TEXT);
+const text = (max: number) => userText(max, true, 1);
+/** A name, code or id: one line. */
+const line = (max: number) => userText(max, false, 1);
+const note = userText(2000, true, 0).optional();
 const epoch = z.number().finite();
+
+/**
+ * The limits of the case commands' text fields, in characters (UTF-16 code units), for the
+ * event log's schema to check the same limits.
+ *
+ * @example
+ * ```ts
+ * TEXT_LIMITS.description; // 2000
+ * ```
+ */
+export const TEXT_LIMITS = Object.freeze({ description: 2000, note: 2000, reason: 2000, result: 2000, findings: 2000, name: 255, id: 100, node: 40, category: 100, person: 200, measure: 200, address: 500, reporter: 200, department: 100, mime: 100 });
 
 /**
  * The schema of an attachment's metadata.
@@ -22,9 +59,9 @@ const epoch = z.number().finite();
  * ```
  */
 export const attachmentSchema = z.object({
-  id: text(100),
-  name: text(255),
-  mime: text(100),
+  id: line(100),
+  name: line(255),
+  mime: line(100),
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
@@ -33,7 +70,7 @@ const attachments = z.array(attachmentSchema).max(50).optional();
 /** The limit schema (amount + unit). */
 const timeLimitSchema = z.object({ amount: z.number().positive().max(1000), unit: z.enum(TIME_LIMIT_UNITS) });
 
-const onCase = { caseId: text(100), expectedVersion: z.number().int().min(1) };
+const onCase = { caseId: line(100), expectedVersion: z.number().int().min(1) };
 
 /**
  * One zod schema per command type. `expectedVersion` is the case version the client last
@@ -45,21 +82,21 @@ const onCase = { caseId: text(100), expectedVersion: z.number().int().min(1) };
  * ```
  */
 export const commandSchemas = {
-  recordPatrol: z.object({ type: z.literal('recordPatrol'), unit: text(40), findings: z.string().trim().max(2000), at: epoch.optional() }),
+  recordPatrol: z.object({ type: z.literal('recordPatrol'), unit: line(40), findings: userText(2000, true, 0), at: epoch.optional() }),
   discover: z.object({
-    type: z.literal('discover'), node: text(40), source: z.enum(CASE_SOURCES), description: text(2000),
-    reporter: z.string().trim().max(200).optional(), patrolId: z.string().max(100).optional(), attachments,
+    type: z.literal('discover'), node: line(40), source: z.enum(CASE_SOURCES), description: text(2000),
+    reporter: userText(200, false, 0).optional(), patrolId: userText(100, false, 0).optional(), attachments,
   }),
   register: z.object({
-    type: z.literal('register'), ...onCase, category: text(100), urgency: z.enum(URGENCIES), description: text(2000),
-    address: z.string().trim().max(500).optional(), lng: z.number().min(-180).max(180).optional(),
-    lat: z.number().min(-90).max(90).optional(), parties: z.array(text(200)).max(50).optional(), attachments,
+    type: z.literal('register'), ...onCase, category: line(100), urgency: z.enum(URGENCIES), description: text(2000),
+    address: userText(500, false, 0).optional(), lng: z.number().min(-180).max(180).optional(),
+    lat: z.number().min(-90).max(90).optional(), parties: z.array(line(200)).max(50).optional(), attachments,
   }),
   reject: z.object({ type: z.literal('reject'), ...onCase, reason: text(2000) }),
-  linkDuplicate: z.object({ type: z.literal('linkDuplicate'), ...onCase, of: text(100), note }),
+  linkDuplicate: z.object({ type: z.literal('linkDuplicate'), ...onCase, of: line(100), note }),
   dispatch: z.object({
-    type: z.literal('dispatch'), ...onCase, node: text(40), department: z.string().trim().min(1).max(100).optional(),
-    person: z.string().trim().min(1).max(100).optional(), note,
+    type: z.literal('dispatch'), ...onCase, node: line(40), department: line(100).optional(),
+    person: line(100).optional(), note,
   }),
   accept: z.object({ type: z.literal('accept'), ...onCase, note }),
   return: z.object({ type: z.literal('return'), ...onCase, reason: text(2000) }),
@@ -77,7 +114,7 @@ export const commandSchemas = {
   close: z.object({ type: z.literal('close'), ...onCase, note }),
   reopen: z.object({ type: z.literal('reopen'), ...onCase, reason: text(2000) }),
   supervise: z.object({ type: z.literal('supervise'), ...onCase, note: text(2000), limit: timeLimitSchema.optional() }),
-  recordAccountability: z.object({ type: z.literal('recordAccountability'), ...onCase, person: text(200), measure: text(200), reason: text(2000) }),
+  recordAccountability: z.object({ type: z.literal('recordAccountability'), ...onCase, person: line(200), measure: line(200), reason: text(2000) }),
 } as const;
 
 /**
@@ -168,19 +205,25 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 export function zodIssues(
   issues: readonly z.core.$ZodIssue[], input: unknown, labels: Readonly<Record<string, LocalizedText>> = FIELD_LABELS,
 ): JcIssue[] {
+  if (!Array.isArray(issues) || !issues.every((p) => p !== null && typeof p === 'object' && Array.isArray((p as { path?: unknown }).path))) {
+    throw new JcError(issue('E_INVALID_INPUT', '参数 issues 无效：应为 zod 的问题列表', 'invalid argument issues: expected a list of zod issues', { column: 'issues' }));
+  }
   return issues.map((p) => {
     const path = p.path.map(String);
     const field = [...path].reverse().find((k) => !/^\d+$/.test(k)) ?? 'type';
     const label = labels[field] ?? FIELD_LABELS[field] ?? { zh: field, en: field };
     let zh = '无效';
     let en = 'invalid';
-    const q = p as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string };
+    const q = p as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string; params?: { jc?: string } };
     if (p.code === 'invalid_type' && valueAt(input, p.path) === undefined) [zh, en] = ['必填', 'required'];
     else if (p.code === 'invalid_type') [zh, en] = ['类型不正确', `wrong type, expected ${p.expected}`];
     else if (p.code === 'too_small' && (q.origin === 'string' || q.origin === 'array')) {
       [zh, en] = Number(q.minimum) <= 1 ? ['必填', 'required'] : [`至少 ${q.minimum} 个`, `at least ${q.minimum}`];
     } else if (p.code === 'too_small') [zh, en] = [`不能小于 ${q.minimum}`, `must be at least ${q.minimum}`];
+    else if (p.code === 'too_big' && q.origin === 'string') [zh, en] = [`不能超过 ${q.maximum} 个字符`, `at most ${q.maximum} characters`];
+    else if (p.code === 'too_big' && q.origin === 'array') [zh, en] = [`不能超过 ${q.maximum} 项`, `at most ${q.maximum} items`];
     else if (p.code === 'too_big') [zh, en] = [`不能超过 ${q.maximum}`, `must be at most ${q.maximum}`];
+    else if (p.code === 'custom' && q.params?.jc === 'control') [zh, en] = ['不能含控制字符（如 NUL）或残缺的字符', 'must not contain control characters (such as NUL) or broken characters'];
     else if (p.code === 'invalid_value' || p.code === 'invalid_union') [zh, en] = ['取值不在允许范围内', 'not one of the allowed values'];
     else if (p.code === 'invalid_format') [zh, en] = ['格式不正确', 'wrong format'];
     return issue('E_INVALID_INPUT', `${label.zh}：${zh}`, `${label.en}: ${en}`, { column: path.join('.') || 'type' });

@@ -5,6 +5,9 @@
  * clock and the id generator are injected.
  * @module
  */
+import { badArgument, checkActorArg, checkStateArg, isObj } from './args.js';
+import { CASE_STATUSES } from './facts.js';
+import { checkSeparationPolicy } from './separation.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { Actor, RoleGrant } from '../access/actor.js';
@@ -16,6 +19,8 @@ import { dueAfter, resumedDue, type Deadline } from '../calendar/calendar.js';
 import { validateCommand, type CaseCommand } from './commands.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
 import { TERMINAL_STATUSES, type CaseState } from './state.js';
+import { commandAllowedIn } from './transitions.js';
+import { DEFAULT_SEPARATION, dutyProblem, type Duty, type SeparationPolicy } from './separation.js';
 import { caseIssue, type CaseCode } from './messages.js';
 import { rulesInstant, type CaseRules } from './rules.js';
 
@@ -57,6 +62,8 @@ export interface CaseContext {
    * own levels; a case keeps the rules of its first dispatch.
    */
   rules?: CaseRules;
+  /** Who may verify, follow up and close relative to who handled. Default {@link DEFAULT_SEPARATION}. */
+  separation?: SeparationPolicy;
 }
 
 /**
@@ -81,32 +88,34 @@ type Scope = 'case' | 'handler' | 'approver';
 export type CaseAction = Exclude<CaseCommandType, 'recordPatrol' | 'discover'>;
 
 
-const ANY = null;
-const OPEN = 'open' as const;
-/** Statuses that allow each command, and the scope its actor needs. */
-const RULES: Record<CaseAction, { states: readonly CaseStatus[] | typeof OPEN | typeof ANY; scope: Scope }> = {
-  register: { states: ['discovered'], scope: 'case' },
-  reject: { states: ['discovered'], scope: 'case' },
-  linkDuplicate: { states: ['discovered', 'registered'], scope: 'case' },
-  dispatch: { states: ['registered'], scope: 'case' },
-  accept: { states: ['dispatched'], scope: 'handler' },
-  return: { states: ['dispatched'], scope: 'handler' },
-  reportProgress: { states: ['handling'], scope: 'handler' },
-  requestExtension: { states: ['handling'], scope: 'handler' },
-  decideExtension: { states: ['handling'], scope: 'approver' },
-  requestSuspension: { states: ['handling'], scope: 'handler' },
-  decideSuspension: { states: ['handling'], scope: 'approver' },
-  resume: { states: ['suspended'], scope: 'approver' },
-  escalate: { states: ['dispatched', 'handling'], scope: 'handler' },
-  reportHandled: { states: ['handling'], scope: 'handler' },
-  verify: { states: ['handled'], scope: 'case' },
-  giveFeedback: { states: ['verified', 'followup'], scope: 'case' },
-  followUp: { states: ['verified'], scope: 'case' },
-  close: { states: OPEN, scope: 'case' },
-  reopen: { states: ['closed'], scope: 'case' },
-  supervise: { states: OPEN, scope: 'case' },
-  recordAccountability: { states: ANY, scope: 'case' },
+/**
+ * The scope each command's actor needs. Which statuses allow it comes from the transition
+ * table ({@link commandAllowedIn}), never from here.
+ */
+const RULES: Record<CaseAction, { scope: Scope }> = {
+  register: { scope: 'case' },
+  reject: { scope: 'case' },
+  linkDuplicate: { scope: 'case' },
+  dispatch: { scope: 'case' },
+  accept: { scope: 'handler' },
+  return: { scope: 'handler' },
+  reportProgress: { scope: 'handler' },
+  requestExtension: { scope: 'handler' },
+  decideExtension: { scope: 'approver' },
+  requestSuspension: { scope: 'handler' },
+  decideSuspension: { scope: 'approver' },
+  resume: { scope: 'approver' },
+  escalate: { scope: 'handler' },
+  reportHandled: { scope: 'handler' },
+  verify: { scope: 'case' },
+  giveFeedback: { scope: 'case' },
+  followUp: { scope: 'case' },
+  close: { scope: 'case' },
+  reopen: { scope: 'case' },
+  supervise: { scope: 'case' },
+  recordAccountability: { scope: 'case' },
 };
+const DUTY: Partial<Record<CaseAction, Duty>> = { verify: 'verify', followUp: 'followUp', close: 'close' };
 
 /**
  * The commands that act on an existing case, in the order of the loop.
@@ -201,9 +210,8 @@ function precheck(s: CaseState, command: CaseAction, actor: Actor, ctx: CaseCont
     if (!s.verified) return fail([caseIssue('E_NOT_VERIFIED')]);
     if (!s.followedUp) return fail([caseIssue('E_NO_FOLLOWUP')]);
     if (!s.feedback && (ctx.feedbackSources ?? ['citizen', 'hotline']).includes(s.source)) return fail([caseIssue('E_NO_FEEDBACK')]);
-  } else if (rule.states === OPEN ? terminal : rule.states !== ANY && !rule.states.includes(s.status)) {
-    return fail([caseIssue('E_WRONG_STATE', s.status)]);
   }
+  if (!commandAllowedIn(command, s.status)) return fail([caseIssue('E_WRONG_STATE', s.status)]);
   if ((command === 'requestExtension' || command === 'requestSuspension') && s.pending !== null) return fail([caseIssue('E_PENDING_REQUEST', s.pending)]);
   if (command === 'decideExtension' && s.pending !== 'extension') return fail([caseIssue('E_NO_REQUEST')]);
   if (command === 'decideSuspension' && s.pending !== 'suspension') return fail([caseIssue('E_NO_REQUEST')]);
@@ -217,13 +225,19 @@ function precheck(s: CaseState, command: CaseAction, actor: Actor, ctx: CaseCont
     if (p) return fail([caseIssue(p, h.code(up))]);
   }
   let extra: ((g: DepartmentGrant, pos: number) => CaseCode | null) | undefined;
+  const duty = DUTY[command];
+  if (duty) {
+    // Separation of duties: the grant acted under must lie outside what the policy forbids.
+    const sep = ctx.separation ?? DEFAULT_SEPARATION;
+    extra = (g) => dutyProblem(sep, duty, actor.id, g.node, s.handledBy, s.handler, s.handledNode, ctx.hierarchy);
+  }
   if (command === 'close') {
     const levels = s.category === null ? undefined : (ctx.rules?.closeLevels(s.category, rulesInstant(s, ctx.clock)) ?? ctx.categories.get(s.category)?.closeLevels);
-    if (levels) extra = (_g, pos) => (levels.includes(ctx.hierarchy.config.levels[ctx.hierarchy.levelOf[pos]].id) ? null : 'E_CLOSE_LEVEL');
+    const sod = extra;
+    if (levels) extra = (g, pos) => sod?.(g, pos) ?? (levels.includes(ctx.hierarchy.config.levels[ctx.hierarchy.levelOf[pos]].id) ? null : 'E_CLOSE_LEVEL');
   }
   const chosen = pickGrant(actor, command, ctx, scopeFor(rule.scope, s, actor, ctx), extra);
   if (!chosen.ok) return chosen;
-  if (command === 'verify' && actor.id === s.handledBy) return fail([caseIssue('E_SELF_VERIFY')]);
   if ((command === 'decideExtension' || command === 'decideSuspension') && actor.id === s.requestedBy) return fail([caseIssue('E_SELF_APPROVE')]);
   return chosen;
 }
@@ -238,7 +252,49 @@ function precheck(s: CaseState, command: CaseAction, actor: Actor, ctx: CaseCont
  * ```
  */
 export function availableActions(s: CaseState, actor: Actor, ctx: CaseContext): CaseAction[] {
+  checkStateArg(s);
+  checkActorArg(actor);
+  const bad = contextProblem(ctx);
+  if (bad) throw badArgument('ctx', '案件上下文（CaseContext）', `a case context (CaseContext): ${bad}`);
+  if (!Object.hasOwn(STATUS_SET, s.status)) throw badArgument('state', '案件状态（CaseState）', 'a case state (CaseState)');
   return CASE_ACTIONS.filter((c) => precheck(s, c, actor, ctx).ok);
+}
+
+const STATUS_SET: Record<string, true> = Object.fromEntries(CASE_STATUSES.map((x) => [x, true]));
+
+/** What is wrong with a context, or null. */
+function contextProblem(ctx: unknown): string | null {
+  if (!isObj(ctx)) return 'not an object';
+  const c = ctx as Record<string, unknown>;
+  const h = c.hierarchy as Record<string, unknown> | undefined;
+  if (!isObj(h) || typeof h.indexOf !== 'function' || typeof h.code !== 'function' || !isObj(h.config)) return 'hierarchy';
+  const t = c.categories as Record<string, unknown> | undefined;
+  if (!isObj(t) || typeof t.get !== 'function' || typeof t.indexOf !== 'function') return 'categories';
+  if (!isObj(c.calendar)) return 'calendar';
+  if (!isObj(c.policy) || !Array.isArray((c.policy as { rules?: unknown }).rules)) return 'policy';
+  if (!(c.catalogue instanceof Map)) return 'catalogue';
+  if (typeof c.clock !== 'function') return 'clock';
+  if (typeof c.newId !== 'function') return 'newId';
+  if (c.separation !== undefined) {
+    try {
+      checkSeparationPolicy(c.separation);
+    } catch {
+      return 'separation';
+    }
+  }
+  if (c.feedbackSources !== undefined && !Array.isArray(c.feedbackSources)) return 'feedbackSources';
+  return null;
+}
+
+/** The refusal for wrong arguments of `decide`, or null. */
+function argsProblem(actor: unknown, lookup: unknown, ctx: unknown): Result<never> | null {
+  const a = actor as Record<string, unknown> | null;
+  if (!isObj(a) || typeof a.id !== 'string' || !Array.isArray(a.roles) || !a.roles.every((g) => isObj(g) && typeof g.role === 'string' && typeof g.node === 'string')) {
+    return fail([caseIssue('E_INVALID_INPUT', 'actor: { id, roles: [{ role, node }] }', 'actor')]);
+  }
+  if (typeof lookup !== 'function') return fail([caseIssue('E_INVALID_INPUT', 'lookup: (caseId) => CaseState | undefined', 'lookup')]);
+  const bad = contextProblem(ctx);
+  return bad ? fail([caseIssue('E_INVALID_INPUT', `ctx.${bad}`, 'ctx')]) : null;
 }
 
 /** Freezes an event, its data and any arrays/objects inside the data: events are immutable. */
@@ -286,6 +342,8 @@ function estimatedMark(d: Deadline): { estimated?: true } {
  * ```
  */
 export function decide(input: unknown, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
+  const args = argsProblem(actor, lookup, ctx);
+  if (args) return args;
   const v = validateCommand(input);
   return v.ok ? decideTyped(v.value, actor, lookup, ctx) : v;
 }
@@ -301,6 +359,9 @@ export function decide(input: unknown, actor: Actor, lookup: (caseId: string) =>
  * ```
  */
 export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
+  const args = argsProblem(actor, lookup, ctx);
+  if (args) return args;
+  if (!isObj(cmd) || typeof cmd.type !== 'string') return fail([caseIssue('E_INVALID_INPUT', 'cmd', 'type')]);
   const h = ctx.hierarchy;
   if (cmd.type === 'recordPatrol') return fail([caseIssue('E_UNKNOWN_COMMAND', 'recordPatrol: use recordPatrol()')]);
   if (cmd.type === 'discover') {
@@ -319,7 +380,9 @@ export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: str
   const pre = precheck(s, cmd.type, actor, ctx);
   if (!pre.ok) return pre;
   let g = pre.value.grant;
-  const now = Math.max(ctx.clock(), s.lastAt);
+  const clock = ctx.clock();
+  if (typeof clock !== 'number' || !Number.isFinite(clock)) return fail([caseIssue('E_INVALID_INPUT', 'ctx.clock() must give a finite time', 'ctx')]);
+  const now = Math.max(clock, s.lastAt);
   const next = s.version + 1;
   const one = <T extends CaseEventType>(type: T, data: CaseEventData[T]) => ok([event(type, s.id, next, now, actor, g, clean(data))]);
   switch (cmd.type) {

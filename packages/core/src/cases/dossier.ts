@@ -6,6 +6,7 @@
  * @module
  */
 import { ENFORCEMENT_EVENT_TITLES } from './enforcement.js';
+import { badArgument, isObj } from './args.js';
 import { fail, ok, type LocalizedText, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CategoryTable } from './categories.js';
@@ -177,6 +178,8 @@ export interface DossierOptions {
  * ```
  */
 export function formatDuration(ms: number): LocalizedText {
+  if (typeof ms !== 'number' || Number.isNaN(ms)) throw badArgument('ms', '毫秒数', 'a number of milliseconds');
+  if (ms === Infinity) return { zh: '无限', en: '∞' };
   const m = Math.max(0, Math.round(ms / 60_000));
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);
@@ -218,6 +221,15 @@ function currentStep(s: CaseState): number {
  * ```
  */
 export function buildDossier(events: readonly AnyCaseEvent[], opts: DossierOptions = {}): Result<Dossier> {
+  if (!Array.isArray(events as unknown)) return fail([caseIssue('E_INVALID_INPUT', 'events', 'events')]);
+  if (opts === null || typeof opts !== 'object') return fail([caseIssue('E_INVALID_INPUT', 'opts', 'opts')]);
+  const badAt = (events as readonly unknown[]).findIndex((x) => {
+    const e = x as Record<string, unknown> | null;
+    return e === null || typeof e !== 'object' || typeof e.caseId !== 'string' || typeof e.type !== 'string' || typeof e.version !== 'number'
+      || typeof e.at !== 'number' || typeof e.actor !== 'string' || typeof e.roleNode !== 'string' || !isObj(e.data);
+  });
+  if (badAt >= 0) return fail([caseIssue('E_BAD_EVENT', `#${badAt + 1}`, undefined, badAt + 1)]);
+  if (opts.utcOffsetMinutes !== undefined && !(Number.isInteger(opts.utcOffsetMinutes) && Math.abs(opts.utcOffsetMinutes) <= 14 * 60)) return fail([caseIssue('E_INVALID_INPUT', 'utcOffsetMinutes', 'utcOffsetMinutes')]);
   if (!events.length || events[0].type !== 'discovered') return fail([caseIssue('E_NO_CASE')]);
   const offset = { offset: (opts.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES) * 60_000 };
   const local = (t: number) => formatLocal(offset, t);

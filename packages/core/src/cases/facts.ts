@@ -4,6 +4,7 @@
  * Times are epoch milliseconds; `NaN` means "not (yet)".
  * @module
  */
+import { badArgument } from './args.js';
 
 /** Where a case came from (index into {@link CASE_SOURCES}). @example `CASE_SOURCES[0] // 'patrol'` */
 export const CASE_SOURCES = ['patrol', 'citizen', 'video', 'department', 'hotline', 'higher'] as const;
@@ -85,6 +86,7 @@ export interface CaseFacts {
  * ```
  */
 export function createCaseFacts(capacity: number): CaseFacts {
+  if (!(Number.isInteger(capacity) && capacity >= 0 && capacity <= 1 << 28)) throw badArgument('capacity', '0 到 2²⁸ 的整数', 'an integer from 0 to 2^28');
   const nan = () => new Float64Array(capacity).fill(NaN);
   return {
     length: 0,

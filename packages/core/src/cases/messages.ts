@@ -2,7 +2,7 @@
  * The error messages of the case loop, in Chinese and English, in one table.
  * @module
  */
-import { issue, type JcIssue } from '../errors.js';
+import { issue, JcError, type JcIssue } from '../errors.js';
 
 /**
  * Every code the case loop can report, with its zh and en message.
@@ -35,6 +35,12 @@ export const CASE_MESSAGES = {
   E_UNKNOWN_NODE: ['节点不存在', 'no such node'],
   E_NOT_HANDLER: ['您不是该案件的承办方', 'you are not the handler of this case'],
   E_SELF_VERIFY: ['处置人不得核查自己的处置结果', 'whoever reported the case handled may not verify it'],
+  E_HANDLING_BODY_VERIFY: ['承办单位人员不得核查本单位的处置结果', 'no one of the handling body may verify its own work'],
+  E_HANDLER_FOLLOWUP: ['处置人不得对自己处置的案件跟踪回访', 'whoever reported the case handled may not follow it up'],
+  E_HANDLING_BODY_FOLLOWUP: ['承办单位人员不得跟踪回访本单位处置的案件', 'no one of the handling body may follow up its own work'],
+  E_HANDLER_CLOSE: ['处置人不得办结自己处置的案件', 'whoever reported the case handled may not close it'],
+  E_HANDLING_BODY_CLOSE: ['承办单位人员不得办结本单位处置的案件', 'no one of the handling body may close its own work'],
+  E_DUTY_LEVEL: ['此层级不得履行该职责', 'this duty may not be done from this level'],
   E_SELF_APPROVE: ['申请人不得审批自己的申请', 'whoever asked may not decide their own request'],
   E_NOT_ON_PATH: ['承办单位须为案件所在节点或其上级', 'the handling body must be the case node or one of its ancestors'],
   E_BELOW_HANDLING_LEVEL: ['该类事项不能由此层级处置', 'this category is not handled at this level'],
@@ -53,6 +59,12 @@ export const CASE_MESSAGES = {
   E_BAD_JSON: ['不是有效的 JSON', 'not valid JSON'],
   E_BAD_EVENT: ['事件格式无效', 'invalid event'],
   E_EVENT_ORDER: ['事件版本不连续', 'event version out of order'],
+  E_TIME_BACKWARDS: ['事件时间早于该案件的上一事件', 'event time is before the previous event of its case'],
+  E_CASE_BROKEN: ['该案件此前有无效事件，本事件不计入', 'an earlier event of this case is invalid: this one is not counted'],
+  E_BAD_UTF8: ['不是有效的 UTF-8 文本', 'not valid UTF-8 text'],
+  E_CHAIN_BROKEN: ['哈希链断裂：该行或该案件此前的行被改动、删除或调换', 'hash chain broken: this line or an earlier line of its case was edited, removed or moved'],
+  E_CHAIN_MISSING: ['该行没有哈希链字段', 'the line carries no hash chain'],
+  E_CHAIN_TAIL: ['日志末尾的链摘要不符：有行被改动、删除、调换或追加', 'the log\'s closing chain digest does not match: lines were edited, removed, moved or added'],
   E_BAD_SNAPSHOT: ['快照格式无效', 'invalid snapshot'],
   E_LOG_NOT_KEPT: ['未保存事件日志', 'the event log is not kept'],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -71,6 +83,10 @@ export type CaseCode = keyof typeof CASE_MESSAGES;
  * ```
  */
 export function caseIssue(code: CaseCode, detail?: string, column?: string, row?: number): JcIssue {
+  if (typeof code !== 'string' || !Object.hasOwn(CASE_MESSAGES, code)) {
+    throw new JcError(issue('E_INVALID_INPUT', `参数 code 无效：应为案件流程的错误代码`, 'invalid argument code: expected a code of the case loop', { column: 'code' }));
+  }
+  if (detail !== undefined && typeof detail !== 'string') detail = String(detail);
   const [zh, en] = CASE_MESSAGES[code];
   const where: Omit<JcIssue, 'code' | 'zh' | 'en'> = {};
   if (column !== undefined) where.column = column;

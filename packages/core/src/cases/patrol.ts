@@ -3,7 +3,8 @@
  * patrol coverage for a period (the share of units in a subtree patrolled in it).
  * @module
  */
-import { fail, ok, type Result } from '../errors.js';
+import { badArgument, checkHierarchyArg, checkIterableArg, isObj } from './args.js';
+import { fail, JcError, ok, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { Actor } from '../access/actor.js';
 import { can, type CasePolicy } from '../access/policy.js';
@@ -43,6 +44,11 @@ export function recordPatrol(
   input: unknown, actor: Actor,
   ctx: { hierarchy: HierarchyIndex; policy: CasePolicy; clock: () => number; newId: () => string },
 ): Result<PatrolRecord> {
+  const a = actor as unknown as Record<string, unknown> | null;
+  if (!isObj(a) || typeof a.id !== 'string' || !Array.isArray(a.roles)) return fail([caseIssue('E_INVALID_INPUT', 'actor', 'actor')]);
+  if (!isObj(ctx) || !isObj(ctx.hierarchy) || typeof ctx.hierarchy.indexOf !== 'function' || !isObj(ctx.policy) || typeof ctx.clock !== 'function' || typeof ctx.newId !== 'function') {
+    return fail([caseIssue('E_INVALID_INPUT', 'ctx: { hierarchy, policy, clock, newId }', 'ctx')]);
+  }
   const v = commandSchemas.recordPatrol.safeParse(input);
   if (!v.success) return fail(zodIssues(v.error.issues, input));
   const h = ctx.hierarchy;
@@ -91,12 +97,16 @@ export interface PatrolCoverage {
 export function patrolCoverage(
   records: Iterable<PatrolRecord>, hierarchy: HierarchyIndex, root: string | number, from: number, to: number,
 ): PatrolCoverage {
-  const r = typeof root === 'number' ? root : hierarchy.indexOf(root);
-  if (r < 0) return { units: 0, patrolled: 0, share: 0 };
+  checkIterableArg(records, 'records');
+  checkHierarchyArg(hierarchy);
+  if (typeof from !== 'number' || typeof to !== 'number' || Number.isNaN(from) || Number.isNaN(to)) throw badArgument('from/to', '时间（毫秒）', 'times in epoch ms');
+  const r = typeof root === 'number' ? root : typeof root === 'string' ? hierarchy.indexOf(root) : -1;
+  if (!(Number.isInteger(r) && r >= 0 && r < hierarchy.size)) throw new JcError(caseIssue('E_UNKNOWN_NODE', String(root), 'root'));
   const end = hierarchy.ends[r];
   const unitLevel = hierarchy.config.levels.length - 1;
   const seen = new Uint8Array(end - r);
   for (const p of records) {
+    if (!isObj(p)) throw badArgument('records', '巡查记录列表', 'a list of patrol records');
     if (!(p.at >= from && p.at < to)) continue;
     const pos = hierarchy.indexOf(p.unit);
     if (pos >= r && pos < end) seen[pos - r] = 1;
@@ -120,7 +130,12 @@ export function patrolCoverage(
  * ```
  */
 export function patrolsOfUnit(records: Iterable<PatrolRecord>, unit: string): PatrolRecord[] {
+  checkIterableArg(records, 'records');
+  if (typeof unit !== 'string') throw badArgument('unit', '单元编码', 'a unit code');
   const out: PatrolRecord[] = [];
-  for (const p of records) if (p.unit === unit) out.push(p);
+  for (const p of records) {
+    if (!isObj(p)) throw badArgument('records', '巡查记录列表', 'a list of patrol records');
+    if (p.unit === unit) out.push(p);
+  }
   return out.sort((a, b) => b.at - a.at);
 }

@@ -11,6 +11,13 @@ import { CASE_SOURCES, CASE_STATUSES, createCaseFacts, type CaseFacts, type Case
 import { URGENCIES, type CategoryTable, type TimeLimit } from './categories.js';
 import type { AnyCaseEvent } from './events.js';
 import { initialState, type CaseState } from './state.js';
+import type { CasePolicy } from '../access/policy.js';
+import type { CaseSource } from './facts.js';
+import { TRANSITION_TABLE, CASE_EVENT_KINDS } from './transitions.js';
+import { actorCode, DUTY_OF_KIND, kindOf, RoleCheck, transitionCode } from './invariants.js';
+import { DEFAULT_SEPARATION, checkSeparationPolicy, type SeparationPolicy } from './separation.js';
+import { JcError } from '../errors.js';
+import { checkIterableArg } from './args.js';
 import { decide, decideTyped, type CaseContext } from './decide.js';
 import type { CaseCommand } from './commands.js';
 import { caseIssue } from './messages.js';
@@ -32,7 +39,27 @@ export interface CaseStoreOptions {
   capacity?: number;
   /** Keep every applied event (needed for `events()` and dossiers). Default true. */
   keepLog?: boolean;
+  /** The separation of duties events are checked against. Default {@link DEFAULT_SEPARATION}. */
+  separation?: SeparationPolicy;
+  /** Sources whose reporter must have had feedback before a close. Default citizen and hotline. */
+  feedbackSources?: readonly CaseSource[];
+  /**
+   * The permission table: when given, each event's role must be allowed the command it is the
+   * outcome of at its node's level (two map lookups an event).
+   */
+  policy?: CasePolicy;
 }
+
+const N_KINDS = CASE_EVENT_KINDS.length;
+// Module-local aliases of the imported table and checks: the hot path reads plain consts
+// (a transpiler's CommonJS output would otherwise go through an export getter per access).
+const TABLE = TRANSITION_TABLE;
+const DUTY = DUTY_OF_KIND;
+const kindOfEvent = kindOf;
+const transitionCodeOf = transitionCode;
+const K_DISPATCHED = CASE_EVENT_KINDS.indexOf('dispatched');
+const K_ESCALATED = CASE_EVENT_KINDS.indexOf('escalated');
+const K_REGISTERED = CASE_EVENT_KINDS.indexOf('registered');
 
 /**
  * A versioned plain-JSON snapshot of every case's state (`NaN` times as `null`).
@@ -80,7 +107,11 @@ interface StateColumns {
   /** Interned actor ids, −1 none. */
   reportedBy: Int32Array;
   handledBy: Int32Array;
+  /** Node position whose grant the handler acted under, −1 none (−2: not in the hierarchy, see `rare`). */
+  handledNode: Int32Array;
   requestedBy: Int32Array;
+  /** 1: a line of the case's log was refused; the case is not counted (its facts node is −1). */
+  broken: Uint8Array;
 }
 
 /** Values few cases have, kept aside per row. */
@@ -92,6 +123,7 @@ interface Rare {
   node?: string;
   category?: string;
   handler?: string;
+  handledNode?: string;
 }
 
 const VERIFIED = 1;
@@ -106,8 +138,8 @@ function createColumns(n: number): StateColumns {
     version: new Int32Array(n), urgency: new Uint8Array(n).fill(255), pending: new Uint8Array(n), flags: new Uint8Array(n),
     supervisions: new Uint16Array(n), accountabilities: new Uint16Array(n),
     suspendedAt: new Float64Array(n).fill(NaN), lastAt: new Float64Array(n).fill(NaN),
-    handler: new Int32Array(n).fill(-1), reportedBy: new Int32Array(n).fill(-1), handledBy: new Int32Array(n).fill(-1),
-    requestedBy: new Int32Array(n).fill(-1),
+    handler: new Int32Array(n).fill(-1), reportedBy: new Int32Array(n).fill(-1), handledBy: new Int32Array(n).fill(-1), handledNode: new Int32Array(n).fill(-1),
+    requestedBy: new Int32Array(n).fill(-1), broken: new Uint8Array(n),
   };
 }
 
@@ -149,10 +181,27 @@ export class CaseStore {
   private applied = 0;
   private lastId: string | undefined;
   private lastRow: number | undefined;
+  private readonly separation: SeparationPolicy;
+  /** Per source index: 1 if a close needs feedback first. */
+  private readonly feedbackNeeded: Uint8Array;
+  private readonly roles: RoleCheck | undefined;
+  private brokenCases = 0;
 
   constructor(ctx: { hierarchy: HierarchyIndex; categories: CategoryTable }, opts: CaseStoreOptions = {}) {
+    if (ctx === null || typeof ctx !== 'object' || !ctx.hierarchy || typeof ctx.hierarchy.indexOf !== 'function' || !ctx.categories || typeof ctx.categories.indexOf !== 'function') {
+      throw new JcError(caseIssue('E_INVALID_INPUT', 'ctx: { hierarchy, categories }', 'ctx'));
+    }
+    if (opts === null || typeof opts !== 'object') throw new JcError(caseIssue('E_INVALID_INPUT', 'opts', 'opts'));
+    if (opts.capacity !== undefined && !(Number.isInteger(opts.capacity) && opts.capacity >= 0 && opts.capacity <= 1 << 28)) {
+      throw new JcError(caseIssue('E_INVALID_INPUT', `capacity: ${String(opts.capacity)}`, 'capacity'));
+    }
     this.hierarchy = ctx.hierarchy;
     this.categories = ctx.categories;
+    this.separation = opts.separation === undefined ? DEFAULT_SEPARATION : checkSeparationPolicy(opts.separation);
+    const fb = opts.feedbackSources ?? ['citizen', 'hotline'];
+    if (!Array.isArray(fb)) throw new JcError(caseIssue('E_INVALID_INPUT', 'feedbackSources', 'feedbackSources'));
+    this.feedbackNeeded = Uint8Array.from(CASE_SOURCES, (x) => (fb.includes(x) ? 1 : 0));
+    this.roles = opts.policy === undefined ? undefined : new RoleCheck(opts.policy, ctx.hierarchy);
     const cap = Math.max(16, opts.capacity ?? 1024);
     this.facts = createCaseFacts(cap);
     this.cols = createColumns(cap);
@@ -167,6 +216,17 @@ export class CaseStore {
   /** Number of events applied. */
   get eventCount(): number {
     return this.applied;
+  }
+
+  /** Number of cases a refused log line left uncounted (see {@link CaseStore.ingest}). */
+  get brokenCount(): number {
+    return this.brokenCases;
+  }
+
+  /** True if a refused log line left this case uncounted. */
+  isBroken(caseId: string): boolean {
+    const r = typeof caseId === 'string' ? this.rows.get(caseId) : undefined;
+    return r !== undefined && this.cols.broken[r] === 1;
   }
 
   /** The state of a case, as a fresh plain object. */
@@ -230,6 +290,7 @@ export class CaseStore {
       dispatchedAt: f.dispatchedAt[row],
       dueAt: f.dueAt[row],
       handledBy: c.handledBy[row] < 0 ? null : this.actorIds[c.handledBy[row]],
+      handledNode: this.handledNodeOf(row),
       handledAt: f.handledAt[row],
       pending: PENDING[c.pending[row]],
       requestedBy: c.requestedBy[row] < 0 ? null : this.actorIds[c.requestedBy[row]],
@@ -249,6 +310,11 @@ export class CaseStore {
       accountabilities: c.accountabilities[row],
       lastAt: c.lastAt[row],
     };
+  }
+
+  private handledNodeOf(row: number): string | null {
+    const p = this.cols.handledNode[row];
+    return p === -1 ? null : p === -2 ? this.rare.get(row)!.handledNode! : this.hierarchy.code(p);
   }
 
   private newRow(caseId: string): number {
@@ -274,6 +340,16 @@ export class CaseStore {
     if (pos < 0) this.rareOf(row).handler = code;
   }
 
+  private setHandledNode(row: number, code: string | null): void {
+    if (code === null) {
+      this.cols.handledNode[row] = -1;
+      return;
+    }
+    const pos = this.hierarchy.indexOf(code);
+    this.cols.handledNode[row] = pos < 0 ? -2 : pos;
+    if (pos < 0) this.rareOf(row).handledNode = code;
+  }
+
   private setAssignee(row: number, department: string | undefined, person: string | undefined): void {
     const x = this.rare.get(row);
     if (department === undefined && person === undefined && !x) return;
@@ -293,33 +369,89 @@ export class CaseStore {
 
   /**
    * Applies one event: it must be the next version of its case (or a `discovered` of a new
-   * case). Refused events change nothing. Gives the case's facts row.
+   * case) and follow on it as the transition table and the invariants allow (time order,
+   * close conditions, separation of duties, known nodes and categories, and the role when the
+   * store has a policy). Refused events change nothing. Gives the case's facts row.
    */
   apply(e: AnyCaseEvent): Result<number> {
-    const problem = this.applyOne(e);
+    const problem = this.applyOne(e, false);
     return problem === undefined ? ok(this.lastRow!) : fail([problem]);
   }
 
-  /** The hot path of {@link apply} and {@link replay}: no allocation when the event fits. */
-  private applyOne(e: AnyCaseEvent): JcIssue | undefined {
+  /**
+   * Applies one event read from a log: like {@link apply}, but a refused event also marks its
+   * case broken — no later event of it is applied (`E_CASE_BROKEN`) and it is not counted
+   * (its facts node becomes −1, so no metric sees it). Gives the issue, if any.
+   *
+   * @example
+   * ```ts
+   * const p = store.ingest(event);
+   * if (p) console.log(formatIssue({ ...p, row: line }, 'en'));
+   * ```
+   */
+  ingest(e: AnyCaseEvent): JcIssue | undefined {
+    return this.applyOne(e, true);
+  }
+
+  /**
+   * Marks a case broken because a line of its log could not be read at all (not JSON, not a
+   * valid event): no later event of it is applied and it is not counted.
+   *
+   * @example
+   * ```ts
+   * const read = readEventLine(text, line);
+   * if (read.caseId !== undefined && !read.event) store.markBroken(read.caseId);
+   * ```
+   */
+  markBroken(caseId: string): void {
+    const row = typeof caseId === 'string' ? this.rows.get(caseId) : undefined;
+    if (row !== undefined) this.quarantine(row);
+  }
+
+  private quarantine(row: number): void {
+    if (this.cols.broken[row] === 1) return;
+    this.cols.broken[row] = 1;
+    this.brokenCases++;
+    const pos = this.facts.node[row];
+    if (pos >= 0) this.rareOf(row).node = this.hierarchy.code(pos);
+    this.facts.node[row] = -1;
+  }
+
+  /** The hot path of {@link apply}, {@link ingest} and {@link replay}: no allocation when the event fits. */
+  private applyOne(e: AnyCaseEvent, fromLog: boolean, sep: SeparationPolicy = this.separation): JcIssue | undefined {
+    if (e === null || typeof e !== 'object' || typeof e.caseId !== 'string' || e.data === null || typeof e.data !== 'object') {
+      return caseIssue('E_BAD_EVENT', typeof e);
+    }
     // A case's events often come together: skip the map lookup for a repeat.
     let row = e.caseId === this.lastId ? this.lastRow : this.rows.get(e.caseId);
     if (e.type === 'discovered') {
       if (row !== undefined) return caseIssue('E_CASE_EXISTS', e.caseId);
       if (e.version !== 1) return caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}`);
+      const pos = this.hierarchy.indexOf(e.data.node);
+      const code = pos < 0 ? 'E_UNKNOWN_NODE' : this.roles !== undefined && !this.roles.allows(e.role, e.roleNode, 0) ? 'E_NOT_PERMITTED' : null;
+      if (code !== null && !fromLog) return caseIssue(code, `${e.caseId} v1 discovered`);
       row = this.newRow(e.caseId);
       const f = this.facts;
-      const pos = this.hierarchy.indexOf(e.data.node);
       f.node[row] = pos;
       if (pos < 0) this.rareOf(row).node = e.data.node;
       f.source[row] = SOURCE_INDEX[e.data.source];
       f.reportedAt[row] = e.at;
       f.status[row] = STATUS_INDEX.discovered;
       this.cols.reportedBy[row] = this.actor(e.actor);
+      if (code !== null) {
+        this.cols.version[row] = 1;
+        this.cols.lastAt[row] = e.at;
+        this.quarantine(row);
+        return caseIssue(code, `${e.caseId} v1 discovered`);
+      }
     } else {
       if (row === undefined) return caseIssue('E_NO_CASE', e.caseId);
-      if (e.version !== this.cols.version[row] + 1) {
-        return caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}, expected v${this.cols.version[row] + 1}`);
+      const c = this.cols;
+      if (c.broken[row] === 1) return caseIssue('E_CASE_BROKEN', `${e.caseId} v${e.version} ${e.type}`);
+      const problem = this.check(row, e, sep);
+      if (problem !== null) {
+        if (fromLog) this.quarantine(row);
+        return problem;
       }
       this.applyRow(row, e);
     }
@@ -336,6 +468,34 @@ export class CaseStore {
     return undefined;
   }
 
+  /** Why `e` may not follow on row `row` (version, table, invariants, references), or null. Sets the status when it may. */
+  private check(row: number, e: AnyCaseEvent, sep: SeparationPolicy): JcIssue | null {
+    const c = this.cols;
+    const f = this.facts;
+    if (e.version !== c.version[row] + 1) return caseIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}, expected v${c.version[row] + 1}`);
+    const kind = kindOfEvent(e);
+    const status = f.status[row];
+    let code = transitionCodeOf(status, kind, c.flags[row], c.pending[row], c.lastAt[row], e.at, this.feedbackNeeded[f.source[row]] === 1);
+    if (code === null && DUTY[kind] !== 0) {
+      const hp = c.handler[row];
+      const x = this.rare.get(row);
+      code = actorCode(
+        sep, kind, e.actor, e.roleNode,
+        c.handledBy[row] < 0 ? null : this.actorIds[c.handledBy[row]],
+        hp === -1 ? null : hp === -2 ? x!.handler! : this.hierarchy.code(hp),
+        this.handledNodeOf(row),
+        c.requestedBy[row] < 0 ? null : this.actorIds[c.requestedBy[row]],
+        this.hierarchy,
+      );
+    }
+    if (code === null && (kind === K_DISPATCHED || kind === K_ESCALATED) && this.hierarchy.indexOf((e.data as { node: string }).node) < 0) code = 'E_UNKNOWN_NODE';
+    if (code === null && kind === K_REGISTERED && this.categories.indexOf((e.data as { category: string }).category) < 0) code = 'E_UNKNOWN_CATEGORY';
+    if (code === null && this.roles !== undefined && !this.roles.allows(e.role, e.roleNode, kind)) code = 'E_NOT_PERMITTED';
+    if (code !== null) return caseIssue(code, `${e.caseId} v${e.version} ${e.type} (${CASE_STATUSES[status]})`);
+    f.status[row] = TABLE[status * N_KINDS + kind];
+    return null;
+  }
+
   /** The transitions of {@link applyEvent}, on the columns of one row. */
   private applyRow(row: number, e: AnyCaseEvent): void {
     const f = this.facts;
@@ -344,7 +504,6 @@ export class CaseStore {
       case 'discovered':
         return;
       case 'registered': {
-        f.status[row] = STATUS_INDEX.registered;
         const ci = this.categories.indexOf(e.data.category);
         f.category[row] = ci < 0 ? 0 : ci;
         if (ci < 0) this.rareOf(row).category = e.data.category;
@@ -354,24 +513,19 @@ export class CaseStore {
         return;
       }
       case 'rejected':
-        f.status[row] = STATUS_INDEX.rejected;
         return;
       case 'duplicateLinked':
-        f.status[row] = STATUS_INDEX.duplicate;
         this.rareOf(row).duplicateOf = e.data.of;
         return;
       case 'dispatched':
-        f.status[row] = STATUS_INDEX.dispatched;
         this.setHandler(row, e.data.node);
         this.setAssignee(row, e.data.department, e.data.person);
         if (f.dispatchedAt[row] !== f.dispatchedAt[row]) f.dispatchedAt[row] = e.at;
         f.dueAt[row] = e.data.dueAt;
         return;
       case 'accepted':
-        f.status[row] = STATUS_INDEX.handling;
         return;
       case 'returned':
-        f.status[row] = STATUS_INDEX.registered;
         this.setHandler(row, null);
         this.setAssignee(row, undefined, undefined);
         f.dueAt[row] = NaN;
@@ -398,16 +552,13 @@ export class CaseStore {
         return;
       case 'suspensionGranted':
         this.clearRequest(row);
-        f.status[row] = STATUS_INDEX.suspended;
         c.suspendedAt[row] = e.at;
         return;
       case 'resumed':
-        f.status[row] = STATUS_INDEX.handling;
         c.suspendedAt[row] = NaN;
         f.dueAt[row] = e.data.dueAt;
         return;
       case 'escalated':
-        f.status[row] = STATUS_INDEX.dispatched;
         this.setHandler(row, e.data.node);
         this.setAssignee(row, undefined, undefined);
         this.clearRequest(row);
@@ -415,17 +566,15 @@ export class CaseStore {
         f.escalations[row]++;
         return;
       case 'handled':
-        f.status[row] = STATUS_INDEX.handled;
         c.handledBy[row] = this.actor(e.actor);
+        this.setHandledNode(row, e.roleNode);
         f.handledAt[row] = e.at;
         this.clearRequest(row);
         return;
       case 'verified':
         if (e.data.passed) {
-          f.status[row] = STATUS_INDEX.verified;
           c.flags[row] |= VERIFIED;
         } else {
-          f.status[row] = STATUS_INDEX.handling;
           c.flags[row] &= ~VERIFIED;
           f.rework[row]++;
         }
@@ -436,23 +585,19 @@ export class CaseStore {
       case 'followedUp':
         f.satisfaction[row] = e.data.satisfaction;
         if (e.data.recurred) {
-          f.status[row] = STATUS_INDEX.handling;
           c.flags[row] = (c.flags[row] & ~(VERIFIED | FOLLOWED)) | RECURRED;
           f.rework[row]++;
         } else {
-          f.status[row] = STATUS_INDEX.followup;
           c.flags[row] = (c.flags[row] & ~RECURRED) | FOLLOWED;
         }
         return;
       case 'closed': {
-        f.status[row] = STATUS_INDEX.closed;
         f.closedAt[row] = e.at;
         const h = c.handler[row];
         f.closedLevel[row] = h < 0 ? -1 : this.hierarchy.levelOf[h];
         return;
       }
       case 'reopened':
-        f.status[row] = STATUS_INDEX.dispatched;
         f.closedAt[row] = NaN;
         f.closedLevel[row] = -1;
         c.flags[row] &= ~(VERIFIED | FEEDBACK | FOLLOWED);
@@ -477,12 +622,13 @@ export class CaseStore {
    * ```
    */
   replay(events: Iterable<AnyCaseEvent>): { applied: number; issues: JcIssue[] } {
+    checkIterableArg(events, 'events');
     const issues: JcIssue[] = [];
     let applied = 0;
     let i = 0;
     for (const e of events) {
       i++;
-      const problem = this.applyOne(e);
+      const problem = this.applyOne(e, true);
       if (problem === undefined) applied++;
       else issues.push({ ...problem, row: i });
     }
@@ -498,7 +644,7 @@ export class CaseStore {
    * ```
    */
   execute(input: unknown, actor: Actor, ctx: CaseContext): Result<AnyCaseEvent[]> {
-    return this.commit(decide(input, actor, (id) => this.get(id), ctx));
+    return this.commit(decide(input, actor, (id) => this.get(id), ctx), ctx);
   }
 
   /**
@@ -511,14 +657,16 @@ export class CaseStore {
    * ```
    */
   executeTyped(cmd: CaseCommand, actor: Actor, ctx: CaseContext): Result<AnyCaseEvent[]> {
-    return this.commit(decideTyped(cmd, actor, (id) => this.get(id), ctx));
+    return this.commit(decideTyped(cmd, actor, (id) => this.get(id), ctx), ctx);
   }
 
-  private commit(r: Result<AnyCaseEvent[]>): Result<AnyCaseEvent[]> {
+  private commit(r: Result<AnyCaseEvent[]>, ctx: CaseContext): Result<AnyCaseEvent[]> {
     if (!r.ok) return r;
+    // The events were decided under the context's separation policy: apply them under it too.
+    const sep = ctx.separation ?? this.separation;
     for (const e of r.value) {
-      const a = this.apply(e);
-      if (!a.ok) return fail(a.errors);
+      const a = this.applyOne(e, false, sep);
+      if (a !== undefined) return fail([a]);
     }
     return r;
   }
@@ -643,6 +791,7 @@ export class CaseStore {
     this.setAssignee(row, s.department ?? undefined, s.person ?? undefined);
     c.reportedBy[row] = this.actor(s.reportedBy);
     c.handledBy[row] = s.handledBy === null ? -1 : this.actor(s.handledBy);
+    this.setHandledNode(row, s.handledNode ?? null);
     c.requestedBy[row] = s.requestedBy === null ? -1 : this.actor(s.requestedBy);
     if (s.requestedLimit) this.rareOf(row).requestedLimit = s.requestedLimit;
     if (s.duplicateOf !== null) this.rareOf(row).duplicateOf = s.duplicateOf;

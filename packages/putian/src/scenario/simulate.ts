@@ -377,7 +377,9 @@ export class PutianScenario {
     // ⑥ verification by someone else on site; 5% fail and go back (返工). The checks that
     // follow fit in the time left before the deadline when there is some (most cases close
     // on time); a late case takes the usual hours to days.
-    const verifier = handler.id === this.officer(grid, 1).id ? this.officer(grid, 2) : this.officer(grid, 1);
+    // The verifier is outside the handling body (separation of duties): the village for work
+    // done in the grid, the grid's worker for work done by a village or higher body.
+    const verifier = handlerPos === grid ? this.officer(village, 1) : this.officer(grid, 1);
     const left = store.get(id)!.dueAt - now;
     const step = (share: number, minMs: number, maxMs: number) => {
       if (left > 20 * 60_000) later(Math.max(60_000, left * share * 0.5), Math.max(120_000, left * share));
