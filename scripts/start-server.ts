@@ -5,7 +5,14 @@
 // the history down (e.g. 20000 for CI's end-to-end test).
 import { loadConfig, startServer } from '@jiceng/server';
 
-const config = loadConfig({ JICENG_DEMO: '1', JICENG_DEV_SIGNIN: '1', ...process.env });
+// The whole city always; the history by default a sample of 20,000 of the 533,500 cases, because
+// loading all 4.6 M events into embedded PGlite takes many minutes on a small machine
+// (JICENG_DEMO_CASES=533500 loads the full record once; later starts reuse it).
+const DEFAULT_DEMO_CASES = '20000';
+const config = loadConfig({ JICENG_DEMO: '1', JICENG_DEV_SIGNIN: '1', JICENG_DEMO_CASES: DEFAULT_DEMO_CASES, ...process.env });
+if (!process.env.JICENG_DEMO_CASES) {
+  console.log(`  the demo history: a sample of ${Number(DEFAULT_DEMO_CASES).toLocaleString('en')} of the 533,500 cases (JICENG_DEMO_CASES=533500 for the full record)`);
+}
 const t0 = performance.now();
 const s = await startServer(config, {
   // the portal imports the typed client from /client/client.js (type imports only: no dependencies)
