@@ -7,6 +7,7 @@ export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
 /** Builds one history: each case's versions are counted for you. */
+const CHECKS = new Set<string>(['verified', 'followedUp', 'closed', 'reopened']);
 export class History {
   readonly events: AnyCaseEvent[] = [];
   private readonly versions = new Map<string, number>();
@@ -14,7 +15,9 @@ export class History {
   add(caseId: string, type: AnyCaseEvent['type'], at: number, data: Record<string, unknown> = {}): this {
     const version = (this.versions.get(caseId) ?? 0) + 1;
     this.versions.set(caseId, version);
-    this.events.push({ caseId, version, type, at, actor: 'x', role: 'town-officer', roleNode: '350302101000', data } as AnyCaseEvent);
+    // Verification, follow-up and close by the county, outside the handling body (separation of duties).
+    const by = CHECKS.has(type) ? { actor: 'y', role: 'county-officer', roleNode: '350302000000' } : { actor: 'x', role: 'town-officer', roleNode: '350302101000' };
+    this.events.push({ caseId, version, type, at, ...by, data } as AnyCaseEvent);
     return this;
   }
 

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { foldCase, type AnyCaseEvent } from '@jiceng/core';
 import { AlertEngine, evaluateFromScratch, type AlertFinding } from '@jiceng/core/alerts';
 import { calendar, categories, hierarchy, G1, T1, U1, U2, U3, U4, T0 } from './cases-fixture.js';
 import { cluster, deadline, History, HOUR, recurrence, rise, ruleSet } from './alerts-fixture.js';
@@ -46,7 +47,7 @@ function build(ops: { gap: number; pick: number; a: number; b: number; hours: nu
       case 'handling': if (o.b % 4 === 0) go('extensionGranted', 'handling', { dueAt: due }); else if (o.b % 4 === 1) go('suspensionGranted', 'suspended'); else go('handled', 'handled', { result: 'x' }); break;
       case 'suspended': go('resumed', 'handling', { dueAt: due }); break;
       case 'handled': go('verified', alt ? 'verified' : 'handling', { passed: alt, note: 'x' }); break;
-      case 'verified': if (alt) go('closed', 'closed'); else go('followedUp', o.b % 4 === 1 ? 'handling' : 'followup', { satisfaction: 4, recurred: o.b % 4 === 1 }); break;
+      case 'verified': go('followedUp', o.b % 4 === 1 ? 'handling' : 'followup', { satisfaction: 4, recurred: o.b % 4 === 1 }); break; // no close without a follow-up
       case 'followup': go('closed', 'closed'); break;
       case 'closed': if (alt) go('reopened', 'dispatched', { reason: 'x', dueAt: due }); break;
       default: break;
@@ -55,11 +56,20 @@ function build(ops: { gap: number; pick: number; a: number; b: number; hours: nu
   return h;
 }
 
+/** Only the cases whose whole history the case fold accepts: the store refuses the others before they reach the feed. */
+function lawful(events: readonly AnyCaseEvent[]): AnyCaseEvent[] {
+  const byCase = new Map<string, AnyCaseEvent[]>();
+  for (const e of events) (byCase.get(e.caseId) ?? byCase.set(e.caseId, []).get(e.caseId)!).push(e);
+  const ok = new Set([...byCase].filter(([, list]) => foldCase(list) !== undefined).map(([id]) => id));
+  return events.filter((e) => ok.has(e.caseId));
+}
+
 const canon = (fs: readonly AlertFinding[]) => fs.map((f) => JSON.stringify([f.at, f.rule, f.node, f.caseId ?? '', f.category ?? '', f.count, f.baseline ?? null])).sort();
 
 test('incremental evaluation equals evaluation from scratch', () => {
   fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 70 }), fc.integer({ min: 0, max: 6 * 24 }), (ops, tailHours) => {
-    const events = build(ops).events;
+    const events = lawful(build(ops).events);
+    if (!events.length) return;
     const end = events[events.length - 1].at + tailHours * HOUR;
     const engine = new AlertEngine(ctx, RULES);
     const inc: AlertFinding[] = [];

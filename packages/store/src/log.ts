@@ -6,7 +6,7 @@
  * an import is byte-identical.
  * @module
  */
-import { issue, type JcIssue } from '@jiceng/core';
+import { isChainTrailer, issue, type JcIssue } from '@jiceng/core';
 
 /** One event as the store's columns (what a log line turns into). */
 export interface LogRow {
@@ -84,6 +84,12 @@ export function lineToRow(line: string, n: number): { row: LogRow | null; issue:
     return bad(n, (e as Error).message, `不是 JSON（${(e as Error).message}）`);
   }
   if (!v || typeof v !== 'object' || Array.isArray(v)) return bad(n, 'not an object', '不是对象');
+  // The hash chain's closing line (core's ChainWriter): no event, but part of the file, so it
+  // is kept word for word in a stream of its own (named by its digest) and exported in place.
+  if (isChainTrailer(line)) {
+    const digest = typeof v.digest === 'string' ? v.digest.slice(0, 32) : String(n);
+    return { row: { streamId: `chain-${digest}`, streamType: 'chain', version: 1, type: 'chain.trailer', schemaVersion: 1, data: 'null', meta: '{}', time: 0, hash: null, raw: line }, issue: null };
+  }
   const version = v.version;
   const type = v.type;
   const at = v.at;
