@@ -7,7 +7,7 @@ import { world, TO_HANDLING, XSS, type World } from './fixtures.js';
 let w: World;
 let dossier: Dossier;
 
-/** A neighbour dispute reported by a citizen, escalated to the town, reworked once, supervised, closed. */
+/** A neighbour dispute reported by a citizen, escalated to the town, reworked once, supervised, closed (verified by the county, outside the handling body; closed by a colleague, not the handler). */
 before(async () => {
   w = await world();
   const id = w.run([
@@ -15,14 +15,14 @@ before(async () => {
     ['gw', { type: 'escalate', reason: '涉及多户，村级难以调处' }],
     ['to', { type: 'accept' }],
     ['to', { type: 'reportHandled', result: '已约谈当事人' }],
-    ['to2', { type: 'verify', passed: false, note: `杂物仍在 ${XSS}` }],
+    ['co', { type: 'verify', passed: false, note: `杂物仍在 ${XSS}` }],
     ['sup', { type: 'supervise', note: '请三日内整改到位' }],
     ['to', { type: 'reportHandled', result: '杂物已清运' }],
-    ['to2', { type: 'verify', passed: true, note: '现场核查已清理' }],
+    ['co', { type: 'verify', passed: true, note: '现场核查已清理' }],
     ['sup', { type: 'recordAccountability', person: '村干部甲', measure: '约谈', reason: '首次处置不到位' }],
     ['vo', { type: 'giveFeedback', channel: 'phone', note: '已电话告知报告人' }],
     ['vo', { type: 'followUp', satisfaction: 4, recurred: false }],
-    ['to', { type: 'close', note: '办结' }],
+    ['to2', { type: 'close', note: '办结' }],
   ]);
   const d = w.store.dossier(id);
   if (!d.ok) throw new Error(JSON.stringify(d.errors));

@@ -45,6 +45,7 @@ export async function world(extraNodes: NodeInput[] = []): Promise<World> {
     vo: a('vo1', '黄书记', 'village-officer', V1),
     to: a('to1', '郑干部', 'town-officer', T1),
     to2: a('to2', '吴干部', 'town-officer', T1),
+    co: a('co1', '方科长', 'county-officer', COUNTY),
     sup: a('su1', '督查员', 'supervisor', COUNTY),
     citizen: a('cz1', '群众', 'citizen', U1),
   };

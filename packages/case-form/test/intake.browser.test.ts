@@ -78,8 +78,8 @@ describe('<jc-case-form> intake: validation', () => {
       await typeInto(el, 'description', 'x'.repeat(2001));
       await typeInto(el, 'address', 'y'.repeat(501));
       const expected = lang === 'zh'
-        ? { lat: '纬度：不能超过 90', lng: '经度：不能超过 180', description: '问题描述：不能超过 2000', address: '地址：不能超过 500' }
-        : { lat: 'latitude: must be at most 90', lng: 'longitude: must be at most 180', description: 'description: must be at most 2000', address: 'address: must be at most 500' };
+        ? { lat: '纬度：不能超过 90', lng: '经度：不能超过 180', description: '问题描述：不能超过 2000 个字符', address: '地址：不能超过 500 个字符' }
+        : { lat: 'latitude: must be at most 90', lng: 'longitude: must be at most 180', description: 'description: at most 2000 characters', address: 'address: at most 500 characters' };
       for (const [f, msg] of Object.entries(expected)) expect(errText(el, f), f).to.equal(msg);
       expect(errText(el, 'reporterPhone')).to.match(lang === 'zh' ? /^联系电话：格式不正确/ : /^phone: wrong format/);
       expect(el.value).to.equal(null);

@@ -26,6 +26,7 @@ const SKIP = new Set(['cli.main', 'cli.nodeIo']);
 
 /** Exports still failing, with who mends them (issue 12); `todo` until they pass. */
 const PENDING: Record<string, string> = {
+  'cli.verifyChain': 'trust (issue 12): not yet mended (cli/src/case-log.ts)',
   'core.allocatedBySource': 'lists (issue 22): not yet mended (core/src/lists)',
   'core.checkFilledForm': 'lists (issue 22): not yet mended (core/src/access/registry)',
   'core.checkFundingEvent': 'lists (issue 22): not yet mended (core/src/lists)',

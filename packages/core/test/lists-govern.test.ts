@@ -48,9 +48,9 @@ test('the 权责清单 decides who handles and closes; a case keeps the rules it
   const r = store.execute({ type: 'dispatch', caseId: b, expectedVersion: store.get(b)!.version, node: V1 }, ACTORS.to, ctx);
   assert.ok(!r.ok);
   assert.equal(r.errors[0].code, 'E_BELOW_HANDLING_LEVEL');
-  // case a, dispatched before the change, is handled and closed at the village under its own rule
+  // case a, dispatched before the change, is handled and closed at the village under its own rule (verified by the town, outside the handling body)
   runSteps(store, ctx, [
-    ['gw', { type: 'accept' }], ['gw', { type: 'reportHandled', result: '已劝停' }], ['gw2', { type: 'verify', passed: true, note: '已核查' }],
+    ['gw', { type: 'accept' }], ['gw', { type: 'reportHandled', result: '已劝停' }], ['to', { type: 'verify', passed: true, note: '已核查' }],
     ['vo', { type: 'followUp', satisfaction: 5, recurred: false }], ['vo', { type: 'close' }],
   ], a);
   assert.equal(store.get(a)!.status, 'closed');

@@ -6,6 +6,7 @@
  * are merged into the case events.
  * @module
  */
+import { badArgument } from './args.js';
 import { z } from 'zod';
 import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
 import type { Actor } from '../access/actor.js';
@@ -134,6 +135,7 @@ const enfIssue = (code: keyof typeof MESSAGES, detail?: string): JcIssue =>
  * ```
  */
 export function enforcementSteps(events: readonly AnyCaseEvent[]): (keyof EnforcementEventData)[] {
+  if (!Array.isArray(events) || !events.every((e) => e !== null && typeof e === 'object')) throw badArgument('events', '案件事件列表', 'a list of case events');
   return events.filter((e) => (ORDER as string[]).includes(e.type)).map((e) => e.type as keyof EnforcementEventData);
 }
 

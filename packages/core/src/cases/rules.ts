@@ -5,6 +5,7 @@
  * force at an instant. A case keeps the rules of its first dispatch.
  * @module
  */
+import { badArgument } from './args.js';
 import type { CaseState } from './state.js';
 
 /**
@@ -41,5 +42,7 @@ export interface CaseRules {
  * ```
  */
 export function rulesInstant(s: Pick<CaseState, 'dispatchedAt'>, clock: () => number): number {
+  if (s === null || typeof s !== 'object' || typeof s.dispatchedAt !== 'number') throw badArgument('s', '案件状态', 'a case state');
+  if (typeof clock !== 'function') throw badArgument('clock', '时钟函数', 'a clock function');
   return Number.isNaN(s.dispatchedAt) ? clock() : s.dispatchedAt;
 }

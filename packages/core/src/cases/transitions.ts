@@ -87,6 +87,10 @@ export const CASE_TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   { kind: 'followedUpRecurred', from: ['verified'], to: 'handling', command: 'followUp' },
   { kind: 'closed', from: ['followup'], to: 'closed', command: 'close' },
   { kind: 'reopened', from: ['closed'], to: 'dispatched', command: 'reopen' },
+  // 1+N+X comprehensive enforcement (一次告知、一次上门、一次到位): the town team's steps while it handles the case.
+  { kind: 'enforcementNotified', from: ['handling'], to: 'same', command: 'reportProgress' },
+  { kind: 'enforcementVisited', from: ['handling'], to: 'same', command: 'reportProgress' },
+  { kind: 'enforcementSettled', from: ['handling'], to: 'same', command: 'reportProgress' },
   { kind: 'supervised', from: OPEN_STATUSES, to: 'same', command: 'supervise' },
   { kind: 'accountabilityRecorded', from: CASE_STATUSES, to: 'same', command: 'recordAccountability' },
 ] satisfies TransitionRule[]);
