@@ -81,8 +81,11 @@ export function createPutianCaseContext(hierarchy: HierarchyIndex, opts: { newId
  * putianCategories(hierarchy).list.length; // the default social-governance set
  * ```
  */
-export function putianCategories(hierarchy: HierarchyIndex): CategoryTable {
-  needHierarchy('putianCategories', hierarchy);
+export function putianCategories(hierarchy: Pick<HierarchyIndex, 'config'>): CategoryTable {
+  // Only the levels are read, so a page without the whole city may pass `{ config }`.
+  if (hierarchy === null || typeof hierarchy !== 'object' || hierarchy.config === null || typeof hierarchy.config !== 'object') {
+    throw argumentError('putianCategories', 'hierarchy', { zh: ' buildHierarchy 建成的层级（或含其 config 的对象）', en: 'a hierarchy built by buildHierarchy (or an object with its config)' });
+  }
   const t = buildCategoryTable(DEFAULT_CATEGORIES, hierarchy.config);
   if (!t.ok) throw new Error(`categories: ${t.errors.map((e) => e.en).join('; ')}`);
   return t.value;
