@@ -15,6 +15,7 @@ import {
   buildHierarchy, createAccess, createCaseFacts, scopedFacts, scopedRows, viewRecords, type CaseFacts, type HierarchyIndex,
 } from '../packages/core/src/index.js';
 import { generatePutian } from '../packages/putian/src/index.js';
+import { fmt, measure as measureRuns } from './shared.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -77,22 +78,7 @@ function peerPrefix(grants: number[]): number {
   return n;
 }
 
-interface Stat { median: number; min: number; max: number }
-function measure(fn: () => number): { stat: Stat; result: number } {
-  fn();
-  const times: number[] = [];
-  let result = 0;
-  for (let r = 0; r < RUNS; r++) {
-    gc!();
-    const t = performance.now();
-    result = fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return { stat: { median: round(times[times.length >> 1]), min: round(times[0]), max: round(times[times.length - 1]) }, result };
-}
-const fmt = (s: Stat) => `${s.median} (${s.min}–${s.max}) ms`;
+const measure = (fn: () => number) => measureRuns(RUNS, fn, 2);
 
 const rows: string[] = [];
 const json: Record<string, unknown> = {};

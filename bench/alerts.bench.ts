@@ -9,26 +9,20 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { buildHierarchy, type AnyCaseEvent } from '@jiceng/core';
+import type { AnyCaseEvent } from '@jiceng/core';
 import { AlertEngine, DEFAULT_ALERT_RULES, evaluateFromScratch, feedRules, inTimeOrder, replayAlerts, type AlertFinding } from '@jiceng/core/alerts';
-import { generatePutian, PutianScenario } from '@jiceng/putian';
+import { putianHistory, stats } from './shared.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
-const stats = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], runs: s.length }; };
 
 // ------------------------------------------------------------------ data
-const data = generatePutian({ seed: 1 });
-const built = buildHierarchy(data.config, data.nodes);
-if (!built.ok) throw new Error('hierarchy');
-const hierarchy = built.value;
-const sim = new PutianScenario(hierarchy, { seed: 1, ...(process.env.CASES ? { cases: Number(process.env.CASES) } : {}) });
+const generated = putianHistory();
+const { hierarchy, sim } = generated;
 let t = performance.now();
-const raw: AnyCaseEvent[] = [];
-sim.run({ onEvent: (e) => raw.push(e) });
-const events = inTimeOrder(raw);
-raw.length = 0;
-const genMs = performance.now() - t;
+const events = inTimeOrder(generated.events);
+generated.events.length = 0;
+const genMs = generated.genMs + (performance.now() - t);
 console.log(`generated ${sim.cases} cases, ${events.length} events in ${(genMs / 1000).toFixed(1)} s`);
 const ctx = { hierarchy, categories: sim.ctx.categories, calendar: sim.ctx.calendar };
 const rules = DEFAULT_ALERT_RULES;

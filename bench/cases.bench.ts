@@ -9,25 +9,17 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { assign, createActor, createMachine, type AnyActorRef } from 'xstate';
 import { createHash } from 'node:crypto';
-import { buildHierarchy, CaseStore, ChainWriter, NOBLE_SHA256, type AnyCaseEvent, type ChainHasher } from '@jiceng/core';
-import { generatePutian, PutianScenario } from '@jiceng/putian';
+import { CaseStore, ChainWriter, NOBLE_SHA256, type AnyCaseEvent, type ChainHasher } from '@jiceng/core';
+import { putianHistory, stats } from './shared.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 // Heap plus ArrayBuffers: the store's typed columns live outside the JS heap.
 const heap = () => { gc!(); gc!(); const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
-const stats = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], runs: s.length }; };
 
 // ------------------------------------------------------------------ data
-const data = generatePutian({ seed: 1 });
-const built = buildHierarchy(data.config, data.nodes);
-if (!built.ok) throw new Error('hierarchy');
-const hierarchy = built.value;
-const sim = new PutianScenario(hierarchy, { seed: 1, ...(process.env.CASES ? { cases: Number(process.env.CASES) } : {}) });
+const { hierarchy, sim, events, genMs } = putianHistory();
 let t = performance.now();
-const events: AnyCaseEvent[] = [];
-sim.run({ onEvent: (e) => events.push(e) });
-const genMs = performance.now() - t;
 // A real log interleaves cases by time; keep each case's own order (stable sort).
 events.sort((a, b) => a.at - b.at);
 console.log(`generated ${sim.cases} cases, ${events.length} events in ${(genMs / 1000).toFixed(1)} s`);

@@ -15,6 +15,7 @@ import {
   buildCandidateIndex, DEFAULT_SERVICE_CATEGORIES, foldEngagement, suggestCandidates, type MemberState, type OrderState,
 } from '../packages/core/src/engagement/index.js';
 import { generatePutian, generatePutianEngagement } from '../packages/putian/src/index.js';
+import { fmt, measure as measureRuns, type Stat } from './shared.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -29,22 +30,7 @@ const members = s.members.size;
 const orders = [...s.orders.values()].filter((_, i) => i % 1000 === 0);
 console.log(`generated in ${genMs} ms: ${members} members, ${s.orders.size} orders, ${g.events.length} events; ${orders.length} orders to suggest for`);
 
-interface Stat { median: number; min: number; max: number }
-function measure(fn: () => number): { stat: Stat; result: number } {
-  fn();
-  const times: number[] = [];
-  let result = 0;
-  for (let r = 0; r < RUNS; r++) {
-    gc!();
-    const t0 = performance.now();
-    result = fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { stat: { median: round(times[times.length >> 1]), min: round(times[0]), max: round(times[times.length - 1]) }, result };
-}
-const fmt = (x: Stat) => `${x.median} (${x.min}–${x.max}) ms`;
+const measure = (fn: () => number) => measureRuns(RUNS, fn, 3);
 
 /** The naive way: score every member from its records, sort them all, take the first five. */
 function naive(o: OrderState): string[] {
