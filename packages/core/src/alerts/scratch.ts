@@ -9,7 +9,7 @@ import { foldCase, type CaseState } from '../cases/state.js';
 import { workingMsBetween } from '../cases/calendar.js';
 import { feedRules, type AlertEngineContext, type AlertFinding } from './engine.js';
 import { ruleCategoryMask, type AlertRuleSet } from './rules.js';
-import { endOfLocalDay, localDayOf } from './time.js';
+import { coverageStart, endOfLocalDay, localDayOf } from './time.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -18,9 +18,11 @@ const STARTS = new Set(['dispatched', 'escalated', 'reopened']);
 
 /** Earliest x with at most `ms` working ms left before `due`, by bisection over `workingMsBetween`. */
 function nearStart(ctx: AlertEngineContext, due: number, ms: number): number {
-  let lo = due - 7 * DAY;
+  const floor = coverageStart(ctx.calendar); // no working time is known before it
+  let lo = Math.max(due - 7 * DAY, floor);
   while (workingMsBetween(ctx.calendar, lo, due) <= ms) {
-    lo = due - 2 * (due - lo);
+    if (lo === floor) return floor;
+    lo = Math.max(due - 2 * (due - lo), floor);
     if (due - lo > 3_660 * DAY) return NaN;
   }
   let hi = due;

@@ -52,6 +52,9 @@ export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number
   let left = ms;
   const periods = cal.periods;
   for (let guard = 0; guard < HORIZON_DAYS; guard++, d--, tod = DAY) {
+    // Before the calendar's first covered year (and no fallback chosen) the working time is
+    // unknown: the window reaches back to the start of the covered period, no further.
+    if (d * DAY - cal.offset < coverageStart(cal)) return (d + 1) * DAY - cal.offset;
     if (!isWorkingDay(cal, d * DAY - cal.offset)) continue;
     for (let i = periods.length - 1; i >= 0; i--) {
       const [s, e] = periods[i];
@@ -64,4 +67,18 @@ export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number
     }
   }
   return NaN;
+}
+
+/**
+ * The first instant the calendar knows working time for (local midnight of its first covered
+ * year), or `-Infinity` when it falls back to weekdays outside its years.
+ *
+ * @example
+ * ```ts
+ * coverageStart(calendar); // 2016-01-01T00:00+08:00 for CHINA_CALENDAR
+ * ```
+ */
+export function coverageStart(cal: WorkingCalendar): number {
+  if (cal.fallback !== undefined || cal.years.size === 0) return -Infinity;
+  return Date.UTC(Math.min(...cal.years), 0, 1) - cal.offset;
 }
