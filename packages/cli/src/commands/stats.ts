@@ -9,6 +9,7 @@ import {
   type CloseRateBase, type HierarchyConfig, type HierarchyIndex, type IndicatorDef, type IndicatorValue, type Lang, type LocalizedText,
   type Metrics, type MetricsOptions,
 } from '@jiceng/core';
+import { CHINA_UTC_OFFSET_MS } from '@jiceng/core/calendar';
 import { displayWidth, generatePutian } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { parseAs } from './dossier.js';
@@ -180,7 +181,7 @@ export const statsCommand: Command = {
     if (!built.ok) { io.err(`${built.errors.map((e) => formatIssue(e, lang)).join('\n')}\n`); return EXIT.problems; }
     const m = built.value;
 
-    const when = new Date(now + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const when = new Date(now + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
     const header = [
       `${L(T.title)} — ${lang === 'en' ? h.nameEn(node) : h.name(node)} (${h.code(node)})`,
       `${L(T.asOf)} ${when} (+08:00); ${L(T.cases)} ${num(seen.length)}, ${L(T.events)} ${num(eventsSeen)}${skipped ? `; ${L(T.skipped)} ${num(skipped)}` : ''}`,
