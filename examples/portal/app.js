@@ -11,6 +11,9 @@ const $ = (id) => document.getElementById(id);
 const T = {
   zh: {
     title: '莆田市基层治理', loading: '正在连接服务器…', actor: '当前人员', area: '区域', figures: '治理数据', switch: '切换人员', skip: '跳到事件',
+    skipFigures: '跳到治理数据', skips: '跳转', wall: '大屏', actAs: '办理人（演示）', actAsGo: '以此身份办理',
+    actingAs: (name) => `现在以${name}身份办理`,
+    urgency: { normal: '一般', urgent: '紧急', critical: '特急' },
     cases: '事件', newCase: '登记新事件', close: '关闭', ready: (n) => `已连接，范围内共 ${n.toLocaleString('zh-CN')} 件事件`,
     treeLabel: '莆田市治理层级', none: '该区域暂无事件', recorded: (id) => `已登记事件 ${id}`, lang: 'English',
     arrived: (id, s) => `事件 ${id} 有更新：${s}`, offline: '与服务器的连接中断，正在重连…', back: '已重新连接',
@@ -20,6 +23,9 @@ const T = {
   },
   en: {
     title: 'Putian grassroots governance', loading: 'Connecting to the server…', actor: 'Signed in as', area: 'Area', figures: 'Figures', switch: 'Switch person', skip: 'Skip to cases',
+    skipFigures: 'Skip to figures', skips: 'Skip links', wall: 'Wall screen', actAs: 'Acting person (demo)', actAsGo: 'Act as this person',
+    actingAs: (name) => `Now acting as ${name}`,
+    urgency: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
     cases: 'Cases', newCase: 'Record a case', close: 'Close', ready: (n) => `Connected: ${n.toLocaleString('en')} cases in scope`,
     treeLabel: 'Putian governance hierarchy', none: 'No cases in this area', recorded: (id) => `Case ${id} recorded`, lang: '中文',
     arrived: (id, s) => `Case ${id} changed: ${s}`, offline: 'Lost the server; reconnecting…', back: 'Reconnected',
@@ -48,7 +54,7 @@ try {
   signIn();
   await never();
 }
-const actor = { id: me.id, roles: me.grants };
+let actor = { id: me.id, roles: me.grants };
 
 // ---------------------------------------------------------------- the hierarchy, as far as the user has opened it
 /** Nodes fetched from the hierarchy routes (parents before children), by code. */
@@ -69,7 +75,7 @@ async function reveal(code) {
   if (!known.has(code)) add(await api.path(code));
   return rebuild();
 }
-const scopeRoots = me.scope.map((n) => n.code);
+let scopeRoots = me.scope.map((n) => n.code);
 for (const code of scopeRoots) add(await api.path(code));
 for (const code of scopeRoots) add(await api.children(code));
 rebuild();
@@ -93,12 +99,21 @@ actionsEl.hierarchy = h;
 actionsEl.categories = categories;
 actionsEl.actor = actor;
 
+/** A message with every place code it names replaced by the place's name (and level), in `l`. */
+function places(text, l) {
+  return String(text ?? '').replace(/\b\d{6}[0-9A-Z]{6}\d{0,6}\b/g, (code) => {
+    const n = known.get(code);
+    if (!n) return code;
+    const lv = h.config.levels[h.levelOf[h.indexOf(code)]]?.name;
+    return `${n.name[l]}${lv ? (l === 'zh' ? `（${lv.zh ?? lv}）` : ` (${lv.en ?? lv})`) : ''}`;
+  });
+}
 /** The API's refusal as the core's issues, so the elements show its zh/en message in place. */
 function issuesOf(e) {
   if (!(e instanceof JicengApiError)) return [{ code: 'E_NETWORK', zh: `请求失败：${e.message}`, en: `request failed: ${e.message}` }];
   const { code, zh, en, fields } = e.error;
-  const rest = (fields ?? []).filter((f) => f.code !== code).map((f) => ({ code: f.code, zh: f.zh, en: f.en, ...(f.field ? { column: f.field, field: f.field } : {}) }));
-  return [{ code, zh, en }, ...rest];
+  const rest = (fields ?? []).filter((f) => f.code !== code).map((f) => ({ code: f.code, zh: places(f.zh, 'zh'), en: places(f.en, 'en'), ...(f.field ? { column: f.field, field: f.field } : {}) }));
+  return [{ code, zh: places(zh, 'zh'), en: places(en, 'en') }, ...rest];
 }
 const say = (el, e) => { el.textContent = e ? issuesOf(e).map((i) => `${i[lang]}（${i.code}）`).join('；') : ''; };
 
@@ -121,18 +136,21 @@ async function renderCaseList() {
   try { page = await api.cases({ node: state.node, limit: 30 }); } catch (e) { say($('case-note'), e); return; }
   say($('case-note'));
   state.total = page.total;
+  const current = page.items.some((c) => c.id === state.caseId) ? state.caseId : page.items[0]?.id;
   list.replaceChildren(...page.items.map((c) => {
     const li = document.createElement('li');
     const b = document.createElement('button');
     b.type = 'button';
     b.dataset.case = c.id;
     b.setAttribute('aria-current', String(c.id === state.caseId));
+    b.tabIndex = c.id === current ? 0 : -1; // one tab stop; arrow keys move within the list
     const title = document.createElement('span');
     title.textContent = `${c.id} · ${c.category?.name[lang] ?? ''}`;
     const m = document.createElement('div');
     m.className = 'meta';
     m.dataset.status = c.status;
-    m.textContent = `${t().status[c.status] ?? c.status} · ${c.node.name[lang]} · ${fmtDate(c.reportedAt)}`;
+    m.textContent = [t().status[c.status] ?? c.status, c.urgency ? t().urgency[c.urgency] ?? c.urgency : '', c.node.name[lang], fmtDate(c.reportedAt)].filter(Boolean).join(' · ');
+    if (c.urgency) m.dataset.urgency = c.urgency;
     b.append(title, m);
     li.append(b);
     return li;
@@ -154,13 +172,69 @@ async function showCase(id, { focus = false } = {}) {
   $('case-h').textContent = `${f.case.id} · ${t().status[f.case.status] ?? f.case.status}`;
   $('case-h').dataset.status = f.case.status;
   actionsEl.actions = f.actions;
+  actionsEl.actionDefaults = { dispatch: likelyTarget(f.case) };
+  void fillPeople(f.case.node.code);
   actionsEl.caseState = {
     id: f.case.id, version: f.case.version, status: f.case.status, node: f.case.node.code, category: f.case.category?.id ?? null,
     urgency: f.case.urgency, source: f.case.source, reportedAt: f.case.reportedAt, dueAt: f.case.dueAt, closedAt: f.case.closedAt, ...f.state,
   };
   file.dossier = f.dossier;
-  for (const b of $('case-list').querySelectorAll('button[data-case]')) b.setAttribute('aria-current', String(b.dataset.case === id));
+  for (const b of $('case-list').querySelectorAll('button[data-case]')) {
+    b.setAttribute('aria-current', String(b.dataset.case === id));
+    b.tabIndex = b.dataset.case === id ? 0 : -1;
+  }
   if (focus) $('case-h').focus();
+}
+
+/** The likely dispatch target: the case's own place or its ancestor at the level that handles its category. */
+function likelyTarget(c) {
+  const cat = c.category ? categories.get(c.category.id) : undefined;
+  const i = h.indexOf(c.node.code);
+  if (!cat?.handleLevel || i < 0) return {};
+  const path = h.path(i);
+  const at = path.find((p) => h.config.levels[h.levelOf[p]].id === cat.handleLevel);
+  return at === undefined ? {} : { node: h.code(at) };
+}
+
+/** The demo's people who act at or above the case's place: another person takes over in place (development sign-in only). */
+let peopleFor = '';
+async function fillPeople(code) {
+  if (peopleFor === code) return;
+  let people;
+  try { people = await api.devPeople(code); } catch { $('act-as').hidden = true; return; }
+  peopleFor = code;
+  const sel = $('person');
+  sel.replaceChildren(...people.map((p) => {
+    const o = document.createElement('option');
+    o.value = p.id;
+    o.dataset.zh = p.name.zh;
+    o.dataset.en = p.name.en;
+    o.textContent = p.name[lang];
+    o.selected = p.id === me.id;
+    return o;
+  }));
+  $('act-as').hidden = people.length === 0;
+}
+
+let feed;
+/** Takes over as another person of the demo city, without leaving the page. */
+async function actAs(person) {
+  const tk = await api.devToken(person);
+  localStorage.setItem('jiceng.token', tk.token);
+  me = await api.me();
+  actor = { id: me.id, roles: me.grants };
+  actionsEl.actor = actor;
+  document.body.dataset.actor = me.id;
+  scopeRoots = me.scope.map((n) => n.code);
+  for (const code of scopeRoots) add(await api.path(code));
+  rebuild();
+  const i = h.indexOf(state.node);
+  const inScope = i >= 0 && scopeRoots.some((r) => h.path(i).includes(h.indexOf(r)));
+  if (!inScope) state.node = scopeRoots[0] ?? state.node;
+  connect();
+  applyLang();
+  await selectNode(state.node);
+  if (state.caseId) await showCase(state.caseId);
 }
 
 async function selectNode(code) {
@@ -180,6 +254,16 @@ dashboard.addEventListener('jc-select', async (e) => {
 dashboard.addEventListener('jc-period', (e) => { state.periodKind = e.detail.period; void renderDashboard(); });
 dashboard.addEventListener('jc-topic', (e) => { state.topic = e.detail.topic; void renderDashboard(); });
 dashboard.addEventListener('jc-indicator', (e) => { state.indicator = e.detail.indicator; void renderDashboard(); });
+$('case-list').addEventListener('keydown', (e) => {
+  const rows = [...$('case-list').querySelectorAll('button[data-case]')];
+  const i = rows.indexOf(e.target.closest('button[data-case]'));
+  if (i < 0) return;
+  const j = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows.length - 1 }[e.key];
+  if (j === undefined || !rows[j]) return;
+  e.preventDefault();
+  for (const r of rows) r.tabIndex = r === rows[j] ? 0 : -1;
+  rows[j].focus();
+});
 $('case-list').addEventListener('click', (e) => {
   const b = e.target.closest('button[data-case]');
   if (b) void showCase(b.dataset.case, { focus: true });
@@ -203,7 +287,20 @@ actionsEl.addEventListener('keydown', (e) => {
   const open = actionsEl.shadowRoot?.querySelector('button[data-action][aria-expanded="true"]');
   if (open) { e.preventDefault(); open.click(); open.focus(); }
 });
-$('new-case').addEventListener('click', () => { say($('intake-note')); $('new-case-dialog').showModal(); });
+$('new-case').addEventListener('click', () => {
+  say($('intake-note'));
+  // the form starts at the place already chosen in the tree
+  if (!intake.raw.node && state.node) intake.raw = { ...intake.raw, node: state.node };
+  $('new-case-dialog').showModal();
+});
+$('person-go').addEventListener('click', async () => {
+  const sel = $('person');
+  if (sel.value === me.id) return;
+  try { await actAs(sel.value); } catch (e) { say($('case-note'), e); return; }
+  $('status').textContent = t().actingAs(sel.selectedOptions[0]?.textContent ?? sel.value);
+  // focus goes to the result: the case as the new person sees it, with their actions
+  (state.caseId ? $('case-h') : $('cases-h')).focus();
+});
 $('close-dialog').addEventListener('click', () => $('new-case-dialog').close());
 intake.addEventListener('jc-submit', async (e) => {
   const { discover, register } = e.detail;
@@ -227,6 +324,7 @@ intake.addEventListener('jc-submit', async (e) => {
   intake.showResult?.({ ok: true, value: [] });
   $('new-case-dialog').close();
   $('status').textContent = `${t().recorded(id)}${note ? ` · ${note}` : ''}`;
+  $('case-note').textContent = $('status').textContent; // the confirmation where the user is, on a phone too
   await Promise.all([renderCaseList(), showCase(id, { focus: true })]);
 });
 
@@ -241,19 +339,25 @@ function refreshSoon(item) {
     refreshing = undefined;
   });
 }
-const feed = new EventSource(api.feedUrl());
 let lost = false;
-feed.addEventListener('change', (e) => {
+function connect() {
+  feed?.close();
+  feed = new EventSource(api.feedUrl());
+  feed.addEventListener('change', onChange);
+  feed.addEventListener('ready', onReady);
+  feed.addEventListener('reset', () => { void renderCaseList(); void renderDashboard(); });
+  feed.addEventListener('error', () => { lost = true; document.body.dataset.live = 'false'; $('status').textContent = t().offline; });
+}
+function onChange(e) {
   const item = JSON.parse(e.data);
   $('status').textContent = t().arrived(item.caseId, t().status[item.status] ?? item.status);
   refreshSoon(item);
-});
-feed.addEventListener('ready', () => {
+}
+function onReady() {
   if (lost) { lost = false; $('status').textContent = t().back; void renderCaseList(); }
   document.body.dataset.live = 'true';
-});
-feed.addEventListener('reset', () => { void renderCaseList(); void renderDashboard(); });
-feed.addEventListener('error', () => { lost = true; document.body.dataset.live = 'false'; $('status').textContent = t().offline; });
+}
+connect();
 
 // ---------------------------------------------------------------- language
 function applyLang() {
@@ -267,6 +371,10 @@ function applyLang() {
   $('who-name').textContent = me.grants.map((g) => `${t().roles[g.role] ?? g.role} · ${nodeName(g.node)}`).join('，') || me.id;
   $('who').hidden = false;
   tree.label = t().treeLabel;
+  // every element of the page (the portal's and other modules') speaks the page's language
+  for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('jc-')) el.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const el of document.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', t()[el.dataset.tLabel]);
+  for (const o of $('person').options) o.textContent = o.dataset[lang] ?? o.textContent;
   dashboard.topics = Object.keys(CASE_TOPICS).filter((k) => k !== 'other').map((k) => ({ id: k, label: CASE_TOPICS[k][lang] }));
 }
 $('lang').addEventListener('click', async () => {
@@ -277,6 +385,20 @@ $('lang').addEventListener('click', async () => {
   if (state.caseId) await showCase(state.caseId);
   $('status').textContent = t().ready(state.total);
 });
+// ---------------------------------------------------------------- wall mode (大屏): the figures alone, full width, large type
+function applyView() {
+  const wall = view === 'wall';
+  document.body.classList.toggle('wall', wall);
+  dashboard.mode = wall ? 'wall' : 'standard';
+  $('wall').setAttribute('aria-pressed', String(wall));
+}
+let view = new URLSearchParams(location.search).get('view') ?? localStorage.getItem('jiceng.view') ?? '';
+$('wall').addEventListener('click', () => {
+  view = view === 'wall' ? '' : 'wall';
+  localStorage.setItem('jiceng.view', view);
+  applyView();
+});
+applyView();
 $('signout').addEventListener('click', () => { localStorage.removeItem('jiceng.actor'); signIn(); });
 
 applyLang();

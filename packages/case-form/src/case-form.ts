@@ -186,6 +186,12 @@ export class JcCaseForm extends LitElement {
   @property({ attribute: false }) context: CaseContext | undefined = undefined;
   /** Action mode: the actions to offer, when the host computed them itself (used when `context` is not set). */
   @property({ attribute: false }) actions: readonly CaseAction[] | undefined = undefined;
+  /**
+   * Action mode: values an action's form starts with (e.g. the likely dispatch target), by
+   * action; what the user types replaces them.
+   * @example `form.actionDefaults = { dispatch: { node: '350302001001' } };`
+   */
+  @property({ attribute: false }) actionDefaults: Partial<Record<CaseAction, ActionValues>> | undefined = undefined;
 
   @state() private _raw: IntakeRaw = { ...EMPTY_INTAKE, attachments: [] };
   @state() private _touched = new Set<string>();
@@ -808,7 +814,7 @@ export class JcCaseForm extends LitElement {
   private async _submitAction(action: CaseAction): Promise<void> {
     const s = this.caseState;
     if (!s) return;
-    const values = this._actionValues[action] ?? {};
+    const values = this._valuesOf(action);
     const command = buildActionCommand(action, s, values);
     const v = validateCommand(command);
     this._actionShowAll = true;
@@ -835,6 +841,21 @@ export class JcCaseForm extends LitElement {
     this.dispatchEvent(new CustomEvent('jc-command', { detail, bubbles: true, composed: true }));
   }
 
+  /** What an action's form holds: the host's defaults under what the user typed. */
+  private _valuesOf(action: CaseAction): ActionValues {
+    return { ...(this.actionDefaults?.[action] ?? {}), ...(this._actionValues[action] ?? {}) };
+  }
+
+  /** After a panel opens, focus goes to its first required field still empty, else its submit button. */
+  private async _focusPanel(action: CaseAction): Promise<void> {
+    await this.updateComplete;
+    if (this._open !== action) return;
+    const values = this._valuesOf(action);
+    const empty = ACTION_FIELDS[action].find((f) => isRequired(action, f.name) && (values[f.name] === undefined || values[f.name] === ''));
+    const target = (empty && this._actionControl(empty.name)) ?? this.renderRoot.querySelector<HTMLElement>(`#panel-${action} [part="submit"]`);
+    target?.focus();
+  }
+
   private _actionControl(name: string): HTMLElement | null {
     const root = this.renderRoot;
     if (name === 'node') return root.querySelector<HTMLElement>('jc-grid-tree[data-field="node"]');
@@ -857,7 +878,7 @@ export class JcCaseForm extends LitElement {
 
   private _renderActionField(action: CaseAction, f: ActionField, err: JcIssue | undefined): TemplateResult {
     const s = this._s;
-    const values = this._actionValues[action] ?? {};
+    const values = this._valuesOf(action);
     const v = values[f.name];
     const id = `a-${action}-${f.name.replace('.', '-')}`;
     const eid = `ae-${action}-${f.name.replace('.', '-')}`;
@@ -942,6 +963,7 @@ export class JcCaseForm extends LitElement {
                 this._actionErrors = [];
                 this._actionShowAll = false;
                 this._status = null;
+                if (this._open) void this._focusPanel(a);
               }}>${s.actions[a]}</button>`,
           )}
         </div>

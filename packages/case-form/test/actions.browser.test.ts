@@ -80,6 +80,27 @@ describe('<jc-case-form mode="action">: what is offered', () => {
 });
 
 describe('<jc-case-form mode="action">: submitting', () => {
+  it('starts a panel with the host\'s defaults and focuses what still needs typing, else the submit button', async () => {
+    const id = w.run(TO_HANDLING.slice(0, 2));
+    const el = await mount(w.store.get(id)!, 'vo');
+    el.actionDefaults = { dispatch: { node: V1 } };
+    await open(el, 'dispatch');
+    await el.updateComplete;
+    // the only required field (the target) is filled: focus waits on the submit button
+    expect(root(el).activeElement).to.equal($(el, '#panel-dispatch [part="submit"]'));
+    setTimeout(() => root(el).activeElement instanceof HTMLButtonElement && (root(el).activeElement as HTMLButtonElement).click());
+    const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
+    expect(ev.detail.command).to.deep.equal({ type: 'dispatch', caseId: id, expectedVersion: 2, node: V1 });
+    expect(w.store.execute(ev.detail.command, w.actors.vo, w.ctx).ok).to.equal(true);
+    // a panel with an empty required field focuses that field
+    el.caseState = { ...w.store.get(id)! };
+    el.actor = w.actors.gw;
+    await el.updateComplete;
+    await open(el, 'return');
+    await el.updateComplete;
+    expect(root(el).activeElement).to.equal($(el, '[data-afield="reason"]'));
+  });
+
   it('validates with the core schema before emitting, and emits a command the core applies', async () => {
     const id = w.run([...TO_HANDLING, ['gw', { type: 'reportHandled', result: '已清理' }]]);
     const el = await mount(w.store.get(id)!, 'to');
