@@ -115,7 +115,11 @@ function issuesOf(e) {
   const rest = (fields ?? []).filter((f) => f.code !== code).map((f) => ({ code: f.code, zh: places(f.zh, 'zh'), en: places(f.en, 'en'), ...(f.field ? { column: f.field, field: f.field } : {}) }));
   return [{ code, zh: places(zh, 'zh'), en: places(en, 'en') }, ...rest];
 }
-const say = (el, e) => { el.textContent = e ? issuesOf(e).map((i) => `${i[lang]}（${i.code}）`).join('；') : ''; };
+/** Shows a refusal in `el`, or (without one) clears a refusal shown there before; other notes stay. */
+const say = (el, e) => {
+  if (e) { el.textContent = issuesOf(e).map((i) => (lang === 'zh' ? `${i.zh}（${i.code}）` : `${i.en} (${i.code})`)).join(lang === 'zh' ? '；' : '; '); el.dataset.error = 'true'; }
+  else if (el.dataset.error) { el.textContent = ''; delete el.dataset.error; }
+};
 
 async function renderDashboard() {
   const period = state.periodKind === 'year' ? undefined : periodLabel(periodOf(AS_OF - 1, state.periodKind));
@@ -173,17 +177,27 @@ async function showCase(id, { focus = false } = {}) {
   $('case-h').dataset.status = f.case.status;
   actionsEl.actions = f.actions;
   actionsEl.actionDefaults = { dispatch: likelyTarget(f.case) };
-  void fillPeople(f.case.node.code);
+  await fillPeople(f.case.node.code);
   actionsEl.caseState = {
     id: f.case.id, version: f.case.version, status: f.case.status, node: f.case.node.code, category: f.case.category?.id ?? null,
     urgency: f.case.urgency, source: f.case.source, reportedAt: f.case.reportedAt, dueAt: f.case.dueAt, closedAt: f.case.closedAt, ...f.state,
   };
-  file.dossier = f.dossier;
+  file.dossier = localDossier(f.dossier);
   for (const b of $('case-list').querySelectorAll('button[data-case]')) {
     b.setAttribute('aria-current', String(b.dataset.case === id));
     b.tabIndex = b.dataset.case === id ? 0 : -1;
   }
   if (focus) $('case-h').focus();
+}
+
+/** The dossier with places and (in the demo) people named in the page's language. */
+function localDossier(d) {
+  const place = (code, fallback) => known.get(code)?.name[lang] ?? fallback;
+  return {
+    ...d,
+    node: { ...d.node, name: place(d.node.code, d.node.name) },
+    entries: d.entries.map((e) => ({ ...e, actor: peopleNames.get(e.actor)?.[lang] ?? e.actor, roleNodeName: place(e.roleNode, e.roleNodeName) })),
+  };
 }
 
 /** The likely dispatch target: the case's own place or its ancestor at the level that handles its category. */
@@ -198,11 +212,13 @@ function likelyTarget(c) {
 
 /** The demo's people who act at or above the case's place: another person takes over in place (development sign-in only). */
 let peopleFor = '';
+const peopleNames = new Map();
 async function fillPeople(code) {
   if (peopleFor === code) return;
   let people;
   try { people = await api.devPeople(code); } catch { $('act-as').hidden = true; return; }
   peopleFor = code;
+  for (const p of people) peopleNames.set(p.id, p.name);
   const sel = $('person');
   sel.replaceChildren(...people.map((p) => {
     const o = document.createElement('option');
@@ -319,13 +335,14 @@ intake.addEventListener('jc-submit', async (e) => {
     try {
       await api.command(id, { ...register, caseId: id, expectedVersion: f.case.version });
       note = '';
-    } catch (x) { note = issuesOf(x).map((i) => i[lang]).join('；'); }
+    } catch (x) { note = issuesOf(x).map((i) => i[lang]).join(lang === 'zh' ? '；' : '; '); }
   }
   intake.showResult?.({ ok: true, value: [] });
   $('new-case-dialog').close();
   $('status').textContent = `${t().recorded(id)}${note ? ` · ${note}` : ''}`;
-  $('case-note').textContent = $('status').textContent; // the confirmation where the user is, on a phone too
   await Promise.all([renderCaseList(), showCase(id, { focus: true })]);
+  say($('case-note'));
+  $('case-note').textContent = $('status').textContent; // the confirmation where the user is, on a phone too
 });
 
 // ---------------------------------------------------------------- the live feed
@@ -367,6 +384,7 @@ function applyLang() {
     if (typeof v === 'string') el.textContent = v;
   }
   $('lang').textContent = t().lang;
+  $('lang').lang = lang === 'zh' ? 'en' : 'zh-CN'; // the switch names the other language in that language
   $('lang').setAttribute('aria-pressed', String(lang === 'en'));
   $('who-name').textContent = me.grants.map((g) => `${t().roles[g.role] ?? g.role} · ${nodeName(g.node)}`).join('，') || me.id;
   $('who').hidden = false;

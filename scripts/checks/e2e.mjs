@@ -6,11 +6,18 @@
 // registers and dispatches it; the grid worker sees the new status without reloading; the
 // server is stopped and started again on the same data: both pages reconnect by themselves
 // (the feed resumes with Last-Event-ID) and, reloaded, still show the case.
-// Screenshots go to dist/e2e/ (and to docs/screenshots/ with UPDATE_SCREENSHOTS=1).
+// Then, on the same server, one walk per person (scripts/checks/people-*.mjs): the grid worker on
+// a phone, the town officer by keyboard only, the city leader at a wall screen, and everything
+// in English. Screenshots go to dist/e2e/ (the people's screens also to docs/screenshots/ with
+// UPDATE_SCREENSHOTS=1).
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from './browser.mjs';
+import phoneWalk from './people-phone.mjs';
+import keyboardWalk from './people-keyboard.mjs';
+import wallWalk from './people-wall.mjs';
+import englishWalk from './people-english.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const GRID = '350302001001001';
@@ -45,7 +52,6 @@ export default async function () {
   mkdirSync('dist/e2e', { recursive: true });
   const shot = async (page, name) => {
     await page.screenshot({ path: `dist/e2e/${name}.png` });
-    if (process.env.UPDATE_SCREENSHOTS) copyFileSync(`dist/e2e/${name}.png`, `docs/screenshots/${name}.png`);
   };
   const problems = [];
   let restarting = false;
@@ -200,24 +206,22 @@ export default async function () {
       await caseRow(page, caseId).locator('.meta[data-status="dispatched"]').waitFor();
       ok(`after the restart the ${who} still sees the case, dispatched`, true);
     }
-    // The grid worker on a phone: record and my cases on the first screen, nothing wider than it
-    await worker.setViewportSize({ width: 390, height: 844 });
-    await worker.reload();
-    await worker.waitForSelector('body[data-ready]');
-    const phone = await worker.evaluate(() => {
-      const top = (sel) => document.querySelector(sel).getBoundingClientRect();
-      const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1).map((e) => e.id || e.tagName);
-      return { record: top('#new-case').bottom, list: top('#case-list').top, scroll: document.documentElement.scrollWidth, wide };
-    });
-    ok(`on a phone (390×844) record (${Math.round(phone.record)} px) and my cases (${Math.round(phone.list)} px) come first`, phone.record <= 844 && phone.list < 844);
-    ok(`on a phone nothing is wider than the screen (${phone.scroll} px; ${phone.wide.slice(0, 5).join(', ') || 'none'})`, phone.scroll <= 390 && phone.wide.length === 0);
-    await shot(worker, 'portal-phone');
-    await worker.setViewportSize({ width: 1440, height: 900 });
     await worker.click('#lang');
     await worker.waitForFunction(() => document.documentElement.lang === 'en');
     await worker.reload();
     await worker.waitForSelector('body[data-ready]');
     ok('the language choice is remembered across a reload', await worker.evaluate(() => document.documentElement.lang) === 'en');
+    await worker.context().close();
+    await officer.context().close();
+
+    // One walk per person, on the same server
+    for (const [name, walk] of [['phone', phoneWalk], ['keyboard', keyboardWalk], ['wall', wallWalk], ['english', englishWalk]]) {
+      try {
+        await walk({ browser, url: server.url, ok, watch: (p) => watch(p, name) });
+      } catch (e) {
+        ok(`${name}: the walk ran to the end (${String(e.message).split('\n')[0]})`, false);
+      }
+    }
     for (const p of problems) console.log(`  ${p}`);
     ok('no console error, failed request or HTTP error', problems.length === 0);
   } catch (e) {

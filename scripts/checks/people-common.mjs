@@ -81,7 +81,8 @@ export function focusState() {
 /**
  * Runs in the page: every visible text (light DOM and every open shadow root), with its
  * element, rendered font size in CSS pixels (SVG text scaled as drawn), and whether it is cut
- * (an element whose text overflows its box with `text-overflow: ellipsis` or hidden overflow).
+ * (an element whose text overflows its box with `text-overflow: ellipsis` or hidden overflow), and
+ * whether it is user text (a case's description or notes: `[part~=note]`, `[data-user-text]`).
  */
 export function texts() {
   const out = [];
@@ -107,10 +108,11 @@ export function texts() {
         const vb = svg.viewBox?.baseVal;
         if (vb && vb.width) size *= svg.getBoundingClientRect().width / vb.width;
       }
-      // clipped visually-hidden text (screen-reader only) is not read from across the room
-      if (box.width <= 1 && box.height <= 1) continue;
-      const cut = el.scrollWidth > el.clientWidth + 1 && (cs.textOverflow === 'ellipsis' || cs.overflowX === 'hidden') && cs.whiteSpace === 'nowrap';
-      out.push({ text: text.slice(0, 40), tag: el.localName, cls: String(el.className?.baseVal ?? el.className ?? ''), size: Math.round(size * 10) / 10, cut });
+      // visually hidden text (for screen readers, clipped to a pixel) is not read from across the room
+      const own = el.getBoundingClientRect();
+      if (own.width <= 1 || own.height <= 1 || el.closest('.jc-visually-hidden, .visually-hidden')) continue;
+      const cut = el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && (cs.textOverflow === 'ellipsis' || cs.overflowX === 'hidden' || cs.overflowX === 'clip');
+      out.push({ text: text.slice(0, 40), user: Boolean(el.closest('[part~="note"], textarea, [data-user-text]')), other: Boolean(el.closest('[lang]:not(html)')?.lang.startsWith('zh')), tag: el.localName, cls: String(el.className?.baseVal ?? el.className ?? ''), size: Math.round(size * 10) / 10, cut });
     }
   };
   walk(document.body);

@@ -4,7 +4,7 @@
 // outside the handling body, and follow-up and close by someone other than the handler —
 // packages/core/src/cases/separation.ts). Every key press is counted; after each one the
 // focus is somewhere (never <body>) and shows a ring; at most 120 presses in all.
-import { PLACES, tokenFor, personPage, focusState, axe, shot } from './people-common.mjs';
+import { PLACES, tokenFor, personPage, focusState, axe } from './people-common.mjs';
 
 const LIMIT = 120;
 const TOWN_OFFICER = `to1-${PLACES.town}`;
@@ -95,7 +95,7 @@ export default async function keyboardWalk({ browser, url, ok, watch }) {
     await act('verify', async () => { await press(' '); await press('Tab'); await type('OK'); }, 'verified');
     await act('followUp', async () => { await press('ArrowLeft'); await press('Tab'); await press('Tab'); await type('OK'); }, 'followup');
     await act('close', () => type('OK'), 'closed');
-    await shot(page, 'portal-officer-zh');
+    await page.screenshot({ path: 'dist/e2e/keyboard-closed.png' });
   } catch (e) {
     await page.screenshot({ path: 'dist/e2e/failed-keyboard.png' }).catch(() => {});
     ok(`keyboard: the walk ran to the end (${String(e.message).split('\n')[0]}; ${presses} presses)`, false);
