@@ -8,11 +8,11 @@ export default async function wallWalk({ browser, url, ok, watch }) {
     const page = await personPage(browser, url, { person: `ci1-${PLACES.city}`, lang, viewport: { width: 1920, height: 1080 }, watch });
     await page.click('#wall');
     await page.waitForSelector('body.wall #dashboard[mode="wall"]');
-    // the dashboard lays itself out for its new width and type size (a ResizeObserver): wait until the trend is drawn at wall size
+    // the dashboard lays itself out for its new width and type size (a ResizeObserver): wait until the trend is redrawn in the wall's type
     await page.waitForFunction(() => {
       const d = document.querySelector('#dashboard');
       const svg = d.shadowRoot.querySelector('jc-trend')?.shadowRoot?.querySelector('svg');
-      return svg && parseFloat(getComputedStyle(d.shadowRoot.querySelector('jc-kpi')).fontSize) >= 20 && svg.getBoundingClientRect().height > 400;
+      return svg && parseFloat(getComputedStyle(d.shadowRoot.querySelector('jc-kpi')).fontSize) >= 18 && parseFloat(getComputedStyle(svg).fontSize) >= 18;
     });
     const m = await page.evaluate(() => ({
       w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight, iw: innerWidth, ih: innerHeight,

@@ -78,7 +78,7 @@ export const barStyles = css`
   ol.ranked { --rank-w: 1.6em; }
   ol.lagged { --lag-w: 4.6em; }
   .row {
-    display: grid; grid-template-columns: var(--rank-w) minmax(4em, 30%) minmax(2em, 1fr) 4.2em var(--lag-w);
+    display: grid; grid-template-columns: var(--rank-w) minmax(4em, var(--jc-bar-label-width, 30%)) minmax(2em, 1fr) 4.2em var(--lag-w);
     align-items: center; gap: 0 var(--jc-space); inline-size: 100%; box-sizing: border-box;
     padding: 4px 6px; border: 1px solid transparent; border-radius: var(--jc-radius);
     background: none; text-align: start; min-block-size: 28px;
@@ -87,10 +87,10 @@ export const barStyles = css`
   button.row:hover { background: var(--jc-bg-subtle); border-color: var(--jc-border); }
   .row[aria-pressed='true'], .row[aria-current='true'] { background: var(--jc-selected-bg); border-color: var(--jc-accent); font-weight: 600; }
   .rank { color: var(--jc-fg-muted); font-variant-numeric: tabular-nums; min-inline-size: 1.5em; text-align: end; }
-  .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .label { overflow: hidden; text-overflow: ellipsis; white-space: var(--jc-bar-label-white-space, nowrap); }
   .bar { display: block; inline-size: 100%; block-size: 0.9em; }
   .value { font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
-  .lag { color: var(--jc-c-lag); font-weight: 600; white-space: nowrap; font-size: 0.9em; }
+  .lag { color: var(--jc-c-lag); font-weight: 600; white-space: nowrap; font-size: max(0.9em, var(--jc-text-min, 0px)); }
 `;
 
 /**

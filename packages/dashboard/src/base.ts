@@ -74,6 +74,9 @@ export interface Picture {
  * @cssproperty [--jc-color-series-2=#1a7f37] Closed series colour.
  * @cssproperty [--jc-color-series-3=#8250df] Close-rate series colour.
  * @cssproperty [--jc-color-bar=#0969da] Bar colour.
+ * @cssproperty [--jc-text-min=0px] The smallest text size: small print (notes, deltas, axis labels, tool buttons) is never drawn smaller (wall mode sets 18px).
+ * @cssproperty [--jc-bar-label-white-space=nowrap] Bar labels: `nowrap` cuts a long name with an ellipsis, `normal` wraps it (wall mode).
+ * @cssproperty [--jc-bar-label-width=30%] The widest a bar label's column grows.
  * @example
  * ```ts
  * class JcThing extends JcDashboardElement { figures() { return []; } protected titleText() { return "t"; } }

@@ -24,7 +24,8 @@ const PERIODS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
  * Data flows one way: the host passes `data` (computed by the core's metrics) and listens
  * for `jc-period`, `jc-topic`, `jc-select`, `jc-category` and `jc-indicator` to recompute
  * and pass new data; the dashboard never computes a metric and never fetches. `mode="wall"`
- * is the wall-screen (大屏) layout: large type and, unless `theme` is set, the dark theme.
+ * is the wall-screen (大屏) layout: large type (no text under 18 px), names that wrap instead
+ * of being cut, every panel on one 1920×1080 screen and, unless `theme` is set, the dark theme.
  * The layout follows the element's own width (container queries), from a phone to a wall.
  *
  * @tagname jc-dashboard
@@ -53,7 +54,7 @@ export class JcDashboard extends JcDashboardElement {
     ...JcDashboardElement.styles,
     css`
       :host { --jc-gap: calc(var(--jc-space) * 1.5); }
-      :host([mode='wall']) { --jc-font-size-base: 20px; --jc-gap: calc(var(--jc-space) * 2.5); }
+      :host([mode='wall']) { line-height: 1.3; --jc-font-size-base: 18px; --jc-gap: var(--jc-space); --jc-text-min: 18px; --jc-bar-label-white-space: normal; --jc-bar-label-width: 50%; }
       .frame { container-type: inline-size; display: grid; gap: var(--jc-gap); padding: var(--jc-gap); background: var(--jc-bg); }
       .top { display: flex; flex-wrap: wrap; gap: var(--jc-space) calc(var(--jc-space) * 3); align-items: end; justify-content: space-between; }
       .node { margin: 0; font-size: 1.6em; font-weight: 650; }
@@ -75,13 +76,13 @@ export class JcDashboard extends JcDashboardElement {
       .card { border: 1px solid var(--jc-border); border-radius: var(--jc-radius); padding: var(--jc-gap); background: var(--jc-bg); }
       .heads { display: grid; grid-template-columns: 1fr 1fr; gap: var(--jc-space); margin: var(--jc-space) 0 0; }
       .heads div { border-inline-start: 4px solid var(--jc-c-closed); padding-inline-start: var(--jc-space); }
-      .heads dt { color: var(--jc-fg-muted); font-size: 0.9em; }
+      .heads dt { color: var(--jc-fg-muted); font-size: max(0.9em, var(--jc-text-min, 0px)); }
       .heads dd { margin: 0; font-size: 1.5em; font-weight: 650; font-variant-numeric: tabular-nums; }
       table.cov { border-collapse: collapse; inline-size: 100%; font-variant-numeric: tabular-nums; }
       .cov caption { text-align: start; font-weight: 600; font-size: 1.1em; margin-block-end: var(--jc-space); }
       .cov th, .cov td { padding: 4px 6px; border-block-end: 1px solid var(--jc-border); text-align: end; }
       .cov th[scope='row'], .cov thead th:first-child { text-align: start; font-weight: 400; }
-      .cov thead th { color: var(--jc-fg-muted); font-weight: 400; font-size: 0.9em; }
+      .cov thead th { color: var(--jc-fg-muted); font-weight: 400; font-size: max(0.9em, var(--jc-text-min, 0px)); }
       @container (min-width: 640px) {
         .kpis { grid-template-columns: repeat(3, minmax(0, 1fr)); }
         .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
@@ -91,6 +92,19 @@ export class JcDashboard extends JcDashboardElement {
         .kpis { grid-template-columns: repeat(6, minmax(0, 1fr)); }
         .grid { grid-template-columns: repeat(3, minmax(0, 1fr)); }
         .wide { grid-column: span 2; }
+      }
+      /* The wall: every panel on one screen (1920×1080) — categories above level shares, the
+         trend above the ranking, the coverage down the last column. */
+      @container (min-width: 1500px) {
+        :host([mode='wall']) .grid {
+          grid-template-columns: repeat(3, minmax(0, 1fr)) minmax(0, 1.4fr); align-items: start;
+          grid-template-areas: 'cats trend trend cov' 'cats rank rank cov' 'levels rank rank cov';
+        }
+        :host([mode='wall']) .grid > :nth-child(1) { grid-area: trend; }
+        :host([mode='wall']) .grid > :nth-child(2) { grid-area: cats; }
+        :host([mode='wall']) .grid > :nth-child(3) { grid-area: rank; }
+        :host([mode='wall']) .grid > :nth-child(4) { grid-area: levels; }
+        :host([mode='wall']) .grid > :nth-child(5) { grid-area: cov; }
       }
     `,
   ];
@@ -257,7 +271,7 @@ export class JcDashboard extends JcDashboardElement {
       </section>
       <div class="grid">
         <jc-trend class="card wide" lang=${lang} theme=${theme} .i18n=${this.i18n} hide-note exportable
-          heading-level=${sub} .points=${d.trend} .height=${wall ? 420 : 300}></jc-trend>
+          heading-level=${sub} .points=${d.trend} .height=${wall ? 230 : 300}></jc-trend>
         <jc-breakdown class="card cats" lang=${lang} theme=${theme} .i18n=${this.i18n} hide-note exportable
           heading-level=${sub} .items=${d.breakdown} .selected=${this.category}
           @jc-category=${(e: CustomEvent<JcCategoryDetail>) => { this.category = e.detail.code; }}></jc-breakdown>

@@ -36,16 +36,16 @@ export class JcKpi extends JcDashboardElement {
     ...JcDashboardElement.styles,
     css`
       :host { border: 1px solid var(--jc-border); border-radius: var(--jc-radius); padding: calc(var(--jc-space) * 1.5); }
-      .label { color: var(--jc-fg-muted); font-size: 0.95em; }
+      .label { color: var(--jc-fg-muted); font-size: max(0.95em, var(--jc-text-min, 0px)); }
       .value { font-size: var(--jc-kpi-size, 1.9em); font-weight: 650; line-height: 1.25; font-variant-numeric: tabular-nums; margin-block: 2px; }
-      .unit { font-size: 0.5em; font-weight: 400; margin-inline-start: 3px; color: var(--jc-fg-muted); }
-      .delta { font-size: 0.9em; }
+      .unit { font-size: max(0.5em, var(--jc-text-min, 0px)); font-weight: 400; margin-inline-start: 3px; color: var(--jc-fg-muted); }
+      .delta { font-size: max(0.9em, var(--jc-text-min, 0px)); }
       .verdict { white-space: nowrap; }
       .delta.good { color: var(--jc-ok); }
       .delta.bad { color: var(--jc-bad); }
       .delta.flat, .prev { color: var(--jc-fg-muted); }
-      .prev { font-size: 0.85em; }
-      .arrow { font-size: 0.85em; margin-inline-end: 3px; }
+      .prev { font-size: max(0.85em, var(--jc-text-min, 0px)); }
+      .arrow { font-size: max(0.85em, var(--jc-text-min, 0px)); margin-inline-end: 3px; }
     `,
   ];
 

@@ -19,6 +19,8 @@ export class SizeController implements ReactiveController {
   width: number;
   /** Current font size in CSS pixels. */
   fontPx = 14;
+  /** The smallest text size the host allows (the CSS custom property `--jc-text-min`), in CSS pixels; 0 if unset. */
+  minPx = 0;
   private ro: ResizeObserver | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement, fallbackWidth: number) {
@@ -29,10 +31,13 @@ export class SizeController implements ReactiveController {
   hostConnected(): void {
     this.ro = new ResizeObserver((entries) => {
       const w = Math.round(entries[entries.length - 1].contentRect.width);
-      const fs = parseFloat(getComputedStyle(this.host).fontSize) || 14;
-      if ((w > 0 && Math.abs(w - this.width) >= 1) || fs !== this.fontPx) {
+      const style = getComputedStyle(this.host);
+      const fs = parseFloat(style.fontSize) || 14;
+      const min = parseFloat(style.getPropertyValue('--jc-text-min')) || 0;
+      if ((w > 0 && Math.abs(w - this.width) >= 1) || fs !== this.fontPx || min !== this.minPx) {
         if (w > 0) this.width = w;
         this.fontPx = fs;
+        this.minPx = min;
         this.host.requestUpdate();
       }
     });

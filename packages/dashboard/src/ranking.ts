@@ -66,9 +66,9 @@ export function rankRows(items: readonly RankingItem[], def: IndicatorDef, thres
 export class JcRanking extends JcDashboardElement {
   /** The element's styles (theme tokens, series colours and its own rules). */
   static override styles = [...JcDashboardElement.styles, barStyles, css`
-    .pick { display: flex; gap: 4px; align-items: center; font-size: 0.9em; }
+    .pick { display: flex; gap: 4px; align-items: center; font-size: max(0.9em, var(--jc-text-min, 0px)); }
     select { border: 1px solid var(--jc-border); border-radius: var(--jc-radius); background: var(--jc-bg); padding: 2px 4px; min-block-size: 24px; }
-    .rule { color: var(--jc-fg-muted); font-size: 0.85em; margin: 4px 0 0; }
+    .rule { color: var(--jc-fg-muted); font-size: max(0.85em, var(--jc-text-min, 0px)); margin: 4px 0 0; }
   `];
 
   /** The child nodes with their values. */

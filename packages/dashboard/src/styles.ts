@@ -62,11 +62,11 @@ export const chartFrame = css`
   button, select { font: inherit; color: inherit; }
   .tool {
     border: 1px solid var(--jc-border); background: var(--jc-bg); border-radius: var(--jc-radius);
-    padding: 2px 8px; font-size: 0.85em; cursor: pointer; min-block-size: 24px; min-inline-size: 24px;
+    padding: 2px 8px; font-size: max(0.85em, var(--jc-text-min, 0px)); cursor: pointer; min-block-size: 24px; min-inline-size: 24px;
   }
   .tool:hover { background: var(--jc-bg-subtle); }
   :focus-visible { outline: 2px solid var(--jc-focus); outline-offset: 2px; }
-  .note { color: var(--jc-fg-muted); font-size: 0.85em; margin: var(--jc-space) 0 0; }
+  .note { color: var(--jc-fg-muted); font-size: max(0.85em, var(--jc-text-min, 0px)); margin: var(--jc-space) 0 0; }
   .supp { text-decoration: underline dotted; text-underline-offset: 3px; }
   .empty { color: var(--jc-fg-muted); padding: calc(var(--jc-space) * 2) 0; }
 `;

@@ -96,7 +96,7 @@ export class JcTrend extends JcDashboardElement {
   /** Draws the chart; `standalone` adds the title, background and font for a file. */
   private draw(p: Palette, standalone: boolean): Picture {
     const pts = this.points;
-    const fs = this.size.fontPx * 0.85;
+    const fs = Math.max(this.size.fontPx * 0.85, this.size.minPx);
     const W = Math.max(240, this.size.width);
     const top = standalone ? fs * 4 : fs * 2.6;
     const H = this.height + (standalone ? fs * 1.5 : 0);

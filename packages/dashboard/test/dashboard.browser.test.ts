@@ -212,11 +212,37 @@ describe('<jc-dashboard> accessibility', () => {
     await el.updateComplete;
     expect(el.getAttribute('theme')).to.equal('dark');
     const kpi = root(el).querySelector('jc-kpi')!;
-    expect(parseFloat(getComputedStyle(kpi).fontSize)).to.equal(20);
+    expect(parseFloat(getComputedStyle(kpi).fontSize)).to.equal(18);
     expect(kpi.getAttribute('theme')).to.equal('dark');
     el.mode = 'standard';
     await el.updateComplete;
     expect(el.hasAttribute('theme')).to.equal(false);
     expect(parseFloat(getComputedStyle(root(el).querySelector('jc-kpi')!).fontSize)).to.equal(14);
+  });
+
+  it('wall mode on a 1920-wide screen: no text under 18 px, names wrap instead of being cut, one screen high', async () => {
+    const el = await fixture<JcDashboard>(html`<jc-dashboard style="inline-size: 1900px" lang="en" mode="wall"
+      .topics=${TOPICS} .data=${putianData()}></jc-dashboard>`);
+    await el.updateComplete;
+    // the charts redraw once their ResizeObserver has measured the wall's type size
+    const trend = root(el).querySelector('jc-trend')!;
+    await new Promise<void>((ok) => { const t = () => (root(trend).querySelector('svg text') ? ok() : requestAnimationFrame(t)); t(); });
+    await new Promise<void>((ok) => { const t = () => (parseFloat(getComputedStyle(root(trend).querySelector('svg')!).fontSize) >= 18 ? ok() : requestAnimationFrame(t)); t(); });
+    const sizes: [string, number][] = [];
+    const cut: string[] = [];
+    const walk = (r: ShadowRoot | Element) => {
+      for (const e of r.querySelectorAll('*')) {
+        if (e.shadowRoot) walk(e.shadowRoot);
+        const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
+        const box = e.getBoundingClientRect();
+        if (!own || box.width <= 1 || box.height <= 1 || e.closest('.jc-visually-hidden')) continue;
+        sizes.push([e.textContent!.trim().slice(0, 30), parseFloat(getComputedStyle(e).fontSize)]);
+        if (e.classList.contains('label') && e.scrollWidth > e.clientWidth + 1) cut.push(e.textContent!.trim());
+      }
+    };
+    walk(el.shadowRoot!);
+    expect(sizes.filter(([, px]) => px < 18), 'text under 18 px').to.deep.equal([]);
+    expect(cut, 'names cut short').to.deep.equal([]);
+    expect(el.getBoundingClientRect().height, 'height of the whole dashboard').to.be.at.most(1000);
   });
 });
