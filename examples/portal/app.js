@@ -2,7 +2,7 @@
 // shows comes from the Jiceng API (@jiceng/server) through the typed client, and everything
 // the user does goes back as a command with the version last seen and a command id. The
 // elements only render what they are given and say what the user did (data in, events out).
-import { buildHierarchy, periodOf, periodLabel, CASE_TOPICS } from '/bundle/jiceng-core.js';
+import { buildHierarchy, periodOf, periodLabel, CASE_TOPICS, CASE_STATUS_LABELS } from '/bundle/jiceng-core.js';
 import { putianConfig, putianCategories } from '/bundle/jiceng-putian.js';
 import { dashboardDataFromSlice } from '/bundle/jiceng.js';
 import { JicengClient, JicengApiError } from '/client/client.js';
@@ -19,7 +19,6 @@ const T = {
     arrived: (id, s) => `事件 ${id} 有更新：${s}`, offline: '与服务器的连接中断，正在重连…', back: '已重新连接',
     notRegistered: '已上报，等待有权限的人员立案', refused: '未被接受',
     roles: { 'grid-worker': '网格员', 'grid-head': '网格长', 'village-officer': '村居干部', 'town-officer': '镇街干部', 'county-officer': '县区干部', 'city-officer': '市级干部', citizen: '群众' },
-    status: { discovered: '已发现', registered: '已立案', dispatched: '已派遣', handling: '处置中', handled: '已处置', verified: '已核查', followup: '回访中', closed: '已办结', suspended: '已挂账', rejected: '不予立案', duplicate: '重复', void: '作废' },
   },
   en: {
     title: 'Putian grassroots governance', loading: 'Connecting to the server…', actor: 'Signed in as', area: 'Area', figures: 'Figures', switch: 'Switch person', skip: 'Skip to cases',
@@ -31,13 +30,14 @@ const T = {
     arrived: (id, s) => `Case ${id} changed: ${s}`, offline: 'Lost the server; reconnecting…', back: 'Reconnected',
     notRegistered: 'Reported; waiting for someone who may register it', refused: 'Not accepted',
     roles: { 'grid-worker': 'Grid worker', 'grid-head': 'Grid head', 'village-officer': 'Village officer', 'town-officer': 'Town officer', 'county-officer': 'County officer', 'city-officer': 'City officer', citizen: 'Citizen' },
-    status: { discovered: 'Discovered', registered: 'Registered', dispatched: 'Dispatched', handling: 'Handling', handled: 'Handled', verified: 'Verified', followup: 'Follow-up', closed: 'Closed', suspended: 'Suspended', rejected: 'Rejected', duplicate: 'Duplicate', void: 'Void' },
   },
 };
 /** The end of the demo history (the server's PUTIAN_AS_OF): the figures' periods count back from it. */
 const AS_OF = Date.parse('2026-01-01T00:00:00+08:00');
 let lang = localStorage.getItem('jiceng.lang') === 'en' ? 'en' : 'zh';
 const t = () => T[lang];
+/** A status in the core's one vocabulary (the case file's too). */
+const statusName = (s) => CASE_STATUS_LABELS[s]?.[lang] ?? s;
 const state = { node: '', periodKind: 'year', topic: null, indicator: 'banjieRate', caseId: null, total: 0 };
 
 // ---------------------------------------------------------------- sign-in
@@ -153,7 +153,7 @@ async function renderCaseList() {
     const m = document.createElement('div');
     m.className = 'meta';
     m.dataset.status = c.status;
-    m.textContent = [t().status[c.status] ?? c.status, c.urgency ? t().urgency[c.urgency] ?? c.urgency : '', c.node.name[lang], fmtDate(c.reportedAt)].filter(Boolean).join(' · ');
+    m.textContent = [statusName(c.status), c.urgency ? t().urgency[c.urgency] ?? c.urgency : '', c.node.name[lang], fmtDate(c.reportedAt)].filter(Boolean).join(' · ');
     if (c.urgency) m.dataset.urgency = c.urgency;
     b.append(title, m);
     li.append(b);
@@ -173,7 +173,7 @@ async function showCase(id, { focus = false } = {}) {
   state.caseId = id;
   if (!known.has(f.case.node.code)) await reveal(f.case.node.code); // the case's place, for the pickers
   $('case-detail').hidden = false;
-  $('case-h').textContent = `${f.case.id} · ${t().status[f.case.status] ?? f.case.status}`;
+  $('case-h').textContent = `${f.case.id} · ${statusName(f.case.status)}`;
   $('case-h').dataset.status = f.case.status;
   actionsEl.actions = f.actions;
   actionsEl.actionDefaults = { dispatch: likelyTarget(f.case) };
@@ -367,7 +367,7 @@ function connect() {
 }
 function onChange(e) {
   const item = JSON.parse(e.data);
-  $('status').textContent = t().arrived(item.caseId, t().status[item.status] ?? item.status);
+  $('status').textContent = t().arrived(item.caseId, statusName(item.status));
   refreshSoon(item);
 }
 function onReady() {
