@@ -150,8 +150,9 @@ describe('Open311 GeoReport v2', () => {
 
   test('POST by coordinates: WGS-84 on the wire, the GCJ-02 map converted at the edge, the nearest unit', async () => {
     const target = fx.units[5]!;
+    const sent = [target.wgs[1] + 0.0004, target.wgs[0] - 0.0003].map((x) => x.toFixed(7));
     const { service_request_id: id, token, service_notice } = await posted({
-      service_code: 'city.rubbish', lat: String(target.wgs[1]), long: String(target.wgs[0]), description: '路口有一堆垃圾，张三家门口',
+      service_code: 'city.rubbish', lat: sent[0]!, long: sent[1]!, description: '路口有一堆垃圾，张三家门口',
       first_name: '三', last_name: '张', email: 'zhangsan@example.com', phone: '13800138000', 'attribute[urgency]': 'urgent',
       media_url: 'https://example.com/p.jpg',
     });
@@ -161,7 +162,8 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(s.node, target.code, 'the unit nearest the converted position');
     assert.equal(s.source, 'citizen');
     assert.equal(s.status, 'discovered');
-    // read back in both formats: the fields of the specification, the position as sent
+    // read back in both formats: the fields of the specification; the place is the case's node
+    // (its map point, converted back to WGS-84), never the position or photo sent
     const { json } = await both(`requests/${id}`, 'service_requests', 'request');
     const row = json[0];
     assert.equal(row.service_request_id, id);
@@ -171,7 +173,9 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(row.lat, Math.round(target.wgs[1] * 1e6) / 1e6);
     assert.equal(row.long, Math.round(target.wgs[0] * 1e6) / 1e6);
     assert.equal(row.address_id, target.code);
-    assert.equal(row.media_url, 'https://example.com/p.jpg');
+    const h = fx.record.hierarchy;
+    assert.equal(row.address, h.path(h.indexOf(target.code)).slice(1).map((p) => h.name(p)).join(' '));
+    assert.ok(!('media_url' in row) && !('description' in row) && !('agency_responsible' in row));
     assert.match(row.requested_datetime, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     assert.equal(Date.parse(row.requested_datetime), s.reportedAt - (s.reportedAt % 1000));
     // the token names the request
@@ -181,11 +185,14 @@ describe('Open311 GeoReport v2', () => {
     // no personal field, no free text, in any read
     for (const path of [`requests/${id}.json`, `requests/${id}.xml`, `requests.json?service_request_id=${id}`, `servicerequestupdates.xml?service_request_id=${id}`]) {
       const text = (await call(path)).text;
-      for (const secret of ['张', 'zhangsan', '13800138000', '张三家门口']) assert.ok(!text.includes(secret), `${path} leaks ${secret}`);
+      for (const secret of ['张', 'zhangsan', '13800138000', '张三家门口', sent[0]!, sent[1]!, 'example.com/p.jpg']) assert.ok(!text.includes(secret), `${path} leaks ${secret}`);
     }
-    // the reporter's contact is on the case, for the roles that need it (masked for others)
+    // the reporter's contact and what was sent about the place are on the case, for the roles
+    // that need them (masked by the core for the others)
     const events = await fx.record.caseEvents(id);
-    assert.equal((events[0]!.data as { reporter?: string }).reporter, '三 张 zhangsan@example.com 13800138000');
+    const data = events[0]!.data as { reporter?: string; description: string };
+    assert.equal(data.reporter, '三 张 zhangsan@example.com 13800138000');
+    assert.equal(data.description, `路口有一堆垃圾，张三家门口\n坐标 WGS-84: ${sent[0]}, ${sent[1]}\n图片 Media: https://example.com/p.jpg`);
   });
 
   test('POST by address (names matched level by level) and by address_id', async () => {
@@ -195,7 +202,7 @@ describe('Open311 GeoReport v2', () => {
     const a = await posted({ service_code: 'city.vendor', address_string: addr });
     assert.equal(fx.record.cases.get(a.service_request_id)!.node, fx.units[2]!.code);
     const row = JSON.parse((await call(`requests/${a.service_request_id}.json`)).text)[0];
-    assert.equal(row.address, addr, 'the address as given');
+    assert.equal(row.address, h.path(unit).slice(1).map((p) => h.name(p)).join(' '), 'the place name from the hierarchy');
     const b = await posted({ service_code: 'city.vendor', address_id: fx.grid });
     assert.equal(fx.record.cases.get(b.service_request_id)!.node, fx.grid);
     const rb = JSON.parse((await call(`requests/${b.service_request_id}.json`)).text)[0];

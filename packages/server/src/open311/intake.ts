@@ -1,9 +1,9 @@
 /**
  * What Open311 adds to a case at intake and the case loop has no field for: the service the
- * client chose, the position and address it sent (public, WGS-84), its media URL, its
- * attribute answers and the token of the request. One `open311.received` event per case on
- * the stream `open311-<caseId>`; the case itself — status, times, place, people — stays in
- * the core's record. Never the reporter's contact: that goes to the case (masked).
+ * client chose, its attribute answers and the token of the request. One `open311.received`
+ * event per case on the stream `open311-<caseId>`; the case itself — status, times, place,
+ * people — stays in the core's record. The reporter's contact, the position and address sent
+ * and the media URL go to the case (personal or internal there, masked by the core), never here.
  * @module
  */
 import type { EventStore } from '@jiceng/store';
@@ -22,11 +22,6 @@ export interface Intake {
   application: string;
   serviceCode: string;
   at: number;
-  lat?: number;
-  long?: number;
-  address?: string;
-  addressId?: string;
-  mediaUrl?: string;
   attributes: Record<string, string | string[]>;
 }
 

@@ -8,13 +8,15 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { evolve, type AnyCaseEvent, type CaseState, type HierarchyIndex } from '@jiceng/core';
 import { CHINA_UTC_OFFSET_MINUTES } from '@jiceng/core/calendar';
 import type { EventStore } from '@jiceng/store';
 import { ApiError } from '../errors.js';
+import type { ApiEnv } from '../app.js';
 import { caseStream, fromStored, type LiveRecord } from '../record.js';
 import { IntakeBook, INTAKE_EVENT, INTAKE_STREAM_TYPE, type Intake } from '../open311/intake.js';
 import { Locator, type Located, type Open311Geometry } from '../open311/locate.js';
@@ -53,7 +55,14 @@ export interface Open311Options {
   bodyBytes?: number;
 }
 
-/** What {@link mountOpen311} serves from. */
+/**
+ * What {@link mountOpen311} serves from: the options, the record and the server's clock.
+ *
+ * @example
+ * ```ts
+ * const deps: Open311Deps = { ...open311, record, clock: () => Date.now() };
+ * ```
+ */
 export interface Open311Deps extends Open311Options {
   record: LiveRecord;
   /** The server's clock (epoch ms). */
@@ -86,8 +95,7 @@ type Fields = Record<string, string | string[]>;
  * mountOpen311(app, { record, clock: Date.now, ...open311 });
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function mountOpen311(app: Hono<any>, deps: Open311Deps): void {
+export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void {
   const { record, store } = deps;
   const h: HierarchyIndex = record.hierarchy;
   const cats = record.city.ctx.categories;
@@ -198,29 +206,30 @@ export function mountOpen311(app: Hono<any>, deps: Open311Deps): void {
     const p = h.indexOf(s.node);
     return p >= 0 && h.isAncestor(h.indexOf(j.node), p);
   };
-  const placeName = (pos: number) => h.path(pos).slice(1).map((p) => h.name(p)).join(' ');
+  const placeName = (pos: number, en: boolean) => h.path(pos).slice(1).map((p) => (en ? h.nameEn(p) : h.name(p))).join(' ');
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
-  /** A request as GeoReport v2 lists it: status, times, place — never the reporter or the free text. */
+  /**
+   * A request as GeoReport v2 lists it, from the case fields the core's field policy classes
+   * public (id, node, category, status, times): the place is the case's node — its name, code
+   * and map point — never the position, address or photo sent, the reporter, the free text or
+   * the handler (personal or internal in the core).
+   */
   const requestRow = (s: CaseState, svc: Open311Service, en: boolean): XmlObject => {
-    const i = book.byCase.get(s.id);
     const pos = h.indexOf(s.node);
-    const point = i?.lat !== undefined && i.long !== undefined ? [i.long, i.lat] : locator.pointOf(pos);
-    const handler = s.handler === null ? -1 : h.indexOf(s.handler);
+    const point = locator.pointOf(pos);
     const row: XmlObject = {
       service_request_id: s.id,
       status: open311Status(s.status),
       status_notes: statusNotes(s.status),
       service_name: serviceName(svc, en),
       service_code: svc.category.id,
-      agency_responsible: handler >= 0 ? (en ? h.nameEn(handler) : h.name(handler)) : undefined,
       requested_datetime: date(s.reportedAt),
       updated_datetime: date(s.lastAt),
       expected_datetime: Number.isFinite(s.dueAt) ? date(s.dueAt) : undefined,
-      address: i?.address ?? placeName(pos),
+      address: placeName(pos, en),
       address_id: s.node,
       lat: point ? round(point[1]) : undefined,
       long: point ? round(point[0]) : undefined,
-      media_url: i?.mediaUrl,
     };
     return row;
   };
@@ -396,12 +405,20 @@ export function mountOpen311(app: Hono<any>, deps: Open311Deps): void {
       throw bad('需要位置：lat/long、address_string 或 address_id', 'a location is required: lat/long, address_string or address_id');
     }
     if (address !== undefined && address.length > 500) throw bad('地址过长（最多 500 字）', 'address_string is too long (at most 500 characters)');
-    const description = one(q, 'description');
-    if (description !== undefined && description.length > 2000) {
-      throw bad('描述过长：案件记录最多 2000 字', 'description is too long: the case record holds at most 2,000 characters');
-    }
     const media = one(q, 'media_url');
     if (media !== undefined && (!/^https?:\/\/\S+$/i.test(media) || media.length > 1000)) throw bad('media_url 不是有效的网址', 'media_url is not a valid http(s) URL');
+    // What was sent about the place and the photo goes into the case's description, which the
+    // core shows to the officers who need it and masks for everyone else.
+    const said = one(q, 'description') ?? `${svc.category.name.zh}（${svc.category.name.en}）`;
+    const description = [
+      said,
+      ...(address !== undefined ? [`地址 Address: ${address}`] : []),
+      ...(lat !== undefined && long !== undefined ? [`坐标 WGS-84: ${lat}, ${long}`] : []),
+      ...(media !== undefined ? [`图片 Media: ${media}`] : []),
+    ].join('\n');
+    if (description.length > 2000) {
+      throw bad('描述过长：案件记录最多 2000 字（含地址与图片网址）', 'description is too long: the case record holds at most 2,000 characters (address and media URL included)');
+    }
     const root = h.indexOf(j.node);
     let at: Located | undefined;
     if (lat !== undefined && long !== undefined) {
@@ -421,14 +438,11 @@ export function mountOpen311(app: Hono<any>, deps: Open311Deps): void {
     const commandId = `open311-${randomUUID()}`;
     const node = h.code(at.pos);
     const out = await record.execute(actor, {
-      type: 'discover', node, source: key.source,
-      description: description ?? `${svc.category.name.zh}（${svc.category.name.en}）`,
+      type: 'discover', node, source: key.source, description,
       ...(contact ? { reporter: contact } : {}),
     }, commandId, deps.clock);
     const intake: Intake = {
       caseId: out.caseId, token: commandId, application: key.application, serviceCode: code, at: out.events[0]?.at ?? deps.clock(), attributes,
-      ...(lat !== undefined && long !== undefined ? { lat, long } : {}),
-      ...(address !== undefined ? { address } : {}), ...(addressId !== undefined ? { addressId } : {}), ...(media !== undefined ? { mediaUrl: media } : {}),
     };
     if (!out.duplicate) {
       await record.appendOther(`open311-${out.caseId}`, INTAKE_STREAM_TYPE, [{ type: INTAKE_EVENT, data: intake, meta: { actor: actor.id } }], 'any', `${commandId}:intake`);
@@ -441,8 +455,7 @@ export function mountOpen311(app: Hono<any>, deps: Open311Deps): void {
       const p = lat !== undefined && long !== undefined ? locator.toCity(long, lat) : undefined;
       try {
         await record.execute(actor, {
-          type: 'register', caseId: out.caseId, expectedVersion: out.version, category: code, urgency,
-          description: description ?? `${svc.category.name.zh}（${svc.category.name.en}）`,
+          type: 'register', caseId: out.caseId, expectedVersion: out.version, category: code, urgency, description,
           ...(address !== undefined ? { address } : {}), ...(p ? { lng: p[0], lat: p[1] } : {}),
         }, `${commandId}:register`, deps.clock);
         notice = statusNotes('registered');
@@ -474,7 +487,6 @@ export function mountOpen311(app: Hono<any>, deps: Open311Deps): void {
         updated_datetime: date(ev.at),
         description: ev.type === 'reopened' ? '已重新办理 (Reopened)' : statusNotes(state.status),
         external_status_code: state.status,
-        media_url: '',
       });
     }
     return out;
