@@ -9,6 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { closeThroughApi, open311Fixture, CITIZEN_KEY, COUNTY_KEY, HOTLINE_KEY, type Fixture } from './open311-fixture.js';
 import { createApp } from '../src/app.js';
 import { AUTH } from './helpers.js';
+import { xmlDocument, xmlList } from '../src/open311/xml.js';
 
 const LISTS = ['request', 'service', 'error', 'attribute', 'value', 'endpoint', 'format', 'request_update'];
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => LISTS.includes(name) });
@@ -203,6 +204,13 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(fx.record.cases.get(a.service_request_id)!.node, fx.units[2]!.code);
     const row = JSON.parse((await call(`requests/${a.service_request_id}.json`)).text)[0];
     assert.equal(row.address, h.path(unit).slice(1).map((p) => h.name(p)).join(' '), 'the place name from the hierarchy');
+    // the reply to a POST in XML, as the specification's example
+    const rx = await call('requests.xml', { form: { api_key: CITIZEN_KEY, service_code: 'city.vendor', address_id: fx.units[2]!.code } });
+    assert.equal(rx.status, 201);
+    const px = xml.parse(rx.text) as { service_requests: { request: { service_request_id: string; token: string }[] } };
+    const made = px.service_requests.request[0]!;
+    assert.equal(fx.record.cases.get(made.service_request_id)?.node, fx.units[2]!.code);
+    assert.deepEqual(norm(JSON.parse((await call(`tokens/${made.token}.json`)).text)), [{ service_request_id: made.service_request_id, token: made.token }]);
     const b = await posted({ service_code: 'city.vendor', address_id: fx.grid });
     assert.equal(fx.record.cases.get(b.service_request_id)!.node, fx.grid);
     const rb = JSON.parse((await call(`requests/${b.service_request_id}.json`)).text)[0];
@@ -333,5 +341,15 @@ describe('Open311 GeoReport v2', () => {
     const r = await call('services.html');
     assert.equal(r.status, 404);
     assert.ok(Array.isArray(xml.parse(r.text).errors.error));
+  });
+});
+
+describe('the XML writer', () => {
+  test('escapes markup, drops what XML cannot carry, and a standard parser reads the text back', () => {
+    const nasty = 'a < b && "c" > \'d\' ]]> <script>x</script>';
+    const doc = xmlDocument('service_requests', xmlList('request', [{ service_name: nasty, ctrl: 'bell\u0007end', empty: '', none: null, gone: undefined }]));
+    assert.ok(!doc.includes('<script>'));
+    const back = xml.parse(doc) as { service_requests: { request: Record<string, string>[] } };
+    assert.deepEqual(back.service_requests.request, [{ service_name: nasty, ctrl: 'bellend', empty: '', none: '' }]);
   });
 });
