@@ -327,6 +327,22 @@ describe('Open311 GeoReport v2', () => {
     assert.equal((await fx.store.readStream(`case-${id}`)).length, stored.length);
   });
 
+  test('writes per key are rate-limited (429 in the specification\'s error form); other keys are not affected', async () => {
+    const app = createApp({ record: fx.record, auth: AUTH, open311: { ...fx.open311, writesPerMinute: 2 } });
+    const send = (key: string) => app.request('/open311/v2/requests.json', {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: key, service_code: 'city.ads', address_id: fx.units[6]!.code }).toString(),
+    });
+    assert.equal((await send(CITIZEN_KEY)).status, 201);
+    assert.equal((await send(CITIZEN_KEY)).status, 201);
+    const before = fx.record.position;
+    const third = await send(CITIZEN_KEY);
+    assert.equal(third.status, 429);
+    assert.equal((await third.json())[0].code, 429);
+    assert.equal(fx.record.position, before);
+    assert.equal((await send(HOTLINE_KEY)).status, 201);
+  });
+
   test('CORS: reads from any origin; writes are not offered cross-origin', async () => {
     const r = await fx.app.request('/open311/v2/services.json', { headers: { origin: 'https://app.example' } });
     assert.equal(r.headers.get('access-control-allow-origin'), '*');

@@ -158,7 +158,7 @@ export interface Open311Service {
   attributes: readonly Open311Attribute[];
 }
 
-/** The attribute every service has: the reporter's view of how urgent it is. */
+/** The attribute every service has: the reporter's view of how urgent it is. @example `URGENCY_ATTRIBUTE.values?.map((v) => v.key); // ['normal', 'urgent', 'critical']` */
 export const URGENCY_ATTRIBUTE: Open311Attribute = Object.freeze({
   code: 'urgency', datatype: 'singlevaluelist' as const, required: false,
   description: { zh: '紧急程度（立案时参考）', en: 'How urgent (a hint for registration)' },
@@ -198,7 +198,7 @@ export function open311Status(s: CaseStatus): 'open' | 'closed' {
   return s === 'closed' || s === 'rejected' || s === 'duplicate' || s === 'void' ? 'closed' : 'open';
 }
 
-/** mySociety's extended statuses that Jiceng answers with. */
+/** mySociety's extended statuses that Jiceng answers with. @example `const s: ExtendedStatus = 'action_scheduled';` */
 export type ExtendedStatus = 'open' | 'investigating' | 'action_scheduled' | 'in_progress' | 'fixed' | 'closed' | 'duplicate' | 'not_councils_responsibility' | 'reopen';
 
 /**

@@ -53,6 +53,8 @@ export interface Open311Options {
   contact?: string;
   /** Largest POST body, bytes. Default 64 KiB. */
   bodyBytes?: number;
+  /** Writes per key per minute, sustained, after a burst of as many (429 above). Default 120. */
+  writesPerMinute?: number;
 }
 
 /**
@@ -76,7 +78,7 @@ const MAX_SPAN = 90 * DAY;
 
 /** An Open311 error: the HTTP status (400, 403, 404) and a description in zh and en. */
 class Open311Error extends Error {
-  constructor(readonly status: 400 | 403 | 404 | 500, zh: string, en: string) {
+  constructor(readonly status: 400 | 403 | 404 | 429 | 500, zh: string, en: string) {
     super(`${zh} / ${en}`);
   }
 }
@@ -113,6 +115,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
     if (!/^[A-Za-z0-9._-]{1,60}$/.test(k.application)) throw new Error(`Open311 key: bad application id ${k.application}`);
   }
   const date = (ms: number) => w3cDate(ms, offset);
+  const buckets = new Map<string, { tokens: number; at: number }>();
 
   // ---------------------------------------------------------------- answers
   const answer = (c: Context, f: Format, root: string, item: string, rows: XmlObject[] | XmlObject, status: 200 | 201 = 200) => {
@@ -173,6 +176,15 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
     const k = findKey(deps.keys, one(f, 'api_key'));
     if (!k) throw new Open311Error(403, '缺少或无效的 api_key', 'api_key was not provided or is invalid');
     if (k.jurisdiction !== j.id) throw new Open311Error(403, '该 api_key 不属于此辖区', 'this api_key is not registered for this jurisdiction');
+    // a token bucket per key: a burst of `rate` writes, then `rate` a minute
+    const rate = deps.writesPerMinute ?? 120;
+    const now = performance.now();
+    const b = buckets.get(k.application) ?? { tokens: rate, at: now };
+    b.tokens = Math.min(rate, b.tokens + ((now - b.at) * rate) / 60_000);
+    b.at = now;
+    buckets.set(k.application, b);
+    if (b.tokens < 1) throw new Open311Error(429, '提交过于频繁，请稍后再试', 'too many writes with this key: try again shortly');
+    b.tokens -= 1;
     return k;
   };
   const dateParam = (f: Fields, name: string): number | undefined => {
