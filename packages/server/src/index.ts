@@ -17,7 +17,7 @@ export { referencePage, signinPage } from './pages.js';
 export * from './schemas.js';
 export { mountOpen311, type Open311Options, type Open311Deps } from './routes/open311.js';
 export {
-  open311KeyHash, open311Status, EXTENDED_STATUS, URGENCY_ATTRIBUTE,
+  open311KeyHash, open311Status, defaultPublic, EXTENDED_STATUS, URGENCY_ATTRIBUTE,
   type Open311Key, type Open311Jurisdiction, type Open311ServiceOptions, type Open311Attribute, type ExtendedStatus,
 } from './open311/model.js';
 export type { Open311Geometry } from './open311/locate.js';

@@ -295,6 +295,14 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(row.updated_datetime, last.updated_datetime);
     assert.equal(Date.parse(row.updated_datetime), fx.record.cases.get(id)!.closedAt - (fx.record.cases.get(id)!.closedAt % 1000));
     await errorOf('servicerequestupdates?start_date=2020-01-01T00:00:00Z&end_date=2021-01-01T00:00:00Z', 400);
+    // reopened: open again, and the update says reopen
+    const vi1 = await fx.api(`vi1-${fx.village}`);
+    await vi1.command(id, { type: 'reopen', caseId: id, expectedVersion: fx.record.cases.get(id)!.version, reason: '群众反映又有堆放' });
+    const after = JSON.parse((await call(`servicerequestupdates.json?service_request_id=${id}`)).text) as { status: string; update_id: string }[];
+    assert.equal(after.length, json.length + 1);
+    assert.equal(after[after.length - 1]!.status, 'reopen');
+    assert.ok(Number(after[after.length - 1]!.update_id) > Number(last.update_id));
+    assert.equal(JSON.parse((await call(`requests/${id}.json`)).text)[0].status, 'open');
   });
 
   test('POST servicerequestupdates: the resident\'s answer as the core\'s follow-up, by a key that may follow up', async () => {

@@ -150,7 +150,9 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
         throw bad('请以表单（application/x-www-form-urlencoded）提交', 'post the fields as a form (application/x-www-form-urlencoded)');
       }
-      const body = await c.req.parseBody({ all: true });
+      const body = await c.req.parseBody({ all: true }).catch(() => {
+        throw bad('表单无法解析', 'the form could not be read');
+      });
       for (const [k, v] of Object.entries(body)) {
         const vals = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
         if (vals.length) out[k] = vals.length === 1 ? vals[0]! : vals;
