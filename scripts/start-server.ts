@@ -3,7 +3,8 @@
 // First start: builds the city and loads its generated history into the data directory;
 // later starts: the record from its snapshot plus what came after. JICENG_DEMO_CASES scales
 // the history down (e.g. 20000 for CI's end-to-end test).
-import { loadConfig, startServer } from '@jiceng/server';
+import { loadConfig, open311KeyHash, startServer, type Open311Options } from '@jiceng/server';
+import { generatePutian, generatePutianGeometry } from '@jiceng/putian';
 
 // The whole city always; the history by default a sample of 20,000 of the 533,500 cases, because
 // loading all 4.6 M events into embedded PGlite takes many minutes on a small machine
@@ -13,8 +14,20 @@ const config = loadConfig({ JICENG_DEMO: '1', JICENG_DEV_SIGNIN: '1', JICENG_DEM
 if (!process.env.JICENG_DEMO_CASES) {
   console.log(`  the demo history: a sample of ${Number(DEFAULT_DEMO_CASES).toLocaleString('en')} of the 533,500 cases (JICENG_DEMO_CASES=533500 for the full record)`);
 }
+// Open311 GeoReport v2 with a development client key (source citizen, the Putian jurisdiction);
+// its map (the generated Putian geometry) is built on the first report that gives coordinates.
+const devKey = process.env.JICENG_OPEN311_KEY;
+const open311: Omit<Open311Options, 'store'> | undefined = devKey ? {
+  jurisdictions: [{ id: 'putian', node: '350300000000' }],
+  keys: [{ application: 'dev', sha256: open311KeyHash(devKey), source: 'citizen', jurisdiction: 'putian' }],
+  geometry: () => {
+    const g = generatePutianGeometry(generatePutian({ seed: 1 }));
+    return { areas: g.areas, units: g.units };
+  },
+} : undefined;
 const t0 = performance.now();
 const s = await startServer(config, {
+  ...(open311 ? { open311 } : {}),
   // the portal imports the typed client from /client/client.js (type imports only: no dependencies)
   staticMounts: [['/bundle/', 'dist/bundle'], ['/client/', 'packages/server/dist'], ['/', 'examples/portal']],
   quiet: true,
@@ -28,6 +41,7 @@ Jiceng demo (莆田市, ${s.record.hierarchy.size.toLocaleString('en')} nodes, $
   API             ${s.url}api/…
   OpenAPI 3.1     ${s.url}api/openapi.json
   API reference   ${s.url}api/reference
+  Open311 (v2)    ${open311 ? `${s.url}open311/v2/discovery.json (key from JICENG_OPEN311_KEY: source citizen, jurisdiction putian)` : 'off: set JICENG_OPEN311_KEY to a development client key'}
   data            ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}
 Press Ctrl+C to stop.`);
 const stop = async () => {

@@ -21,6 +21,7 @@ import type { FeedItem, LiveRecord } from './record.js';
 import * as S from './schemas.js';
 import { referencePage, signinPage } from './pages.js';
 import { peopleAt, personById } from './people.js';
+import { mountOpen311, type Open311Options } from './routes/open311.js';
 
 /**
  * The limits every request meets.
@@ -68,6 +69,8 @@ export interface AppOptions {
   maxReplay?: number;
   /** Heartbeat interval of the live feed, ms. Default 15 s. */
   heartbeatMs?: number;
+  /** Serve Open311 GeoReport v2 under `/open311/v2/` (see `docs/guides/open311.md`). */
+  open311?: Open311Options;
 }
 
 /**
@@ -515,6 +518,8 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     const actor = { id: p.id, roles: p.grants };
     return c.json({ token: await issueToken(actor, auth), actor: { id: p.id, grants: p.grants } }, 200);
   });
+
+  if (opts.open311) mountOpen311(app, { ...opts.open311, record, clock });
 
   // ------------------------------------------------------------------ the contract
   app.doc31('/api/openapi.json', {

@@ -15,3 +15,9 @@ export { putianDemo, demoLines, seedDemo, PUTIAN_AS_OF, type PutianDemo } from '
 export { peopleAt, personById, type DemoPerson } from './people.js';
 export { referencePage, signinPage } from './pages.js';
 export * from './schemas.js';
+export { mountOpen311, type Open311Options, type Open311Deps } from './routes/open311.js';
+export {
+  open311KeyHash, open311Status, defaultPublic, EXTENDED_STATUS, URGENCY_ATTRIBUTE,
+  type Open311Key, type Open311Jurisdiction, type Open311ServiceOptions, type Open311Attribute, type ExtendedStatus,
+} from './open311/model.js';
+export type { Open311Geometry } from './open311/locate.js';

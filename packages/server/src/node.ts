@@ -12,6 +12,7 @@ import { keysFromConfig, loadOrCreateKeys, type AuthConfig } from './auth.js';
 import type { ServerConfig } from './config.js';
 import { putianDemo, seedDemo } from './demo.js';
 import { LiveRecord, type CitySetup } from './record.js';
+import type { Open311Options } from './routes/open311.js';
 
 /**
  * A running server.
@@ -43,7 +44,11 @@ export interface RunningServer {
  */
 export async function startServer(
   config: ServerConfig,
-  opts: { city?: CitySetup; staticMounts?: [string, string][]; onStep?: (step: string, ms: number) => void; quiet?: boolean } = {},
+  opts: {
+    city?: CitySetup; staticMounts?: [string, string][]; onStep?: (step: string, ms: number) => void; quiet?: boolean;
+    /** Serve Open311 GeoReport v2 (the store is the server's own). */
+    open311?: Omit<Open311Options, 'store'>;
+  } = {},
 ): Promise<RunningServer> {
   const log = pino({ level: opts.quiet ? 'warn' : 'info', base: undefined });
   const timings: Record<string, number> = {};
@@ -71,6 +76,7 @@ export async function startServer(
   const auth: AuthConfig = { issuer: config.issuer, audience: config.audience, ...keys };
   const app = createApp({
     record, auth, limits: config.limits, corsOrigins: config.corsOrigins, devSignin: config.devSignin,
+    ...(opts.open311 ? { open311: { ...opts.open311, store } } : {}),
     log: (e) => (e.status >= 500 ? log.error(e, 'request') : log.debug(e, 'request')),
   });
   for (const [prefix, root] of opts.staticMounts ?? []) {
