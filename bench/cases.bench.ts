@@ -228,14 +228,17 @@ const chainMs = (hasher: ChainHasher | null): number => {
   w.trailer();
   return performance.now() - t0;
 };
-const chain = { stringifyOnlyMs: Math.round(chainMs(null)), nodeCryptoMs: Math.round(chainMs(nodeSha)), nobleMs: Math.round(chainMs(NOBLE_SHA256)) };
+// CHAIN=0 leaves the chain out (two minutes and more on a busy machine).
+const chain = process.env.CHAIN === '0'
+  ? { stringifyOnlyMs: NaN, nodeCryptoMs: NaN, nobleMs: NaN }
+  : { stringifyOnlyMs: Math.round(chainMs(null)), nodeCryptoMs: Math.round(chainMs(nodeSha)), nobleMs: Math.round(chainMs(NOBLE_SHA256)) };
 
 const o = stats(ours), x = xs.length ? stats(xs) : { median: NaN, min: NaN, max: NaN, runs: 0 }, b = stats(interleaved.bare), oc = stats(ordered.ours), bc = stats(ordered.bare);
 const eps = (ms: number) => Math.round(events.length / (ms / 1000));
 const machineInfo = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memGB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, os: `${os.type()} ${os.release()}`, date: new Date().toISOString() };
 const result = {
   workload: `replay the Putian history: ${sim.cases} cases, ${events.length} events, time-ordered`,
-  command: 'node --conditions=source --import tsx --expose-gc --max-old-space-size=8192 bench/cases.bench.ts',
+  command: `${process.env.XSTATE_RUNS ? `XSTATE_RUNS=${process.env.XSTATE_RUNS} ` : ''}${process.env.CHAIN ? `CHAIN=${process.env.CHAIN} ` : ''}node --conditions=source --import tsx --expose-gc --max-old-space-size=8192 bench/cases.bench.ts`,
   machine: machineInfo,
   generation: { ms: Math.round(genMs), note: 'PutianScenario.run (direct path), outside the timing' },
   ours: { ...o, eventsPerSecond: Math.round(events.length / (o.median / 1000)), bytesPerCase: Math.round(oursBytes) },
@@ -272,7 +275,7 @@ The bound, in the same run (ours and the bare reducer alternate run by run, ${o.
 
 Memory retained per case: ours ${f(result.ours.bytesPerCase)} B, the bare reducer ${f(result.bare.bytesPerCase)} B (the case ids are shared with the log in both). Load average at the end (1, 5, 15 min): ${result.load.join(', ')}.
 
-Tamper-evident chain over all ${f(events.length)} events (one run each): serialising alone ${f(chain.stringifyOnlyMs)} ms; serialising and chaining with Node's SHA-256 (as \`jiceng history\` does) ${f(chain.nodeCryptoMs)} ms; with the pure \`@noble/hashes\` SHA-256 (the core's default) ${f(chain.nobleMs)} ms.
+${Number.isFinite(chain.stringifyOnlyMs) ? `Tamper-evident chain over all ${f(events.length)} events (one run each): serialising alone ${f(chain.stringifyOnlyMs)} ms; serialising and chaining with Node's SHA-256 (as \`jiceng history\` does) ${f(chain.nodeCryptoMs)} ms; with the pure \`@noble/hashes\` SHA-256 (the core's default) ${f(chain.nobleMs)} ms.` : 'The tamper-evident chain was not timed this time (`CHAIN=0`).'}
 
 Ours keeps, per case, the full state the commands are checked against and the metrics' fact columns. Generating the history (outside the timing): ${(genMs / 1000).toFixed(1)} s.
 
