@@ -38,6 +38,7 @@ const commands: [string, string[]][] = [
 ];
 const runner = resolve('bench/cases-cli-run.mjs');
 type Run = { wall: number; cpu: number };
+let chainBroken = false;
 const results: Record<string, Record<string, Run[]>> = {};
 for (let r = 0; r < runs; r++) {
   for (const [name, args] of commands) {
@@ -47,6 +48,7 @@ for (let r = 0; r < runs; r++) {
       });
       const m = p.stderr.trim().split('\n').pop()!.split(' ').map(Number);
       if (p.status !== 0 && p.status !== 1) throw new Error(`${tree} ${name}: exit ${p.status}\n${p.stderr.slice(0, 2000)}`);
+      if (p.stdout.includes('hash chain: BROKEN')) chainBroken = true;
       ((results[name] ??= {})[tree] ??= []).push({ wall: m[0], cpu: m[1] + m[2] });
       console.log(`${tree} ${name}: ${m[0]} s wall, ${(m[1] + m[2]).toFixed(1)} s CPU (exit ${p.status}) ${p.stdout.split('\n').slice(0, 2).join(' | ')}`);
     }
@@ -73,5 +75,6 @@ Each command in its own process from the sources (tsx), ${runs} run(s)${process.
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 ${history ? `\n\`jiceng history\` wrote the log first: ${history.wallS} s wall, ${history.cpuS} s CPU (aim: ≤ 20 s).\n` : ''}
+${chainBroken ? '\n`replay --verify` found the chain broken (a log cut from a longer one has no trailer), so after the chain pass it replayed with the per-line schema check, as `replay` does.\n' : ''}
 See \`cases-profile.md\` for what the profiles say stands in the way.
 `);
