@@ -262,9 +262,9 @@ Ours: median of ${o.runs} runs after a warm-up; XState: ${x.runs ? `median of ${
 
 | | ours (CaseStore.replay) | XState v5 (createActor + send) | XState / ours |
 |---|---|---|---|
-| replay time, median (min–max) | ${f(o.median)} ms (${f(o.min)}–${f(o.max)}) | ${f(x.median)} ms (${f(x.min)}–${f(x.max)}) | ${result.ratio}× |
+| replay time, median (min–max) | ${f(o.median)} ms (${f(o.min)}–${f(o.max)}) | ${x.runs ? `${f(x.median)} ms (${f(x.min)}–${f(x.max)})` : 'not run'} | ${x.runs ? `${result.ratio}×` : '—'} |
 | events per second | ${f(result.ours.eventsPerSecond)} | ${f(result.xstate.eventsPerSecond)} | |
-| memory retained per case (heap + array buffers, after gc) | ${f(result.ours.bytesPerCase)} B | ${f(result.xstate.bytesPerCase)} B | ${(xBytes / oursBytes).toFixed(1)}× |
+| memory retained per case (heap + array buffers, after gc) | ${f(result.ours.bytesPerCase)} B | ${x.runs ? `${f(result.xstate.bytesPerCase)} B` : 'not run'} | ${x.runs ? `${(xBytes / oursBytes).toFixed(1)}×` : '—'} |
 
 The bound, in the same run (ours and the bare reducer alternate run by run, ${o.runs} runs each after a warm-up; aim: ours ≤ 2× the bare reducer, ≤ 150 B a case):
 
