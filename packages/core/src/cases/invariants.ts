@@ -124,8 +124,8 @@ export function actorCode(
 
 /**
  * The permission table (role × command × level) applied to events: may an event of `kind`
- * be done under `role` held on `roleNode`? Memoised per role and node, so a replay pays two
- * map lookups an event.
+ * be done under `role` held on `roleNode`? Memoised per role and level, so a replay pays a
+ * map lookup and the node's index an event.
  *
  * @example
  * ```ts
@@ -134,23 +134,24 @@ export function actorCode(
  * ```
  */
 export class RoleCheck {
-  private readonly memo = new Map<string, Map<string, Uint8Array>>();
+  /** Per role: the kinds allowed at each level (level position × kind), built on first use. */
+  private readonly memo = new Map<string, Uint8Array>();
   constructor(private readonly policy: CasePolicy, private readonly hierarchy: HierarchyIndex) {}
 
   /** True if the role, held on that node, may run the command whose outcome `kind` is. */
   allows(role: string, roleNode: string, kind: number): boolean {
-    let byNode = this.memo.get(role);
-    if (byNode === undefined) this.memo.set(role, (byNode = new Map()));
-    let ok = byNode.get(roleNode);
+    const pos = this.hierarchy.indexOf(roleNode);
+    if (pos < 0) return false;
+    let ok = this.memo.get(role);
     if (ok === undefined) {
-      ok = new Uint8Array(N_KINDS);
-      const pos = this.hierarchy.indexOf(roleNode);
-      if (pos >= 0) {
-        const level = this.hierarchy.config.levels[this.hierarchy.levelOf[pos]].id;
-        for (let k = 0; k < N_KINDS; k++) ok[k] = can(this.policy, role, commandOfKind(k)!, level) ? 1 : 0;
+      // The table depends on the level only: one row of kinds per level, not one per node.
+      const levels = this.hierarchy.config.levels;
+      ok = new Uint8Array(levels.length * N_KINDS);
+      for (let l = 0; l < levels.length; l++) {
+        for (let k = 0; k < N_KINDS; k++) ok[l * N_KINDS + k] = can(this.policy, role, commandOfKind(k)!, levels[l].id) ? 1 : 0;
       }
-      byNode.set(roleNode, ok);
+      this.memo.set(role, ok);
     }
-    return ok[kind] === 1;
+    return ok[this.hierarchy.levelOf[pos] * N_KINDS + kind] === 1;
   }
 }

@@ -186,6 +186,8 @@ export class CaseStore {
   private readonly feedbackNeeded: Uint8Array;
   private readonly roles: RoleCheck | undefined;
   private brokenCases = 0;
+  /** The position of a dispatched or escalated event's node, found by `check` for `applyRow`. */
+  private nodePos = -1;
 
   constructor(ctx: { hierarchy: HierarchyIndex; categories: CategoryTable }, opts: CaseStoreOptions = {}) {
     if (ctx === null || typeof ctx !== 'object' || !ctx.hierarchy || typeof ctx.hierarchy.indexOf !== 'function' || !ctx.categories || typeof ctx.categories.indexOf !== 'function') {
@@ -488,7 +490,7 @@ export class CaseStore {
         this.hierarchy,
       );
     }
-    if (code === null && (kind === K_DISPATCHED || kind === K_ESCALATED) && this.hierarchy.indexOf((e.data as { node: string }).node) < 0) code = 'E_UNKNOWN_NODE';
+    if (code === null && (kind === K_DISPATCHED || kind === K_ESCALATED) && (this.nodePos = this.hierarchy.indexOf((e.data as { node: string }).node)) < 0) code = 'E_UNKNOWN_NODE';
     if (code === null && kind === K_REGISTERED && this.categories.indexOf((e.data as { category: string }).category) < 0) code = 'E_UNKNOWN_CATEGORY';
     if (code === null && this.roles !== undefined && !this.roles.allows(e.role, e.roleNode, kind)) code = 'E_NOT_PERMITTED';
     if (code !== null) return caseIssue(code, `${e.caseId} v${e.version} ${e.type} (${CASE_STATUSES[status]})`);
@@ -518,7 +520,7 @@ export class CaseStore {
         this.rareOf(row).duplicateOf = e.data.of;
         return;
       case 'dispatched':
-        this.setHandler(row, e.data.node);
+        this.cols.handler[row] = this.nodePos;
         this.setAssignee(row, e.data.department, e.data.person);
         if (f.dispatchedAt[row] !== f.dispatchedAt[row]) f.dispatchedAt[row] = e.at;
         f.dueAt[row] = e.data.dueAt;
@@ -559,7 +561,7 @@ export class CaseStore {
         f.dueAt[row] = e.data.dueAt;
         return;
       case 'escalated':
-        this.setHandler(row, e.data.node);
+        this.cols.handler[row] = this.nodePos;
         this.setAssignee(row, undefined, undefined);
         this.clearRequest(row);
         f.dueAt[row] = e.data.dueAt;
