@@ -8,10 +8,11 @@
 export { createApp, DEFAULT_LIMITS, type AppOptions, type Limits, type ApiEnv } from './app.js';
 export { ApiError, errorSchema, SERVER_MESSAGES, type ApiErrorBody, type ServerCode, type ErrorStatus } from './errors.js';
 export { issueToken, verifyToken, parseGrant, loadOrCreateKeys, keysFromConfig, type AuthConfig } from './auth.js';
-export { LiveRecord, caseStream, discoveredCaseId, fromStored, toNewEvent, issuesText, type CitySetup, type CommandOutcome, type FeedItem } from './record.js';
+export { LiveRecord, caseStream, discoveredCaseId, fromStored, toNewEvent, issuesText, type CitySetup, type CommandOutcome, type FeedItem, type RecordObserver } from './record.js';
 export { loadConfig, type ServerConfig } from './config.js';
 export { startServer, type RunningServer } from './node.js';
 export { putianDemo, demoLines, seedDemo, PUTIAN_AS_OF, type PutianDemo } from './demo.js';
 export { peopleAt, personById, type DemoPerson } from './people.js';
 export { referencePage, signinPage } from './pages.js';
 export * from './schemas.js';
+export * from './routes/alerts.js';
