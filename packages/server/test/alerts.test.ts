@@ -5,6 +5,7 @@
 // JICENG_TEST_PG_URL is set.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { ENGINES, AUTH, harness, type Harness } from './helpers.js';
 import { createApp } from '../src/app.js';
 import { LiveRecord } from '../src/record.js';
@@ -185,6 +186,23 @@ for (const engine of ENGINES) {
       } finally {
         record.close();
       }
+    });
+
+    test('scope as a property: whatever grant a caller holds, the list holds exactly the alerts shown inside its subtree', async () => {
+      const h = hs.demo.city.hierarchy;
+      const all = monitor().log.all();
+      assert.ok(all.length >= 2);
+      const roles: Record<string, string> = { grid: 'grid-worker', village: 'village-officer', town: 'town-officer', county: 'county-officer', city: 'city-officer' };
+      // places on the alerts' paths (inside) and anywhere (mostly outside)
+      const near = [...new Set(all.flatMap((a) => h.path(h.indexOf(a.node))))];
+      await fc.assert(fc.asyncProperty(fc.oneof(fc.constantFrom(...near), fc.integer({ min: 0, max: h.size - 1 })), async (pos) => {
+        const level = h.level(pos).id;
+        if (!roles[level]) return;
+        const who = { id: `prop-${pos}`, roles: [{ role: roles[level], node: h.code(pos) }] };
+        const listed = (await hs.client(await hs.token(who)).alerts({ status: 'all', limit: 1000 })).items.map((x) => x.id).sort();
+        const inside = all.filter((a) => h.isAncestor(pos, h.indexOf(a.node))).map((a) => a.id).sort();
+        assert.deepEqual(listed, inside);
+      }), { numRuns: 40, seed: 19 });
     });
 
     test('the OpenAPI document describes the alert routes', async () => {
