@@ -127,6 +127,17 @@ for (const engine of ENGINES) {
       assert.ok(fields.includes('commandId'), fields.join());
       assert.deepEqual((await hs.store.readStream(`alert-${a.id}`)).length, 2, 'refusals change nothing');
       await until(() => alertsIn.mine.some((i) => i.alertId === a.id && i.type === 'acknowledged' && i.status === 'acknowledged'));
+      // resuming the feed from before the acknowledgement replays it — to the town, not to the other town
+      const resumed = async (who: string) => {
+        const got: AlertFeedBody[] = [];
+        const stop2 = new AbortController();
+        const c = await as(who);
+        await new Promise<void>((ok) => { void c.feed({ after: first.events[0].position - 1, onChange: () => undefined, onAlert: (it) => got.push(it), onReady: () => ok(), signal: stop2.signal }); });
+        stop2.abort();
+        return got.filter((i) => i.alertId === a.id).map((i) => i.type);
+      };
+      assert.deepEqual(await resumed(`to1-${town}`), ['acknowledged']);
+      assert.deepEqual(await resumed(`to1-${otherTown}`), []);
       const [now] = await clusters(`to1-${town}`);
       assert.equal(now.status, 'acknowledged');
       assert.deepEqual(now.actions, ['assign', 'escalate', 'resolve']);

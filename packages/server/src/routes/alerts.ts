@@ -114,6 +114,14 @@ export class AlertMonitor {
   private timer: NodeJS.Timeout | undefined;
   private readonly stop: () => void;
 
+  /**
+   * Starts following `record` (prefer {@link alertMonitor}, which keeps one per record).
+   *
+   * @example
+   * ```ts
+   * const monitor = new AlertMonitor(record, { clock: () => Date.now(), tickMs: 0 });
+   * ```
+   */
   constructor(record: LiveRecord, opts: Omit<AlertsDeps, 'record'>) {
     this.record = record;
     const city = record.city;
