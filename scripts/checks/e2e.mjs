@@ -23,8 +23,8 @@ const root = resolve(import.meta.dirname, '../..');
 const GRID = '350302001001001';
 const TOWN = '350302001000';
 
-/** Starts the server as a child process; resolves with its URL once it listens. */
-function startServer(env) {
+/** Starts the server as a child process; resolves with its URL once it listens (e2e-alerts.mjs uses it too). */
+export function startServer(env) {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/start-server.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, bad) => {
     let out = '';
@@ -36,7 +36,17 @@ function startServer(env) {
     child.once('exit', (code) => bad(new Error(`the server exited (${code}) before listening: ${out}`)));
   });
 }
-const stopServer = (child) => new Promise((ok) => { child.once('exit', ok); child.kill('SIGTERM'); });
+export const stopServer = (child) => new Promise((ok) => { child.once('exit', ok); child.kill('SIGTERM'); });
+
+/** Signs in through the development sign-in page of the portal at `url`: a place by code, then the person. */
+export async function devSignIn(page, url, place, person) {
+  await page.goto(url);
+  await page.waitForURL(/\/dev\/signin/);
+  await page.fill('#q', place);
+  await page.click('#f button');
+  await page.locator('#places button', { hasText: place }).first().click();
+  await page.click(`#people button[data-person="${person}"]`);
+}
 
 export default async function () {
   const results = [];
@@ -80,12 +90,7 @@ export default async function () {
   };
   /** Signs in through the development sign-in page: a place by code, then the person. */
   const signIn = async (page, place, person) => {
-    await page.goto(server.url);
-    await page.waitForURL(/\/dev\/signin/);
-    await page.fill('#q', place);
-    await page.click('#f button');
-    await page.locator('#places button', { hasText: place }).first().click();
-    await page.click(`#people button[data-person="${person}"]`);
+    await devSignIn(page, server.url, place, person);
     await page.waitForSelector('body[data-ready][data-live="true"]', { timeout: 60_000 });
   };
   const caseRow = (page, id) => page.locator(`#case-list button[data-case="${id}"]`);

@@ -22,6 +22,7 @@ import * as S from './schemas.js';
 import { referencePage, signinPage } from './pages.js';
 import { peopleAt, personById } from './people.js';
 import { mountOpen311, type Open311Options } from './routes/open311.js';
+import { mountAlerts } from './routes/alerts.js';
 
 /**
  * The limits every request meets.
@@ -449,7 +450,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
       const live = () => open && !stream.aborted && !stream.closed && !record.isClosed;
       const send = async (it: FeedItem) => {
         last = it.position;
-        if (visibleItem(access, it)) await stream.writeSSE({ id: String(it.position), event: 'change', data: JSON.stringify(it) });
+        if (visibleItem(access, it)) await stream.writeSSE({ id: String(it.position), event: it.event ?? 'change', data: JSON.stringify(it.data ?? it) });
       };
       try {
         const upTo = record.position;
@@ -463,6 +464,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
           for (const s of batch) {
             const p = Number(s.position);
             if (p > upTo) break;
+            if (s.streamType !== 'case') { const it = record.replayItem(s); if (it) await send(it); else last = p; continue; }
             const row = record.cases.rowOf(s.streamId.slice(5));
             if (row < 0) { last = p; continue; }
             const f = record.cases.facts;
@@ -491,6 +493,8 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
       }
     });
   };
+
+  mountAlerts(app, { record, clock });
 
   // ------------------------------------------------------------------ development sign-in
   app.openapi(createRoute({

@@ -10,6 +10,7 @@ import type {
   RankingBody, RegistryListBody, TokenBody,
 } from './schemas.js';
 import type { ApiErrorBody } from './errors.js';
+import type { AlertCommandInput, AlertFeedBody, AlertFileBody, AlertListBody, AlertMeasuresBody, AlertResultBody, BoardBody } from './routes/alerts.js';
 
 /**
  * An error answer of the API: the HTTP status and the body `{ error: { code, zh, en, fields? } }`.
@@ -63,6 +64,8 @@ export interface FeedOptions {
   onReady?: (position: number) => void;
   /** The gap was too long to replay: reload the views, then continue from `position`. */
   onReset?: (position: number) => void;
+  /** Each alert change in the caller's scope (raised, acknowledged, assigned, escalated, resolved). */
+  onAlert?: (item: AlertFeedBody) => void;
   /** Stops the feed. */
   signal?: AbortSignal;
 }
@@ -157,6 +160,29 @@ export class JicengClient {
   registryCommand(command: { type: string; personId: string; [k: string]: unknown }, commandId: string = newId()): Promise<{ personId: string; type: string }> {
     return this.call('POST', '/api/registry/commands', undefined, { commandId, command });
   }
+  /**
+   * Alerts in scope (default: unresolved), with the actions the caller may run on each.
+   * @example `(await client.alerts({ node: townCode })).items.filter((a) => a.actions.includes('acknowledge'));`
+   */
+  alerts(q: { node?: string; status?: string; limit?: number } = {}): Promise<AlertListBody> { return this.call('GET', '/api/alerts', q); }
+  /** One alert and its events. @example `(await client.alert('A-1F2E3D4C5B6A79')).events.length;` */
+  alert(id: string): Promise<AlertFileBody> { return this.call('GET', `/api/alerts/${encodeURIComponent(id)}`); }
+  /**
+   * An alert command (acknowledge, assign, escalate, resolve) with the version last seen.
+   * Pass the same `commandId` when retrying: it is recorded once.
+   * @example `await client.alertCommand(a.id, { type: 'acknowledge', alertId: a.id, expectedVersion: a.version });`
+   */
+  alertCommand(alertId: string, command: AlertCommandInput, commandId: string = newId()): Promise<AlertResultBody> {
+    return this.call('POST', `/api/alerts/${encodeURIComponent(alertId)}/commands`, undefined, { commandId, command });
+  }
+  /**
+   * The command post's board of a node (dispatch from it with {@link command}). Deadlines
+   * without a step are `null`.
+   * @example `const b = await client.board(townCode); b.rows[0].waitingFor;`
+   */
+  board(node: string): Promise<BoardBody> { return this.call('GET', '/api/alerts/board', { node }); }
+  /** Alerts per child of a node and the time to acknowledge. @example `(await client.alertMeasures(townCode)).medianAckMinutes;` */
+  alertMeasures(node: string): Promise<AlertMeasuresBody> { return this.call('GET', '/api/alerts/measures', { node }); }
   /** Development sign-in: places by name. @example `await client.devPlaces('拱辰');` */
   devPlaces(q: string): Promise<NodeBody[]> { return this.call('GET', '/api/dev/places', { q }); }
   /** Development sign-in: the people acting at or above a node. @example `await client.devPeople(gridCode);` */
@@ -231,6 +257,7 @@ export class JicengClient {
           if (event === 'change') opts.onChange(JSON.parse(data) as FeedItemBody);
           else if (event === 'ready') opts.onReady?.(JSON.parse(data).position);
           else if (event === 'reset') opts.onReset?.(JSON.parse(data).position);
+          else if (event === 'alert') opts.onAlert?.(JSON.parse(data) as AlertFeedBody);
         }
       }
     } catch (e) {

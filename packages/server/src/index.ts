@@ -8,7 +8,7 @@
 export { createApp, DEFAULT_LIMITS, type AppOptions, type Limits, type ApiEnv } from './app.js';
 export { ApiError, errorSchema, SERVER_MESSAGES, type ApiErrorBody, type ServerCode, type ErrorStatus } from './errors.js';
 export { issueToken, verifyToken, parseGrant, loadOrCreateKeys, keysFromConfig, type AuthConfig } from './auth.js';
-export { LiveRecord, caseStream, discoveredCaseId, fromStored, toNewEvent, issuesText, type CitySetup, type CommandOutcome, type FeedItem } from './record.js';
+export { LiveRecord, caseStream, discoveredCaseId, fromStored, toNewEvent, issuesText, type CitySetup, type CommandOutcome, type FeedItem, type RecordObserver } from './record.js';
 export { loadConfig, type ServerConfig } from './config.js';
 export { startServer, type RunningServer } from './node.js';
 export { putianDemo, demoLines, seedDemo, PUTIAN_AS_OF, type PutianDemo } from './demo.js';
@@ -21,3 +21,4 @@ export {
   type Open311Key, type Open311Jurisdiction, type Open311ServiceOptions, type Open311Attribute, type ExtendedStatus,
 } from './open311/model.js';
 export type { Open311Geometry } from './open311/locate.js';
+export * from './routes/alerts.js';

@@ -14,7 +14,7 @@ import {
   type ListEvent, type ListsState, type Metrics, type MetricsOptions, type RegistryEvent, type RegistryState,
 } from '@jiceng/core';
 import { ApiError } from './errors.js';
-import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
+import type { AppendResult, EventStore, NewEvent, StoredEvent } from '@jiceng/store';
 
 /**
  * The city a server serves: its hierarchy, the case context commands are decided in, and
@@ -55,7 +55,23 @@ export interface FeedItem {
   at: number;
   node: string;
   status: string;
+  /** The SSE event name when it is not a case change (`'alert'`…); absent for a case's `change`. */
+  event?: string;
+  /** What the SSE message carries instead of the item itself (other domains' items). */
+  data?: unknown;
 }
+
+/**
+ * Another domain's fold over the record's feed (the alerts' monitor…): called with every
+ * stored event after the record's own fold, with the core case event when the record applied
+ * one; a {@link FeedItem} it gives goes on the live feed (scoped by its `node`).
+ *
+ * @example
+ * ```ts
+ * const stop = record.observe((s, e) => { if (e) engine.apply(e); return undefined; });
+ * ```
+ */
+export type RecordObserver = (s: StoredEvent, caseEvent: AnyCaseEvent | undefined) => FeedItem | undefined;
 
 /** The stream of a case. @example `caseStream('PT-0000001'); // 'case-PT-0000001'` */
 export const caseStream = (caseId: string): string => `case-${caseId}`;
@@ -147,6 +163,8 @@ export class LiveRecord {
   private readonly byTopic = new Map<string, Metrics>();
   private readonly listeners = new Set<(items: FeedItem[]) => void>();
   private readonly closers = new Set<() => void>();
+  private readonly observers = new Set<RecordObserver>();
+  private readonly replayers = new Map<string, (s: StoredEvent) => FeedItem | undefined>();
   /** Rows of cases reported under the citizen role, by reporter id (their own reports). */
   private readonly ownReports = new Map<string, number[]>();
   private catching: Promise<void> = Promise.resolve();
@@ -271,15 +289,26 @@ export class LiveRecord {
   }
 
   private fold(s: StoredEvent, items: FeedItem[]): void {
+    if (s.position <= this.position) return;
+    this.position = s.position;
+    const e = this.foldOwn(s, items);
+    if (this.observers.size) {
+      for (const o of this.observers) {
+        const it = o(s, e);
+        if (it && this.listeners.size) items.push(it);
+      }
+    }
+  }
+
+  /** The record's own fold; gives the case event it applied, if any. */
+  private foldOwn(s: StoredEvent, items: FeedItem[]): AnyCaseEvent | undefined {
     const pos = s.position;
-    if (pos <= this.position) return;
-    this.position = pos;
     if (s.streamType === 'case' || (s.streamType === undefined && s.streamId.startsWith('case-'))) {
       const e = fromStored(s);
       const row = this.cases.rowOf(e.caseId);
       const before: CaseFactRow | null = row >= 0 && this.metricsAll ? readFactRow(this.cases.facts, row) : null;
       const r = this.cases.apply(e);
-      if (!r.ok) return;
+      if (!r.ok) return undefined;
       const at = r.value;
       if (e.type === 'discovered' && e.role === 'citizen') {
         const list = this.ownReports.get(e.actor) ?? [];
@@ -297,12 +326,38 @@ export class LiveRecord {
           node: this.hierarchy.code(f.node[at]), status: CASE_STATUSES[f.status[at]],
         });
       }
+      return e;
     } else if (s.streamType === 'registry') {
       this.registry = applyRegistryEvent(this.registry, s.data as RegistryEvent);
     } else if (s.streamType === 'lists') {
       const r = applyListEvent(this.lists, s.data as ListEvent);
       if (r.ok) this.lists = r.value;
     }
+    return undefined;
+  }
+
+  /**
+   * Adds another domain's fold over the feed (see {@link RecordObserver}); `replay` maps that
+   * domain's stored events (of `streamType`) to feed items when a client resumes the live
+   * feed. Gives the function that removes it.
+   *
+   * @example
+   * ```ts
+   * const stop = record.observe((s, e) => undefined);
+   * ```
+   */
+  observe(fn: RecordObserver, replay?: { streamType: string; item: (s: StoredEvent) => FeedItem | undefined }): () => void {
+    this.observers.add(fn);
+    if (replay) this.replayers.set(replay.streamType, replay.item);
+    return () => {
+      this.observers.delete(fn);
+      if (replay) this.replayers.delete(replay.streamType);
+    };
+  }
+
+  /** A stored event of another domain as a feed item on resume (see {@link observe}). @example `record.replayItem(stored)` */
+  replayItem(s: StoredEvent): FeedItem | undefined {
+    return s.streamType ? this.replayers.get(s.streamType)?.(s) : undefined;
   }
 
   /**
@@ -380,7 +435,27 @@ export class LiveRecord {
 
   /** The global feed from the store (for resuming a live feed). */
   readFeed(after: number, limit: number): Promise<StoredEvent[]> {
-    return this.store.readFeed({ after, limit, streamTypes: ['case'] });
+    return this.store.readFeed({ after, limit, streamTypes: ['case', ...this.replayers.keys()] });
+  }
+
+  /**
+   * Appends events to a stream of another domain and folds them; gives the store's answer
+   * (a version conflict is an answer, not an error).
+   *
+   * @example
+   * ```ts
+   * const r = await record.appendStream('alert-A-1', 'alert', events, 1, 'cmd-1');
+   * ```
+   */
+  async appendStream(streamId: string, streamType: string, events: NewEvent[], expectedVersion: number | 'any' | 'none', commandId: string): Promise<AppendResult> {
+    const r = await this.store.append(streamId, events, { expectedVersion, streamType, commandId });
+    if (r.ok) await this.catchUp();
+    return r;
+  }
+
+  /** A stream's stored events. @example `await record.readStream('alert-A-1')` */
+  readStream(streamId: string): Promise<StoredEvent[]> {
+    return this.store.readStream(streamId);
   }
 
   /** Appends other events (registry, lists, audit) to a stream of theirs. */

@@ -324,6 +324,10 @@ for (const engine of ENGINES) {
       const t = await anon.devToken(`to1-${town}`);
       assert.equal(t.actor.id, `to1-${town}`);
       assert.equal((await anon.me()).id, `to1-${town}`, 'the client keeps the token it got');
+      // the alert routes (their behaviour: alerts.test.ts)
+      assert.ok(Array.isArray((await anon.alerts({ node: town })).items) && Array.isArray((await anon.board(town)).rows) && (await anon.alertMeasures(town)).rows.length > 0);
+      await fails(anon.alert('A-NO-SUCH-ALERT'), 404, 'E_NO_ALERT');
+      await fails(anon.alertCommand('A-NO-SUCH-ALERT', { type: 'acknowledge', alertId: 'A-NO-SUCH-ALERT', expectedVersion: 1 }), 404, 'E_NO_ALERT');
       const expected = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
         .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
       const missing = expected.filter((e) => !hits.has(e));

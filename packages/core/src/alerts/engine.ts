@@ -149,7 +149,7 @@ export class AlertEngine {
       const mask = ruleCategoryMask(r, this.cats);
       if (r.kind === 'cluster') this.clusters.push(new ClusterRule(r, mask, this.h, this.cats.list.length));
       else if (r.kind === 'rise') this.rises.push(new RiseRule(r, mask, this.h));
-      else if (r.kind === 'recurrence') this.recurrences.push(new RecurrenceRule(r, mask, this.cats.list.length));
+      else if (r.kind === 'recurrence') this.recurrences.push(new RecurrenceRule(r, mask, this.cats.list.length, cap));
       else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap(cap / 4) });
     }
     this.overdueHeap = this.rises.some((r) => r.rule.measure === 'overdue') ? new TimerHeap(cap) : null;
@@ -482,18 +482,79 @@ class RiseRule {
   }
 }
 
+/**
+ * Times by non-negative integer key (below 2^53) in typed arrays, open addressing: no boxed
+ * entry per key, two arrays to read. `get` gives `NaN` for a key never set.
+ */
+class TimeTable {
+  private keys: Float64Array;
+  private values: Float64Array;
+  private size = 0;
+  private mask: number;
+
+  /** `expected`: keys expected; room for them is made up front (growing rehashes every key). */
+  constructor(expected = 0) {
+    let n = 1024;
+    while (n < 2 * expected) n *= 2;
+    this.keys = new Float64Array(n).fill(-1);
+    this.values = new Float64Array(n);
+    this.mask = n - 1;
+  }
+
+  private slot(key: number): number {
+    const mask = this.mask;
+    const keys = this.keys;
+    let i = (Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === key || k === -1) return i;
+      i = (i + 1) & mask;
+    }
+  }
+
+  get(key: number): number {
+    const i = this.slot(key);
+    return this.keys[i] === key ? this.values[i] : NaN;
+  }
+
+  set(key: number, value: number): void {
+    let i = this.slot(key);
+    if (this.keys[i] !== key) {
+      if (2 * (this.size + 1) > this.keys.length) { this.grow(); i = this.slot(key); }
+      this.keys[i] = key;
+      this.size++;
+    }
+    this.values[i] = value;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Float64Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === -1) continue;
+      const j = this.slot(keys[i]);
+      this.keys[j] = keys[i];
+      this.values[j] = values[i];
+    }
+  }
+}
+
 /** Recurrence: the last time a case of each (node, category) — or (category, address) — was closed. */
 class RecurrenceRule {
-  private readonly lastByNode = new Map<number, number>();
+  private readonly lastByNode: TimeTable;
   private readonly lastByAddress = new Map<string, number>();
   private readonly windowMs: number;
 
-  constructor(readonly rule: AlertRuleOf<'recurrence'>, readonly mask: Uint8Array, private readonly nCats: number) {
+  constructor(readonly rule: AlertRuleOf<'recurrence'>, readonly mask: Uint8Array, private readonly nCats: number, capacity: number) {
     this.windowMs = rule.withinDays * DAY;
+    // at most one key per case; sized for a quarter of them up front
+    this.lastByNode = new TimeTable(rule.by === 'node' ? capacity / 4 : 0);
   }
 
   private last(row: number, pos: number, c: number, engine: AlertEngine): number | undefined {
-    if (this.rule.by === 'node') return pos < 0 ? undefined : this.lastByNode.get(pos * this.nCats + c);
+    if (this.rule.by === 'node') { if (pos < 0) return undefined; const v = this.lastByNode.get(pos * this.nCats + c); return v === v ? v : undefined; }
     const addr = engine.addressOf(row);
     return addr === undefined ? undefined : this.lastByAddress.get(`${c}\u0000${addr}`);
   }

@@ -51,10 +51,11 @@ export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number
   let tod = due + cal.offset - d * DAY;
   let left = ms;
   const periods = cal.periods;
+  const start = coverageStart(cal);
   for (let guard = 0; guard < HORIZON_DAYS; guard++, d--, tod = DAY) {
     // Before the calendar's first covered year (and no fallback chosen) the working time is
     // unknown: the window reaches back to the start of the covered period, no further.
-    if (d * DAY - cal.offset < coverageStart(cal)) return (d + 1) * DAY - cal.offset;
+    if (d * DAY - cal.offset < start) return (d + 1) * DAY - cal.offset;
     if (!isWorkingDay(cal, d * DAY - cal.offset)) continue;
     for (let i = periods.length - 1; i >= 0; i--) {
       const [s, e] = periods[i];
@@ -79,6 +80,12 @@ export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number
  * ```
  */
 export function coverageStart(cal: WorkingCalendar): number {
-  if (cal.fallback !== undefined || cal.years.size === 0) return -Infinity;
-  return Date.UTC(Math.min(...cal.years), 0, 1) - cal.offset;
+  const known = starts.get(cal);
+  if (known && known.years === cal.years.size && known.fallback === cal.fallback) return known.at;
+  const at = cal.fallback !== undefined || cal.years.size === 0 ? -Infinity : Date.UTC(Math.min(...cal.years), 0, 1) - cal.offset;
+  starts.set(cal, { at, years: cal.years.size, fallback: cal.fallback });
+  return at;
 }
+
+/** Coverage starts by calendar, computed once per calendar rather than once per deadline. */
+const starts = new WeakMap<WorkingCalendar, { at: number; years: number; fallback: string | undefined }>();
