@@ -21,6 +21,7 @@ import type { FeedItem, LiveRecord } from './record.js';
 import * as S from './schemas.js';
 import { referencePage, signinPage } from './pages.js';
 import { peopleAt, personById } from './people.js';
+import { mountEngagement } from './routes/engagement.js';
 
 /**
  * The limits every request meets.
@@ -515,6 +516,8 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     const actor = { id: p.id, roles: p.grants };
     return c.json({ token: await issueToken(actor, auth), actor: { id: p.id, grants: p.grants } }, 200);
   });
+
+  mountEngagement(app, { record, clock, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}), ...(opts.maxReplay ? { maxReplay: opts.maxReplay } : {}) });
 
   // ------------------------------------------------------------------ the contract
   app.doc31('/api/openapi.json', {

@@ -326,7 +326,8 @@ for (const engine of ENGINES) {
       assert.equal((await anon.me()).id, `to1-${town}`, 'the client keeps the token it got');
       const expected = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
         .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
-      const missing = expected.filter((e) => !hits.has(e));
+      // the engagement routes are called through the client in engagement.test.ts
+      const missing = expected.filter((e) => !hits.has(e) && !e.includes(' /api/engagement/'));
       assert.deepEqual(missing, [], 'every documented route was called');
     });
   });
