@@ -17,7 +17,7 @@ const GRID = '350302001001001';
 const TOWN = '350302001000';
 
 /** Starts the server as a child process; resolves with its URL once it listens. */
-function startServer(env) {
+export function startServer(env) {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/start-server.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, bad) => {
     let out = '';
@@ -29,7 +29,16 @@ function startServer(env) {
     child.once('exit', (code) => bad(new Error(`the server exited (${code}) before listening: ${out}`)));
   });
 }
-const stopServer = (child) => new Promise((ok) => { child.once('exit', ok); child.kill('SIGTERM'); });
+/** Signs in through the development sign-in page: a place by code, then the person. */
+export async function signInAs(page, url, place, person) {
+  await page.goto(url);
+  await page.waitForURL(/\/dev\/signin/);
+  await page.fill('#q', place);
+  await page.click('#f button');
+  await page.locator('#places button', { hasText: place }).first().click();
+  await page.click(`#people button[data-person="${person}"]`);
+}
+export const stopServer = (child) => new Promise((ok) => { child.once('exit', ok); child.kill('SIGTERM'); });
 
 export default async function () {
   const results = [];
@@ -63,7 +72,7 @@ export default async function () {
     // the live feed's request is cancelled when its page reloads (net::ERR_ABORTED): not a failure
     page.on('requestfailed', (r) => {
       const why = r.failure()?.errorText ?? '';
-      if (restarting || (why === 'net::ERR_ABORTED' && new URL(r.url()).pathname === '/api/feed')) return;
+      if (restarting || (why === 'net::ERR_ABORTED' && ['/api/feed', '/api/engagement/feed'].includes(new URL(r.url()).pathname))) return;
       problems.push(`${who} request failed (${why}): ${new URL(r.url()).pathname}`);
     });
     page.on('response', (r) => {
@@ -74,12 +83,7 @@ export default async function () {
   };
   /** Signs in through the development sign-in page: a place by code, then the person. */
   const signIn = async (page, place, person) => {
-    await page.goto(server.url);
-    await page.waitForURL(/\/dev\/signin/);
-    await page.fill('#q', place);
-    await page.click('#f button');
-    await page.locator('#places button', { hasText: place }).first().click();
-    await page.click(`#people button[data-person="${person}"]`);
+    await signInAs(page, server.url, place, person);
     await page.waitForSelector('body[data-ready][data-live="true"]', { timeout: 60_000 });
   };
   const caseRow = (page, id) => page.locator(`#case-list button[data-case="${id}"]`);
@@ -135,6 +139,8 @@ export default async function () {
       await panel.locator('button[type="submit"]').click();
       const r = await sent;
       await officer.waitForSelector(`#case-h[data-status="${status}"]`);
+      // the portal moves focus once the list is redrawn too: wait for it (or for the check to fail)
+      await officer.waitForFunction(() => document.activeElement?.id === 'case-h', null, { timeout: 30_000 }).catch(() => {});
       return ok(`the officer's ${action} is accepted (HTTP ${r.status()}) and focus goes to the result`, r.status() === 200
         && await officer.evaluate(() => document.activeElement?.id === 'case-h'));
     };
