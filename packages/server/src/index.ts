@@ -15,3 +15,4 @@ export { putianDemo, demoLines, seedDemo, PUTIAN_AS_OF, type PutianDemo } from '
 export { peopleAt, personById, type DemoPerson } from './people.js';
 export { referencePage, signinPage } from './pages.js';
 export * from './schemas.js';
+export * from './routes/engagement.js';

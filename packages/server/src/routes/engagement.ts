@@ -47,9 +47,26 @@ export interface EngagementFeedItem {
   status: string | null;
 }
 
-interface Kept { item: EngagementFeedItem; parties: readonly string[] }
+/**
+ * A feed item as the record keeps it: the item and the actors it concerns (who see it whatever
+ * their scope); `parties` never leaves the server.
+ *
+ * @example
+ * ```ts
+ * const k: EngagementFeedEntry = { item, parties: ['re1-350302001001001', 'pm1-350302001001'] };
+ * ```
+ */
+export interface EngagementFeedEntry { item: EngagementFeedItem; parties: readonly string[] }
+type Kept = EngagementFeedEntry;
 
-/** What an engagement command did. */
+/**
+ * What an engagement command did.
+ *
+ * @example
+ * ```ts
+ * const o: EngagementOutcome = { duplicate: false, seq: 12, events: [{ position: 4600200, seq: 12, type: 'orderAccepted', at: 0 }] };
+ * ```
+ */
 export interface EngagementOutcome {
   /** True if the command id had been used before by the caller (nothing was appended). */
   duplicate: boolean;
@@ -201,7 +218,7 @@ export class EngagementRecord {
     return { item: { position, seq: e.seq, type: e.type, at: e.at, node, order, status: null }, parties: [...parties] };
   }
 
-  /** The feed's items after `position`, oldest first (`parties` are the actors they concern). */
+  /** The feed's items after `position`, oldest first (`parties` are the actors they concern). @example `eng.itemsAfter(0).length;` */
   itemsAfter(position: number): Kept[] {
     let lo = 0, hi = this.kept.length;
     while (lo < hi) {
@@ -212,7 +229,7 @@ export class EngagementRecord {
     return this.kept.slice(lo);
   }
 
-  /** Listens to the items folded from now on; gives the function that stops it. */
+  /** Listens to the items folded from now on; gives the function that stops it. @example `const stop = eng.listen((ks) => console.log(ks.length));` */
   listen(fn: (items: Kept[]) => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
@@ -254,52 +271,64 @@ export class EngagementRecord {
 
 // ------------------------------------------------------------------ schemas
 const time = z.number().nullable();
-const orderSchema = z.object({
+/** An order as the API answers it (times epoch ms; null: not yet). @example `engagementOrderSchema.shape.status.parse('dispatched')` */
+export const engagementOrderSchema = z.object({
   id: z.string(), status: z.enum(['ordered', 'dispatched', 'accepted', 'completed', 'confirmed', 'cancelled']), node: z.string(),
   category: z.string(), description: z.string(), resident: z.string(), from: z.number(), to: z.number(), orderedAt: z.number(),
   dispatchDueAt: z.number(), dueAt: z.number(), member: z.string().nullable(), dispatchedAt: time, acceptedAt: time, completedAt: time,
   confirmedAt: time, hours: z.number(), credited: z.number(), rating: z.number(), declinedBy: z.array(z.string()),
 }).openapi('EngagementOrder');
-const memberSchema = z.object({
+/** A reported member (报到). @example `engagementMemberSchema.shape.kind.parse('capable')` */
+export const engagementMemberSchema = z.object({
   id: z.string(), name: z.string(), kind: z.enum(['party-member', 'capable']), node: z.string(), home: z.string().nullable(),
   skills: z.array(z.string()), days: z.array(z.number().int()), active: z.boolean(), load: z.number().int(), served: z.number().int(), hours: z.number(),
 }).openapi('EngagementMember');
-const candidateSchema = z.object({
+/** A member suggested for an order and why. @example `engagementCandidateSchema.parse({ member: 'pm1-1', name: '林志明', skill: true, available: true, distance: 1, load: 0 })` */
+export const engagementCandidateSchema = z.object({
   member: z.string(), name: z.string(), skill: z.boolean(), available: z.boolean(), distance: z.number().int().min(0).max(3), load: z.number().int(),
 }).openapi('EngagementCandidate');
-const accountSchema = z.object({
+/** One of the caller's accounts. @example `engagementAccountSchema.parse({ account: 'time:pm1-1', ledger: 'time', balance: 2, pending: null, floor: 0, cap: 600 })` */
+export const engagementAccountSchema = z.object({
   account: z.string(), ledger: z.enum(['time', 'points']), balance: z.number(), pending: z.number().nullable(), floor: z.number().nullable(), cap: z.number().nullable(),
 }).openapi('EngagementAccount');
-const meSchema = z.object({ member: memberSchema.nullable(), accounts: z.array(accountSchema) }).openapi('EngagementMe');
-const lineSchema = z.object({
+/** The caller as a member, and their accounts. @example `engagementMeSchema.parse({ member: null, accounts: [] })` */
+export const engagementMeSchema = z.object({ member: engagementMemberSchema.nullable(), accounts: z.array(engagementAccountSchema) }).openapi('EngagementMe');
+/** One line of a statement. @example `engagementLineSchema.parse({ seq: 9, at: 0, transfer: 'k:earn', kind: 'earn', amount: 2, balance: 2, counterparty: 'time:issuer' })` */
+export const engagementLineSchema = z.object({
   seq: z.number().int(), at: z.number(), transfer: z.string(), kind: z.string(), amount: z.number(), balance: z.number(), counterparty: z.string(),
   item: z.string().optional(), qty: z.number().optional(), order: z.string().optional(), memo: z.string().optional(),
 });
-const statementSchema = z.object({
+/** A statement of hours or points. @example `engagementStatementSchema.shape.ledger.parse('time')` */
+export const engagementStatementSchema = z.object({
   account: z.string(), ledger: z.enum(['time', 'points']), owner: z.string(), floor: z.number().nullable(), cap: z.number().nullable(),
-  opening: z.number(), closing: z.number(), credits: z.number(), debits: z.number(), lines: z.array(lineSchema), redemptions: z.array(lineSchema),
+  opening: z.number(), closing: z.number(), credits: z.number(), debits: z.number(), lines: z.array(engagementLineSchema), redemptions: z.array(engagementLineSchema),
   pending: z.number().nullable(),
 }).openapi('EngagementStatement');
-const participationSchema = z.object({
+/** One row of participation (a grid, village or town). @example `engagementParticipationSchema.shape.satisfaction.parse(null)` */
+export const engagementParticipationSchema = z.object({
   node: z.string(), name: z.string(), reported: z.number().int(), expected: z.number().nullable(), reportRate: z.number().nullable(),
   active: z.number().int(), hours: z.number(), orders: z.number().int(), ordersPerMember: z.number(), satisfaction: z.number().nullable(), points: z.number(),
 }).openapi('EngagementParticipation');
-const memberRankSchema = z.object({
+/** One row of the member ranking (others' names masked, ids withheld). @example `engagementMemberRankSchema.parse({ rank: 1, member: null, name: '林*明', self: false, points: 2, hours: 2, orders: 1 })` */
+export const engagementMemberRankSchema = z.object({
   rank: z.number().int(), member: z.string().nullable(), name: z.string(), self: z.boolean(), points: z.number(), hours: z.number(), orders: z.number().int(),
 }).openapi('EngagementMemberRank');
-const feedItemSchema = z.object({
+/** One item of the engagement feed. @example `engagementFeedItemSchema.parse({ position: 1, seq: 1, type: 'orderPlaced', at: 0, node: '350302001001001', order: 'o-1', status: 'ordered' })` */
+export const engagementFeedItemSchema = z.object({
   position: z.number().int(), seq: z.number().int(), type: z.string(), at: z.number(), node: z.string(), order: z.string().nullable(), status: z.string().nullable(),
 }).openapi('EngagementFeedItem');
-const commandBody = z.object({
+/** An engagement command with the caller's command id. @example `engagementCommandBody.parse({ commandId: 'k-0001-aaaa', command: { type: 'acceptOrder', order: 'o-1' } })` */
+export const engagementCommandBody = z.object({
   commandId: z.string().min(8).max(100),
   command: z.looseObject({ type: z.enum(ENGAGEMENT_COMMAND_TYPES as unknown as [string, ...string[]]) }),
 }).openapi('EngagementCommandRequest');
-const outcomeSchema = z.object({
+/** What an engagement command did. @example `engagementOutcomeSchema.parse({ duplicate: false, seq: 1, events: [] })` */
+export const engagementOutcomeSchema = z.object({
   duplicate: z.boolean(), seq: z.number().int(),
   events: z.array(z.object({ position: z.number().int(), seq: z.number().int(), type: z.string(), at: z.number() })),
 }).openapi('EngagementCommandResult');
 const ordersQuery = z.object({
-  node: z.string().min(1).max(40).optional(), status: orderSchema.shape.status.optional(), mine: z.enum(['true', 'false']).optional(),
+  node: z.string().min(1).max(40).optional(), status: engagementOrderSchema.shape.status.optional(), mine: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0),
 });
 const nodeQuery = z.object({ node: z.string().min(1).max(40), limit: z.coerce.number().int().min(1).max(2000).default(200) });
@@ -310,23 +339,23 @@ const rankingQuery = z.object({
 const statementQuery = z.object({ from: z.coerce.number().optional(), to: z.coerce.number().optional() });
 
 /** An order as the API answers it. @example `type O = EngagementOrderBody;` */
-export type EngagementOrderBody = z.infer<typeof orderSchema>;
+export type EngagementOrderBody = z.infer<typeof engagementOrderSchema>;
 /** A reported member. @example `type M = EngagementMemberBody;` */
-export type EngagementMemberBody = z.infer<typeof memberSchema>;
+export type EngagementMemberBody = z.infer<typeof engagementMemberSchema>;
 /** A suggested member. @example `type C = EngagementCandidateBody;` */
-export type EngagementCandidateBody = z.infer<typeof candidateSchema>;
+export type EngagementCandidateBody = z.infer<typeof engagementCandidateSchema>;
 /** The caller's member record and accounts. @example `type M = EngagementMeBody;` */
-export type EngagementMeBody = z.infer<typeof meSchema>;
+export type EngagementMeBody = z.infer<typeof engagementMeSchema>;
 /** A statement of hours or points. @example `type S = EngagementStatementBody;` */
-export type EngagementStatementBody = z.infer<typeof statementSchema>;
+export type EngagementStatementBody = z.infer<typeof engagementStatementSchema>;
 /** One row of participation. @example `type P = EngagementParticipationBody;` */
-export type EngagementParticipationBody = z.infer<typeof participationSchema>;
+export type EngagementParticipationBody = z.infer<typeof engagementParticipationSchema>;
 /** One row of the member ranking. @example `type R = EngagementMemberRankBody;` */
-export type EngagementMemberRankBody = z.infer<typeof memberRankSchema>;
+export type EngagementMemberRankBody = z.infer<typeof engagementMemberRankSchema>;
 /** One item of the engagement feed. @example `type F = EngagementFeedItemBody;` */
-export type EngagementFeedItemBody = z.infer<typeof feedItemSchema>;
+export type EngagementFeedItemBody = z.infer<typeof engagementFeedItemSchema>;
 /** A command's result. @example `type R = EngagementOutcomeBody;` */
-export type EngagementOutcomeBody = z.infer<typeof outcomeSchema>;
+export type EngagementOutcomeBody = z.infer<typeof engagementOutcomeSchema>;
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const err = (description: string) => json(errorSchema, description);
@@ -424,7 +453,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
 
   app.openapi(createRoute({
     method: 'get', path: '/api/engagement/orders', tags, summary: 'Service orders the caller may see (staff: under their grants; residents: their own; members: dispatched to them), newest first', security,
-    request: { query: ordersQuery }, responses: { 200: json(z.object({ total: z.number().int(), items: z.array(orderSchema) }), 'A page of orders'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
+    request: { query: ordersQuery }, responses: { 200: json(z.object({ total: z.number().int(), items: z.array(engagementOrderSchema) }), 'A page of orders'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
   }), async (c) => {
     const q = c.req.valid('query');
     const access = c.var.access;
@@ -450,7 +479,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
 
   app.openapi(createRoute({
     method: 'get', path: '/api/engagement/orders/{id}/candidates', tags, summary: 'Members suggested for an order (skill, availability, distance, load): for the staff who dispatch it', security,
-    request: { params: z.object({ id: z.string().min(1).max(100) }) }, responses: { 200: json(z.array(candidateSchema), 'Best first'), 401: E[401], 403: E[403], 404: E[404] },
+    request: { params: z.object({ id: z.string().min(1).max(100) }) }, responses: { 200: json(z.array(engagementCandidateSchema), 'Best first'), 401: E[401], 403: E[403], 404: E[404] },
   }), async (c) => {
     const access = c.var.access;
     const eng = await live();
@@ -463,7 +492,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
 
   app.openapi(createRoute({
     method: 'get', path: '/api/engagement/members', tags, summary: 'Members reported to villages under a node (staff of that node only)', security,
-    request: { query: nodeQuery }, responses: { 200: json(z.array(memberSchema), 'Members'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
+    request: { query: nodeQuery }, responses: { 200: json(z.array(engagementMemberSchema), 'Members'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
   }), async (c) => {
     const q = c.req.valid('query');
     const access = c.var.access;
@@ -481,7 +510,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
 
   app.openapi(createRoute({
     method: 'get', path: '/api/engagement/me', tags, summary: 'The caller as a reported member (if they are) and their time-bank and points accounts', security,
-    responses: { 200: json(meSchema, 'The caller'), 401: E[401] },
+    responses: { 200: json(engagementMeSchema, 'The caller'), 401: E[401] },
   }), async (c) => {
     const id = c.var.access.actor.id;
     const eng = await live();
@@ -492,7 +521,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
   app.openapi(createRoute({
     method: 'get', path: '/api/engagement/accounts/{account}/statement', tags, summary: 'A statement of an account (its owner, or staff above the account\'s village)', security,
     request: { params: z.object({ account: z.string().min(1).max(120) }), query: statementQuery },
-    responses: { 200: json(statementSchema, 'The statement'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
+    responses: { 200: json(engagementStatementSchema, 'The statement'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
   }), async (c) => {
     const { account } = c.req.valid('param');
     const q = c.req.valid('query');
@@ -507,7 +536,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
 
   app.openapi(createRoute({
     method: 'get', path: '/api/engagement/ranking', tags, summary: 'Participation per grid, village or town under a node in scope: 报到, active members, hours, orders per member, satisfaction, points', security,
-    request: { query: rankingQuery }, responses: { 200: json(z.array(participationSchema), 'Ranked rows'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
+    request: { query: rankingQuery }, responses: { 200: json(z.array(engagementParticipationSchema), 'Ranked rows'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
   }), async (c) => {
     const q = c.req.valid('query');
     const access = c.var.access;
@@ -521,7 +550,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
 
   app.openapi(createRoute({
     method: 'get', path: '/api/engagement/ranking/members', tags, summary: 'Members under a node in scope ranked by points (settled + pending); other people\'s names masked, ids withheld', security,
-    request: { query: nodeQuery }, responses: { 200: json(z.array(memberRankSchema), 'Ranked members'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
+    request: { query: nodeQuery }, responses: { 200: json(z.array(engagementMemberRankSchema), 'Ranked members'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
   }), async (c) => {
     const q = c.req.valid('query');
     const access = c.var.access;
@@ -547,8 +576,8 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
 
   app.openapi(createRoute({
     method: 'post', path: '/api/engagement/commands', tags, summary: 'An engagement command (place, dispatch, accept, decline, complete, confirm or cancel an order; report; hours; claims; points), checked by the core', security,
-    request: { body: { content: { 'application/json': { schema: commandBody } }, required: true } },
-    responses: { 200: json(outcomeSchema, 'The events appended (or appended before, for a repeated command id)'), 401: E[401], 403: E[403], 404: E[404], 409: E[409], 422: E[422] },
+    request: { body: { content: { 'application/json': { schema: engagementCommandBody } }, required: true } },
+    responses: { 200: json(engagementOutcomeSchema, 'The events appended (or appended before, for a repeated command id)'), 401: E[401], 403: E[403], 404: E[404], 409: E[409], 422: E[422] },
   }), async (c) => {
     const body = c.req.valid('json');
     const eng = await live();
@@ -559,7 +588,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
   app.openapi(createRoute({
     method: 'get', path: '/api/engagement/feed', tags, summary: 'Live engagement changes the caller may see (Server-Sent Events; id = global position; resume with Last-Event-ID or ?after=)', security,
     request: { query: z.object({ after: z.string().regex(/^\d{1,15}$/).optional() }) },
-    responses: { 200: { content: { 'text/event-stream': { schema: feedItemSchema } }, description: 'event: change, data: EngagementFeedItem; ready after the replay; reset when the gap is too long' }, 401: E[401] },
+    responses: { 200: { content: { 'text/event-stream': { schema: engagementFeedItemSchema } }, description: 'event: change, data: EngagementFeedItem; ready after the replay; reset when the gap is too long' }, 401: E[401] },
   }), (async (c: Context<ApiEnv>) => {
     const access = c.var.access;
     const eng = await live();
