@@ -58,7 +58,7 @@ function globTests(suffix, keep) {
 }
 
 // Extra steps (bundles, docs, pack, e2e) live in scripts/checks/*.mjs and register here.
-const extra = ['bundle', 'elements', 'docs', 'pack', 'e2e', 'e2e-alerts'];
+const extra = ['bundle', 'elements', 'docs', 'pack', 'e2e', 'e2e-alerts', 'e2e-engagement'];
 for (const name of extra) {
   steps[name] = async () => {
     // Every registered step has its module: one that is missing or does not load fails the run.

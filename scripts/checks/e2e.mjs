@@ -79,7 +79,7 @@ export default async function () {
     // the live feed's request is cancelled when its page reloads (net::ERR_ABORTED): not a failure
     page.on('requestfailed', (r) => {
       const why = r.failure()?.errorText ?? '';
-      if (restarting || (why === 'net::ERR_ABORTED' && new URL(r.url()).pathname === '/api/feed')) return;
+      if (restarting || (why === 'net::ERR_ABORTED' && ['/api/feed', '/api/engagement/feed'].includes(new URL(r.url()).pathname))) return;
       problems.push(`${who} request failed (${why}): ${new URL(r.url()).pathname}`);
     });
     page.on('response', (r) => {
@@ -146,6 +146,8 @@ export default async function () {
       await panel.locator('button[type="submit"]').click();
       const r = await sent;
       await officer.waitForSelector(`#case-h[data-status="${status}"]`);
+      // the portal moves focus once the list is redrawn too: wait for it (or for the check to fail)
+      await officer.waitForFunction(() => document.activeElement?.id === 'case-h', null, { timeout: 30_000 }).catch(() => {});
       return ok(`the officer's ${action} is accepted (HTTP ${r.status()}) and focus goes to the result`, r.status() === 200
         && await officer.evaluate(() => document.activeElement?.id === 'case-h'));
     };

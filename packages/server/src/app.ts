@@ -23,6 +23,7 @@ import { referencePage, signinPage } from './pages.js';
 import { peopleAt, personById } from './people.js';
 import { mountOpen311, type Open311Options } from './routes/open311.js';
 import { mountAlerts } from './routes/alerts.js';
+import { mountEngagement } from './routes/engagement.js';
 
 /**
  * The limits every request meets.
@@ -524,6 +525,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
   });
 
   if (opts.open311) mountOpen311(app, { ...opts.open311, record, clock });
+  mountEngagement(app, { record, clock, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}), ...(opts.maxReplay ? { maxReplay: opts.maxReplay } : {}) });
 
   // ------------------------------------------------------------------ the contract
   app.doc31('/api/openapi.json', {

@@ -11,6 +11,10 @@ import type {
 } from './schemas.js';
 import type { ApiErrorBody } from './errors.js';
 import type { AlertCommandInput, AlertFeedBody, AlertFileBody, AlertListBody, AlertMeasuresBody, AlertResultBody, BoardBody } from './routes/alerts.js';
+import type {
+  EngagementCandidateBody, EngagementFeedItemBody, EngagementMeBody, EngagementMemberBody, EngagementMemberRankBody, EngagementOrderBody,
+  EngagementOutcomeBody, EngagementParticipationBody, EngagementStatementBody,
+} from './routes/engagement.js';
 
 /**
  * An error answer of the API: the HTTP status and the body `{ error: { code, zh, en, fields? } }`.
@@ -222,12 +226,17 @@ export class JicengClient {
    * ```
    */
   async feed(opts: FeedOptions): Promise<void> {
+    return this.sse('/api/feed', opts);
+  }
+
+  /** Reads a Server-Sent Events route with `fetch` (the bearer header), handing each `change` to `onChange`. */
+  private async sse<T>(path: string, opts: Omit<FeedOptions, 'onChange'> & { onChange: (item: T) => void }): Promise<void> {
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     const q = opts.after !== undefined ? `?after=${opts.after}` : '';
     let res: Response;
     try {
-      res = await this.doFetch(`${this.base}/api/feed${q}`, { headers, ...(opts.signal ? { signal: opts.signal } : {}) });
+      res = await this.doFetch(`${this.base}${path}${q}`, { headers, ...(opts.signal ? { signal: opts.signal } : {}) });
     } catch (e) {
       if (opts.signal?.aborted) return;
       throw e;
@@ -254,7 +263,7 @@ export class JicengClient {
             if (line.startsWith('event:')) event = line.slice(6).trim();
             else if (line.startsWith('data:')) data += line.slice(5).trimStart();
           }
-          if (event === 'change') opts.onChange(JSON.parse(data) as FeedItemBody);
+          if (event === 'change') opts.onChange(JSON.parse(data) as T);
           else if (event === 'ready') opts.onReady?.(JSON.parse(data).position);
           else if (event === 'reset') opts.onReset?.(JSON.parse(data).position);
           else if (event === 'alert') opts.onAlert?.(JSON.parse(data) as AlertFeedBody);
@@ -266,5 +275,47 @@ export class JicengClient {
     } finally {
       reader.releaseLock?.();
     }
+  }
+
+  /** Service orders the caller may see. @example `(await client.engagementOrders({ node: village, status: 'ordered' })).items;` */
+  engagementOrders(q: { node?: string; status?: string; mine?: boolean; limit?: number; offset?: number } = {}): Promise<{ total: number; items: EngagementOrderBody[] }> {
+    return this.call('GET', '/api/engagement/orders', { ...q, ...(q.mine !== undefined ? { mine: String(q.mine) } : {}) });
+  }
+  /** Members suggested for an order (staff). @example `(await client.engagementCandidates('o-1'))[0].member;` */
+  engagementCandidates(order: string): Promise<EngagementCandidateBody[]> {
+    return this.call('GET', `/api/engagement/orders/${encodeURIComponent(order)}/candidates`);
+  }
+  /** Members reported under a node (staff). @example `await client.engagementMembers(village);` */
+  engagementMembers(node: string, limit?: number): Promise<EngagementMemberBody[]> {
+    return this.call('GET', '/api/engagement/members', { node, limit });
+  }
+  /** The caller as a member, and their accounts. @example `(await client.engagementMe()).accounts;` */
+  engagementMe(): Promise<EngagementMeBody> { return this.call('GET', '/api/engagement/me'); }
+  /** A statement of an account. @example `await client.engagementStatement('time:pm1-350302001001');` */
+  engagementStatement(account: string, range: { from?: number; to?: number } = {}): Promise<EngagementStatementBody> {
+    return this.call('GET', `/api/engagement/accounts/${encodeURIComponent(account)}/statement`, range);
+  }
+  /** Participation ranked per grid, village or town under a node. @example `await client.engagementRanking({ node: town, level: 'village' });` */
+  engagementRanking(q: { node: string; level?: string; sortBy?: string }): Promise<EngagementParticipationBody[]> {
+    return this.call('GET', '/api/engagement/ranking', q);
+  }
+  /** Members under a node ranked by points (others' names masked). @example `await client.engagementMemberRanking(village);` */
+  engagementMemberRanking(node: string, limit?: number): Promise<EngagementMemberRankBody[]> {
+    return this.call('GET', '/api/engagement/ranking/members', { node, limit });
+  }
+  /**
+   * An engagement command (its `commandId` is the body's: pass the same one when retrying, and
+   * it is recorded once).
+   * @example `await client.engagementCommand({ type: 'acceptOrder', order: 'o-1' });`
+   */
+  engagementCommand(command: { type: string; [k: string]: unknown }, commandId: string = newId()): Promise<EngagementOutcomeBody> {
+    return this.call('POST', '/api/engagement/commands', undefined, { commandId, command });
+  }
+  /**
+   * Follows the engagement feed with `fetch`: resolves when it ends or `signal` aborts.
+   * @example `void client.engagementFeed({ onChange: (it) => refresh(it.order), signal });`
+   */
+  engagementFeed(opts: Omit<FeedOptions, 'onChange'> & { onChange: (item: EngagementFeedItemBody) => void }): Promise<void> {
+    return this.sse('/api/engagement/feed', opts);
   }
 }

@@ -22,3 +22,4 @@ export {
 } from './open311/model.js';
 export type { Open311Geometry } from './open311/locate.js';
 export * from './routes/alerts.js';
+export * from './routes/engagement.js';

@@ -22,12 +22,17 @@ export interface DemoPerson {
 const ROLE_NAMES: Record<string, [string, string]> = {
   'grid-worker': ['网格员', 'Grid worker'], 'grid-head': ['网格长', 'Grid head'], 'village-officer': ['村居干部', 'Village officer'],
   'town-officer': ['镇街干部', 'Town officer'], 'county-officer': ['县区干部', 'County officer'], 'city-officer': ['市级干部', 'City officer'],
+  'party-member': ['在职党员', 'Party member'], citizen: ['居民', 'Resident'],
 };
+/** People who are not officers (engagement): prefix → role and the levels they live at. */
+const NON_OFFICERS: Record<string, [string, string[]]> = { pm: ['party-member', ['village']], re: ['citizen', ['grid', 'unit']] };
 
 function person(h: HierarchyIndex, pos: number, prefix: string): DemoPerson | undefined {
   const level = h.level(pos).id;
   let role: string;
-  if (level === 'grid') role = prefix === 'gw' ? 'grid-worker' : prefix === 'gh' ? 'grid-head' : '';
+  const other = NON_OFFICERS[prefix.slice(0, 2)];
+  if (other) role = /[12]$/.test(prefix) && other[1].includes(level) ? other[0] : '';
+  else if (level === 'grid') role = prefix === 'gw' ? 'grid-worker' : prefix === 'gh' ? 'grid-head' : '';
   else role = prefix.slice(0, 2) === level.slice(0, 2) && /[12]$/.test(prefix) ? `${level}-officer` : '';
   const names = ROLE_NAMES[role];
   if (!names) return undefined;
@@ -52,6 +57,7 @@ export function peopleAt(h: HierarchyIndex, pos: number): DemoPerson[] {
   for (const p of h.path(pos).reverse()) {
     const level = h.level(p).id;
     const prefixes = level === 'grid' ? ['gw', 'gh'] : [`${level.slice(0, 2)}1`, `${level.slice(0, 2)}2`];
+    for (const [k, [, levels]] of Object.entries(NON_OFFICERS)) if (levels.includes(level)) prefixes.push(`${k}1`, `${k}2`);
     for (const x of prefixes) {
       const one = person(h, p, x);
       if (one) out.push(one);

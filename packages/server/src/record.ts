@@ -394,6 +394,11 @@ export class LiveRecord {
     return r.value;
   }
 
+  /** The store the record follows (for the routes of other domains). @example `record.eventStore.readFeed({ after: 0, limit: 10 });` */
+  get eventStore(): EventStore {
+    return this.store;
+  }
+
   /** The facts rows of cases `actorId` reported as a citizen. @example `record.reportsOf('c-1');` */
   reportsOf(actorId: string): readonly number[] {
     return this.ownReports.get(actorId) ?? [];

@@ -40,10 +40,11 @@ test('the demo\'s people: from the grid up, and only ids of that form', () => {
   let grid = 0;
   while (hv.level(grid).id !== 'grid') grid = hv.children(grid)[0];
   const people = peopleAt(hv, grid);
-  assert.deepEqual(people.map((p) => p.grants[0].role), ['grid-worker', 'grid-head', 'village-officer', 'village-officer', 'town-officer', 'town-officer', 'county-officer', 'county-officer', 'city-officer', 'city-officer']);
+  assert.deepEqual(people.map((p) => p.grants[0].role), ['grid-worker', 'grid-head', 'citizen', 'citizen', 'village-officer', 'village-officer', 'party-member', 'party-member', 'town-officer', 'town-officer', 'county-officer', 'county-officer', 'city-officer', 'city-officer']);
   for (const p of people) assert.deepEqual(personById(hv, p.id), p);
   assert.equal(personById(hv, `to1-${hv.code(grid)}`), undefined, 'a town officer\'s id on a grid is no one');
   assert.equal(personById(hv, 'admin'), undefined);
+  assert.equal(personById(hv, `pm1-${hv.code(grid)}`), undefined, 'a party member reports to a village, not a grid');
 });
 
 test('a new case\'s id follows from the actor and the command id', () => {

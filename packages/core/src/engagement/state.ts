@@ -163,6 +163,8 @@ export interface EngagementState {
   seq: number;
   /** Command ids already used. */
   commands: Set<string>;
+  /** The command id of the last event applied (the events of one command come together: its id is added once). */
+  lastCommand: string;
   members: Map<string, MemberState>;
   rosters: Map<string, RosterState>;
   orders: Map<string, OrderState>;
@@ -223,7 +225,7 @@ export function emptyEngagementState(): EngagementState {
     [S.pointsShop, account(S.pointsShop, 'points', 'system', 0)],
   ]);
   return {
-    seq: 0, commands: new Set(), members: new Map(), rosters: new Map(), orders: new Map(), accounts,
+    seq: 0, commands: new Set(), lastCommand: '', members: new Map(), rosters: new Map(), orders: new Map(), accounts,
     transfers: [], claims: new Map(), itemTotals: new Map(), settled: new Set(), stock: new Map(), unsettled: new Set(),
   };
 }
@@ -255,7 +257,10 @@ export const ROSTER_FREQUENCY: Readonly<Record<RosterKind, RosterState['frequenc
  */
 export function applyEngagementEvent(s: EngagementState, e: AnyEngagementEvent, earnOffset = 8 * 3_600_000): void {
   s.seq = e.seq;
-  s.commands.add(e.commandId);
+  if (e.commandId !== s.lastCommand) {
+    s.commands.add(e.commandId);
+    s.lastCommand = e.commandId;
+  }
   switch (e.type) {
     case 'memberReported': {
       const d = e.data;

@@ -146,10 +146,14 @@ export function suggestCandidates(
   const idx: number[] = [];
   const { members, near, mid, far, skills, days } = ix;
   for (let i = 0; i < members.length; i++) {
+    const dist = near[i] === oNear && oNear >= 0 ? 0 : mid[i] === oMid && oMid >= 0 ? 1 : far[i] === oFar && oFar >= 0 ? 2 : 3;
+    const base = ((skills[i] & skillMask) !== 0 ? 0 : 8_000_000) + ((days[i] & dayMask) !== 0 ? 0 : 4_000_000) + dist * 1_000_000;
+    // a load is never negative: a member whose key without it already loses is passed over
+    // without touching its record (most members, once the top-k is full)
+    if (keys.length === limit && base >= keys[limit - 1]) continue;
     const m = members[i];
     if (!m.active) continue;
-    const dist = near[i] === oNear && oNear >= 0 ? 0 : mid[i] === oMid && oMid >= 0 ? 1 : far[i] === oFar && oFar >= 0 ? 2 : 3;
-    const key = ((skills[i] & skillMask) !== 0 ? 0 : 8_000_000) + ((days[i] & dayMask) !== 0 ? 0 : 4_000_000) + dist * 1_000_000 + Math.min(m.load, 999_999);
+    const key = base + Math.min(m.load, 999_999);
     if (keys.length === limit && key >= keys[limit - 1]) continue;
     if (skip.has(m.id)) continue;
     let j = keys.length < limit ? keys.length : limit - 1;
