@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import { buildCategoryTable, buildHierarchy, CaseStore, DEFAULT_CATEGORIES, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core';
+import { buildCategoryTable, buildHierarchy, CaseStore, DEFAULT_CATEGORIES, encodeCaseSnapshot, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
-import { CaseProjection, copyField, encodeCaseSnapshot, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
+import { CaseProjection, copyField, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
 
 const LOG = process.env.JICENG_BENCH_LOG ?? '.tmp/bench/history.jsonl';
 const LIMIT = process.env.JICENG_BENCH_EVENTS ? Number(process.env.JICENG_BENCH_EVENTS) : Infinity;
@@ -149,7 +149,7 @@ async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
   const cases = new CaseStore(ctx, { keepLog: false, capacity: 600_000 });
   for await (const line of logLines(LIMIT)) cases.apply(JSON.parse(line) as AnyCaseEvent);
   const [{ last }] = await store.engine.query<{ last: number }>('SELECT max(position)::float8 AS last FROM jc_events');
-  const snap = encodeCaseSnapshot(cases, ctx);
+  const snap = encodeCaseSnapshot(cases);
   await store.saveSnapshot('cases', Number(last), snap);
   await store.setCheckpoint('cases', Number(last));
   await store.close();

@@ -20,4 +20,3 @@ export { openEngine, copyField, type Engine, type EngineOptions, type Sql } from
 export { migrate, migrationFiles } from './migrate.js';
 export { lineToRow, rowToLine, type LogRow } from './log.js';
 export { CaseProjection, toCaseEvent, type CaseProjectionContext, type CaseProjectionOptions } from './case-projection.js';
-export { encodeCaseSnapshot, decodeCaseSnapshot } from './case-snapshot.js';
