@@ -21,6 +21,11 @@ import { CaseProjection, copyField, openStore, type EventStore, type StoreOption
 
 const LOG = process.env.JICENG_BENCH_LOG ?? '.tmp/bench/history.jsonl';
 const LIMIT = process.env.JICENG_BENCH_EVENTS ? Number(process.env.JICENG_BENCH_EVENTS) : Infinity;
+/** `JICENG_BENCH_PARTS=append`: only the append figures (ours on both engines and Emmett), into bench/results/store-append.*. */
+const APPEND_ONLY = process.env.JICENG_BENCH_PARTS === 'append';
+const OUT = APPEND_ONLY ? 'store-append' : 'store';
+const SCHEMA = APPEND_ONLY ? 'bench_ours_append' : 'bench_ours';
+const EMMETT_DB = APPEND_ONLY ? 'bench_emmett_append' : 'bench_emmett';
 const started = new Date();
 const startLoad = loadavg().map((x) => x.toFixed(1)).join(' ');
 
@@ -31,7 +36,7 @@ if (!pgUrl) {
   pgUrl = /JICENG_TEST_PG_URL=(\S+)/.exec(out)![1];
   ownCluster = true;
 }
-if (!existsSync(LOG)) {
+if (!existsSync(LOG) && !APPEND_ONLY) {
   mkdirSync('.tmp/bench', { recursive: true });
   console.log(`generating ${LOG} …`);
   // main.ts exports `main` and does not run it by itself (bin/jiceng.js does, from dist/).
@@ -167,6 +172,11 @@ async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
     'append p50, 1 writer (ms)': one.p50.toFixed(2), 'append p99, 1 writer (ms)': one.p99.toFixed(2), 'appends/s, 1 writer': Math.round(one.perSecond),
     'append p50, 16 writers (ms)': many.p50.toFixed(2), 'append p99, 16 writers (ms)': many.p99.toFixed(2), 'appends/s, 16 writers': Math.round(many.perSecond),
   };
+  if (APPEND_ONLY) {
+    await store.close();
+    await save();
+    return;
+  }
   const c0 = await cpuSeconds(store);
   const bare = await bareCopy(store, LIMIT, BATCH);
   const bareCpu = (await cpuSeconds(store)) - c0;
@@ -220,10 +230,10 @@ async function emmettRun() {
   // A database of its own: Emmett's migrations keep their own bookkeeping.
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS bench_emmett');
-  await admin.query('CREATE DATABASE bench_emmett');
+  await admin.query(`DROP DATABASE IF EXISTS ${EMMETT_DB}`);
+  await admin.query(`CREATE DATABASE ${EMMETT_DB}`);
   await admin.end();
-  const url = pgUrl!.replace(/\/[^/?]+(\?|$)/, '/bench_emmett$1');
+  const url = pgUrl!.replace(/\/[^/?]+(\?|$)/, `/${EMMETT_DB}$1`);
   const es = getPostgreSQLEventStore(url);
   const append = (stream: string, v: number, i: number) =>
     es.appendToStream(stream, [{ type: 'progressReported', data: event(i).data, metadata: event(i).meta }], { expectedStreamVersion: BigInt(v) }).then(() => undefined);
@@ -252,7 +262,7 @@ async function save(): Promise<void> {
   const machine = `${cpus()[0]?.model ?? '?'}, ${cpus().length} cores (nproc), ${(totalmem() / 2 ** 30).toFixed(1)} GB (${(freemem() / 2 ** 30).toFixed(1)} GB free), Node ${process.version}, PostgreSQL ${serverVersion}, PGlite 0.5.16, started ${started.toISOString()}, load average at start ${startLoad}, now ${loadavg().map((x) => x.toFixed(1)).join(' ')}`;
   const md = `# Event store benchmark
 
-Workload: the generated Putian history (\`jiceng history --out\`: 533,500 cases, hash-chained lines and a trailer), ${Number.isFinite(LIMIT) ? `its first ${LIMIT.toLocaleString('en-US')} lines` : 'all of it'}; single-event commands appended with their expected version and a command id (each writer to its own ten streams). Command: \`pnpm bench store\`${Number.isFinite(LIMIT) ? ` with \`JICENG_BENCH_EVENTS=${LIMIT}\`` : ''}.
+Workload: the generated Putian history (\`jiceng history --out\`: 533,500 cases, hash-chained lines and a trailer), ${Number.isFinite(LIMIT) ? `its first ${LIMIT.toLocaleString('en-US')} lines` : 'all of it'}; single-event commands appended with their expected version and a command id (each writer to its own ten streams). Command: \`pnpm bench store\`${Number.isFinite(LIMIT) ? ` with \`JICENG_BENCH_EVENTS=${LIMIT}\`` : ''}${APPEND_ONLY ? ' with `JICENG_BENCH_PARTS=append` (the append figures only)' : ''}.
 Machine: ${machine}. The machine is shared by other jobs during the run (2 cores, up to 8 helpers): wall times are noisy; the CPU seconds (this process plus the database's backends) say what the work costs.
 PostgreSQL: a throw-away cluster (scripts/postgres.sh: default settings, fsync on) on 127.0.0.1. PGlite: a data directory on the local disk.
 Import: batches of ${BATCH.toLocaleString('en-US')} lines, each one transaction (COPY + stream versions + progress row), the next batch read while one is written. Bare COPY: the same lines, same batches, into a one-column table — the floor.
@@ -263,13 +273,13 @@ Reopen: open the store, load the case projection's snapshot (CaseStore's typed c
 ${keys.map((k) => `| ${k} | ${labels.map((l) => (results[l][k] ?? '—').toLocaleString('en-US')).join(' | ')} |`).join('\n')}
 `;
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/store.md', md);
-  writeFileSync('bench/results/store.json', `${JSON.stringify({ machine, limit: Number.isFinite(LIMIT) ? LIMIT : null, results }, null, 2)}\n`);
+  writeFileSync(`bench/results/${OUT}.md`, md);
+  writeFileSync(`bench/results/${OUT}.json`, `${JSON.stringify({ machine, limit: Number.isFinite(LIMIT) ? LIMIT : null, results }, null, 2)}\n`);
   console.log(`\n${md}`);
 }
 
 try {
-  await engineRun('ours on PostgreSQL', { url: await freshSchema('bench_ours'), poolSize: 20 });
+  await engineRun('ours on PostgreSQL', { url: await freshSchema(SCHEMA), poolSize: 20 });
   await emmettRun();
   const dir = mkdtempSync(join(tmpdir(), 'jiceng-bench-pglite-'));
   try {
@@ -280,8 +290,8 @@ try {
 } finally {
   const c = new pg.Client({ connectionString: pgUrl });
   await c.connect();
-  await c.query('DROP SCHEMA IF EXISTS bench_ours CASCADE');
-  await c.query('DROP DATABASE IF EXISTS bench_emmett');
+  await c.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await c.query(`DROP DATABASE IF EXISTS ${EMMETT_DB}`);
   await c.end();
   if (ownCluster) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { stdio: 'inherit' });
 }
