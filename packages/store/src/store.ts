@@ -23,7 +23,7 @@ import type {
  */
 export type StoreOptions = EngineOptions;
 
-/** The advisory lock that orders global positions by commit (held from the insert to the commit). */
+/** The advisory lock that orders global positions by commit (taken by the statement that inserts the events, held to commit). */
 const POSITION_LOCK = 7_312_002;
 /** The notification channel of new events. */
 const CHANNEL = 'jc_events';
@@ -203,8 +203,11 @@ export class EventStore {
       if (prior) return prior;
     }
     const n = events.length;
-    // On a server: positions are taken under this lock, held to commit, so they follow commit order.
-    const extra = this.engine.kind === 'postgres' ? `, pg_advisory_xact_lock(${POSITION_LOCK})::text AS locked, pg_notify('${CHANNEL}', '')::text AS notified` : '';
+    // On a server, positions are taken under this lock, held to commit, so they follow commit
+    // order. It is taken by the statement that inserts the events (not the stream row's), so
+    // that it covers one round trip and the commit: the shortest section that keeps the order.
+    const server = this.engine.kind === 'postgres';
+    const extra = server ? `, pg_notify('${CHANNEL}', '')::text AS notified` : '';
     let rows: { version: number }[];
     if (ev === 'none' || ev === 0) {
       rows = await tx.query(`INSERT INTO jc_streams (stream_id, stream_type, version) VALUES ($1, $2, $3) ON CONFLICT (stream_id) DO NOTHING RETURNING version${extra}`, [streamId, streamType, n]);
@@ -228,12 +231,15 @@ export class EventStore {
     const now = Date.now();
     events.forEach((e, i) => {
       const b = params.length;
-      values.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::json, $${b + 7}::json, $${b + 8}, $${b + 9})`);
+      values.push(`($${b + 1}::text, $${b + 2}::text, $${b + 3}::int, $${b + 4}::text, $${b + 5}::int, $${b + 6}::json, $${b + 7}::json, $${b + 8}::float8, $${b + 9}::text)`);
       const meta = commandId && e.meta?.commandId === undefined ? { ...e.meta, commandId } : e.meta ?? {};
       params.push(streamId, streamType, last - n + 1 + i, e.type, e.schemaVersion ?? 1, JSON.stringify(e.data), JSON.stringify(meta), e.time ?? now, e.hash ?? null);
     });
     const inserted = await tx.query<EventRow>(
-      `WITH ev AS (INSERT INTO jc_events (stream_id, stream_type, version, type, schema_version, data, meta, time, hash) VALUES ${values.join(', ')} RETURNING ${COLUMNS}),
+      // The lock row is produced before any event row, so every position (the column's default) is taken under it.
+      `WITH lk AS MATERIALIZED (SELECT ${server ? `pg_advisory_xact_lock(${POSITION_LOCK})::text` : 'NULL::text'} AS locked),
+       ev AS (INSERT INTO jc_events (stream_id, stream_type, version, type, schema_version, data, meta, time, hash)
+         SELECT v.* FROM lk CROSS JOIN (VALUES ${values.join(', ')}) AS v(stream_id, stream_type, version, type, schema_version, data, meta, time, hash) ORDER BY v.version RETURNING ${COLUMNS}),
        cmd AS (INSERT INTO jc_commands (command_id, stream_id, from_version, to_version) SELECT $1::text, $2::text, $3::int, $4::int WHERE $1::text IS NOT NULL)
        SELECT * FROM ev ORDER BY version`, params);
     return { ok: true, version: last, events: inserted.map(toEvent), duplicate: false };
@@ -407,6 +413,14 @@ export class EventStore {
    * ```
    */
   async loadSnapshot(name: string): Promise<Snapshot | null> {
+    if (this.engine.kind === 'postgres') {
+      // base64, not bytea's hex text: 1.33× the bytes on the wire instead of 2×, and Node
+      // decodes it natively (measured on a 71 MB snapshot: 2.3× less time and CPU).
+      const b = await this.engine.query<{ position: number; data: string }>(`SELECT position::float8 AS position, encode(data, 'base64') AS data FROM jc_snapshots WHERE name = $1`, [name]);
+      if (!b.length) return null;
+      const buf = Buffer.from(b[0].data, 'base64');
+      return { position: Number(b[0].position), data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+    }
     const rows = await this.engine.query<{ position: number; data: Uint8Array }>('SELECT position::float8 AS position, data FROM jc_snapshots WHERE name = $1', [name]);
     if (!rows.length) return null;
     const d = rows[0].data;

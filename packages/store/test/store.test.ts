@@ -214,6 +214,25 @@ for (const kind of engines()) {
     });
   });
 
+  if (kind === 'postgres') {
+    test('[postgres] the position lock is released before commit and after every failure: no connection keeps it', async () => {
+      await run(await freshPlace(kind, { poolSize: 3 }), async (s) => {
+        const held = async () => Number((await s.engine.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 7312002"))[0].n);
+        assert.ok((await s.append('case-lk', [ev('discovered')], { expectedVersion: 'none', commandId: 'lk-1' })).ok);
+        assert.equal(await held(), 0, 'after a successful append');
+        assert.equal((await s.append('case-lk', [ev('accepted')], { expectedVersion: 5 })).ok, false);
+        assert.equal(await held(), 0, 'after a conflict');
+        assert.ok((await s.append('case-lk', [ev('discovered')], { expectedVersion: 'none', commandId: 'lk-1' })).ok);
+        assert.equal(await held(), 0, 'after a retried command');
+        await assert.rejects(s.append('case-lk', [{ type: 'accepted', data: { bad: 1n } as never }], { expectedVersion: 1 }));
+        assert.equal(await held(), 0, 'after an append that threw');
+        // And every pooled connection can still append (none is left waiting on a leaked lock).
+        const rs = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => s.append(`case-lk${i}`, [ev('discovered')], { expectedVersion: 'none' })));
+        assert.ok(rs.every((r) => r.ok));
+      });
+    });
+  }
+
   test(`[${kind}] a hash-chained log imports with prev in its column (not kept whole) and exports byte-identical; a fast-read line the json column refuses is read again`, async () => {
     await run(await freshPlace(kind), async (s) => {
       const events = sampleLog().slice(0, 24).map((l) => JSON.parse(l) as AnyCaseEvent);
