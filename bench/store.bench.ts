@@ -9,19 +9,25 @@
 // JICENG_BENCH_LOG (default .tmp/bench/history.jsonl, generated if missing),
 // JICENG_BENCH_EVENTS (import only the first N lines; default all).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import { buildCategoryTable, buildHierarchy, CaseStore, DEFAULT_CATEGORIES, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core';
+import { buildCategoryTable, buildHierarchy, CaseStore, DEFAULT_CATEGORIES, encodeCaseSnapshot, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
-import { CaseProjection, copyField, encodeCaseSnapshot, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
+import { CaseProjection, copyField, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
 
 const LOG = process.env.JICENG_BENCH_LOG ?? '.tmp/bench/history.jsonl';
 const LIMIT = process.env.JICENG_BENCH_EVENTS ? Number(process.env.JICENG_BENCH_EVENTS) : Infinity;
+/** `JICENG_BENCH_PARTS=append`: only the append figures (ours on both engines and Emmett), into bench/results/store-append.*. */
+const APPEND_ONLY = process.env.JICENG_BENCH_PARTS === 'append';
+const OUT = APPEND_ONLY ? 'store-append' : 'store';
+const SCHEMA = APPEND_ONLY ? 'bench_ours_append' : 'bench_ours';
+const EMMETT_DB = APPEND_ONLY ? 'bench_emmett_append' : 'bench_emmett';
 const started = new Date();
+const startLoad = loadavg().map((x) => x.toFixed(1)).join(' ');
 
 let pgUrl = process.env.JICENG_TEST_PG_URL;
 let ownCluster = false;
@@ -30,10 +36,13 @@ if (!pgUrl) {
   pgUrl = /JICENG_TEST_PG_URL=(\S+)/.exec(out)![1];
   ownCluster = true;
 }
-if (!existsSync(LOG)) {
+if (!existsSync(LOG) && !APPEND_ONLY) {
   mkdirSync('.tmp/bench', { recursive: true });
   console.log(`generating ${LOG} …`);
-  spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/cli/src/main.ts', 'history', '--out', LOG], { stdio: 'inherit' });
+  // main.ts exports `main` and does not run it by itself (bin/jiceng.js does, from dist/).
+  const gen = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e',
+    `const { main } = await import('./packages/cli/src/main.ts'); process.exitCode = await main(['history', '--out', ${JSON.stringify(LOG)}]);`], { stdio: 'inherit' });
+  if (gen.status !== 0 || !existsSync(LOG)) throw new Error(`could not generate ${LOG}`);
 }
 
 async function freshSchema(name: string): Promise<string> {
@@ -111,6 +120,28 @@ async function relationBytes(store: EventStore): Promise<number> {
   return Number(r[0].b);
 }
 
+/**
+ * CPU seconds used so far by this process (PGlite runs in it) plus, on a server, by every
+ * backend connected to the store's database (the pool's connections live through a run).
+ * The machine is shared, so wall time is noisy; CPU time says what the work itself costs.
+ */
+async function cpuSeconds(store: EventStore): Promise<number> {
+  const u = process.cpuUsage();
+  let cpu = (u.user + u.system) / 1e6;
+  if (store.kind === 'postgres') {
+    const pids = await store.engine.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    for (const { pid } of pids) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        cpu += (Number(f[11]) + Number(f[12])) / 100; // utime + stime in clock ticks (100 a second)
+      } catch {
+        /* the backend has gone */
+      }
+    }
+  }
+  return cpu;
+}
+
 function duBytes(dir: string): number {
   return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
 }
@@ -137,19 +168,38 @@ async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
   // Import into a clean store: drop the appended rows first so the figures are the log's.
   await store.engine.exec('TRUNCATE jc_events, jc_streams, jc_commands, jc_imports RESTART IDENTITY');
   const before = dataDir ? duBytes(dataDir) : 0;
+  results[label] = {
+    'append p50, 1 writer (ms)': one.p50.toFixed(2), 'append p99, 1 writer (ms)': one.p99.toFixed(2), 'appends/s, 1 writer': Math.round(one.perSecond),
+    'append p50, 16 writers (ms)': many.p50.toFixed(2), 'append p99, 16 writers (ms)': many.p99.toFixed(2), 'appends/s, 16 writers': Math.round(many.perSecond),
+  };
+  if (APPEND_ONLY) {
+    await store.close();
+    await save();
+    return;
+  }
+  const c0 = await cpuSeconds(store);
   const bare = await bareCopy(store, LIMIT, BATCH);
-  console.log(`  bare COPY of the lines: ${(bare / 1000).toFixed(1)} s`);
+  const bareCpu = (await cpuSeconds(store)) - c0;
+  console.log(`  bare COPY of the lines: ${(bare / 1000).toFixed(1)} s (${bareCpu.toFixed(1)} CPU s); load ${loadavg()[0].toFixed(1)}`);
+  const c1 = await cpuSeconds(store);
   const t0 = performance.now();
   const p = await store.importLog(logLines(LIMIT), { name: 'bench', batchSize: BATCH });
   const importMs = performance.now() - t0;
-  console.log(`  import: ${p.events} events in ${(importMs / 1000).toFixed(1)} s (${(p.events / (importMs / 1000)).toFixed(0)}/s), ${p.issues.length} refused`);
+  const importCpu = (await cpuSeconds(store)) - c1;
+  console.log(`  import: ${p.events} events in ${(importMs / 1000).toFixed(1)} s (${importCpu.toFixed(1)} CPU s, ${(p.events / (importMs / 1000)).toFixed(0)}/s), ${p.issues.length} refused; load ${loadavg()[0].toFixed(1)}`);
   const rel = await relationBytes(store);
   const disk = dataDir ? duBytes(dataDir) - before : NaN;
-  // The case projection's snapshot at the end of the import (built by folding the same lines).
-  const cases = new CaseStore(ctx, { keepLog: false, capacity: 600_000 });
-  for await (const line of logLines(LIMIT)) cases.apply(JSON.parse(line) as AnyCaseEvent);
+  Object.assign(results[label], {
+    'events imported': p.events, 'import (s)': (importMs / 1000).toFixed(1), 'import CPU (s, node + database)': importCpu.toFixed(1), 'import events/s': Math.round(p.events / (importMs / 1000)),
+    'bare COPY of the same lines (s)': (bare / 1000).toFixed(1), 'bare COPY CPU (s)': bareCpu.toFixed(1), 'import / bare COPY': (importMs / bare).toFixed(2), 'import / bare COPY, CPU': (importCpu / bareCpu).toFixed(2),
+    'table+index bytes per event': Math.round(rel / p.events), 'data directory bytes per event': Number.isNaN(disk) ? '—' : Math.round(disk / p.events),
+    'load average during import': loadavg()[0].toFixed(1),
+  });
+  await save();
+  // The case projection's snapshot at the end of the import (built once by folding the same lines).
+  const cases = await folded();
   const [{ last }] = await store.engine.query<{ last: number }>('SELECT max(position)::float8 AS last FROM jc_events');
-  const snap = encodeCaseSnapshot(cases, ctx);
+  const snap = encodeCaseSnapshot(cases);
   await store.saveSnapshot('cases', Number(last), snap);
   await store.setCheckpoint('cases', Number(last));
   await store.close();
@@ -161,14 +211,18 @@ async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
   if (proj.cases.size !== cases.size) throw new Error(`reopened projection has ${proj.cases.size} cases, want ${cases.size}`);
   console.log(`  reopen to ready from the snapshot (${proj.cases.size} cases, ${(snap.length / 1e6).toFixed(0)} MB): ${(reopenMs / 1000).toFixed(2)} s`);
   await again.close();
-  results[label] = {
-    'append p50, 1 writer (ms)': one.p50.toFixed(2), 'append p99, 1 writer (ms)': one.p99.toFixed(2), 'appends/s, 1 writer': Math.round(one.perSecond),
-    'append p50, 16 writers (ms)': many.p50.toFixed(2), 'append p99, 16 writers (ms)': many.p99.toFixed(2), 'appends/s, 16 writers': Math.round(many.perSecond),
-    'events imported': p.events, 'import (s)': (importMs / 1000).toFixed(1), 'import events/s': Math.round(p.events / (importMs / 1000)),
-    'bare COPY of the same lines (s)': (bare / 1000).toFixed(1), 'import / bare COPY': (importMs / bare).toFixed(2),
+  Object.assign(results[label], {
     'reopen to ready from snapshot (s)': (reopenMs / 1000).toFixed(2), 'cases in the snapshot': proj.cases.size, 'snapshot bytes': snap.length,
-    'table+index bytes per event': Math.round(rel / p.events), 'data directory bytes per event': Number.isNaN(disk) ? '—' : Math.round(disk / p.events),
-  };
+  });
+  await save();
+}
+
+let foldedCases: CaseStore | undefined;
+async function folded(): Promise<CaseStore> {
+  if (foldedCases) return foldedCases;
+  const cases = new CaseStore(ctx, { keepLog: false, capacity: 600_000 });
+  for await (const line of logLines(LIMIT)) if (!line.startsWith('{"chain"')) cases.apply(JSON.parse(line) as AnyCaseEvent);
+  return (foldedCases = cases);
 }
 
 async function emmettRun() {
@@ -176,10 +230,10 @@ async function emmettRun() {
   // A database of its own: Emmett's migrations keep their own bookkeeping.
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS bench_emmett');
-  await admin.query('CREATE DATABASE bench_emmett');
+  await admin.query(`DROP DATABASE IF EXISTS ${EMMETT_DB}`);
+  await admin.query(`CREATE DATABASE ${EMMETT_DB}`);
   await admin.end();
-  const url = pgUrl!.replace(/\/[^/?]+(\?|$)/, '/bench_emmett$1');
+  const url = pgUrl!.replace(/\/[^/?]+(\?|$)/, `/${EMMETT_DB}$1`);
   const es = getPostgreSQLEventStore(url);
   const append = (stream: string, v: number, i: number) =>
     es.appendToStream(stream, [{ type: 'progressReported', data: event(i).data, metadata: event(i).meta }], { expectedStreamVersion: BigInt(v) }).then(() => undefined);
@@ -192,10 +246,40 @@ async function emmettRun() {
     'append p50, 1 writer (ms)': one.p50.toFixed(2), 'append p99, 1 writer (ms)': one.p99.toFixed(2), 'appends/s, 1 writer': Math.round(one.perSecond),
     'append p50, 16 writers (ms)': many.p50.toFixed(2), 'append p99, 16 writers (ms)': many.p99.toFixed(2), 'appends/s, 16 writers': Math.round(many.perSecond),
   };
+  await save();
+}
+
+let serverVersion = '?';
+async function save(): Promise<void> {
+  if (serverVersion === '?') {
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    serverVersion = (await c.query('SHOW server_version')).rows[0].server_version as string;
+    await c.end();
+  }
+  const labels = Object.keys(results);
+  const keys = [...new Set(labels.flatMap((l) => Object.keys(results[l])))];
+  const machine = `${cpus()[0]?.model ?? '?'}, ${cpus().length} cores (nproc), ${(totalmem() / 2 ** 30).toFixed(1)} GB (${(freemem() / 2 ** 30).toFixed(1)} GB free), Node ${process.version}, PostgreSQL ${serverVersion}, PGlite 0.5.16, started ${started.toISOString()}, load average at start ${startLoad}, now ${loadavg().map((x) => x.toFixed(1)).join(' ')}`;
+  const md = `# Event store benchmark
+
+Workload: the generated Putian history (\`jiceng history --out\`: 533,500 cases, hash-chained lines and a trailer), ${Number.isFinite(LIMIT) ? `its first ${LIMIT.toLocaleString('en-US')} lines` : 'all of it'}; single-event commands appended with their expected version and a command id (each writer to its own ten streams). Command: \`pnpm bench store\`${Number.isFinite(LIMIT) ? ` with \`JICENG_BENCH_EVENTS=${LIMIT}\`` : ''}${APPEND_ONLY ? ' with `JICENG_BENCH_PARTS=append` (the append figures only)' : ''}.
+Machine: ${machine}. The machine is shared by other jobs during the run (2 cores, up to 8 helpers): wall times are noisy; the CPU seconds (this process plus the database's backends) say what the work costs.
+PostgreSQL: a throw-away cluster (scripts/postgres.sh: default settings, fsync on) on 127.0.0.1. PGlite: a data directory on the local disk.
+Import: batches of ${BATCH.toLocaleString('en-US')} lines, each one transaction (COPY + stream versions + progress row), the next batch read while one is written. Bare COPY: the same lines, same batches, into a one-column table — the floor.
+Reopen: open the store, load the case projection's snapshot (CaseStore's typed columns, binary), catch up the feed after it.
+
+| | ${labels.join(' | ')} |
+|---|${labels.map(() => '---').join('|')}|
+${keys.map((k) => `| ${k} | ${labels.map((l) => (results[l][k] ?? '—').toLocaleString('en-US')).join(' | ')} |`).join('\n')}
+`;
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/${OUT}.md`, md);
+  writeFileSync(`bench/results/${OUT}.json`, `${JSON.stringify({ machine, limit: Number.isFinite(LIMIT) ? LIMIT : null, results }, null, 2)}\n`);
+  console.log(`\n${md}`);
 }
 
 try {
-  await engineRun('ours on PostgreSQL', { url: await freshSchema('bench_ours'), poolSize: 20 });
+  await engineRun('ours on PostgreSQL', { url: await freshSchema(SCHEMA), poolSize: 20 });
   await emmettRun();
   const dir = mkdtempSync(join(tmpdir(), 'jiceng-bench-pglite-'));
   try {
@@ -206,28 +290,8 @@ try {
 } finally {
   const c = new pg.Client({ connectionString: pgUrl });
   await c.connect();
-  await c.query('DROP SCHEMA IF EXISTS bench_ours CASCADE');
-  await c.query('DROP DATABASE IF EXISTS bench_emmett');
-  const version = (await c.query('SHOW server_version')).rows[0].server_version as string;
+  await c.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await c.query(`DROP DATABASE IF EXISTS ${EMMETT_DB}`);
   await c.end();
   if (ownCluster) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { stdio: 'inherit' });
-  const labels = Object.keys(results);
-  const keys = [...new Set(labels.flatMap((l) => Object.keys(results[l])))];
-  const machine = `${cpus()[0]?.model.split(' ')[0] ?? '?'} ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB (${(freemem() / 2 ** 30).toFixed(1)} GB free), Node ${process.version}, PostgreSQL ${version}, PGlite 0.5.16, ${started.toISOString()}`;
-  const md = `# Event store benchmark
-
-Workload: the generated Putian history (\`jiceng history --out\`), ${Number.isFinite(LIMIT) ? `its first ${LIMIT.toLocaleString('en-US')} lines` : 'all of it'}; single-event commands appended with their expected version and a command id (each writer to its own ten streams). Command: \`pnpm bench store\`${Number.isFinite(LIMIT) ? ` with \`JICENG_BENCH_EVENTS=${LIMIT}\`` : ''}.
-Machine: ${machine}. The machine is shared by other jobs during the run: wall times are noisy.
-PostgreSQL: a throw-away cluster (scripts/postgres.sh: default settings, fsync on) on 127.0.0.1. PGlite: a data directory on the local disk.
-Import: batches of ${BATCH.toLocaleString('en-US')} lines, each one transaction (COPY + stream versions + progress row). Bare COPY: the same lines, same batches, into a one-column table — the floor.
-Reopen: open the store, load the case projection's snapshot (CaseStore's typed columns, binary), catch up the feed after it.
-
-| | ${labels.join(' | ')} |
-|---|${labels.map(() => '---').join('|')}|
-${keys.map((k) => `| ${k} | ${labels.map((l) => (results[l][k] ?? '—').toLocaleString('en-US')).join(' | ')} |`).join('\n')}
-`;
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/store.md', md);
-  writeFileSync('bench/results/store.json', `${JSON.stringify({ machine, limit: Number.isFinite(LIMIT) ? LIMIT : null, results }, null, 2)}\n`);
-  console.log(`\n${md}`);
 }

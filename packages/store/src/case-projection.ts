@@ -4,9 +4,8 @@
  * snapshot row, so that a restart loads the snapshot and applies only the events after it.
  * @module
  */
-import { CaseStore, type AnyCaseEvent, type CategoryTable, type HierarchyIndex, type JcIssue } from '@jiceng/core';
+import { CaseStore, decodeCaseSnapshot, encodeCaseSnapshot, type AnyCaseEvent, type CategoryTable, type HierarchyIndex, type JcIssue } from '@jiceng/core';
 import type { EventStore } from './store.js';
-import { decodeCaseSnapshot, encodeCaseSnapshot } from './case-snapshot.js';
 import type { StoredEvent } from './types.js';
 
 /**
@@ -108,7 +107,7 @@ export class CaseProjection {
     if (opts.fromSnapshot !== false) {
       const snap = await store.loadSnapshot(name);
       if (snap) {
-        const restored = decodeCaseSnapshot(snap.data, ctx, opts.capacity);
+        const restored = decodeCaseSnapshot(snap.data, ctx, { capacity: opts.capacity });
         if (restored) return new CaseProjection(store, restored, snap.position, name, batch, ctx);
       }
     }
@@ -157,7 +156,7 @@ export class CaseProjection {
 
   /**
    * Saves the projection's state and position as its snapshot (binary columns, see
-   * {@link encodeCaseSnapshot}) and its checkpoint.
+   * core's `encodeCaseSnapshot`) and its checkpoint.
    *
    * @example
    * ```ts
@@ -165,7 +164,7 @@ export class CaseProjection {
    * ```
    */
   async saveSnapshot(): Promise<void> {
-    await this.store.saveSnapshot(this.name, this.position, encodeCaseSnapshot(this.cases, this.ctx));
+    await this.store.saveSnapshot(this.name, this.position, encodeCaseSnapshot(this.cases));
     await this.store.setCheckpoint(this.name, this.position);
   }
 }

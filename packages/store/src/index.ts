@@ -18,6 +18,5 @@ export * from './types.js';
 export { EventStore, openStore, versionConflict, type StoreOptions } from './store.js';
 export { openEngine, copyField, type Engine, type EngineOptions, type Sql } from './engine.js';
 export { migrate, migrationFiles } from './migrate.js';
-export { lineToRow, rowToLine, type LogRow } from './log.js';
+export { fastCaseRow, lineToRow, rowToLine, type LogRow } from './log.js';
 export { CaseProjection, toCaseEvent, type CaseProjectionContext, type CaseProjectionOptions } from './case-projection.js';
-export { encodeCaseSnapshot, decodeCaseSnapshot } from './case-snapshot.js';

@@ -3,9 +3,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  buildCategoryTable, buildHierarchy, CaseStore, DEFAULT_CATEGORIES, type AnyCaseEvent, type HierarchyConfig,
+  buildCategoryTable, buildHierarchy, CaseStore, decodeCaseSnapshot, DEFAULT_CATEGORIES, encodeCaseSnapshot, JcError, type AnyCaseEvent, type HierarchyConfig,
 } from '@jiceng/core';
-import { CaseProjection, decodeCaseSnapshot, encodeCaseSnapshot, type EventStore } from '@jiceng/store';
+import { CaseProjection, type EventStore } from '@jiceng/store';
 import { engines, freshPlace } from './engines.js';
 
 const lvl = (id: string, length: number, significant: number) => ({ id, name: { zh: id, en: id }, duties: [], code: { length, significant } });
@@ -138,7 +138,7 @@ test('a binary case snapshot restores every field, rare values included, and ref
     { caseId: 'odd', version: 3, type: 'dispatched', at: 3, actor: 'x2', role: 'r', roleNode: 'n', data: { node: '350302101001', department: '城管科', person: '张三', dueAt: 10 } },
   );
   assert.deepEqual(direct.replay(events).issues, []);
-  const bytes = encodeCaseSnapshot(direct, ctx);
+  const bytes = encodeCaseSnapshot(direct);
   const back = decodeCaseSnapshot(bytes, ctx);
   assert.ok(back);
   assert.deepEqual(back.snapshot(), direct.snapshot());
@@ -153,4 +153,22 @@ test('a binary case snapshot restores every field, rare values included, and ref
   assert.ok(other.ok);
   assert.equal(decodeCaseSnapshot(bytes, { hierarchy: other.value, categories: ctx.categories }), null);
   assert.equal(decodeCaseSnapshot(new TextEncoder().encode('{"format":"jiceng.cases"}'), ctx), null);
+  // Cut short: refused, not read past its end.
+  assert.equal(decodeCaseSnapshot(bytes.subarray(0, bytes.length - 8), ctx), null);
+});
+
+test('a binary case snapshot keeps the count of quarantined cases, and refuses bad arguments with a code', () => {
+  const direct = new CaseStore(ctx, { keepLog: false });
+  assert.deepEqual(direct.replay(histories(5).flat()).issues, []);
+  direct.markBroken(direct.facts.caseIds[2]);
+  assert.equal(direct.brokenCount, 1);
+  const back = decodeCaseSnapshot(encodeCaseSnapshot(direct), ctx, { capacity: 1000 });
+  assert.ok(back);
+  assert.equal(back.brokenCount, 1);
+  assert.equal(back.isBroken(direct.facts.caseIds[2]), true);
+  assert.deepEqual(back.snapshot(), direct.snapshot());
+  const code = (f: () => unknown) => assert.throws(f, (e) => e instanceof JcError && e.issue.code === 'E_INVALID_INPUT');
+  code(() => encodeCaseSnapshot(new CaseStore(ctx))); // keeps its log: not a snapshot's store
+  code(() => encodeCaseSnapshot({} as CaseStore));
+  code(() => decodeCaseSnapshot('bytes' as unknown as Uint8Array, ctx));
 });

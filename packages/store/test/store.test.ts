@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { JcError } from '@jiceng/core';
+import { exportChainedLog, isChainTrailer, JcError, type AnyCaseEvent } from '@jiceng/core';
 import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
 import { engines, freshPlace, PG_URL, type Place } from './engines.js';
 import { sampleLog } from './sample-log.js';
@@ -211,6 +211,48 @@ for (const kind of engines()) {
       // Appends after an import continue the imported streams.
       const r = await s.append('case-c-2', [ev('accepted')], { expectedVersion: 2 });
       assert.ok(r.ok && r.version === 3);
+    });
+  });
+
+  if (kind === 'postgres') {
+    test('[postgres] the position lock is released before commit and after every failure: no connection keeps it', async () => {
+      await run(await freshPlace(kind, { poolSize: 3 }), async (s) => {
+        const held = async () => Number((await s.engine.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 7312002"))[0].n);
+        assert.ok((await s.append('case-lk', [ev('discovered')], { expectedVersion: 'none', commandId: 'lk-1' })).ok);
+        assert.equal(await held(), 0, 'after a successful append');
+        assert.equal((await s.append('case-lk', [ev('accepted')], { expectedVersion: 5 })).ok, false);
+        assert.equal(await held(), 0, 'after a conflict');
+        assert.ok((await s.append('case-lk', [ev('discovered')], { expectedVersion: 'none', commandId: 'lk-1' })).ok);
+        assert.equal(await held(), 0, 'after a retried command');
+        await assert.rejects(s.append('case-lk', [{ type: 'accepted', data: { bad: 1n } as never }], { expectedVersion: 1 }));
+        assert.equal(await held(), 0, 'after an append that threw');
+        // And every pooled connection can still append (none is left waiting on a leaked lock).
+        const rs = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => s.append(`case-lk${i}`, [ev('discovered')], { expectedVersion: 'none' })));
+        assert.ok(rs.every((r) => r.ok));
+      });
+    });
+  }
+
+  test(`[${kind}] a hash-chained log imports with prev in its column (not kept whole) and exports byte-identical; a fast-read line the json column refuses is read again`, async () => {
+    await run(await freshPlace(kind), async (s) => {
+      const events = sampleLog().slice(0, 24).map((l) => JSON.parse(l) as AnyCaseEvent);
+      const chained = exportChainedLog(events).split('\n').filter(Boolean);
+      assert.ok(chained[12].includes('"prev":"') && isChainTrailer(chained[chained.length - 1]));
+      // Canonical heads whose data is not one JSON value: the first is still a valid line (an extra
+      // key, kept verbatim), the second is not JSON at all (refused with its line number).
+      const odd = '{"caseId":"c-13","version":1,"type":"discovered","at":5,"actor":"u","role":"r","roleNode":"n","data":{"a":1},"x":2}';
+      const broken = '{"caseId":"c-14","version":1,"type":"discovered","at":5,"actor":"u","role":"r","roleNode":"n","data":{"a":1}}}';
+      const input = [...chained.slice(0, 20), odd, broken, ...chained.slice(20)];
+      const p = await s.importLog(input, { batchSize: 10 });
+      assert.equal(p.events, input.length - 1);
+      assert.deepEqual(p.issues.map((i) => [i.code, i.row]), [['E_BAD_LOG_LINE', 22]]);
+      const out: string[] = [];
+      for await (const l of s.exportLog()) out.push(l);
+      assert.deepEqual(out, input.filter((l) => l !== broken));
+      const kept = await s.engine.query<{ n: number }>('SELECT count(*)::int AS n FROM jc_events WHERE raw IS NOT NULL');
+      assert.equal(Number(kept[0].n), 2, 'only the trailer and the odd line are kept whole');
+      const withPrev = await s.engine.query<{ n: number }>('SELECT count(*)::int AS n FROM jc_events WHERE prev IS NOT NULL');
+      assert.equal(Number(withPrev[0].n), chained.filter((l) => l.includes('"prev":"')).length);
     });
   });
 

@@ -23,3 +23,4 @@ export * from "./chain.js";
 export * from "./patrol.js";
 export * from "./dossier.js";
 export * from "./labels.js";
+export * from "./snapshot.js";
