@@ -75,6 +75,24 @@ export class PointBins {
   }
 
   /**
+   * The computed level nearest to `level` (the finer one on a tie), or undefined when none is
+   * computed yet: what a frame draws while the level it wants is being binned.
+   *
+   * @example
+   * ```ts
+   * bins.nearest(12)?.level; // 11 while 12 is not computed yet
+   * ```
+   */
+  nearest(level: number): BinLevel | undefined {
+    let best: BinLevel | undefined;
+    for (const lv of this.#levels.values()) {
+      const d = Math.abs(lv.level - level), bd = best ? Math.abs(best.level - level) : Infinity;
+      if (d < bd || (d === bd && lv.level > best!.level)) best = lv;
+    }
+    return best;
+  }
+
+  /**
    * The cells of a level (0–24), computed on first use: one key per point, a sort, a run
    * count, then the mean position of each cell.
    *

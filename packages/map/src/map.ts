@@ -7,8 +7,8 @@ import { property, state } from 'lit/decorators.js';
 import type { HierarchyIndex } from '@jiceng/core';
 import { buildAreaIndex, type AreaGeometry, type AreaIndex, type NodeGeometry } from '@jiceng/core/geo';
 import { themeTokens, resolveLang, translate, type UiLang } from '@jiceng/ui';
-import { buildScene, mercator, unmercator, type MapScene } from './scene.js';
-import { PointBins } from './bins.js';
+import { buildScene, mercator, projectInPlace, unmercator, type MapScene } from './scene.js';
+import { PointBins, type BinLevel } from './bins.js';
 import { classOf, type MapChoroplethLayer, type MapLayer, type MapMarkerLayer, type MapPointLayer } from './layers.js';
 import { fillMap, mapStrings, type MapStrings } from './i18n.js';
 import { mapStyles } from './styles.js';
@@ -274,6 +274,9 @@ export class JcMap extends LitElement {
     this._resize?.disconnect();
     cancelAnimationFrame(this._raf);
     this._raf = 0;
+    clearTimeout(this._laterTimer);
+    this._laterTimer = undefined;
+    this._pending.clear();
   }
 
   /** Moves keyboard focus to the map. @example `map.focus();` */
@@ -445,7 +448,7 @@ export class JcMap extends LitElement {
 
   private _addRings(p: Path2D, i: number): void {
     const { areaRing, ringStart: RS, xs, ys } = this._scene!;
-    for (let r = areaRing[i]!; r < areaRing[i + 1]!; r++) {
+    for (let r = areaRing[i]!; r < areaRing[i + 1]!; r += 2) {
       const s = RS[r]!, e = RS[r + 1]!;
       if (e - s < 3) continue;
       p.moveTo(xs[s]!, ys[s]!);
@@ -526,12 +529,8 @@ export class JcMap extends LitElement {
     let b = this._bins.get(l);
     if (!b) {
       const [ox, oy] = this._scene!.origin;
-      const n = l.points.length >> 1, xy = new Float64Array(n * 2);
-      for (let p = 0; p < n; p++) {
-        const [x, y] = mercator(l.points[2 * p]!, l.points[2 * p + 1]!);
-        xy[2 * p] = x - ox;
-        xy[2 * p + 1] = y - oy;
-      }
+      const xy = Float64Array.from(l.points);
+      projectInPlace(xy, ox, oy);
       b = new PointBins(xy);
       this._bins.set(l, b);
     }
@@ -545,7 +544,7 @@ export class JcMap extends LitElement {
     const vx0 = this._cx - hw * res, vx1 = this._cx + hw * res, vy0 = this._cy - hh * res, vy1 = this._cy + hh * res;
     const color = l.color ?? c.point;
     if (l.style === 'cluster') {
-      const lv = bins.level(bins.levelFor(CLUSTER_PX * res));
+      const lv = this._binLevel(bins, bins.levelFor(CLUSTER_PX * res));
       const pad = CLUSTER_PX * res;
       ctx.font = `600 11px ${getFontFamily(c.font)}`;
       ctx.textAlign = 'center';
@@ -571,26 +570,78 @@ export class JcMap extends LitElement {
       });
       return;
     }
-    const lv = bins.level(bins.levelFor(DENSITY_PX * res));
-    const cellPx = lv.cell / res, dim = 2 ** lv.level, logMax = Math.log(lv.max + 1);
-    const byClass: number[][] = Array.from({ length: DENSITY_CLASSES }, () => []);
+    const lv = this._binLevel(bins, bins.levelFor(DENSITY_PX * res));
+    // One pixel per cell in a small image, drawn scaled without smoothing: a frame writes the
+    // visible cells into a Uint32Array instead of tracing a rectangle each.
+    const dim = 2 ** lv.level, logMax = Math.log(lv.max + 1);
+    const c0 = Math.max(0, Math.floor((vx0 - bins.x0) / lv.cell)), c1 = Math.min(dim - 1, Math.floor((vx1 - bins.x0) / lv.cell));
+    const r0 = Math.max(0, Math.floor((vy0 - bins.y0) / lv.cell)), r1 = Math.min(dim - 1, Math.floor((vy1 - bins.y0) / lv.cell));
+    if (c0 > c1 || r0 > r1) return;
+    const W = c1 - c0 + 1, H = r1 - r0 + 1;
+    const img = this._densityImage(W, H);
+    const px = new Uint32Array(img.data.buffer);
+    px.fill(0);
+    const [cr, cg, cb] = rgbOf(ctx, color);
+    const tones = Array.from({ length: DENSITY_CLASSES }, (_, k) => {
+      const a = Math.round(255 * (0.25 + (0.7 * k) / (DENSITY_CLASSES - 1)));
+      return ((a << 24) | (cb << 16) | (cg << 8) | cr) >>> 0; // little-endian RGBA
+    });
     bins.forEachIn(lv, vx0, vy0, vx1, vy1, (cell) => {
-      byClass[Math.min(DENSITY_CLASSES - 1, Math.floor((Math.log(lv.counts[cell]! + 1) / logMax) * DENSITY_CLASSES))]!.push(cell);
+      const key = lv.keys[cell]!, row = Math.floor(key / dim), col = key - row * dim;
+      px[(r1 - row) * W + (col - c0)] = tones[Math.min(DENSITY_CLASSES - 1, Math.floor((Math.log(lv.counts[cell]! + 1) / logMax) * DENSITY_CLASSES))]!;
     });
-    ctx.fillStyle = color;
-    const side = Math.max(cellPx, 1);
-    byClass.forEach((cells, k) => {
-      if (!cells.length) return;
-      ctx.globalAlpha = 0.25 + (0.7 * k) / (DENSITY_CLASSES - 1);
-      ctx.beginPath();
-      for (const cell of cells) {
-        const key = lv.keys[cell]!, row = Math.floor(key / dim), col = key - row * dim;
-        const x = (bins.x0 + col * lv.cell - this._cx) / res + hw, y = (this._cy - (bins.y0 + (row + 1) * lv.cell)) / res + hh;
-        ctx.rect(x, y, side, side);
-      }
-      ctx.fill();
-    });
-    ctx.globalAlpha = 1;
+    const off = this._densityCanvas!;
+    off.getContext('2d')!.putImageData(img, 0, 0);
+    const cellPx = lv.cell / res;
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(off, 0, 0, W, H, (bins.x0 + c0 * lv.cell - this._cx) / res + hw, (this._cy - (bins.y0 + (r1 + 1) * lv.cell)) / res + hh, W * cellPx, H * cellPx);
+    ctx.imageSmoothingEnabled = true;
+  }
+
+  private _densityCanvas: HTMLCanvasElement | null = null;
+  private _densityImg: ImageData | null = null;
+  private _densityImage(w: number, h: number): ImageData {
+    const off = (this._densityCanvas ??= document.createElement('canvas'));
+    if (off.width < w || off.height < h) {
+      off.width = Math.max(off.width, w);
+      off.height = Math.max(off.height, h);
+    }
+    if (!this._densityImg || this._densityImg.width !== w || this._densityImg.height !== h) this._densityImg = new ImageData(w, h);
+    return this._densityImg;
+  }
+
+  /**
+   * The level a frame asked for if it is binned already; otherwise the nearest binned level now
+   * and the asked one binned after the frame (then drawn), so a zoom never waits on a sort.
+   */
+  private _binLevel(bins: PointBins, level: number): BinLevel {
+    if (bins.has(level)) {
+      // Bin the neighbouring levels while the user looks, so the next zoom step finds them.
+      for (const l of [level - 1, level + 1]) if (l >= 0 && l <= 24 && !bins.has(l)) this._later(() => bins.level(l));
+      return bins.level(level);
+    }
+    const near = bins.nearest(level);
+    if (!near) return bins.level(level);
+    this._later(() => bins.level(level));
+    return near;
+  }
+
+  private _pending = new Set<() => unknown>();
+  private _laterTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Runs binning jobs one per task after the current frame, then redraws. */
+  private _later(job: () => unknown): void {
+    this._pending.add(job);
+    if (this._laterTimer !== undefined) return;
+    const next = () => {
+      const [j] = this._pending;
+      this._laterTimer = undefined;
+      if (!j) return;
+      this._pending.delete(j);
+      j();
+      this._invalidate();
+      if (this._pending.size) this._laterTimer = setTimeout(next, 0);
+    };
+    this._laterTimer = setTimeout(next, 0);
   }
 
   private _drawMarkers(ctx: CanvasRenderingContext2D, l: MapMarkerLayer, c: Colors): void {
@@ -856,4 +907,16 @@ function compact(n: number, lang: UiLang): string {
 function getFontFamily(font: string): string {
   const m = /\d+(?:px|pt|em|rem)\s+(.*)$/.exec(font);
   return m ? m[1]! : 'sans-serif';
+}
+
+/** The red, green and blue of any CSS colour, as the canvas parses it. */
+function rgbOf(ctx: CanvasRenderingContext2D, color: string): [number, number, number] {
+  const saved = ctx.fillStyle;
+  ctx.fillStyle = '#000';
+  ctx.fillStyle = color;
+  const c = String(ctx.fillStyle);
+  ctx.fillStyle = saved;
+  if (c.startsWith('#')) return [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)];
+  const m = c.match(/[\d.]+/g) ?? ['0', '0', '0'];
+  return [Number(m[0]), Number(m[1]), Number(m[2])];
 }

@@ -16,12 +16,32 @@ const MAX_LAT = 85.05112878;
  * @example
  * ```ts
  * import { mercator } from '@jiceng/map';
- * mercator(119.02, 25.43); // [13249594.6, 2928130.4]
+ * mercator(119.02, 25.43); // [13249245.8, 2928653.6]
  * ```
  */
 export function mercator(lon: number, lat: number): [number, number] {
   const phi = (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180;
   return [(R * lon * Math.PI) / 180, R * Math.log(Math.tan(Math.PI / 4 + phi / 2))];
+}
+
+/**
+ * Projects interleaved longitude, latitude pairs to Web Mercator metres minus an origin, in
+ * place (no allocation per point: 533,500 case points take a few milliseconds).
+ *
+ * @example
+ * ```ts
+ * import { projectInPlace } from '@jiceng/map';
+ * const xy = Float64Array.of(119.02, 25.43);
+ * projectInPlace(xy, 0, 0); // xy is now [13249245.8, 2928653.6]
+ * ```
+ */
+export function projectInPlace(xy: Float64Array, originX: number, originY: number): void {
+  const K = (R * Math.PI) / 180, H = Math.PI / 360;
+  for (let p = 0; p < xy.length; p += 2) {
+    const lat = Math.max(-MAX_LAT, Math.min(MAX_LAT, xy[p + 1]!));
+    xy[p] = K * xy[p]! - originX;
+    xy[p + 1] = R * Math.log(Math.tan(Math.PI / 4 + lat * H)) - originY;
+  }
 }
 
 /**
@@ -54,9 +74,9 @@ export interface MapScene {
   readonly origin: readonly [number, number];
   /** Per node position: its box in world metres, NaN when it has no area. */
   readonly box: Float64Array;
-  /** Per node position (and one more): first ring in `ringStart`; a node's rings are `[areaRing[i], areaRing[i + 1])`. */
+  /** Per node position (and one more): a node's rings are the pairs `[areaRing[i], areaRing[i + 1])` of `ringStart`, in steps of 2. */
   readonly areaRing: Int32Array;
-  /** Per ring (and one more): first vertex in `xs`/`ys`. */
+  /** Per ring, two numbers: its first vertex in `xs`/`ys` and one past its last. */
   readonly ringStart: Int32Array;
   /** Vertex x, world metres. */
   readonly xs: Float64Array;
@@ -86,19 +106,21 @@ export interface MapScene {
 export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, NodeGeometry | AreaGeometry>): MapScene {
   const n = index.size;
   const box = new Float64Array(n * 4).fill(NaN);
-  const areaRing = new Int32Array(n + 1);
+  // Rings are appended in the geometry's order; each node's rings are then gathered in
+  // position order (areaRing is a prefix array over positions).
+  const ringsOf: { i: number; from: number; to: number }[] = [];
   const ringStarts: number[] = [];
   let xs = new Float64Array(1 << 16), ys = new Float64Array(1 << 16), nv = 0;
   let ox = NaN, oy = NaN;
   let ex0 = Infinity, ey0 = Infinity, ex1 = -Infinity, ey1 = -Infinity;
-  let areas = 0;
   const widths: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    areaRing[i] = ringStarts.length;
-    const g = geometry.get(index.code(i));
-    if (!g || g.type === 'Point') continue;
-    areas++;
+  const K = (R * Math.PI) / 180, H = Math.PI / 360;
+  for (const [code, g] of geometry) {
+    if (g.type === 'Point') continue;
+    const i = index.indexOf(code);
+    if (i < 0 || !Number.isNaN(box[i * 4]!)) continue;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const from = ringStarts.length;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (const poly of polys) for (const ring of poly) {
       ringStarts.push(nv);
@@ -107,20 +129,37 @@ export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, 
         const nx = new Float64Array(size), ny = new Float64Array(size);
         nx.set(xs); ny.set(ys); xs = nx; ys = ny;
       }
-      for (const [lon, lat] of ring) {
-        const [mx, my] = mercator(lon, lat);
+      for (let v = 0; v < ring.length; v++) {
+        const p = ring[v]!, lat = Math.max(-MAX_LAT, Math.min(MAX_LAT, p[1]));
+        const mx = K * p[0], my = R * Math.log(Math.tan(Math.PI / 4 + lat * H));
         if (Number.isNaN(ox)) { ox = mx; oy = my; }
         const x = mx - ox, y = my - oy;
         xs[nv] = x; ys[nv] = y; nv++;
         if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
       }
     }
+    ringsOf.push({ i, from, to: ringStarts.length });
     box[i * 4] = x0; box[i * 4 + 1] = y0; box[i * 4 + 2] = x1; box[i * 4 + 3] = y1;
     if (x0 < ex0) ex0 = x0; if (y0 < ey0) ey0 = y0; if (x1 > ex1) ex1 = x1; if (y1 > ey1) ey1 = y1;
     (widths[index.levelOf[i]!] ??= []).push(Math.max(x1 - x0, y1 - y0));
   }
-  areaRing[n] = ringStarts.length;
+  const areas = ringsOf.length;
   ringStarts.push(nv);
+  // Reorder the ring list by node position so that areaRing can be a prefix array.
+  ringsOf.sort((a, b) => a.i - b.i);
+  const areaRing = new Int32Array(n + 1);
+  const starts: number[] = [];
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    areaRing[i] = starts.length;
+    const r = ringsOf[k];
+    if (r && r.i === i) {
+      for (let q = r.from; q < r.to; q++) starts.push(ringStarts[q]!, ringStarts[q + 1]!);
+      k++;
+    }
+  }
+  areaRing[n] = starts.length;
+  if (!areas) { ox = oy = 0; ex0 = ey0 = ex1 = ey1 = 0; }
   const typicalSize = new Float64Array(index.config.levels.length);
   const areaLevels: number[] = [];
   widths.forEach((w, l) => {
@@ -129,9 +168,8 @@ export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, 
     typicalSize[l] = w[w.length >> 1]!;
     areaLevels.push(l);
   });
-  if (!areas) { ox = oy = 0; ex0 = ey0 = ex1 = ey1 = 0; }
   return {
-    index, origin: [ox, oy], box, areaRing, ringStart: Int32Array.from(ringStarts),
+    index, origin: [ox, oy], box, areaRing, ringStart: Int32Array.from(starts),
     xs: xs.subarray(0, nv), ys: ys.subarray(0, nv), areaLevels, typicalSize, extent: [ex0, ey0, ex1, ey1], areas,
   };
 }
