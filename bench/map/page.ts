@@ -152,6 +152,41 @@ async function mountOl(withPoints: boolean): Promise<{ ms: number; workMs: numbe
 
 const api = {
   load,
+  /** The element as the docs' screenshots show it: a theme, the case points, alerts and a choropleth derived from the points. */
+  async showcase(theme: string, node: string, style: 'cluster' | 'density') {
+    host().replaceChildren();
+    const el = document.createElement('jc-map');
+    el.style.cssText = 'inline-size: 1280px; --jc-map-height: 760px';
+    el.setAttribute('theme', theme);
+    el.hierarchy = hierarchy;
+    el.geometry = areas;
+    host().append(el);
+    await el.updateComplete;
+    // Cases in each area listed (the counties, or the towns of the county shown), counted with the map's own lookup.
+    const at = node ? hierarchy.indexOf(node) : 0;
+    const depth = hierarchy.levelOf[at]! + 1;
+    const values = new Map<string, number>();
+    for (let p = 0; p < points.length; p += 2) {
+      const g = el.locate(points[p]!, points[p + 1]!);
+      const i = g ? hierarchy.indexOf(g) : -1;
+      if (i < 0 || !hierarchy.isAncestor(at, i)) continue;
+      const c = hierarchy.code(hierarchy.ancestorAt(i, depth));
+      values.set(c, (values.get(c) ?? 0) + 1);
+    }
+    const sorted = [...values.values()].sort((a, b) => a - b);
+    const breaks = [1, 2, 3].map((q) => sorted[Math.floor((q * sorted.length) / 4)]!);
+    const markers = Array.from({ length: 14 }, (_, k) => ({ at: [points[2 * k * 37_003]!, points[2 * k * 37_003 + 1]!] as [number, number], label: `预警 ${k + 1}`, tone: (k % 3 ? 'bad' : 'warn') as 'bad' | 'warn' }));
+    el.layers = [
+      { id: 'cases', kind: 'points', style, label: '案件', labelEn: 'Cases', points, color: theme === 'wall' ? '#38f2c5' : '#0969da' },
+      { id: 'alerts', kind: 'markers', label: '预警', labelEn: 'Alerts', markers },
+      { id: 'count', kind: 'choropleth', label: '案件数（分区）', labelEn: 'Cases by area', values, breaks, format: (v) => v.toFixed(0), visible: node !== '' },
+    ];
+    if (node) el.show(node);
+    await el.updateComplete;
+    el.paint();
+    await twoFrames();
+    return el.getBoundingClientRect().height;
+  },
   /** Where a first render's time goes: the projection of the areas, of the points, the first binning, the first and a second draw. */
   async profile() {
     const t0 = performance.now();
