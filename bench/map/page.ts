@@ -8,7 +8,7 @@ import type { HierarchyConfig, HierarchyIndex, NodeInput } from '../../packages/
 import { buildHierarchy } from '../../packages/core/src/hierarchy/build.js';
 import type { AreaGeometry } from '../../packages/core/src/geo/types.js';
 import '../../packages/map/src/define.js';
-import { buildScene, mercator, PointBins, type JcMap, type MapLayer } from '../../packages/map/src/index.js';
+import { buildScene, mercator, PointBins, projectInPlace, type JcMap, type MapLayer } from '../../packages/map/src/index.js';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import VectorLayer from 'ol/layer/Vector.js';
@@ -192,8 +192,8 @@ const api = {
     const t0 = performance.now();
     const scene = buildScene(hierarchy, areas);
     const t1 = performance.now();
-    const xy = new Float64Array(points.length);
-    for (let p = 0; p < points.length; p += 2) { const [x, y] = mercator(points[p]!, points[p + 1]!); xy[p] = x - scene.origin[0]; xy[p + 1] = y - scene.origin[1]; }
+    const xy = Float64Array.from(points);
+    projectInPlace(xy, scene.origin[0], scene.origin[1]);
     const bins = new PointBins(xy);
     const t2 = performance.now();
     bins.level(bins.levelFor(4 * 150));

@@ -105,7 +105,40 @@ export class PointBins {
     const l = Math.max(0, Math.min(24, Math.round(level)));
     let got = this.#levels.get(l);
     if (got) return got;
-    const dim = 2 ** l, cell = this.side / dim, xy = this.#xy, n = this.size;
+    const dim = 2 ** l, cell = this.side / dim;
+    got = dim * dim <= DENSE_CELLS ? this.#dense(l, dim, cell) : this.#sorted(l, dim, cell);
+    this.#levels.set(l, got);
+    return got;
+  }
+
+  /** Coarse levels: one pass into arrays of every cell, then the non-empty ones in key order. */
+  #dense(l: number, dim: number, cell: number): BinLevel {
+    const xy = this.#xy, n = this.size;
+    const cn = new Uint32Array(dim * dim), cx = new Float64Array(dim * dim), cy = new Float64Array(dim * dim);
+    for (let p = 0; p < n; p++) {
+      const x = xy[2 * p]!, y = xy[2 * p + 1]!;
+      const k = Math.min(dim - 1, Math.floor((y - this.y0) / cell)) * dim + Math.min(dim - 1, Math.floor((x - this.x0) / cell));
+      cn[k]!++;
+      cx[k]! += x;
+      cy[k]! += y;
+    }
+    let m = 0;
+    for (let k = 0; k < cn.length; k++) if (cn[k]) m++;
+    const keys = new Float64Array(m), counts = new Uint32Array(m), meanX = new Float64Array(m), meanY = new Float64Array(m);
+    let max = 0;
+    for (let k = 0, c = 0; k < cn.length; k++) {
+      const v = cn[k]!;
+      if (!v) continue;
+      keys[c] = k; counts[c] = v; meanX[c] = cx[k]! / v; meanY[c] = cy[k]! / v;
+      if (v > max) max = v;
+      c++;
+    }
+    return { level: l, cell, keys, counts, meanX, meanY, max };
+  }
+
+  /** Fine levels: one key per point, a sort, a run count, then each point's cell by binary search. */
+  #sorted(l: number, dim: number, cell: number): BinLevel {
+    const xy = this.#xy, n = this.size;
     const keyOf = new Float64Array(n);
     for (let p = 0; p < n; p++) {
       const cx = Math.min(dim - 1, Math.floor((xy[2 * p]! - this.x0) / cell));
@@ -129,9 +162,7 @@ export class PointBins {
       sy[c]! /= counts[c]!;
       if (counts[c]! > max) max = counts[c]!;
     }
-    got = { level: l, cell, keys, counts, meanX: sx, meanY: sy, max };
-    this.#levels.set(l, got);
-    return got;
+    return { level: l, cell, keys, counts, meanX: sx, meanY: sy, max };
   }
 
   /**
@@ -166,6 +197,9 @@ export class PointBins {
     }
   }
 }
+
+/** Levels with at most this many cells (level 9 and coarser) are binned into dense arrays. */
+const DENSE_CELLS = 1 << 18;
 
 /** First index whose key is ≥ k. */
 function lowerBound(keys: Float64Array, k: number): number {
