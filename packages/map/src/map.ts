@@ -23,6 +23,10 @@ const DENSITY_PX = 4;
 const CLUSTER_PX = 64;
 const DENSITY_CLASSES = 5;
 const PAN_STEP = 0.125;
+/** CSS pixels of areas drawn beyond each edge, so that a pan only moves the cached image. */
+const BASE_MARGIN = 256;
+/** A zoom shows the cached areas scaled until the view has rested this long. */
+const SETTLE_MS = 150;
 const ZOOM_STEP = 1.5;
 
 interface Colors {
@@ -219,6 +223,7 @@ export class JcMap extends LitElement {
    * @example `map.panBy(100, 0);`
    */
   panBy(dx: number, dy: number): void {
+    this._movedAt = performance.now();
     this._cx += dx * this._res;
     this._cy -= dy * this._res;
     this._invalidate();
@@ -230,6 +235,7 @@ export class JcMap extends LitElement {
    */
   zoomBy(factor: number, x = this._w / 2, y = this._h / 2): void {
     if (!(factor > 0)) return;
+    this._movedAt = performance.now();
     const wx = this._cx + (x - this._w / 2) * this._res, wy = this._cy - (y - this._h / 2) * this._res;
     this._res = Math.min(Math.max(this._res / factor, 0.05), 1e5);
     this._cx = wx - (x - this._w / 2) * this._res;
@@ -275,6 +281,7 @@ export class JcMap extends LitElement {
     cancelAnimationFrame(this._raf);
     this._raf = 0;
     clearTimeout(this._laterTimer);
+    clearTimeout(this._settleTimer);
     this._laterTimer = undefined;
     this._pending.clear();
   }
@@ -287,6 +294,7 @@ export class JcMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this._base.valid = false;
     if (changed.has('hierarchy') || changed.has('geometry')) {
       const h = this.hierarchy, g = this.geometry;
       const keep = this._node >= 0 && this._scene && h ? this._scene.index.code(this._node) : null;
@@ -465,23 +473,59 @@ export class JcMap extends LitElement {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = c.bg;
     ctx.fillRect(0, 0, this._w, this._h);
-    const s = this._scene;
-    if (!s || this._node < 0) return;
-    const k = dpr / this._res;
-    const world = () => ctx.setTransform(k, 0, 0, -k, dpr * (this._w / 2 - this._cx / this._res), dpr * (this._h / 2 + this._cy / this._res));
-    world();
-    const top = s.areaLevels[0]!;
-    ctx.fillStyle = c.land;
-    ctx.fill(this._levelPath(top), 'evenodd');
-
+    if (!this._scene || this._node < 0) return;
+    // The areas come from a cached image of the view plus a margin: a pan moves it, a zoom in
+    // progress scales it, and it is drawn anew when the view leaves the margin, when the zoom
+    // has rested for SETTLE_MS, or when anything it shows changes.
+    const base = this._base;
+    const f = base.res / this._res;
+    const dx = (this._cx - base.cx) / this._res, dy = (this._cy - base.cy) / this._res;
+    const moving = performance.now() - this._movedAt < SETTLE_MS;
+    const usable = base.valid && base.dpr === dpr && base.w === this._w && base.h === this._h &&
+      (f === 1 ? Math.abs(dx) <= BASE_MARGIN && Math.abs(dy) <= BASE_MARGIN : moving && f > 0.25 && f < 4);
+    if (!usable) this._renderBase(c, dpr);
+    else if (f !== 1) {
+      clearTimeout(this._settleTimer);
+      this._settleTimer = setTimeout(() => { this._base.valid = false; this._invalidate(); }, SETTLE_MS);
+    }
+    const b = this._base, g = b.res / this._res, M = BASE_MARGIN;
+    ctx.drawImage(b.canvas, this._w / 2 + (b.cx - this._cx) / this._res - (this._w / 2 + M) * g, this._h / 2 + (this._cy - b.cy) / this._res - (this._h / 2 + M) * g, (this._w + 2 * M) * g, (this._h + 2 * M) * g);
     const visible = this.layers.filter((l) => !this._hidden.has(l.id));
-    for (const l of visible) if (l.kind === 'choropleth') this._drawChoropleth(ctx, l, c);
+    for (const l of visible) {
+      if (l.kind === 'points') this._drawPoints(ctx, l, c);
+      else if (l.kind === 'markers') this._drawMarkers(ctx, l, c);
+    }
+    this._drawLabels(ctx, c);
+  }
+
+  private _base = { canvas: null as unknown as HTMLCanvasElement, valid: false, cx: 0, cy: 0, res: 1, dpr: 1, w: 0, h: 0 };
+  private _movedAt = -Infinity;
+  private _settleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Draws the areas (land, choropleths, selection, outlines) for the current view plus a margin. */
+  private _renderBase(c: Colors, dpr: number): void {
+    const s = this._scene!, M = BASE_MARGIN, W = this._w + 2 * M, H = this._h + 2 * M;
+    const base = this._base;
+    base.canvas ??= document.createElement('canvas');
+    if (base.canvas.width !== Math.round(W * dpr) || base.canvas.height !== Math.round(H * dpr)) {
+      base.canvas.width = Math.round(W * dpr);
+      base.canvas.height = Math.round(H * dpr);
+    }
+    Object.assign(base, { valid: true, cx: this._cx, cy: this._cy, res: this._res, dpr, w: this._w, h: this._h });
+    const ctx = base.canvas.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, base.canvas.width, base.canvas.height);
+    const k = dpr / this._res;
+    ctx.setTransform(k, 0, 0, -k, dpr * (W / 2 - this._cx / this._res), dpr * (H / 2 + this._cy / this._res));
+    ctx.fillStyle = c.land;
+    ctx.fill(this._levelPath(s.areaLevels[0]!), 'evenodd');
+    for (const l of this.layers) if (l.kind === 'choropleth' && !this._hidden.has(l.id)) this._drawChoropleth(ctx, l, c);
     if (this._sel >= 0) {
       ctx.fillStyle = c.selected;
       ctx.fill(this._nodePath(this._sel), 'evenodd');
     }
     // Outlines, smallest areas first, each level once its areas are big enough to see.
-    ctx.lineJoin = 'round';
+    ctx.lineJoin = 'bevel';
     for (let r = s.areaLevels.length - 1; r >= 0; r--) {
       const level = s.areaLevels[r]!;
       if (s.typicalSize[level]! / this._res < MIN_AREA_PX && r > 0) continue;
@@ -496,13 +540,6 @@ export class JcMap extends LitElement {
       ctx.lineWidth = (2.5 * dpr) / k;
       ctx.stroke(this._nodePath(this._sel));
     }
-
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    for (const l of visible) {
-      if (l.kind === 'points') this._drawPoints(ctx, l, c);
-      else if (l.kind === 'markers') this._drawMarkers(ctx, l, c);
-    }
-    this._drawLabels(ctx, c);
   }
 
   private _drawChoropleth(ctx: CanvasRenderingContext2D, l: MapChoroplethLayer, c: Colors): void {
