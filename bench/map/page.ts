@@ -150,11 +150,13 @@ async function mountOl(withPoints: boolean): Promise<{ ms: number; workMs: numbe
   }
   const extent = source.getExtent();
   olMap = new OlMap({ target, layers, controls: [], interactions: [], view: new View() });
+  // Listen before rendering: a vector-only map completes inside renderSync.
+  const complete = new Promise<void>((r) => olMap!.once('rendercomplete', () => r()));
   olMap.getView().fit(extent, { padding: [32, 40, 32, 40] });
   olMap.renderSync();
   flush([...host().querySelectorAll('canvas')].map((c) => c.getContext('2d')!));
   const workMs = performance.now() - t0;
-  await new Promise<void>((r) => olMap!.once('rendercomplete', () => r()));
+  await complete;
   await twoFrames();
   return { ms: performance.now() - t0, workMs };
 }

@@ -113,7 +113,7 @@ export const mapStyles = css`
   [role='listbox']:focus-visible { outline: 2px solid var(--jc-focus); outline-offset: 1px; }
   [role='option'] { padding: 3px 6px; border-radius: 4px; cursor: pointer; }
   [role='option'][aria-selected='true'] { background: var(--jc-selected-bg); font-weight: 600; }
-  [role='option'].active { outline: 2px solid var(--jc-focus); outline-offset: -2px; }
+  [role='listbox']:focus-visible [role='option'].active { outline: 2px solid var(--jc-focus); outline-offset: -2px; }
   .empty { color: var(--jc-fg-muted); padding: var(--jc-space); }
   @media (forced-colors: active) {
     [role='option'][aria-selected='true'] { outline: 2px solid Highlight; }
