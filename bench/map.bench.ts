@@ -160,7 +160,7 @@ async function main() {
       firstRender: { oursCluster, oursDensity, olAreas, olCluster, ratio: round(olCluster.total.median / oursCluster.total.median), cpuRatio: round(olCluster.cpu.median / oursCluster.cpu.median) },
       profile,
       frames: { oursCluster: oursFramesCluster, oursDensity: oursFramesDensity, olAreas: olFramesAreas, olCluster: olFramesCluster },
-      lookup: { ...lookups, oursUs: round(lookups.oursUs * 100) / 100, olUs: round(lookups.olUs * 100) / 100, ratio: round(lookups.olUs / lookups.oursUs) },
+      lookup: { ...lookups, oursUs: round(lookups.oursUs), olUs: round(lookups.olUs), ratio: round(lookups.olUs / lookups.oursUs) },
     };
     mkdirSync(join(here, 'results'), { recursive: true });
     writeFileSync(join(here, 'results', 'map.json'), JSON.stringify(result, null, 2) + '\n');
