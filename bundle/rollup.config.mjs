@@ -27,6 +27,7 @@ const entries = {
   'jc-dashboard': 'bundle/src/dashboard.js',
   'jc-engagement': 'bundle/src/engagement.js',
   'jc-alerts': 'bundle/src/alerts.js',
+  'jc-map': 'bundle/src/map.js',
   'jiceng-core': 'bundle/src/core.js',
   'jiceng-putian': 'bundle/src/putian.js',
 };

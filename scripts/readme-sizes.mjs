@@ -10,6 +10,7 @@ const what = {
   'jc-dashboard.js': '`<jc-dashboard>` and its charts',
   'jc-engagement.js': '`<jc-service-board>`, `<jc-ledger>`',
   'jc-alerts.js': '`<jc-alerts>`, `<jc-dispatch-board>`',
+  'jc-map.js': '`<jc-map>` (not in jiceng.js: loaded on its own)',
   'jiceng-autoloader.js': 'loads a component when its tag appears',
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -14,6 +14,7 @@ const map = {
   'jc-ledger': 'jc-engagement.js',
   'jc-alerts': 'jc-alerts.js',
   'jc-dispatch-board': 'jc-alerts.js',
+  'jc-map': 'jc-map.js',
 };
 const loading = new Set();
 function scan(root) {

@@ -17,6 +17,7 @@ const PACKAGES = {
     'jc-breakdown': ['jc-category'], 'jc-ranking': ['jc-select'],
   },
   alerts: { 'jc-alerts': ['jc-command'], 'jc-dispatch-board': ['jc-command'] },
+  map: { 'jc-map': ['jc-select', 'jc-layer'] },
 };
 
 export default async function ({ run }) {

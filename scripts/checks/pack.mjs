@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const packages = ['core', 'putian', 'store', 'server', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard', 'engagement', 'alerts'];
+const packages = ['core', 'putian', 'store', 'server', 'cli', 'ui', 'grid-tree', 'case-form', 'dashboard', 'engagement', 'alerts', 'map'];
 
 export default async function ({ run }) {
   const results = [];

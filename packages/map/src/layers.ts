@@ -1,0 +1,102 @@
+/**
+ * The topic layers `<jc-map>` draws over the areas, as plain data.
+ * @module
+ */
+import type { LonLat } from '@jiceng/core/geo';
+
+/**
+ * What every layer has: an id, a name in Chinese (and English), a colour, and whether it
+ * starts visible.
+ *
+ * @example
+ * ```ts
+ * const base: MapLayerBase = { id: 'cases-open', label: '未办结案件', labelEn: 'Open cases', color: '#cf222e' };
+ * ```
+ */
+export interface MapLayerBase {
+  /** Unique among the layers; `jc-layer` and `hiddenLayers` use it. */
+  id: string;
+  /** Name shown in the layer list (Chinese). */
+  label: string;
+  /** Name in English; `label` when absent. */
+  labelEn?: string;
+  /** Any CSS colour; the theme's accent when absent. */
+  color?: string;
+  /** False to start hidden (the user can switch it on). */
+  visible?: boolean;
+}
+
+/**
+ * Many points (cases of a topic, say): drawn as a density surface (cells of a few pixels,
+ * darker where more points fall) or as clusters (a disc with the count per ~60 pixels).
+ *
+ * @example
+ * ```ts
+ * const cases: MapPointLayer = { id: 'cases', kind: 'points', style: 'cluster', label: '案件', points: Float64Array.of(119.02, 25.43, 119.03, 25.44) };
+ * ```
+ */
+export interface MapPointLayer extends MapLayerBase {
+  kind: 'points';
+  /** `density` (the default) or `cluster`. */
+  style?: 'density' | 'cluster';
+  /** Longitude, latitude, longitude, latitude, … (WGS-84). */
+  points: ArrayLike<number>;
+}
+
+/**
+ * A few marked places (alerts, facilities), each with a label read out in the summary list.
+ *
+ * @example
+ * ```ts
+ * const alerts: MapMarkerLayer = { id: 'alerts', kind: 'markers', label: '预警', markers: [{ at: [119.02, 25.43], label: '超期 3 天', tone: 'bad' }] };
+ * ```
+ */
+export interface MapMarkerLayer extends MapLayerBase {
+  kind: 'markers';
+  /** The places; `tone` picks the warning or alarm colour when no layer colour is given. */
+  markers: { at: LonLat; label: string; tone?: 'warn' | 'bad' }[];
+}
+
+/**
+ * One number per area (close rate per grid, say), filled in classes cut at `breaks`, with a
+ * legend. Areas of the level on show that have no value stay unfilled.
+ *
+ * @example
+ * ```ts
+ * const rate: MapChoroplethLayer = { id: 'rate', kind: 'choropleth', label: '办结率', values: new Map([['350304000000', 0.99]]), breaks: [0.9, 0.95, 0.99] };
+ * ```
+ */
+export interface MapChoroplethLayer extends MapLayerBase {
+  kind: 'choropleth';
+  /** Value per node code. */
+  values: ReadonlyMap<string, number>;
+  /** Ascending class limits: n breaks make n + 1 classes. */
+  breaks: number[];
+  /** How legend numbers are written; `Intl.NumberFormat` of the language when absent. */
+  format?: (value: number) => string;
+}
+
+/**
+ * Any layer `<jc-map>` draws.
+ *
+ * @example
+ * ```ts
+ * map.layers = [cases, alerts, rate] satisfies MapLayer[];
+ * ```
+ */
+export type MapLayer = MapPointLayer | MapMarkerLayer | MapChoroplethLayer;
+
+/**
+ * The class of `value` among ascending `breaks` (0 … breaks.length).
+ *
+ * @example
+ * ```ts
+ * import { classOf } from '@jiceng/map';
+ * classOf(0.97, [0.9, 0.95, 0.99]); // 2
+ * ```
+ */
+export function classOf(value: number, breaks: readonly number[]): number {
+  let c = 0;
+  while (c < breaks.length && value >= breaks[c]!) c++;
+  return c;
+}

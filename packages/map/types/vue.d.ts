@@ -1,0 +1,16 @@
+/**
+ * Vue 3 typings for the element of @jiceng/map: typed properties and `@event` handlers in
+ * templates. Add `import type {} from '@jiceng/map/vue';` once; tell the compiler the tags are
+ * custom elements: `compilerOptions.isCustomElement = (tag) => tag.startsWith('jc-')`.
+ */
+import type { DefineComponent } from 'vue';
+import type { ElementProps, VueEventProps } from '@jiceng/ui';
+import type { JcLayerDetail, JcMap, JcMapSelectDetail } from '@jiceng/map';
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'jc-map': DefineComponent<ElementProps<JcMap> & VueEventProps<{ 'jc-select': CustomEvent<JcMapSelectDetail>; 'jc-layer': CustomEvent<JcLayerDetail> }>>;
+  }
+}
+
+export {};
