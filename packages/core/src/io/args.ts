@@ -62,3 +62,64 @@ export function needIterable(fn: string, arg: string, v: unknown): void {
     throw argumentError(fn, arg, { zh: '可迭代的记录集合', en: 'an iterable of records' });
   }
 }
+
+/**
+ * What an argument must be, by name: `object` (not null, not an array), `array`, `iterable`
+ * (not a string), `string`, `number` (finite), `integer` (safe), `count` (a non-negative safe
+ * integer), `time` (finite epoch milliseconds), `function`, `map` (has `get` and `has`),
+ * `boolean`, `bytes` (a `Uint8Array`), `date` (a valid `Date`). A trailing `?` also accepts
+ * `undefined`.
+ *
+ * @example
+ * ```ts
+ * const k: ArgKind = 'time?';
+ * ```
+ */
+export type ArgKind = BaseKind | `${BaseKind}?`;
+type BaseKind = 'object' | 'array' | 'iterable' | 'string' | 'number' | 'integer' | 'count' | 'time' | 'function' | 'map' | 'boolean' | 'bytes' | 'date';
+
+const KINDS: Record<BaseKind, [zh: string, en: string, test: (v: unknown) => boolean]> = {
+  object: ['对象', 'an object', isObject],
+  array: ['数组', 'an array', Array.isArray],
+  iterable: ['可迭代的集合', 'an iterable', (v) => v !== null && v !== undefined && typeof v !== 'string' && typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function'],
+  string: ['文本', 'a string', (v) => typeof v === 'string'],
+  number: ['有限数', 'a finite number', Number.isFinite],
+  integer: ['整数', 'an integer', Number.isSafeInteger],
+  count: ['非负整数', 'a non-negative integer', (v) => Number.isSafeInteger(v) && (v as number) >= 0],
+  time: ['有限的时间戳（毫秒）', 'a finite time in epoch milliseconds', Number.isFinite],
+  function: ['函数', 'a function', (v) => typeof v === 'function'],
+  map: ['Map', 'a Map', (v) => typeof v === 'object' && v !== null && typeof (v as Map<unknown, unknown>).get === 'function' && typeof (v as Map<unknown, unknown>).has === 'function'],
+  boolean: ['布尔值', 'a boolean', (v) => typeof v === 'boolean'],
+  bytes: ['字节数组（Uint8Array）', 'a Uint8Array', (v) => v instanceof Uint8Array],
+  date: ['有效日期', 'a valid Date', (v) => v instanceof Date && Number.isFinite(v.getTime())],
+};
+
+/**
+ * Checks one argument at a public function's entry, once per call: `v` must be of `kind`,
+ * and each of `fields` (a dotted path into `v`) of its own kind. Throws `E_ARGUMENT` naming
+ * the function and the first argument or field that is wrong, in zh and en; nothing has been
+ * changed by then.
+ *
+ * @example
+ * ```ts
+ * need('budgetOf', 'project', project, 'object', { funding: 'iterable', id: 'string' });
+ * need('overdue', 'now', now, 'time');
+ * ```
+ */
+export function need(fn: string, arg: string, v: unknown, kind: ArgKind, fields?: Record<string, ArgKind>): void {
+  check(fn, arg, v, kind);
+  if (fields) for (const path in fields) check(fn, `${arg}.${path}`, at(v, path), fields[path]!);
+}
+
+function check(fn: string, arg: string, v: unknown, kind: ArgKind): void {
+  const optional = kind.endsWith('?');
+  if (optional && v === undefined) return;
+  const [zh, en, test] = KINDS[(optional ? kind.slice(0, -1) : kind) as BaseKind];
+  if (!test(v)) throw argumentError(fn, arg, { zh, en });
+}
+
+function at(v: unknown, path: string): unknown {
+  let x = v;
+  for (const k of path.split('.')) x = typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[k] : undefined;
+  return x;
+}
