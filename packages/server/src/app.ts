@@ -21,6 +21,7 @@ import type { FeedItem, LiveRecord } from './record.js';
 import * as S from './schemas.js';
 import { referencePage, signinPage } from './pages.js';
 import { peopleAt, personById } from './people.js';
+import { need } from '@jiceng/core';
 
 /**
  * The limits every request meets.
@@ -100,6 +101,7 @@ const security = [{ bearer: [] as string[] }];
  * ```
  */
 export function createApp(opts: AppOptions): OpenAPIHono<Env> {
+  need('createApp', 'opts', opts, 'object', { record: 'object', auth: 'object', 'auth.issuer': 'string', 'auth.audience': 'string', 'auth.alg': 'string', 'auth.verifyKey': 'object', limits: 'object?', corsOrigins: 'array?', devSignin: 'boolean?', clock: 'function?', log: 'function?' });
   const { record, auth } = opts;
   const h = record.hierarchy;
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };

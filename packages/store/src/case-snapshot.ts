@@ -10,6 +10,7 @@
  */
 import { CaseStore, type CaseFacts } from '@jiceng/core';
 import type { CaseProjectionContext } from './case-projection.js';
+import { need } from '@jiceng/core';
 
 type Column = Int8Array | Uint8Array | Uint16Array | Int32Array | Float64Array;
 const CTORS = { Int8Array, Uint8Array, Uint16Array, Int32Array, Float64Array } as const;
@@ -67,6 +68,8 @@ function columnsOf(o: object): [string, Column][] {
  * ```
  */
 export function encodeCaseSnapshot(cases: CaseStore, ctx: CaseProjectionContext): Uint8Array {
+  need('encodeCaseSnapshot', 'cases', cases, 'object', { facts: 'object' });
+  need('encodeCaseSnapshot', 'ctx', ctx, 'object', { hierarchy: 'object', categories: 'object' });
   const x = cases as unknown as Internals;
   const n = x.facts.length;
   let offset = 0;
@@ -104,6 +107,9 @@ export function encodeCaseSnapshot(cases: CaseStore, ctx: CaseProjectionContext)
  * ```
  */
 export function decodeCaseSnapshot(bytes: Uint8Array, ctx: CaseProjectionContext, capacity = 0): CaseStore | null {
+  need('decodeCaseSnapshot', 'bytes', bytes, 'bytes');
+  need('decodeCaseSnapshot', 'ctx', ctx, 'object', { hierarchy: 'object', categories: 'object' });
+  need('decodeCaseSnapshot', 'capacity', capacity, 'count');
   if (bytes.byteLength < 8) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== MAGIC) return null;

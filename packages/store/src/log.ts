@@ -7,6 +7,7 @@
  * @module
  */
 import { isChainTrailer, issue, type JcIssue } from '@jiceng/core';
+import { TEXT, FINITE, argumentError } from '@jiceng/core';
 
 /** One event as the store's columns (what a log line turns into). */
 export interface LogRow {
@@ -76,6 +77,8 @@ function bad(line: number, en: string, zh: string): { row: null; issue: JcIssue 
  * ```
  */
 export function lineToRow(line: string, n: number): { row: LogRow | null; issue: JcIssue | null } {
+  if (typeof line !== 'string') throw argumentError('lineToRow', 'line', TEXT);
+  if (!Number.isSafeInteger(n)) throw argumentError('lineToRow', 'n', FINITE);
   if (line.trim() === '') return { row: null, issue: null };
   let v: Record<string, unknown>;
   try {

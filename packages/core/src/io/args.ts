@@ -51,7 +51,8 @@ export function needIndex(fn: string, v: unknown, arg = 'index'): void {
 
 /** Requires an access context (what `createAccess` returns). @example `needAccess('viewRecords', access);` */
 export function needAccess(fn: string, v: unknown, arg = 'access'): void {
-  if (!isObject(v) || !isObject(v.scope) || !isObject(v.actor) || typeof v.now !== 'function') {
+  if (!isObject(v) || !isObject(v.scope) || !isObject(v.actor) || typeof v.now !== 'function' || !isObject(v.hierarchy)
+    || !Array.isArray(v.grants) || !isObject(v.audit) || !isObject(v.fields) || !isObject(v.roles)) {
     throw argumentError(fn, arg, { zh: ' createAccess 建立的访问上下文', en: 'an access context made by createAccess' });
   }
 }
@@ -108,10 +109,14 @@ const KINDS: Record<BaseKind, [zh: string, en: string, test: (v: unknown) => boo
  */
 export function need(fn: string, arg: string, v: unknown, kind: ArgKind, fields?: Record<string, ArgKind>): void {
   check(fn, arg, v, kind);
+  if (fields !== undefined && !isObject(fields)) throw argumentError('need', 'fields', { zh: '字段到类型的对象', en: 'an object from fields to kinds' });
   if (fields) for (const path in fields) check(fn, `${arg}.${path}`, at(v, path), fields[path]!);
 }
 
 function check(fn: string, arg: string, v: unknown, kind: ArgKind): void {
+  if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(KINDS, kind.endsWith('?') ? kind.slice(0, -1) : kind)) {
+    throw argumentError('need', 'kind', { zh: `以下之一：${Object.keys(KINDS).join(', ')}`, en: `one of ${Object.keys(KINDS).join(', ')}` });
+  }
   const optional = kind.endsWith('?');
   if (optional && v === undefined) return;
   const [zh, en, test] = KINDS[(optional ? kind.slice(0, -1) : kind) as BaseKind];
@@ -123,3 +128,42 @@ function at(v: unknown, path: string): unknown {
   for (const k of path.split('.')) x = typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[k] : undefined;
   return x;
 }
+
+/**
+ * `JSON.stringify(v)`, or `E_ARGUMENT` for `fn` when `v` cannot be written as JSON (a cycle,
+ * a BigInt) — for the writers that serialise what a caller handed them.
+ *
+ * @example
+ * ```ts
+ * const line = jsonOf('toJsonLines', 'records', { a: 1 }); // '{"a":1}'
+ * ```
+ */
+export function jsonOf(fn: string, arg: string, v: unknown): string {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    throw argumentError(fn, arg, { zh: '可写成 JSON 的值（无循环引用、无 BigInt）', en: 'a value that JSON can represent (no cycles, no BigInt)' });
+  }
+}
+
+/**
+ * Requires `v` to be one of the keys of `table` (an own key: `'toString'` is not one).
+ *
+ * @example
+ * ```ts
+ * needKey('alertIssue', 'code', code, ALERT_MESSAGES);
+ * ```
+ */
+export function needKey(fn: string, arg: string, v: unknown, table: object): void {
+  if (typeof table !== 'object' || table === null) throw argumentError('needKey', 'table', { zh: '对象', en: 'an object' });
+  if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(table, v)) {
+    const keys = Object.keys(table);
+    const list = keys.length > 12 ? `${keys.slice(0, 12).join(', ')}…` : keys.join(', ');
+    throw argumentError(fn, arg, { zh: `以下之一：${list}`, en: `one of ${list}` });
+  }
+}
+
+/** What a string argument must be, for the inline checks of per-event helpers. @example `if (typeof a !== 'string') throw argumentError('pendingOf', 'account', TEXT);` */
+export const TEXT = { zh: '文本', en: 'a string' } as const;
+/** What a number argument must be, for the inline checks of per-event helpers. @example `if (!Number.isFinite(t)) throw argumentError('localDay', 't', FINITE);` */
+export const FINITE = { zh: '有限数', en: 'a finite number' } as const;
