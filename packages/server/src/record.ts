@@ -15,7 +15,7 @@ import {
 } from '@jiceng/core';
 import { ApiError } from './errors.js';
 import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
-import { need } from '@jiceng/core';
+import { argumentError, need } from '@jiceng/core';
 
 /**
  * The city a server serves: its hierarchy, the case context commands are decided in, and
@@ -93,7 +93,9 @@ export function toNewEvent(e: AnyCaseEvent, commandId?: string): NewEvent {
  * ```
  */
 export function fromStored(s: StoredEvent): AnyCaseEvent {
-  need('fromStored', 's', s, 'object', { type: 'string', stream: 'string', data: 'object' });
+  if (typeof s !== 'object' || s === null || typeof s.streamId !== 'string' || typeof s.meta !== 'object' || s.meta === null) {
+    throw argumentError('fromStored', 's', { zh: '存储的事件（StoredEvent）', en: 'a stored event (StoredEvent)' });
+  }
   const m = s.meta;
   return {
     caseId: s.streamId.slice(5), version: s.version, type: s.type, at: s.time,

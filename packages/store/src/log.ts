@@ -7,7 +7,7 @@
  * @module
  */
 import { isChainTrailer, issue, type JcIssue } from '@jiceng/core';
-import { TEXT, FINITE, argumentError } from '@jiceng/core';
+import { argumentError, FINITE, TEXT } from '@jiceng/core';
 
 /** One event as the store's columns (what a log line turns into). */
 export interface LogRow {
@@ -57,6 +57,10 @@ function isCaseShaped(streamId: string, streamType: string, schemaVersion: numbe
  * ```
  */
 export function rowToLine(r: LogRow): string {
+  // Once per exported row: two typeof checks, no field table.
+  if (typeof r !== 'object' || r === null || typeof r.streamId !== 'string' || (r.raw === null && typeof r.meta !== 'string')) {
+    throw argumentError('rowToLine', 'r', { zh: '事件表的一行（LogRow）', en: 'a row of the event table (LogRow)' });
+  }
   if (r.raw !== null) return r.raw;
   const meta = JSON.parse(r.meta) as Record<string, unknown>;
   if (isCaseShaped(r.streamId, r.streamType, r.schemaVersion, meta)) return caseLine(r.streamId.slice(5), r.version, r.type, r.time, meta, r.data, r.hash);

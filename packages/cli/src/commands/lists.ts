@@ -27,7 +27,7 @@ const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}%`);
  * ```
  */
 export function formatNodeLists(v: NodeLists, lang: Lang): string {
-  need('formatNodeLists', 'v', v, 'object', { name: 'object' });
+  need('formatNodeLists', 'v', v, 'object', { name: 'string', code: 'string' });
   need('formatNodeLists', 'lang', lang, 'string');
   const en = lang === 'en';
   const out: string[] = [`${v.name} ${v.code} (${v.level})`, ''];
