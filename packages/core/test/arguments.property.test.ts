@@ -159,3 +159,42 @@ test('createMetrics refuses a NaN or infinite now instead of reporting 0 overdue
   }
   assert.ok(core.createMetrics({ hierarchy: h.value, facts: createCaseFacts(0), now: 0 }).ok);
 });
+
+test('need names the function, the argument and what it must be, in zh and en; a `?` kind also takes undefined; fields are dotted paths', () => {
+  const { need } = core;
+  const refused = (f: () => void, en: RegExp, zh: RegExp) => assert.throws(f, (e: unknown) => {
+    assert.ok(e instanceof JcError);
+    assert.equal(e.issue.code, 'E_ARGUMENT');
+    assert.match(e.issue.en, en);
+    assert.match(e.issue.zh, zh);
+    return true;
+  });
+  refused(() => need('budgetOf', 'p', null, 'object'), /^budgetOf: argument p must be an object$/, /^budgetOf：参数 p 应为对象$/);
+  refused(() => need('overdue', 'now', NaN, 'time'), /overdue: argument now must be a finite time in epoch milliseconds/, /参数 now 应为有限的时间戳/);
+  refused(() => need('nodeLists', 'state', { funding: {} }, 'object', { 'funding.sources': 'object' }), /argument state\.funding\.sources must be an object/, /参数 state\.funding\.sources 应为对象/);
+  refused(() => need('f', 'n', 1.5, 'count'), /must be a non-negative integer/, /应为非负整数/);
+  assert.doesNotThrow(() => need('f', 'by', undefined, 'string?'));
+  refused(() => need('f', 'by', null, 'string?'), /must be a string/, /应为文本/);
+  assert.doesNotThrow(() => need('f', 'ledger', new Map(), 'map'));
+  refused(() => need('f', 'x', 1, 'no-such-kind' as never), /need: argument kind must be one of object, array/, /need：参数 kind 应为以下之一/);
+});
+
+test('a refused call changes nothing: the state handed in is as it was', async () => {
+  const { emptyLists, reduceLists, releaseProject, reduceFunding } = core;
+  const { emptyEngagementState, applyEngagementEvent } = await import('@jiceng/core/engagement');
+  const lists = emptyLists();
+  const before = JSON.stringify(lists);
+  for (const bad of [null, {}, { type: 7 }, NaN, 'x']) {
+    assert.throws(() => reduceLists(lists, bad as never), JcError);
+    assert.throws(() => reduceFunding(lists.funding, bad as never), JcError);
+    if (typeof bad !== 'string') assert.throws(() => releaseProject(lists.funding, bad as never), JcError);
+  }
+  assert.equal(JSON.stringify(lists), before);
+  const s = emptyEngagementState();
+  const seq = s.seq;
+  const accounts = s.accounts.size;
+  for (const bad of [null, {}, { type: 'x' }, { seq: 1 }]) assert.throws(() => applyEngagementEvent(s, bad as never), JcError);
+  assert.throws(() => applyEngagementEvent(s, { type: 'x', seq: 1 } as never, NaN), JcError);
+  assert.equal(s.seq, seq);
+  assert.equal(s.accounts.size, accounts);
+});
