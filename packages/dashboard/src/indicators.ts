@@ -36,7 +36,7 @@ const KNOWN = new Set<string>(INDICATORS.map((d) => d.id));
  * ```
  */
 export function indicatorLabel(def: IndicatorDef, s: DashboardStrings): string {
-  need('indicatorLabel', 'def', def, 'object', { name: 'object' });
+  need('indicatorLabel', 'def', def, 'object', { id: 'string', label: 'string?' });
   need('indicatorLabel', 's', s, 'object');
   return def.label ?? (KNOWN.has(def.id) ? s[def.id as IndicatorId] : def.id);
 }

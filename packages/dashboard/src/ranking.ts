@@ -28,7 +28,7 @@ import { argumentError, FINITE, need } from '@jiceng/core';
  */
 export function rankRows(items: readonly RankingItem[], def: IndicatorDef, threshold: number | null, bottom: number): BarRow[] {
   need('rankRows', 'items', items, 'array');
-  need('rankRows', 'def', def, 'object', { code: 'string' });
+  need('rankRows', 'def', def, 'object', { id: 'string' });
   // An unparsable attribute gives NaN: no threshold, no bottom rows — a number all the same.
   if (threshold !== null && typeof threshold !== 'number') throw argumentError('rankRows', 'threshold', { zh: '数或 null', en: 'a number or null' });
   if (typeof bottom !== 'number') throw argumentError('rankRows', 'bottom', FINITE);
