@@ -76,10 +76,12 @@ export function needIterable(fn: string, arg: string, v: unknown): void {
  * const k: ArgKind = 'time?';
  * ```
  */
-export type ArgKind = BaseKind | `${BaseKind}?`;
-type BaseKind = 'object' | 'array' | 'iterable' | 'string' | 'number' | 'integer' | 'count' | 'time' | 'function' | 'map' | 'boolean' | 'bytes' | 'date';
+export type ArgKind = ArgBaseKind | `${ArgBaseKind}?`;
 
-const KINDS: Record<BaseKind, [zh: string, en: string, test: (v: unknown) => boolean]> = {
+/** An {@link ArgKind} without its optional mark. @example `const k: ArgBaseKind = 'time';` */
+export type ArgBaseKind = 'object' | 'array' | 'iterable' | 'string' | 'number' | 'integer' | 'count' | 'time' | 'function' | 'map' | 'boolean' | 'bytes' | 'date';
+
+const KINDS: Record<ArgBaseKind, [zh: string, en: string, test: (v: unknown) => boolean]> = {
   object: ['对象', 'an object', isObject],
   array: ['数组', 'an array', Array.isArray],
   iterable: ['可迭代的集合', 'an iterable', (v) => v !== null && v !== undefined && typeof v !== 'string' && typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function'],
@@ -119,7 +121,7 @@ function check(fn: string, arg: string, v: unknown, kind: ArgKind): void {
   }
   const optional = kind.endsWith('?');
   if (optional && v === undefined) return;
-  const [zh, en, test] = KINDS[(optional ? kind.slice(0, -1) : kind) as BaseKind];
+  const [zh, en, test] = KINDS[(optional ? kind.slice(0, -1) : kind) as ArgBaseKind];
   if (!test(v)) throw argumentError(fn, arg, { zh, en });
 }
 
