@@ -3,6 +3,7 @@
  * (default) and English.
  * @module
  */
+import { need, argumentError } from '@jiceng/core';
 
 /**
  * The strings of both elements. Override any through an element's `i18n` property; `{n}`,
@@ -96,6 +97,8 @@ export const ALERTS_STRINGS: { zh: AlertsStrings; en: AlertsStrings } = {
  * ```
  */
 export function fill(text: string, values: Record<string, string | number>): string {
+  need('fill', 'text', text, 'string');
+  need('fill', 'values', values, 'object');
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
@@ -108,6 +111,9 @@ export function fill(text: string, values: Record<string, string | number>): str
  * ```
  */
 export function age(s: AlertsStrings, t: number, now: number): string {
+  need('age', 's', s, 'object');
+  need('age', 't', t, 'time');
+  need('age', 'now', now, 'time');
   const min = Math.max(0, Math.floor((now - t) / 60_000));
   if (min < 60) return fill(s.minutesAgo, { n: min });
   if (min < 24 * 60) return fill(s.hoursAgo, { n: Math.floor(min / 60) });
@@ -123,6 +129,7 @@ export function age(s: AlertsStrings, t: number, now: number): string {
  * ```
  */
 export function shortTime(t: number): string {
+  if (!(typeof t === 'number' && Math.abs(t) <= 8.64e15)) throw argumentError('shortTime', 't', { zh: '有效的时间戳（毫秒）', en: 'a valid time in epoch milliseconds' });
   if (!Number.isFinite(t)) return '';
   return new Date(t + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 }

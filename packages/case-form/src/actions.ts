@@ -5,6 +5,7 @@
  * @module
  */
 import { commandSchemas, type Attachment, type CaseAction, type CaseState } from '@jiceng/core';
+import { need, needKey } from '@jiceng/core';
 
 /**
  * How a field is entered.
@@ -80,6 +81,8 @@ export const ACTION_FIELDS: Readonly<Record<CaseAction, readonly ActionField[]>>
  * ```
  */
 export function isRequired(action: CaseAction, name: string): boolean {
+  needKey('isRequired', 'action', action, ACTION_FIELDS);
+  need('isRequired', 'name', name, 'string');
   const top = name.split('.')[0];
   const shape = commandSchemas[action].shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
   const field = shape[top];
@@ -108,6 +111,9 @@ export type ActionValues = Record<string, string | boolean | Attachment[] | unde
  * ```
  */
 export function buildActionCommand(action: CaseAction, state: Pick<CaseState, 'id' | 'version'>, values: ActionValues): Record<string, unknown> {
+  needKey('buildActionCommand', 'action', action, ACTION_FIELDS);
+  need('buildActionCommand', 'state', state, 'object', { id: 'string', version: 'number' });
+  need('buildActionCommand', 'values', values, 'object');
   const cmd: Record<string, unknown> = { type: action, caseId: state.id, expectedVersion: state.version };
   for (const f of ACTION_FIELDS[action]) {
     const v = values[f.name];

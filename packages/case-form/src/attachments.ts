@@ -5,6 +5,7 @@
  * @module
  */
 import type { Attachment } from '@jiceng/core';
+import { need } from '@jiceng/core';
 
 let counter = 0;
 
@@ -25,6 +26,7 @@ function newId(): string {
  * ```
  */
 export async function sha256Hex(file: Blob): Promise<string | undefined> {
+  need('sha256Hex', 'file', file, 'object', { arrayBuffer: 'function' });
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return undefined;
   const digest = await subtle.digest('SHA-256', await file.arrayBuffer());
@@ -41,6 +43,7 @@ export async function sha256Hex(file: Blob): Promise<string | undefined> {
  * ```
  */
 export async function attachmentOf(file: File): Promise<Attachment> {
+  need('attachmentOf', 'file', file, 'object', { name: 'string', size: 'number', arrayBuffer: 'function' });
   const meta: Attachment = { id: newId(), name: file.name, mime: file.type || 'application/octet-stream', size: file.size };
   const hash = await sha256Hex(file);
   if (hash) meta.sha256 = hash;
@@ -56,6 +59,7 @@ export async function attachmentOf(file: File): Promise<Attachment> {
  * ```
  */
 export function formatSize(bytes: number): string {
+  need('formatSize', 'bytes', bytes, 'number');
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -20,6 +20,7 @@ import { attachmentOf, formatSize } from './attachments.js';
 import { clearDraft, defaultDraftStorage, readDraft, writeDraft, type DraftStorage } from './draft.js';
 import { caseFormStyles } from './styles.js';
 import type { CommandResult, JcCommandDetail, JcSubmitDetail } from './events.js';
+import { need } from '@jiceng/core';
 
 /**
  * The intake as typed: strings as in the inputs, so that a half-typed value survives a
@@ -77,6 +78,10 @@ const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s)
  * ```
  */
 export function intakeInput(r: IntakeRaw): IntakeInput {
+  need('intakeInput', 'r', r, 'object', {
+    category: 'string', node: 'string', address: 'string', lat: 'string', lng: 'string', description: 'string', urgency: 'string',
+    source: 'string', reporterName: 'string', reporterPhone: 'string', consent: 'boolean', anonymous: 'boolean', attachments: 'array',
+  });
   const out: IntakeInput = {
     category: r.category, node: r.node, description: r.description, consent: r.consent, anonymous: r.anonymous,
     address: opt(r.address), lat: num(r.lat), lng: num(r.lng), reporterName: opt(r.reporterName),

@@ -11,6 +11,7 @@ import {
   commandSchemas, FIELD_LABELS, issue, zodIssues,
   type CaseCommandOf, type JcIssue, type LocalizedText, type Result,
 } from '@jiceng/core';
+import { need } from '@jiceng/core';
 
 const discover = commandSchemas.discover.shape;
 const register = commandSchemas.register.shape;
@@ -131,6 +132,7 @@ export interface IntakeCommands {
  * ```
  */
 export function intakeCommands(v: CaseIntake): IntakeCommands {
+  need('intakeCommands', 'v', v, 'object', { node: 'string' });
   const discover: CaseCommandOf<'discover'> = { type: 'discover', node: v.node, source: v.source, description: v.description };
   if (v.reporterName && !v.anonymous) discover.reporter = v.reporterName;
   if (v.attachments?.length) discover.attachments = v.attachments;
@@ -165,6 +167,7 @@ function relabel(p: JcIssue, field: string): JcIssue {
  * ```
  */
 export function formIssues(issues: readonly z.core.$ZodIssue[], input: unknown): JcIssue[] {
+  need('formIssues', 'issues', issues, 'array');
   return issues.map((p) => {
     const rule = (p as { params?: { rule?: string } }).params?.rule as keyof typeof INTAKE_RULES | undefined;
     if (rule && INTAKE_RULES[rule]) {
@@ -189,6 +192,7 @@ export function formIssues(issues: readonly z.core.$ZodIssue[], input: unknown):
  * ```
  */
 export function validateIntake(raw: IntakeInput): Result<CaseIntake> {
+  need('validateIntake', 'raw', raw, 'object');
   const r = intakeSchema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data, warnings: [] };
   const errors = formIssues(r.error.issues, raw);

@@ -13,6 +13,7 @@ import {
 } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
 import { needIo, type CliIo, type FileSink } from './io.js';
+import { need } from '@jiceng/core';
 
 /** Requires `'zh'` or `'en'`. */
 function needLang(fn: string, lang: unknown): void {
@@ -335,6 +336,8 @@ export async function scanEventLog(io: CliIo, path: string, store: CaseStore, op
  * ```
  */
 export async function verifyChain(io: CliIo, path: string): Promise<{ lines: number; issues: JcIssue[] }> {
+  need('verifyChain', 'io', io, 'object', { out: 'function', err: 'function', readFile: 'function', writeFile: 'function', kind: 'function', readChunks: 'function' });
+  need('verifyChain', 'path', path, 'string');
   const v = new ChainVerifier(NODE_SHA256);
   const issues: JcIssue[] = [];
   let line = 0;

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { Lang, LocalizedText } from '@jiceng/core';
 import type { CliIo } from './io.js';
+import { need } from '@jiceng/core';
 
 /**
  * Exit codes: 0 all well, 1 problems found in the input, 2 the command was used wrongly.
@@ -82,6 +83,8 @@ export type ParsedArgs =
  * ```
  */
 export function langOf(args: readonly string[]): Lang {
+  need('langOf', 'args', args, 'array');
+  for (const a of args) need('langOf', 'args[]', a, 'string');
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') break;
@@ -101,6 +104,10 @@ export function langOf(args: readonly string[]): Lang {
  * ```
  */
 export function usageError(cmd: Command, io: CliIo, lang: Lang, message: LocalizedText): number {
+  need('usageError', 'cmd', cmd, 'object', { name: 'string', usage: 'string', run: 'function' });
+  need('usageError', 'io', io, 'object', { out: 'function', err: 'function', readFile: 'function', writeFile: 'function', kind: 'function' });
+  need('usageError', 'lang', lang, 'string');
+  need('usageError', 'message', message, 'object', { zh: 'string', en: 'string' });
   io.err(lang === 'en'
     ? `jiceng ${cmd.name}: usage error: ${message.en}\nUsage: ${cmd.usage}\n`
     : `jiceng ${cmd.name}：用法错误：${message.zh}\n用法：${cmd.usage}\n`);
@@ -144,6 +151,11 @@ export function parseCommandArgs(
   io: CliIo,
   positionals: { min?: number; max?: number } = {},
 ): ParsedArgs {
+  need('parseCommandArgs', 'cmd', cmd, 'object', { name: 'string', usage: 'string', run: 'function' });
+  need('parseCommandArgs', 'args', args, 'array');
+  need('parseCommandArgs', 'options', options, 'object');
+  need('parseCommandArgs', 'io', io, 'object', { out: 'function', err: 'function', readFile: 'function', writeFile: 'function', kind: 'function' });
+  need('parseCommandArgs', 'positionals', positionals, 'object', { min: 'count?', max: 'count?' });
   const lang = langOf(args);
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {

@@ -12,6 +12,7 @@ import {
 } from '@jiceng/core';
 import { formatPutianListsSummary, generatePutianRegistry, putianCategories, putianListEvents, putianListsSummary, type PutianData } from '@jiceng/putian';
 import type { CliIo } from './io.js';
+import { need } from '@jiceng/core';
 
 const LIST_NAMES = new Set<string>([...Object.values(LIST_CSV_FILES).map((f) => f.file), ...Object.values(FUNDING_CSV_FILES).map((f) => f.file)]);
 const REGISTRY_NAMES = new Set<string>(Object.values(REGISTRY_CSV_FILES).map((f) => f.file));
@@ -39,6 +40,7 @@ export function isListSetFile(name: string): boolean {
  * ```
  */
 export function putianListsAndRegistry(data: PutianData): { hierarchy: HierarchyIndex; lists: ListsState; registry: RegistryState } {
+  need('putianListsAndRegistry', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
   const h = buildHierarchy(data.config, data.nodes);
   if (!h.ok) throw new Error(h.errors.slice(0, 3).map((e) => e.en).join('; '));
   const categories = putianCategories(h.value);
@@ -56,6 +58,7 @@ export function putianListsAndRegistry(data: PutianData): { hierarchy: Hierarchy
  * ```
  */
 export function putianListFiles(data: PutianData): Record<string, string> {
+  need('putianListFiles', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
   const { lists, registry } = putianListsAndRegistry(data);
   return { ...exportListsCsv(lists, { bom: true }), ...exportRegistryCsv(registry, { bom: true }) };
 }
@@ -69,6 +72,8 @@ export function putianListFiles(data: PutianData): Record<string, string> {
  * ```
  */
 export function putianListsText(data: PutianData, lang: Lang): string {
+  need('putianListsText', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('putianListsText', 'lang', lang, 'string');
   const { hierarchy, lists, registry } = putianListsAndRegistry(data);
   return formatPutianListsSummary(putianListsSummary(lists, registry, hierarchy, { forms: EXAMPLE_FORM_SET }), lang);
 }
@@ -99,6 +104,8 @@ export interface ListTarget {
  * ```
  */
 export function splitListTargets<T extends { kind: string; dir?: string; files?: string[] }>(targets: readonly T[]): (T | ListTarget)[] {
+  need('splitListTargets', 'targets', targets, 'array');
+  for (const t of targets) need('splitListTargets', 'targets[]', t, 'object', { kind: 'string', dir: 'string?', files: 'array?' });
   const out: (T | ListTarget)[] = [];
   for (const t of targets) {
     if (t.kind !== 'csv' || !t.files || t.dir === undefined) { out.push(t); continue; }
@@ -119,6 +126,7 @@ export function splitListTargets<T extends { kind: string; dir?: string; files?:
  * ```
  */
 export function isListTarget(t: { kind: string }): t is ListTarget {
+  need('isListTarget', 't', t, 'object', { kind: 'string' });
   return t.kind === 'lists';
 }
 
@@ -135,6 +143,9 @@ export function isListTarget(t: { kind: string }): t is ListTarget {
  * ```
  */
 export async function checkListTarget(t: ListTarget, io: CliIo, config: HierarchyConfig): Promise<{ label: string; errors: JcIssue[]; warnings: JcIssue[]; passed?: LocalizedText }> {
+  need('checkListTarget', 't', t, 'object', { kind: 'string', files: 'array' });
+  need('checkListTarget', 'io', io, 'object', { out: 'function', err: 'function', readFile: 'function', writeFile: 'function', kind: 'function' });
+  need('checkListTarget', 'config', config, 'object', { levels: 'array' });
   const files: Record<string, Uint8Array> = {};
   for (const n of t.files) files[n] = await io.readFile(join(t.dir, n));
   let ctx = {};

@@ -5,6 +5,7 @@
  * @example
  * ```ts
  * import { issue } from '@jiceng/core';
+import { need } from './io/args.js';
  * const p = issue('E_CODE_LENGTH', '编码长度应为 12 位', 'code must be 12 digits long', { row: 3, column: 'code' });
  * console.log(p.code, p.zh);
  * ```
@@ -97,6 +98,7 @@ export function fail<T = never>(errors: JcIssue[], warnings: JcIssue[] = []): Re
  * ```
  */
 export function formatIssue(p: JcIssue, lang: Lang = 'zh'): string {
+  if (!isIssue(p)) throw new JcError(notAnIssue('formatIssue'));
   const where = [p.file, p.row !== undefined ? String(p.row) : undefined].filter(Boolean).join(':');
   const col = p.column ? ` [${p.column}]` : '';
   return `${where}${col}${where || col ? ' ' : ''}${p.code}: ${lang === 'en' ? p.en : p.zh}`;
@@ -116,8 +118,15 @@ export class JcError extends Error {
   /** The problem behind the exception. */
   readonly issue: JcIssue;
   constructor(p: JcIssue) {
+    if (!isIssue(p)) p = notAnIssue('JcError');
     super(`${p.code}: ${p.en} / ${p.zh}`);
     this.name = 'JcError';
     this.issue = p;
   }
 }
+
+const isIssue = (p: unknown): p is JcIssue => typeof p === 'object' && p !== null
+  && typeof (p as JcIssue).code === 'string' && typeof (p as JcIssue).zh === 'string' && typeof (p as JcIssue).en === 'string';
+
+/** The issue of a wrong `p` (the same words as `argumentError`, which this module cannot import). */
+const notAnIssue = (fn: string): JcIssue => issue('E_ARGUMENT', `${fn}：参数 p 应为问题对象（code、zh、en）`, `${fn}: argument p must be an issue (code, zh, en)`, { column: 'p' });

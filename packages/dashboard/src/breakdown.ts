@@ -12,6 +12,7 @@ import { fill } from './i18n.js';
 import { SizeController } from './measure.js';
 import type { TableModel } from './table.js';
 import type { BreakdownItem, Figure, ValueFormat } from './types.js';
+import { need } from '@jiceng/core';
 
 /**
  * Sorts figures largest first; suppressed and missing ones last, in their given order.
@@ -22,6 +23,7 @@ import type { BreakdownItem, Figure, ValueFormat } from './types.js';
  * ```
  */
 export function byValueDesc<T extends { value: Figure | undefined }>(items: readonly T[]): T[] {
+  need('byValueDesc', 'items', items, 'array');
   return items
     .map((it, i) => ({ it, i }))
     .sort((a, b) => {

@@ -3,6 +3,7 @@
  * @module
  */
 import type { PeriodKind } from './types.js';
+import { need } from '@jiceng/core';
 
 /**
  * `jc-select`: a child node was chosen for drill-down (same shape as `<jc-grid-tree>`'s).
@@ -101,5 +102,7 @@ declare global {
  * ```
  */
 export function emit<T>(el: Element, name: string, detail: T, cancelable = false): boolean {
+  need('emit', 'el', el, 'object', { dispatchEvent: 'function' });
+  need('emit', 'name', name, 'string');
   return el.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable }));
 }

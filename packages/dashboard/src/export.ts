@@ -5,6 +5,7 @@
  */
 import { render, type TemplateResult } from 'lit';
 import { emit, type JcExportDetail } from './events.js';
+import { need } from '@jiceng/core';
 
 /**
  * Renders an SVG template off-screen and returns it as a standalone SVG document string.
@@ -15,6 +16,7 @@ import { emit, type JcExportDetail } from './events.js';
  * ```
  */
 export function serializeSvg(tpl: TemplateResult): string {
+  need('serializeSvg', 'tpl', tpl, 'object');
   const box = document.createElement('div');
   render(tpl, box);
   const svg = box.querySelector('svg');
@@ -33,6 +35,10 @@ export function serializeSvg(tpl: TemplateResult): string {
  * ```
  */
 export async function svgToPng(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
+  need('svgToPng', 'svgText', svgText, 'string');
+  need('svgToPng', 'width', width, 'number');
+  need('svgToPng', 'height', height, 'number');
+  need('svgToPng', 'scale', scale, 'number');
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -90,6 +96,8 @@ export function deliver(host: Element, detail: JcExportDetail): boolean {
  * ```
  */
 export function fileName(title: string, ext: string): string {
+  need('fileName', 'title', title, 'string');
+  need('fileName', 'ext', ext, 'string');
   const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'jiceng';
   return `${base}.${ext}`;
 }

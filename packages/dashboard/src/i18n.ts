@@ -3,6 +3,7 @@
  * overrides any of them through the elements' `i18n` property (a partial object).
  * @module
  */
+import { need } from '@jiceng/core';
 
 /**
  * The strings of the dashboard elements. Placeholders in braces (`{n}`) are filled in.
@@ -241,5 +242,7 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
  * ```
  */
 export function fill(template: string, vars: Record<string, string | number>): string {
+  need('fill', 'template', template, 'string');
+  need('fill', 'vars', vars, 'object');
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }

@@ -4,6 +4,7 @@
  */
 import type { DashboardStrings } from './i18n.js';
 import type { IndicatorDef, IndicatorId } from './types.js';
+import { need } from '@jiceng/core';
 
 /**
  * The six built-in indicators, in the order the KPI tiles show them; ids are the codes of
@@ -35,6 +36,8 @@ const KNOWN = new Set<string>(INDICATORS.map((d) => d.id));
  * ```
  */
 export function indicatorLabel(def: IndicatorDef, s: DashboardStrings): string {
+  need('indicatorLabel', 'def', def, 'object', { id: 'string', label: 'string?' });
+  need('indicatorLabel', 's', s, 'object');
   return def.label ?? (KNOWN.has(def.id) ? s[def.id as IndicatorId] : def.id);
 }
 
@@ -47,5 +50,7 @@ export function indicatorLabel(def: IndicatorDef, s: DashboardStrings): string {
  * ```
  */
 export function indicatorDef(id: string, defs: readonly IndicatorDef[] = INDICATORS): IndicatorDef {
+  need('indicatorDef', 'id', id, 'string');
+  need('indicatorDef', 'defs', defs, 'array');
   return defs.find((d) => d.id === id) ?? { id, format: 'count', better: 'higher' };
 }

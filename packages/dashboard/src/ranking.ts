@@ -13,6 +13,7 @@ import { INDICATORS, indicatorDef, indicatorLabel } from './indicators.js';
 import { SizeController } from './measure.js';
 import type { TableModel } from './table.js';
 import type { IndicatorDef, RankingItem } from './types.js';
+import { argumentError, FINITE, need } from '@jiceng/core';
 
 /**
  * Ranks items by an indicator, best first (by the indicator's `better`; ties in the order
@@ -26,6 +27,11 @@ import type { IndicatorDef, RankingItem } from './types.js';
  * ```
  */
 export function rankRows(items: readonly RankingItem[], def: IndicatorDef, threshold: number | null, bottom: number): BarRow[] {
+  need('rankRows', 'items', items, 'array');
+  need('rankRows', 'def', def, 'object', { id: 'string' });
+  // An unparsable attribute gives NaN: no threshold, no bottom rows — a number all the same.
+  if (threshold !== null && typeof threshold !== 'number') throw argumentError('rankRows', 'threshold', { zh: '数或 null', en: 'a number or null' });
+  if (typeof bottom !== 'number') throw argumentError('rankRows', 'bottom', FINITE);
   const sign = def.better === 'lower' ? 1 : -1;
   const withValue = items.map((it, i) => ({ it, i, v: it.values[def.id] }));
   // ties keep the order given (the core's, or the host's)

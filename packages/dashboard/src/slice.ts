@@ -9,6 +9,7 @@
 import type { DashboardSlice, IndicatorValue } from '@jiceng/core';
 import type { DashboardData, Figure, IndicatorId, KpiFigure } from './types.js';
 import { INDICATORS } from './indicators.js';
+import { need } from '@jiceng/core';
 
 /**
  * Options of {@link dashboardDataFromSlice}.
@@ -41,6 +42,8 @@ export interface FromSliceOptions {
  * ```
  */
 export function dashboardDataFromSlice(slice: DashboardSlice, opts: FromSliceOptions = {}): DashboardData {
+  need('dashboardDataFromSlice', 'slice', slice, 'object', { node: 'object', period: 'object', previous: 'object' });
+  need('dashboardDataFromSlice', 'opts', opts, 'object');
   const lang = opts.lang ?? 'zh';
   const min = opts.minCell ?? 0;
   const small = (n: number | null | undefined) => typeof n === 'number' && n > 0 && n < min;

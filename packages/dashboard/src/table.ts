@@ -7,6 +7,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Formats } from './format.js';
 import type { Figure, ValueFormat } from './types.js';
+import { need } from '@jiceng/core';
 
 /**
  * A cell: text (a label) or a figure with its format.
@@ -41,6 +42,8 @@ export interface TableModel {
  * ```
  */
 export function anySuppressed(tables: TableModel[]): boolean {
+  need('anySuppressed', 'tables', tables, 'array');
+  for (const t of tables) need('anySuppressed', 'tables[]', t, 'object', { rows: 'array' });
   return tables.some((t) => t.rows.some((r) => r.some((c) => typeof c === 'object' && c.v === null)));
 }
 
@@ -53,6 +56,9 @@ export function anySuppressed(tables: TableModel[]): boolean {
  * ```
  */
 export function dataTable(t: TableModel, f: Formats, caption: string): TemplateResult {
+  need('dataTable', 't', t, 'object', { title: 'string', head: 'array', rows: 'array' });
+  need('dataTable', 'f', f, 'object');
+  need('dataTable', 'caption', caption, 'string');
   // Wrapped: a table ignores block-size, so the box that clips it must be a block.
   return html`<div class="jc-visually-hidden"><table part="data-table">
     <caption>${caption}</caption>
@@ -91,6 +97,9 @@ function csvCell(c: Cell, f: Formats): string {
  * ```
  */
 export function toCsv(tables: TableModel[], f: Formats): string {
+  need('toCsv', 'tables', tables, 'array');
+  for (const t of tables) need('toCsv', 'tables[]', t, 'object', { title: 'string', head: 'array', rows: 'array' });
+  need('toCsv', 'f', f, 'object');
   const lines: string[] = [];
   tables.forEach((t, i) => {
     if (i > 0) lines.push('');

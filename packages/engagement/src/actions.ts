@@ -6,6 +6,7 @@
 import type { Actor } from '@jiceng/core';
 import { DEFAULT_ENGAGEMENT_POLICY, type EngagementPolicy, type OrderState } from '@jiceng/core/engagement';
 import type { BoardAction } from './events.js';
+import { need } from '@jiceng/core';
 
 /**
  * The actions `actor` may take on `order` now: the community's staff dispatch an order waiting
@@ -18,6 +19,9 @@ import type { BoardAction } from './events.js';
  * ```
  */
 export function orderActions(order: OrderState, actor: Actor | undefined, policy: EngagementPolicy = DEFAULT_ENGAGEMENT_POLICY): BoardAction[] {
+  need('orderActions', 'order', order, 'object');
+  if (actor !== undefined) need('orderActions', 'actor', actor, 'object', { id: 'string', roles: 'array' });
+  need('orderActions', 'policy', policy, 'object');
   if (!actor) return [];
   const out: BoardAction[] = [];
   const staff = actor.roles.some((g) => (policy.dispatchOrder ?? []).includes(g.role));
@@ -53,5 +57,7 @@ export function orderActions(order: OrderState, actor: Actor | undefined, policy
  * ```
  */
 export function mayOrder(actor: Actor | undefined, policy: EngagementPolicy = DEFAULT_ENGAGEMENT_POLICY): boolean {
+  if (actor !== undefined) need('mayOrder', 'actor', actor, 'object', { id: 'string', roles: 'array' });
+  need('mayOrder', 'policy', policy, 'object');
   return Boolean(actor?.roles.some((g) => (policy.placeOrder ?? []).includes(g.role)));
 }

@@ -2,6 +2,7 @@
  * Badges: one number per node from any map of numbers, coloured by thresholds.
  * @module
  */
+import { need } from '@jiceng/core';
 
 /**
  * Where a badge turns to the warning and to the alarm colour. With `higherIsBetter` (a close
@@ -47,6 +48,8 @@ export type BadgeTone = 'none' | 'ok' | 'warn' | 'bad';
  * ```
  */
 export function badgeTone(value: number, thresholds: BadgeThresholds | undefined): BadgeTone {
+  need('badgeTone', 'value', value, 'number');
+  need('badgeTone', 'thresholds', thresholds, 'object?');
   if (!thresholds) return 'none';
   const { warn, bad, higherIsBetter } = thresholds;
   if (higherIsBetter) return value <= bad ? 'bad' : value <= warn ? 'warn' : 'ok';
@@ -62,6 +65,9 @@ export function badgeTone(value: number, thresholds: BadgeThresholds | undefined
  * ```
  */
 export function badgeValue(source: BadgeSource | undefined, position: number, code: string): number | undefined {
+  need('badgeValue', 'source', source, 'object?');
+  need('badgeValue', 'position', position, 'integer');
+  need('badgeValue', 'code', code, 'string');
   if (!source) return undefined;
   const v = source instanceof Map ? source.get(code) : (source as { values: ArrayLike<number> }).values[position];
   return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;

@@ -2,6 +2,7 @@
  * Every string `<jc-grid-tree>` shows or announces, in Chinese (default) and English.
  * @module
  */
+import { need } from '@jiceng/core';
 
 /**
  * The strings of `<jc-grid-tree>`. Override any of them through the element's `i18n`
@@ -79,5 +80,7 @@ export const gridTreeStrings: { zh: GridTreeStrings; en: GridTreeStrings } = {
  * ```
  */
 export function fill(template: string, values: Record<string, string | number>): string {
+  need('fill', 'template', template, 'string');
+  need('fill', 'values', values, 'object');
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import type { HierarchyIndex } from '@jiceng/core';
+import { argumentError, FINITE, need } from '@jiceng/core';
 
 /**
  * A visible row is a node position (≥ 0) or, for the "loading…" row under parent p, `~p` (< 0).
@@ -16,11 +17,20 @@ import type { HierarchyIndex } from '@jiceng/core';
  * isPlaceholder(r) && placeholderParent(r); // 5
  * ```
  */
-export const placeholderRow = (parent: number): number => ~parent;
+export function placeholderRow(parent: number): number {
+  if (!Number.isSafeInteger(parent)) throw argumentError('placeholderRow', 'parent', FINITE);
+  return ~parent;
+}
 /** True for a placeholder row. @example `isPlaceholder(-1); // true` */
-export const isPlaceholder = (row: number): boolean => row < 0;
+export function isPlaceholder(row: number): boolean {
+  if (typeof row !== 'number') throw argumentError('isPlaceholder', 'row', FINITE);
+  return row < 0;
+}
 /** The parent of a placeholder row. @example `placeholderParent(-6); // 5` */
-export const placeholderParent = (row: number): number => ~row;
+export function placeholderParent(row: number): number {
+  if (!Number.isSafeInteger(row)) throw argumentError('placeholderParent', 'row', FINITE);
+  return ~row;
+}
 
 /** The search filter: matches, their ancestors, and what the user opened inside it. */
 interface Filter {
@@ -63,6 +73,8 @@ export class TreeView {
   private readonly lastLevel: number;
 
   constructor(readonly index: HierarchyIndex, readonly lazy: boolean) {
+    need('TreeView', 'index', index, 'object', { size: 'number', indexOf: 'function', code: 'function' });
+    need('TreeView', 'lazy', lazy, 'boolean');
     this.expanded = new Uint8Array(index.size);
     this.loaded = new Uint8Array(index.size);
     this.loadState = new Uint8Array(index.size);
@@ -231,6 +243,7 @@ export class ScopeSelection {
   readonly mixed: Uint8Array;
 
   constructor(readonly index: HierarchyIndex) {
+    need('ScopeSelection', 'index', index, 'object', { size: 'number', indexOf: 'function', code: 'function' });
     this.checked = new Uint8Array(index.size);
     this.mixed = new Uint8Array(index.size);
   }

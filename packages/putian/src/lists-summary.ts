@@ -9,6 +9,7 @@ import {
   type Lang, type ListsState, type LocalizedText, type RegistryState,
 } from '@jiceng/core';
 import { textTable } from './summary.js';
+import { need } from '@jiceng/core';
 
 /**
  * What {@link putianListsSummary} counts.
@@ -42,6 +43,10 @@ export interface PutianListsSummary {
 export function putianListsSummary(
   lists: ListsState, registry: RegistryState, h: HierarchyIndex, opts: { now?: number; forms?: HandoverFormSet } = {},
 ): PutianListsSummary {
+  need('putianListsSummary', 'lists', lists, 'object', { policies: 'object', work: 'object', sectors: 'object', projects: 'object', responsibilities: 'object', empowered: 'object', funding: 'object' });
+  need('putianListsSummary', 'registry', registry, 'object', { persons: 'map' });
+  need('putianListsSummary', 'h', h, 'object', { config: 'object', indexOf: 'function', code: 'function', size: 'number' });
+  need('putianListsSummary', 'opts', opts, 'object', { now: 'time?', forms: 'object?' });
   const p = policySet(lists);
   const projects = { planned: 0, active: 0, suspended: 0, completed: 0, cancelled: 0 } as Record<ItemStatus, number>;
   for (const x of Object.values(lists.projects)) projects[x.status]++;
@@ -93,6 +98,8 @@ const T = {
  * ```
  */
 export function formatPutianListsSummary(s: PutianListsSummary, lang: Lang = 'zh'): string {
+  need('formatPutianListsSummary', 's', s, 'object', { policies: 'object', lists: 'object', projects: 'object', funding: 'object', registry: 'object' });
+  need('formatPutianListsSummary', 'lang', lang, 'string');
   const L = (t: LocalizedText) => t[lang];
   const fmt = (n: number | null) => (n === null ? L(T.suppressed) : n.toLocaleString('en-US'));
   const sep = lang === 'en' ? ': ' : '：';

@@ -16,6 +16,7 @@ import {
   type FundingSource, type HierarchyIndex, type ListEvent, type PolicyDoc, type SectorId,
 } from '@jiceng/core';
 import { createRng } from './random.js';
+import { need } from '@jiceng/core';
 
 /**
  * The measures 配套措施 the seed names ("'机关+社区'结对共建等若干配套措施" and the practices it
@@ -77,6 +78,8 @@ const EMPOWER_SHARE: Record<string, number> = {
  * ```
  */
 export function putianListEvents(h: HierarchyIndex, opts: { seed?: number } = {}): ListEvent[] {
+  need('putianListEvents', 'h', h, 'object', { config: 'object', indexOf: 'function', code: 'function', size: 'number' });
+  need('putianListEvents', 'opts', opts, 'object', { seed: 'integer?' });
   const rng = createRng((opts.seed ?? 1) ^ 0x11575);
   const at = LISTS_AT;
   const out: ListEvent[] = [];

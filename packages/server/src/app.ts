@@ -24,6 +24,7 @@ import { peopleAt, personById } from './people.js';
 import { mountOpen311, type Open311Options } from './routes/open311.js';
 import { mountAlerts } from './routes/alerts.js';
 import { mountEngagement } from './routes/engagement.js';
+import { need } from '@jiceng/core';
 
 /**
  * The limits every request meets.
@@ -105,6 +106,7 @@ const security = [{ bearer: [] as string[] }];
  * ```
  */
 export function createApp(opts: AppOptions): OpenAPIHono<Env> {
+  need('createApp', 'opts', opts, 'object', { record: 'object', auth: 'object', 'auth.issuer': 'string', 'auth.audience': 'string', 'auth.alg': 'string', 'auth.verifyKey': 'object', limits: 'object?', corsOrigins: 'array?', devSignin: 'boolean?', clock: 'function?', log: 'function?' });
   const { record, auth } = opts;
   const h = record.hierarchy;
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { Actor } from '@jiceng/core';
 import { ApiError } from './errors.js';
+import { argumentError, need } from '@jiceng/core';
 
 /**
  * How tokens are checked (and, for the development sign-in, issued).
@@ -41,6 +42,7 @@ const GRANT = /^([a-z][a-z0-9-]{0,39})@([0-9A-Za-z_.-]{1,40})$/;
  * ```
  */
 export function parseGrant(s: string): { role: string; node: string } | undefined {
+  need('parseGrant', 's', s, 'string');
   const m = GRANT.exec(s);
   return m ? { role: m[1], node: m[2] } : undefined;
 }
@@ -54,6 +56,8 @@ export function parseGrant(s: string): { role: string; node: string } | undefine
  * ```
  */
 export async function verifyToken(token: string, auth: AuthConfig): Promise<Actor> {
+  need('verifyToken', 'token', token, 'string');
+  need('verifyToken', 'auth', auth, 'object', { issuer: 'string', audience: 'string', alg: 'string' });
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, auth.verifyKey, { issuer: auth.issuer, audience: auth.audience, algorithms: [auth.alg] }));
@@ -81,6 +85,8 @@ export async function verifyToken(token: string, auth: AuthConfig): Promise<Acto
  * ```
  */
 export async function issueToken(actor: Actor, auth: AuthConfig, expiresIn: string | number = '8h'): Promise<string> {
+  need('issueToken', 'actor', actor, 'object', { id: 'string', roles: 'array' });
+  need('issueToken', 'auth', auth, 'object', { issuer: 'string', audience: 'string', alg: 'string' });
   if (!auth.signKey) throw new Error('no signing key configured');
   return new SignJWT({ grants: actor.roles.map((g) => `${g.role}@${g.node}`) })
     .setProtectedHeader({ alg: auth.alg })
@@ -102,6 +108,7 @@ export async function issueToken(actor: Actor, auth: AuthConfig, expiresIn: stri
  * ```
  */
 export async function loadOrCreateKeys(dir: string): Promise<Pick<AuthConfig, 'alg' | 'verifyKey' | 'signKey'>> {
+  need('loadOrCreateKeys', 'dir', dir, 'string');
   const file = join(dir, 'keys.json');
   let pair: { publicJwk: JWK; privateJwk: JWK };
   if (existsSync(file)) pair = JSON.parse(readFileSync(file, 'utf8'));
@@ -128,12 +135,13 @@ export async function loadOrCreateKeys(dir: string): Promise<Pick<AuthConfig, 'a
  * ```
  */
 export async function keysFromConfig(c: { alg?: string; publicKey?: string; privateKey?: string; secret?: string }): Promise<Pick<AuthConfig, 'alg' | 'verifyKey' | 'signKey'>> {
+  need('keysFromConfig', 'c', c, 'object', { alg: 'string?', publicKey: 'string?', privateKey: 'string?', secret: 'string?' });
   if (c.secret) {
     const key = new TextEncoder().encode(c.secret);
     return { alg: 'HS256', verifyKey: key, signKey: key };
   }
   const alg = c.alg ?? 'ES256';
-  if (!c.publicKey) throw new Error('JICENG_JWT_PUBLIC_KEY (or JICENG_JWT_SECRET) is required');
+  if (!c.publicKey) throw argumentError('keysFromConfig', 'c.publicKey', { zh: '公钥（JICENG_JWT_PUBLIC_KEY）或密钥（JICENG_JWT_SECRET）', en: 'a public key (JICENG_JWT_PUBLIC_KEY) or a secret (JICENG_JWT_SECRET)' });
   return {
     alg,
     verifyKey: await importSPKI(c.publicKey, alg),

@@ -30,6 +30,11 @@ export class JicengApiError extends Error {
   /** The error body. */
   readonly error: ApiErrorBody['error'];
   constructor(status: number, error: ApiErrorBody['error']) {
+    // An answer the client cannot read is still a JicengApiError, with a code and zh/en text.
+    if (typeof error !== 'object' || error === null || typeof error.code !== 'string' || typeof error.zh !== 'string' || typeof error.en !== 'string') {
+      error = { code: 'E_BAD_RESPONSE', zh: '服务器的回答无法识别', en: 'the server answer is not recognised' };
+    }
+    if (!Number.isSafeInteger(status)) status = 0;
     super(`${status} ${error.code}: ${error.en}`);
     this.status = status;
     this.error = error;

@@ -7,6 +7,7 @@ import { buildHierarchy, buildOverlay, workListFromLevels } from '@jiceng/core';
 import { generatePutian, putianCoverage, PutianScenario } from '@jiceng/putian';
 import type { EventStore, ImportProgress } from '@jiceng/store';
 import type { CitySetup } from './record.js';
+import { need } from '@jiceng/core';
 
 /**
  * The Putian demo: the city and the scenario that generates its history.
@@ -84,6 +85,9 @@ export function* demoLines(demo: PutianDemo): Generator<string> {
  * ```
  */
 export async function seedDemo(store: EventStore, demo: PutianDemo, onProgress?: (p: ImportProgress) => void): Promise<number> {
+  need('seedDemo', 'store', store, 'object');
+  need('seedDemo', 'demo', demo, 'object', { city: 'object', scenario: 'object' });
+  need('seedDemo', 'onProgress', onProgress, 'function?');
   const name = `putian-seed1-${demo.scenario.cases}`;
   if ((await store.getCheckpoint(`${name}:done`)) > 0) return 0;
   const before = (await store.readFeed({ after: 0, limit: 1 })).length;

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from '@hono/zod-openapi';
-import type { JcIssue } from '@jiceng/core';
+import { JcError, type JcIssue } from '@jiceng/core';
 
 /**
  * The server's own error codes and their zh/en messages.
@@ -75,13 +75,19 @@ const STATUS: Record<string, ErrorStatus> = {
  * throw ApiError.of('E_NOT_FOUND');
  * ```
  */
-export class ApiError extends Error {
+export class ApiError extends JcError {
   /** The HTTP status. */
   readonly status: ErrorStatus;
   /** The answer's body. */
   readonly body: ApiErrorBody;
   constructor(status: ErrorStatus, body: ApiErrorBody) {
-    super(body.error.en);
+    // A body that is not an error body is itself the error: the server's own, not a TypeError.
+    const e = body?.error;
+    const known = typeof e === 'object' && e !== null && typeof e.code === 'string' && typeof e.zh === 'string' && typeof e.en === 'string';
+    if (!known) body = { error: { code: 'E_INTERNAL', ...SERVER_MESSAGES.E_INTERNAL } };
+    if (!known || !Number.isSafeInteger(status) || status < 400 || status > 599) status = 500;
+    super({ code: body.error.code, zh: body.error.zh, en: body.error.en });
+    this.name = 'ApiError';
     this.status = status;
     this.body = body;
   }

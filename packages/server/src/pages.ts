@@ -13,6 +13,7 @@ h1{font-size:20px;margin:0}h2{font-size:17px;border-bottom:1px solid #ddd;paddin
 code,pre{font:13px/1.4 ui-monospace,Menlo,Consolas,monospace}pre{background:#f6f8fa;padding:8px;overflow:auto;margin:4px 12px 12px}
 table{border-collapse:collapse;margin:4px 12px}td,th{border:1px solid #e5e7eb;padding:2px 8px;text-align:left}
 button{font:inherit;padding:4px 10px;margin:2px}input{font:inherit;padding:4px}li{margin:4px 0}`;
+import { need } from '@jiceng/core';
 
 /**
  * The API reference page: every path and method with its parameters, request body and
@@ -24,6 +25,7 @@ button{font:inherit;padding:4px 10px;margin:2px}input{font:inherit;padding:4px}l
  * ```
  */
 export function referencePage(specUrl = '/api/openapi.json'): string {
+  need('referencePage', 'specUrl', specUrl, 'string');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Jiceng API 参考</title><style>${STYLE}</style></head><body><header><h1 id="title">Jiceng API</h1></header><main id="main" aria-live="polite">…</main>
 <script type="module">

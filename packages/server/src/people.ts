@@ -4,6 +4,7 @@
  * @module
  */
 import type { HierarchyIndex, RoleGrant } from '@jiceng/core';
+import { need } from '@jiceng/core';
 
 /**
  * A person of the demo city.
@@ -53,6 +54,8 @@ function person(h: HierarchyIndex, pos: number, prefix: string): DemoPerson | un
  * ```
  */
 export function peopleAt(h: HierarchyIndex, pos: number): DemoPerson[] {
+  need('peopleAt', 'h', h, 'object', { config: 'object', indexOf: 'function', code: 'function', size: 'number', path: 'function', level: 'function' });
+  need('peopleAt', 'pos', pos, 'count');
   const out: DemoPerson[] = [];
   for (const p of h.path(pos).reverse()) {
     const level = h.level(p).id;

@@ -15,6 +15,7 @@ import {
 } from '@jiceng/core';
 import { ApiError } from './errors.js';
 import type { AppendResult, EventStore, NewEvent, StoredEvent } from '@jiceng/store';
+import { argumentError, need } from '@jiceng/core';
 
 /**
  * The city a server serves: its hierarchy, the case context commands are decided in, and
@@ -74,7 +75,10 @@ export interface FeedItem {
 export type RecordObserver = (s: StoredEvent, caseEvent: AnyCaseEvent | undefined) => FeedItem | undefined;
 
 /** The stream of a case. @example `caseStream('PT-0000001'); // 'case-PT-0000001'` */
-export const caseStream = (caseId: string): string => `case-${caseId}`;
+export function caseStream(caseId: string): string {
+  need('caseStream', 'caseId', caseId, 'string');
+  return `case-${caseId}`;
+}
 
 /**
  * A core case event as the store keeps it: the event's payload as `data`, its author,
@@ -86,6 +90,8 @@ export const caseStream = (caseId: string): string => `case-${caseId}`;
  * ```
  */
 export function toNewEvent(e: AnyCaseEvent, commandId?: string): NewEvent {
+  need('toNewEvent', 'e', e, 'object', { type: 'string', caseId: 'string', data: 'object' });
+  need('toNewEvent', 'commandId', commandId, 'string?');
   return {
     type: e.type,
     data: e.data,
@@ -103,6 +109,9 @@ export function toNewEvent(e: AnyCaseEvent, commandId?: string): NewEvent {
  * ```
  */
 export function fromStored(s: StoredEvent): AnyCaseEvent {
+  if (typeof s !== 'object' || s === null || typeof s.streamId !== 'string' || typeof s.meta !== 'object' || s.meta === null) {
+    throw argumentError('fromStored', 's', { zh: '存储的事件（StoredEvent）', en: 'a stored event (StoredEvent)' });
+  }
   const m = s.meta;
   return {
     caseId: s.streamId.slice(5), version: s.version, type: s.type, at: s.time,
@@ -120,6 +129,8 @@ export function fromStored(s: StoredEvent): AnyCaseEvent {
  * ```
  */
 export function discoveredCaseId(actorId: string, commandId: string): string {
+  need('discoveredCaseId', 'actorId', actorId, 'string');
+  need('discoveredCaseId', 'commandId', commandId, 'string');
   return `JC-${createHash('sha256').update(`${actorId}\u0000${commandId}`).digest('hex').slice(0, 14).toUpperCase()}`;
 }
 
@@ -172,6 +183,8 @@ export class LiveRecord {
   private closed = false;
 
   private constructor(store: EventStore, city: CitySetup) {
+    need('LiveRecord', 'store', store, 'object');
+    need('LiveRecord', 'city', city, 'object', { hierarchy: 'object', ctx: 'object' });
     this.store = store;
     this.city = city;
     this.hierarchy = city.hierarchy;
@@ -537,5 +550,6 @@ function outcome(caseId: string, events: StoredEvent[], duplicate: boolean): Com
 
 /** Issues as a plain message (for logs). @example `issuesText(r.errors)` */
 export function issuesText(issues: readonly JcIssue[]): string {
+  need('issuesText', 'issues', issues, 'array');
   return issues.map((i) => `${i.code}: ${i.en}`).join('; ');
 }

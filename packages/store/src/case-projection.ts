@@ -4,7 +4,7 @@
  * snapshot row, so that a restart loads the snapshot and applies only the events after it.
  * @module
  */
-import { CaseStore, decodeCaseSnapshot, encodeCaseSnapshot, type AnyCaseEvent, type CategoryTable, type HierarchyIndex, type JcIssue } from '@jiceng/core';
+import { argumentError, CaseStore, decodeCaseSnapshot, encodeCaseSnapshot, type AnyCaseEvent, type CategoryTable, type HierarchyIndex, type JcIssue } from '@jiceng/core';
 import type { EventStore } from './store.js';
 import type { StoredEvent } from './types.js';
 
@@ -50,6 +50,10 @@ export interface CaseProjectionOptions {
  * ```
  */
 export function toCaseEvent(e: StoredEvent): AnyCaseEvent {
+  // Called once per event as a projection folds: two typeof checks, no field table.
+  if (typeof e !== 'object' || e === null || typeof e.streamId !== 'string' || typeof e.meta !== 'object' || e.meta === null) {
+    throw argumentError('toCaseEvent', 'e', { zh: '存储的事件（StoredEvent）', en: 'a stored event (StoredEvent)' });
+  }
   const m = e.meta;
   return {
     caseId: e.streamId.startsWith('case-') ? e.streamId.slice(5) : e.streamId,

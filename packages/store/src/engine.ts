@@ -9,6 +9,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { argumentError, need } from '@jiceng/core';
 
 /**
  * A connection that runs SQL: parameters are `$1…`, rows come back as plain objects.
@@ -71,6 +72,7 @@ export interface EngineOptions {
 export function copyField(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'number') return String(v);
+  if (typeof v !== 'string') throw argumentError('copyField', 'v', { zh: '文本、数或空值', en: 'a string, a number or null' });
   return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
 }
 
@@ -200,6 +202,7 @@ async function copyViaClient(c: pg.Pool | pg.PoolClient, table: string, columns:
  * ```
  */
 export async function openEngine(opts: EngineOptions): Promise<Engine> {
+  need('openEngine', 'opts', opts, 'object', { dataDir: 'string?', url: 'string?', poolSize: 'count?' });
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     pool.on('error', () => {

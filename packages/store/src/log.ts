@@ -8,6 +8,7 @@
  * @module
  */
 import { isChainTrailer, issue, type JcIssue } from '@jiceng/core';
+import { argumentError, FINITE, TEXT } from '@jiceng/core';
 
 /** One event as the store's columns (what a log line turns into). */
 export interface LogRow {
@@ -60,6 +61,10 @@ function isCaseShaped(streamId: string, streamType: string, schemaVersion: numbe
  * ```
  */
 export function rowToLine(r: LogRow): string {
+  // Once per exported row: two typeof checks, no field table.
+  if (typeof r !== 'object' || r === null || typeof r.streamId !== 'string' || (r.raw === null && typeof r.meta !== 'string')) {
+    throw argumentError('rowToLine', 'r', { zh: '事件表的一行（LogRow）', en: 'a row of the event table (LogRow)' });
+  }
   if (r.raw !== null) return r.raw;
   const meta = JSON.parse(r.meta) as Record<string, unknown>;
   if (isCaseShaped(r.streamId, r.streamType, r.schemaVersion, meta)) return caseLine(r.streamId.slice(5), r.version, r.type, r.time, meta, r.data, r.hash, r.prev);
@@ -127,6 +132,8 @@ export function fastCaseRow(line: string): LogRow | null {
  * ```
  */
 export function lineToRow(line: string, n: number): { row: LogRow | null; issue: JcIssue | null } {
+  if (typeof line !== 'string') throw argumentError('lineToRow', 'line', TEXT);
+  if (!Number.isSafeInteger(n)) throw argumentError('lineToRow', 'n', FINITE);
   if (line.trim() === '') return { row: null, issue: null };
   let v: Record<string, unknown>;
   try {

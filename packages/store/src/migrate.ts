@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import type { Engine } from './engine.js';
+import { need } from '@jiceng/core';
 
 /** The migrations folder beside `src/` and `dist/`. */
 const DIR = new URL('../migrations/', import.meta.url);
@@ -35,6 +36,7 @@ export async function migrationFiles(): Promise<{ version: number; name: string;
  * ```
  */
 export async function migrate(engine: Engine): Promise<number[]> {
+  need('migrate', 'engine', engine, 'object', { transaction: 'function' });
   const files = await migrationFiles();
   return engine.transaction(async (tx) => {
     if (engine.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);

@@ -4,7 +4,7 @@
  * checkpoints and snapshots, bulk import and export the JSON Lines log.
  * @module
  */
-import { issue, JcError, type JcIssue } from '@jiceng/core';
+import { argumentError, issue, JcError, need, type JcIssue } from '@jiceng/core';
 import { copyField, openEngine, type Engine, type EngineOptions, type Sql } from './engine.js';
 import { migrate } from './migrate.js';
 import { fastCaseRow, lineToRow, rowToLine, type LogRow } from './log.js';
@@ -75,6 +75,9 @@ class Conflict {
  * ```
  */
 export function versionConflict(streamId: string, expected: AppendOptions['expectedVersion'], current: number): JcIssue {
+  need('versionConflict', 'streamId', streamId, 'string');
+  if (typeof expected !== 'number' && typeof expected !== 'string') throw argumentError('versionConflict', 'expected', { zh: '版本号或期望标记', en: 'a version or an expectation marker' });
+  need('versionConflict', 'current', current, 'integer');
   return issue(
     'E_VERSION_CONFLICT',
     `版本冲突：${streamId} 当前版本为 ${current}，而命令基于 ${expected}；请刷新后重试`,
@@ -135,7 +138,9 @@ export class EventStore {
   constructor(
     /** The engine underneath (for tools and tests that need raw SQL). */
     readonly engine: Engine,
-  ) {}
+  ) {
+    need('EventStore', 'engine', engine, 'object', { kind: 'string', transaction: 'function', close: 'function', listen: 'function' });
+  }
 
   /** `pglite` or `postgres`. */
   get kind(): Engine['kind'] {

@@ -10,6 +10,7 @@ import {
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { count, issueLine, loadCaseCity, scanEventLog } from '../case-log.js';
 import type { CliIo } from '../io.js';
+import { need } from '@jiceng/core';
 
 const ROLES = new Map(DEFAULT_ROLE_RULES.map((r) => [r.id, r]));
 
@@ -106,6 +107,7 @@ function render(d: Dossier, viewer: string, lang: Lang, h: HierarchyIndex): stri
  * ```
  */
 export function parseAs(text: string): { role: string; node: string } | undefined {
+  need('parseAs', 'text', text, 'string');
   const m = /^([^@\s]+)@([^@\s]+)$/.exec(text);
   return m ? { role: m[1], node: m[2] } : undefined;
 }

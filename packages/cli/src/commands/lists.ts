@@ -13,6 +13,7 @@ import { generatePutian, putianConfig, textTable } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { putianListsAndRegistry } from '../lists-files.js';
+import { need } from '@jiceng/core';
 
 const yuan = (n: number) => `¥${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}%`);
@@ -26,6 +27,8 @@ const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}%`);
  * ```
  */
 export function formatNodeLists(v: NodeLists, lang: Lang): string {
+  need('formatNodeLists', 'v', v, 'object', { name: 'string', code: 'string' });
+  need('formatNodeLists', 'lang', lang, 'string');
   const en = lang === 'en';
   const out: string[] = [`${v.name} ${v.code} (${v.level})`, ''];
   out.push(en ? `Work list (${v.work.length})` : `工作清单（${v.work.length}）`);

@@ -7,6 +7,7 @@ import { toJsonLines, type AuditEvent } from './audit.js';
 import type { Access } from './context.js';
 import { accessIssue } from './messages.js';
 import { auditEvent } from './read.js';
+import { need, needAccess } from '../io/args.js';
 
 /**
  * The audit events the actor may read: its own, and — for roles with `audits` — those whose
@@ -21,6 +22,8 @@ import { auditEvent } from './read.js';
  * ```
  */
 export function auditTrail(access: Access, options: { ownOnly?: boolean } = {}): Result<AuditEvent[]> {
+  needAccess('auditTrail', access);
+  need('auditTrail', 'options', options, 'object');
   const auditor = access.grants.some((g) => g.rule.audits === true);
   if (!auditor && !options.ownOnly) return fail([accessIssue('E_NOT_PERMITTED', 'audit')]);
   const h = access.hierarchy;
@@ -55,6 +58,8 @@ export function auditTrail(access: Access, options: { ownOnly?: boolean } = {}):
  * ```
  */
 export function exportAuditTrail(access: Access, purpose: string): Result<string> {
+  needAccess('exportAuditTrail', access);
+  need('exportAuditTrail', 'purpose', purpose, 'string');
   const why = purpose.trim();
   if (!why) {
     auditEvent(access, { action: 'refused', purpose: '', kind: 'audit', records: [], nodes: [], view: 'export', fields: [], refusal: 'E_NO_PURPOSE' });

@@ -3,7 +3,7 @@
  * when, what, in which scope). The log is append-only; the trail an actor may see is scoped.
  * @module
  */
-import { needIterable } from '../io/args.js';
+import { jsonOf, needIterable } from '../io/args.js';
 import type { View } from './sensitivity.js';
 
 /**
@@ -129,6 +129,6 @@ function deepFreeze<T>(o: T): T {
 export function toJsonLines(records: Iterable<unknown>): string {
   needIterable('toJsonLines', 'records', records);
   let out = '';
-  for (const r of records) out += `${JSON.stringify(r)}\n`;
+  for (const r of records) out += `${jsonOf('toJsonLines', 'records', r)}\n`;
   return out;
 }

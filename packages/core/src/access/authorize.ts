@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../errors.js';
 import type { Access } from './context.js';
 import { accessIssue } from './messages.js';
 import { can, DEFAULT_CASE_POLICY, type CasePolicy, type CaseCommandType } from './policy.js';
+import { need, needAccess } from '../io/args.js';
 
 /**
  * Decides whether the actor may run `command` on the case at node position `pos`. Roles that
@@ -27,6 +28,10 @@ export function authorize(
   pos: number,
   policy: CasePolicy = DEFAULT_CASE_POLICY,
 ): Result<{ role: string; node: string }> {
+  needAccess('authorize', access);
+  need('authorize', 'command', command, 'string');
+  need('authorize', 'pos', pos, 'integer');
+  need('authorize', 'policy', policy, 'object', { rules: 'iterable' });
   const h = access.hierarchy;
   if (!Number.isInteger(pos) || pos < 0 || pos >= h.size) return fail([accessIssue('E_UNKNOWN_NODE', String(pos))]);
   let covered = false;

@@ -4,6 +4,7 @@
  * @module
  */
 import { argumentError } from '../io/args.js';
+import { need } from '../io/args.js';
 
 /** The default minimum cell size. @example `DEFAULT_MIN_CELL // 5` */
 export const DEFAULT_MIN_CELL = 5;
@@ -54,6 +55,8 @@ export function suppressSmallCells<K extends string>(
   counts: Readonly<Record<K, number>>,
   options: SuppressOptions = {},
 ): Record<K, SuppressedCell> {
+  need('suppressSmallCells', 'counts', counts, 'object');
+  need('suppressSmallCells', 'options', options, 'object');
   const min = options.minCell ?? DEFAULT_MIN_CELL;
   const keys = Object.keys(counts) as K[];
   const hidden = new Set<K>(keys.filter((k) => counts[k] > 0 && counts[k] < min));

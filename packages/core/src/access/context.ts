@@ -10,6 +10,8 @@ import { DEFAULT_FIELD_POLICY, type FieldPolicy } from './fields.js';
 import { scopeOf, type Scope } from './scope.js';
 import { sensitivityRank } from './sensitivity.js';
 import { AuditLog } from './audit.js';
+import { need, needAccess } from '../io/args.js';
+import { ACTOR, HIERARCHY } from '../shapes.js';
 
 /**
  * Options of {@link createAccess}.
@@ -65,6 +67,9 @@ export interface Access {
  * ```
  */
 export function createAccess(actor: Actor, hierarchy: HierarchyIndex, options: AccessOptions = {}): Access {
+  need('createAccess', 'actor', actor, 'object', ACTOR);
+  need('createAccess', 'hierarchy', hierarchy, 'object', HIERARCHY);
+  need('createAccess', 'options', options, 'object');
   const roleList = options.roles ?? DEFAULT_ROLE_RULES;
   const roles = new Map(roleList.map((r) => [r.id, r]));
   const grants: Array<{ rule: RoleRule; pos: number }> = [];
@@ -98,6 +103,8 @@ export function createAccess(actor: Actor, hierarchy: HierarchyIndex, options: A
  * ```
  */
 export function readRightsAt(access: Access, pos: number): { rank: number; contactsReporters: boolean } {
+  needAccess('readRightsAt', access);
+  need('readRightsAt', 'pos', pos, 'integer');
   let rank = -1;
   let contacts = false;
   if (pos < 0) return { rank, contactsReporters: contacts };
@@ -122,6 +129,9 @@ export function readRightsAt(access: Access, pos: number): { rank: number; conta
  * ```
  */
 export function canReadGroup(access: Access, group: string, pos: number): boolean {
+  needAccess('canReadGroup', access);
+  need('canReadGroup', 'group', group, 'string');
+  need('canReadGroup', 'pos', pos, 'integer');
   if (pos < 0) return false;
   return access.grants.some(({ rule, pos: g }) => rule.registryGroups?.includes(group) && access.hierarchy.isAncestor(g, pos));
 }
@@ -135,6 +145,9 @@ export function canReadGroup(access: Access, group: string, pos: number): boolea
  * ```
  */
 export function canWriteGroup(access: Access, group: string, pos: number): boolean {
+  needAccess('canWriteGroup', access);
+  need('canWriteGroup', 'group', group, 'string');
+  need('canWriteGroup', 'pos', pos, 'integer');
   if (pos < 0) return false;
   return access.grants.some(
     ({ rule, pos: g }) => rule.registryWrites === true && rule.registryGroups?.includes(group) && access.hierarchy.isAncestor(g, pos),
@@ -150,6 +163,7 @@ export function canWriteGroup(access: Access, group: string, pos: number): boole
  * ```
  */
 export function nodePosition(hierarchy: HierarchyIndex, node: unknown): number {
+  need('nodePosition', 'hierarchy', hierarchy, 'object', HIERARCHY);
   if (typeof node === 'number') return Number.isInteger(node) && node >= 0 && node < hierarchy.size ? node : -1;
   if (typeof node === 'string') return hierarchy.indexOf(node);
   return -1;

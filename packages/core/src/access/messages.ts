@@ -3,6 +3,7 @@
  * @module
  */
 import { issue, type JcIssue } from '../errors.js';
+import { need, needKey } from '../io/args.js';
 
 /**
  * Every code the access layer and the registry can report, with its zh and en message.
@@ -46,6 +47,9 @@ export type AccessCode = keyof typeof ACCESS_MESSAGES;
  * ```
  */
 export function accessIssue(code: AccessCode, detail?: string, column?: string): JcIssue {
+  needKey('accessIssue', 'code', code, ACCESS_MESSAGES);
+  need('accessIssue', 'detail', detail, 'string?');
+  need('accessIssue', 'column', column, 'string?');
   const [zh, en] = ACCESS_MESSAGES[code];
   const d = detail ? `: ${detail}` : '';
   return issue(code, `${zh}${detail ? `：${detail}` : ''}`, `${en}${d}`, column ? { column } : {});

@@ -19,6 +19,7 @@ export const CASE_COMMAND_TYPES = [
   'escalate', 'reportHandled', 'verify', 'giveFeedback', 'followUp', 'close', 'reopen', 'supervise',
   'recordAccountability',
 ] as const;
+import { need } from '../io/args.js';
 /** A command type id. @example `const c: CaseCommandType = 'close';` */
 export type CaseCommandType = (typeof CASE_COMMAND_TYPES)[number];
 
@@ -119,6 +120,10 @@ function compile(policy: CasePolicy): Map<string, Set<string> | null> {
  * ```
  */
 export function can(policy: CasePolicy, role: string, command: CaseCommandType, level: string): boolean {
+  need('can', 'policy', policy, 'object', { rules: 'iterable' });
+  need('can', 'role', role, 'string');
+  need('can', 'command', command, 'string');
+  need('can', 'level', level, 'string');
   const levels = compile(policy).get(`${role}\u0000${command}`);
   return levels === null || (levels !== undefined && levels.has(level));
 }

@@ -10,6 +10,7 @@ import { DEFAULT_FIELD_POLICY, UNLISTED_FIELD, type FieldPolicy } from './fields
 import { REGISTRY_KINDS, viewRecords, type PlainRecord, type ReadOptions } from './read.js';
 import { applyMask } from './mask.js';
 import { isOpenView, sensitivityRank, viewCeiling, type View } from './sensitivity.js';
+import { need } from '../io/args.js';
 
 /**
  * Records masked for one actor and one view, ready for a component's property.
@@ -65,6 +66,10 @@ export function stripForView(
   view: View,
   fields: FieldPolicy = DEFAULT_FIELD_POLICY,
 ): Record<string, unknown> | undefined {
+  need('stripForView', 'kind', kind, 'string');
+  need('stripForView', 'record', record, 'object');
+  need('stripForView', 'view', view, 'string');
+  need('stripForView', 'fields', fields, 'object');
   if (isOpenView(view) && REGISTRY_KINDS.includes(kind)) return undefined;
   const ceiling = sensitivityRank(viewCeiling(view));
   const rules = fields[kind] ?? {};

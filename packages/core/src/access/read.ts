@@ -12,6 +12,7 @@ import { isOpenView, sensitivityRank, viewCeiling, type View } from './sensitivi
 import { canReadGroup, nodePosition, readRightsAt, type Access } from './context.js';
 import { accessIssue } from './messages.js';
 import type { AuditEvent } from './audit.js';
+import { need } from '../io/args.js';
 
 /** Record kinds of the special-population registry: never shown on open views. @example `REGISTRY_KINDS.includes('follow-up')` */
 export const REGISTRY_KINDS: readonly string[] = Object.freeze(['special-population', 'follow-up', 'handover']);
@@ -64,6 +65,9 @@ export function isVisible(access: Access, kind: string, record: PlainRecord): bo
  * ```
  */
 export function filterRecords<T extends PlainRecord>(access: Access, kind: string, records: Iterable<T>): T[] {
+  needAccess('filterRecords', access);
+  need('filterRecords', 'kind', kind, 'string');
+  need('filterRecords', 'records', records, 'iterable');
   const out: T[] = [];
   for (const r of records) if (isVisible(access, kind, r)) out.push(r);
   return out;
@@ -178,6 +182,8 @@ export function auditEvent(
   access: Access,
   e: Omit<AuditEvent, 'seq' | 'at' | 'actorId' | 'roles' | 'scope'>,
 ): AuditEvent {
+  needAccess('auditEvent', access);
+  need('auditEvent', 'e', e, 'object');
   return access.audit.append({
     at: access.now(),
     actorId: access.actor.id,
@@ -297,5 +303,9 @@ export function readRecord(
  * ```
  */
 export function maskRecord(access: Access, kind: string, record: PlainRecord, view: View = 'staff'): Record<string, unknown> {
+  needAccess('maskRecord', access);
+  need('maskRecord', 'kind', kind, 'string');
+  need('maskRecord', 'record', record, 'object');
+  need('maskRecord', 'view', view, 'string');
   return maskOne(access, kind, record, view, INTERNAL).value;
 }

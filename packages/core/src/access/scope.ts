@@ -8,6 +8,8 @@ import type { JcIssue } from '../errors.js';
 import type { Actor } from './actor.js';
 import type { RoleRule } from './roles.js';
 import { accessIssue } from './messages.js';
+import { need } from '../io/args.js';
+import { ACTOR, HIERARCHY } from '../shapes.js';
 
 /**
  * What an actor may see: sorted, disjoint pre-order ranges `[starts[k], ends[k])` (each the
@@ -51,6 +53,9 @@ export interface Scope {
  * ```
  */
 export function scopeOf(actor: Actor, hierarchy: HierarchyIndex, roles: readonly RoleRule[]): Scope {
+  need('scopeOf', 'actor', actor, 'object', ACTOR);
+  need('scopeOf', 'hierarchy', hierarchy, 'object', HIERARCHY);
+  need('scopeOf', 'roles', roles, 'array');
   const byId = new Map(roles.map((r) => [r.id, r]));
   const warnings: JcIssue[] = [];
   const roots: number[] = [];

@@ -7,6 +7,7 @@ import type { LocalizedText } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CategoryTable } from '../cases/categories.js';
 import type { CaseState } from '../cases/state.js';
+import { need } from '../io/args.js';
 
 /**
  * One waiting case on the board.
@@ -75,6 +76,10 @@ export interface BoardLoad {
 export function dispatchBoard(
   cases: Iterable<CaseState>, ctx: { hierarchy: HierarchyIndex; categories: CategoryTable }, node: number, now: number,
 ): { rows: BoardRow[]; loads: BoardLoad[] } {
+  need('dispatchBoard', 'cases', cases, 'iterable');
+  need('dispatchBoard', 'ctx', ctx, 'object', { hierarchy: 'object', categories: 'object' });
+  need('dispatchBoard', 'node', node, 'integer');
+  need('dispatchBoard', 'now', now, 'time');
   const h = ctx.hierarchy;
   const nameOf = (p: number): LocalizedText => ({ zh: h.name(p), en: h.nameEn(p) });
   const bodies = [node, ...h.children(node)];

@@ -14,6 +14,8 @@ import type { AlertEventData, AlertEventType, AnyAlertEvent } from './events.js'
 import type { AlertFinding } from './engine.js';
 import type { AlertRuleSet } from './rules.js';
 import type { AlertState } from './state.js';
+import { need } from '../io/args.js';
+import { ALERT, ACTOR } from '../shapes.js';
 
 /**
  * Which role may run which alert command, at which levels (absent: any level).
@@ -91,6 +93,7 @@ export interface AlertLookup {
  * ```
  */
 export function alertKey(a: { rule: string; node: string; category?: string; caseId?: string }): string {
+  need('alertKey', 'a', a, 'object', { rule: 'string', node: 'string' });
   return `${a.rule}|${a.node}|${a.category ?? ''}|${a.caseId ?? ''}`;
 }
 
@@ -103,6 +106,7 @@ export function alertKey(a: { rule: string; node: string; category?: string; cas
  * ```
  */
 export function raiseCommand(f: AlertFinding): AlertCommand {
+  need('raiseCommand', 'f', f, 'object', { rule: 'string', node: 'string' });
   return {
     type: 'raise', rule: f.rule, kind: f.kind, severity: f.severity, node: f.node, foundAt: f.at, count: f.count,
     ...(f.baseline !== undefined ? { baseline: f.baseline } : {}), ...(f.category !== undefined ? { category: f.category } : {}),
@@ -159,6 +163,9 @@ function precheck(s: AlertState, type: Exclude<AlertCommandType, 'raise'>, actor
  * ```
  */
 export function alertActions(s: AlertState, actor: Actor, ctx: AlertContext): Exclude<AlertCommandType, 'raise'>[] {
+  need('alertActions', 's', s, 'object', ALERT);
+  need('alertActions', 'actor', actor, 'object', ACTOR);
+  need('alertActions', 'ctx', ctx, 'object', { hierarchy: 'object', calendar: 'object', rules: 'object', clock: 'function' });
   return (['acknowledge', 'assign', 'escalate', 'resolve'] as const).filter((c) => precheck(s, c, actor, ctx).ok);
 }
 
@@ -223,6 +230,8 @@ function clean<T extends object>(o: T): T {
  * ```
  */
 export function dueEscalations(alerts: Iterable<AlertState>, ctx: AlertContext): AlertCommand[] {
+  need('dueEscalations', 'alerts', alerts, 'iterable');
+  need('dueEscalations', 'ctx', ctx, 'object', { hierarchy: 'object', calendar: 'object', rules: 'object', clock: 'function' });
   const now = ctx.clock();
   const out: AlertCommand[] = [];
   for (const s of alerts) {

@@ -15,6 +15,8 @@ import { alertIssue } from './messages.js';
 import { ruleCategoryMask, type AlertKind, type AlertRule, type AlertRuleOf, type AlertRuleSet, type AlertSeverity } from './rules.js';
 import { TimerHeap } from './heap.js';
 import { endOfLocalDay, localDayOf, workingStartBefore } from './time.js';
+import { need } from '../io/args.js';
+import { RULES } from '../shapes.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -132,6 +134,9 @@ export class AlertEngine {
    * sized for it up front, so a long replay does not keep reallocating them.
    */
   constructor(ctx: AlertEngineContext, rules: AlertRuleSet, options: { capacity?: number } = {}) {
+    need('AlertEngine', 'ctx', ctx, 'object', { hierarchy: 'object', categories: 'object', calendar: 'object' });
+    need('AlertEngine', 'rules', rules, 'object', RULES);
+    need('AlertEngine', 'options', options, 'object', { capacity: 'count?' });
     const cap = Math.max(1024, Math.ceil(options.capacity ?? 0));
     if (cap > this.cap) {
       this.cap = cap;
@@ -576,5 +581,6 @@ class RecurrenceRule {
 
 /** The rules of a set that the case feed drives (all but `followUp`). @example `feedRules(DEFAULT_ALERT_RULES).length; // 5` */
 export function feedRules(rules: AlertRuleSet): AlertRule[] {
+  need('feedRules', 'rules', rules, 'object', RULES);
   return rules.rules.filter((r) => r.kind !== 'followUp');
 }

@@ -11,6 +11,8 @@ import type { RegistryState } from '../access/registry/events.js';
 import { registryFigures } from '../access/registry/view.js';
 import type { AlertFinding } from './engine.js';
 import type { AlertRuleOf } from './rules.js';
+import { need, needAccess } from '../io/args.js';
+import { REGISTRY } from '../shapes.js';
 
 /**
  * Findings of a `followUp` rule at `now`: each node of the rule's level in the actor's
@@ -25,6 +27,10 @@ import type { AlertRuleOf } from './rules.js';
  * ```
  */
 export function followUpFindings(access: Access, registry: RegistryState, rule: AlertRuleOf<'followUp'>, now: number): Result<AlertFinding[]> {
+  needAccess('followUpFindings', access);
+  need('followUpFindings', 'registry', registry, 'object', REGISTRY);
+  need('followUpFindings', 'rule', rule, 'object', { id: 'string' });
+  need('followUpFindings', 'now', now, 'time');
   if (!access.actor.roles.some((g) => rule.roles.includes(g.role))) return fail([accessIssue('E_NOT_PERMITTED', rule.id)]);
   const h = access.hierarchy;
   const lv = h.config.levels.findIndex((l) => l.id === rule.level);

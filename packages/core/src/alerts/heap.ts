@@ -2,6 +2,7 @@
  * A binary min-heap of timers on typed arrays: (time, row, stamp), no object per entry.
  * @module
  */
+import { need } from '../io/args.js';
 
 /**
  * Timers keyed by time; each carries a case row and a stamp (the row's epoch when it was
@@ -30,6 +31,7 @@ export class TimerHeap {
 
   /** `capacity`: room for that many timers before the arrays grow (growing allocates). */
   constructor(capacity = 1024) {
+    need('TimerHeap', 'capacity', capacity, 'count');
     const n = Math.max(16, Math.ceil(capacity));
     this.t = new Float64Array(n);
     this.r = new Int32Array(n);

@@ -10,6 +10,8 @@ import { alertIssue } from './messages.js';
 import { alertKey, decideAlert, type AlertContext, type AlertLookup } from './decide.js';
 import type { AnyAlertEvent } from './events.js';
 import { evolveAlert, type AlertState } from './state.js';
+import { need } from '../io/args.js';
+import { HIERARCHY } from '../shapes.js';
 
 /**
  * Alerts kept as events: `apply` appends one event (checked for order), `execute` decides a
@@ -100,6 +102,9 @@ export class AlertLog implements AlertLookup {
  * ```
  */
 export function visibleAlerts(alerts: Iterable<AlertState>, scope: Scope, hierarchy: HierarchyIndex): AlertState[] {
+  need('visibleAlerts', 'alerts', alerts, 'iterable');
+  need('visibleAlerts', 'scope', scope, 'object');
+  need('visibleAlerts', 'hierarchy', hierarchy, 'object', HIERARCHY);
   const out: AlertState[] = [];
   for (const a of alerts) {
     const pos = hierarchy.indexOf(a.node);
@@ -122,6 +127,9 @@ export function visibleAlerts(alerts: Iterable<AlertState>, scope: Scope, hierar
 export function alertMeasures(alerts: Iterable<AlertState>, hierarchy: HierarchyIndex, node: number): {
   rows: { node: string; raised: number; open: number; acknowledged: number }[]; medianAckMinutes: number; meanAckMinutes: number;
 } {
+  need('alertMeasures', 'alerts', alerts, 'iterable');
+  need('alertMeasures', 'hierarchy', hierarchy, 'object', HIERARCHY);
+  need('alertMeasures', 'node', node, 'integer');
   const buckets = [node, ...hierarchy.children(node)];
   const rows = buckets.map((b) => ({ node: hierarchy.code(b), raised: 0, open: 0, acknowledged: 0 }));
   const waits: number[] = [];

@@ -3,6 +3,7 @@
  * @module
  */
 import { issue, type JcIssue } from '../errors.js';
+import { need, needKey } from '../io/args.js';
 
 /**
  * Every code the alerts domain can report, with its zh and en message.
@@ -43,6 +44,9 @@ export type AlertCode = keyof typeof ALERT_MESSAGES;
  * ```
  */
 export function alertIssue(code: AlertCode, detail?: string, column?: string): JcIssue {
+  needKey('alertIssue', 'code', code, ALERT_MESSAGES);
+  need('alertIssue', 'detail', detail, 'string?');
+  need('alertIssue', 'column', column, 'string?');
   const [zh, en] = ALERT_MESSAGES[code];
   const where = column === undefined ? {} : { column };
   return detail === undefined ? issue(code, zh, en, where) : issue(code, `${zh}：${detail}`, `${en}: ${detail}`, where);

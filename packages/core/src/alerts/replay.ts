@@ -6,6 +6,8 @@
 import type { AnyCaseEvent } from '../cases/events.js';
 import { AlertEngine, feedRules, type AlertEngineContext } from './engine.js';
 import type { AlertRuleSet } from './rules.js';
+import { need } from '../io/args.js';
+import { RULES } from '../shapes.js';
 
 /**
  * The events in time order; events at the same instant keep their order (a case's own
@@ -17,6 +19,7 @@ import type { AlertRuleSet } from './rules.js';
  * ```
  */
 export function inTimeOrder(events: readonly AnyCaseEvent[]): AnyCaseEvent[] {
+  need('inTimeOrder', 'events', events, 'array');
   const idx = new Int32Array(events.length);
   for (let i = 0; i < idx.length; i++) idx[i] = i;
   const at = new Float64Array(events.length);
@@ -51,6 +54,10 @@ export interface AlertReplay {
  * ```
  */
 export function replayAlerts(events: Iterable<AnyCaseEvent>, ctx: AlertEngineContext, rules: AlertRuleSet, end?: number): AlertReplay {
+  need('replayAlerts', 'events', events, 'iterable');
+  need('replayAlerts', 'ctx', ctx, 'object', { hierarchy: 'object', categories: 'object', calendar: 'object' });
+  need('replayAlerts', 'rules', rules, 'object', RULES);
+  need('replayAlerts', 'end', end, 'time?');
   // A list: room for a case per four events up front (a case has about eight), so the engine
   // sizes its arrays once — estimated from the length, since counting the cases would read every
   // event an extra time (a tenth of the whole replay).

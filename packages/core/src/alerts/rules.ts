@@ -9,6 +9,8 @@ import type { HierarchyConfig } from '../hierarchy/types.js';
 import { CASE_TOPICS, type CategoryTable } from '../cases/categories.js';
 import { zodIssues } from '../cases/commands.js';
 import { alertIssue } from './messages.js';
+import { need } from '../io/args.js';
+import { CATEGORIES } from '../shapes.js';
 
 /**
  * The kinds of rule: a cluster of cases, a rise above a node's own baseline, a recurrence
@@ -145,6 +147,8 @@ export function validateAlertRules(input: unknown, config?: HierarchyConfig, cat
  * ```
  */
 export function rulesFor(sets: readonly AlertRuleSet[], city: string): AlertRuleSet {
+  need('rulesFor', 'sets', sets, 'array');
+  need('rulesFor', 'city', city, 'string');
   return sets.find((s) => s.city === city) ?? { city, rules: [] };
 }
 
@@ -159,6 +163,8 @@ export function rulesFor(sets: readonly AlertRuleSet[], city: string): AlertRule
  * ```
  */
 export function ruleCategoryMask(rule: AlertRule, categories: CategoryTable): Uint8Array {
+  need('ruleCategoryMask', 'rule', rule, 'object', { kind: 'string' });
+  need('ruleCategoryMask', 'categories', categories, 'object', CATEGORIES);
   const mask = new Uint8Array(categories.list.length);
   for (const c of categories.list) {
     const byTopic = !rule.topics || rule.topics.includes(c.topic);

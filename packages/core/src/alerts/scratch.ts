@@ -10,6 +10,8 @@ import { workingMsBetween } from '../cases/calendar.js';
 import { feedRules, type AlertEngineContext, type AlertFinding } from './engine.js';
 import { ruleCategoryMask, type AlertRuleSet } from './rules.js';
 import { coverageStart, endOfLocalDay, localDayOf } from './time.js';
+import { need } from '../io/args.js';
+import { RULES } from '../shapes.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -46,6 +48,10 @@ function nearStart(ctx: AlertEngineContext, due: number, ms: number): number {
  * ```
  */
 export function evaluateFromScratch(events: readonly AnyCaseEvent[], ctx: AlertEngineContext, rules: AlertRuleSet, end?: number): AlertFinding[] {
+  need('evaluateFromScratch', 'events', events, 'array');
+  need('evaluateFromScratch', 'ctx', ctx, 'object', { hierarchy: 'object', categories: 'object', calendar: 'object' });
+  need('evaluateFromScratch', 'rules', rules, 'object', RULES);
+  need('evaluateFromScratch', 'end', end, 'time?');
   const h = ctx.hierarchy;
   const cats = ctx.categories;
   const out: AlertFinding[] = [];

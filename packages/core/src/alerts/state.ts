@@ -4,6 +4,7 @@
  */
 import type { AlertKind, AlertSeverity } from './rules.js';
 import type { AlertResolution, AnyAlertEvent } from './events.js';
+import { argumentError, need } from '../io/args.js';
 
 /**
  * The statuses of an alert.
@@ -64,6 +65,8 @@ export interface AlertState {
  * ```
  */
 export function evolveAlert(s: AlertState | undefined, e: AnyAlertEvent): AlertState {
+  need('evolveAlert', 's', s, 'object?');
+  need('evolveAlert', 'e', e, 'object', { type: 'string', alertId: 'string', data: 'object' });
   if (e.type === 'raised') {
     const d = e.data;
     return {
@@ -73,7 +76,7 @@ export function evolveAlert(s: AlertState | undefined, e: AnyAlertEvent): AlertS
       acknowledgedAt: NaN, acknowledgedBy: null, assignee: null, escalations: 0, resolvedAt: NaN, resolution: null, lastAt: e.at,
     };
   }
-  if (!s) throw new TypeError(`evolveAlert: ${e.type} before raised for ${e.alertId}`);
+  if (!s) throw argumentError('evolveAlert', 's', { zh: `已发出的预警（${e.alertId} 的 ${e.type} 之前应有 raised）`, en: `a raised alert (${e.type} before raised for ${e.alertId})` });
   const n: AlertState = { ...s, version: e.version, lastAt: e.at };
   switch (e.type) {
     case 'acknowledged':
@@ -109,6 +112,7 @@ export function evolveAlert(s: AlertState | undefined, e: AnyAlertEvent): AlertS
  * ```
  */
 export function foldAlert(events: readonly AnyAlertEvent[]): AlertState | undefined {
+  need('foldAlert', 'events', events, 'array');
   let s: AlertState | undefined;
   for (const e of events) s = evolveAlert(s, e);
   return s;

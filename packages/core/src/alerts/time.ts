@@ -4,6 +4,8 @@
  * @module
  */
 import { isWorkingDay, type WorkingCalendar } from '../cases/calendar.js';
+import { argumentError, FINITE, need } from '../io/args.js';
+import { CALENDAR } from '../shapes.js';
 
 const DAY = 86_400_000;
 const HORIZON_DAYS = 3_660;
@@ -17,6 +19,8 @@ const HORIZON_DAYS = 3_660;
  * ```
  */
 export function localDayOf(cal: Pick<WorkingCalendar, 'offset'>, t: number): number {
+  need('localDayOf', 'cal', cal, 'object', { offset: 'number' });
+  if (!Number.isFinite(t)) throw argumentError('localDayOf', 't', FINITE);
   return Math.floor((t + cal.offset) / DAY);
 }
 
@@ -29,6 +33,8 @@ export function localDayOf(cal: Pick<WorkingCalendar, 'offset'>, t: number): num
  * ```
  */
 export function endOfLocalDay(cal: Pick<WorkingCalendar, 'offset'>, d: number): number {
+  need('endOfLocalDay', 'cal', cal, 'object', { offset: 'number' });
+  if (!Number.isFinite(d)) throw argumentError('endOfLocalDay', 'd', FINITE);
   return (d + 1) * DAY - cal.offset;
 }
 
@@ -46,6 +52,9 @@ export function endOfLocalDay(cal: Pick<WorkingCalendar, 'offset'>, d: number): 
  * ```
  */
 export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number): number {
+  need('workingStartBefore', 'cal', cal, 'object', CALENDAR);
+  need('workingStartBefore', 'due', due, 'number');
+  need('workingStartBefore', 'ms', ms, 'number');
   if (!Number.isFinite(due) || !(ms >= 0)) return NaN;
   let d = localDayOf(cal, due);
   let tod = due + cal.offset - d * DAY;
@@ -80,8 +89,9 @@ export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number
  * ```
  */
 export function coverageStart(cal: WorkingCalendar): number {
-  const known = starts.get(cal);
+  const known = starts.get(cal); // a WeakMap answers undefined for a bad key: checked next
   if (known && known.years === cal.years.size && known.fallback === cal.fallback) return known.at;
+  need('coverageStart', 'cal', cal, 'object', CALENDAR);
   const at = cal.fallback !== undefined || cal.years.size === 0 ? -Infinity : Date.UTC(Math.min(...cal.years), 0, 1) - cal.offset;
   starts.set(cal, { at, years: cal.years.size, fallback: cal.fallback });
   return at;

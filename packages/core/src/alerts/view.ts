@@ -9,6 +9,8 @@ import type { CategoryTable } from '../cases/categories.js';
 import { alertActions, type AlertContext } from './decide.js';
 import { ALERT_LABELS, type AlertKind, type AlertSeverity } from './rules.js';
 import type { AlertState, AlertStatus } from './state.js';
+import { need } from '../io/args.js';
+import { ACTOR } from '../shapes.js';
 
 /**
  * One alert ready to show.
@@ -52,6 +54,10 @@ export interface AlertRow {
  * ```
  */
 export function alertRows(alerts: Iterable<AlertState>, viewer: Actor, ctx: AlertContext, categories?: CategoryTable): AlertRow[] {
+  need('alertRows', 'alerts', alerts, 'iterable');
+  need('alertRows', 'viewer', viewer, 'object', ACTOR);
+  need('alertRows', 'ctx', ctx, 'object', { hierarchy: 'object', calendar: 'object', rules: 'object' });
+  need('alertRows', 'categories', categories, 'object?');
   const h = ctx.hierarchy;
   const rank: Record<AlertSeverity, number> = { critical: 0, warning: 1, notice: 2 };
   const rows: AlertRow[] = [];

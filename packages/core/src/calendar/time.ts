@@ -10,6 +10,7 @@
  * @module
  */
 import { isValid, parseISO } from 'date-fns';
+import { argumentError } from '../io/args.js';
 
 /**
  * The offset of China Standard Time (Asia/Shanghai) from UTC, in minutes.
@@ -86,6 +87,7 @@ export function dateOfDayNumber(day: number): string {
  * ```
  */
 export function localDayNumber(t: number, offsetMs: number = CHINA_UTC_OFFSET_MS): number {
+  if (!Number.isFinite(t) || !Number.isFinite(offsetMs)) throw argumentError('localDayNumber', Number.isFinite(t) ? 'offsetMs' : 't', { zh: '有限数', en: 'a finite number' });
   return Math.floor((num(t) + num(offsetMs)) / DAY_MS);
 }
 
@@ -98,6 +100,7 @@ export function localDayNumber(t: number, offsetMs: number = CHINA_UTC_OFFSET_MS
  * ```
  */
 export function weekdayOfDayNumber(day: number): number {
+  if (!(typeof day === 'number' && Math.abs(day) <= 1e8)) throw argumentError('weekdayOfDayNumber', 'day', { zh: '±1 亿以内的日序号', en: 'a day number within ±100,000,000' });
   return (((num(day) + 4) % 7) + 7) % 7;
 }
 
@@ -110,6 +113,7 @@ export function weekdayOfDayNumber(day: number): number {
  * ```
  */
 export function yearOfDayNumber(day: number): number {
+  if (!(typeof day === 'number' && Math.abs(day) <= 1e8)) throw argumentError('yearOfDayNumber', 'day', { zh: '±1 亿以内的日序号', en: 'a day number within ±100,000,000' });
   return new Date(num(day) * DAY_MS).getUTCFullYear();
 }
 
@@ -122,6 +126,7 @@ export function yearOfDayNumber(day: number): number {
  * ```
  */
 export function firstDayOfYear(year: number): number {
+  if (!(typeof year === 'number' && Math.abs(year) <= 270_000)) throw argumentError('firstDayOfYear', 'year', { zh: '±27 万以内的年份', en: 'a year within ±270,000' });
   return Date.UTC(num(year), 0, 1) / DAY_MS;
 }
 
@@ -135,6 +140,7 @@ export function firstDayOfYear(year: number): number {
  * ```
  */
 export function monthDayOfDayNumber(day: number): number {
+  if (!(typeof day === 'number' && Math.abs(day) <= 1e8)) throw argumentError('monthDayOfDayNumber', 'day', { zh: '±1 亿以内的日序号', en: 'a day number within ±100,000,000' });
   const d = new Date(num(day) * DAY_MS);
   return (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }

@@ -4,6 +4,8 @@
  * @module
  */
 import type { CaseState } from './state.js';
+import { need } from '../io/args.js';
+import { CASE } from '../shapes.js';
 
 /**
  * The deadline running now: the dispatch deadline while registered, the handling deadline
@@ -15,6 +17,7 @@ import type { CaseState } from './state.js';
  * ```
  */
 export function runningDeadline(s: CaseState): number {
+  need('runningDeadline', 's', s, 'object', CASE);
   switch (s.status) {
     case 'registered':
       return s.dispatchDueAt;
@@ -37,6 +40,8 @@ export function runningDeadline(s: CaseState): number {
  * ```
  */
 export function overdue(s: CaseState, now: number): boolean {
+  need('overdue', 's', s, 'object', CASE);
+  need('overdue', 'now', now, 'time');
   const due = runningDeadline(s);
   if (!(due === due)) return false;
   return s.status === 'suspended' ? s.suspendedAt > due : now > due;
@@ -52,6 +57,9 @@ export function overdue(s: CaseState, now: number): boolean {
  * ```
  */
 export function dueSoon(s: CaseState, now: number, within: number): boolean {
+  need('dueSoon', 's', s, 'object', CASE);
+  need('dueSoon', 'now', now, 'time');
+  need('dueSoon', 'within', within, 'number');
   if (s.status === 'suspended') return false;
   const due = runningDeadline(s);
   return due === due && now <= due && due - now <= within;

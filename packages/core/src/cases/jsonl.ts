@@ -15,6 +15,7 @@ import { firstEventProblem, applyEvent, initialState, type CaseState, type FoldR
 import { isChainTrailer } from './chain.js';
 import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
 import { ENFORCEMENT_EVENT_SCHEMAS } from './enforcement.js';
+import { jsonOf } from '../io/args.js';
 
 const CONTROL_TEXT = { params: { jc: 'control' } };
 /** A text of a logged event: within the command's limit, no control characters (checked, never changed). */
@@ -108,7 +109,7 @@ export function checkEvent(value: unknown): JcIssue[] {
 export function exportEventLog(events: Iterable<AnyCaseEvent>): string {
   checkIterableArg(events, 'events');
   let out = '';
-  for (const e of events) out += `${JSON.stringify(e)}\n`;
+  for (const e of events) out += `${jsonOf('exportEventLog', 'events', e)}\n`;
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { AnyCaseEvent } from '../cases/events.js';
 import { applyEvent, initialState, type CaseState } from '../cases/state.js';
 import type { EngagementCommandOf } from './commands.js';
 import { DEFAULT_CASE_POINTS_RULES, type CasePointsRule } from './rules.js';
+import { need } from '../io/args.js';
 
 /**
  * The `awardPoints` commands that case events earn under `rules`. `accountOf` maps a case
@@ -22,6 +23,9 @@ import { DEFAULT_CASE_POINTS_RULES, type CasePointsRule } from './rules.js';
 export function casePointsCommands(
   events: Iterable<AnyCaseEvent>, accountOf: (actorId: string) => string | undefined, rules: readonly CasePointsRule[] = DEFAULT_CASE_POINTS_RULES,
 ): EngagementCommandOf<'awardPoints'>[] {
+  need('casePointsCommands', 'events', events, 'iterable');
+  need('casePointsCommands', 'accountOf', accountOf, 'function');
+  need('casePointsCommands', 'rules', rules, 'array');
   const cases = new Map<string, CaseState>();
   const out: EngagementCommandOf<'awardPoints'>[] = [];
   for (const e of events) {

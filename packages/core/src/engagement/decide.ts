@@ -23,6 +23,7 @@ import {
 import {
   ROSTER_FREQUENCY, SYSTEM_ACCOUNTS, itemTotalKey, localDay, pendingOf, type AccountState, type EngagementState,
 } from './state.js';
+import { argumentError, FINITE, TEXT } from '../io/args.js';
 
 /**
  * Everything an engagement command is checked against, injected by the host. Only the
@@ -53,10 +54,12 @@ export interface EngagementContext {
 
 /** The time-bank account of a person or household id. @example `timeAccountOf('pm-1'); // 'time:pm-1'` */
 export function timeAccountOf(owner: string): string {
+  if (typeof owner !== 'string') throw argumentError('timeAccountOf', 'owner', TEXT);
   return `time:${owner}`;
 }
 /** The points account of a person or household id. @example `pointsAccountOf('pm-1'); // 'points:pm-1'` */
 export function pointsAccountOf(owner: string): string {
+  if (typeof owner !== 'string') throw argumentError('pointsAccountOf', 'owner', TEXT);
   return `points:${owner}`;
 }
 
@@ -66,6 +69,8 @@ const refuse = (code: EngagementCode, detail?: string, column?: string) => fail<
 
 /** True if `x` is a whole number of `step`s. @example `isStep(1.5, 0.5); // true` */
 export function isStep(x: number, step: number): boolean {
+  if (!Number.isFinite(x)) throw argumentError('isStep', 'x', FINITE);
+  if (!Number.isFinite(step)) throw argumentError('isStep', 'step', FINITE);
   const q = x / step;
   return Math.abs(q - Math.round(q)) < EPS;
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { issue, type JcIssue } from '../errors.js';
+import { need, needKey } from '../io/args.js';
 
 /**
  * Every code the engagement domain can report, with its zh and en message.
@@ -71,6 +72,9 @@ export type EngagementCode = keyof typeof ENGAGEMENT_MESSAGES;
  * ```
  */
 export function engagementIssue(code: EngagementCode, detail?: string, column?: string): JcIssue {
+  needKey('engagementIssue', 'code', code, ENGAGEMENT_MESSAGES);
+  need('engagementIssue', 'detail', detail, 'string?');
+  need('engagementIssue', 'column', column, 'string?');
   const [zh, en] = ENGAGEMENT_MESSAGES[code];
   const where: Omit<JcIssue, 'code' | 'zh' | 'en'> = column === undefined ? {} : { column };
   return detail === undefined ? issue(code, zh, en, where) : issue(code, `${zh}：${detail}`, `${en}: ${detail}`, where);

@@ -8,6 +8,7 @@ import { fail, ok, type JcIssue, type LocalizedText, type Result } from '../erro
 import type { TimeLimit } from '../cases/categories.js';
 import type { PeriodUnit } from '../metrics/period.js';
 import { engagementIssue } from './messages.js';
+import { need } from '../io/args.js';
 
 /**
  * A kind of service a resident may order, the skill it needs and the time to complete it
@@ -194,6 +195,7 @@ export interface ShopItem {
  * ```
  */
 export function checkShop(items: readonly ShopItem[]): Result<ReadonlyMap<string, ShopItem>> {
+  need('checkShop', 'items', items, 'iterable');
   const errors: JcIssue[] = [];
   const map = new Map<string, ShopItem>();
   for (const it of items) {

@@ -5,6 +5,8 @@
  * @module
  */
 import type { AnyEngagementEvent, Movement, RosterKind, TransferKind } from './events.js';
+import { argumentError, FINITE, need, TEXT } from '../io/args.js';
+import { ENGAGEMENT } from '../shapes.js';
 
 /**
  * A reported member (an in-service party member or a capable person 能人贤士).
@@ -200,6 +202,7 @@ export const SYSTEM_ACCOUNTS = Object.freeze({
 
 /** The pending account of a points account (awards wait there until settlement). @example `pendingOf('points:pm-1'); // 'points:pm-1~pending'` */
 export function pendingOf(account: string): string {
+  if (typeof account !== 'string') throw argumentError('pendingOf', 'account', TEXT);
   return `${account}~pending`;
 }
 
@@ -233,11 +236,16 @@ export function emptyEngagementState(): EngagementState {
 const DAY = 86_400_000;
 /** The local day number of `t` (days since 1970-01-01 at the given UTC offset). @example `localDay(Date.parse('2025-03-01T07:00:00+08:00'), 8 * 3_600_000);` */
 export function localDay(t: number, offsetMs: number): number {
+  if (!Number.isFinite(t)) throw argumentError('localDay', 't', FINITE);
+  if (!Number.isFinite(offsetMs)) throw argumentError('localDay', 'offsetMs', FINITE);
   return Math.floor((t + offsetMs) / DAY);
 }
 
 /** The key of an item's period total. @example `itemTotalKey('points:pm-1', 'service', 24300);` */
 export function itemTotalKey(account: string, item: string, periodKey: number): string {
+  if (typeof account !== 'string') throw argumentError('itemTotalKey', 'account', TEXT);
+  if (typeof item !== 'string') throw argumentError('itemTotalKey', 'item', TEXT);
+  if (!Number.isFinite(periodKey)) throw argumentError('itemTotalKey', 'periodKey', FINITE);
   return `${account}|${item}|${periodKey}`;
 }
 
@@ -256,6 +264,14 @@ export const ROSTER_FREQUENCY: Readonly<Record<RosterKind, RosterState['frequenc
  * ```
  */
 export function applyEngagementEvent(s: EngagementState, e: AnyEngagementEvent, earnOffset = 8 * 3_600_000): void {
+  need('applyEngagementEvent', 's', s, 'object', ENGAGEMENT);
+  need('applyEngagementEvent', 'e', e, 'object', { type: 'string', seq: 'number' });
+  need('applyEngagementEvent', 'earnOffset', earnOffset, 'number');
+  apply(s, e, earnOffset);
+}
+
+/** {@link applyEngagementEvent} without the entry checks: the folds call it once per event. */
+function apply(s: EngagementState, e: AnyEngagementEvent, earnOffset: number): void {
   s.seq = e.seq;
   if (e.commandId !== s.lastCommand) {
     s.commands.add(e.commandId);
@@ -445,8 +461,11 @@ export function applyEngagementEvent(s: EngagementState, e: AnyEngagementEvent, 
  * ```
  */
 export function evolveEngagement(s: EngagementState, e: AnyEngagementEvent, earnOffset?: number): EngagementState {
+  need('evolveEngagement', 's', s, 'object', ENGAGEMENT);
+  need('evolveEngagement', 'e', e, 'object', { type: 'string', seq: 'number' });
+  need('evolveEngagement', 'earnOffset', earnOffset, 'number?');
   const next = structuredClone(s);
-  applyEngagementEvent(next, e, earnOffset);
+  apply(next, e, earnOffset ?? 8 * 3_600_000);
   return next;
 }
 
@@ -459,7 +478,9 @@ export function evolveEngagement(s: EngagementState, e: AnyEngagementEvent, earn
  * ```
  */
 export function foldEngagement(events: Iterable<AnyEngagementEvent>, earnOffset?: number): EngagementState {
+  need('foldEngagement', 'events', events, 'iterable');
+  need('foldEngagement', 'earnOffset', earnOffset, 'number?');
   const s = emptyEngagementState();
-  for (const e of events) applyEngagementEvent(s, e, earnOffset);
+  for (const e of events) apply(s, e, earnOffset ?? 8 * 3_600_000);
   return s;
 }

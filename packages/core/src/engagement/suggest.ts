@@ -8,6 +8,8 @@
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { DEFAULT_SERVICE_CATEGORIES, type ServiceCategory } from './rules.js';
 import type { EngagementState, MemberState, OrderState } from './state.js';
+import { need } from '../io/args.js';
+import { ENGAGEMENT, HIERARCHY } from '../shapes.js';
 
 /**
  * The flat arrays over the members that suggestion reads: positions of each member's grid,
@@ -63,6 +65,9 @@ const DEFAULT_LEVELS: DistanceLevels = { near: 'grid', mid: 'village', far: 'tow
  * ```
  */
 export function buildCandidateIndex(s: EngagementState, h: HierarchyIndex, levels: DistanceLevels = DEFAULT_LEVELS): CandidateIndex {
+  need('buildCandidateIndex', 's', s, 'object', ENGAGEMENT);
+  need('buildCandidateIndex', 'h', h, 'object', HIERARCHY);
+  need('buildCandidateIndex', 'levels', levels, 'object');
   const members = [...s.members.values()];
   const n = members.length;
   const near = new Int32Array(n), mid = new Int32Array(n), far = new Int32Array(n);
@@ -122,6 +127,10 @@ export interface SuggestOptions {
 export function suggestCandidates(
   s: EngagementState, order: Pick<OrderState, 'node' | 'category' | 'from' | 'resident' | 'declinedBy'>, h: HierarchyIndex, opts: SuggestOptions = {},
 ): Candidate[] {
+  need('suggestCandidates', 's', s, 'object', ENGAGEMENT);
+  need('suggestCandidates', 'order', order, 'object', { node: 'string', category: 'string' });
+  need('suggestCandidates', 'h', h, 'object', HIERARCHY);
+  need('suggestCandidates', 'opts', opts, 'object');
   const levels = opts.levels ?? DEFAULT_LEVELS;
   let ix = opts.index;
   if (!ix) {

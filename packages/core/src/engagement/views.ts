@@ -8,6 +8,8 @@ import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { periodKey, type PeriodUnit, type TimeRange } from '../metrics/period.js';
 import type { TransferKind } from './events.js';
 import { pendingOf, type EngagementState } from './state.js';
+import { need } from '../io/args.js';
+import { ENGAGEMENT, HIERARCHY } from '../shapes.js';
 
 /**
  * One line of a statement: a movement of the account, with the balance after it.
@@ -67,6 +69,9 @@ export interface Statement {
  * ```
  */
 export function accountStatement(s: EngagementState, account: string, range?: TimeRange): Statement | undefined {
+  need('accountStatement', 's', s, 'object', ENGAGEMENT);
+  need('accountStatement', 'account', account, 'string');
+  need('accountStatement', 'range', range, 'object?');
   const a = s.accounts.get(account);
   if (!a) return undefined;
   let bal = 0;
@@ -154,6 +159,11 @@ export interface ParticipationOptions {
  * ```
  */
 export function participation(s: EngagementState, h: HierarchyIndex, root: string, level: string, opts: ParticipationOptions = {}): ParticipationRow[] {
+  need('participation', 's', s, 'object', ENGAGEMENT);
+  need('participation', 'h', h, 'object', HIERARCHY);
+  need('participation', 'root', root, 'string');
+  need('participation', 'level', level, 'string');
+  need('participation', 'opts', opts, 'object');
   const rootPos = h.indexOf(root);
   if (rootPos < 0) return [];
   const rows = new Map<number, ParticipationRow & { ratings: number }>();
@@ -250,6 +260,9 @@ export interface OrderMetricsRow {
  * ```
  */
 export function orderMetrics(s: EngagementState, h: HierarchyIndex, opts: { level: string; unit: PeriodUnit; asOf?: number }): OrderMetricsRow[] {
+  need('orderMetrics', 's', s, 'object', ENGAGEMENT);
+  need('orderMetrics', 'h', h, 'object', HIERARCHY);
+  need('orderMetrics', 'opts', opts, 'object', { level: 'string', unit: 'string', asOf: 'time?' });
   const rows = new Map<string, OrderMetricsRow>();
   const asOf = opts.asOf ?? Infinity;
   for (const o of s.orders.values()) {

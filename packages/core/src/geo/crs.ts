@@ -4,6 +4,8 @@
  */
 import gcoordModule from 'gcoord';
 import type { GeoCrs, LonLat } from './types.js';
+import { need, needKey } from '../io/args.js';
+import { CRS_NAMES } from '../shapes.js';
 
 /** gcoord is CommonJS: Node hands its exports over as `default`, bundlers as the module itself. */
 const gcoord = ((gcoordModule as unknown as { default?: unknown }).default ?? gcoordModule) as {
@@ -21,6 +23,8 @@ const gcoord = ((gcoordModule as unknown as { default?: unknown }).default ?? gc
  * ```
  */
 export function toWgs84(p: LonLat, crs: GeoCrs): LonLat {
+  need('toWgs84', 'p', p, 'array', { 0: 'number', 1: 'number' });
+  needKey('toWgs84', 'crs', crs, CRS_NAMES);
   if (crs !== 'GCJ02') return [p[0], p[1]];
   const q = gcoord.transform([p[0], p[1]] as [number, number], 'GCJ02', 'WGS84');
   return [q[0], q[1]];
@@ -36,6 +40,8 @@ export function toWgs84(p: LonLat, crs: GeoCrs): LonLat {
  * ```
  */
 export function fromWgs84(p: LonLat, crs: GeoCrs): LonLat {
+  need('fromWgs84', 'p', p, 'array', { 0: 'number', 1: 'number' });
+  needKey('fromWgs84', 'crs', crs, CRS_NAMES);
   if (crs !== 'GCJ02') return [p[0], p[1]];
   const q = gcoord.transform([p[0], p[1]] as [number, number], 'WGS84', 'GCJ02');
   return [q[0], q[1]];

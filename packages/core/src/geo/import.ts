@@ -12,6 +12,8 @@ import { decodeText, unifyRowBreaks } from '../io/text.js';
 import { toWgs84 } from './crs.js';
 import { areaContains, vertices } from './locate.js';
 import type { AreaGeometry, GeoCrs, GeometryByCode, LonLat, NodeGeometry } from './types.js';
+import { need, needKey } from '../io/args.js';
+import { CRS_NAMES, HIERARCHY } from '../shapes.js';
 
 /**
  * Options of {@link importGeoJson} and {@link importPointsCsv}.
@@ -168,6 +170,9 @@ function finish(h: HierarchyIndex, opts: GeoImportOptions, out: GeometryByCode, 
  * ```
  */
 export function importGeoJson(input: string | object, h: HierarchyIndex, opts: GeoImportOptions): Result<GeometryByCode> {
+  need('importGeoJson', 'h', h, 'object', HIERARCHY);
+  need('importGeoJson', 'opts', opts, 'object', { file: 'string?', pointLevels: 'array?' });
+  needKey('importGeoJson', 'opts.crs', opts.crs, CRS_NAMES);
   const file = opts.file;
   let doc: unknown = input;
   if (typeof input === 'string') {
@@ -204,6 +209,9 @@ export function importGeoJson(input: string | object, h: HierarchyIndex, opts: G
  * ```
  */
 export function importPointsCsv(input: string | Uint8Array, h: HierarchyIndex, opts: GeoImportOptions): Result<GeometryByCode> {
+  need('importPointsCsv', 'h', h, 'object', HIERARCHY);
+  need('importPointsCsv', 'opts', opts, 'object', { file: 'string?', pointLevels: 'array?' });
+  needKey('importPointsCsv', 'opts.crs', opts.crs, CRS_NAMES);
   const file = opts.file;
   const errors: JcIssue[] = [];
   const dec = decodeText(input, file);

@@ -5,6 +5,7 @@
  * @module
  */
 import type { AreaGeometry, LonLat } from './types.js';
+import { need } from '../io/args.js';
 
 /**
  * Even-odd ray casting over every ring of an area (outlines and holes alike).
@@ -16,6 +17,9 @@ import type { AreaGeometry, LonLat } from './types.js';
  * ```
  */
 export function areaContains(g: AreaGeometry, x: number, y: number): boolean {
+  need('areaContains', 'g', g, 'object', { type: 'string', coordinates: 'array' });
+  need('areaContains', 'x', x, 'number');
+  need('areaContains', 'y', y, 'number');
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   let inside = false;
   for (const poly of polys) {
@@ -59,12 +63,16 @@ export interface AreaIndex {
  * ```
  */
 export function buildAreaIndex(areas: Iterable<[string, AreaGeometry]>, binsPerArea = 2): AreaIndex {
+  need('buildAreaIndex', 'areas', areas, 'iterable');
+  need('buildAreaIndex', 'binsPerArea', binsPerArea, 'count');
+  const list = Array.from(areas);
+  for (const a of list) need('buildAreaIndex', 'areas[]', a, 'array', { 0: 'string', 1: 'object', '1.type': 'string', '1.coordinates': 'array' });
   const codes: string[] = [];
   const xs: number[] = [];
   const ys: number[] = [];
   const ringStart: number[] = []; // per ring: first vertex
   const areaRing: number[] = []; // per area: first ring
-  for (const [code, g] of areas) {
+  for (const [code, g] of list) {
     codes.push(code);
     areaRing.push(ringStart.length);
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;

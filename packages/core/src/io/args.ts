@@ -51,7 +51,8 @@ export function needIndex(fn: string, v: unknown, arg = 'index'): void {
 
 /** Requires an access context (what `createAccess` returns). @example `needAccess('viewRecords', access);` */
 export function needAccess(fn: string, v: unknown, arg = 'access'): void {
-  if (!isObject(v) || !isObject(v.scope) || !isObject(v.actor) || typeof v.now !== 'function') {
+  if (!isObject(v) || !isObject(v.scope) || !isObject(v.actor) || typeof v.now !== 'function' || !isObject(v.hierarchy)
+    || !Array.isArray(v.grants) || !isObject(v.audit) || !isObject(v.fields) || !isObject(v.roles)) {
     throw argumentError(fn, arg, { zh: ' createAccess 建立的访问上下文', en: 'an access context made by createAccess' });
   }
 }
@@ -62,3 +63,109 @@ export function needIterable(fn: string, arg: string, v: unknown): void {
     throw argumentError(fn, arg, { zh: '可迭代的记录集合', en: 'an iterable of records' });
   }
 }
+
+/**
+ * What an argument must be, by name: `object` (not null, not an array), `array`, `iterable`
+ * (not a string), `string`, `number` (finite), `integer` (safe), `count` (a non-negative safe
+ * integer), `time` (finite epoch milliseconds), `function`, `map` (has `get` and `has`),
+ * `boolean`, `bytes` (a `Uint8Array`), `date` (a valid `Date`). A trailing `?` also accepts
+ * `undefined`.
+ *
+ * @example
+ * ```ts
+ * const k: ArgKind = 'time?';
+ * ```
+ */
+export type ArgKind = ArgBaseKind | `${ArgBaseKind}?`;
+
+/** An {@link ArgKind} without its optional mark. @example `const k: ArgBaseKind = 'time';` */
+export type ArgBaseKind = 'object' | 'array' | 'iterable' | 'string' | 'number' | 'integer' | 'count' | 'time' | 'function' | 'map' | 'boolean' | 'bytes' | 'date';
+
+const KINDS: Record<ArgBaseKind, [zh: string, en: string, test: (v: unknown) => boolean]> = {
+  object: ['对象', 'an object', isObject],
+  array: ['数组', 'an array', Array.isArray],
+  iterable: ['可迭代的集合', 'an iterable', (v) => v !== null && v !== undefined && typeof v !== 'string' && typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function'],
+  string: ['文本', 'a string', (v) => typeof v === 'string'],
+  number: ['有限数', 'a finite number', Number.isFinite],
+  integer: ['整数', 'an integer', Number.isSafeInteger],
+  count: ['非负整数', 'a non-negative integer', (v) => Number.isSafeInteger(v) && (v as number) >= 0],
+  time: ['有限的时间戳（毫秒）', 'a finite time in epoch milliseconds', Number.isFinite],
+  function: ['函数', 'a function', (v) => typeof v === 'function'],
+  map: ['Map', 'a Map', (v) => typeof v === 'object' && v !== null && typeof (v as Map<unknown, unknown>).get === 'function' && typeof (v as Map<unknown, unknown>).has === 'function'],
+  boolean: ['布尔值', 'a boolean', (v) => typeof v === 'boolean'],
+  bytes: ['字节数组（Uint8Array）', 'a Uint8Array', (v) => v instanceof Uint8Array],
+  date: ['有效日期', 'a valid Date', (v) => v instanceof Date && Number.isFinite(v.getTime())],
+};
+
+/**
+ * Checks one argument at a public function's entry, once per call: `v` must be of `kind`,
+ * and each of `fields` (a dotted path into `v`) of its own kind. Throws `E_ARGUMENT` naming
+ * the function and the first argument or field that is wrong, in zh and en; nothing has been
+ * changed by then.
+ *
+ * @example
+ * ```ts
+ * need('budgetOf', 'project', project, 'object', { funding: 'iterable', id: 'string' });
+ * need('overdue', 'now', now, 'time');
+ * ```
+ */
+export function need(fn: string, arg: string, v: unknown, kind: ArgKind, fields?: Record<string, ArgKind>): void {
+  check(fn, arg, v, kind);
+  if (fields !== undefined && !isObject(fields)) throw argumentError('need', 'fields', { zh: '字段到类型的对象', en: 'an object from fields to kinds' });
+  if (fields) for (const path in fields) check(fn, `${arg}.${path}`, at(v, path), fields[path]!);
+}
+
+function check(fn: string, arg: string, v: unknown, kind: ArgKind): void {
+  if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(KINDS, kind.endsWith('?') ? kind.slice(0, -1) : kind)) {
+    throw argumentError('need', 'kind', { zh: `以下之一：${Object.keys(KINDS).join(', ')}`, en: `one of ${Object.keys(KINDS).join(', ')}` });
+  }
+  const optional = kind.endsWith('?');
+  if (optional && v === undefined) return;
+  const [zh, en, test] = KINDS[(optional ? kind.slice(0, -1) : kind) as ArgBaseKind];
+  if (!test(v)) throw argumentError(fn, arg, { zh, en });
+}
+
+function at(v: unknown, path: string): unknown {
+  let x = v;
+  for (const k of path.split('.')) x = typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[k] : undefined;
+  return x;
+}
+
+/**
+ * `JSON.stringify(v)`, or `E_ARGUMENT` for `fn` when `v` cannot be written as JSON (a cycle,
+ * a BigInt) — for the writers that serialise what a caller handed them.
+ *
+ * @example
+ * ```ts
+ * const line = jsonOf('toJsonLines', 'records', { a: 1 }); // '{"a":1}'
+ * ```
+ */
+export function jsonOf(fn: string, arg: string, v: unknown): string {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    throw argumentError(fn, arg, { zh: '可写成 JSON 的值（无循环引用、无 BigInt）', en: 'a value that JSON can represent (no cycles, no BigInt)' });
+  }
+}
+
+/**
+ * Requires `v` to be one of the keys of `table` (an own key: `'toString'` is not one).
+ *
+ * @example
+ * ```ts
+ * needKey('alertIssue', 'code', code, ALERT_MESSAGES);
+ * ```
+ */
+export function needKey(fn: string, arg: string, v: unknown, table: object): void {
+  if (typeof table !== 'object' || table === null) throw argumentError('needKey', 'table', { zh: '对象', en: 'an object' });
+  if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(table, v)) {
+    const keys = Object.keys(table);
+    const list = keys.length > 12 ? `${keys.slice(0, 12).join(', ')}…` : keys.join(', ');
+    throw argumentError(fn, arg, { zh: `以下之一：${list}`, en: `one of ${list}` });
+  }
+}
+
+/** What a string argument must be, for the inline checks of per-event helpers. @example `if (typeof a !== 'string') throw argumentError('pendingOf', 'account', TEXT);` */
+export const TEXT = { zh: '文本', en: 'a string' } as const;
+/** What a number argument must be, for the inline checks of per-event helpers. @example `if (!Number.isFinite(t)) throw argumentError('localDay', 't', FINITE);` */
+export const FINITE = { zh: '有限数', en: 'a finite number' } as const;

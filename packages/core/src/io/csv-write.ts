@@ -14,6 +14,7 @@
  */
 import Papa from 'papaparse';
 import { issue, JcError } from '../errors.js';
+import { jsonOf } from './args.js';
 
 /** Text a spreadsheet would run as a formula, or such text already escaped with `'`s. */
 const FORMULA = /^'*[=+\-@\t\r]/;
@@ -64,7 +65,7 @@ export function writeCsv(header: readonly string[], rows: readonly (readonly unk
       const v = r[c];
       cells[c] = v === undefined || v === null ? null
         : typeof v === 'number' ? (Number.isFinite(v) ? v : '')
-        : typeof v === 'object' ? JSON.stringify(v)
+        : typeof v === 'object' ? jsonOf('writeCsv', 'rows', v)
         : typeof v === 'bigint' ? v.toString()
         : v;
     }

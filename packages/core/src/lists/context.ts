@@ -4,6 +4,8 @@
  */
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { ListContext } from './events.js';
+import { need } from '../io/args.js';
+import { HIERARCHY } from '../shapes.js';
 
 /**
  * A {@link ListContext} that checks levels, node codes, a node's level and subtree
@@ -16,6 +18,8 @@ import type { ListContext } from './events.js';
  * ```
  */
 export function listContextOf(h: HierarchyIndex, categoryExists?: (id: string) => boolean): ListContext {
+  need('listContextOf', 'h', h, 'object', HIERARCHY);
+  need('listContextOf', 'categoryExists', categoryExists, 'function?');
   const levelIds = h.config.levels.map((l) => l.id);
   return {
     levels: levelIds,

@@ -7,6 +7,8 @@
 import { toCsv } from '../access/export.js';
 import { FUNDING_CSV_FILES, LIST_CSV_FILES } from './csv.js';
 import type { ListKind, ListsState } from './types.js';
+import { need } from '../io/args.js';
+import { LISTS } from '../shapes.js';
 
 const join = (xs: readonly string[] | undefined) => (xs ?? []).join(';');
 
@@ -49,6 +51,8 @@ function table(columns: readonly { header: string }[], rows: Record<string, stri
  * ```
  */
 export function exportListsCsv(state: ListsState, opts: { bom?: boolean } = {}): Record<string, string> {
+  need('exportListsCsv', 'state', state, 'object', LISTS);
+  need('exportListsCsv', 'opts', opts, 'object');
   const bom = opts.bom ?? false;
   const out: Record<string, string> = {};
   const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -11,6 +11,8 @@ import { decodeText, unifyRowBreaks } from '../io/text.js';
 import { unescapeCsvCell } from '../io/csv-write.js';
 import { checkListEvent, reduceLists, type ListContext, type ListEvent } from './events.js';
 import type { Funding, ListKind, ListsState, Milestone } from './types.js';
+import { need } from '../io/args.js';
+import { LISTS } from '../shapes.js';
 
 /**
  * One column of a list file: header, whether required, and what it holds.
@@ -248,6 +250,10 @@ function fundingEvent(kind: keyof typeof FUNDING_CSV_FILES, cell: Cell, bad: Bad
 export function importListsCsv(
   files: Record<string, string | Uint8Array>, state: ListsState, ctx: ListContext = {}, meta: { at: string; by?: string },
 ): Result<{ events: ListEvent[]; state: ListsState }> {
+  need('importListsCsv', 'files', files, 'object');
+  need('importListsCsv', 'state', state, 'object', LISTS);
+  need('importListsCsv', 'ctx', ctx, 'object');
+  need('importListsCsv', 'meta', meta, 'object', { at: 'string', by: 'string?' });
   const errors: JcIssue[] = [];
   const warnings: JcIssue[] = [];
   const events: ListEvent[] = [];

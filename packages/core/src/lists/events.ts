@@ -13,6 +13,8 @@ import {
 import type { FundingEvent } from './funding.js';
 import { policyStructureProblems, sectorOf } from './policy-set.js';
 import { checkFundingEvent, reduceFunding, releaseProject } from './funding-check.js';
+import { need } from '../io/args.js';
+import { LISTS } from '../shapes.js';
 
 /** Fields every list event carries. @example `const m: ListEventMeta = { at: '2024-03-01T09:00:00+08:00', by: 'u-17' };` */
 export interface ListEventMeta {
@@ -245,6 +247,8 @@ export function checkListEvent(state: ListsState, e: ListEvent, ctx: ListContext
  * ```
  */
 export function reduceLists(state: ListsState, e: ListEvent): ListsState {
+  need('reduceLists', 'state', state, 'object', LISTS);
+  need('reduceLists', 'e', e, 'object', { type: 'string' });
   return produce(state, (d) => {
     d.version++;
     switch (e.type) {
@@ -306,6 +310,9 @@ export function applyListEvent(state: ListsState, e: ListEvent, ctx: ListContext
  * ```
  */
 export function replayLists(events: readonly ListEvent[], ctx: ListContext = {}, from: ListsState = emptyLists()): Result<ListsState> {
+  need('replayLists', 'events', events, 'array');
+  need('replayLists', 'ctx', ctx, 'object');
+  need('replayLists', 'from', from, 'object', LISTS);
   let s = from;
   for (let k = 0; k < events.length; k++) {
     const errs = checkListEvent(s, events[k], ctx);
@@ -326,6 +333,9 @@ export function replayLists(events: readonly ListEvent[], ctx: ListContext = {},
  * ```
  */
 export function workListFromLevels(levels: readonly { id: string; duties: readonly LocalizedText[] }[], at: string, by?: string): ListEvent[] {
+  need('workListFromLevels', 'levels', levels, 'array');
+  need('workListFromLevels', 'at', at, 'string');
+  need('workListFromLevels', 'by', by, 'string?');
   const out: ListEvent[] = [];
   for (const l of levels) {
     l.duties.forEach((duty, k) => {

@@ -11,6 +11,8 @@ import {
   type Allocation, type FundingEvent, type FundingLedger, type FundingSource, type FundingTarget,
 } from './funding.js';
 import type { ListsState } from './types.js';
+import { need } from '../io/args.js';
+import { LISTS, LEDGER } from '../shapes.js';
 
 /** Reports one problem: code, zh, en, field. @example `const err: FundingErr = (code, zh, en) => console.log(code, en);` */
 export type FundingErr = (code: string, zh: string, en: string, field?: string) => void;
@@ -29,6 +31,8 @@ const yuan = (cents: number) => (cents / 100).toLocaleString('en-US', { maximumF
  * ```
  */
 export function targetNode(state: ListsState, t: FundingTarget): string | undefined {
+  need('targetNode', 'state', state, 'object', LISTS);
+  need('targetNode', 't', t, 'object', { kind: 'string' });
   return t.kind === 'project' ? state.projects[t.id]?.owner : t.node;
 }
 
@@ -88,6 +92,10 @@ function checkTarget(state: ListsState, t: FundingTarget, src: FundingSource | u
  * ```
  */
 export function checkFundingEvent(state: ListsState, e: FundingEvent, _at: string, ctx: ListContext, err: FundingErr): void {
+  need('checkFundingEvent', 'state', state, 'object', LISTS);
+  need('checkFundingEvent', 'e', e, 'object', { type: 'string' });
+  need('checkFundingEvent', 'ctx', ctx, 'object');
+  need('checkFundingEvent', 'err', err, 'function');
   const ledger = state.funding;
   switch (e.type) {
     case 'funding.source':
@@ -150,6 +158,8 @@ export function checkFundingEvent(state: ListsState, e: FundingEvent, _at: strin
  * ```
  */
 export function reduceFunding(ledger: FundingLedger, e: FundingEvent): void {
+  need('reduceFunding', 'ledger', ledger, 'object', LEDGER);
+  need('reduceFunding', 'e', e, 'object', { type: 'string' });
   switch (e.type) {
     case 'funding.source': {
       const s = e.source;
@@ -188,6 +198,8 @@ export function reduceFunding(ledger: FundingLedger, e: FundingEvent): void {
  * ```
  */
 export function releaseProject(ledger: FundingLedger, projectId: string): void {
+  need('releaseProject', 'ledger', ledger, 'object', LEDGER);
+  need('releaseProject', 'projectId', projectId, 'string');
   for (const a of Object.values(ledger.allocations) as Allocation[]) {
     if (a.target.kind !== 'project' || a.target.id !== projectId) continue;
     a.released = (toCents(a.amount) - toCents(a.spent)) / 100;

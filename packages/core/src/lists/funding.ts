@@ -8,6 +8,8 @@
  * @module
  */
 import type { LocalizedText } from '../errors.js';
+import { need } from '../io/args.js';
+import { LEDGER } from '../shapes.js';
 
 /**
  * A funding source: money in the budget of one body (a node of a fiscal level), for some
@@ -135,6 +137,7 @@ export function emptyLedger(): FundingLedger {
  * ```
  */
 export function toCents(yuan: number): number {
+  need('toCents', 'yuan', yuan, 'number');
   return Math.round(yuan * 100);
 }
 
@@ -160,6 +163,7 @@ export function isAmount(x: unknown, zero = false): x is number {
  * ```
  */
 export function netCents(a: Pick<Allocation, 'amount' | 'released'>): number {
+  need('netCents', 'a', a, 'object', { amount: 'integer', released: 'integer?' });
   return toCents(a.amount) - toCents(a.released);
 }
 
@@ -172,6 +176,8 @@ export function netCents(a: Pick<Allocation, 'amount' | 'released'>): number {
  * ```
  */
 export function sourceBalance(ledger: FundingLedger, sourceId: string): { budget: number; allocated: number; spent: number; left: number } {
+  need('sourceBalance', 'ledger', ledger, 'object', LEDGER);
+  need('sourceBalance', 'sourceId', sourceId, 'string');
   const s = ledger.sources[sourceId];
   let allocated = 0;
   let spent = 0;
@@ -193,6 +199,7 @@ export function sourceBalance(ledger: FundingLedger, sourceId: string): { budget
  * ```
  */
 export function allocatedBySource(ledger: FundingLedger): Map<string, number> {
+  need('allocatedBySource', 'ledger', ledger, 'object', LEDGER);
   const out = new Map<string, number>();
   for (const a of Object.values(ledger.allocations)) out.set(a.source, (out.get(a.source) ?? 0) + netCents(a));
   return out;
@@ -207,5 +214,7 @@ export function allocatedBySource(ledger: FundingLedger): Map<string, number> {
  * ```
  */
 export function inPeriod(date: string, period: { from: string; to: string }): boolean {
+  need('inPeriod', 'date', date, 'string');
+  need('inPeriod', 'period', period, 'object', { from: 'string', to: 'string' });
   return date >= period.from && date <= period.to;
 }

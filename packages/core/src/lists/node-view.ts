@@ -11,6 +11,8 @@ import {
   sectorSummary, type PooledSource, type SectorSummary,
 } from './rollup.js';
 import type { EmpoweredRef, ItemStatus, ListsState, Project, Responsibility, SectorId, SectorItem, WorkItem } from './types.js';
+import { need } from '../io/args.js';
+import { LISTS, HIERARCHY } from '../shapes.js';
 
 /**
  * A node's lists, as {@link nodeLists} gives them.
@@ -57,6 +59,9 @@ const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => a.id.local
  * ```
  */
 export function nodeLists(state: ListsState, h: HierarchyIndex, code: string): NodeLists | undefined {
+  need('nodeLists', 'state', state, 'object', LISTS);
+  need('nodeLists', 'h', h, 'object', HIERARCHY);
+  need('nodeLists', 'code', code, 'string');
   const pos = h.indexOf(code);
   if (pos < 0) return undefined;
   const level = h.config.levels[h.levelOf[pos]].id;

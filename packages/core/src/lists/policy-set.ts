@@ -6,6 +6,8 @@
  */
 import { issue, type JcIssue } from '../errors.js';
 import { SECTORS, SECTOR_NAMES, type ListsState, type SectorId } from './types.js';
+import { need } from '../io/args.js';
+import { LISTS } from '../shapes.js';
 
 /**
  * Every spelling a sector is known by: its id, its Chinese name, and the variants in use —
@@ -80,6 +82,8 @@ export interface PolicySetCounts {
  * ```
  */
 export function policySet(state: ListsState, expected: { supporting?: number } = {}): PolicySetCounts {
+  need('policySet', 'state', state, 'object', LISTS);
+  need('policySet', 'expected', expected, 'object', { supporting: 'count?' });
   const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<SectorId, number>;
   let overall = 0, supporting = 0, measures = 0, sectorPlans = 0;
   for (const p of Object.values(state.policies)) {
@@ -126,6 +130,8 @@ export function policySet(state: ListsState, expected: { supporting?: number } =
  * ```
  */
 export function policyStructureProblems(state: ListsState, doc: { id?: unknown; kind?: unknown; sector?: unknown }): JcIssue[] {
+  need('policyStructureProblems', 'state', state, 'object', LISTS);
+  need('policyStructureProblems', 'doc', doc, 'object');
   const out: JcIssue[] = [];
   const others = Object.values(state.policies).filter((p) => p.id !== doc.id);
   if (doc.kind === 'overall') {

@@ -11,6 +11,8 @@ import {
   ITEM_STATUSES, SECTORS, type EmpoweredRef, type ItemStatus, type ListKind, type ListsState, type Project,
   type Responsibility, type SectorId, type WorkItem,
 } from './types.js';
+import { need } from '../io/args.js';
+import { LISTS, HIERARCHY } from '../shapes.js';
 
 /**
  * Project figures per node (its subtree), as columns indexed by pre-order position. Every
@@ -43,6 +45,7 @@ export interface ProjectRollup {
 
 /** A project's declared budget: the sum of its `funding` entries. @example `budgetOf({ funding: [{ source: 'a', amount: 2 }, { source: 'b', amount: 3 }] } as Project) // 5` */
 export function budgetOf(p: Pick<Project, 'funding'>): number {
+  need('budgetOf', 'p', p, 'object', { funding: 'iterable' });
   let s = 0;
   for (const f of p.funding) s += f.amount;
   return s;
@@ -57,6 +60,7 @@ export function budgetOf(p: Pick<Project, 'funding'>): number {
  * ```
  */
 export function ledgerByProject(state: ListsState): Map<string, { allocated: number; spent: number }> {
+  need('ledgerByProject', 'state', state, 'object', LISTS);
   const out = new Map<string, { allocated: number; spent: number }>();
   for (const a of Object.values(state.funding.allocations)) {
     if (a.target.kind !== 'project') continue;
@@ -78,6 +82,9 @@ export function ledgerByProject(state: ListsState): Map<string, { allocated: num
  * ```
  */
 export function projectBudget(state: ListsState, p: Project, ledger = ledgerByProject(state)): number {
+  need('projectBudget', 'state', state, 'object', LISTS);
+  need('projectBudget', 'p', p, 'object', { id: 'string', funding: 'iterable' });
+  need('projectBudget', 'ledger', ledger, 'map');
   if (p.status === 'cancelled') return 0;
   return ((ledger.get(p.id)?.allocated ?? 0) + toCents(budgetOf(p))) / 100;
 }
@@ -93,6 +100,8 @@ export function projectBudget(state: ListsState, p: Project, ledger = ledgerByPr
  * ```
  */
 export function rollUpProjects(state: ListsState, h: HierarchyIndex): ProjectRollup {
+  need('rollUpProjects', 'state', state, 'object', LISTS);
+  need('rollUpProjects', 'h', h, 'object', HIERARCHY);
   const n = h.size;
   const budget = new Float64Array(n), spent = new Float64Array(n), weighted = new Float64Array(n), weight = new Float64Array(n);
   const sum = new Float64Array(n), count = new Float64Array(n), unfunded = new Float64Array(n);
@@ -161,6 +170,9 @@ export interface PooledSource {
  * ```
  */
 export function fundingBySource(state: ListsState, h: HierarchyIndex, node: number): PooledSource[] {
+  need('fundingBySource', 'state', state, 'object', LISTS);
+  need('fundingBySource', 'h', h, 'object', HIERARCHY);
+  need('fundingBySource', 'node', node, 'integer');
   const inside = (code: string | undefined) => { const i = code === undefined ? -1 : h.indexOf(code); return i >= 0 && h.isAncestor(node, i); };
   return pool(state, (p) => inside(p.owner), (code) => inside(code));
 }
@@ -174,6 +186,8 @@ export function fundingBySource(state: ListsState, h: HierarchyIndex, node: numb
  * ```
  */
 export function projectFunding(state: ListsState, projectId: string): PooledSource[] {
+  need('projectFunding', 'state', state, 'object', LISTS);
+  need('projectFunding', 'projectId', projectId, 'string');
   return pool(state, (p) => p.id === projectId, () => false);
 }
 
@@ -241,6 +255,8 @@ export interface SectorSummary {
  * ```
  */
 export function sectorSummary(state: ListsState, within?: (ownerCode: string | undefined) => boolean): Record<SectorId, SectorSummary> {
+  need('sectorSummary', 'state', state, 'object', LISTS);
+  need('sectorSummary', 'within', within, 'function?');
   const zero = () => Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
   const out = Object.fromEntries(SECTORS.map((s) => [s, { items: 0, itemsByStatus: zero(), projects: 0, budget: 0, progress: null }])) as Record<SectorId, SectorSummary>;
   const w = Object.fromEntries(SECTORS.map((s) => [s, { sum: 0, n: 0 }])) as Record<SectorId, { sum: number; n: number }>;
@@ -272,6 +288,9 @@ const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => a.id.local
  * ```
  */
 export function workListOf(state: ListsState, level: string, role?: string): WorkItem[] {
+  need('workListOf', 'state', state, 'object', LISTS);
+  need('workListOf', 'level', level, 'string');
+  need('workListOf', 'role', role, 'string?');
   return byId(Object.values(state.work).filter((w) => w.node === undefined && w.level === level && (role === undefined || w.role === undefined || w.role === role)));
 }
 
@@ -284,6 +303,8 @@ export function workListOf(state: ListsState, level: string, role?: string): Wor
  * ```
  */
 export function responsibilitiesOf(state: ListsState, level: string): Responsibility[] {
+  need('responsibilitiesOf', 'state', state, 'object', LISTS);
+  need('responsibilitiesOf', 'level', level, 'string');
   return byId(Object.values(state.responsibilities).filter((r) => r.level === level)).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'power' ? -1 : 1));
 }
 
@@ -296,6 +317,8 @@ export function responsibilitiesOf(state: ListsState, level: string): Responsibi
  * ```
  */
 export function empoweredOf(state: ListsState, nodeCode: string): EmpoweredRef[] {
+  need('empoweredOf', 'state', state, 'object', LISTS);
+  need('empoweredOf', 'nodeCode', nodeCode, 'string');
   return byId(Object.values(state.empowered).filter((e) => e.node === nodeCode));
 }
 
@@ -308,6 +331,8 @@ export function empoweredOf(state: ListsState, nodeCode: string): EmpoweredRef[]
  * ```
  */
 export function citing(state: ListsState, policyId: string): { kind: ListKind; id: string }[] {
+  need('citing', 'state', state, 'object', LISTS);
+  need('citing', 'policyId', policyId, 'string');
   const out: { kind: ListKind; id: string }[] = [];
   for (const kind of ['work', 'sectors', 'projects', 'responsibilities', 'empowered'] as const) {
     for (const r of Object.values(state[kind]) as { id: string; policies: string[] }[]) if (r.policies.includes(policyId)) out.push({ kind, id: r.id });
@@ -330,6 +355,9 @@ export function empoweredMismatches(
   catalogue: ReadonlyMap<string, ReadonlySet<string>>,
   empowered: (nodeCode: string, categoryId: string) => boolean,
 ): JcIssue[] {
+  need('empoweredMismatches', 'state', state, 'object', LISTS);
+  need('empoweredMismatches', 'catalogue', catalogue, 'map');
+  need('empoweredMismatches', 'empowered', empowered, 'function');
   const out: JcIssue[] = [];
   const listed = new Set<string>();
   for (const e of Object.values(state.empowered).sort((a, b) => a.id.localeCompare(b.id))) {

@@ -10,6 +10,7 @@ import type { CategoryTable, EmpoweredCatalogue } from '../cases/categories.js';
 import type { CaseRules } from '../cases/rules.js';
 import type { ListEvent } from './events.js';
 import type { EmpoweredRef, Responsibility } from './types.js';
+import { need } from '../io/args.js';
 
 /** The rules-relevant part of the lists at one version. */
 interface Snapshot {
@@ -60,6 +61,9 @@ const relevant = (e: ListEvent) => (e.type === 'list.upserted' || e.type === 'li
  * ```
  */
 export function listRules(events: readonly ListEvent[], categories: CategoryTable, levels: readonly string[]): ListRules {
+  need('listRules', 'events', events, 'array');
+  need('listRules', 'categories', categories, 'object', { list: 'array', get: 'function' });
+  need('listRules', 'levels', levels, 'array');
   const log: { at: number; e: ListEvent }[] = [];
   const cache = new Map<number, Snapshot>();
   const append = (e: ListEvent): number => {

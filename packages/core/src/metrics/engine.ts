@@ -25,6 +25,7 @@ import type {
   CaseFactRow, CaseFilter, IndicatorValue, MetricsOptions, NodeFigures, NodeMeasureInput, RankedNode, ScoreResult,
   SeriesOptions, SeriesPoint, SliceBy, SliceOptions, SliceRow, SubtreeMeasureInput,
 } from './types.js';
+import { need } from '../io/args.js';
 
 
 function isRange(p: PeriodRef | TimeRange): p is TimeRange {
@@ -80,6 +81,11 @@ export class Metrics {
 
   /** @internal use {@link createMetrics} */
   constructor(opts: MetricsOptions, measures: CompiledMeasures, indicators: IndicatorDef[], nodeMeasures: NodeMeasureInput[], subtree: SubtreeMeasureInput[] = []) {
+    need('Metrics', 'opts', opts, 'object');
+    need('Metrics', 'measures', measures, 'object');
+    need('Metrics', 'indicators', indicators, 'array');
+    need('Metrics', 'nodeMeasures', nodeMeasures, 'array');
+    need('Metrics', 'subtree', subtree, 'array');
     this.opts = opts;
     this.subtree = new Map(subtree.map((x) => [x.code, x]));
     this.hierarchy = opts.hierarchy;

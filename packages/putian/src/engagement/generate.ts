@@ -20,6 +20,7 @@ import type { PutianData } from '../generate.js';
 import { personName } from '../names.js';
 import { apportion, createRng, type Rng } from '../random.js';
 import { PUTIAN_ENGAGEMENT_INPUTS } from './inputs.js';
+import { need } from '@jiceng/core';
 
 /**
  * Options of {@link generatePutianEngagement}. The volumes default to
@@ -77,6 +78,8 @@ interface Action { at: number; order: number; run: () => void }
  * ```
  */
 export function generatePutianEngagement(data: PutianData, options: PutianEngagementOptions = {}): PutianEngagement {
+  need('generatePutianEngagement', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('generatePutianEngagement', 'options', options, 'object');
   const seed = Math.trunc(options.seed ?? data.seed);
   const rng = createRng(seed ^ 0xe6a6);
   const IN = PUTIAN_ENGAGEMENT_INPUTS;

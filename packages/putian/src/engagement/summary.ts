@@ -5,6 +5,7 @@
  */
 import { SYSTEM_ACCOUNTS } from '@jiceng/core/engagement';
 import type { PutianEngagement } from './generate.js';
+import { need } from '@jiceng/core';
 
 /**
  * What a generated engagement year contains, counted from its state.
@@ -34,6 +35,7 @@ export interface PutianEngagementSummary {
  * ```
  */
 export function putianEngagementSummary(g: PutianEngagement): PutianEngagementSummary {
+  need('putianEngagementSummary', 'g', g, 'object', { hierarchy: 'object', events: 'array', state: 'object', 'state.members': 'map', refused: 'object' });
   const s = g.state;
   const villages = new Set<string>();
   let partyMembers = 0, capablePeople = 0;

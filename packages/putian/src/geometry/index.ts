@@ -11,6 +11,7 @@ import { topology } from 'topojson-server';
 import { areaContains, type AreaGeometry, type LonLat, type MultiPolygonGeometry, type PointGeometry } from '@jiceng/core/geo';
 import type { PutianData } from '../generate.js';
 import { createRng, type Rng } from '../random.js';
+import { need } from '@jiceng/core';
 
 type Topology = Parameters<typeof merge>[0];
 type TopoPolygon = Extract<Parameters<typeof merge>[1], unknown[]>[number];
@@ -148,6 +149,7 @@ function pointIn(rng: Rng, seed: LonLat, cell: readonly LonLat[]): LonLat {
  * ```
  */
 export function generatePutianGeometry(data: PutianData): PutianGeometry {
+  need('generatePutianGeometry', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
   const rng = createRng((data.seed ^ 0x6e6f) >>> 0);
   const nodes = data.nodes;
   const byCode = new Map(nodes.map((n, i) => [n.code, i]));
@@ -290,6 +292,7 @@ export function generatePutianGeometry(data: PutianData): PutianGeometry {
  * ```
  */
 export function putianGeoJson(geo: PutianGeometry): { type: 'FeatureCollection'; features: { type: 'Feature'; properties: { code: string }; geometry: AreaGeometry | PointGeometry }[] } {
+  need('putianGeoJson', 'geo', geo, 'object', { areas: 'map', units: 'map', facilities: 'map' });
   const features = [];
   for (const [code, geometry] of [...geo.areas, ...geo.units]) features.push({ type: 'Feature' as const, properties: { code }, geometry });
   return { type: 'FeatureCollection', features };

@@ -11,6 +11,7 @@ import {
 import { CHINA_UTC_OFFSET_MS, DAY_MS, dayNumberOfDate } from '@jiceng/core/calendar';
 import { createRng, type Rng } from '../random.js';
 import { createPutianCaseContext, type PutianCaseContext } from './context.js';
+import { need } from '@jiceng/core';
 
 /**
  * What to simulate.
@@ -119,6 +120,8 @@ export class PutianScenario {
   private readonly checked: boolean;
 
   constructor(hierarchy: HierarchyIndex, opts: ScenarioOptions = {}) {
+    need('PutianScenario', 'hierarchy', hierarchy, 'object', { config: 'object', indexOf: 'function', code: 'function', size: 'number' });
+    need('PutianScenario', 'opts', opts, 'object');
     this.h = hierarchy;
     this.checked = opts.checked ?? false;
     this.seed = Math.trunc(opts.seed ?? 1);

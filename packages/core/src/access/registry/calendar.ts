@@ -8,6 +8,8 @@
 import { createCalendar, isWorkingDay, type WorkingCalendar } from '../../calendar/calendar.js';
 import { CHINA_CALENDAR } from '../../calendar/china.js';
 import { CHINA_UTC_OFFSET_MS } from '../../calendar/time.js';
+import { need } from '../../io/args.js';
+import { DAY as LOCAL_DATE } from '../../shapes.js';
 
 /** Offset of Asia/Shanghai from UTC, in ms (the project's one offset, from `@jiceng/core/calendar`). @example `SHANGHAI_OFFSET_MS // 28800000` */
 export const SHANGHAI_OFFSET_MS = CHINA_UTC_OFFSET_MS;
@@ -37,6 +39,7 @@ export interface LocalDate {
  * ```
  */
 export function shanghaiDate(ms: number): LocalDate {
+  need('shanghaiDate', 'ms', ms, 'time');
   const t = new Date(ms + SHANGHAI_OFFSET_MS);
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
@@ -50,6 +53,7 @@ export function shanghaiDate(ms: number): LocalDate {
  * ```
  */
 export function startOfShanghaiDay(date: LocalDate): number {
+  need('startOfShanghaiDay', 'date', date, 'object', LOCAL_DATE);
   return Date.UTC(date.y, date.m - 1, date.d) - SHANGHAI_OFFSET_MS;
 }
 
@@ -63,6 +67,7 @@ export function startOfShanghaiDay(date: LocalDate): number {
  * ```
  */
 export function isLeapYear(y: number): boolean {
+  need('isLeapYear', 'y', y, 'integer');
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -75,6 +80,8 @@ export function isLeapYear(y: number): boolean {
  * ```
  */
 export function daysInMonth(y: number, m: number): number {
+  need('daysInMonth', 'y', y, 'integer');
+  need('daysInMonth', 'm', m, 'integer');
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
@@ -88,6 +95,8 @@ export function daysInMonth(y: number, m: number): number {
  * ```
  */
 export function addLocalMonths(date: LocalDate, months: number): LocalDate {
+  need('addLocalMonths', 'date', date, 'object', LOCAL_DATE);
+  need('addLocalMonths', 'months', months, 'integer');
   const total = date.y * 12 + (date.m - 1) + months;
   const y = Math.floor(total / 12);
   const m = (total % 12) + 1;
@@ -103,6 +112,8 @@ export function addLocalMonths(date: LocalDate, months: number): LocalDate {
  * ```
  */
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
+  need('addLocalDays', 'date', date, 'object', LOCAL_DATE);
+  need('addLocalDays', 'days', days, 'integer');
   const t = new Date(Date.UTC(date.y, date.m - 1, date.d) + days * DAY);
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
@@ -160,6 +171,7 @@ export function chinaWorkingDays(): WorkingDayFn {
  * ```
  */
 export const weekdaysOnly: WorkingDayFn = (date) => {
+  need('weekdaysOnly', 'date', date, 'object', LOCAL_DATE);
   const wd = new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay();
   return wd !== 0 && wd !== 6;
 };
@@ -173,6 +185,9 @@ export const weekdaysOnly: WorkingDayFn = (date) => {
  * ```
  */
 export function addLocalWorkingDays(date: LocalDate, n: number, isWorkingDay: WorkingDayFn = chinaWorkingDays()): LocalDate {
+  need('addLocalWorkingDays', 'date', date, 'object', LOCAL_DATE);
+  need('addLocalWorkingDays', 'n', n, 'integer');
+  need('addLocalWorkingDays', 'isWorkingDay', isWorkingDay, 'function');
   let d = date;
   let left = n;
   let guard = 0;
@@ -193,6 +208,9 @@ export function addLocalWorkingDays(date: LocalDate, n: number, isWorkingDay: Wo
  * ```
  */
 export function daysInYearBetween(y: number, from: number, to: number): number {
+  need('daysInYearBetween', 'y', y, 'integer');
+  need('daysInYearBetween', 'from', from, 'time');
+  need('daysInYearBetween', 'to', to, 'time');
   const a = Math.max(from, startOfShanghaiDay({ y, m: 1, d: 1 }));
   const b = Math.min(to, startOfShanghaiDay({ y: y + 1, m: 1, d: 1 }));
   return b > a ? Math.ceil((b - a) / DAY) : 0;

@@ -9,6 +9,8 @@ import { accessIssue } from '../messages.js';
 import type { RegistryEvent, RegistryState } from './events.js';
 import { DEFAULT_GROUPS, HANDOVER_BODIES, LEGAL_BASES, type LegalBasis, type PopulationGroup } from './groups.js';
 import { checkFilledForm, type HandoverFormSet } from './forms.js';
+import { need, needAccess } from '../../io/args.js';
+import { REGISTRY } from '../../shapes.js';
 
 /**
  * `Omit` applied to each member of a union.
@@ -81,6 +83,10 @@ export function decideRegistry(
   command: RegistryCommand,
   options: RegistryOptions = {},
 ): Result<RegistryEvent> {
+  need('decideRegistry', 'state', state, 'object', REGISTRY);
+  needAccess('decideRegistry', access);
+  need('decideRegistry', 'command', command, 'object');
+  need('decideRegistry', 'options', options, 'object');
   const groups = options.groups ?? DEFAULT_GROUPS;
   const bodies = options.bodies ?? options.forms?.bodies ?? HANDOVER_BODIES;
   const h = access.hierarchy;

@@ -12,6 +12,8 @@ import { toCsv } from '../export.js';
 import type { RegistryState } from './events.js';
 import type { HandoverFormSet } from './forms.js';
 import { DEFAULT_GROUPS, LEGAL_BASES, type PopulationGroup } from './groups.js';
+import { need } from '../../io/args.js';
+import { REGISTRY } from '../../shapes.js';
 
 /**
  * The registry files and their columns.
@@ -38,6 +40,8 @@ const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 1
  * ```
  */
 export function exportRegistryCsv(state: RegistryState, opts: { bom?: boolean } = {}): Record<string, string> {
+  need('exportRegistryCsv', 'state', state, 'object', REGISTRY);
+  need('exportRegistryCsv', 'opts', opts, 'object');
   const bom = opts.bom ? '\uFEFF' : '';
   const people = [...state.persons.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const records = people.map((p) => ({
@@ -66,6 +70,8 @@ export function checkRegistryCsv(
   files: Record<string, string | Uint8Array>,
   opts: { nodeExists?: (code: string) => boolean; groups?: readonly PopulationGroup[]; forms?: HandoverFormSet } = {},
 ): Result<{ records: number; handovers: number }> {
+  need('checkRegistryCsv', 'files', files, 'object');
+  need('checkRegistryCsv', 'opts', opts, 'object', { nodeExists: 'function?', groups: 'array?', forms: 'object?' });
   const groups = opts.groups ?? DEFAULT_GROUPS;
   const errors: JcIssue[] = [];
   const warnings: JcIssue[] = [];

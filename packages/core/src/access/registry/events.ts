@@ -5,6 +5,8 @@
  */
 import type { LegalBasis } from './groups.js';
 import type { FilledForm } from './forms.js';
+import { need } from '../../io/args.js';
+import { REGISTRY } from '../../shapes.js';
 
 /**
  * A person's identifying details, as recorded.
@@ -179,6 +181,8 @@ function fold(p: RegistryPerson | undefined, e: RegistryEvent): RegistryPerson |
  * ```
  */
 export function applyRegistryEvent(state: RegistryState, e: RegistryEvent): RegistryState {
+  need('applyRegistryEvent', 'state', state, 'object', REGISTRY);
+  need('applyRegistryEvent', 'e', e, 'object', { type: 'string' });
   const persons = new Map(state.persons);
   const p = fold(persons.get(e.personId), e);
   if (p) persons.set(e.personId, p);
@@ -194,6 +198,7 @@ export function applyRegistryEvent(state: RegistryState, e: RegistryEvent): Regi
  * ```
  */
 export function replayRegistry(events: Iterable<RegistryEvent>): RegistryState {
+  need('replayRegistry', 'events', events, 'iterable');
   const persons = new Map<string, RegistryPerson>();
   let version = 0;
   for (const e of events) {

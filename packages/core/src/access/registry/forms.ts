@@ -13,6 +13,7 @@
  */
 import { issue, type JcIssue, type LocalizedText } from '../../errors.js';
 import type { PopulationGroup } from './groups.js';
+import { need } from '../../io/args.js';
 
 /**
  * One field of a form or of the record.
@@ -134,6 +135,10 @@ export interface FilledForm {
  * ```
  */
 export function checkFilledForm(set: HandoverFormSet, f: FilledForm, from: string, to: string): JcIssue[] {
+  need('checkFilledForm', 'set', set, 'object', { forms: 'array' });
+  need('checkFilledForm', 'f', f, 'object');
+  need('checkFilledForm', 'from', from, 'string');
+  need('checkFilledForm', 'to', to, 'string');
   if (!f || f.set !== set.id) return [issue('E_FORM_SET', `表单集不符：${String(f?.set)}（应为 ${set.id}）`, `wrong form set: ${String(f?.set)} (expected ${set.id})`, { column: 'form' })];
   const form = set.forms.find((x) => x.id === f.form);
   if (!form) return [issue('E_FORM_UNKNOWN', `表单不存在：${String(f.form)}`, `no such form: ${String(f.form)}`, { column: 'form' })];

@@ -10,6 +10,8 @@ import {
   addLocalDays, addLocalMonths, addLocalWorkingDays, chinaWorkingDays, daysInYearBetween, isLeapYear, shanghaiDate, startOfShanghaiDay,
   type LocalDate, type WorkingDayFn,
 } from './calendar.js';
+import { need } from '../../io/args.js';
+import { PERSON } from '../../shapes.js';
 
 /**
  * When a person's next follow-up is due.
@@ -50,6 +52,9 @@ function isMental(p: RegistryPerson, groups: readonly PopulationGroup[]): boolea
  * ```
  */
 export function followUpDue(p: RegistryPerson, now: number, groups: readonly PopulationGroup[] = DEFAULT_GROUPS): Deadline | undefined {
+  need('followUpDue', 'p', p, 'object', PERSON);
+  need('followUpDue', 'now', now, 'time');
+  need('followUpDue', 'groups', groups, 'array');
   if (p.status !== 'active' || !isMental(p, groups)) return undefined;
   const last = p.followUps.length ? p.followUps[p.followUps.length - 1] : Number.NEGATIVE_INFINITY;
   if ((p.riskLevel ?? 0) >= 3) {
@@ -75,6 +80,10 @@ export function annualFollowUps(
   now: number,
   groups: readonly PopulationGroup[] = DEFAULT_GROUPS,
 ): { year: number; count: number; required: number; below: boolean } | undefined {
+  need('annualFollowUps', 'p', p, 'object', PERSON);
+  need('annualFollowUps', 'year', year, 'integer');
+  need('annualFollowUps', 'now', now, 'time');
+  need('annualFollowUps', 'groups', groups, 'array');
   if (!isMental(p, groups)) return undefined;
   const start = startOfShanghaiDay({ y: year, m: 1, d: 1 });
   const end = startOfShanghaiDay({ y: year + 1, m: 1, d: 1 });
@@ -104,6 +113,9 @@ export function notificationDue(
   now: number,
   isWorkingDay: WorkingDayFn = chinaWorkingDays(),
 ): (Deadline & { notifiedAt?: number; late: boolean }) | undefined {
+  need('notificationDue', 'p', p, 'object', PERSON);
+  need('notificationDue', 'now', now, 'time');
+  need('notificationDue', 'isWorkingDay', isWorkingDay, 'function');
   if (!p.notification || p.status !== 'active') return undefined;
   const date = addLocalWorkingDays(shanghaiDate(p.notification.since), 5, isWorkingDay);
   const done = p.notification.notifiedAt;

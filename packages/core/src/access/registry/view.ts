@@ -15,6 +15,8 @@ import { DEFAULT_GROUPS, type PopulationGroup } from './groups.js';
 import type { HandoverFormSet } from './forms.js';
 import { annualFollowUps, followUpDue, notificationDue } from './schedule.js';
 import { chinaWorkingDays, SHANGHAI_OFFSET_MS, type WorkingDayFn } from './calendar.js';
+import { need, needAccess } from '../../io/args.js';
+import { REGISTRY, PERSON } from '../../shapes.js';
 
 /**
  * Options of the registry read functions.
@@ -58,6 +60,10 @@ export function personRecord(
   groups: readonly PopulationGroup[] = DEFAULT_GROUPS,
   isWorkingDay: WorkingDayFn = chinaWorkingDays(),
 ): Record<string, unknown> {
+  need('personRecord', 'p', p, 'object', PERSON);
+  need('personRecord', 'now', now, 'time');
+  need('personRecord', 'groups', groups, 'array');
+  need('personRecord', 'isWorkingDay', isWorkingDay, 'function');
   const due = followUpDue(p, now, groups);
   const notice = notificationDue(p, now, isWorkingDay);
   const iso = (d: { y: number; m: number; d: number }) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
@@ -81,6 +87,9 @@ export function personRecord(
  * ```
  */
 export function registryRecords(access: Access, state: RegistryState, options: RegistryViewOptions = {}): Result<Record<string, unknown>[]> {
+  needAccess('registryRecords', access);
+  need('registryRecords', 'state', state, 'object', REGISTRY);
+  need('registryRecords', 'options', options, 'object');
   const now = options.now ?? access.now();
   const groups = options.groups ?? DEFAULT_GROUPS;
   const rows: Record<string, unknown>[] = [];
@@ -136,6 +145,10 @@ export function registryFigures(
   nodes: readonly number[],
   options: RegistryViewOptions = {},
 ): Result<RegistryFigures[]> {
+  needAccess('registryFigures', access);
+  need('registryFigures', 'state', state, 'object', REGISTRY);
+  need('registryFigures', 'nodes', nodes, 'array');
+  need('registryFigures', 'options', options, 'object');
   const view = options.view ?? 'staff';
   if (isOpenView(view)) {
     auditEvent(access, { action: 'refused', purpose: options.purpose ?? '', kind: 'special-population', records: [], nodes: [], view, fields: [], refusal: 'E_FORBIDDEN_VIEW' });
@@ -219,6 +232,10 @@ export function registryHistory(
   personId: string,
   options: RegistryViewOptions = {},
 ): Result<{ followUps: Record<string, unknown>[]; handovers: Record<string, unknown>[] }> {
+  needAccess('registryHistory', access);
+  need('registryHistory', 'state', state, 'object', REGISTRY);
+  need('registryHistory', 'personId', personId, 'string');
+  need('registryHistory', 'options', options, 'object');
   const p = state.persons.get(personId);
   const base = p ? { personId: p.id, node: p.node, group: p.group } : undefined;
   const followUps = base ? p!.followUps.map((at, k) => ({ id: `${p!.id}/f${k}`, ...base, at })) : [];
