@@ -5,6 +5,7 @@
  * one disc per cell of about 60 pixels, at the mean position of its points. Pure: no DOM.
  * @module
  */
+import { argumentError } from '@jiceng/core';
 
 /**
  * The non-empty cells of one lattice level, sorted row by row (key = row × 2^level + column).
@@ -56,6 +57,7 @@ export class PointBins {
 
   /** @param xy interleaved x, y in world metres. */
   constructor(xy: Float64Array) {
+    if (!(xy instanceof Float64Array)) throw argumentError('PointBins', 'xy', { zh: 'Float64Array', en: 'a Float64Array' });
     this.#xy = xy;
     this.size = xy.length >> 1;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;

@@ -2,6 +2,7 @@
  * Every string `<jc-map>` shows or announces, in Chinese (default) and English.
  * @module
  */
+import { need } from '@jiceng/core';
 
 /**
  * The strings of `<jc-map>`. Override any of them through the element's `i18n` property;
@@ -87,5 +88,7 @@ export const mapStrings: { zh: MapStrings; en: MapStrings } = {
  * ```
  */
 export function fillMap(template: string, values: Record<string, string | number>): string {
+  need('fillMap', 'template', template, 'string');
+  need('fillMap', 'values', values, 'object');
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }

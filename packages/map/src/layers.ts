@@ -3,6 +3,7 @@
  * @module
  */
 import type { LonLat } from '@jiceng/core/geo';
+import { argumentError, FINITE } from '@jiceng/core';
 
 /**
  * What every layer has: an id, a name in Chinese (and English), a colour, and whether it
@@ -96,6 +97,8 @@ export type MapLayer = MapPointLayer | MapMarkerLayer | MapChoroplethLayer;
  * ```
  */
 export function classOf(value: number, breaks: readonly number[]): number {
+  if (typeof value !== 'number') throw argumentError('classOf', 'value', FINITE);
+  if (!Array.isArray(breaks)) throw argumentError('classOf', 'breaks', { zh: '数组', en: 'an array' });
   let c = 0;
   while (c < breaks.length && value >= breaks[c]!) c++;
   return c;

@@ -6,6 +6,7 @@
  */
 import type { HierarchyIndex } from '@jiceng/core';
 import type { AreaGeometry, NodeGeometry } from '@jiceng/core/geo';
+import { argumentError, FINITE, need, needIndex } from '@jiceng/core';
 
 const R = 6378137;
 const MAX_LAT = 85.05112878;
@@ -20,6 +21,8 @@ const MAX_LAT = 85.05112878;
  * ```
  */
 export function mercator(lon: number, lat: number): [number, number] {
+  if (typeof lon !== 'number') throw argumentError('mercator', 'lon', FINITE);
+  if (typeof lat !== 'number') throw argumentError('mercator', 'lat', FINITE);
   const phi = (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180;
   return [(R * lon * Math.PI) / 180, R * Math.log(Math.tan(Math.PI / 4 + phi / 2))];
 }
@@ -36,6 +39,9 @@ export function mercator(lon: number, lat: number): [number, number] {
  * ```
  */
 export function projectInPlace(xy: Float64Array, originX: number, originY: number): void {
+  if (!(xy instanceof Float64Array)) throw argumentError('projectInPlace', 'xy', { zh: 'Float64Array', en: 'a Float64Array' });
+  if (typeof originX !== 'number') throw argumentError('projectInPlace', 'originX', FINITE);
+  if (typeof originY !== 'number') throw argumentError('projectInPlace', 'originY', FINITE);
   const K = (R * Math.PI) / 180, H = Math.PI / 360;
   for (let p = 0; p < xy.length; p += 2) {
     const lat = Math.max(-MAX_LAT, Math.min(MAX_LAT, xy[p + 1]!));
@@ -54,6 +60,8 @@ export function projectInPlace(xy: Float64Array, originX: number, originY: numbe
  * ```
  */
 export function unmercator(x: number, y: number): [number, number] {
+  if (typeof x !== 'number') throw argumentError('unmercator', 'x', FINITE);
+  if (typeof y !== 'number') throw argumentError('unmercator', 'y', FINITE);
   return [((x / R) * 180) / Math.PI, ((2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * 180) / Math.PI];
 }
 
@@ -104,6 +112,8 @@ export interface MapScene {
  * ```
  */
 export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, NodeGeometry | AreaGeometry>): MapScene {
+  needIndex('buildScene', index);
+  need('buildScene', 'geometry', geometry, 'map');
   const n = index.size;
   const box = new Float64Array(n * 4).fill(NaN);
   // Rings are appended in the geometry's order; each node's rings are then gathered in

@@ -95,6 +95,7 @@ const HASH_TAIL = new RegExp(`,"hash":"${STR}"$`);
  * ```
  */
 export function fastCaseRow(line: string): LogRow | null {
+  if (typeof line !== 'string') throw argumentError('fastCaseRow', 'line', TEXT);
   const m = CASE_HEAD.exec(line);
   if (!m || m[1] === '') return null;
   let end = line.length - 1;

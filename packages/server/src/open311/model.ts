@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import {
-  CASE_STATUS_LABELS, URGENCIES, URGENCY_LABELS,
+  CASE_STATUS_LABELS, need, URGENCIES, URGENCY_LABELS,
   type Actor, type CaseSource, type CaseStatus, type Category, type CategoryTable, type LocalizedText, type RoleGrant,
 } from '@jiceng/core';
 
@@ -56,6 +56,7 @@ export interface Open311Key {
  * ```
  */
 export function open311KeyHash(key: string): string {
+  need('open311KeyHash', 'key', key, 'string');
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
@@ -139,6 +140,7 @@ const PUBLIC_TOPICS = new Set(['city-management', 'environment', 'infrastructure
  * ```
  */
 export function defaultPublic(table: CategoryTable): string[] {
+  need('defaultPublic', 'table', table, 'object', { list: 'array', children: 'function' });
   return table.list.filter((c) => PUBLIC_TOPICS.has(c.topic) && table.children(c.id).length === 0).map((c) => c.id);
 }
 

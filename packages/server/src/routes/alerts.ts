@@ -16,7 +16,7 @@ import {
   decideAlert, DEFAULT_ALERT_POLICY, DEFAULT_ALERT_RULES, dispatchBoard, dueEscalations, inTimeOrder, raiseCommand, visibleAlerts,
   type AlertContext, type AlertFinding, type AlertPolicy, type AlertRuleSet, type AlertState, type AnyAlertEvent,
 } from '@jiceng/core/alerts';
-import { CASE_STATUSES, type Actor, type AnyCaseEvent, type CaseState, type JcIssue } from '@jiceng/core';
+import { CASE_STATUSES, need, type Actor, type AnyCaseEvent, type CaseState, type JcIssue } from '@jiceng/core';
 import type { NewEvent, StoredEvent } from '@jiceng/store';
 import { ApiError, errorSchema, type ErrorStatus } from '../errors.js';
 import { fromStored, type FeedItem, type LiveRecord } from '../record.js';
@@ -44,7 +44,10 @@ export interface AlertsDeps {
 }
 
 /** The stream of an alert. @example `alertStream('A-1F2E'); // 'alert-A-1F2E'` */
-export const alertStream = (alertId: string): string => `alert-${alertId}`;
+export const alertStream = (alertId: string): string => {
+  need('alertStream', 'alertId', alertId, 'string');
+  return `alert-${alertId}`;
+};
 
 /**
  * The id of the alert raised for a finding: the same finding (rule, node, category, case,
@@ -73,6 +76,7 @@ function toStoredAlert(e: AnyAlertEvent, commandId: string): NewEvent {
  * ```
  */
 export function fromStoredAlert(s: StoredEvent): AnyAlertEvent {
+  need('fromStoredAlert', 's', s, 'object', { streamId: 'string', type: 'string', meta: 'object', time: 'time', version: 'integer' });
   const m = s.meta;
   return {
     alertId: s.streamId.slice(6), version: s.version, type: s.type, at: s.time,
@@ -123,6 +127,8 @@ export class AlertMonitor {
    * ```
    */
   constructor(record: LiveRecord, opts: Omit<AlertsDeps, 'record'>) {
+    need('AlertMonitor', 'record', record, 'object', { city: 'object', hierarchy: 'object' });
+    need('AlertMonitor', 'opts', opts, 'object', { clock: 'function' });
     this.record = record;
     const city = record.city;
     const rules = opts.rules ?? DEFAULT_ALERT_RULES;
@@ -271,6 +277,7 @@ const monitors = new WeakMap<LiveRecord, AlertMonitor>();
  * ```
  */
 export function alertMonitor(record: LiveRecord, opts: Omit<AlertsDeps, 'record'>): AlertMonitor {
+  need('alertMonitor', 'record', record, 'object', { city: 'object', hierarchy: 'object' });
   let m = monitors.get(record);
   if (!m) {
     m = new AlertMonitor(record, opts);
@@ -381,6 +388,8 @@ function refusal(issues: readonly JcIssue[], extra: { currentVersion?: number } 
  * ```
  */
 export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMonitor {
+  need('mountAlerts', 'app', app, 'object', { openapi: 'function' });
+  need('mountAlerts', 'deps', deps, 'object', { record: 'object', 'record.hierarchy': 'object', clock: 'function' });
   const { record } = deps;
   const h = record.hierarchy;
   const cats = record.city.ctx.categories;

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Context } from 'hono';
-import { maskName, maskText, type Access, type HierarchyIndex, type JcIssue } from '@jiceng/core';
+import { maskName, maskText, need, type Access, type HierarchyIndex, type JcIssue } from '@jiceng/core';
 import {
   accountStatement, applyEngagementEvent, decideEngagement, DEFAULT_ENGAGEMENT_POLICY, emptyEngagementState, ENGAGEMENT_COMMAND_TYPES,
   participation, pendingOf, pointsAccountOf, suggestCandidates, timeAccountOf,
@@ -395,6 +395,8 @@ export interface EngagementDeps {
  * ```
  */
 export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps): void {
+  need('mountEngagement', 'app', app, 'object', { openapi: 'function' });
+  need('mountEngagement', 'deps', deps, 'object', { record: 'object', 'record.hierarchy': 'object', clock: 'function' });
   const { record, clock } = deps;
   const h: HierarchyIndex = record.hierarchy;
   const policy = DEFAULT_ENGAGEMENT_POLICY;

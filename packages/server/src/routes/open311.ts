@@ -12,7 +12,7 @@ import type { Context } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
-import { evolve, type AnyCaseEvent, type CaseState, type HierarchyIndex } from '@jiceng/core';
+import { evolve, need, type AnyCaseEvent, type CaseState, type HierarchyIndex } from '@jiceng/core';
 import { CHINA_UTC_OFFSET_MINUTES } from '@jiceng/core/calendar';
 import type { EventStore } from '@jiceng/store';
 import { ApiError } from '../errors.js';
@@ -98,6 +98,8 @@ type Fields = Record<string, string | string[]>;
  * ```
  */
 export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void {
+  need('mountOpen311', 'app', app, 'object', { openapi: 'function' });
+  need('mountOpen311', 'deps', deps, 'object', { record: 'object', 'record.hierarchy': 'object' });
   const { record, store } = deps;
   const h: HierarchyIndex = record.hierarchy;
   const cats = record.city.ctx.categories;
