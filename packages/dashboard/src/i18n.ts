@@ -3,7 +3,7 @@
  * overrides any of them through the elements' `i18n` property (a partial object).
  * @module
  */
-import { need } from '@jiceng/core';
+import { need } from './args.js';
 
 /**
  * The strings of the dashboard elements. Placeholders in braces (`{n}`) are filled in.
