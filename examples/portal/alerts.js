@@ -30,6 +30,15 @@ async function start() {
   section.setAttribute('aria-labelledby', heading.id);
   section.replaceChildren(heading, note, list, board);
   section.hidden = false;
+  // Follow the page's language (<html lang>), which the portal may set after this runs.
+  const speak = () => {
+    heading.textContent = T[lang()].title;
+    list.setAttribute('label', T[lang()].alerts);
+    board.setAttribute('label', T[lang()].board);
+    list.lang = board.lang = lang() === 'en' ? 'en' : 'zh-CN';
+  };
+  speak();
+  new MutationObserver(speak).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 
   // One refresh at a time; changes arriving meanwhile ask for one more after it.
   let running = null;

@@ -81,7 +81,7 @@ let scopeRoots = me.scope.map((n) => n.code);
 if (scopeRoots.length === 0) {
   // A resident or party member governs no area: there is no tree, case list or figures to show
   // them (the server would refuse every one), only the sections for everyone (the service board).
-  for (const sel of ['aside.cases', 'nav.tree', 'section.middle']) document.querySelector(sel)?.setAttribute('hidden', '');
+  for (const sel of ['.layout > .cases', '.layout > .tree', '.layout > .middle']) document.querySelector(sel)?.setAttribute('hidden', '');
   $('status').textContent = t().noScope;
   document.body.dataset.ready = '';
   await never();

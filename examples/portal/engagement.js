@@ -134,7 +134,7 @@ async function start(api, me) {
     const table = el('table', { id: 'eng-ranking' },
       el('thead', {}, el('tr', {}, ...[s.rank, s.name, s.points, s.hours, s.orders].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, ...body));
-    rankBox.replaceChildren(el('h3', { id: 'eng-rank-h' }, s.ranking), el('div', { className: 'eng-scroll' }, table));
+    rankBox.replaceChildren(el('h3', { id: 'eng-rank-h' }, s.ranking), el('div', { className: 'eng-scroll', tabIndex: 0 }, table));
   }
 
   board.addEventListener('jc-command', async (e) => {
@@ -171,9 +171,18 @@ async function start(api, me) {
       wait = Math.min(wait * 2, 8000);
     }
   };
-  await refresh();
-  void follow();
-  new MutationObserver(() => { board.lang = lang(); ledger.lang = lang(); heading.textContent = t().title; void refresh(); })
+  // The page's language may change at any time — also while the first refresh is on its way
+  // (the portal applies a remembered language once it has loaded): follow <html lang> from now on.
+  const speak = () => {
+    board.lang = lang(); ledger.lang = lang();
+    heading.textContent = t().title;
+    bankBox.querySelector('h3').textContent = t().bank;
+    rankBox.querySelector('h3').textContent = t().ranking;
+  };
+  new MutationObserver(() => { speak(); void refresh(); })
     .observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  await refresh();
+  speak();
+  void follow();
   root.dataset.ready = 'true';
 }

@@ -76,10 +76,11 @@ export default async function () {
       else problems.push(`${who} console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`${who} page error: ${e.message}`));
-    // the live feed's request is cancelled when its page reloads (net::ERR_ABORTED): not a failure
+    // a read the page abandons when it reloads (the live feeds, a section still loading) is
+    // cancelled by the browser (net::ERR_ABORTED): not a failure; a write never is
     page.on('requestfailed', (r) => {
       const why = r.failure()?.errorText ?? '';
-      if (restarting || (why === 'net::ERR_ABORTED' && ['/api/feed', '/api/engagement/feed'].includes(new URL(r.url()).pathname))) return;
+      if (restarting || (why === 'net::ERR_ABORTED' && r.method() === 'GET')) return;
       problems.push(`${who} request failed (${why}): ${new URL(r.url()).pathname}`);
     });
     page.on('response', (r) => {
