@@ -51,7 +51,6 @@ const UNCOVERED: Record<string, string> = {
   'dashboard.serializeSvg': 'renders into a detached DOM element (document.createElement): a browser function, called in the dashboard\'s browser tests; its template argument is checked first',
   'ui.defineElement': 'registers a custom element (customElements.define): a browser function; @jiceng/ui depends on no other package, so it has no JcError to throw',
   'ui.resolveLang': 'reads the lang attribute of a DOM element and its ancestors: a browser function; @jiceng/ui depends on no other package, so it has no JcError to throw',
-  'ui.translate': '@jiceng/ui depends on no other package (not even @jiceng/core), so it has no JcError to throw; its callers pass their own constant tables',
   'server.loadOrCreateKeys': 'creates a directory and writes key files at the path it is given (its path is checked first: a string)',
 };
 
