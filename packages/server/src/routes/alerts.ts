@@ -141,9 +141,12 @@ export class AlertMonitor {
     const upTo = record.position;
     this.stop = record.observe((s, e) => this.observe(s, e), { streamType: 'alert', item: (s) => this.itemOf(s) });
     this.ready = this.warm(upTo);
+    // A record closed while its history is still being read (a server, or a test, shutting down)
+    // ends the warm-up with the store's error: whoever awaits `ready` sees it; it is no unhandled rejection.
+    this.ready.catch(() => undefined);
     const tick = opts.tickMs ?? 60_000;
     if (tick > 0) {
-      this.timer = setInterval(() => { if (record.isClosed) this.close(); else void this.tick(); }, tick);
+      this.timer = setInterval(() => { if (record.isClosed) this.close(); else this.tick().catch(() => undefined); }, tick);
       this.timer.unref?.();
     }
   }
