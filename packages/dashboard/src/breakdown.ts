@@ -12,7 +12,7 @@ import { fill } from './i18n.js';
 import { SizeController } from './measure.js';
 import type { TableModel } from './table.js';
 import type { BreakdownItem, Figure, ValueFormat } from './types.js';
-import { need } from './args.js';
+import { need } from '@jiceng/ui';
 
 /**
  * Sorts figures largest first; suppressed and missing ones last, in their given order.

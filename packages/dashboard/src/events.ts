@@ -3,7 +3,7 @@
  * @module
  */
 import type { PeriodKind } from './types.js';
-import { need } from './args.js';
+import { need } from '@jiceng/ui';
 
 /**
  * `jc-select`: a child node was chosen for drill-down (same shape as `<jc-grid-tree>`'s).

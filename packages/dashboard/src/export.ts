@@ -5,7 +5,7 @@
  */
 import { render, type TemplateResult } from 'lit';
 import { emit, type JcExportDetail } from './events.js';
-import { need } from './args.js';
+import { need } from '@jiceng/ui';
 
 /**
  * Renders an SVG template off-screen and returns it as a standalone SVG document string.

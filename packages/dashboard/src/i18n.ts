@@ -3,7 +3,7 @@
  * overrides any of them through the elements' `i18n` property (a partial object).
  * @module
  */
-import { need } from './args.js';
+import { need } from '@jiceng/ui';
 
 /**
  * The strings of the dashboard elements. Placeholders in braces (`{n}`) are filled in.

@@ -4,7 +4,7 @@
  */
 import type { DashboardStrings } from './i18n.js';
 import type { IndicatorDef, IndicatorId } from './types.js';
-import { need } from './args.js';
+import { need } from '@jiceng/ui';
 
 /**
  * The six built-in indicators, in the order the KPI tiles show them; ids are the codes of

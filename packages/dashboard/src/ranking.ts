@@ -13,7 +13,7 @@ import { INDICATORS, indicatorDef, indicatorLabel } from './indicators.js';
 import { SizeController } from './measure.js';
 import type { TableModel } from './table.js';
 import type { IndicatorDef, RankingItem } from './types.js';
-import { argumentError, FINITE, need } from './args.js';
+import { argumentError, FINITE, need } from '@jiceng/ui';
 
 /**
  * Ranks items by an indicator, best first (by the indicator's `better`; ties in the order

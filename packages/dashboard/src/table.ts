@@ -7,7 +7,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Formats } from './format.js';
 import type { Figure, ValueFormat } from './types.js';
-import { need } from './args.js';
+import { need } from '@jiceng/ui';
 
 /**
  * A cell: text (a label) or a figure with its format.

@@ -1,9 +1,10 @@
 /**
  * `@jiceng/ui`: what every Jiceng element shares — version-aware registration, language
- * resolution and the theme tokens.
+ * resolution, string templates, argument checks and the theme tokens.
  * @packageDocumentation
  */
 export * from './define.js';
 export * from './lang.js';
+export * from './args.js';
 export * from './theme.js';
 export * from './jsx.js';

@@ -2,6 +2,7 @@
  * Language resolution shared by every Jiceng element.
  * @module
  */
+import { argumentsError } from './args.js';
 
 /** A language an element can speak. @example `const l: UiLang = 'en';` */
 export type UiLang = 'zh' | 'en';
@@ -36,16 +37,6 @@ export function resolveLang(el: Element): UiLang {
 export function translate<T extends object>(table: { zh: T; en: T }, lang: UiLang, overrides?: Partial<T>): T {
   const ok = typeof table === 'object' && table !== null && (lang === 'zh' || lang === 'en')
     && typeof table[lang] === 'object' && table[lang] !== null && (overrides === undefined || overrides === null || typeof overrides === 'object');
-  if (!ok) throw wrongArguments('translate', { zh: '译文表 { zh, en }、语言 zh 或 en，以及可选的覆盖对象', en: 'a table { zh, en }, the language zh or en, and optional overrides' });
+  if (!ok) throw argumentsError('translate', { zh: '译文表 { zh, en }、语言 zh 或 en，以及可选的覆盖对象', en: 'a table { zh, en }, the language zh or en, and optional overrides' });
   return overrides ? { ...table[lang], ...overrides } : table[lang];
-}
-
-/**
- * A wrong argument: an error of the core's `JcError` shape (`name` 'JcError', an `issue` with
- * the code `E_ARGUMENT` and zh/en messages) — `@jiceng/ui` depends on no other package, so it
- * cannot throw the core's class itself.
- */
-function wrongArguments(fn: string, what: { zh: string; en: string }): Error {
-  const zh = `${fn}：参数应为${what.zh}`, en = `${fn}: the arguments must be ${what.en}`;
-  return Object.assign(new Error(`E_ARGUMENT: ${en} / ${zh}`), { name: 'JcError', issue: { code: 'E_ARGUMENT', zh, en, severity: 'error' } });
 }
