@@ -4,6 +4,7 @@
  * @module
  */
 import { need, argumentError } from '@jiceng/core';
+import { fill } from '@jiceng/ui';
 
 /**
  * The strings of both elements. Override any through an element's `i18n` property; `{n}`,
@@ -88,19 +89,8 @@ export const ALERTS_STRINGS: { zh: AlertsStrings; en: AlertsStrings } = {
   },
 };
 
-/**
- * Fills `{name}` placeholders.
- *
- * @example
- * ```ts
- * fill('{n} 件', { n: 3 }); // '3 件'
- * ```
- */
-export function fill(text: string, values: Record<string, string | number>): string {
-  need('fill', 'text', text, 'string');
-  need('fill', 'values', values, 'object');
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+/** Fills `{key}` placeholders: the shared `fill` of `@jiceng/ui`. @example `fill('{n} 个', { n: 3 }); // '3 个'` */
+export { fill };
 
 /**
  * How long ago `t` was at `now`, in the largest whole unit.

@@ -8,7 +8,6 @@ import {
   CASE_SOURCE_LABELS, CASE_STATUS_LABELS, COMMAND_LABELS, URGENCY_LABELS,
   type CaseAction, type CaseSource, type LocalizedText, type Urgency,
 } from '@jiceng/core';
-import { need } from '@jiceng/core';
 
 /** One language's column of a core label table (the core names sources, urgencies, commands and statuses once). */
 function column<K extends string>(table: Readonly<Record<K, LocalizedText>>, lang: 'zh' | 'en'): Record<K, string> {
@@ -312,16 +311,5 @@ export const caseFileStrings: { zh: CaseFileStrings; en: CaseFileStrings } = {
   },
 };
 
-/**
- * Fills `{name}` placeholders.
- *
- * @example
- * ```ts
- * fill('有 {n} 处需要更正', { n: 2 }); // '有 2 处需要更正'
- * ```
- */
-export function fill(template: string, values: Record<string, string | number>): string {
-  need('fill', 'template', template, 'string');
-  need('fill', 'values', values, 'object');
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+/** Fills `{key}` placeholders: the shared `fill` of `@jiceng/ui`. @example `fill('{n} 个', { n: 3 }); // '3 个'` */
+export { fill } from '@jiceng/ui';

@@ -3,7 +3,6 @@
  * overrides any of them through the elements' `i18n` property (a partial object).
  * @module
  */
-import { need } from '@jiceng/ui';
 
 /**
  * The strings of the dashboard elements. Placeholders in braces (`{n}`) are filled in.
@@ -233,16 +232,5 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
   },
 };
 
-/**
- * Fills `{name}` placeholders of a template.
- *
- * @example
- * ```ts
- * fill('第 {n} 名', { n: 3 }); // '第 3 名'
- * ```
- */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  need('fill', 'template', template, 'string');
-  need('fill', 'vars', vars, 'object');
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+/** Fills `{key}` placeholders: the shared `fill` of `@jiceng/ui`. @example `fill('{n} 个', { n: 3 }); // '3 个'` */
+export { fill } from '@jiceng/ui';

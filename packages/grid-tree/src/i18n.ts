@@ -2,7 +2,6 @@
  * Every string `<jc-grid-tree>` shows or announces, in Chinese (default) and English.
  * @module
  */
-import { need } from '@jiceng/core';
 
 /**
  * The strings of `<jc-grid-tree>`. Override any of them through the element's `i18n`
@@ -71,16 +70,5 @@ export const gridTreeStrings: { zh: GridTreeStrings; en: GridTreeStrings } = {
   },
 };
 
-/**
- * Fills `{name}` placeholders of a string.
- *
- * @example
- * ```ts
- * fill('找到 {n} 个节点', { n: 3 }); // '找到 3 个节点'
- * ```
- */
-export function fill(template: string, values: Record<string, string | number>): string {
-  need('fill', 'template', template, 'string');
-  need('fill', 'values', values, 'object');
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+/** Fills `{key}` placeholders: the shared `fill` of `@jiceng/ui`. @example `fill('{n} 个', { n: 3 }); // '3 个'` */
+export { fill } from '@jiceng/ui';

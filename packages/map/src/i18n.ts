@@ -2,7 +2,6 @@
  * Every string `<jc-map>` shows or announces, in Chinese (default) and English.
  * @module
  */
-import { need } from '@jiceng/core';
 
 /**
  * The strings of `<jc-map>`. Override any of them through the element's `i18n` property;
@@ -79,16 +78,5 @@ export const mapStrings: { zh: MapStrings; en: MapStrings } = {
   },
 };
 
-/**
- * Fills `{key}` placeholders.
- *
- * @example
- * ```ts
- * fillMap('{n}个', { n: '3' }); // '3个'
- * ```
- */
-export function fillMap(template: string, values: Record<string, string | number>): string {
-  need('fillMap', 'template', template, 'string');
-  need('fillMap', 'values', values, 'object');
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+/** Fills `{key}` placeholders: the shared `fill` of `@jiceng/ui`. @example `fillMap('{n} 个', { n: 3 }); // '3 个'` */
+export { fill as fillMap } from '@jiceng/ui';

@@ -2,7 +2,7 @@
  * Language resolution shared by every Jiceng element.
  * @module
  */
-import { argumentsError } from './args.js';
+import { argumentsError, need } from './args.js';
 
 /** A language an element can speak. @example `const l: UiLang = 'en';` */
 export type UiLang = 'zh' | 'en';
@@ -39,4 +39,20 @@ export function translate<T extends object>(table: { zh: T; en: T }, lang: UiLan
     && typeof table[lang] === 'object' && table[lang] !== null && (overrides === undefined || overrides === null || typeof overrides === 'object');
   if (!ok) throw argumentsError('translate', { zh: '译文表 { zh, en }、语言 zh 或 en，以及可选的覆盖对象', en: 'a table { zh, en }, the language zh or en, and optional overrides' });
   return overrides ? { ...table[lang], ...overrides } : table[lang];
+}
+
+/**
+ * Fills the `{key}` placeholders of a template from `values`; a placeholder without a value
+ * stays as it is. Every element's strings use it (each package re-exports it under its old
+ * name: `fill`, or `fillMap` in `@jiceng/map`).
+ *
+ * @example
+ * ```ts
+ * fill('找到 {n} 个节点', { n: 3 }); // '找到 3 个节点'
+ * ```
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  need('fill', 'template', template, 'string');
+  need('fill', 'values', values, 'object');
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
