@@ -4,6 +4,17 @@
  */
 import { css } from 'lit';
 
+/** The map's dark colours: for `theme="dark"`, and for `theme="auto"` on a dark system. */
+const darkColors = css`
+    --jc-map-bg: #0b1a26;
+    --jc-map-land: #161b22;
+    --jc-map-line: #57606a;
+    --jc-map-line-strong: #c9d1d9;
+    --jc-map-selected: rgba(255, 123, 114, 0.25);
+    --jc-map-halo: rgba(13, 17, 23, 0.85);
+    --jc-map-point: #58a6ff;
+`;
+
 /**
  * Component styles; theme tokens come first from `@jiceng/ui`. The map's own colours are
  * custom properties read when the map is drawn, so a page can restyle the canvas too.
@@ -34,15 +45,7 @@ export const mapStyles = css`
     background: var(--jc-bg);
   }
   :host([hidden]) { display: none; }
-  :host([theme='dark']) {
-    --jc-map-bg: #0b1a26;
-    --jc-map-land: #161b22;
-    --jc-map-line: #57606a;
-    --jc-map-line-strong: #c9d1d9;
-    --jc-map-selected: rgba(255, 123, 114, 0.25);
-    --jc-map-halo: rgba(13, 17, 23, 0.85);
-    --jc-map-point: #58a6ff;
-  }
+  :host([theme='dark']) { ${darkColors} }
   :host([theme='wall']) {
     --jc-fg: var(--jc-color-fg, #e6f1ff);
     --jc-fg-muted: var(--jc-color-fg-muted, #a8c4e0);
@@ -62,15 +65,7 @@ export const mapStyles = css`
     --jc-map-label-font: 700 18px var(--jc-font);
   }
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --jc-map-bg: #0b1a26;
-      --jc-map-land: #161b22;
-      --jc-map-line: #57606a;
-      --jc-map-line-strong: #c9d1d9;
-      --jc-map-selected: rgba(255, 123, 114, 0.25);
-      --jc-map-halo: rgba(13, 17, 23, 0.85);
-      --jc-map-point: #58a6ff;
-    }
+    :host([theme='auto']) { ${darkColors} }
   }
   .stage {
     position: relative;
