@@ -10,6 +10,10 @@ import { argumentError, FINITE, need, needIndex } from '@jiceng/core';
 
 const R = 6378137;
 const MAX_LAT = 85.05112878;
+/** Metres per degree of longitude. */
+const K = (R * Math.PI) / 180;
+/** Web Mercator y in metres of a latitude (clamped to the projection's limit): the one formula every projection here uses. */
+const mercatorY = (lat: number): number => R * Math.log(Math.tan(Math.PI / 4 + (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 360));
 
 /**
  * Web Mercator (EPSG:3857) in metres from WGS-84 longitude and latitude.
@@ -23,8 +27,7 @@ const MAX_LAT = 85.05112878;
 export function mercator(lon: number, lat: number): [number, number] {
   if (typeof lon !== 'number') throw argumentError('mercator', 'lon', FINITE);
   if (typeof lat !== 'number') throw argumentError('mercator', 'lat', FINITE);
-  const phi = (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180;
-  return [(R * lon * Math.PI) / 180, R * Math.log(Math.tan(Math.PI / 4 + phi / 2))];
+  return [K * lon, mercatorY(lat)];
 }
 
 /**
@@ -42,11 +45,9 @@ export function projectInPlace(xy: Float64Array, originX: number, originY: numbe
   if (!(xy instanceof Float64Array)) throw argumentError('projectInPlace', 'xy', { zh: 'Float64Array', en: 'a Float64Array' });
   if (typeof originX !== 'number') throw argumentError('projectInPlace', 'originX', FINITE);
   if (typeof originY !== 'number') throw argumentError('projectInPlace', 'originY', FINITE);
-  const K = (R * Math.PI) / 180, H = Math.PI / 360;
   for (let p = 0; p < xy.length; p += 2) {
-    const lat = Math.max(-MAX_LAT, Math.min(MAX_LAT, xy[p + 1]!));
     xy[p] = K * xy[p]! - originX;
-    xy[p + 1] = R * Math.log(Math.tan(Math.PI / 4 + lat * H)) - originY;
+    xy[p + 1] = mercatorY(xy[p + 1]!) - originY;
   }
 }
 
@@ -124,7 +125,6 @@ export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, 
   let ox = NaN, oy = NaN;
   let ex0 = Infinity, ey0 = Infinity, ex1 = -Infinity, ey1 = -Infinity;
   const widths: number[][] = [];
-  const K = (R * Math.PI) / 180, H = Math.PI / 360;
   for (const [code, g] of geometry) {
     if (g.type === 'Point') continue;
     const i = index.indexOf(code);
@@ -140,8 +140,8 @@ export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, 
         nx.set(xs); ny.set(ys); xs = nx; ys = ny;
       }
       for (let v = 0; v < ring.length; v++) {
-        const p = ring[v]!, lat = Math.max(-MAX_LAT, Math.min(MAX_LAT, p[1]));
-        const mx = K * p[0], my = R * Math.log(Math.tan(Math.PI / 4 + lat * H));
+        const p = ring[v]!;
+        const mx = K * p[0], my = mercatorY(p[1]);
         if (Number.isNaN(ox)) { ox = mx; oy = my; }
         const x = mx - ox, y = my - oy;
         xs[nv] = x; ys[nv] = y; nv++;
