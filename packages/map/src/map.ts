@@ -382,10 +382,17 @@ export class JcMap extends LitElement {
     return !!this._scene && !Number.isNaN(this._scene.box[i * 4]!);
   }
 
+  /** The areas inside node i (its children that have an area); the last answer is kept, as every frame asks it for the node on show. Read-only. */
   private _regionsOf(i: number): number[] {
-    if (i < 0 || !this.hierarchy) return [];
-    return this.hierarchy.children(i).filter((c) => this._hasArea(c));
+    const h = this.hierarchy;
+    if (i < 0 || !h) return [];
+    const m = this._regions;
+    if (m.node !== i || m.h !== h || m.scene !== this._scene) {
+      Object.assign(m, { node: i, h, scene: this._scene, list: h.children(i).filter((c) => this._hasArea(c)) });
+    }
+    return m.list;
   }
+  private _regions: { node: number; h: HierarchyIndex | null; scene: MapScene | null; list: number[] } = { node: -1, h: null, scene: null, list: [] };
 
   private _index(): AreaIndex | null {
     const s = this._scene, g = this.geometry;
@@ -403,9 +410,9 @@ export class JcMap extends LitElement {
     return this._areaIndex;
   }
 
-  private _name(i: number): string {
+  private _name(i: number, lang = this._lang): string {
     const h = this.hierarchy!;
-    return this._lang === 'en' ? h.nameEn(i) : h.name(i);
+    return lang === 'en' ? h.nameEn(i) : h.name(i);
   }
 
   private _layerName(l: MapLayer): string {
@@ -490,12 +497,14 @@ export class JcMap extends LitElement {
     }
     const b = this._base, g = b.res / this._res, M = BASE_MARGIN;
     ctx.drawImage(b.canvas, this._w / 2 + (b.cx - this._cx) / this._res - (this._w / 2 + M) * g, this._h / 2 + (this._cy - b.cy) / this._res - (this._h / 2 + M) * g, (this._w + 2 * M) * g, (this._h + 2 * M) * g);
-    const visible = this.layers.filter((l) => !this._hidden.has(l.id));
-    for (const l of visible) {
-      if (l.kind === 'points') this._drawPoints(ctx, l, c);
+    // The language is resolved once a frame (it walks up the DOM), not once per label or disc.
+    const lang = this._lang;
+    for (const l of this.layers) {
+      if (this._hidden.has(l.id)) continue;
+      if (l.kind === 'points') this._drawPoints(ctx, l, c, lang);
       else if (l.kind === 'markers') this._drawMarkers(ctx, l, c);
     }
-    this._drawLabels(ctx, c);
+    this._drawLabels(ctx, c, lang);
   }
 
   private _base = { canvas: null as unknown as HTMLCanvasElement, valid: false, cx: 0, cy: 0, res: 1, dpr: 1, w: 0, h: 0 };
@@ -574,7 +583,7 @@ export class JcMap extends LitElement {
     return b;
   }
 
-  private _drawPoints(ctx: CanvasRenderingContext2D, l: MapPointLayer, c: Colors): void {
+  private _drawPoints(ctx: CanvasRenderingContext2D, l: MapPointLayer, c: Colors, lang: UiLang): void {
     const bins = this._pointBins(l);
     if (!bins.size) return;
     const res = this._res, hw = this._w / 2, hh = this._h / 2;
@@ -587,6 +596,8 @@ export class JcMap extends LitElement {
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       const logMax = Math.log10(lv.max + 1);
+      ctx.strokeStyle = c.halo;
+      ctx.lineWidth = 1.5;
       bins.forEachIn(lv, vx0 - pad, vy0 - pad, vx1 + pad, vy1 + pad, (cell) => {
         const n = lv.counts[cell]!;
         const x = (lv.meanX[cell]! - this._cx) / res + hw, y = (this._cy - lv.meanY[cell]!) / res + hh;
@@ -597,12 +608,10 @@ export class JcMap extends LitElement {
         ctx.globalAlpha = 0.8;
         ctx.fill();
         ctx.globalAlpha = 1;
-        ctx.strokeStyle = c.halo;
-        ctx.lineWidth = 1.5;
         ctx.stroke();
         if (n > 1) {
           ctx.fillStyle = '#fff';
-          ctx.fillText(compact(n, this._lang), x, y);
+          ctx.fillText(compact(n, lang), x, y);
         }
       });
       return;
@@ -618,11 +627,7 @@ export class JcMap extends LitElement {
     const img = this._densityImage(W, H);
     const px = new Uint32Array(img.data.buffer);
     px.fill(0);
-    const [cr, cg, cb] = rgbOf(ctx, color);
-    const tones = Array.from({ length: DENSITY_CLASSES }, (_, k) => {
-      const a = Math.round(255 * (0.25 + (0.7 * k) / (DENSITY_CLASSES - 1)));
-      return ((a << 24) | (cb << 16) | (cg << 8) | cr) >>> 0; // little-endian RGBA
-    });
+    const tones = this._tonesOf(ctx, color);
     bins.forEachIn(lv, vx0, vy0, vx1, vy1, (cell) => {
       const key = lv.keys[cell]!, row = Math.floor(key / dim), col = key - row * dim;
       px[(r1 - row) * W + (col - c0)] = tones[Math.min(DENSITY_CLASSES - 1, Math.floor((Math.log(lv.counts[cell]! + 1) / logMax) * DENSITY_CLASSES))]!;
@@ -634,6 +639,21 @@ export class JcMap extends LitElement {
     ctx.drawImage(off, 0, 0, W, H, (bins.x0 + c0 * lv.cell - this._cx) / res + hw, (this._cy - (bins.y0 + (r1 + 1) * lv.cell)) / res + hh, W * cellPx, H * cellPx);
     ctx.imageSmoothingEnabled = true;
   }
+
+  /** The density classes' pixels in a colour, worked out once per colour rather than once a frame. */
+  private _tonesOf(ctx: CanvasRenderingContext2D, color: string): number[] {
+    let tones = this._tones.get(color);
+    if (!tones) {
+      const [cr, cg, cb] = rgbOf(ctx, color);
+      tones = Array.from({ length: DENSITY_CLASSES }, (_, k) => {
+        const a = Math.round(255 * (0.25 + (0.7 * k) / (DENSITY_CLASSES - 1)));
+        return ((a << 24) | (cb << 16) | (cg << 8) | cr) >>> 0; // little-endian RGBA
+      });
+      this._tones.set(color, tones);
+    }
+    return tones;
+  }
+  private _tones = new Map<string, number[]>();
 
   private _densityCanvas: HTMLCanvasElement | null = null;
   private _densityImg: ImageData | null = null;
@@ -701,7 +721,7 @@ export class JcMap extends LitElement {
     }
   }
 
-  private _drawLabels(ctx: CanvasRenderingContext2D, c: Colors): void {
+  private _drawLabels(ctx: CanvasRenderingContext2D, c: Colors, lang: UiLang): void {
     const s = this._scene!, b = s.box, res = this._res, hw = this._w / 2, hh = this._h / 2;
     ctx.font = c.font;
     ctx.textAlign = 'center';
@@ -715,7 +735,7 @@ export class JcMap extends LitElement {
       const wpx = (b[r * 4 + 2]! - b[r * 4]!) / res;
       const x = ((b[r * 4]! + b[r * 4 + 2]!) / 2 - this._cx) / res + hw, y = (this._cy - (b[r * 4 + 1]! + b[r * 4 + 3]!) / 2) / res + hh;
       if (x < 0 || y < 0 || x > this._w || y > this._h) continue;
-      const name = this._name(r);
+      const name = this._name(r, lang);
       if (ctx.measureText(name).width > wpx * 0.9) continue;
       ctx.strokeText(name, x, y);
       ctx.fillText(name, x, y);
@@ -737,7 +757,6 @@ export class JcMap extends LitElement {
   }
 
   private _choose(i: number, drill: boolean): void {
-    const h = this.hierarchy!;
     if (drill && this._regionsOf(i).length) {
       this._node = i;
       this._sel = -1;
@@ -748,22 +767,33 @@ export class JcMap extends LitElement {
       this._active = Math.max(0, this._regionsOf(this._node).indexOf(i));
     }
     this._announce(i);
-    const detail: JcMapSelectDetail = { codes: [h.code(i)], code: h.code(i), positions: [i] };
-    this.dispatchEvent(new CustomEvent('jc-select', { detail, bubbles: true, composed: true }));
+    this._emitSelect(i);
+  }
+
+  /** The area above the one on show, or -1 at the top. */
+  private _upTarget(): number {
+    const h = this.hierarchy;
+    if (!h || this._node < 0) return -1;
+    const p = h.parents[this._node]!;
+    return p >= 0 && this._hasArea(p) ? p : -1;
   }
 
   private _up(): void {
-    const h = this.hierarchy;
-    if (!h || this._node < 0) return;
-    const p = h.parents[this._node]!;
-    if (p < 0 || !this._hasArea(p)) return;
+    const p = this._upTarget();
+    if (p < 0) return;
     const from = this._node;
     this._node = p;
     this._sel = -1;
     this._active = Math.max(0, this._regionsOf(p).indexOf(from));
     this.fit();
     this._announce(p);
-    const detail: JcMapSelectDetail = { codes: [h.code(p)], code: h.code(p), positions: [p] };
+    this._emitSelect(p);
+  }
+
+  /** `jc-select` for node i, with the detail of `<jc-grid-tree>`'s. */
+  private _emitSelect(i: number): void {
+    const code = this.hierarchy!.code(i);
+    const detail: JcMapSelectDetail = { codes: [code], code, positions: [i] };
     this.dispatchEvent(new CustomEvent('jc-select', { detail, bubbles: true, composed: true }));
   }
 
@@ -876,7 +906,7 @@ export class JcMap extends LitElement {
         layers: visible.length ? visible.map((l) => `${this._layerName(l)} ${fillMap(s.count, { n: this._format(layerCount(l)) })}`).join(s.comma) : s.noLayers,
       })
       : s.empty;
-    const canUp = ready && h!.parents[this._node]! >= 0 && this._hasArea(h!.parents[this._node]!);
+    const canUp = ready && this._upTarget() >= 0;
     return html`
       <div
         class="stage" part="stage" tabindex="0" role="application"
