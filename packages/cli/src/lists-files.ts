@@ -11,7 +11,7 @@ import {
   type HierarchyConfig, type HierarchyIndex, type JcIssue, type Lang, type ListsState, type LocalizedText, type RegistryState,
 } from '@jiceng/core';
 import { formatPutianListsSummary, generatePutianRegistry, putianCategories, putianListEvents, putianListsSummary, type PutianData } from '@jiceng/putian';
-import type { CliIo } from './io.js';
+import { needIo, type CliIo } from './io.js';
 import { need } from '@jiceng/core';
 
 const LIST_NAMES = new Set<string>([...Object.values(LIST_CSV_FILES).map((f) => f.file), ...Object.values(FUNDING_CSV_FILES).map((f) => f.file)]);
@@ -144,7 +144,7 @@ export function isListTarget(t: { kind: string }): t is ListTarget {
  */
 export async function checkListTarget(t: ListTarget, io: CliIo, config: HierarchyConfig): Promise<{ label: string; errors: JcIssue[]; warnings: JcIssue[]; passed?: LocalizedText }> {
   need('checkListTarget', 't', t, 'object', { kind: 'string', files: 'array' });
-  need('checkListTarget', 'io', io, 'object', { out: 'function', err: 'function', readFile: 'function', writeFile: 'function', kind: 'function' });
+  needIo('checkListTarget', io);
   need('checkListTarget', 'config', config, 'object', { levels: 'array' });
   const files: Record<string, Uint8Array> = {};
   for (const n of t.files) files[n] = await io.readFile(join(t.dir, n));
