@@ -12,7 +12,10 @@ import {
 } from '@jiceng/core';
 import { formatPutianListsSummary, generatePutianRegistry, putianCategories, putianListEvents, putianListsSummary, type PutianData } from '@jiceng/putian';
 import { needIo, type CliIo } from './io.js';
-import { need } from '@jiceng/core';
+import { need, type ArgKind } from '@jiceng/core';
+
+/** The generated Putian data (`generatePutian()`), as the entry checks below test it. */
+const PUTIAN_DATA: Record<string, ArgKind> = { config: 'object', nodes: 'array', overlay: 'object' };
 
 const LIST_NAMES = new Set<string>([...Object.values(LIST_CSV_FILES).map((f) => f.file), ...Object.values(FUNDING_CSV_FILES).map((f) => f.file)]);
 const REGISTRY_NAMES = new Set<string>(Object.values(REGISTRY_CSV_FILES).map((f) => f.file));
@@ -40,7 +43,7 @@ export function isListSetFile(name: string): boolean {
  * ```
  */
 export function putianListsAndRegistry(data: PutianData): { hierarchy: HierarchyIndex; lists: ListsState; registry: RegistryState } {
-  need('putianListsAndRegistry', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('putianListsAndRegistry', 'data', data, 'object', PUTIAN_DATA);
   const h = buildHierarchy(data.config, data.nodes);
   if (!h.ok) throw new Error(h.errors.slice(0, 3).map((e) => e.en).join('; '));
   const categories = putianCategories(h.value);
@@ -58,7 +61,7 @@ export function putianListsAndRegistry(data: PutianData): { hierarchy: Hierarchy
  * ```
  */
 export function putianListFiles(data: PutianData): Record<string, string> {
-  need('putianListFiles', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('putianListFiles', 'data', data, 'object', PUTIAN_DATA);
   const { lists, registry } = putianListsAndRegistry(data);
   return { ...exportListsCsv(lists, { bom: true }), ...exportRegistryCsv(registry, { bom: true }) };
 }
@@ -72,7 +75,7 @@ export function putianListFiles(data: PutianData): Record<string, string> {
  * ```
  */
 export function putianListsText(data: PutianData, lang: Lang): string {
-  need('putianListsText', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('putianListsText', 'data', data, 'object', PUTIAN_DATA);
   need('putianListsText', 'lang', lang, 'string');
   const { hierarchy, lists, registry } = putianListsAndRegistry(data);
   return formatPutianListsSummary(putianListsSummary(lists, registry, hierarchy, { forms: EXAMPLE_FORM_SET }), lang);
