@@ -4,7 +4,7 @@
  * Run under V8's sampling profiler and summarise the samples taken inside `replayAlerts`:
  *
  *   node --conditions=source --import tsx --max-old-space-size=8192 --cpu-prof --cpu-prof-dir=/tmp/alerts-prof bench/alerts-profile.ts
- *   node bench/alerts-profile-summary.mjs /tmp/alerts-prof > bench/results/alerts-profile.md
+ *   node bench/cpuprofile.mjs /tmp/alerts-prof --root replayAlerts > bench/results/alerts-profile.md
  */
 import { DEFAULT_ALERT_RULES, inTimeOrder, replayAlerts } from '@jiceng/core/alerts';
 import { putianHistory } from './shared.js';

@@ -2,7 +2,7 @@
  * The replay workload alone, profiled: generates the Putian history (`CASES` env, default
  * 100,000 cases), orders it by time (interleaved, as a real log), and replays it `RUNS` times
  * under the V8 sampling profiler (the generation is not profiled). Writes `PROF` (default
- * /tmp/cases-replay.cpuprofile); summarise it with `node bench/cases-cpuprofile.mjs FILE`.
+ * /tmp/cases-replay.cpuprofile); summarise it with `node bench/cpuprofile.mjs FILE`.
  *
  * Run: CASES=100000 node --conditions=source --import tsx bench/cases-profile.ts
  */

@@ -13,7 +13,6 @@ import {
 } from '@jiceng/core';
 import { generatePutian } from '@jiceng/putian';
 import { needIo, type CliIo, type FileSink } from './io.js';
-import { need } from '@jiceng/core';
 
 /** Requires `'zh'` or `'en'`. */
 function needLang(fn: string, lang: unknown): void {
@@ -65,6 +64,27 @@ async function* readLineBatches(io: CliIo, path: string, opts: { onInvalidUtf8?:
   }
   rest += decoder.decode();
   if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+}
+
+/**
+ * Calls `onLine` for each line of the file with its number (a piece at a time: one `await` a
+ * piece), and `onBad` for a line that is not valid UTF-8 just before that line (given empty),
+ * as {@link readLines} with `onInvalidUtf8` orders them. Resolves to the number of lines.
+ */
+async function forEachLine(io: CliIo, path: string, onLine: (raw: string, line: number) => void, onBad: (line: number) => void): Promise<number> {
+  let line = 0;
+  // Bad lines are reported as a piece is read; each is passed on in its place among the lines.
+  const bad: number[] = [];
+  for await (const batch of readLineBatches(io, path, { onInvalidUtf8: (l) => bad.push(l) })) {
+    let next = 0;
+    for (const raw of batch) {
+      ++line;
+      if (next < bad.length && bad[next] === line) onBad(bad[next++]);
+      onLine(raw, line);
+    }
+    bad.length = 0;
+  }
+  return line;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -291,37 +311,27 @@ export async function scanEventLog(io: CliIo, path: string, store: CaseStore, op
   const keep = opts.keep ?? Infinity;
   const mention = only === undefined ? undefined : JSON.stringify(only).slice(1, -1);
   const readOpts = { ...(only === undefined ? {} : { only }), validate: opts.validate !== false };
-  let lines = 0;
   let events = 0;
   let issueCount = 0;
   let lastAt = -Infinity;
   const note = (p: JcIssue): void => {
     if (issueCount++ < keep) issues.push(p);
   };
-  // Bad lines are reported as a piece is read; note each in its place among the lines.
-  const badUtf8: number[] = [];
-  let nextBad = 0;
-  for await (const batch of readLineBatches(io, path, { onInvalidUtf8: (l) => badUtf8.push(l) })) {
-    for (const raw of batch) {
-      const line = ++lines;
-      if (nextBad < badUtf8.length && badUtf8[nextBad] === line) note(caseIssue('E_BAD_UTF8', undefined, undefined, badUtf8[nextBad++]));
-      if (mention !== undefined && !raw.includes(mention)) continue;
-      const read = readEventLine(raw, line, readOpts);
-      if (read.issues.length) {
-        for (const p of read.issues) note(p);
-        if (read.caseId !== undefined) store.markBroken(read.caseId);
-      }
-      if (!read.event) continue;
-      const p = store.ingest(read.event);
-      if (p === undefined) {
-        events++;
-        if (read.event.at > lastAt) lastAt = read.event.at;
-        onEvent?.(read.event);
-      } else note({ ...p, row: line });
+  const lines = await forEachLine(io, path, (raw, line) => {
+    if (mention !== undefined && !raw.includes(mention)) return;
+    const read = readEventLine(raw, line, readOpts);
+    if (read.issues.length) {
+      for (const p of read.issues) note(p);
+      if (read.caseId !== undefined) store.markBroken(read.caseId);
     }
-    badUtf8.length = 0;
-    nextBad = 0;
-  }
+    if (!read.event) return;
+    const p = store.ingest(read.event);
+    if (p === undefined) {
+      events++;
+      if (read.event.at > lastAt) lastAt = read.event.at;
+      onEvent?.(read.event);
+    } else note({ ...p, row: line });
+  }, (line) => note(caseIssue('E_BAD_UTF8', undefined, undefined, line)));
   return { lines, events, issues, issueCount, lastAt };
 }
 
@@ -336,23 +346,14 @@ export async function scanEventLog(io: CliIo, path: string, store: CaseStore, op
  * ```
  */
 export async function verifyChain(io: CliIo, path: string): Promise<{ lines: number; issues: JcIssue[] }> {
-  need('verifyChain', 'io', io, 'object', { out: 'function', err: 'function', readFile: 'function', writeFile: 'function', kind: 'function', readChunks: 'function' });
-  need('verifyChain', 'path', path, 'string');
+  needIo('verifyChain', io);
+  needString('verifyChain', 'path', path);
   const v = new ChainVerifier(NODE_SHA256);
   const issues: JcIssue[] = [];
-  let line = 0;
-  const badUtf8: number[] = [];
-  let nextBad = 0;
-  for await (const batch of readLineBatches(io, path, { onInvalidUtf8: (l) => badUtf8.push(l) })) {
-    for (const raw of batch) {
-      ++line;
-      if (nextBad < badUtf8.length && badUtf8[nextBad] === line) issues.push(caseIssue('E_BAD_UTF8', undefined, undefined, badUtf8[nextBad++]));
-      const p = v.line(raw, line);
-      if (p) issues.push(p);
-    }
-    badUtf8.length = 0;
-    nextBad = 0;
-  }
+  const line = await forEachLine(io, path, (raw, n) => {
+    const p = v.line(raw, n);
+    if (p) issues.push(p);
+  }, (n) => issues.push(caseIssue('E_BAD_UTF8', undefined, undefined, n)));
   issues.push(...v.finish(line));
   return { lines: line, issues };
 }

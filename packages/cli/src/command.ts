@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Lang, LocalizedText } from '@jiceng/core';
-import type { CliIo } from './io.js';
+import { needIo, type CliIo } from './io.js';
 import { need } from '@jiceng/core';
 
 /**
@@ -105,7 +105,7 @@ export function langOf(args: readonly string[]): Lang {
  */
 export function usageError(cmd: Command, io: CliIo, lang: Lang, message: LocalizedText): number {
   need('usageError', 'cmd', cmd, 'object', { name: 'string', usage: 'string', run: 'function' });
-  need('usageError', 'io', io, 'object', { out: 'function', err: 'function', readFile: 'function', writeFile: 'function', kind: 'function' });
+  needIo('usageError', io);
   need('usageError', 'lang', lang, 'string');
   need('usageError', 'message', message, 'object', { zh: 'string', en: 'string' });
   io.err(lang === 'en'
@@ -154,7 +154,7 @@ export function parseCommandArgs(
   need('parseCommandArgs', 'cmd', cmd, 'object', { name: 'string', usage: 'string', run: 'function' });
   need('parseCommandArgs', 'args', args, 'array');
   need('parseCommandArgs', 'options', options, 'object');
-  need('parseCommandArgs', 'io', io, 'object', { out: 'function', err: 'function', readFile: 'function', writeFile: 'function', kind: 'function' });
+  needIo('parseCommandArgs', io);
   need('parseCommandArgs', 'positionals', positionals, 'object', { min: 'count?', max: 'count?' });
   const lang = langOf(args);
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };

@@ -11,8 +11,11 @@ import {
   type HierarchyConfig, type HierarchyIndex, type JcIssue, type Lang, type ListsState, type LocalizedText, type RegistryState,
 } from '@jiceng/core';
 import { formatPutianListsSummary, generatePutianRegistry, putianCategories, putianListEvents, putianListsSummary, type PutianData } from '@jiceng/putian';
-import type { CliIo } from './io.js';
-import { need } from '@jiceng/core';
+import { needIo, type CliIo } from './io.js';
+import { need, type ArgKind } from '@jiceng/core';
+
+/** The generated Putian data (`generatePutian()`), as the entry checks below test it. */
+const PUTIAN_DATA: Record<string, ArgKind> = { config: 'object', nodes: 'array', overlay: 'object' };
 
 const LIST_NAMES = new Set<string>([...Object.values(LIST_CSV_FILES).map((f) => f.file), ...Object.values(FUNDING_CSV_FILES).map((f) => f.file)]);
 const REGISTRY_NAMES = new Set<string>(Object.values(REGISTRY_CSV_FILES).map((f) => f.file));
@@ -40,7 +43,7 @@ export function isListSetFile(name: string): boolean {
  * ```
  */
 export function putianListsAndRegistry(data: PutianData): { hierarchy: HierarchyIndex; lists: ListsState; registry: RegistryState } {
-  need('putianListsAndRegistry', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('putianListsAndRegistry', 'data', data, 'object', PUTIAN_DATA);
   const h = buildHierarchy(data.config, data.nodes);
   if (!h.ok) throw new Error(h.errors.slice(0, 3).map((e) => e.en).join('; '));
   const categories = putianCategories(h.value);
@@ -58,7 +61,7 @@ export function putianListsAndRegistry(data: PutianData): { hierarchy: Hierarchy
  * ```
  */
 export function putianListFiles(data: PutianData): Record<string, string> {
-  need('putianListFiles', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('putianListFiles', 'data', data, 'object', PUTIAN_DATA);
   const { lists, registry } = putianListsAndRegistry(data);
   return { ...exportListsCsv(lists, { bom: true }), ...exportRegistryCsv(registry, { bom: true }) };
 }
@@ -72,7 +75,7 @@ export function putianListFiles(data: PutianData): Record<string, string> {
  * ```
  */
 export function putianListsText(data: PutianData, lang: Lang): string {
-  need('putianListsText', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('putianListsText', 'data', data, 'object', PUTIAN_DATA);
   need('putianListsText', 'lang', lang, 'string');
   const { hierarchy, lists, registry } = putianListsAndRegistry(data);
   return formatPutianListsSummary(putianListsSummary(lists, registry, hierarchy, { forms: EXAMPLE_FORM_SET }), lang);
@@ -144,7 +147,7 @@ export function isListTarget(t: { kind: string }): t is ListTarget {
  */
 export async function checkListTarget(t: ListTarget, io: CliIo, config: HierarchyConfig): Promise<{ label: string; errors: JcIssue[]; warnings: JcIssue[]; passed?: LocalizedText }> {
   need('checkListTarget', 't', t, 'object', { kind: 'string', files: 'array' });
-  need('checkListTarget', 'io', io, 'object', { out: 'function', err: 'function', readFile: 'function', writeFile: 'function', kind: 'function' });
+  needIo('checkListTarget', io);
   need('checkListTarget', 'config', config, 'object', { levels: 'array' });
   const files: Record<string, Uint8Array> = {};
   for (const n of t.files) files[n] = await io.readFile(join(t.dir, n));

@@ -5,7 +5,6 @@
  * @example
  * ```ts
  * import { issue } from '@jiceng/core';
-import { need } from './io/args.js';
  * const p = issue('E_CODE_LENGTH', '编码长度应为 12 位', 'code must be 12 digits long', { row: 3, column: 'code' });
  * console.log(p.code, p.zh);
  * ```

@@ -10,6 +10,7 @@ import {
 } from '@jiceng/core';
 import { textTable } from './summary.js';
 import { need } from '@jiceng/core';
+import { HIERARCHY } from './shapes.js';
 
 /**
  * What {@link putianListsSummary} counts.
@@ -45,7 +46,7 @@ export function putianListsSummary(
 ): PutianListsSummary {
   need('putianListsSummary', 'lists', lists, 'object', { policies: 'object', work: 'object', sectors: 'object', projects: 'object', responsibilities: 'object', empowered: 'object', funding: 'object' });
   need('putianListsSummary', 'registry', registry, 'object', { persons: 'map' });
-  need('putianListsSummary', 'h', h, 'object', { config: 'object', indexOf: 'function', code: 'function', size: 'number' });
+  need('putianListsSummary', 'h', h, 'object', HIERARCHY);
   need('putianListsSummary', 'opts', opts, 'object', { now: 'time?', forms: 'object?' });
   const p = policySet(lists);
   const projects = { planned: 0, active: 0, suspended: 0, completed: 0, cancelled: 0 } as Record<ItemStatus, number>;

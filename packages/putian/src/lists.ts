@@ -17,6 +17,7 @@ import {
 } from '@jiceng/core';
 import { createRng } from './random.js';
 import { need } from '@jiceng/core';
+import { HIERARCHY } from './shapes.js';
 
 /**
  * The measures 配套措施 the seed names ("'机关+社区'结对共建等若干配套措施" and the practices it
@@ -78,7 +79,7 @@ const EMPOWER_SHARE: Record<string, number> = {
  * ```
  */
 export function putianListEvents(h: HierarchyIndex, opts: { seed?: number } = {}): ListEvent[] {
-  need('putianListEvents', 'h', h, 'object', { config: 'object', indexOf: 'function', code: 'function', size: 'number' });
+  need('putianListEvents', 'h', h, 'object', HIERARCHY);
   need('putianListEvents', 'opts', opts, 'object', { seed: 'integer?' });
   const rng = createRng((opts.seed ?? 1) ^ 0x11575);
   const at = LISTS_AT;

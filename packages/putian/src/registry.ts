@@ -13,6 +13,7 @@ import {
 import { personName } from './names.js';
 import { apportion, createRng } from './random.js';
 import { need } from '@jiceng/core';
+import { HIERARCHY } from './shapes.js';
 
 /**
  * The seed's registry figures (inputs): 69,000 special-population records, 20,200 hand-overs.
@@ -63,7 +64,7 @@ export function generatePutianRegistry(
   h: HierarchyIndex,
   opts: { seed?: number; records?: number; handovers?: number; forms?: HandoverFormSet } = {},
 ): RegistryEvent[] {
-  need('generatePutianRegistry', 'h', h, 'object', { config: 'object', indexOf: 'function', code: 'function', size: 'number' });
+  need('generatePutianRegistry', 'h', h, 'object', HIERARCHY);
   need('generatePutianRegistry', 'opts', opts, 'object', { seed: 'integer?', records: 'count?', handovers: 'count?', forms: 'object?' });
   const rng = createRng((opts.seed ?? 1) ^ 0x2e915);
   const records = opts.records ?? PUTIAN_REGISTRY_COUNTS.records;

@@ -14,7 +14,7 @@ import type { AnyCaseEvent } from '../cases/events.js';
 import { alertIssue } from './messages.js';
 import { ruleCategoryMask, type AlertKind, type AlertRule, type AlertRuleOf, type AlertRuleSet, type AlertSeverity } from './rules.js';
 import { TimerHeap } from './heap.js';
-import { endOfLocalDay, localDayOf, workingStartBefore } from './time.js';
+import { coverageStart, endOfLocalDay, localDayAt, workingStartFrom } from './time.js';
 import { need } from '../io/args.js';
 import { RULES } from '../shapes.js';
 
@@ -107,6 +107,8 @@ export class AlertEngine {
   private readonly h: HierarchyIndex;
   private readonly cats: CategoryTable;
   private readonly cal: WorkingCalendar;
+  /** The calendar's first covered instant ({@link coverageStart}), derived once: deadlines reach no further back. */
+  private readonly coverage: number;
   private readonly rows = new Map<string, number>();
   private cap = 1024;
   private node = new Int32Array(this.cap);
@@ -134,7 +136,7 @@ export class AlertEngine {
    * sized for it up front, so a long replay does not keep reallocating them.
    */
   constructor(ctx: AlertEngineContext, rules: AlertRuleSet, options: { capacity?: number } = {}) {
-    need('AlertEngine', 'ctx', ctx, 'object', { hierarchy: 'object', categories: 'object', calendar: 'object' });
+    need('AlertEngine', 'ctx', ctx, 'object', { hierarchy: 'object', categories: 'object', calendar: 'object', 'calendar.offset': 'number' });
     need('AlertEngine', 'rules', rules, 'object', RULES);
     need('AlertEngine', 'options', options, 'object', { capacity: 'count?' });
     const cap = Math.max(1024, Math.ceil(options.capacity ?? 0));
@@ -158,6 +160,8 @@ export class AlertEngine {
       else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap(cap / 4) });
     }
     this.overdueHeap = this.rises.some((r) => r.rule.measure === 'overdue') ? new TimerHeap(cap) : null;
+    // Checks the calendar's shape too, once, for the deadline timers that count working time.
+    this.coverage = this.deadlines.length > 0 ? coverageStart(this.cal) : -Infinity;
   }
 
   /** Number of cases seen. @example `engine.cases; // 533500` */
@@ -238,7 +242,7 @@ export class AlertEngine {
     if (startsDispatch && c >= 0) {
       for (const d of this.deadlines) {
         if (!d.mask[c]) continue;
-        const x = workingStartBefore(this.cal, d1, d.ms);
+        const x = workingStartFrom(this.cal, this.coverage, d1, d.ms);
         if (x !== x) continue;
         if (x <= t) this.emitDeadline(d.rule, row, t);
         else d.heap.push(x, row, this.epoch[row]);
@@ -306,9 +310,9 @@ export class AlertEngine {
   private runTimers(t: number): void {
     if (this.day !== this.day) {
       if (t === -Infinity || t !== t) return;
-      this.day = localDayOf(this.cal, t);
+      this.day = localDayAt(this.cal.offset, t);
     }
-    const lastDay = localDayOf(this.cal, t);
+    const lastDay = localDayAt(this.cal.offset, t);
     for (;;) {
       let nx = Infinity;
       let which = -1;

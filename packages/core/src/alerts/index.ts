@@ -11,7 +11,8 @@
  */
 export * from './messages.js';
 export * from './rules.js';
-export * from './time.js';
+// `time.js` also holds the engine's unchecked helpers (`workingStartFrom`, `localDayAt`): not public.
+export { localDayOf, endOfLocalDay, workingStartBefore, coverageStart } from './time.js';
 export * from './heap.js';
 export * from './engine.js';
 export * from './scratch.js';

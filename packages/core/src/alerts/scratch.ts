@@ -18,9 +18,8 @@ const DAY = 24 * HOUR;
 const OPEN = new Set(['registered', 'dispatched', 'handling', 'suspended', 'handled', 'verified', 'followup']);
 const STARTS = new Set(['dispatched', 'escalated', 'reopened']);
 
-/** Earliest x with at most `ms` working ms left before `due`, by bisection over `workingMsBetween`. */
-function nearStart(ctx: AlertEngineContext, due: number, ms: number): number {
-  const floor = coverageStart(ctx.calendar); // no working time is known before it
+/** Earliest x (not before `floor`, the calendar's coverage start: no working time is known before it) with at most `ms` working ms left before `due`, by bisection over `workingMsBetween`. */
+function nearStart(ctx: AlertEngineContext, floor: number, due: number, ms: number): number {
   let lo = Math.max(due - 7 * DAY, floor);
   while (workingMsBetween(ctx.calendar, lo, due) <= ms) {
     if (lo === floor) return floor;
@@ -57,6 +56,8 @@ export function evaluateFromScratch(events: readonly AnyCaseEvent[], ctx: AlertE
   const out: AlertFinding[] = [];
   const feed = feedRules(rules);
   const masks = feed.map((r) => ruleCategoryMask(r, cats));
+  // The deadline rules' floor, derived once (the calendar is checked with it).
+  const floor = feed.some((r) => r.kind === 'deadline') ? coverageStart(ctx.calendar) : -Infinity;
   const fired = new Set<string>();
   const episode = feed.map(() => new Map<number, boolean>());
   const history = feed.map(() => new Map<number, number[]>());
@@ -121,7 +122,7 @@ export function evaluateFromScratch(events: readonly AnyCaseEvent[], ctx: AlertE
           const start = [...evs].reverse().find((e) => STARTS.has(e.type))!;
           const key = `${r.id}|${state.id}|${start.version}`;
           if (fired.has(key)) continue;
-          const x = nearStart(ctx, state.dueAt, r.withinWorkHours * HOUR);
+          const x = nearStart(ctx, floor, state.dueAt, r.withinWorkHours * HOUR);
           if (x < t) {
             fired.add(key);
             out.push({ rule: r.id, kind: 'deadline', severity: r.severity, at: x, node: state.node, count: 1, category: state.category!, caseId: state.id });
@@ -182,7 +183,7 @@ export function evaluateFromScratch(events: readonly AnyCaseEvent[], ctx: AlertE
         if (hit) out.push({ rule: r.id, kind: 'recurrence', severity: r.severity, at: e.at, node: h.code(pos), count: 1, category: cats.list[c].id, caseId: e.caseId });
       } else if (r.kind === 'deadline' && STARTS.has(e.type)) {
         const due = (e.data as { dueAt: number }).dueAt;
-        const x = nearStart(ctx, due, r.withinWorkHours * HOUR);
+        const x = nearStart(ctx, floor, due, r.withinWorkHours * HOUR);
         if (x <= e.at) {
           fired.add(`${r.id}|${e.caseId}|${e.version}`);
           out.push({ rule: r.id, kind: 'deadline', severity: r.severity, at: e.at, node: h.code(nodeOf(e.caseId)), count: 1, category: cats.list[c].id, caseId: e.caseId });

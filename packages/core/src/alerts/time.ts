@@ -20,8 +20,7 @@ const HORIZON_DAYS = 3_660;
  */
 export function localDayOf(cal: Pick<WorkingCalendar, 'offset'>, t: number): number {
   need('localDayOf', 'cal', cal, 'object', { offset: 'number' });
-  if (!Number.isFinite(t)) throw argumentError('localDayOf', 't', FINITE);
-  return Math.floor((t + cal.offset) / DAY);
+  return localDayAt(cal.offset, t);
 }
 
 /**
@@ -55,12 +54,20 @@ export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number
   need('workingStartBefore', 'cal', cal, 'object', CALENDAR);
   need('workingStartBefore', 'due', due, 'number');
   need('workingStartBefore', 'ms', ms, 'number');
+  return workingStartFrom(cal, coverageStart(cal), due, ms);
+}
+
+/**
+ * {@link workingStartBefore} without the argument checks, for a caller that checked `cal` once
+ * and derived its `start` ({@link coverageStart}) once: the alert engine, per deadline.
+ * @internal
+ */
+export function workingStartFrom(cal: WorkingCalendar, start: number, due: number, ms: number): number {
   if (!Number.isFinite(due) || !(ms >= 0)) return NaN;
-  let d = localDayOf(cal, due);
+  let d = Math.floor((due + cal.offset) / DAY);
   let tod = due + cal.offset - d * DAY;
   let left = ms;
   const periods = cal.periods;
-  const start = coverageStart(cal);
   for (let guard = 0; guard < HORIZON_DAYS; guard++, d--, tod = DAY) {
     // Before the calendar's first covered year (and no fallback chosen) the working time is
     // unknown: the window reaches back to the start of the covered period, no further.
@@ -89,13 +96,17 @@ export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number
  * ```
  */
 export function coverageStart(cal: WorkingCalendar): number {
-  const known = starts.get(cal); // a WeakMap answers undefined for a bad key: checked next
-  if (known && known.years === cal.years.size && known.fallback === cal.fallback) return known.at;
   need('coverageStart', 'cal', cal, 'object', CALENDAR);
-  const at = cal.fallback !== undefined || cal.years.size === 0 ? -Infinity : Date.UTC(Math.min(...cal.years), 0, 1) - cal.offset;
-  starts.set(cal, { at, years: cal.years.size, fallback: cal.fallback });
-  return at;
+  return cal.fallback !== undefined || cal.years.size === 0 ? -Infinity : Date.UTC(Math.min(...cal.years), 0, 1) - cal.offset;
 }
 
-/** Coverage starts by calendar, computed once per calendar rather than once per deadline. */
-const starts = new WeakMap<WorkingCalendar, { at: number; years: number; fallback: string | undefined }>();
+/**
+ * The local day of `t` for a calendar already checked (its `offset`): {@link localDayOf}
+ * without the object check, for the alert engine's per-event step. `t` is still checked (a
+ * number, not an object: one test).
+ * @internal
+ */
+export function localDayAt(offset: number, t: number): number {
+  if (!Number.isFinite(t)) throw argumentError('localDayOf', 't', FINITE);
+  return Math.floor((t + offset) / DAY);
+}

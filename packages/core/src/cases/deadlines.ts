@@ -18,6 +18,11 @@ import { CASE } from '../shapes.js';
  */
 export function runningDeadline(s: CaseState): number {
   need('runningDeadline', 's', s, 'object', CASE);
+  return deadlineOf(s);
+}
+
+/** {@link runningDeadline} for a state its caller has checked already (`overdue`, `dueSoon`). */
+function deadlineOf(s: CaseState): number {
   switch (s.status) {
     case 'registered':
       return s.dispatchDueAt;
@@ -42,7 +47,7 @@ export function runningDeadline(s: CaseState): number {
 export function overdue(s: CaseState, now: number): boolean {
   need('overdue', 's', s, 'object', CASE);
   need('overdue', 'now', now, 'time');
-  const due = runningDeadline(s);
+  const due = deadlineOf(s);
   if (!(due === due)) return false;
   return s.status === 'suspended' ? s.suspendedAt > due : now > due;
 }
@@ -61,6 +66,6 @@ export function dueSoon(s: CaseState, now: number, within: number): boolean {
   need('dueSoon', 'now', now, 'time');
   need('dueSoon', 'within', within, 'number');
   if (s.status === 'suspended') return false;
-  const due = runningDeadline(s);
+  const due = deadlineOf(s);
   return due === due && now <= due && due - now <= within;
 }

@@ -10,7 +10,7 @@
  * It lives beside `CaseStore` so that the columns and their snapshot change together.
  * @module
  */
-import { issue, JcError } from '../errors.js';
+import { badArgument, checkCategoriesArg, checkHierarchyArg, isObj } from './args.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CategoryTable } from './categories.js';
 import type { CaseFacts } from './facts.js';
@@ -67,10 +67,6 @@ function columnsOf(o: object): [string, Column][] {
   return Object.entries(o).filter((e): e is [string, Column] => ArrayBuffer.isView(e[1]));
 }
 
-function badArg(en: string, zh: string, column: string): JcError {
-  return new JcError(issue('E_INVALID_INPUT', `参数无效：${zh}`, `invalid argument: ${en}`, { column }));
-}
-
 /**
  * Encodes a case store as bytes: a small JSON header (the case ids, the actor ids, the rare
  * values, a fingerprint of the store's hierarchy and categories, the column layout) and then
@@ -88,9 +84,9 @@ function badArg(en: string, zh: string, column: string): JcError {
  * ```
  */
 export function encodeCaseSnapshot(cases: CaseStore): Uint8Array {
-  if (!(cases instanceof CaseStore)) throw badArg('cases must be a CaseStore', 'cases 应为 CaseStore', 'cases');
+  if (!(cases instanceof CaseStore)) throw badArgument('cases', ' CaseStore', 'a CaseStore');
   const x = cases as unknown as Internals;
-  if (x.log !== undefined) throw badArg('the case store must be made with keepLog: false', '案件库应以 keepLog: false 创建', 'cases');
+  if (x.log !== undefined) throw badArgument('cases', '以 keepLog: false 创建的案件库', 'a case store made with keepLog: false');
   const n = x.facts.length;
   let offset = 0;
   const parts: [Column, number][] = [];
@@ -129,8 +125,8 @@ export function encodeCaseSnapshot(cases: CaseStore): Uint8Array {
  * ```
  */
 export function decodeCaseSnapshot(bytes: Uint8Array, ctx: { hierarchy: HierarchyIndex; categories: CategoryTable }, opts: { capacity?: number } = {}): CaseStore | null {
-  if (!(bytes instanceof Uint8Array)) throw badArg('bytes must be a Uint8Array', 'bytes 应为 Uint8Array', 'bytes');
-  if (opts === null || typeof opts !== 'object') throw badArg('opts must be an object', 'opts 应为对象', 'opts');
+  if (!(bytes instanceof Uint8Array)) throw badArgument('bytes', ' Uint8Array', 'a Uint8Array');
+  if (opts === null || typeof opts !== 'object') throw badArgument('opts', '对象', 'an object');
   if (bytes.byteLength < 8) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== MAGIC) return null;
@@ -142,10 +138,11 @@ export function decodeCaseSnapshot(bytes: Uint8Array, ctx: { hierarchy: Hierarch
   } catch {
     return null;
   }
-  // The constructor checks ctx (a JcError for a bad one) before the fingerprint reads it.
-  const probe = new CaseStore(ctx, { keepLog: false, capacity: 0 });
-  const px = probe as unknown as Internals;
-  if (!header || header.format !== 'jiceng.cases.columns' || header.version !== 1 || header.context !== contextPrint(px.hierarchy, px.categories)) return null;
+  // ctx is checked (a JcError for a bad one) before the fingerprint reads it: no throwaway store.
+  if (!isObj(ctx)) throw badArgument('ctx', ' { hierarchy, categories }', '{ hierarchy, categories }');
+  checkHierarchyArg(ctx.hierarchy, 'ctx.hierarchy');
+  checkCategoriesArg(ctx.categories, 'ctx.categories');
+  if (!header || header.format !== 'jiceng.cases.columns' || header.version !== 1 || header.context !== contextPrint(ctx.hierarchy, ctx.categories)) return null;
   const n = header.length;
   if (!Number.isInteger(n) || n < 0 || !Array.isArray(header.caseIds) || header.caseIds.length !== n) return null;
   const start = 8 + Math.ceil(headLength / 8) * 8;

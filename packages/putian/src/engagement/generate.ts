@@ -21,6 +21,7 @@ import { personName } from '../names.js';
 import { apportion, createRng, type Rng } from '../random.js';
 import { PUTIAN_ENGAGEMENT_INPUTS } from './inputs.js';
 import { need } from '@jiceng/core';
+import { DATA } from '../shapes.js';
 
 /**
  * Options of {@link generatePutianEngagement}. The volumes default to
@@ -78,7 +79,7 @@ interface Action { at: number; order: number; run: () => void }
  * ```
  */
 export function generatePutianEngagement(data: PutianData, options: PutianEngagementOptions = {}): PutianEngagement {
-  need('generatePutianEngagement', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('generatePutianEngagement', 'data', data, 'object', DATA);
   need('generatePutianEngagement', 'options', options, 'object');
   const seed = Math.trunc(options.seed ?? data.seed);
   const rng = createRng(seed ^ 0xe6a6);

@@ -12,6 +12,7 @@ import { areaContains, type AreaGeometry, type LonLat, type MultiPolygonGeometry
 import type { PutianData } from '../generate.js';
 import { createRng, type Rng } from '../random.js';
 import { need } from '@jiceng/core';
+import { DATA } from '../shapes.js';
 
 type Topology = Parameters<typeof merge>[0];
 type TopoPolygon = Extract<Parameters<typeof merge>[1], unknown[]>[number];
@@ -149,7 +150,7 @@ function pointIn(rng: Rng, seed: LonLat, cell: readonly LonLat[]): LonLat {
  * ```
  */
 export function generatePutianGeometry(data: PutianData): PutianGeometry {
-  need('generatePutianGeometry', 'data', data, 'object', { config: 'object', nodes: 'array', overlay: 'object' });
+  need('generatePutianGeometry', 'data', data, 'object', DATA);
   const rng = createRng((data.seed ^ 0x6e6f) >>> 0);
   const nodes = data.nodes;
   const byCode = new Map(nodes.map((n, i) => [n.code, i]));

@@ -12,6 +12,7 @@ import { CHINA_UTC_OFFSET_MS, DAY_MS, dayNumberOfDate } from '@jiceng/core/calen
 import { createRng, type Rng } from '../random.js';
 import { createPutianCaseContext, type PutianCaseContext } from './context.js';
 import { need } from '@jiceng/core';
+import { HIERARCHY } from '../shapes.js';
 
 /**
  * What to simulate.
@@ -120,7 +121,7 @@ export class PutianScenario {
   private readonly checked: boolean;
 
   constructor(hierarchy: HierarchyIndex, opts: ScenarioOptions = {}) {
-    need('PutianScenario', 'hierarchy', hierarchy, 'object', { config: 'object', indexOf: 'function', code: 'function', size: 'number' });
+    need('PutianScenario', 'hierarchy', hierarchy, 'object', HIERARCHY);
     need('PutianScenario', 'opts', opts, 'object');
     this.h = hierarchy;
     this.checked = opts.checked ?? false;
