@@ -24,6 +24,7 @@ import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
 import { ApiError, errorSchema, type ErrorStatus } from '../errors.js';
 import type { ApiEnv } from '../app.js';
 import type { LiveRecord } from '../record.js';
+import { pumpFeed } from '../feed.js';
 
 /** The store stream that holds every engagement event. @example `ENGAGEMENT_STREAM; // 'engagement-main'` */
 export const ENGAGEMENT_STREAM = 'engagement-main';
@@ -598,43 +599,22 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     const q = c.req.query('after');
     const start = q !== undefined ? Number(q) : header !== undefined && /^\d{1,15}$/.test(header) ? Number(header) : eng.position;
     const visible = (k: Kept) => k.parties.includes(access.actor.id) || officerAt(access, h.indexOf(k.item.node));
-    return streamSSE(c, async (stream) => {
-      let last = start;
-      const queue: Kept[] = [];
-      let wake: (() => void) | undefined;
-      let open = true;
-      const stop = eng.listen((ks) => { queue.push(...ks); wake?.(); });
-      const closing = record.listen(() => undefined, () => { open = false; wake?.(); });
-      stream.onAbort(() => { open = false; wake?.(); });
-      const alive = () => open && !stream.aborted && !stream.closed && !record.isClosed;
-      const send = async (k: Kept) => {
-        if (k.item.position <= last) return;
-        last = k.item.position;
-        if (visible(k)) await stream.writeSSE({ id: String(last), event: 'change', data: JSON.stringify(k.item) });
-      };
-      try {
+    return streamSSE(c, (stream) => pumpFeed<Kept>(stream, start, {
+      listen: (push, end) => {
+        const stop = eng.listen(push);
+        const closing = record.listen(() => undefined, end);
+        return () => { stop(); closing(); };
+      },
+      closed: () => record.isClosed,
+      position: (k) => k.item.position,
+      message: (k) => (visible(k) ? { id: String(k.item.position), event: 'change', data: JSON.stringify(k.item) } : undefined),
+      heartbeatMs: deps.heartbeatMs ?? 15_000,
+      replay: async (feed) => {
         const backlog = eng.itemsAfter(start);
-        if (backlog.length > (deps.maxReplay ?? 10_000)) {
-          last = eng.position;
-          await stream.writeSSE({ id: String(last), event: 'reset', data: JSON.stringify({ position: last }) });
-        } else for (const k of backlog) await send(k);
-        last = Math.max(last, eng.position);
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ position: last }) });
-        while (alive()) {
-          while (queue.length && alive()) await send(queue.shift()!);
-          if (!alive()) break;
-          const beat = await new Promise<boolean>((ok) => {
-            const t = setTimeout(() => ok(true), deps.heartbeatMs ?? 15_000);
-            t.unref?.();
-            wake = () => { clearTimeout(t); ok(false); };
-          });
-          wake = undefined;
-          if (beat && alive()) await stream.writeSSE({ event: 'ping', data: String(last) });
-        }
-      } finally {
-        stop();
-        closing();
-      }
-    });
+        if (backlog.length > (deps.maxReplay ?? 10_000)) await feed.reset(eng.position);
+        else for (const k of backlog) await feed.send(k);
+        return eng.position;
+      },
+    }));
   }) as never);
 }
