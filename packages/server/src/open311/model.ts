@@ -239,18 +239,3 @@ export function statusNotes(s: CaseStatus): string {
   const l = CASE_STATUS_LABELS[s];
   return `${l.zh} (${l.en})`;
 }
-
-/**
- * A W3C datetime in the city's offset (GeoReport's `2010-04-14T06:37:38-08:00`).
- *
- * @example
- * ```ts
- * w3cDate(Date.UTC(2026, 0, 1), 480); // '2026-01-01T08:00:00+08:00'
- * ```
- */
-export function w3cDate(ms: number, offsetMinutes: number): string {
-  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const a = Math.abs(offsetMinutes);
-  return `${local}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
-}
