@@ -12,20 +12,20 @@ import { HTTPException } from 'hono/http-exception';
 import type { Context, MiddlewareHandler } from 'hono';
 import {
   AuditLog, availableActions, buildDossier, CASE_STATUSES, CASE_SOURCES, CASE_TOPICS, createAccess, dashboardSlice, decideRegistry,
-  maskRecord, parsePeriod, periodOf, readDossier, registryRecords, zodIssues, describePeriod,
+  maskRecord, need, parsePeriod, periodOf, readDossier, registryRecords, zodIssues, describePeriod,
   type Access, type Actor, type CaseState, type HierarchyIndex, type PeriodRef, type RegistryCommand,
 } from '@jiceng/core';
-import { ApiError, errorSchema } from './errors.js';
+import { ApiError } from './errors.js';
 import { issueToken, verifyToken, type AuthConfig } from './auth.js';
 import type { FeedItem, LiveRecord } from './record.js';
 import * as S from './schemas.js';
 import { referencePage, signinPage } from './pages.js';
 import { peopleAt, personById } from './people.js';
 import { pumpFeed } from './feed.js';
+import { err, json, nodeAt, security } from './routes/common.js';
 import { mountOpen311, type Open311Options } from './routes/open311.js';
 import { mountAlerts } from './routes/alerts.js';
 import { mountEngagement } from './routes/engagement.js';
-import { need } from '@jiceng/core';
 
 /**
  * The limits every request meets.
@@ -89,13 +89,10 @@ export interface AppOptions {
 export type ApiEnv = { Variables: { actor: Actor; access: Access; audit: AuditLog } };
 type Env = ApiEnv;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const err = (description: string) => json(errorSchema, description);
 const ERRORS = {
   401: err('No or bad bearer token'), 403: err('Outside the caller\'s scope or role'), 404: err('Not found'),
   422: err('Invalid input: per-field messages in zh and en'), 429: err('Rate limited'),
 } as const;
-const security = [{ bearer: [] as string[] }];
 
 /**
  * Builds the API over a live record.
@@ -191,11 +188,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
 
   // ------------------------------------------------------------------ helpers
-  const nodeOf = (code: string): number => {
-    const pos = h.indexOf(code);
-    if (pos < 0) throw ApiError.fromIssues([{ code: 'E_UNKNOWN_NODE', zh: `节点不存在：${code}`, en: `no such node: ${code}`, column: 'node' }]);
-    return pos;
-  };
+  const nodeOf = (code: string): number => nodeAt(h, code);
   const nodeBody = (pos: number): S.NodeBody => {
     const lv = h.level(pos);
     return { code: h.code(pos), name: { zh: h.name(pos), en: h.nameEn(pos) }, level: lv.id, levelName: lv.name, childCount: h.childCount(pos), parent: h.parents[pos] < 0 ? null : h.code(h.parents[pos]) };

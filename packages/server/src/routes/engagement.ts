@@ -14,17 +14,18 @@ import { createHash } from 'node:crypto';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Context } from 'hono';
-import { maskName, maskText, need, type Access, type HierarchyIndex, type JcIssue } from '@jiceng/core';
+import { maskName, maskText, need, type Access, type HierarchyIndex } from '@jiceng/core';
 import {
   accountStatement, applyEngagementEvent, decideEngagement, DEFAULT_ENGAGEMENT_POLICY, emptyEngagementState, ENGAGEMENT_COMMAND_TYPES,
   participation, pendingOf, pointsAccountOf, suggestCandidates, timeAccountOf,
   type AnyEngagementEvent, type EngagementContext, type EngagementState, type OrderState,
 } from '@jiceng/core/engagement';
 import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
-import { ApiError, errorSchema, type ErrorStatus } from '../errors.js';
+import { ApiError, type ErrorStatus } from '../errors.js';
 import type { ApiEnv } from '../app.js';
 import type { LiveRecord } from '../record.js';
 import { pumpFeed } from '../feed.js';
+import { err, json, nodeAt, refusalOf, security } from './common.js';
 
 /** The store stream that holds every engagement event. @example `ENGAGEMENT_STREAM; // 'engagement-main'` */
 export const ENGAGEMENT_STREAM = 'engagement-main';
@@ -82,11 +83,7 @@ const STATUS: Record<string, ErrorStatus> = {
   E_WRONG_STATE: 409, E_ORDER_EXISTS: 409, E_CLAIM_EXISTS: 409, E_ACCOUNT_EXISTS: 409, E_ROSTER_EXISTS: 409, E_SETTLED: 409, E_CLAIM_DECIDED: 409,
 };
 /** The core's refusal as an answer: permission codes 403, missing records 404, a state conflict 409, the rest as the server maps them. */
-function refusal(issues: readonly JcIssue[]): ApiError {
-  const e = ApiError.fromIssues(issues);
-  const s = STATUS[issues[0]?.code ?? ''];
-  return s ? new ApiError(s, e.body) : e;
-}
+const refusal = refusalOf(STATUS);
 
 /** The command id the core and the store see: the caller's id and theirs, hashed (bounded, and no caller can use up another's id). */
 function scopedCommandId(actorId: string, commandId: string): string {
@@ -358,13 +355,10 @@ export type EngagementFeedItemBody = z.infer<typeof engagementFeedItemSchema>;
 /** A command's result. @example `type R = EngagementOutcomeBody;` */
 export type EngagementOutcomeBody = z.infer<typeof engagementOutcomeSchema>;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const err = (description: string) => json(errorSchema, description);
 const E = {
   401: err('No or bad bearer token'), 403: err('Outside the caller\'s scope or role, or not theirs to do'), 404: err('Not found'),
   409: err('The order, claim or account is not in a state that allows it'), 422: err('Invalid input: per-field messages in zh and en'),
 } as const;
-const security = [{ bearer: [] as string[] }];
 const tags = ['engagement'];
 
 /**
@@ -411,11 +405,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     return opening;
   };
 
-  const nodeOf = (code: string, column = 'node'): number => {
-    const pos = h.indexOf(code);
-    if (pos < 0) throw ApiError.fromIssues([{ code: 'E_UNKNOWN_NODE', zh: `节点不存在：${code}`, en: `no such node: ${code}`, column }]);
-    return pos;
-  };
+  const nodeOf = (code: string): number => nodeAt(h, code);
   /** True if the caller holds an officer's grant at `pos` or above it. */
   const officerAt = (access: Access, pos: number): boolean => pos >= 0 && access.actor.roles.some((g) => {
     if (!officerRoles.has(g.role)) return false;
