@@ -419,6 +419,13 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     const at = m?.active ? h.indexOf(m.node) : -1;
     return at >= 0 && h.isAncestor(pos, at);
   };
+  /** The node a ranking is asked for and the engagement record, if the caller may rank that node. */
+  const rankedAt = async (access: Access, code: string): Promise<{ pos: number; eng: EngagementRecord }> => {
+    const pos = nodeOf(code);
+    const eng = await live();
+    if (!mayRank(access, pos, eng.state)) throw ApiError.of('E_OUT_OF_SCOPE');
+    return { pos, eng };
+  };
   const maskId = (id: string) => (id.length <= 4 ? '***' : `${id.slice(0, 3)}***${id.slice(-2)}`);
   const finite = (x: number) => (Number.isFinite(x) ? x : null);
   const orderBody = (access: Access, o: OrderState): EngagementOrderBody => {
@@ -532,10 +539,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     request: { query: rankingQuery }, responses: { 200: json(z.array(engagementParticipationSchema), 'Ranked rows'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
   }), async (c) => {
     const q = c.req.valid('query');
-    const access = c.var.access;
-    const pos = nodeOf(q.node);
-    const eng = await live();
-    if (!mayRank(access, pos, eng.state)) throw ApiError.of('E_OUT_OF_SCOPE');
+    const { eng } = await rankedAt(c.var.access, q.node);
     if (!h.config.levels.some((l) => l.id === q.level)) throw ApiError.fromIssues([{ code: 'E_UNKNOWN_LEVEL', zh: '层级不存在', en: 'no such level', column: 'level' }]);
     const rows = participation(eng.state, h, q.node, q.level, { sortBy: q.sortBy });
     return c.json(rows.map((r) => ({ ...r, satisfaction: finite(r.satisfaction) })), 200);
@@ -546,11 +550,8 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     request: { query: nodeQuery }, responses: { 200: json(z.array(engagementMemberRankSchema), 'Ranked members'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
   }), async (c) => {
     const q = c.req.valid('query');
-    const access = c.var.access;
-    const pos = nodeOf(q.node);
-    const eng = await live();
+    const { pos, eng } = await rankedAt(c.var.access, q.node);
     const s = eng.state;
-    if (!mayRank(access, pos, s)) throw ApiError.of('E_OUT_OF_SCOPE');
     const rows = [];
     for (const m of s.members.values()) {
       const p = h.indexOf(m.node);
@@ -559,7 +560,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
       rows.push({ m, points: (s.accounts.get(pa)?.balance ?? 0) + (s.accounts.get(pendingOf(pa))?.balance ?? 0) });
     }
     rows.sort((a, b) => b.points - a.points || b.m.hours - a.m.hours || (a.m.id < b.m.id ? -1 : 1));
-    const me = access.actor.id;
+    const me = c.var.access.actor.id;
     const out = rows.map(({ m, points }, i) => {
       const self = m.id === me;
       return { rank: i + 1, member: self ? m.id : null, name: self ? m.name || m.id : maskName(m.name || '党员'), self, points, hours: m.hours, orders: m.served };
