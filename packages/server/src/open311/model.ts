@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import {
-  CASE_STATUS_LABELS, need, URGENCIES, URGENCY_LABELS,
+  CASE_STATUS_LABELS, need, TERMINAL_STATUSES, URGENCIES, URGENCY_LABELS,
   type Actor, type CaseSource, type CaseStatus, type Category, type CategoryTable, type LocalizedText, type RoleGrant,
 } from '@jiceng/core';
 
@@ -197,7 +197,7 @@ export function buildServices(table: CategoryTable, opts: Open311ServiceOptions 
  * ```
  */
 export function open311Status(s: CaseStatus): 'open' | 'closed' {
-  return s === 'closed' || s === 'rejected' || s === 'duplicate' || s === 'void' ? 'closed' : 'open';
+  return TERMINAL_STATUSES.has(s) ? 'closed' : 'open';
 }
 
 /** mySociety's extended statuses that Jiceng answers with. @example `const s: ExtendedStatus = 'action_scheduled';` */

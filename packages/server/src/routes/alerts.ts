@@ -405,6 +405,9 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
     if (!a || visibleAlerts([a], access.scope, h).length === 0) throw refusal([{ code: 'E_NO_ALERT', zh: '预警不存在', en: 'no such alert', column: 'id' }]);
     return a;
   };
+  /** The statuses (their indexes in the facts) of cases the board shows. */
+  const waiting = new Set(['discovered', 'registered', 'dispatched', 'handling', 'suspended'].map((s) => CASE_STATUSES.indexOf(s as (typeof CASE_STATUSES)[number])));
+  const nn = (x: number) => (x === x ? x : null);
   const ctxNow = (): AlertContext => { const now = deps.clock(); return { ...monitor.ctx, clock: () => now }; };
 
   app.openapi(createRoute({
@@ -433,7 +436,6 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
     const pos = nodeIn(c.req.valid('query').node, c.var.access);
     const f = record.cases.facts;
     const end = h.ends[pos];
-    const waiting = new Set(['discovered', 'registered', 'dispatched', 'handling', 'suspended'].map((s) => CASE_STATUSES.indexOf(s as (typeof CASE_STATUSES)[number])));
     const states: CaseState[] = [];
     for (let r = 0; r < f.length; r++) {
       const n = f.node[r];
@@ -442,7 +444,6 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
       if (s) states.push(s);
     }
     const b = dispatchBoard(states, { hierarchy: h, categories: cats }, pos, deps.clock());
-    const nn = (x: number) => (x === x ? x : null);
     return c.json({ rows: b.rows.map((r) => ({ ...r, since: r.since, deadline: nn(r.deadline) })), loads: b.loads }, 200);
   });
 
@@ -453,7 +454,6 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
     const pos = nodeIn(c.req.valid('query').node, c.var.access);
     await monitor.ready;
     const m = alertMeasures(monitor.log.all(), h, pos);
-    const nn = (x: number) => (x === x ? x : null);
     return c.json({ rows: m.rows, medianAckMinutes: nn(m.medianAckMinutes), meanAckMinutes: nn(m.meanAckMinutes) }, 200);
   });
 
