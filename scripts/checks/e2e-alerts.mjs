@@ -10,7 +10,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from './browser.mjs';
-import { devSignIn, startServer, stopServer } from './e2e.mjs';
+import { devSignIn, startServer, stopServer, tally, walkFailed } from './e2e.mjs';
+import { tokenFor } from './people-common.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const GRID = '350302001001001';
@@ -19,8 +20,7 @@ const TOWN = '350302001000';
 const RULE = '网格内同类事件聚集';
 
 export default async function () {
-  const results = [];
-  const ok = (label, cond) => { results.push([label, Boolean(cond)]); console.log(`${cond ? '✓' : '✗'} ${label}`); return Boolean(cond); };
+  const { results, ok } = tally();
   const dataDir = resolve(root, 'dist/e2e-alerts-data');
   rmSync(dataDir, { recursive: true, force: true });
   const env = { JICENG_DATA_DIR: dataDir, JICENG_DEMO_CASES: process.env.JICENG_DEMO_CASES ?? '2000', JICENG_PORT: '0' };
@@ -35,7 +35,7 @@ export default async function () {
     if (!res.ok) throw new Error(`${path}: ${res.status} ${json.error?.code} ${json.error?.en}`);
     return json;
   };
-  const tokenOf = async (person) => (await api('/api/dev/token', { body: { person } })).token;
+  const tokenOf = (person) => tokenFor(server.url, person);
   const browser = await launchChromium();
   mkdirSync('dist/e2e', { recursive: true });
   const problems = [];
@@ -98,9 +98,7 @@ export default async function () {
     for (const p of problems) console.log(`  ${p}`);
     ok('no console error, failed request or HTTP error', problems.length === 0);
   } catch (e) {
-    for (const [i, p] of browser.contexts().flatMap((x) => x.pages()).entries()) await p.screenshot({ path: `dist/e2e/alerts-failed-${i}.png` }).catch(() => {});
-    for (const p of problems) console.log(`  ${p}`);
-    ok(`the walk-through ran to the end (${e.message.split('\n')[0]})`, false);
+    await walkFailed({ browser, problems, ok, error: e, prefix: 'alerts-' });
   } finally {
     await browser.close();
     await stopServer(server.child);

@@ -11,7 +11,7 @@
 import { rmSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from './browser.mjs';
-import { devSignIn, startServer, stopServer } from './e2e.mjs';
+import { devSignIn, startServer, stopServer, tally, walkFailed } from './e2e.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const GRID = '350302001001001';
@@ -19,8 +19,7 @@ const VILLAGE = GRID.slice(0, 12);
 const WAIT = { timeout: 90_000 };
 
 export default async function () {
-  const results = [];
-  const ok = (label, cond) => { results.push([label, Boolean(cond)]); console.log(`${cond ? '✓' : '✗'} ${label}`); return Boolean(cond); };
+  const { results, ok } = tally();
   const dataDir = resolve(root, 'dist/e2e-engagement-data');
   rmSync(dataDir, { recursive: true, force: true });
   const t0 = performance.now();
@@ -145,9 +144,7 @@ export default async function () {
     for (const n of notes) console.log(`  (outside this section) ${n}`);
     ok('no page error, failed engagement request or unexpected engagement HTTP error', problems.length === 0);
   } catch (e) {
-    for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) await p.screenshot({ path: `dist/e2e/engagement-failed-${i}.png`, fullPage: true }).catch(() => {});
-    for (const p of problems) console.log(`  ${p}`);
-    ok(`the engagement walk ran to the end (${e.message.split('\n')[0]})`, false);
+    await walkFailed({ browser, problems, ok, error: e, prefix: 'engagement-', label: 'the engagement walk ran to the end', fullPage: true });
   } finally {
     await browser.close();
     await stopServer(server.child);

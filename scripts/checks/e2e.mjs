@@ -48,9 +48,25 @@ export async function devSignIn(page, url, place, person) {
   await page.click(`#people button[data-person="${person}"]`);
 }
 
-export default async function () {
+/** A check module's results, and `ok(label, cond)`, which prints one and records it. */
+export function tally() {
   const results = [];
   const ok = (label, cond) => { results.push([label, Boolean(cond)]); console.log(`${cond ? '✓' : '✗'} ${label}`); return Boolean(cond); };
+  return { results, ok };
+}
+
+/**
+ * After a walk that threw: a screenshot of every open page (dist/e2e/<prefix>failed-<i>.png),
+ * the problems seen so far, and the failed check `<label> (<the error's first line>)`.
+ */
+export async function walkFailed({ browser, problems, ok, error, prefix = '', label = 'the walk-through ran to the end', fullPage = false }) {
+  for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) await p.screenshot({ path: `dist/e2e/${prefix}failed-${i}.png`, fullPage }).catch(() => {});
+  for (const p of problems) console.log(`  ${p}`);
+  ok(`${label} (${String(error.message).split('\n')[0]})`, false);
+}
+
+export default async function () {
+  const { results, ok } = tally();
   const dataDir = resolve(root, 'dist/e2e-data');
   rmSync(dataDir, { recursive: true, force: true });
   const env = { JICENG_DATA_DIR: dataDir, JICENG_DEMO_CASES: process.env.JICENG_DEMO_CASES ?? '2000', JICENG_PORT: '0' };
@@ -236,9 +252,7 @@ export default async function () {
     for (const p of problems) console.log(`  ${p}`);
     ok('no console error, failed request or HTTP error', problems.length === 0);
   } catch (e) {
-    for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) await p.screenshot({ path: `dist/e2e/failed-${i}.png` }).catch(() => {});
-    for (const p of problems) console.log(`  ${p}`);
-    ok(`the walk-through ran to the end (${e.message.split('\n')[0]})`, false);
+    await walkFailed({ browser, problems, ok, error: e });
   } finally {
     await browser.close();
     await stopServer(server.child);

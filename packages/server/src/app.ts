@@ -12,19 +12,20 @@ import { HTTPException } from 'hono/http-exception';
 import type { Context, MiddlewareHandler } from 'hono';
 import {
   AuditLog, availableActions, buildDossier, CASE_STATUSES, CASE_SOURCES, CASE_TOPICS, createAccess, dashboardSlice, decideRegistry,
-  maskRecord, parsePeriod, periodOf, readDossier, registryRecords, zodIssues, describePeriod,
+  maskRecord, need, parsePeriod, periodOf, readDossier, registryRecords, zodIssues, describePeriod,
   type Access, type Actor, type CaseState, type HierarchyIndex, type PeriodRef, type RegistryCommand,
 } from '@jiceng/core';
-import { ApiError, errorSchema } from './errors.js';
+import { ApiError } from './errors.js';
 import { issueToken, verifyToken, type AuthConfig } from './auth.js';
 import type { FeedItem, LiveRecord } from './record.js';
 import * as S from './schemas.js';
 import { referencePage, signinPage } from './pages.js';
 import { peopleAt, personById } from './people.js';
+import { pumpFeed } from './feed.js';
+import { err, json, nodeAt, security } from './routes/common.js';
 import { mountOpen311, type Open311Options } from './routes/open311.js';
 import { mountAlerts } from './routes/alerts.js';
 import { mountEngagement } from './routes/engagement.js';
-import { need } from '@jiceng/core';
 
 /**
  * The limits every request meets.
@@ -88,13 +89,10 @@ export interface AppOptions {
 export type ApiEnv = { Variables: { actor: Actor; access: Access; audit: AuditLog } };
 type Env = ApiEnv;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const err = (description: string) => json(errorSchema, description);
 const ERRORS = {
   401: err('No or bad bearer token'), 403: err('Outside the caller\'s scope or role'), 404: err('Not found'),
   422: err('Invalid input: per-field messages in zh and en'), 429: err('Rate limited'),
 } as const;
-const security = [{ bearer: [] as string[] }];
 
 /**
  * Builds the API over a live record.
@@ -190,11 +188,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
 
   // ------------------------------------------------------------------ helpers
-  const nodeOf = (code: string): number => {
-    const pos = h.indexOf(code);
-    if (pos < 0) throw ApiError.fromIssues([{ code: 'E_UNKNOWN_NODE', zh: `节点不存在：${code}`, en: `no such node: ${code}`, column: 'node' }]);
-    return pos;
-  };
+  const nodeOf = (code: string): number => nodeAt(h, code);
   const nodeBody = (pos: number): S.NodeBody => {
     const lv = h.level(pos);
     return { code: h.code(pos), name: { zh: h.name(pos), en: h.nameEn(pos) }, level: lv.id, levelName: lv.name, childCount: h.childCount(pos), parent: h.parents[pos] < 0 ? null : h.code(h.parents[pos]) };
@@ -443,58 +437,32 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     const header = c.req.header('last-event-id');
     const start = q !== undefined ? Number(q) : header !== undefined ? Number(header) : record.position;
     if (!Number.isSafeInteger(start) || start < 0) throw ApiError.fromIssues([{ code: 'E_INVALID_INPUT', zh: '位置无效', en: 'invalid position', column: 'after' }]);
-    return streamSSE(c, async (stream) => {
-      let last = start;
-      const queue: FeedItem[] = [];
-      let wake: (() => void) | undefined;
-      let open = true;
-      const stop = record.listen((items) => { queue.push(...items); wake?.(); }, () => { open = false; wake?.(); });
-      stream.onAbort(() => { open = false; wake?.(); });
-      const live = () => open && !stream.aborted && !stream.closed && !record.isClosed;
-      const send = async (it: FeedItem) => {
-        last = it.position;
-        if (visibleItem(access, it)) await stream.writeSSE({ id: String(it.position), event: it.event ?? 'change', data: JSON.stringify(it.data ?? it) });
-      };
-      try {
+    return streamSSE(c, (stream) => pumpFeed<FeedItem>(stream, start, {
+      listen: (push, end) => record.listen(push, end),
+      closed: () => record.isClosed,
+      position: (it) => it.position,
+      message: (it) => (visibleItem(access, it) ? { id: String(it.position), event: it.event ?? 'change', data: JSON.stringify(it.data ?? it) } : undefined),
+      heartbeatMs: opts.heartbeatMs ?? 15_000,
+      replay: async (feed) => {
         const upTo = record.position;
-        if (upTo - last > maxReplay) {
-          await stream.writeSSE({ id: String(upTo), event: 'reset', data: JSON.stringify({ position: upTo }) });
-          last = upTo;
-        }
-        while (live() && last < upTo) {
-          const batch = await record.readFeed(last, 1000);
+        if (upTo - feed.last > maxReplay) await feed.reset(upTo);
+        while (feed.live() && feed.last < upTo) {
+          const batch = await record.readFeed(feed.last, 1000);
           if (batch.length === 0) break;
           for (const s of batch) {
             const p = Number(s.position);
             if (p > upTo) break;
-            if (s.streamType !== 'case') { const it = record.replayItem(s); if (it) await send(it); else last = p; continue; }
+            if (s.streamType !== 'case') { const it = record.replayItem(s); if (it) await feed.send(it); else feed.skip(p); continue; }
             const row = record.cases.rowOf(s.streamId.slice(5));
-            if (row < 0) { last = p; continue; }
+            if (row < 0) { feed.skip(p); continue; }
             const f = record.cases.facts;
-            await send({ position: p, caseId: s.streamId.slice(5), version: s.version, type: s.type, at: s.time, node: h.code(f.node[row]), status: CASE_STATUSES[f.status[row]] });
+            await feed.send({ position: p, caseId: s.streamId.slice(5), version: s.version, type: s.type, at: s.time, node: h.code(f.node[row]), status: CASE_STATUSES[f.status[row]] });
           }
           if (Number(batch[batch.length - 1].position) >= upTo) break;
         }
-        last = Math.max(last, upTo);
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ position: last }) });
-        while (live()) {
-          while (queue.length && live()) {
-            const it = queue.shift()!;
-            if (it.position > last) await send(it);
-          }
-          if (!live()) break;
-          const beat = await new Promise<boolean>((ok) => {
-            const t = setTimeout(() => ok(true), opts.heartbeatMs ?? 15_000);
-            t.unref?.();
-            wake = () => { clearTimeout(t); ok(false); };
-          });
-          wake = undefined;
-          if (beat && live()) await stream.writeSSE({ event: 'ping', data: String(last) });
-        }
-      } finally {
-        stop();
-      }
-    });
+        return upTo;
+      },
+    }));
   };
 
   mountAlerts(app, { record, clock });

@@ -465,8 +465,8 @@ export class LiveRecord {
    * const r = await record.appendStream('alert-A-1', 'alert', events, 1, 'cmd-1');
    * ```
    */
-  async appendStream(streamId: string, streamType: string, events: NewEvent[], expectedVersion: number | 'any' | 'none', commandId: string): Promise<AppendResult> {
-    const r = await this.store.append(streamId, events, { expectedVersion, streamType, commandId });
+  async appendStream(streamId: string, streamType: string, events: NewEvent[], expectedVersion: number | 'any' | 'none', commandId?: string): Promise<AppendResult> {
+    const r = await this.store.append(streamId, events, { expectedVersion, streamType, ...(commandId ? { commandId } : {}) });
     if (r.ok) await this.catchUp();
     return r;
   }
@@ -476,11 +476,10 @@ export class LiveRecord {
     return this.store.readStream(streamId);
   }
 
-  /** Appends other events (registry, lists, audit) to a stream of theirs. */
+  /** Appends other events (registry, lists, audit) to a stream of theirs ({@link appendStream}, a version conflict thrown as a 409). */
   async appendOther(streamId: string, streamType: string, events: NewEvent[], expectedVersion: number | 'any' | 'none' = 'any', commandId?: string): Promise<void> {
-    const r = await this.store.append(streamId, events, { expectedVersion, streamType, ...(commandId ? { commandId } : {}) });
+    const r = await this.appendStream(streamId, streamType, events, expectedVersion, commandId);
     if (!r.ok) throw ApiError.fromIssues([r.error], { currentVersion: r.currentVersion });
-    await this.catchUp();
   }
 
   /**

@@ -6,11 +6,11 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ENGINES, AUTH, harness, type Harness } from './helpers.js';
+import { ENGINES, AUTH, fails, harness, type Harness } from './helpers.js';
 import { createApp } from '../src/app.js';
 import { LiveRecord } from '../src/record.js';
 import { alertMonitor, type AlertFeedBody } from '../src/routes/alerts.js';
-import { JicengApiError, JicengClient, type JicengClient as Client } from '../src/client.js';
+import { JicengClient, type JicengClient as Client } from '../src/client.js';
 
 /** Monday 2026-03-02 09:00 +08:00: a working morning after the demo history ends. */
 const MONDAY = Date.parse('2026-03-02T09:00:00+08:00');
@@ -30,15 +30,8 @@ for (const engine of ENGINES) {
     before(async () => {
       hs = await harness(engine, { clock: () => clk.now });
       const h = hs.demo.city.hierarchy;
-      const u = hs.record.cases.facts.node[0];
-      unit = h.code(u);
-      grid = h.code(h.ancestorAt(u, 'grid'));
-      village = h.code(h.ancestorAt(u, 'village'));
-      const t = h.ancestorAt(u, 'town');
-      town = h.code(t);
-      const ot = h.children(h.ancestorAt(t, 'county')).find((c) => c !== t)!;
-      otherTown = h.code(ot);
-      let p = ot;
+      ({ unit, grid, village, town, otherTown } = hs.places());
+      let p = h.indexOf(otherTown);
       while (h.childCount(p)) p = h.children(p)[0];
       otherUnit = h.code(p);
       const follow = async (who: string, key: 'mine' | 'other') => {
@@ -56,15 +49,7 @@ for (const engine of ENGINES) {
     });
     after(async () => { stop.abort(); await hs.close(); });
 
-    const as = async (person: string): Promise<Client> => hs.client(await hs.token(person));
-    const fails = async (p: Promise<unknown>, status: number, code?: string): Promise<JicengApiError> => {
-      const e = await p.then(() => undefined, (x: unknown) => x);
-      assert.ok(e instanceof JicengApiError, `expected an API error ${status}, got ${String(e)}`);
-      assert.equal(e.status, status, `${e.status} ${e.error.code}`);
-      if (code) assert.equal(e.error.code, code);
-      assert.ok(e.error.zh && e.error.en, 'every error has zh and en');
-      return e;
-    };
+    const as = (person: string): Promise<Client> => hs.as(person);
     /** A case reported in the grid's unit by its worker and registered by the village. */
     async function report(category: string, note: string): Promise<string> {
       clk.now += 10 * 60_000;

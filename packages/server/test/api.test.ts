@@ -4,9 +4,9 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { ENGINES, harness, type Harness } from './helpers.js';
+import { ENGINES, fails, harness, type Harness } from './helpers.js';
 import { createApp } from '../src/app.js';
-import { JicengApiError, type JicengClient } from '../src/client.js';
+import type { JicengClient } from '../src/client.js';
 import type { FeedItemBody } from '../src/schemas.js';
 
 for (const engine of ENGINES) {
@@ -16,27 +16,11 @@ for (const engine of ENGINES) {
     let unit: string, grid: string, village: string, town: string, otherTown: string;
     before(async () => {
       hs = await harness(engine, { log: (e) => hits.add(`${e.method} ${e.route}`) });
-      const h = hs.demo.city.hierarchy;
-      const u = hs.record.cases.facts.node[0];
-      unit = h.code(u);
-      grid = h.code(h.ancestorAt(u, 'grid'));
-      village = h.code(h.ancestorAt(u, 'village'));
-      const t = h.ancestorAt(u, 'town');
-      town = h.code(t);
-      const county = h.ancestorAt(t, 'county');
-      otherTown = h.code(h.children(county).find((c) => c !== t)!);
+      ({ unit, grid, village, town, otherTown } = hs.places());
     });
     after(() => hs.close());
 
-    const as = async (person: string): Promise<JicengClient> => hs.client(await hs.token(person));
-    const fails = async (p: Promise<unknown>, status: number, code?: string): Promise<JicengApiError> => {
-      const e = await p.then(() => undefined, (x: unknown) => x);
-      assert.ok(e instanceof JicengApiError, `expected an API error ${status}, got ${String(e)}`);
-      assert.equal(e.status, status, `${e.status} ${e.error.code}`);
-      if (code) assert.equal(e.error.code, code);
-      assert.ok(e.error.zh && e.error.en, 'every error has zh and en');
-      return e;
-    };
+    const as = (person: string): Promise<JicengClient> => hs.as(person);
 
     /** Records a case at the unit and registers it: gives its id and version. */
     async function newCase(note = '楼道堆放杂物') {

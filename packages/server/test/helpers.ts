@@ -2,13 +2,14 @@
 // store (PGlite in memory, or PostgreSQL when JICENG_TEST_PG_URL is set), an app over it, and
 // tokens for its people.
 import { randomUUID } from 'node:crypto';
+import assert from 'node:assert/strict';
 import { openStore, type EventStore } from '@jiceng/store';
 import type { Actor } from '@jiceng/core';
 import { createApp, type AppOptions } from '../src/app.js';
 import { issueToken, type AuthConfig } from '../src/auth.js';
 import { putianDemo, seedDemo, type PutianDemo } from '../src/demo.js';
 import { LiveRecord } from '../src/record.js';
-import { JicengClient } from '../src/client.js';
+import { JicengApiError, JicengClient } from '../src/client.js';
 
 let demo: PutianDemo | undefined;
 /** The city and its scenario (built once per test file: 1–2 s). */
@@ -46,6 +47,10 @@ export interface Harness {
   token(actor: Actor | string): Promise<string>;
   /** A client over the app in process. */
   client(token?: string): JicengClient;
+  /** A client over the app in process, signed in as a demo person (`gw-<grid>`, `to1-<town>`…). */
+  as(person: string): Promise<JicengClient>;
+  /** The places the tests act in: the first case's unit, its grid, village and town, and another town of its county. */
+  places(): { unit: string; grid: string; village: string; town: string; otherTown: string };
   req(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
   close(): Promise<void>;
 }
@@ -68,9 +73,19 @@ export async function harness(engine = ENGINES[0], options: Partial<AppOptions> 
     return issueToken(a, AUTH);
   };
   const fetchApp = (input: string, init?: RequestInit) => Promise.resolve(app.request(input, init));
+  const client = (t?: string) => new JicengClient({ baseUrl: 'http://test', ...(t ? { token: t } : {}), fetch: fetchApp });
   return {
-    store, record, app, demo: d, token,
-    client: (t) => new JicengClient({ baseUrl: 'http://test', ...(t ? { token: t } : {}), fetch: fetchApp }),
+    store, record, app, demo: d, token, client,
+    as: async (person) => client(await token(person)),
+    places: () => {
+      const h = d.city.hierarchy;
+      const u = record.cases.facts.node[0];
+      const t = h.ancestorAt(u, 'town');
+      return {
+        unit: h.code(u), grid: h.code(h.ancestorAt(u, 'grid')), village: h.code(h.ancestorAt(u, 'village')), town: h.code(t),
+        otherTown: h.code(h.children(h.ancestorAt(t, 'county')).find((c) => c !== t)!),
+      };
+    },
     req: (path, init = {}) => {
       const { token: t, json, ...rest } = init;
       const headers = new Headers(rest.headers);
@@ -80,4 +95,14 @@ export async function harness(engine = ENGINES[0], options: Partial<AppOptions> 
     },
     close: async () => { record.close(); await store.close(); },
   };
+}
+
+/** Asserts that `p` fails with an API error of `status` (and `code`), with zh and en messages; gives the error. */
+export async function fails(p: Promise<unknown>, status: number, code?: string): Promise<JicengApiError> {
+  const e = await p.then(() => undefined, (x: unknown) => x);
+  assert.ok(e instanceof JicengApiError, `expected an API error ${status}, got ${String(e)}`);
+  assert.equal(e.status, status, `${e.status} ${e.error.code}`);
+  if (code) assert.equal(e.error.code, code);
+  assert.ok(e.error.zh && e.error.en, 'every error has zh and en');
+  return e;
 }

@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import {
-  CASE_STATUS_LABELS, need, URGENCIES, URGENCY_LABELS,
+  CASE_STATUS_LABELS, need, TERMINAL_STATUSES, URGENCIES, URGENCY_LABELS,
   type Actor, type CaseSource, type CaseStatus, type Category, type CategoryTable, type LocalizedText, type RoleGrant,
 } from '@jiceng/core';
 
@@ -197,7 +197,7 @@ export function buildServices(table: CategoryTable, opts: Open311ServiceOptions 
  * ```
  */
 export function open311Status(s: CaseStatus): 'open' | 'closed' {
-  return s === 'closed' || s === 'rejected' || s === 'duplicate' || s === 'void' ? 'closed' : 'open';
+  return TERMINAL_STATUSES.has(s) ? 'closed' : 'open';
 }
 
 /** mySociety's extended statuses that Jiceng answers with. @example `const s: ExtendedStatus = 'action_scheduled';` */
@@ -238,19 +238,4 @@ export const EXTENDED_STATUS: Readonly<Record<CaseStatus, ExtendedStatus>> = Obj
 export function statusNotes(s: CaseStatus): string {
   const l = CASE_STATUS_LABELS[s];
   return `${l.zh} (${l.en})`;
-}
-
-/**
- * A W3C datetime in the city's offset (GeoReport's `2010-04-14T06:37:38-08:00`).
- *
- * @example
- * ```ts
- * w3cDate(Date.UTC(2026, 0, 1), 480); // '2026-01-01T08:00:00+08:00'
- * ```
- */
-export function w3cDate(ms: number, offsetMinutes: number): string {
-  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const a = Math.abs(offsetMinutes);
-  return `${local}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }

@@ -16,11 +16,12 @@ import {
   decideAlert, DEFAULT_ALERT_POLICY, DEFAULT_ALERT_RULES, dispatchBoard, dueEscalations, inTimeOrder, raiseCommand, visibleAlerts,
   type AlertContext, type AlertFinding, type AlertPolicy, type AlertRuleSet, type AlertState, type AnyAlertEvent,
 } from '@jiceng/core/alerts';
-import { CASE_STATUSES, need, type Actor, type AnyCaseEvent, type CaseState, type JcIssue } from '@jiceng/core';
+import { CASE_STATUSES, need, type Actor, type AnyCaseEvent, type CaseState } from '@jiceng/core';
 import type { NewEvent, StoredEvent } from '@jiceng/store';
-import { ApiError, errorSchema, type ErrorStatus } from '../errors.js';
+import { ApiError, type ErrorStatus } from '../errors.js';
 import { fromStored, type FeedItem, type LiveRecord } from '../record.js';
 import type { ApiEnv } from '../app.js';
+import { err, json, nodeAt, refusalOf, security } from './common.js';
 
 /**
  * What {@link mountAlerts} needs: the live record, the server's clock, and optionally the
@@ -376,11 +377,7 @@ export type BoardBody = z.infer<typeof boardSchema>;
 export type AlertMeasuresBody = z.infer<typeof alertMeasuresSchema>;
 
 const STATUS: Record<string, ErrorStatus> = { E_NO_ALERT: 404, E_WRONG_STATE: 409, E_ALERT_EXISTS: 409, E_ALERT_TOO_EARLY: 409, E_NO_HIGHER_LEVEL: 409 };
-function refusal(issues: readonly JcIssue[], extra: { currentVersion?: number } = {}): ApiError {
-  const e = ApiError.fromIssues(issues, extra);
-  const s = STATUS[issues[0]?.code ?? ''];
-  return s ? new ApiError(s, e.body) : e;
-}
+const refusal = refusalOf(STATUS);
 
 /**
  * Mounts the alert routes on the API and starts the record's alert monitor.
@@ -397,12 +394,8 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
   const h = record.hierarchy;
   const cats = record.city.ctx.categories;
   const monitor = alertMonitor(record, deps);
-  const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-  const err = (description: string) => json(errorSchema, description);
-  const security = [{ bearer: [] as string[] }];
   const nodeIn = (code: string, actor: { scope: { inScope(p: number): boolean } }): number => {
-    const pos = h.indexOf(code);
-    if (pos < 0) throw ApiError.fromIssues([{ code: 'E_UNKNOWN_NODE', zh: `节点不存在：${code}`, en: `no such node: ${code}`, column: 'node' }]);
+    const pos = nodeAt(h, code);
     if (!actor.scope.inScope(pos)) throw ApiError.of('E_OUT_OF_SCOPE');
     return pos;
   };
@@ -412,6 +405,9 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
     if (!a || visibleAlerts([a], access.scope, h).length === 0) throw refusal([{ code: 'E_NO_ALERT', zh: '预警不存在', en: 'no such alert', column: 'id' }]);
     return a;
   };
+  /** The statuses (their indexes in the facts) of cases the board shows. */
+  const waiting = new Set(['discovered', 'registered', 'dispatched', 'handling', 'suspended'].map((s) => CASE_STATUSES.indexOf(s as (typeof CASE_STATUSES)[number])));
+  const nn = (x: number) => (x === x ? x : null);
   const ctxNow = (): AlertContext => { const now = deps.clock(); return { ...monitor.ctx, clock: () => now }; };
 
   app.openapi(createRoute({
@@ -440,7 +436,6 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
     const pos = nodeIn(c.req.valid('query').node, c.var.access);
     const f = record.cases.facts;
     const end = h.ends[pos];
-    const waiting = new Set(['discovered', 'registered', 'dispatched', 'handling', 'suspended'].map((s) => CASE_STATUSES.indexOf(s as (typeof CASE_STATUSES)[number])));
     const states: CaseState[] = [];
     for (let r = 0; r < f.length; r++) {
       const n = f.node[r];
@@ -449,7 +444,6 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
       if (s) states.push(s);
     }
     const b = dispatchBoard(states, { hierarchy: h, categories: cats }, pos, deps.clock());
-    const nn = (x: number) => (x === x ? x : null);
     return c.json({ rows: b.rows.map((r) => ({ ...r, since: r.since, deadline: nn(r.deadline) })), loads: b.loads }, 200);
   });
 
@@ -460,7 +454,6 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
     const pos = nodeIn(c.req.valid('query').node, c.var.access);
     await monitor.ready;
     const m = alertMeasures(monitor.log.all(), h, pos);
-    const nn = (x: number) => (x === x ? x : null);
     return c.json({ rows: m.rows, medianAckMinutes: nn(m.medianAckMinutes), meanAckMinutes: nn(m.meanAckMinutes) }, 200);
   });
 

@@ -14,16 +14,18 @@ import { createHash } from 'node:crypto';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Context } from 'hono';
-import { maskName, maskText, need, type Access, type HierarchyIndex, type JcIssue } from '@jiceng/core';
+import { maskName, maskText, need, type Access, type HierarchyIndex } from '@jiceng/core';
 import {
   accountStatement, applyEngagementEvent, decideEngagement, DEFAULT_ENGAGEMENT_POLICY, emptyEngagementState, ENGAGEMENT_COMMAND_TYPES,
   participation, pendingOf, pointsAccountOf, suggestCandidates, timeAccountOf,
   type AnyEngagementEvent, type EngagementContext, type EngagementState, type OrderState,
 } from '@jiceng/core/engagement';
 import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
-import { ApiError, errorSchema, type ErrorStatus } from '../errors.js';
+import { ApiError, type ErrorStatus } from '../errors.js';
 import type { ApiEnv } from '../app.js';
 import type { LiveRecord } from '../record.js';
+import { pumpFeed } from '../feed.js';
+import { err, json, nodeAt, refusalOf, security } from './common.js';
 
 /** The store stream that holds every engagement event. @example `ENGAGEMENT_STREAM; // 'engagement-main'` */
 export const ENGAGEMENT_STREAM = 'engagement-main';
@@ -81,11 +83,7 @@ const STATUS: Record<string, ErrorStatus> = {
   E_WRONG_STATE: 409, E_ORDER_EXISTS: 409, E_CLAIM_EXISTS: 409, E_ACCOUNT_EXISTS: 409, E_ROSTER_EXISTS: 409, E_SETTLED: 409, E_CLAIM_DECIDED: 409,
 };
 /** The core's refusal as an answer: permission codes 403, missing records 404, a state conflict 409, the rest as the server maps them. */
-function refusal(issues: readonly JcIssue[]): ApiError {
-  const e = ApiError.fromIssues(issues);
-  const s = STATUS[issues[0]?.code ?? ''];
-  return s ? new ApiError(s, e.body) : e;
-}
+const refusal = refusalOf(STATUS);
 
 /** The command id the core and the store see: the caller's id and theirs, hashed (bounded, and no caller can use up another's id). */
 function scopedCommandId(actorId: string, commandId: string): string {
@@ -357,13 +355,10 @@ export type EngagementFeedItemBody = z.infer<typeof engagementFeedItemSchema>;
 /** A command's result. @example `type R = EngagementOutcomeBody;` */
 export type EngagementOutcomeBody = z.infer<typeof engagementOutcomeSchema>;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const err = (description: string) => json(errorSchema, description);
 const E = {
   401: err('No or bad bearer token'), 403: err('Outside the caller\'s scope or role, or not theirs to do'), 404: err('Not found'),
   409: err('The order, claim or account is not in a state that allows it'), 422: err('Invalid input: per-field messages in zh and en'),
 } as const;
-const security = [{ bearer: [] as string[] }];
 const tags = ['engagement'];
 
 /**
@@ -410,11 +405,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     return opening;
   };
 
-  const nodeOf = (code: string, column = 'node'): number => {
-    const pos = h.indexOf(code);
-    if (pos < 0) throw ApiError.fromIssues([{ code: 'E_UNKNOWN_NODE', zh: `节点不存在：${code}`, en: `no such node: ${code}`, column }]);
-    return pos;
-  };
+  const nodeOf = (code: string): number => nodeAt(h, code);
   /** True if the caller holds an officer's grant at `pos` or above it. */
   const officerAt = (access: Access, pos: number): boolean => pos >= 0 && access.actor.roles.some((g) => {
     if (!officerRoles.has(g.role)) return false;
@@ -427,6 +418,13 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     const m = s.members.get(access.actor.id);
     const at = m?.active ? h.indexOf(m.node) : -1;
     return at >= 0 && h.isAncestor(pos, at);
+  };
+  /** The node a ranking is asked for and the engagement record, if the caller may rank that node. */
+  const rankedAt = async (access: Access, code: string): Promise<{ pos: number; eng: EngagementRecord }> => {
+    const pos = nodeOf(code);
+    const eng = await live();
+    if (!mayRank(access, pos, eng.state)) throw ApiError.of('E_OUT_OF_SCOPE');
+    return { pos, eng };
   };
   const maskId = (id: string) => (id.length <= 4 ? '***' : `${id.slice(0, 3)}***${id.slice(-2)}`);
   const finite = (x: number) => (Number.isFinite(x) ? x : null);
@@ -541,10 +539,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     request: { query: rankingQuery }, responses: { 200: json(z.array(engagementParticipationSchema), 'Ranked rows'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
   }), async (c) => {
     const q = c.req.valid('query');
-    const access = c.var.access;
-    const pos = nodeOf(q.node);
-    const eng = await live();
-    if (!mayRank(access, pos, eng.state)) throw ApiError.of('E_OUT_OF_SCOPE');
+    const { eng } = await rankedAt(c.var.access, q.node);
     if (!h.config.levels.some((l) => l.id === q.level)) throw ApiError.fromIssues([{ code: 'E_UNKNOWN_LEVEL', zh: '层级不存在', en: 'no such level', column: 'level' }]);
     const rows = participation(eng.state, h, q.node, q.level, { sortBy: q.sortBy });
     return c.json(rows.map((r) => ({ ...r, satisfaction: finite(r.satisfaction) })), 200);
@@ -555,11 +550,8 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     request: { query: nodeQuery }, responses: { 200: json(z.array(engagementMemberRankSchema), 'Ranked members'), 401: E[401], 403: E[403], 404: E[404], 422: E[422] },
   }), async (c) => {
     const q = c.req.valid('query');
-    const access = c.var.access;
-    const pos = nodeOf(q.node);
-    const eng = await live();
+    const { pos, eng } = await rankedAt(c.var.access, q.node);
     const s = eng.state;
-    if (!mayRank(access, pos, s)) throw ApiError.of('E_OUT_OF_SCOPE');
     const rows = [];
     for (const m of s.members.values()) {
       const p = h.indexOf(m.node);
@@ -568,7 +560,7 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
       rows.push({ m, points: (s.accounts.get(pa)?.balance ?? 0) + (s.accounts.get(pendingOf(pa))?.balance ?? 0) });
     }
     rows.sort((a, b) => b.points - a.points || b.m.hours - a.m.hours || (a.m.id < b.m.id ? -1 : 1));
-    const me = access.actor.id;
+    const me = c.var.access.actor.id;
     const out = rows.map(({ m, points }, i) => {
       const self = m.id === me;
       return { rank: i + 1, member: self ? m.id : null, name: self ? m.name || m.id : maskName(m.name || '党员'), self, points, hours: m.hours, orders: m.served };
@@ -598,43 +590,22 @@ export function mountEngagement(app: OpenAPIHono<ApiEnv>, deps: EngagementDeps):
     const q = c.req.query('after');
     const start = q !== undefined ? Number(q) : header !== undefined && /^\d{1,15}$/.test(header) ? Number(header) : eng.position;
     const visible = (k: Kept) => k.parties.includes(access.actor.id) || officerAt(access, h.indexOf(k.item.node));
-    return streamSSE(c, async (stream) => {
-      let last = start;
-      const queue: Kept[] = [];
-      let wake: (() => void) | undefined;
-      let open = true;
-      const stop = eng.listen((ks) => { queue.push(...ks); wake?.(); });
-      const closing = record.listen(() => undefined, () => { open = false; wake?.(); });
-      stream.onAbort(() => { open = false; wake?.(); });
-      const alive = () => open && !stream.aborted && !stream.closed && !record.isClosed;
-      const send = async (k: Kept) => {
-        if (k.item.position <= last) return;
-        last = k.item.position;
-        if (visible(k)) await stream.writeSSE({ id: String(last), event: 'change', data: JSON.stringify(k.item) });
-      };
-      try {
+    return streamSSE(c, (stream) => pumpFeed<Kept>(stream, start, {
+      listen: (push, end) => {
+        const stop = eng.listen(push);
+        const closing = record.listen(() => undefined, end);
+        return () => { stop(); closing(); };
+      },
+      closed: () => record.isClosed,
+      position: (k) => k.item.position,
+      message: (k) => (visible(k) ? { id: String(k.item.position), event: 'change', data: JSON.stringify(k.item) } : undefined),
+      heartbeatMs: deps.heartbeatMs ?? 15_000,
+      replay: async (feed) => {
         const backlog = eng.itemsAfter(start);
-        if (backlog.length > (deps.maxReplay ?? 10_000)) {
-          last = eng.position;
-          await stream.writeSSE({ id: String(last), event: 'reset', data: JSON.stringify({ position: last }) });
-        } else for (const k of backlog) await send(k);
-        last = Math.max(last, eng.position);
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ position: last }) });
-        while (alive()) {
-          while (queue.length && alive()) await send(queue.shift()!);
-          if (!alive()) break;
-          const beat = await new Promise<boolean>((ok) => {
-            const t = setTimeout(() => ok(true), deps.heartbeatMs ?? 15_000);
-            t.unref?.();
-            wake = () => { clearTimeout(t); ok(false); };
-          });
-          wake = undefined;
-          if (beat && alive()) await stream.writeSSE({ event: 'ping', data: String(last) });
-        }
-      } finally {
-        stop();
-        closing();
-      }
-    });
+        if (backlog.length > (deps.maxReplay ?? 10_000)) await feed.reset(eng.position);
+        else for (const k of backlog) await feed.send(k);
+        return eng.position;
+      },
+    }));
   }) as never);
 }

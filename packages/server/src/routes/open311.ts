@@ -13,7 +13,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { evolve, need, type AnyCaseEvent, type CaseState, type HierarchyIndex } from '@jiceng/core';
-import { CHINA_UTC_OFFSET_MINUTES } from '@jiceng/core/calendar';
+import { CHINA_UTC_OFFSET_MINUTES, formatInstant } from '@jiceng/core/calendar';
 import type { EventStore } from '@jiceng/store';
 import { ApiError } from '../errors.js';
 import type { ApiEnv } from '../app.js';
@@ -21,7 +21,7 @@ import { caseStream, fromStored, type LiveRecord } from '../record.js';
 import { IntakeBook, INTAKE_EVENT, INTAKE_STREAM_TYPE, type Intake } from '../open311/intake.js';
 import { Locator, type Located, type Open311Geometry } from '../open311/locate.js';
 import {
-  buildServices, EXTENDED_STATUS, findKey, keyActor, open311Status, statusNotes, w3cDate,
+  buildServices, EXTENDED_STATUS, findKey, keyActor, open311Status, statusNotes,
   type ExtendedStatus, type Open311Jurisdiction, type Open311Key, type Open311Service, type Open311ServiceOptions,
 } from '../open311/model.js';
 import { xmlDocument, xmlList, type XmlObject } from '../open311/xml.js';
@@ -116,7 +116,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
     if (!/^[0-9a-f]{64}$/.test(k.sha256)) throw new Error(`Open311 key of ${k.application}: sha256 must be 64 hex digits`);
     if (!/^[A-Za-z0-9._-]{1,60}$/.test(k.application)) throw new Error(`Open311 key: bad application id ${k.application}`);
   }
-  const date = (ms: number) => w3cDate(ms, offset);
+  const date = (ms: number) => formatInstant(ms, offset); // W3C datetime, as GeoReport's `2010-04-14T06:37:38-08:00`
   const buckets = new Map<string, { tokens: number; at: number }>();
 
   // ---------------------------------------------------------------- answers
