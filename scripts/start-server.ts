@@ -4,7 +4,6 @@
 // later starts: the record from its snapshot plus what came after. JICENG_DEMO_CASES scales
 // the history down (e.g. 20000 for CI's end-to-end test).
 import { loadConfig, open311KeyHash, startServer, type Open311Options } from '@jiceng/server';
-import { generatePutian, generatePutianGeometry } from '@jiceng/putian';
 
 // The whole city always; the history by default a sample of 20,000 of the 533,500 cases, because
 // loading all 4.6 M events into embedded PGlite takes many minutes on a small machine
@@ -15,15 +14,12 @@ if (!process.env.JICENG_DEMO_CASES) {
   console.log(`  the demo history: a sample of ${Number(DEFAULT_DEMO_CASES).toLocaleString('en')} of the 533,500 cases (JICENG_DEMO_CASES=533500 for the full record)`);
 }
 // Open311 GeoReport v2 with a development client key (source citizen, the Putian jurisdiction);
-// its map (the generated Putian geometry) is built on the first report that gives coordinates.
+// its map is the demo's generated Putian geometry (startServer builds it from the city's data on
+// the first report that gives coordinates).
 const devKey = process.env.JICENG_OPEN311_KEY;
 const open311: Omit<Open311Options, 'store'> | undefined = devKey ? {
   jurisdictions: [{ id: 'putian', node: '350300000000' }],
   keys: [{ application: 'dev', sha256: open311KeyHash(devKey), source: 'citizen', jurisdiction: 'putian' }],
-  geometry: () => {
-    const g = generatePutianGeometry(generatePutian({ seed: 1 }));
-    return { areas: g.areas, units: g.units };
-  },
 } : undefined;
 const t0 = performance.now();
 const s = await startServer(config, {

@@ -4,7 +4,7 @@
  * @module
  */
 import { buildHierarchy, buildOverlay, workListFromLevels } from '@jiceng/core';
-import { generatePutian, putianCoverage, PutianScenario } from '@jiceng/putian';
+import { generatePutian, putianCoverage, PutianScenario, type PutianData } from '@jiceng/putian';
 import type { EventStore, ImportProgress } from '@jiceng/store';
 import type { CitySetup } from './record.js';
 import { need } from '@jiceng/core';
@@ -21,6 +21,8 @@ import { need } from '@jiceng/core';
 export interface PutianDemo {
   city: CitySetup;
   scenario: PutianScenario;
+  /** The generated data the city was built from (for its geometry, lists or registry). */
+  data: PutianData;
 }
 
 /** The moment the generated history ends (the figures' "as of"). */
@@ -45,6 +47,7 @@ export function putianDemo(opts: { seed?: number; cases?: number } = {}): Putian
   const overlay = buildOverlay(h, data.overlay);
   return {
     scenario,
+    data,
     city: {
       hierarchy: h,
       ctx: scenario.ctx,

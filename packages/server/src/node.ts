@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { pino } from 'pino';
 import { openStore, type EventStore } from '@jiceng/store';
+import { generatePutianGeometry } from '@jiceng/putian';
 import { createApp } from './app.js';
 import { keysFromConfig, loadOrCreateKeys, type AuthConfig } from './auth.js';
 import type { ServerConfig } from './config.js';
@@ -46,7 +47,7 @@ export async function startServer(
   config: ServerConfig,
   opts: {
     city?: CitySetup; staticMounts?: [string, string][]; onStep?: (step: string, ms: number) => void; quiet?: boolean;
-    /** Serve Open311 GeoReport v2 (the store is the server's own). */
+    /** Serve Open311 GeoReport v2 (the store is the server's own; with the Putian demo and no `geometry`, the demo's generated map). */
     open311?: Omit<Open311Options, 'store'>;
   } = {},
 ): Promise<RunningServer> {
@@ -61,10 +62,17 @@ export async function startServer(
   };
   const store = await step('open store', () => openStore(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
   let city = opts.city;
+  let open311 = opts.open311;
   if (!city) {
     if (!config.demo) throw new Error('no city: pass one, or set JICENG_DEMO=1 for the Putian demo');
     const demo = await step('build the city', () => putianDemo(config.demoCases ? { cases: config.demoCases } : {}));
     city = demo.city;
+    // Open311's map for the demo: the generated Putian geometry of the data just built, made on
+    // the first report that gives coordinates (about a second), unless the host passed one.
+    if (open311 && !open311.geometry) {
+      const data = demo.data;
+      open311 = { ...open311, geometry: () => { const g = generatePutianGeometry(data); return { areas: g.areas, units: g.units }; } };
+    }
     const loaded = await step('load the history (first start only)', () => seedDemo(store, demo, (p) => log.info({ lines: p.lines }, 'loading the demo history')));
     timings.eventsLoaded = loaded;
   }
@@ -76,7 +84,7 @@ export async function startServer(
   const auth: AuthConfig = { issuer: config.issuer, audience: config.audience, ...keys };
   const app = createApp({
     record, auth, limits: config.limits, corsOrigins: config.corsOrigins, devSignin: config.devSignin,
-    ...(opts.open311 ? { open311: { ...opts.open311, store } } : {}),
+    ...(open311 ? { open311: { ...open311, store } } : {}),
     log: (e) => (e.status >= 500 ? log.error(e, 'request') : log.debug(e, 'request')),
   });
   for (const [prefix, root] of opts.staticMounts ?? []) {
