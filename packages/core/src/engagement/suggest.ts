@@ -13,12 +13,15 @@ import { ENGAGEMENT, HIERARCHY } from '../shapes.js';
 
 /**
  * The flat arrays over the members that suggestion reads: positions of each member's grid,
- * village and town, a skills bit set and an availability bit set.
+ * village and town, a skills bit set and an availability bit set; and the members (their
+ * positions in `members`, ascending) of each grid, village and town and of each skill, so a
+ * suggestion looks at the order's town and then only as far as it must.
  *
  * @example
  * ```ts
  * const ix = buildCandidateIndex(state, hierarchy);
  * ix.members.length; // every reported member
+ * ix.byMid.get(hierarchy.indexOf('350302001001'))?.length; // members of that village
  * ```
  */
 export interface CandidateIndex {
@@ -29,6 +32,14 @@ export interface CandidateIndex {
   skills: Uint32Array;
   days: Uint8Array;
   skillBit: Map<string, number>;
+  /** Members of each grid (by hierarchy position), ascending. */
+  byNear: Map<number, Int32Array>;
+  /** Members of each village, ascending. */
+  byMid: Map<number, Int32Array>;
+  /** Members of each town, ascending. */
+  byFar: Map<number, Int32Array>;
+  /** Members with each skill bit, ascending. */
+  bySkill: Int32Array[];
 }
 
 /**
@@ -89,7 +100,39 @@ export function buildCandidateIndex(s: EngagementState, h: HierarchyIndex, level
     for (const x of m.days) d |= 1 << x;
     days[i] = d;
   });
-  return { members, near, mid, far, skills, days, skillBit };
+  const bySkill: Int32Array[] = [];
+  for (let b = 0; b < skillBit.size; b++) bySkill.push(listWhere(n, (i) => (skills[i] & (1 << b)) !== 0));
+  return { members, near, mid, far, skills, days, skillBit, byNear: groupBy(near), byMid: groupBy(mid), byFar: groupBy(far), bySkill };
+}
+
+/** The positions 0‥n-1 for which `keep` holds, ascending. */
+function listWhere(n: number, keep: (i: number) => boolean): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (keep(i)) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** The positions of each value ≥ 0 of `of`, ascending (slices of one array). */
+function groupBy(of: Int32Array): Map<number, Int32Array> {
+  const count = new Map<number, number>();
+  for (const v of of) if (v >= 0) count.set(v, (count.get(v) ?? 0) + 1);
+  const all = new Int32Array(of.length);
+  const start = new Map<number, number>();
+  const out = new Map<number, Int32Array>();
+  let at = 0;
+  for (const [v, c] of count) {
+    start.set(v, at);
+    out.set(v, all.subarray(at, at + c));
+    at += c;
+  }
+  for (let i = 0; i < of.length; i++) {
+    const v = of[i];
+    if (v < 0) continue;
+    const k = start.get(v) as number;
+    all[k] = i;
+    start.set(v, k + 1);
+  }
+  return out;
 }
 
 const cache = new WeakMap<EngagementState, { size: number; h: HierarchyIndex; ix: CandidateIndex }>();
@@ -154,25 +197,67 @@ export function suggestCandidates(
   const keys: number[] = [];
   const idx: number[] = [];
   const { members, near, mid, far, skills, days } = ix;
-  for (let i = 0; i < members.length; i++) {
-    const dist = near[i] === oNear && oNear >= 0 ? 0 : mid[i] === oMid && oMid >= 0 ? 1 : far[i] === oFar && oFar >= 0 ? 2 : 3;
-    const base = ((skills[i] & skillMask) !== 0 ? 0 : 8_000_000) + ((days[i] & dayMask) !== 0 ? 0 : 4_000_000) + dist * 1_000_000;
-    // a load is never negative: a member whose key without it already loses is passed over
-    // without touching its record (most members, once the top-k is full)
-    if (keys.length === limit && base >= keys[limit - 1]) continue;
+  const LOAD_CAP = 999_999;
+  /** Puts member `i` with `key` into the top `limit` if it belongs there (ties: reporting order). */
+  const consider = (i: number, key: number): void => {
+    let j = keys.length;
+    if (j === limit) {
+      const K = keys[limit - 1];
+      if (key > K || (key === K && i > idx[limit - 1])) return;
+      j--;
+    }
     const m = members[i];
-    if (!m.active) continue;
-    const key = base + Math.min(m.load, 999_999);
-    if (keys.length === limit && key >= keys[limit - 1]) continue;
-    if (skip.has(m.id)) continue;
-    let j = keys.length < limit ? keys.length : limit - 1;
-    while (j > 0 && keys[j - 1] > key) {
+    if (!m.active || skip.has(m.id)) return;
+    while (j > 0 && (keys[j - 1] > key || (keys[j - 1] === key && idx[j - 1] > i))) {
       keys[j] = keys[j - 1];
       idx[j] = idx[j - 1];
       j--;
     }
     keys[j] = key;
     idx[j] = i;
+  };
+  /** Would a key of at least `base` for member `i` still lose to the last of a full top? */
+  const beyond = (base: number, i: number): boolean =>
+    keys.length === limit && (keys[limit - 1] < base || (keys[limit - 1] === base && idx[limit - 1] < i));
+  const nearOf = (i: number) => near[i] === oNear && oNear >= 0;
+  const midOf = (i: number) => mid[i] === oMid && oMid >= 0;
+  const farOf = (i: number) => far[i] === oFar && oFar >= 0;
+  const baseOf = (i: number, dist: number) =>
+    ((skills[i] & skillMask) !== 0 ? 0 : 8_000_000) + ((days[i] & dayMask) !== 0 ? 0 : 4_000_000) + dist * 1_000_000;
+  // 1. the members of the order's town, village and grid (a few hundred): every one scored,
+  // each once (a member in more than one of them is taken with the widest)
+  const seen = (g: Int32Array | undefined, skipIf: (i: number) => boolean) => {
+    if (!g) return;
+    for (const i of g) {
+      if (skipIf(i)) continue;
+      const base = baseOf(i, nearOf(i) ? 0 : midOf(i) ? 1 : farOf(i) ? 2 : 3);
+      // a load is never negative: a member whose key without it already loses is passed over
+      if (beyond(base, i)) continue;
+      consider(i, base + Math.min(members[i].load, LOAD_CAP));
+    }
+  };
+  seen(oFar >= 0 ? ix.byFar.get(oFar) : undefined, () => false);
+  seen(oMid >= 0 ? ix.byMid.get(oMid) : undefined, farOf);
+  seen(oNear >= 0 ? ix.byNear.get(oNear) : undefined, (i) => farOf(i) || midOf(i));
+  // 2. everyone farther (distance 3), best tier first: with the skill and available, with the
+  // skill, available, neither. Within a tier members come in reporting order, so a tier ends
+  // as soon as its least key (load 0) can no longer get in; the search ends at the first tier
+  // that cannot.
+  for (const hasSkill of [true, false]) {
+    if (hasSkill && bit === undefined) continue;
+    for (const free of [true, false]) {
+      const base = (hasSkill ? 0 : 8_000_000) + (free ? 0 : 4_000_000) + 3_000_000;
+      if (beyond(base, -1)) break;
+      const from = hasSkill ? ix.bySkill[bit as number] : undefined;
+      const n = from ? from.length : members.length;
+      for (let k = 0; k < n; k++) {
+        const i = from ? from[k] : k;
+        if (beyond(base, i)) break;
+        if (((skills[i] & skillMask) !== 0) !== hasSkill || ((days[i] & dayMask) !== 0) !== free) continue;
+        if (nearOf(i) || midOf(i) || farOf(i)) continue;
+        consider(i, base + Math.min(members[i].load, LOAD_CAP));
+      }
+    }
   }
   return idx.map((i, k) => {
     const key = keys[k];
