@@ -7,7 +7,7 @@ import {
   accountStatement, casePointsCommands, checkShop, DEFAULT_SHOP, foldEngagement, orderMetrics, participation,
   pendingOf, suggestCandidates, validateEngagementCommand, type EngagementStore,
 } from '@jiceng/core/engagement';
-import { ACT, cid, HOUR, hierarchy, makeEngagement, reportAll, T0, T1, U1, U3, U4, V1 } from './engagement-fixture.js';
+import { ACT, cid, HOUR, hierarchy, makeEngagement, reportAll, T0, T1, U1, U3, U4, V1, G2 } from './engagement-fixture.js';
 
 const must = (r: { ok: boolean; errors?: unknown }) => {
   if (!r.ok) throw new Error(JSON.stringify((r as { errors: unknown }).errors));
@@ -92,6 +92,21 @@ test('suggestions rank skill, then availability, then distance, then load', () =
   assert.deepEqual(c.map((x) => [x.member, x.distance, x.load]), [['pm3', 0, 1], ['pm1', 1, 0]], 'load only breaks ties of distance');
   const sunday = { ...o, from: Date.parse('2025-03-09T10:00:00+08:00') };
   assert.equal(suggestCandidates(store.state, sunday, hierarchy)[0].available, false, 'no one serves on Sunday');
+});
+
+test('a member who reports again is suggested as they now are, not as the cached index last saw them', () => {
+  const { store } = makeEngagement();
+  reportAll(store);
+  const r3 = { id: 'r3', roles: [{ role: 'citizen', node: U3 }] };
+  must(store.execute({ type: 'placeOrder', commandId: cid(), order: 'o', node: U3, category: 'repair', from: T0, to: T0 + HOUR, description: 'x' }, r3));
+  const o = store.state.orders.get('o')!;
+  assert.equal(suggestCandidates(store.state, o, hierarchy)[0].member, 'pm3');
+  // pm3 reports again without the repair skill: the member count stays at four
+  must(store.execute({ type: 'reportMember', commandId: cid(), member: 'pm3', kind: 'party-member', node: V1, skills: ['care'], days: [1, 2, 3, 4, 5], home: G2 }, ACT.pm3));
+  assert.equal(store.state.members.size, 4);
+  const after = suggestCandidates(store.state, o, hierarchy);
+  assert.deepEqual(after.map((c) => c.member), ['pm1', 'pm4', 'pm2', 'pm3']);
+  assert.equal(after.find((c) => c.member === 'pm3')?.skill, false);
 });
 
 test('the daily and stored caps hold and what is capped is recorded', () => {

@@ -7,6 +7,7 @@
 import type { AnyEngagementEvent, Movement, RosterKind, TransferKind } from './events.js';
 import { argumentError, FINITE, need, TEXT } from '../io/args.js';
 import { ENGAGEMENT } from '../shapes.js';
+import { bumpMemberEpoch } from './epoch.js';
 
 /**
  * A reported member (an in-service party member or a capable person 能人贤士).
@@ -281,6 +282,7 @@ function apply(s: EngagementState, e: AnyEngagementEvent, earnOffset: number): v
     case 'memberReported': {
       const d = e.data;
       const old = s.members.get(d.member);
+      bumpMemberEpoch(s);
       s.members.set(d.member, {
         id: d.member, name: d.name ?? '', kind: d.kind, node: d.node, home: d.home ?? null, skills: [...d.skills], days: [...d.days],
         household: d.household ?? null, reportedAt: old?.reportedAt ?? e.at, active: true, load: old?.load ?? 0, served: old?.served ?? 0,

@@ -8,6 +8,7 @@
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { DEFAULT_SERVICE_CATEGORIES, type ServiceCategory } from './rules.js';
 import type { EngagementState, MemberState, OrderState } from './state.js';
+import { memberEpoch } from './epoch.js';
 import { need } from '../io/args.js';
 import { ENGAGEMENT, HIERARCHY } from '../shapes.js';
 
@@ -135,7 +136,9 @@ function groupBy(of: Int32Array): Map<number, Int32Array> {
   return out;
 }
 
-const cache = new WeakMap<EngagementState, { size: number; h: HierarchyIndex; ix: CandidateIndex }>();
+// The index cached per state, valid while no member has reported since it was built (a member
+// reporting again replaces their record in place of the old one, leaving members.size as it was).
+const cache = new WeakMap<EngagementState, { epoch: number; size: number; h: HierarchyIndex; ix: CandidateIndex }>();
 
 /**
  * Options of {@link suggestCandidates}.
@@ -178,10 +181,11 @@ export function suggestCandidates(
   let ix = opts.index;
   if (!ix) {
     const c = cache.get(s);
-    if (c && c.size === s.members.size && c.h === h) ix = c.ix;
+    const epoch = memberEpoch(s);
+    if (c && c.epoch === epoch && c.size === s.members.size && c.h === h) ix = c.ix;
     else {
       ix = buildCandidateIndex(s, h, levels);
-      cache.set(s, { size: s.members.size, h, ix });
+      cache.set(s, { epoch, size: s.members.size, h, ix });
     }
   }
   const limit = Math.max(1, opts.limit ?? 5);
