@@ -1,4 +1,4 @@
-// The drop-in bundle of the dashboard (registration, elements, lit, d3-scale) stays within
+// The drop-in bundle of the dashboard (registration, elements, lit, its scales) stays within
 // its budget: 35 KB minified and gzipped. Nothing else would notice a leak.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
