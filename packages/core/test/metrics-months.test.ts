@@ -1,7 +1,7 @@
 // A slice, series or ranking of a short period over a large subtree reads only the rows of
 // the months the period touches (an index by month): its figures are still those of the
-// engine built for that period — every measure, at every node of the slice — also after
-// cases are added, moved to another node or to another month.
+// engine built for that period — every measure, at every node of the slice, and every
+// category of a breakdown — also after cases are added, moved to another node, month or category.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -48,6 +48,8 @@ test('a period\'s slice by child and ranking agree with the engine built for the
       assert.equal(all.values.collected.numerator, ref.measure(node, 'collected'));
       assert.equal(all.values.closed.numerator, ref.measure(node, 'closed'));
     }
+    const byCat = (x: Metrics, p?: PeriodRef) => x.slice(0, { by: 'category', empty: true, codes: ['collected'], ...(p ? { period: p } : {}) }).map((r) => [r.key, r.values.collected.numerator]);
+    assert.deepEqual(byCat(m, period), byCat(ref));
     assert.deepEqual(m.rank(0, 'collected', { period }).map((r) => [r.node, r.value]), ref.rank(0, 'collected').map((r) => [r.node, r.value]));
   }), { numRuns: 200 });
 });
@@ -63,4 +65,19 @@ test('a series over months counts each month\'s cases like the engine built for 
       assert.equal(p.values.closed.numerator, ref.measure(0, 'closed'));
     });
   }), { numRuns: 100 });
+});
+
+test('a breakdown by category has a row for every category up to the largest in the facts, as they change', () => {
+  const facts = factsOf([{ node: 3, category: 0, reportedAt: NOW - DAY }, { node: 4, category: 5, reportedAt: NOW - DAY }], 2);
+  const m = build(facts);
+  const keys = () => m.slice(0, { by: 'category', empty: true, codes: ['collected'] }).map((r) => r.key);
+  assert.deepEqual(keys(), [0, 1, 2, 3, 4, 5]);
+  const before = readFactRow(facts, 1);
+  facts.category[1] = 1;
+  m.update(1, before);
+  assert.deepEqual(keys(), [0, 1]);
+  writeFactRow(facts, 2, { ...before, category: 3 });
+  facts.caseIds.push('n2'); facts.length++;
+  m.update(2, null);
+  assert.deepEqual(keys(), [0, 1, 2, 3]);
 });

@@ -78,6 +78,8 @@ export class Metrics {
   /** Rows grouped by the month they were reported in (see `monthRows`); dropped with `keyCache`. */
   private byMonth: { order: Int32Array; start: Int32Array; first: number } | null = null;
   private lastGroupMap: { key: string; map: Int32Array } | null = null;
+  /** The largest category position in the facts (a breakdown's group count), or null when to be counted again. */
+  private catMax: number | null = null;
   private readonly scratch: CaseFacts;
   private readonly d0: Float64Array;
   private readonly d1: Float64Array;
@@ -526,7 +528,7 @@ export class Metrics {
     } else {
       let keys: ArrayLike<number>;
       let map: ArrayLike<number> | null = null;
-      if (by === 'category') { keys = C.category; G = Math.max(this.opts.categoryNames?.length ?? 0, maxOf(C.category, this.rows) + 1); }
+      if (by === 'category') { keys = C.category; G = Math.max(this.opts.categoryNames?.length ?? 0, (this.catMax ??= maxOf(C.category, this.rows)) + 1); }
       else if (by === 'topic') { keys = C.category; map = this.opts.categoryTopics ?? []; G = Math.max(this.opts.topicNames?.length ?? 0, maxOf(map, map.length) + 1); }
       else if (by === 'source') { keys = C.source; G = CASE_SOURCES.length; }
       else { keys = C.closedLevel; G = this.hierarchy.config.levels.length; }
@@ -677,6 +679,7 @@ export class Metrics {
     }
     if (before === null || after === null || nb !== na) this.order = null;
     if (before === null || after === null || before.reportedAt !== after.reportedAt) { this.keyCache.clear(); this.byMonth = null; }
+    if (before === null || after === null || before.category !== after.category) this.catMax = null;
   }
 
   /**
@@ -692,8 +695,8 @@ export class Metrics {
    * ```
    */
   update(row: number, before: CaseFactRow | null, facts: CaseFacts = this.facts): void {
-    if (facts !== this.facts) { this.facts = facts; this.order = null; this.keyCache.clear(); this.byMonth = null; }
-    if (row >= this.rows) { this.rows = row + 1; this.order = null; this.keyCache.clear(); this.byMonth = null; }
+    if (facts !== this.facts) { this.facts = facts; this.order = null; this.keyCache.clear(); this.byMonth = null; this.catMax = null; }
+    if (row >= this.rows) { this.rows = row + 1; this.order = null; this.keyCache.clear(); this.byMonth = null; this.catMax = null; }
     this.apply(before, readFactRow(this.facts, row));
   }
 }
