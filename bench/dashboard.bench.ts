@@ -5,7 +5,7 @@
  *    the slicing is the core's and is reported apart; the render is measured in Chromium
  *    from setting `data` to two animation frames after the update; the peer, Apache ECharts
  *    (tree-shaken, SVG renderer, animation off), draws three of the charts from the same data;
- * 2. the size of the drop-in bundle (src/define.ts with lit and d3-scale; esbuild
+ * 2. the size of the drop-in bundle (src/define.ts with lit and its own scales; esbuild
  *    minify + bundle, esm; gzip -9) beside ECharts whole and ECharts tree-shaken to the
  *    charts used (plus the same lit shell).
  *
@@ -204,7 +204,7 @@ other jobs (2 cores), which shows in the p90 and max.
 
 | bundle | min | min+gzip |
 |---|---|---|
-| \`@jiceng/dashboard\` src/define.ts (with lit and d3-scale) | ${kb(sizes.ours.min)} KB | **${kb(sizes.ours.gzip)} KB** |
+| \`@jiceng/dashboard\` src/define.ts (with lit and its own scales) | ${kb(sizes.ours.min)} KB | **${kb(sizes.ours.gzip)} KB** |
 | lit alone (LitElement, html, svg, css, decorators) | ${kb(sizes.litAlone.min)} KB | ${kb(sizes.litAlone.gzip)} KB |
 | ECharts whole (\`import * as echarts from 'echarts'\`) | ${kb(sizes.echartsFull.min)} KB | ${kb(sizes.echartsFull.gzip)} KB |
 | ECharts tree-shaken to the peer page (line, bar, grid, legend, title, tooltip, aria, SVG renderer) | ${kb(sizes.echartsShaken.min)} KB | ${kb(sizes.echartsShaken.gzip)} KB |

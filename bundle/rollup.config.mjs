@@ -3,7 +3,8 @@
 //   jc-<name>.js           one per component package, for pages that want less
 //   jiceng-autoloader.js   imports a component's bundle when its tag first appears
 //   jiceng-core.js         the core (commands, metrics) for pages that drive the elements
-//   jiceng-putian.js       the Putian profile and generators (used by the demo portal)
+//   jiceng-putian.js       the Putian profile and generators
+//   jiceng-portal.js       what the demo portal takes from the core and the Putian profile, tree-shaken
 // Built from the packages' compiled dist (run `tsc -b` first). process.env.NODE_ENV is
 // replaced at build time so no Node global reaches a portal.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -30,6 +31,7 @@ const entries = {
   'jc-map': 'bundle/src/map.js',
   'jiceng-core': 'bundle/src/core.js',
   'jiceng-putian': 'bundle/src/putian.js',
+  'jiceng-portal': 'bundle/src/portal.js',
 };
 export default Object.entries(entries)
   .filter(([, input]) => existsSync(input))

@@ -2,8 +2,7 @@
 // shows comes from the Jiceng API (@jiceng/server) through the typed client, and everything
 // the user does goes back as a command with the version last seen and a command id. The
 // elements only render what they are given and say what the user did (data in, events out).
-import { buildHierarchy, periodOf, periodLabel, CASE_TOPICS, CASE_STATUS_LABELS } from '/bundle/jiceng-core.js';
-import { putianConfig, putianCategories } from '/bundle/jiceng-putian.js';
+import { buildHierarchy, periodOf, periodLabel, CASE_TOPICS, CASE_STATUS_LABELS, putianConfig, putianCategories } from '/bundle/jiceng-portal.js';
 import { dashboardDataFromSlice } from '/bundle/jiceng.js';
 import { JicengClient, JicengApiError } from '/client/client.js';
 

@@ -8,7 +8,7 @@
 // (the feed resumes with Last-Event-ID) and, reloaded, still show the case.
 // Then, on the same server, one walk per person (scripts/checks/people-*.mjs): the grid worker on
 // a phone, the town officer by keyboard only, the city leader at a wall screen, and everything
-// in English. Screenshots go to dist/e2e/ (the people's screens also to docs/screenshots/ with
+// in English; and the first screen timed (scripts/checks/first-screen.mjs). Screenshots go to dist/e2e/ (the people's screens also to docs/screenshots/ with
 // UPDATE_SCREENSHOTS=1).
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import phoneWalk from './people-phone.mjs';
 import keyboardWalk from './people-keyboard.mjs';
 import wallWalk from './people-wall.mjs';
 import englishWalk from './people-english.mjs';
+import firstScreen from './first-screen.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const GRID = '350302001001001';
@@ -241,8 +242,8 @@ export default async function () {
     await worker.context().close();
     await officer.context().close();
 
-    // One walk per person, on the same server
-    for (const [name, walk] of [['phone', phoneWalk], ['keyboard', keyboardWalk], ['wall', wallWalk], ['english', englishWalk]]) {
+    // One walk per person, on the same server (first: the first screen's timing)
+    for (const [name, walk] of [['first screen', firstScreen], ['phone', phoneWalk], ['keyboard', keyboardWalk], ['wall', wallWalk], ['english', englishWalk]]) {
       try {
         await walk({ browser, url: server.url, ok, watch: (p) => watch(p, name) });
       } catch (e) {

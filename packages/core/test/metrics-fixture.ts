@@ -1,5 +1,6 @@
 /** Shared fixture of the metrics tests: a ten-node, four-level demo city and fact builders. */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { buildHierarchy } from '../src/hierarchy/build.js';
 import { CASE_SOURCES, CASE_STATUSES, createCaseFacts, type CaseFacts } from '../src/cases/facts.js';
 import type { HierarchyConfig } from '../src/hierarchy/types.js';
@@ -80,3 +81,23 @@ export const history: Partial<CaseFactRow>[] = [
   { node: 9, category: 1, source: SRC('hotline'), status: S('duplicate'), reportedAt: t('03-25T09:00'), registeredAt: t('03-25T09:00') },
 ];
 
+
+/**
+ * Random fact rows for property tests: any node, category, source, status and counts, with
+ * the given report times and other times.
+ */
+export function factRowArb(reportedAt: fc.Arbitrary<number>, time: fc.Arbitrary<number>): fc.Arbitrary<CaseFactRow> {
+  return fc.record({
+    node: fc.integer({ min: 0, max: h.size - 1 }),
+    category: fc.integer({ min: 0, max: 2 }),
+    source: fc.integer({ min: 0, max: CASE_SOURCES.length - 1 }),
+    status: fc.integer({ min: 0, max: 11 }),
+    reportedAt,
+    registeredAt: time, dispatchedAt: time, dispatchDueAt: time, handledAt: time, dueAt: time, closedAt: time,
+    closedLevel: fc.integer({ min: -1, max: 3 }),
+    rework: fc.integer({ min: 0, max: 3 }),
+    escalations: fc.integer({ min: 0, max: 2 }),
+    extensions: fc.integer({ min: 0, max: 2 }),
+    satisfaction: fc.integer({ min: 0, max: 5 }),
+  });
+}

@@ -3,23 +3,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CASE_SOURCES, type CaseFacts } from '../src/cases/facts.js';
 import { createMetrics, readFactRow, writeFactRow, type CaseFactRow, type Metrics, type MetricsOptions } from '../src/metrics/index.js';
-import { factsOf, h, NOW } from './metrics-fixture.js';
+import { factRowArb, factsOf, h, NOW } from './metrics-fixture.js';
 
 const HOUR = 3_600_000;
 const time = fc.oneof(fc.constant(NaN), fc.integer({ min: -40 * 24, max: 10 * 24 }).map((k) => NOW + k * HOUR));
-const rowArb: fc.Arbitrary<CaseFactRow> = fc.record({
-  node: fc.integer({ min: 0, max: h.size - 1 }),
-  category: fc.integer({ min: 0, max: 2 }),
-  source: fc.integer({ min: 0, max: CASE_SOURCES.length - 1 }),
-  status: fc.integer({ min: 0, max: 11 }),
-  reportedAt: fc.integer({ min: -40 * 24, max: 0 }).map((k) => NOW + k * HOUR),
-  registeredAt: time, dispatchedAt: time, dispatchDueAt: time, handledAt: time, dueAt: time, closedAt: time,
-  closedLevel: fc.integer({ min: -1, max: 3 }),
-  rework: fc.integer({ min: 0, max: 3 }),
-  escalations: fc.integer({ min: 0, max: 2 }),
-  extensions: fc.integer({ min: 0, max: 2 }),
-  satisfaction: fc.integer({ min: 0, max: 5 }),
-});
+const rowArb: fc.Arbitrary<CaseFactRow> = factRowArb(fc.integer({ min: -40 * 24, max: 0 }).map((k) => NOW + k * HOUR), time);
 
 type Op = { kind: 'add'; row: CaseFactRow } | { kind: 'replace'; at: number; row: CaseFactRow } | { kind: 'patch'; at: number; col: keyof CaseFactRow; from: CaseFactRow };
 const opArb: fc.Arbitrary<Op> = fc.oneof(

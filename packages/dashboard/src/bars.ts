@@ -5,7 +5,7 @@
  * @module
  */
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, type LinearScale } from './scale.js';
 import { isNum, type Formats } from './format.js';
 import type { Palette, Picture } from './base.js';
 import { textWidth } from './measure.js';
@@ -38,9 +38,9 @@ export interface BarRow {
  * barScale([{ code: 'a', label: 'A', value: 10 }], 'count')(5); // 50
  * ```
  */
-export function barScale(rows: BarRow[], format: ValueFormat) {
+export function barScale(rows: BarRow[], format: ValueFormat): LinearScale {
   const max = format === 'percent' ? 1 : Math.max(1, ...rows.map((r) => r.value).filter(isNum));
-  return scaleLinear().domain([0, max]).range([0, 100]).clamp(true);
+  return scaleLinear([0, max], [0, 100], true);
 }
 
 /**
@@ -151,7 +151,7 @@ export function barsPicture(
   const valueW = fs * 8;
   const lagW = rows.some((r) => r.lag) ? textWidth(`⚠ ${lagText}`, fs) + fs : 0;
   const x0 = fs + rankW + labelW;
-  const len = scaleLinear().domain(barScale(rows, format).domain()).range([0, Math.max(20, W - x0 - valueW - lagW - fs)]).clamp(true);
+  const len = scaleLinear(barScale(rows, format).domain(), [0, Math.max(20, W - x0 - valueW - lagW - fs)], true);
   const tpl = html`<svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" style=${`font-size:${fs}px;font-family:${p.font}`}>
     <rect width=${W} height=${H} style=${`fill:${p.bg}`}></rect>
     <text x=${fs} y=${fs * 1.6} style=${`fill:${p.fg};font-weight:600;font-size:${fs * 1.15}px`}>${title}</text>

@@ -9,7 +9,7 @@
 import type { DashboardSlice, IndicatorValue } from '@jiceng/core';
 import type { DashboardData, Figure, IndicatorId, KpiFigure } from './types.js';
 import { INDICATORS } from './indicators.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/ui';
 
 /**
  * Options of {@link dashboardDataFromSlice}.

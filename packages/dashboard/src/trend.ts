@@ -4,7 +4,7 @@
  */
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { scaleLinear, scalePoint } from 'd3-scale';
+import { scaleLinear, scalePoint } from './scale.js';
 import { JcDashboardElement, LIVE_PALETTE, type Palette, type Picture } from './base.js';
 import { isNum } from './format.js';
 import { fill } from './i18n.js';
@@ -101,13 +101,13 @@ export class JcTrend extends JcDashboardElement {
     const top = standalone ? fs * 4 : fs * 2.6;
     const H = this.height + (standalone ? fs * 1.5 : 0);
     const m = { t: top, r: fs * 4.2, b: fs * 2.2, l: fs * 4.2 };
-    const x = scalePoint<string>().domain(pts.map((d) => d.period)).range([m.l, W - m.r]).padding(0.2);
+    const x = scalePoint(pts.map((d) => d.period), [m.l, W - m.r], 0.2);
     const counts = pts.flatMap((d) => [d.cases, d.closed]).filter(isNum);
-    const yC = scaleLinear().domain([0, Math.max(1, ...counts)]).nice(5).range([H - m.b, m.t]);
+    const yC = scaleLinear([0, Math.max(1, ...counts)], [H - m.b, m.t]).nice(5);
     const rates = pts.map((d) => d.rate).filter(isNum);
     const lo = rates.length ? Math.min(...rates) : 0;
     const hi = rates.length ? Math.max(...rates) : 1;
-    const yR = scaleLinear().domain([Math.max(0, Math.min(lo, hi - 0.01)), Math.min(1, Math.max(hi, lo + 0.01))]).nice(5).range([H - m.b, m.t]);
+    const yR = scaleLinear([Math.max(0, Math.min(lo, hi - 0.01)), Math.min(1, Math.max(hi, lo + 0.01))], [H - m.b, m.t]).nice(5);
     const px = (d: TrendPoint) => x(d.period) ?? 0;
     const yOf = (scale: (v: number) => number, v: Figure) => (isNum(v) ? scale(v) : null);
     const caseArea = areaPath(pts, px, (d) => yOf(yC, d.cases), yC(0));

@@ -2,7 +2,7 @@
  * Badges: one number per node from any map of numbers, coloured by thresholds.
  * @module
  */
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/ui';
 
 /**
  * Where a badge turns to the warning and to the alarm colour. With `higherIsBetter` (a close

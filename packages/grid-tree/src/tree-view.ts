@@ -6,7 +6,7 @@
  * @module
  */
 import type { HierarchyIndex } from '@jiceng/core';
-import { argumentError, FINITE, need } from '@jiceng/core';
+import { argumentError, FINITE, need } from '@jiceng/ui';
 
 /**
  * A visible row is a node position (≥ 0) or, for the "loading…" row under parent p, `~p` (< 0).

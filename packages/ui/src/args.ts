@@ -8,15 +8,16 @@
  */
 
 /** What an argument must be for {@link need}; a trailing `?` also accepts `undefined`. @example `const k: UiArgKind = 'string?';` */
-export type UiArgKind = 'object' | 'array' | 'string' | 'number' | 'function'
-  | 'object?' | 'array?' | 'string?' | 'number?' | 'function?';
-type Kind = 'object' | 'array' | 'string' | 'number' | 'function';
+export type UiArgKind = Kind | `${Kind}?`;
+type Kind = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'function';
 
 const KINDS: Record<Kind, readonly [string, string, (v: unknown) => boolean]> = {
   object: ['对象', 'an object', (v) => typeof v === 'object' && v !== null && !Array.isArray(v)],
   array: ['数组', 'an array', Array.isArray],
   string: ['文本', 'a string', (v) => typeof v === 'string'],
   number: ['有限数', 'a finite number', Number.isFinite],
+  integer: ['整数', 'an integer', Number.isSafeInteger],
+  boolean: ['布尔值', 'a boolean', (v) => typeof v === 'boolean'],
   function: ['函数', 'a function', (v) => typeof v === 'function'],
 };
 

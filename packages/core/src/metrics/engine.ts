@@ -75,6 +75,11 @@ export class Metrics {
   private startOf: Int32Array | null = null;
   private rows: number;
   private readonly keyCache = new Map<PeriodUnit, Float64Array>();
+  /** Rows grouped by the month they were reported in (see `monthRows`); dropped with `keyCache`. */
+  private byMonth: { order: Int32Array; start: Int32Array; first: number } | null = null;
+  private lastGroupMap: { key: string; map: Int32Array } | null = null;
+  /** The largest category position in the facts (a breakdown's group count), or null when to be counted again. */
+  private catMax: number | null = null;
   private readonly scratch: CaseFacts;
   private readonly d0: Float64Array;
   private readonly d1: Float64Array;
@@ -388,8 +393,40 @@ export class Metrics {
   private scan(node: number, P: KernelParams, keys: ArrayLike<number> | null, map: ArrayLike<number> | null, off: number, cg: number, G: number, acc: Float64Array): void {
     const [a, b] = this.rangeOf(node);
     const Q: KernelParams = { ...P, lo: node, hi: this.hierarchy.ends[node] };
-    if ((b - a) * 8 > this.rows) this.measures.kernel(this.facts, null, 0, this.rows, keys, map, off, cg, G, acc, Q);
+    const months = (b - a) * 8 > this.rows ? this.monthRows(P, b - a) : null;
+    if (months) this.measures.kernel(this.facts, months.order, months.a, months.b, keys, map, off, cg, G, acc, Q);
+    else if ((b - a) * 8 > this.rows) this.measures.kernel(this.facts, null, 0, this.rows, keys, map, off, cg, G, acc, Q);
     else this.measures.kernel(this.facts, this.order, a, b, keys, map, off, cg, G, acc, Q);
+  }
+
+  /**
+   * For a large subtree and a short period: the rows reported in the months that the period
+   * touches (a superset of its rows, which the kernel still filters by period and subtree),
+   * as a range of the month-sorted order — when they are fewer than a quarter of `within`
+   * rows; else null (a sequential pass over all rows is then the cheaper). A city's month is
+   * a 120th of a ten-year history: this is what makes a dashboard slice of the city cheap.
+   */
+  private monthRows(P: KernelParams, within: number): { order: Int32Array; a: number; b: number } | null {
+    if (!P.bounded || !Number.isFinite(P.from) || !Number.isFinite(P.to) || P.to <= P.from) return null;
+    if (!this.byMonth) {
+      const keys = this.periodKeys('month'), n = this.rows;
+      let lo = Infinity, hi = -Infinity;
+      for (let i = 0; i < n; i++) { const k = keys[i]; if (k < lo) lo = k; if (k > hi) hi = k; }
+      const span = hi >= lo ? hi - lo + 1 : 0;
+      if (span > 100_000) return null; // implausible dates: not worth an index
+      const start = new Int32Array(span + 1);
+      for (let i = 0; i < n; i++) { const k = keys[i]; if (k === k) start[k - lo + 1]++; }
+      for (let g = 0; g < span; g++) start[g + 1] += start[g];
+      const fill = start.slice(0, span), order = new Int32Array(start[span]);
+      for (let i = 0; i < n; i++) { const k = keys[i]; if (k === k) order[fill[k - lo]++] = i; }
+      this.byMonth = { order, start, first: lo };
+    }
+    const { order, start, first } = this.byMonth;
+    const span = start.length - 1;
+    const g0 = Math.min(span, Math.max(0, periodOf(P.from, 'month').key - first));
+    const g1 = Math.min(span, Math.max(0, periodOf(P.to - 1, 'month').key - first + 1));
+    const a = start[g0], b = start[Math.max(g0, g1)];
+    return (b - a) * 4 < within ? { order, a, b } : null;
   }
 
   private periodKeys(unit: PeriodUnit): Float64Array {
@@ -404,13 +441,30 @@ export class Metrics {
     const [a, b] = this.rangeOf(node);
     const out: number[] = [];
     const Q: KernelParams = { ...P, lo: node, hi: this.hierarchy.ends[node] };
-    if ((b - a) * 8 > this.rows) s(this.facts, null, 0, this.rows, Q, out);
+    const months = (b - a) * 8 > this.rows ? this.monthRows(P, b - a) : null;
+    if (months) s(this.facts, months.order, months.a, months.b, Q, out);
+    else if ((b - a) * 8 > this.rows) s(this.facts, null, 0, this.rows, Q, out);
     else s(this.facts, this.order, a, b, Q, out);
     if (out.length === 0) return { value: null, numerator: 0, denominator: 0 };
     const xs = Float64Array.from(out).sort();
     const mid = xs.length >> 1;
     const med = xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
     return { value: med, numerator: med, denominator: xs.length };
+  }
+
+  /**
+   * Node position → index of the group (child, or descendant of a level) it falls in, −1
+   * outside; the last one kept, since a dashboard asks for the same node's children again
+   * (the hierarchy never changes, so it never goes stale).
+   */
+  private groupMap(node: number, by: string, level: string | undefined, groups: readonly number[]): Int32Array {
+    const key = `${by}:${node}:${level ?? ''}`;
+    if (this.lastGroupMap?.key === key) return this.lastGroupMap.map;
+    const ends = this.hierarchy.ends;
+    const map = new Int32Array(this.hierarchy.size).fill(-1);
+    groups.forEach((c, j) => map.fill(j, c, ends[c]));
+    this.lastGroupMap = { key, map };
+    return map;
   }
 
   /** The nodes of a level inside the subtree of `node`, in pre-order. */
@@ -467,17 +521,14 @@ export class Metrics {
       G = kids.length; acc = new Float64Array(G * M);
       const [a, b] = this.rangeOf(node);
       if ((b - a) * 8 > this.rows) {
-        const ends = this.hierarchy.ends;
-        const childOf = new Int32Array(this.hierarchy.size).fill(-1);
-        kids.forEach((c, j) => childOf.fill(j, c, ends[c]));
-        this.scan(node, P, C.node, childOf, 0, -1, G, acc);
+        this.scan(node, P, C.node, this.groupMap(node, by, opts.level, kids), 0, -1, G, acc);
       } else {
         kids.forEach((c, j) => this.scan(c, P, null, null, 0, j, G, acc));
       }
     } else {
       let keys: ArrayLike<number>;
       let map: ArrayLike<number> | null = null;
-      if (by === 'category') { keys = C.category; G = Math.max(this.opts.categoryNames?.length ?? 0, maxOf(C.category, this.rows) + 1); }
+      if (by === 'category') { keys = C.category; G = Math.max(this.opts.categoryNames?.length ?? 0, (this.catMax ??= maxOf(C.category, this.rows)) + 1); }
       else if (by === 'topic') { keys = C.category; map = this.opts.categoryTopics ?? []; G = Math.max(this.opts.topicNames?.length ?? 0, maxOf(map, map.length) + 1); }
       else if (by === 'source') { keys = C.source; G = CASE_SOURCES.length; }
       else { keys = C.closedLevel; G = this.hierarchy.config.levels.length; }
@@ -627,7 +678,8 @@ export class Metrics {
       if (na >= 0 && na < size) for (let v = na; v >= 0; v = parents[v]) { const o = v * M; for (let m = 0; m < M; m++) acc[o + m] += d1[m]; }
     }
     if (before === null || after === null || nb !== na) this.order = null;
-    if (before === null || after === null || before.reportedAt !== after.reportedAt) this.keyCache.clear();
+    if (before === null || after === null || before.reportedAt !== after.reportedAt) { this.keyCache.clear(); this.byMonth = null; }
+    if (before === null || after === null || before.category !== after.category) this.catMax = null;
   }
 
   /**
@@ -643,8 +695,8 @@ export class Metrics {
    * ```
    */
   update(row: number, before: CaseFactRow | null, facts: CaseFacts = this.facts): void {
-    if (facts !== this.facts) { this.facts = facts; this.order = null; this.keyCache.clear(); }
-    if (row >= this.rows) { this.rows = row + 1; this.order = null; this.keyCache.clear(); }
+    if (facts !== this.facts) { this.facts = facts; this.order = null; this.keyCache.clear(); this.byMonth = null; this.catMax = null; }
+    if (row >= this.rows) { this.rows = row + 1; this.order = null; this.keyCache.clear(); this.byMonth = null; this.catMax = null; }
     this.apply(before, readFactRow(this.facts, row));
   }
 }
