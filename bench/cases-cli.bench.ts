@@ -7,7 +7,9 @@
  * load. Aim (issue 20): ≥ 100 MB/s for each.
  *
  * Run (the log is written first by `jiceng history` if missing, and that is timed too):
- *      LOG=/tmp/h.jsonl [BEFORE=/tmp/before] [RUNS=1] node --conditions=source --import tsx bench/cases-cli.bench.ts
+ *      LOG=/tmp/h.jsonl [BEFORE=/tmp/before] [RUNS=1] [NAME=cases-cli] node --conditions=source --import tsx bench/cases-cli.bench.ts
+ * (`NAME` names the result files, bench/results/NAME.md and .json: a scaled-down before/after
+ * run beside the full-size one.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -63,11 +65,12 @@ const out = { log, megabytes: +mb.toFixed(1), runs, machine, ...(history ? { his
 }))])) };
 console.log(JSON.stringify(out, null, 2));
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/cases-cli.json', `${JSON.stringify(out, null, 2)}\n`);
+const name = process.env.NAME ?? 'cases-cli';
+writeFileSync(`bench/results/${name}.json`, `${JSON.stringify(out, null, 2)}\n`);
 const rows = Object.entries(out.results).flatMap(([n, t]) => Object.entries(t).map(([k, v]) => `| \`${n}\` | ${k} | ${v.wallS} s | ${v.cpuS} s | ${v.mbPerSWall} MB/s | ${v.mbPerSCpu} MB/s |`));
-writeFileSync('bench/results/cases-cli.md', `# The CLI streaming the case history
+writeFileSync(`bench/results/${name}.md`, `# The CLI streaming the case history
 
-Log: \`${log}\` (${out.megabytes} MB). Command: \`LOG=${log}${process.env.BEFORE ? ' BEFORE=…' : ''} node --conditions=source --import tsx bench/cases-cli.bench.ts\`.
+Log: \`${log}\` (${out.megabytes} MB). Command: \`LOG=${log}${process.env.BEFORE ? ' BEFORE=…' : ''}${process.env.NAME ? ` NAME=${name}` : ''}${process.env.HISTORY ? ' HISTORY=1' : ''} node --conditions=source --import tsx bench/cases-cli.bench.ts\`.
 Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}; load average at the end ${machine.load.join(' / ')} (shared machine: wall times stretch with the load; CPU time is the fairer figure).
 Each command in its own process from the sources (tsx), ${runs} run(s)${process.env.BEFORE ? ', ours and the earlier tree alternately' : ''}. Throughput: the log's size over the time. Aim (issue 20): ≥ 100 MB/s.
 

@@ -61,8 +61,11 @@ export const historyCommand: Command = {
     let batch: AnyCaseEvent[] = [];
     const chain = new ChainWriter(NODE_SHA256);
     const flush = async (): Promise<void> => {
-      let text = '';
-      for (const e of batch) text += `${chain.line(e)}\n`;
+      // Joined once (a flat string), not concatenated line by line (a rope flattened to count and again to write).
+      const lines = new Array<string>(batch.length + 1);
+      for (let k = 0; k < batch.length; k++) lines[k] = chain.line(batch[k]);
+      lines[batch.length] = '';
+      const text = lines.join('\n');
       bytes += Buffer.byteLength(text);
       batch = [];
       await sink.write(text);

@@ -168,6 +168,9 @@ export class PutianScenario {
     };
   }
 
+  /** The store `caseEvents` walks the cases into. */
+  private walked: CaseStore | undefined;
+
   private actor(id: string, role: string, node: string): Actor {
     let a = this.actors.get(id);
     if (!a) {
@@ -218,7 +221,10 @@ export class PutianScenario {
    * ```
    */
   caseEvents(i: number): AnyCaseEvent[] {
-    const store = new CaseStore({ hierarchy: this.h, categories: this.ctx.categories }, { capacity: 16, keepLog: true });
+    // One store for the cases walked one by one (as `run` has), not one per case: a store's
+    // columns cost more to set up than a case's walk. A case asked for again gets its own.
+    let store = (this.walked ??= new CaseStore({ hierarchy: this.h, categories: this.ctx.categories }, { keepLog: false }));
+    if (store.get(this.caseId(i)) !== undefined) store = new CaseStore({ hierarchy: this.h, categories: this.ctx.categories }, { capacity: 16, keepLog: false });
     const out: AnyCaseEvent[] = [];
     this.walk(i, store, (e) => out.push(e));
     return out;
