@@ -157,7 +157,7 @@ export class AlertEngine {
       if (r.kind === 'cluster') this.clusters.push(new ClusterRule(r, mask, this.h, this.cats.list.length));
       else if (r.kind === 'rise') this.rises.push(new RiseRule(r, mask, this.h));
       else if (r.kind === 'recurrence') this.recurrences.push(new RecurrenceRule(r, mask, this.cats.list.length, cap));
-      else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap(cap / 4) });
+      else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap(Math.ceil(cap / 4)) });
     }
     this.overdueHeap = this.rises.some((r) => r.rule.measure === 'overdue') ? new TimerHeap(cap) : null;
     // Checks the calendar's shape too, once, for the deadline timers that count working time.
