@@ -88,6 +88,22 @@ function ancestorSlots(h: HierarchyIndex, slotOf: Int32Array): Int32Array {
   return out;
 }
 
+/** {@link levelSlots} and {@link ancestorSlots} of a hierarchy's levels, derived once per hierarchy (read only). */
+const LEVEL_INDEX = new WeakMap<HierarchyIndex, Map<string, { posOf: Int32Array; anc: Int32Array }>>();
+
+/** A level's node positions by slot, and each node's ancestor slot at the level (shared, read only). */
+function levelIndex(h: HierarchyIndex, level: string): { posOf: Int32Array; anc: Int32Array } {
+  let byLevel = LEVEL_INDEX.get(h);
+  if (byLevel === undefined) { byLevel = new Map(); LEVEL_INDEX.set(h, byLevel); }
+  let x = byLevel.get(level);
+  if (x === undefined) {
+    const { slotOf, posOf } = levelSlots(h, level);
+    x = { posOf, anc: ancestorSlots(h, slotOf) };
+    byLevel.set(level, x);
+  }
+  return x;
+}
+
 const EMPTY: readonly AlertFinding[] = Object.freeze([]);
 
 /**
@@ -429,6 +445,7 @@ class CaseRows {
   private prefix = '';
   /** Digits after the prefix; 0 until the first id, −1 when the first id had no such pattern. */
   private width = 0;
+  /** Row + 1 by number, 0 for none: a new array needs no filling. */
   private byNumber = new Int32Array(0);
   /** Numbers at or past it go to `others` (a first id of `X-999999999` must not size an array to it). */
   private readonly limit: number;
@@ -458,7 +475,7 @@ class CaseRows {
   /** The row of case `id`, or −1. */
   get(id: string): number {
     const k = this.numberOf(id);
-    if (k >= 0) return k < this.byNumber.length ? this.byNumber[k] : -1;
+    if (k >= 0) return k < this.byNumber.length ? this.byNumber[k] - 1 : -1;
     return this.others.get(id) ?? -1;
   }
 
@@ -473,11 +490,11 @@ class CaseRows {
     const k = this.numberOf(id);
     if (k < 0) { this.others.set(id, row); return; }
     if (k >= this.byNumber.length) {
-      const grown = new Int32Array(Math.min(this.limit, Math.max(k + 1, 2 * this.byNumber.length, this.capacity))).fill(-1);
+      const grown = new Int32Array(Math.min(this.limit, Math.max(k + 1, 2 * this.byNumber.length, this.capacity)));
       grown.set(this.byNumber);
       this.byNumber = grown;
     }
-    this.byNumber[k] = row;
+    this.byNumber[k] = row + 1;
   }
 }
 
@@ -489,7 +506,7 @@ class CaseRows {
 class ClusterRule {
   private readonly anc: Int32Array;
   private readonly posOf: Int32Array;
-  /** Slot of each (level node, category) pair, −1 until its first case: a typed array, no hashing. */
+  /** Slot + 1 of each (level node, category) pair, 0 until its first case: a typed array, no hashing, no filling. */
   private readonly slots: Int32Array;
   /** Per slot, `stride` numbers: the ring of times (−∞ until written), then `head + 128 · above`. */
   private rings = new Float64Array(0);
@@ -498,10 +515,10 @@ class ClusterRule {
   private readonly windowMs: number;
 
   constructor(readonly rule: AlertRuleOf<'cluster'>, readonly mask: Uint8Array, h: HierarchyIndex, private readonly nCats: number) {
-    const { slotOf, posOf } = levelSlots(h, rule.level);
-    this.anc = ancestorSlots(h, slotOf);
+    const { anc, posOf } = levelIndex(h, rule.level);
+    this.anc = anc;
     this.posOf = posOf;
-    this.slots = new Int32Array(posOf.length * nCats).fill(-1);
+    this.slots = new Int32Array(posOf.length * nCats);
     this.windowMs = rule.windowHours * HOUR;
     this.stride = rule.minCases + 1;
   }
@@ -510,11 +527,11 @@ class ClusterRule {
     const a = pos >= 0 ? this.anc[pos] : -1;
     if (a < 0) return;
     const key = a * this.nCats + c;
-    let k = this.slots[key];
+    let k = this.slots[key] - 1;
     if (k < 0) {
       k = this.used++;
       if ((k + 1) * this.stride > this.rings.length) this.grow();
-      this.slots[key] = k;
+      this.slots[key] = k + 1;
     }
     const N = this.rule.minCases;
     const rings = this.rings;
@@ -555,8 +572,8 @@ class RiseRule {
   private head = 0;
 
   constructor(readonly rule: AlertRuleOf<'rise'>, readonly mask: Uint8Array, h: HierarchyIndex) {
-    const { slotOf, posOf } = levelSlots(h, rule.level);
-    this.anc = ancestorSlots(h, slotOf);
+    const { anc, posOf } = levelIndex(h, rule.level);
+    this.anc = anc;
     this.posOf = posOf;
     const n = posOf.length;
     this.count = new Int32Array(n);
@@ -598,7 +615,7 @@ class RiseRule {
  * key. `get` gives `NaN` for a key never set.
  */
 class TimeTable {
-  /** Slot i: key at 2i (−1 empty), time at 2i + 1. */
+  /** Slot i: key + 1 at 2i (0: empty, so a new array needs no filling), time at 2i + 1. */
   private cells: Float64Array;
   private size = 0;
   private mask: number;
@@ -607,38 +624,33 @@ class TimeTable {
   constructor(expected = 0) {
     let n = 1024;
     while (n < 2 * expected) n *= 2;
-    this.cells = TimeTable.empty(n);
+    this.cells = new Float64Array(2 * n);
     this.mask = n - 1;
-  }
-
-  private static empty(slots: number): Float64Array {
-    const cells = new Float64Array(2 * slots);
-    for (let i = 0; i < cells.length; i += 2) cells[i] = -1;
-    return cells;
   }
 
   /** The cell index of `key`'s slot, or of the empty slot where it would go. */
   private slot(key: number): number {
     const mask = this.mask;
     const cells = this.cells;
+    const stored = key + 1;
     let i = (Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> 0) & mask;
     for (;;) {
       const k = cells[2 * i];
-      if (k === key || k === -1) return 2 * i;
+      if (k === stored || k === 0) return 2 * i;
       i = (i + 1) & mask;
     }
   }
 
   get(key: number): number {
     const i = this.slot(key);
-    return this.cells[i] === key ? this.cells[i + 1] : NaN;
+    return this.cells[i] === key + 1 ? this.cells[i + 1] : NaN;
   }
 
   set(key: number, value: number): void {
     let i = this.slot(key);
-    if (this.cells[i] !== key) {
+    if (this.cells[i] !== key + 1) {
       if (2 * (this.size + 1) > this.mask + 1) { this.grow(); i = this.slot(key); }
-      this.cells[i] = key;
+      this.cells[i] = key + 1;
       this.size++;
     }
     this.cells[i + 1] = value;
@@ -647,11 +659,11 @@ class TimeTable {
   private grow(): void {
     const old = this.cells;
     const n = 2 * (this.mask + 1);
-    this.cells = TimeTable.empty(n);
+    this.cells = new Float64Array(2 * n);
     this.mask = n - 1;
     for (let i = 0; i < old.length; i += 2) {
-      if (old[i] === -1) continue;
-      const j = this.slot(old[i]);
+      if (old[i] === 0) continue;
+      const j = this.slot(old[i] - 1);
       this.cells[j] = old[i];
       this.cells[j + 1] = old[i + 1];
     }
