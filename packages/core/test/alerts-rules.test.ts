@@ -129,3 +129,21 @@ test('rule sets are validated: shape, ids, levels, topics and categories, in zh 
 });
 
 void G2;
+
+test('case ids alike in number are different cases: PT-0000007, PT-007, PT-7, QT-0000007 and PT-000000x each a case of its own', () => {
+  // The engine finds a sequence id's row by its number; ids of another shape must not be taken for it.
+  const ids = ['PT-0000007', 'PT-007', 'PT-7', 'QT-0000007', 'PT-000000x', 'PT-0000008'];
+  const h = new History();
+  ids.forEach((id, i) => h.report(id, U1, T0 + i * HOUR, 'city.rubbish'));
+  // Each case closed, then a new one at the unit: one recurrence per close would need all six rows to be distinct.
+  ids.forEach((id, i) => h.add(id, 'closed', T0 + DAY + i * HOUR));
+  const engine = new AlertEngine(ctx, ruleSet(recurrence()));
+  for (const e of h.sorted()) engine.apply(e);
+  assert.equal(engine.cases, ids.length);
+  assert.equal(engine.skipped, 0);
+  // A new case at the unit after the closes recurs, under its own id.
+  const [discovered, registered] = new History().report('PT-0000009', U1, T0 + 2 * DAY, 'city.rubbish').events;
+  assert.equal(engine.apply(discovered).length, 0);
+  assert.deepEqual(engine.apply(registered).map((f) => [f.caseId, f.node]), [['PT-0000009', U1]]);
+  assert.equal(engine.cases, ids.length + 1);
+});

@@ -14,7 +14,7 @@ import type { AnyCaseEvent } from '../cases/events.js';
 import { alertIssue } from './messages.js';
 import { ruleCategoryMask, type AlertKind, type AlertRule, type AlertRuleOf, type AlertRuleSet, type AlertSeverity } from './rules.js';
 import { TimerHeap } from './heap.js';
-import { coverageStart, endOfLocalDay, localDayAt, workingStartFrom } from './time.js';
+import { coverageStart, localDayAt, WorkingDays, workingStartFrom } from './time.js';
 import { need } from '../io/args.js';
 import { RULES } from '../shapes.js';
 
@@ -69,6 +69,8 @@ export interface AlertEngineContext {
 const S_DISC = 0, S_REG = 1, S_DISP = 2, S_HAND = 3, S_SUSP = 4, S_LATER = 5, S_CLOSED = 6, S_DEAD = 7;
 const isOpen = (s: number) => s >= S_REG && s <= S_LATER;
 const isRunning = (s: number) => s === S_DISP || s === S_HAND;
+/** What an event does beyond its status and due time: registers a case, starts a dispatch (a deadline), closes a case, or nothing more. */
+const OP_OTHER = 0, OP_REGISTER = 1, OP_DISPATCH = 2, OP_CLOSE = 3;
 
 /** Dense positions of the nodes of one level: pos → slot (−1 elsewhere), and slot → pos. */
 function levelSlots(h: HierarchyIndex, level: string): { slotOf: Int32Array; posOf: Int32Array } {
@@ -84,6 +86,22 @@ function ancestorSlots(h: HierarchyIndex, slotOf: Int32Array): Int32Array {
   const out = new Int32Array(h.size).fill(-1);
   for (let i = 0; i < h.size; i++) out[i] = slotOf[i] >= 0 ? slotOf[i] : h.parents[i] >= 0 ? out[h.parents[i]] : -1;
   return out;
+}
+
+/** {@link levelSlots} and {@link ancestorSlots} of a hierarchy's levels, derived once per hierarchy (read only). */
+const LEVEL_INDEX = new WeakMap<HierarchyIndex, Map<string, { posOf: Int32Array; anc: Int32Array }>>();
+
+/** A level's node positions by slot, and each node's ancestor slot at the level (shared, read only). */
+function levelIndex(h: HierarchyIndex, level: string): { posOf: Int32Array; anc: Int32Array } {
+  let byLevel = LEVEL_INDEX.get(h);
+  if (byLevel === undefined) { byLevel = new Map(); LEVEL_INDEX.set(h, byLevel); }
+  let x = byLevel.get(level);
+  if (x === undefined) {
+    const { slotOf, posOf } = levelSlots(h, level);
+    x = { posOf, anc: ancestorSlots(h, slotOf) };
+    byLevel.set(level, x);
+  }
+  return x;
 }
 
 const EMPTY: readonly AlertFinding[] = Object.freeze([]);
@@ -109,7 +127,7 @@ export class AlertEngine {
   private readonly cal: WorkingCalendar;
   /** The calendar's first covered instant ({@link coverageStart}), derived once: deadlines reach no further back. */
   private readonly coverage: number;
-  private readonly rows = new Map<string, number>();
+  private readonly rows: CaseRows;
   private cap = 1024;
   private node = new Int32Array(this.cap);
   private cat = new Int32Array(this.cap);
@@ -118,15 +136,25 @@ export class AlertEngine {
   /** Bumped whenever a row's status or due changes: timers set before are stale. */
   private epoch = new Uint32Array(this.cap);
   private overdue = new Uint8Array(this.cap);
-  private ids: string[] = [];
+  private ids: string[];
   private address: (string | undefined)[] = [];
   private n = 0;
   private last = -Infinity;
   private day = NaN;
+  /**
+   * The earliest instant at which {@link runTimers} has something to do (the end of the current
+   * day, or the earliest deadline timer); an event before it skips the timers altogether.
+   */
+  private wake = -Infinity;
+  /** The calendar's working days, memoised per day for the deadline timers. */
+  private readonly workingDays: WorkingDays;
   private out: AlertFinding[] = [];
 
   private readonly clusters: ClusterRule[] = [];
   private readonly rises: RiseRule[] = [];
+  /** The rise rules by what they count (open cases, overdue cases). */
+  private readonly openRises: RiseRule[] = [];
+  private readonly overdueRises: RiseRule[] = [];
   private readonly recurrences: RecurrenceRule[] = [];
   private readonly deadlines: { rule: AlertRuleOf<'deadline'>; mask: Uint8Array; ms: number; heap: TimerHeap }[] = [];
   private readonly overdueHeap: TimerHeap | null;
@@ -157,11 +185,15 @@ export class AlertEngine {
       if (r.kind === 'cluster') this.clusters.push(new ClusterRule(r, mask, this.h, this.cats.list.length));
       else if (r.kind === 'rise') this.rises.push(new RiseRule(r, mask, this.h));
       else if (r.kind === 'recurrence') this.recurrences.push(new RecurrenceRule(r, mask, this.cats.list.length, cap));
-      else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap(cap / 4) });
+      else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap(Math.ceil(cap / 4)) });
     }
-    this.overdueHeap = this.rises.some((r) => r.rule.measure === 'overdue') ? new TimerHeap(cap) : null;
+    for (const r of this.rises) (r.rule.measure === 'overdue' ? this.overdueRises : this.openRises).push(r);
+    this.overdueHeap = this.overdueRises.length > 0 ? new TimerHeap(cap) : null;
     // Checks the calendar's shape too, once, for the deadline timers that count working time.
     this.coverage = this.deadlines.length > 0 ? coverageStart(this.cal) : -Infinity;
+    this.workingDays = new WorkingDays(this.cal);
+    this.ids = new Array<string>(cap);
+    this.rows = new CaseRows(cap);
   }
 
   /** Number of cases seen. @example `engine.cases; // 533500` */
@@ -187,29 +219,31 @@ export class AlertEngine {
   apply(e: AnyCaseEvent): readonly AlertFinding[] {
     const t = e.at;
     if (!(t >= this.last)) throw new JcError(alertIssue('E_EVENT_ORDER', `${e.caseId} v${e.version}`, 'at'));
-    this.runTimers(t);
+    // Most events come before the next timer and the day's end: nothing to run.
+    if (t >= this.wake) this.runTimers(t);
     this.last = t;
     let row: number;
     if (e.type === 'discovered') {
       row = this.newRow(e.caseId, this.h.indexOf(e.data.node));
     } else {
-      const r = this.rows.get(e.caseId);
-      if (r === undefined) { this.skipped++; return this.flush(); }
-      row = r;
+      row = this.rows.get(e.caseId);
+      if (row < 0) { this.skipped++; return this.flush(); }
     }
     const s0 = this.status[row];
     const d0 = this.due[row];
     let s1 = s0;
     let d1 = d0;
+    let op = OP_OTHER;
     switch (e.type) {
       case 'registered': {
         const c = this.cats.indexOf(e.data.category);
         this.cat[row] = c;
         if (e.data.address) this.address[row] = e.data.address;
         s1 = S_REG;
+        op = OP_REGISTER;
         break;
       }
-      case 'dispatched': case 'escalated': case 'reopened': s1 = S_DISP; d1 = e.data.dueAt; break;
+      case 'dispatched': case 'escalated': case 'reopened': s1 = S_DISP; d1 = e.data.dueAt; op = OP_DISPATCH; break;
       case 'accepted': s1 = S_HAND; break;
       case 'returned': s1 = S_REG; d1 = NaN; break;
       case 'suspensionGranted': s1 = S_SUSP; break;
@@ -218,34 +252,37 @@ export class AlertEngine {
       case 'handled': s1 = S_LATER; break;
       case 'verified': s1 = e.data.passed ? S_LATER : S_HAND; break;
       case 'followedUp': s1 = e.data.recurred ? S_HAND : S_LATER; break;
-      case 'closed': s1 = S_CLOSED; break;
+      case 'closed': s1 = S_CLOSED; op = OP_CLOSE; break;
       case 'rejected': case 'duplicateLinked': s1 = S_DEAD; break;
       default: break;
     }
     const dueChanged = !(d1 === d0 || (d1 !== d1 && d0 !== d0));
-    const startsDispatch = e.type === 'dispatched' || e.type === 'escalated' || e.type === 'reopened';
-    if (s1 !== s0 || dueChanged || startsDispatch) {
+    if (s1 !== s0 || dueChanged || op === OP_DISPATCH) {
       this.epoch[row]++;
       this.status[row] = s1;
       this.due[row] = d1;
-      this.transition(row, s0, s1, t);
-      if (this.overdueHeap && isRunning(s1) && d1 === d1) this.overdueHeap.push(d1, row, this.epoch[row]);
+      this.transition(row, s0, s1);
+      if (this.overdueHeap !== null && isRunning(s1) && d1 === d1) this.overdueHeap.push(d1, row, this.epoch[row]);
     }
+    if (op === OP_OTHER) return this.flush();
     const c = this.cat[row];
-    if (e.type === 'registered' && c >= 0) {
+    if (c < 0) return this.flush();
+    if (op === OP_REGISTER) {
       const pos = this.node[row];
       for (const r of this.clusters) if (r.mask[c]) r.add(pos, c, t, this);
       for (const r of this.recurrences) if (r.mask[c]) r.registered(row, pos, c, t, this);
-    } else if (e.type === 'closed' && c >= 0) {
+    } else if (op === OP_CLOSE) {
       for (const r of this.recurrences) if (r.mask[c]) r.closed(row, this.node[row], c, t, this);
-    }
-    if (startsDispatch && c >= 0) {
+    } else {
       for (const d of this.deadlines) {
         if (!d.mask[c]) continue;
-        const x = workingStartFrom(this.cal, this.coverage, d1, d.ms);
+        const x = workingStartFrom(this.workingDays, this.coverage, d1, d.ms);
         if (x !== x) continue;
         if (x <= t) this.emitDeadline(d.rule, row, t);
-        else d.heap.push(x, row, this.epoch[row]);
+        else {
+          d.heap.push(x, row, this.epoch[row]);
+          if (x < this.wake) this.wake = x;
+        }
       }
     }
     return this.flush();
@@ -306,13 +343,17 @@ export class AlertEngine {
     });
   }
 
-  /** Runs, in time order, the deadline timers before `t` and the ends of days up to `t`. */
+  /**
+   * Runs, in time order, the deadline timers before `t` and the ends of days up to `t`; then
+   * sets {@link wake} to the first instant with something to run.
+   */
   private runTimers(t: number): void {
     if (this.day !== this.day) {
       if (t === -Infinity || t !== t) return;
       this.day = localDayAt(this.cal.offset, t);
     }
     const lastDay = localDayAt(this.cal.offset, t);
+    const offset = this.cal.offset;
     for (;;) {
       let nx = Infinity;
       let which = -1;
@@ -320,7 +361,8 @@ export class AlertEngine {
         const x = this.deadlines[i].heap.topTime();
         if (x < t && x < nx) { nx = x; which = i; }
       }
-      const nm = this.day < lastDay ? endOfLocalDay(this.cal, this.day) : Infinity;
+      // the end of local day `day` (endOfLocalDay, unchecked)
+      const nm = this.day < lastDay ? (this.day + 1) * DAY - offset : Infinity;
       if (which < 0 && nm === Infinity) break;
       if (nx < nm) {
         const d = this.deadlines[which];
@@ -332,40 +374,47 @@ export class AlertEngine {
         this.day++;
       }
     }
+    let wake = (this.day + 1) * DAY - offset;
+    for (let i = 0; i < this.deadlines.length; i++) {
+      const x = this.deadlines[i].heap.topTime();
+      if (x < wake) wake = x;
+    }
+    this.wake = wake;
   }
 
   private endDay(m: number): void {
     const heap = this.overdueHeap;
-    if (heap) {
+    if (heap !== null) {
       while (heap.topTime() <= m) {
         heap.pop();
         const row = heap.row;
         if (this.epoch[row] !== heap.stamp || this.overdue[row] || !isRunning(this.status[row])) continue;
         this.overdue[row] = 1;
         const c = this.cat[row];
-        for (const r of this.rises) if (r.rule.measure === 'overdue' && c >= 0 && r.mask[c]) r.bump(this.node[row], 1);
+        if (c >= 0) for (const r of this.overdueRises) if (r.mask[c]) r.bump(this.node[row], 1);
       }
     }
     for (const r of this.rises) r.endDay(m, this);
   }
 
-  private transition(row: number, s0: number, s1: number, _t: number): void {
+  private transition(row: number, s0: number, s1: number): void {
     const c = this.cat[row];
+    if (c < 0) { this.overdue[row] = 0; return; }
     if (this.overdue[row]) {
       this.overdue[row] = 0;
-      if (c >= 0) for (const r of this.rises) if (r.rule.measure === 'overdue' && r.mask[c]) r.bump(this.node[row], -1);
+      for (const r of this.overdueRises) if (r.mask[c]) r.bump(this.node[row], -1);
     }
     const o0 = isOpen(s0), o1 = isOpen(s1);
-    if (o0 !== o1 && c >= 0) for (const r of this.rises) if (r.rule.measure === 'open' && r.mask[c]) r.bump(this.node[row], o1 ? 1 : -1);
+    if (o0 !== o1) for (const r of this.openRises) if (r.mask[c]) r.bump(this.node[row], o1 ? 1 : -1);
   }
 
   private newRow(id: string, pos: number): number {
     const existing = this.rows.get(id);
-    if (existing !== undefined) return existing;
+    if (existing >= 0) return existing;
     if (this.n === this.cap) this.grow();
     const row = this.n++;
     this.rows.set(id, row);
-    this.ids.push(id);
+    this.ids[row] = id;
     this.node[row] = pos;
     this.cat[row] = -1;
     this.status[row] = S_DISC;
@@ -386,59 +435,128 @@ export class AlertEngine {
   }
 }
 
-/** Cluster: per (level node, category) a ring of the last N registration times. */
+/**
+ * Case ids to engine rows. Ids issued in sequence (`PT-0000001`, `PT-0000002`, …: a prefix and
+ * a fixed number of digits) are found by their number in a typed array — no hashing, and the
+ * cases of one period sit side by side in memory; any other id goes to a `Map`. The pattern is
+ * the first id's.
+ */
+class CaseRows {
+  private prefix = '';
+  /** Digits after the prefix; 0 until the first id, −1 when the first id had no such pattern. */
+  private width = 0;
+  /** Row + 1 by number, 0 for none: a new array needs no filling. */
+  private byNumber = new Int32Array(0);
+  /** Numbers at or past it go to `others` (a first id of `X-999999999` must not size an array to it). */
+  private readonly limit: number;
+  private readonly others = new Map<string, number>();
+
+  constructor(private readonly capacity: number) {
+    this.limit = Math.max(1 << 21, 4 * capacity);
+  }
+
+  /** The number of an id in the pattern, or −1. */
+  private numberOf(id: string): number {
+    const w = this.width;
+    if (w <= 0) return -1;
+    const p = this.prefix;
+    const n = p.length;
+    if (id.length !== n + w) return -1;
+    for (let i = 0; i < n; i++) if (id.charCodeAt(i) !== p.charCodeAt(i)) return -1;
+    let k = 0;
+    for (let i = n; i < n + w; i++) {
+      const d = id.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      k = k * 10 + d;
+    }
+    return k < this.limit ? k : -1;
+  }
+
+  /** The row of case `id`, or −1. */
+  get(id: string): number {
+    const k = this.numberOf(id);
+    if (k >= 0) return k < this.byNumber.length ? this.byNumber[k] - 1 : -1;
+    return this.others.get(id) ?? -1;
+  }
+
+  /** Records the row of a new case `id`. */
+  set(id: string, row: number): void {
+    if (this.width === 0) {
+      let j = id.length;
+      while (j > 0 && id.charCodeAt(j - 1) >= 48 && id.charCodeAt(j - 1) <= 57) j--;
+      const w = id.length - j;
+      if (w >= 1 && w <= 9) { this.prefix = id.slice(0, j); this.width = w; } else this.width = -1;
+    }
+    const k = this.numberOf(id);
+    if (k < 0) { this.others.set(id, row); return; }
+    if (k >= this.byNumber.length) {
+      const grown = new Int32Array(Math.min(this.limit, Math.max(k + 1, 2 * this.byNumber.length, this.capacity)));
+      grown.set(this.byNumber);
+      this.byNumber = grown;
+    }
+    this.byNumber[k] = row + 1;
+  }
+}
+
+/**
+ * Cluster: per (level node, category) a ring of the last N registration times. A pair's ring
+ * and its state sit together in one array (N times, then the head and whether the window is
+ * full): one place in memory per registration, not four.
+ */
 class ClusterRule {
   private readonly anc: Int32Array;
-  /** Slot of each (level node, category) pair, −1 until its first case: a typed array, no hashing. */
+  private readonly posOf: Int32Array;
+  /** Slot + 1 of each (level node, category) pair, 0 until its first case: a typed array, no hashing, no filling. */
   private readonly slots: Int32Array;
-  private times = new Float64Array(0);
-  private heads = new Int32Array(0);
-  private fill = new Int32Array(0);
-  private above = new Uint8Array(0);
+  /** Per slot, `stride` numbers: the ring of times (−∞ until written), then `head + 128 · above`. */
+  private rings = new Float64Array(0);
+  private readonly stride: number;
   private used = 0;
   private readonly windowMs: number;
 
   constructor(readonly rule: AlertRuleOf<'cluster'>, readonly mask: Uint8Array, h: HierarchyIndex, private readonly nCats: number) {
-    const { slotOf, posOf } = levelSlots(h, rule.level);
-    this.anc = ancestorSlots(h, slotOf);
+    const { anc, posOf } = levelIndex(h, rule.level);
+    this.anc = anc;
     this.posOf = posOf;
-    this.slots = new Int32Array(posOf.length * nCats).fill(-1);
+    this.slots = new Int32Array(posOf.length * nCats);
     this.windowMs = rule.windowHours * HOUR;
+    this.stride = rule.minCases + 1;
   }
-  private readonly posOf: Int32Array;
 
   add(pos: number, c: number, t: number, engine: AlertEngine): void {
     const a = pos >= 0 ? this.anc[pos] : -1;
     if (a < 0) return;
     const key = a * this.nCats + c;
-    let k = this.slots[key];
+    let k = this.slots[key] - 1;
     if (k < 0) {
       k = this.used++;
-      if (k >= this.heads.length) this.grow();
-      this.slots[key] = k;
+      if ((k + 1) * this.stride > this.rings.length) this.grow();
+      this.slots[key] = k + 1;
     }
     const N = this.rule.minCases;
-    const base = k * N;
-    const head = this.heads[k];
-    this.times[base + head] = t;
-    this.heads[k] = (head + 1) % N;
-    if (this.fill[k] < N) this.fill[k]++;
-    // The N-th latest registration is the one the head now points at (the oldest kept).
-    const full = this.fill[k] === N && this.times[base + this.heads[k]] > t - this.windowMs;
+    const rings = this.rings;
+    const base = k * this.stride;
+    const state = rings[base + N];
+    const head = state % 128;
+    rings[base + head] = t;
+    const next = head + 1 === N ? 0 : head + 1;
+    // The N-th latest registration is the one the head now points at (the oldest kept; −∞
+    // while fewer than N were kept).
+    const full = rings[base + next] > t - this.windowMs;
     // Crossing from below N to N: the window holds exactly N now.
-    if (full && !this.above[k]) {
+    if (full && state < 128) {
       engine.emit({ rule: this.rule.id, kind: 'cluster', severity: this.rule.severity, at: t, node: engine.code(this.posOf[a]), count: N, category: engine.categoryId(c) });
     }
-    this.above[k] = full ? 1 : 0;
+    rings[base + N] = full ? next + 128 : next;
   }
 
   private grow(): void {
-    const n = Math.max(256, this.heads.length * 2);
-    const N = this.rule.minCases;
-    const times = new Float64Array(n * N); times.set(this.times); this.times = times;
-    const heads = new Int32Array(n); heads.set(this.heads); this.heads = heads;
-    const fill = new Int32Array(n); fill.set(this.fill); this.fill = fill;
-    const above = new Uint8Array(n); above.set(this.above); this.above = above;
+    const n = Math.max(256 * this.stride, this.rings.length * 2);
+    const rings = new Float64Array(n).fill(-Infinity);
+    rings.set(this.rings);
+    // the state numbers of the new slots: head 0, not above
+    for (let i = this.rings.length + this.stride - 1; i < n; i += this.stride) rings[i] = 0;
+    this.rings = rings;
   }
 }
 
@@ -454,8 +572,8 @@ class RiseRule {
   private head = 0;
 
   constructor(readonly rule: AlertRuleOf<'rise'>, readonly mask: Uint8Array, h: HierarchyIndex) {
-    const { slotOf, posOf } = levelSlots(h, rule.level);
-    this.anc = ancestorSlots(h, slotOf);
+    const { anc, posOf } = levelIndex(h, rule.level);
+    this.anc = anc;
     this.posOf = posOf;
     const n = posOf.length;
     this.count = new Int32Array(n);
@@ -492,12 +610,13 @@ class RiseRule {
 }
 
 /**
- * Times by non-negative integer key (below 2^53) in typed arrays, open addressing: no boxed
- * entry per key, two arrays to read. `get` gives `NaN` for a key never set.
+ * Times by non-negative integer key (below 2^53) in one typed array, open addressing: each
+ * slot a key and its time side by side (one place in memory per lookup), no boxed entry per
+ * key. `get` gives `NaN` for a key never set.
  */
 class TimeTable {
-  private keys: Float64Array;
-  private values: Float64Array;
+  /** Slot i: key + 1 at 2i (0: empty, so a new array needs no filling), time at 2i + 1. */
+  private cells: Float64Array;
   private size = 0;
   private mask: number;
 
@@ -505,47 +624,48 @@ class TimeTable {
   constructor(expected = 0) {
     let n = 1024;
     while (n < 2 * expected) n *= 2;
-    this.keys = new Float64Array(n).fill(-1);
-    this.values = new Float64Array(n);
+    this.cells = new Float64Array(2 * n);
     this.mask = n - 1;
   }
 
+  /** The cell index of `key`'s slot, or of the empty slot where it would go. */
   private slot(key: number): number {
     const mask = this.mask;
-    const keys = this.keys;
+    const cells = this.cells;
+    const stored = key + 1;
     let i = (Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> 0) & mask;
     for (;;) {
-      const k = keys[i];
-      if (k === key || k === -1) return i;
+      const k = cells[2 * i];
+      if (k === stored || k === 0) return 2 * i;
       i = (i + 1) & mask;
     }
   }
 
   get(key: number): number {
     const i = this.slot(key);
-    return this.keys[i] === key ? this.values[i] : NaN;
+    return this.cells[i] === key + 1 ? this.cells[i + 1] : NaN;
   }
 
   set(key: number, value: number): void {
     let i = this.slot(key);
-    if (this.keys[i] !== key) {
-      if (2 * (this.size + 1) > this.keys.length) { this.grow(); i = this.slot(key); }
-      this.keys[i] = key;
+    if (this.cells[i] !== key + 1) {
+      if (2 * (this.size + 1) > this.mask + 1) { this.grow(); i = this.slot(key); }
+      this.cells[i] = key + 1;
       this.size++;
     }
-    this.values[i] = value;
+    this.cells[i + 1] = value;
   }
 
   private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
-    this.values = new Float64Array(keys.length * 2);
-    this.mask = keys.length * 2 - 1;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === -1) continue;
-      const j = this.slot(keys[i]);
-      this.keys[j] = keys[i];
-      this.values[j] = values[i];
+    const old = this.cells;
+    const n = 2 * (this.mask + 1);
+    this.cells = new Float64Array(2 * n);
+    this.mask = n - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] === 0) continue;
+      const j = this.slot(old[i] - 1);
+      this.cells[j] = old[i];
+      this.cells[j + 1] = old[i + 1];
     }
   }
 }

@@ -9,6 +9,8 @@ import { CALENDAR } from '../shapes.js';
 
 const DAY = 86_400_000;
 const HORIZON_DAYS = 3_660;
+/** The most days {@link WorkingDays} remembers (a century: 36 kB). */
+const MAX_SPAN = 36_600;
 
 /**
  * The local day number (days since 1970-01-01 in the calendar's offset) of an instant.
@@ -54,16 +56,61 @@ export function workingStartBefore(cal: WorkingCalendar, due: number, ms: number
   need('workingStartBefore', 'cal', cal, 'object', CALENDAR);
   need('workingStartBefore', 'due', due, 'number');
   need('workingStartBefore', 'ms', ms, 'number');
-  return workingStartFrom(cal, coverageStart(cal), due, ms);
+  return workingStartFrom(new WorkingDays(cal), coverageStart(cal), due, ms);
 }
 
 /**
- * {@link workingStartBefore} without the argument checks, for a caller that checked `cal` once
- * and derived its `start` ({@link coverageStart}) once: the alert engine, per deadline.
+ * A calendar's working days, asked one day at a time and remembered: a flag per local day
+ * number in a typed array that grows to the days asked about. The deadline timers walk back
+ * over the same few days again and again; the calendar's sets are read once per day.
  * @internal
  */
-export function workingStartFrom(cal: WorkingCalendar, start: number, due: number, ms: number): number {
+export class WorkingDays {
+  /** Day number of `flags[0]`. */
+  private base = 0;
+  /** 0 not asked yet, 1 working, 2 not working. */
+  private flags = new Uint8Array(0);
+
+  constructor(readonly cal: WorkingCalendar) {}
+
+  /** Is local day `d` (a day number) a working day? Throws as {@link isWorkingDay} does. */
+  is(d: number): boolean {
+    let i = d - this.base;
+    if (i < 0 || i >= this.flags.length) {
+      // A day far from the others (a due date decades away): asked directly, not remembered.
+      if (this.flags.length > 0 && Math.max(this.base + this.flags.length, d + 1) - Math.min(this.base, d) > MAX_SPAN) return isWorkingDay(this.cal, d * DAY - this.cal.offset);
+      this.reach(d);
+      i = d - this.base;
+    }
+    let f = this.flags[i];
+    if (f === 0) {
+      f = isWorkingDay(this.cal, d * DAY - this.cal.offset) ? 1 : 2;
+      this.flags[i] = f;
+    }
+    return f === 1;
+  }
+
+  /** Makes room for day `d`, and a year either side of it. */
+  private reach(d: number): void {
+    const old = this.flags;
+    const from = old.length === 0 ? d - 366 : Math.min(this.base, d - 366);
+    const to = old.length === 0 ? d + 366 : Math.max(this.base + old.length, d + 366);
+    const flags = new Uint8Array(to - from);
+    if (old.length > 0) flags.set(old, this.base - from);
+    this.flags = flags;
+    this.base = from;
+  }
+}
+
+/**
+ * {@link workingStartBefore} without the argument checks, for a caller that checked the
+ * calendar once and derived its `start` ({@link coverageStart}) once: the alert engine, per
+ * deadline, with its days remembered ({@link WorkingDays}).
+ * @internal
+ */
+export function workingStartFrom(days: WorkingDays, start: number, due: number, ms: number): number {
   if (!Number.isFinite(due) || !(ms >= 0)) return NaN;
+  const cal = days.cal;
   let d = Math.floor((due + cal.offset) / DAY);
   let tod = due + cal.offset - d * DAY;
   let left = ms;
@@ -72,9 +119,10 @@ export function workingStartFrom(cal: WorkingCalendar, start: number, due: numbe
     // Before the calendar's first covered year (and no fallback chosen) the working time is
     // unknown: the window reaches back to the start of the covered period, no further.
     if (d * DAY - cal.offset < start) return (d + 1) * DAY - cal.offset;
-    if (!isWorkingDay(cal, d * DAY - cal.offset)) continue;
+    if (!days.is(d)) continue;
     for (let i = periods.length - 1; i >= 0; i--) {
-      const [s, e] = periods[i];
+      const p = periods[i];
+      const s = p[0], e = p[1];
       if (tod <= s) continue;
       const end = tod < e ? tod : e;
       const avail = end - s;
