@@ -24,8 +24,8 @@ export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs one or more statements without parameters (a migration file). */
   exec(text: string): Promise<void>;
-  /** `COPY table (columns) FROM` the given text (PostgreSQL's text format, one row a line). */
-  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** `COPY table (columns) FROM` the given text or its UTF-8 bytes (PostgreSQL's text format, one row a line). */
+  copyIn(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void>;
   /**
    * `COPY (select) TO` this process in PostgreSQL's binary COPY format: the bytes as they come
    * (read them with {@link binaryCopyRows}). No parameters: the select must quote its own literals.
@@ -137,7 +137,7 @@ class PgliteEngine implements Engine {
         await q.exec(text);
       },
       async copyIn(table, columns, text) {
-        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text as BlobPart]) });
       },
       async copyOut(select) {
         const r = await q.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT binary)`);
@@ -152,7 +152,7 @@ class PgliteEngine implements Engine {
   exec(text: string): Promise<void> {
     return PgliteEngine.wrap(this.db).exec(text);
   }
-  copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+  copyIn(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void> {
     return PgliteEngine.wrap(this.db).copyIn(table, columns, text);
   }
   copyOut(select: string): Promise<Uint8Array> {
@@ -205,7 +205,7 @@ class PostgresEngine implements Engine {
   exec(text: string): Promise<void> {
     return PostgresEngine.wrap(this.pool).exec(text);
   }
-  async copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+  async copyIn(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void> {
     await this.transaction((tx) => tx.copyIn(table, columns, text));
   }
   copyOut(select: string): Promise<Uint8Array> {
@@ -252,11 +252,11 @@ class PostgresEngine implements Engine {
 }
 
 /** COPY through a pg client with `pg-copy-streams` (the COPY protocol, as psql uses it). */
-async function copyViaClient(c: pg.Pool | pg.PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
+async function copyViaClient(c: pg.Pool | pg.PoolClient, table: string, columns: readonly string[], text: string | Uint8Array): Promise<void> {
   const client = c instanceof pg.Pool ? await c.connect() : c;
   try {
     const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from([Buffer.from(text)]), stream);
+    await pipeline(Readable.from([typeof text === 'string' ? Buffer.from(text) : text]), stream);
   } finally {
     if (client !== c) (client as pg.PoolClient).release();
   }
