@@ -523,17 +523,20 @@ export class EventStore {
       inflight = commit(items);
       inflight.catch(() => undefined); // awaited below; this only keeps it from being "unhandled" meanwhile
     };
-    const one = async (line: string) => {
+    // Synchronous per line; an await only when a batch is full (an async call per line cost a
+    // promise and a microtask each: half the samples of a 500k-line import ran in microtasks).
+    const one = (line: string): boolean => {
       n++;
-      if (n <= resumedAt) return;
+      if (n <= resumedAt) return false;
       if (typeof line !== 'string') throw new JcError(issue('E_BAD_LOG_LINE', `事件日志行无效：第 ${n} 行不是文本`, `invalid event log line: line ${n} is not text`, { row: n }));
       batch.add(line, false);
-      if (batch.texts.length >= batchSize) await flush();
+      return batch.texts.length >= batchSize;
     };
     try {
       for await (const item of lines) {
-        if (Array.isArray(item)) for (const line of item) await one(line);
-        else await one(item);
+        if (Array.isArray(item)) {
+          for (const line of item) if (one(line)) await flush();
+        } else if (one(item)) await flush();
       }
       await flush();
     } catch (e) {
