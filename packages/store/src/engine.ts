@@ -6,7 +6,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { argumentError, need } from '@jiceng/core';
@@ -24,8 +24,13 @@ export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs one or more statements without parameters (a migration file). */
   exec(text: string): Promise<void>;
-  /** `COPY table (columns) FROM` the given text (PostgreSQL's text format, one row a line). */
-  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** `COPY table (columns) FROM` the given text or its UTF-8 bytes (PostgreSQL's text format, one row a line). */
+  copyIn(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void>;
+  /**
+   * `COPY (select) TO` this process in PostgreSQL's binary COPY format: the bytes as they come
+   * (read them with {@link binaryCopyRows}). No parameters: the select must quote its own literals.
+   */
+  copyOut(select: string): Promise<Uint8Array>;
 }
 
 /**
@@ -76,6 +81,49 @@ export function copyField(v: string | number | null | undefined): string {
   return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
 }
 
+/**
+ * The rows of PostgreSQL's binary COPY format (what {@link Sql.copyOut} gives): each row its
+ * fields' raw bytes (views into `bytes`, no copy), null for SQL NULL. Throws a JcError-shaped
+ * argument error on bytes that are not that format.
+ *
+ * @example
+ * ```ts
+ * const [[position, data]] = binaryCopyRows(await engine.copyOut("SELECT position, data FROM jc_snapshots WHERE name = 'cases'"));
+ * new DataView(position!.buffer, position!.byteOffset).getBigInt64(0); // big-endian int8
+ * ```
+ */
+export function binaryCopyRows(bytes: Uint8Array): (Uint8Array | null)[][] {
+  const bad = () => argumentError('binaryCopyRows', 'bytes', { zh: 'PostgreSQL 二进制 COPY 数据', en: "PostgreSQL's binary COPY data" });
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength < 21) throw bad();
+  for (let i = 0; i < COPY_SIGNATURE.length; i++) if (bytes[i] !== COPY_SIGNATURE[i]) throw bad();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 15;
+  at += 4 + view.getUint32(at);
+  const rows: (Uint8Array | null)[][] = [];
+  for (;;) {
+    if (at + 2 > bytes.byteLength) throw bad();
+    const n = view.getInt16(at);
+    at += 2;
+    if (n === -1) return rows;
+    const row: (Uint8Array | null)[] = [];
+    for (let f = 0; f < n; f++) {
+      if (at + 4 > bytes.byteLength) throw bad();
+      const len = view.getInt32(at);
+      at += 4;
+      if (len === -1) {
+        row.push(null);
+        continue;
+      }
+      if (len < 0 || at + len > bytes.byteLength) throw bad();
+      row.push(bytes.subarray(at, at + len));
+      at += len;
+    }
+    rows.push(row);
+  }
+}
+/** `PGCOPY\n\377\r\n\0`, then a 32-bit flags field and the header extension's length. */
+const COPY_SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00];
+
 class PgliteEngine implements Engine {
   readonly kind = 'pglite' as const;
   constructor(private readonly db: PGlite) {}
@@ -89,7 +137,11 @@ class PgliteEngine implements Engine {
         await q.exec(text);
       },
       async copyIn(table, columns, text) {
-        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text as BlobPart]) });
+      },
+      async copyOut(select) {
+        const r = await q.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT binary)`);
+        return r.blob ? new Uint8Array(await r.blob.arrayBuffer()) : new Uint8Array(0);
       },
     };
   }
@@ -100,8 +152,11 @@ class PgliteEngine implements Engine {
   exec(text: string): Promise<void> {
     return PgliteEngine.wrap(this.db).exec(text);
   }
-  copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+  copyIn(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void> {
     return PgliteEngine.wrap(this.db).copyIn(table, columns, text);
+  }
+  copyOut(select: string): Promise<Uint8Array> {
+    return PgliteEngine.wrap(this.db).copyOut(select);
   }
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => fn(PgliteEngine.wrap(tx as unknown as PGlite)));
@@ -129,6 +184,18 @@ class PostgresEngine implements Engine {
       async copyIn(table, columns, text) {
         await copyViaClient(c, table, columns, text);
       },
+      async copyOut(select) {
+        const client = c instanceof pg.Pool ? await c.connect() : c;
+        try {
+          const chunks: Buffer[] = [];
+          const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT binary)`));
+          for await (const chunk of stream) chunks.push(chunk as Buffer);
+          const all = Buffer.concat(chunks);
+          return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+        } finally {
+          if (client !== c) (client as pg.PoolClient).release();
+        }
+      },
     };
   }
 
@@ -138,8 +205,11 @@ class PostgresEngine implements Engine {
   exec(text: string): Promise<void> {
     return PostgresEngine.wrap(this.pool).exec(text);
   }
-  async copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+  async copyIn(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void> {
     await this.transaction((tx) => tx.copyIn(table, columns, text));
+  }
+  copyOut(select: string): Promise<Uint8Array> {
+    return PostgresEngine.wrap(this.pool).copyOut(select);
   }
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
@@ -182,11 +252,11 @@ class PostgresEngine implements Engine {
 }
 
 /** COPY through a pg client with `pg-copy-streams` (the COPY protocol, as psql uses it). */
-async function copyViaClient(c: pg.Pool | pg.PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
+async function copyViaClient(c: pg.Pool | pg.PoolClient, table: string, columns: readonly string[], text: string | Uint8Array): Promise<void> {
   const client = c instanceof pg.Pool ? await c.connect() : c;
   try {
     const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from([Buffer.from(text)]), stream);
+    await pipeline(Readable.from([typeof text === 'string' ? Buffer.from(text) : text]), stream);
   } finally {
     if (client !== c) (client as pg.PoolClient).release();
   }

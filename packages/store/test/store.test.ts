@@ -176,6 +176,7 @@ for (const kind of engines()) {
       const bytes = new Uint8Array([0, 1, 2, 255, 254]);
       await s.saveSnapshot('bin', 7, bytes);
       await s.saveSnapshot('cases', 43, '{"格":1}');
+      await s.saveSnapshot("it's", 2 ** 40, bytes);
       await s.close();
       s = await place.open();
       assert.equal(await s.getCheckpoint('cases'), 43);
@@ -183,6 +184,9 @@ for (const kind of engines()) {
       const snap = await s.loadSnapshot('cases');
       assert.equal(snap?.position, 43);
       assert.equal(new TextDecoder().decode(snap!.data), '{"格":1}');
+      // A name with a quote, a position past 32 bits: the bytes come back as saved.
+      assert.deepEqual(await s.loadSnapshot("it's"), { position: 2 ** 40, data: bytes });
+      assert.equal(await s.loadSnapshot("it''s"), null);
       await s.close();
     } finally {
       await place.drop();
