@@ -10,7 +10,7 @@ const $ = (id) => document.getElementById(id);
 const T = {
   zh: {
     title: '莆田市基层治理', loading: '正在连接服务器…', actor: '当前人员', area: '区域', figures: '治理数据', switch: '切换人员', skip: '跳到事件',
-    skipFigures: '跳到治理数据', skips: '跳转', wall: '大屏', actAs: '办理人（演示）', actAsGo: '以此身份办理',
+    skipFigures: '跳到治理数据', skipMap: '跳到地图', map: '地图', mapLabel: '莆田市地图', skips: '跳转', wall: '大屏', actAs: '办理人（演示）', actAsGo: '以此身份办理',
     actingAs: (name) => `现在以${name}身份办理`,
     urgency: { normal: '一般', urgent: '紧急', critical: '特急' },
     cases: '事件', newCase: '登记新事件', close: '关闭', ready: (n) => `已连接，范围内共 ${n.toLocaleString('zh-CN')} 件事件`,
@@ -22,7 +22,7 @@ const T = {
   },
   en: {
     title: 'Putian grassroots governance', loading: 'Connecting to the server…', actor: 'Signed in as', area: 'Area', figures: 'Figures', switch: 'Switch person', skip: 'Skip to cases',
-    skipFigures: 'Skip to figures', skips: 'Skip links', wall: 'Wall screen', actAs: 'Acting person (demo)', actAsGo: 'Act as this person',
+    skipFigures: 'Skip to figures', skipMap: 'Skip to the map', map: 'Map', mapLabel: 'Map of Putian', skips: 'Skip links', wall: 'Wall screen', actAs: 'Acting person (demo)', actAsGo: 'Act as this person',
     actingAs: (name) => `Now acting as ${name}`,
     urgency: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
     cases: 'Cases', newCase: 'Record a case', close: 'Close', ready: (n) => `Connected: ${n.toLocaleString('en')} cases in scope`,
@@ -80,7 +80,7 @@ let scopeRoots = me.scope.map((n) => n.code);
 if (scopeRoots.length === 0) {
   // A resident or party member governs no area: there is no tree, case list or figures to show
   // them (the server would refuse every one), only the sections for everyone (the service board).
-  for (const sel of ['.layout > .cases', '.layout > .tree', '.layout > .middle']) document.querySelector(sel)?.setAttribute('hidden', '');
+  for (const sel of ['.layout > .cases', '.layout > .tree', '.layout > .middle', '.layout > .map']) document.querySelector(sel)?.setAttribute('hidden', '');
   $('status').textContent = t().noScope;
   document.body.dataset.ready = '';
   await never();
@@ -264,18 +264,61 @@ async function actAs(person) {
 
 async function selectNode(code) {
   state.node = code;
-  await Promise.all([renderDashboard(), renderCaseList()]);
+  await Promise.all([renderDashboard(), renderCaseList(), renderMap(code)]);
+}
+
+// ---------------------------------------------------------------- the map (全市一张图)
+// The outlines come from the API a node at a time (the node's area and its children's), as far
+// as the user has gone; the map is given the hierarchy fetched so far and shows the node chosen
+// in the tree, the figures or itself.
+const map = $('map');
+/** Area outlines (GeoJSON geometry, WGS-84) by code. */
+const outlines = new Map();
+/** Per node fetched: whether it has an area of its own and how many of its children do. */
+const outlined = new Map();
+const inScope = (code) => {
+  const i = h.indexOf(code);
+  return i >= 0 && scopeRoots.some((r) => h.path(i).includes(h.indexOf(r)));
+};
+async function outline(code) {
+  if (outlined.has(code)) return outlined.get(code);
+  const [g] = await Promise.all([api.geometry(code), known.get(code)?.childCount ? api.children(code).then(add) : undefined]);
+  for (const f of g.features) outlines.set(f.properties.code, f.geometry);
+  const o = { own: g.features.some((f) => f.properties.code === code), children: g.features.filter((f) => f.properties.code !== code).length };
+  outlined.set(code, o);
+  return o;
+}
+let mapSeq = 0;
+async function renderMap(code) {
+  const seq = ++mapSeq;
+  try {
+    if (!known.has(code)) await reveal(code);
+    // a unit has no area: its grid stands for it; a grid (no smaller areas) is shown among its siblings
+    let at = code;
+    let o = await outline(at);
+    const parentOf = (c) => known.get(c)?.parent;
+    while (!o.own && parentOf(at) && inScope(parentOf(at))) o = await outline((at = parentOf(at)));
+    if (o.children === 0 && parentOf(at) && inScope(parentOf(at))) await outline(parentOf(at));
+    if (seq !== mapSeq) return; // a later choice is on its way
+    map.hierarchy = rebuild();
+    map.geometry = new Map(outlines);
+    map.show(code);
+    say($('map-note'));
+  } catch (e) { say($('map-note'), e); }
 }
 
 // ---------------------------------------------------------------- events from the elements
 tree.addEventListener('jc-select', (e) => { if (e.detail.code) void selectNode(e.detail.code); });
-dashboard.addEventListener('jc-select', async (e) => {
+/** A place chosen in the figures or on the map: the tree opens to it and everything follows. */
+async function chosen(e) {
   const code = e.detail.code;
   tree.hierarchy = await reveal(code);
   tree.expandTo(code);
   tree.selected = [code];
   await selectNode(code);
-});
+}
+dashboard.addEventListener('jc-select', chosen);
+map.addEventListener('jc-select', chosen);
 dashboard.addEventListener('jc-period', (e) => { state.periodKind = e.detail.period; void renderDashboard(); });
 dashboard.addEventListener('jc-topic', (e) => { state.topic = e.detail.topic; void renderDashboard(); });
 dashboard.addEventListener('jc-indicator', (e) => { state.indicator = e.detail.indicator; void renderDashboard(); });
@@ -398,6 +441,7 @@ function applyLang() {
   $('who-name').textContent = me.grants.map((g) => `${t().roles[g.role] ?? g.role} · ${nodeName(g.node)}`).join('，') || me.id;
   $('who').hidden = false;
   tree.label = t().treeLabel;
+  map.label = t().mapLabel;
   // every element of the page (the portal's and other modules') speaks the page's language
   for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('jc-')) el.lang = lang === 'zh' ? 'zh-CN' : 'en';
   for (const el of document.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', t()[el.dataset.tLabel]);

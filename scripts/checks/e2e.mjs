@@ -19,6 +19,7 @@ import keyboardWalk from './people-keyboard.mjs';
 import wallWalk from './people-wall.mjs';
 import englishWalk from './people-english.mjs';
 import firstScreen from './first-screen.mjs';
+import { axe } from './people-common.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const GRID = '350302001001001';
@@ -124,6 +125,49 @@ export default async function () {
     await officer.waitForFunction(() => document.querySelector('#dashboard')?.shadowRoot?.textContent?.trim().length > 0);
     ok('the officer\'s dashboard shows the town\'s figures from the API', (await officer.evaluate(() => document.querySelector('#dashboard').shadowRoot.textContent)).length > 0);
     await shot(officer, 'portal-officer');
+
+    // The map follows the tree and the figures, and they follow it: it opens on the town (its
+    // outlines from the API), flies to a village chosen in the tree, and a grid clicked on the
+    // map is selected in the tree and fetched for the figures.
+    const map = officer.locator('#map');
+    await officer.waitForFunction((town) => document.querySelector('#map')?.node === town
+      && document.querySelector('#map').shadowRoot.querySelectorAll('[role="option"]').length > 0, TOWN, { timeout: 60_000 });
+    const villages = await map.locator('[role="option"]').count();
+    ok(`the map opens on the officer's town with its ${villages} villages outlined from the API`, villages > 1);
+    const VILLAGE = GRID.slice(0, 12);
+    await officer.evaluate((v) => {
+      const tree = document.querySelector('#tree');
+      tree.dispatchEvent(new CustomEvent('jc-select', { detail: { codes: [v], code: v, positions: [tree.hierarchy.indexOf(v)] }, bubbles: true, composed: true }));
+    }, VILLAGE);
+    await officer.waitForFunction((v) => document.querySelector('#map').node === v
+      && document.querySelector('#map').shadowRoot.querySelectorAll('[role="option"]').length > 0, VILLAGE, { timeout: 30_000 });
+    ok('a village chosen in the tree: the map flies there and outlines its grids', true);
+    // a point inside the grid (a Voronoi cell is convex: the mean of its corners), on the stage
+    await map.scrollIntoViewIfNeeded();
+    const at = await officer.evaluate((grid) => {
+      const m = document.querySelector('#map');
+      const ring = m.geometry.get(grid).coordinates[0].slice(1);
+      const lon = ring.reduce((a, p) => a + p[0], 0) / ring.length, lat = ring.reduce((a, p) => a + p[1], 0) / ring.length;
+      const R = 6378137, mx = (l) => (R * l * Math.PI) / 180, my = (b) => R * Math.log(Math.tan(Math.PI / 4 + (b * Math.PI) / 360));
+      const v = m.view, st = m.shadowRoot.querySelector('.stage'), r = st.getBoundingClientRect();
+      return { x: r.left + st.clientWidth / 2 + (mx(lon) - mx(v.center[0])) / v.resolution, y: r.top + st.clientHeight / 2 - (my(lat) - my(v.center[1])) / v.resolution };
+    }, GRID);
+    const dashAsked = officer.waitForRequest((r) => r.url().includes('/api/metrics/dashboard?') && r.url().includes(`node=${GRID}`), { timeout: 30_000 });
+    await officer.mouse.click(at.x, at.y);
+    await dashAsked;
+    await officer.waitForFunction((g) => document.querySelector('#tree').selected?.[0] === g && document.querySelector('#map').selected === g, GRID, { timeout: 30_000 });
+    ok('a grid clicked on the map is selected in the tree and the figures are fetched for it', true);
+    const mapV = await axe(officer);
+    ok(`the portal with its map has no axe violations${mapV.length ? `: ${mapV.join('; ')}` : ''}`, mapV.length === 0);
+    await shot(officer, 'portal-officer-map');
+    // back to the town for the rest of the walk
+    await officer.evaluate((t) => {
+      const tree = document.querySelector('#tree');
+      tree.selected = [t];
+      tree.dispatchEvent(new CustomEvent('jc-select', { detail: { codes: [t], code: t, positions: [tree.hierarchy.indexOf(t)] }, bubbles: true, composed: true }));
+    }, TOWN);
+    await officer.waitForFunction((t) => document.querySelector('#map').node === t, TOWN);
+    await officer.evaluate(() => window.scrollTo(0, 0));
 
     // The grid worker records a case at a unit of their grid.
     const unit = await worker.evaluate((grid) => {

@@ -3,7 +3,7 @@
  * @module
  */
 import type { LonLat } from '@jiceng/core/geo';
-import { argumentError, FINITE } from '@jiceng/core';
+import { argumentError, FINITE, need } from '@jiceng/core';
 
 /**
  * What every layer has: an id, a name in Chinese (and English), a colour, and whether it
@@ -102,4 +102,52 @@ export function classOf(value: number, breaks: readonly number[]): number {
   let c = 0;
   while (c < breaks.length && value >= breaks[c]!) c++;
   return c;
+}
+
+/**
+ * A base map under the areas: raster tiles of the host's tile server (Tianditu, AMap, an
+ * intranet server) in Web Mercator XYZ, drawn in the coordinate system they were made in.
+ * Jiceng's areas and layers are WGS-84; a GCJ-02 base map (AMap, Tencent) is shifted under them
+ * by `fromWgs84` (pass `(p) => fromWgs84(p, 'GCJ02')` of `@jiceng/core/geo`; the element leaves
+ * the conversion out of its own bundle). Without a base map the element needs no tile server.
+ * A vector style (MapLibre style JSON) is not drawn: give its raster tiles' URL.
+ *
+ * @example
+ * ```ts
+ * import { fromWgs84 } from '@jiceng/core/geo';
+ * map.basemap = {
+ *   url: 'https://webrd0{s}.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}', subdomains: ['1', '2', '3', '4'],
+ *   crs: 'GCJ02', fromWgs84: (p) => fromWgs84(p, 'GCJ02'), attribution: '© 高德地图',
+ * };
+ * ```
+ */
+export interface MapBasemap {
+  /** Tile URL with `{z}`, `{x}` and `{y}` (rows from the north, as XYZ), and `{s}` for a subdomain. */
+  url: string;
+  /** The coordinate system the tiles were drawn in: `WGS84` or `CGCS2000` (Tianditu), `GCJ02` (AMap, Tencent). */
+  crs: 'WGS84' | 'CGCS2000' | 'GCJ02';
+  /** WGS-84 → the tiles' system; required for `GCJ02`. */
+  fromWgs84?: (p: LonLat) => LonLat;
+  /** Values for `{s}`, taken in turn by tile. */
+  subdomains?: string[];
+  /** The tiles' credit, shown as text in the map's corner. */
+  attribution?: string;
+  /** The deepest zoom level the server has (18 when absent). */
+  maxZoom?: number;
+}
+
+/**
+ * Checks a base map (the `basemap` of `<jc-map>`); throws a JcError naming the field.
+ *
+ * @example
+ * ```ts
+ * import { checkBasemap } from '@jiceng/map';
+ * checkBasemap({ url: 'https://t{s}.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=KEY', crs: 'CGCS2000', subdomains: ['0', '1'] });
+ * ```
+ */
+export function checkBasemap(b: MapBasemap): MapBasemap {
+  need('checkBasemap', 'basemap', b, 'object', { url: 'string', crs: 'string', fromWgs84: 'function?', subdomains: 'array?', attribution: 'string?', maxZoom: 'number?' });
+  const bad = !['{z}', '{x}', '{y}'].every((k) => b.url.includes(k)) ? 'url' : !['WGS84', 'CGCS2000', 'GCJ02'].includes(b.crs) ? 'crs' : b.crs === 'GCJ02' && !b.fromWgs84 ? 'fromWgs84' : '';
+  if (bad) throw argumentError('checkBasemap', `basemap.${bad}`, { zh: '含 {z}{x}{y} 的瓦片地址，坐标系 WGS84、CGCS2000 或 GCJ02（GCJ02 须有 fromWgs84）', en: 'a tile URL with {z}{x}{y}, crs WGS84, CGCS2000 or GCJ02 (GCJ02 with fromWgs84)' });
+  return b;
 }

@@ -9,7 +9,7 @@ import { buildAreaIndex, type AreaGeometry, type AreaIndex, type NodeGeometry } 
 import { themeTokens, resolveLang, translate, type UiLang } from '@jiceng/ui';
 import { buildScene, mercator, projectInPlace, unmercator, type MapScene } from './scene.js';
 import { PointBins, type BinLevel } from './bins.js';
-import { classOf, type MapChoroplethLayer, type MapLayer, type MapMarkerLayer, type MapPointLayer } from './layers.js';
+import { checkBasemap, classOf, type MapBasemap, type MapChoroplethLayer, type MapLayer, type MapMarkerLayer, type MapPointLayer } from './layers.js';
 import { fillMap, mapStrings, type MapStrings } from './i18n.js';
 import { mapStyles } from './styles.js';
 import type { JcLayerDetail, JcMapSelectDetail } from './events.js';
@@ -62,6 +62,7 @@ interface Colors {
  * @fires jc-layer - The user switched a layer on or off: `{ id, visible }`.
  * @csspart stage - The map area (focusable; arrow keys, +/−, 0, Enter, Escape).
  * @csspart canvas - The canvas inside it.
+ * @csspart attribution - The base map's credit, in the stage's corner.
  * @csspart panel - The side panel with the layers and the areas.
  * @csspart layers - The layer switches.
  * @csspart legend - A choropleth's legend.
@@ -94,6 +95,23 @@ export class JcMap extends LitElement {
 
   /** The topic layers, drawn in order over the areas. */
   @property({ attribute: false }) layers: MapLayer[] = [];
+
+  /**
+   * A base map under the areas (the host's raster tiles and their coordinate system), or
+   * undefined for none: the element then needs no tile server. A bad one throws (E_ARGUMENT)
+   * and the base map stays as it was. See {@link MapBasemap}.
+   */
+  get basemap(): MapBasemap | undefined {
+    return this._basemap;
+  }
+  set basemap(b: MapBasemap | undefined) {
+    const old = this._basemap;
+    this._basemap = b === undefined || b === null ? undefined : checkBasemap(b);
+    this._tiles.clear();
+    this.requestUpdate('basemap', old);
+  }
+  private _basemap: MapBasemap | undefined;
+  private _tiles = new Map<string, HTMLImageElement>();
 
   /** Accessible name of the map; the built-in one when empty. */
   @property() label = '';
@@ -481,6 +499,7 @@ export class JcMap extends LitElement {
     ctx.fillStyle = c.bg;
     ctx.fillRect(0, 0, this._w, this._h);
     if (!this._scene || this._node < 0) return;
+    if (this._basemap) this._drawTiles(ctx, this._basemap);
     // The areas come from a cached image of the view plus a margin: a pan moves it, a zoom in
     // progress scales it, and it is drawn anew when the view leaves the margin, when the zoom
     // has rested for SETTLE_MS, or when anything it shows changes.
@@ -526,8 +545,10 @@ export class JcMap extends LitElement {
     ctx.clearRect(0, 0, base.canvas.width, base.canvas.height);
     const k = dpr / this._res;
     ctx.setTransform(k, 0, 0, -k, dpr * (W / 2 - this._cx / this._res), dpr * (H / 2 + this._cy / this._res));
-    ctx.fillStyle = c.land;
-    ctx.fill(this._levelPath(s.areaLevels[0]!), 'evenodd');
+    if (!this._basemap) {
+      ctx.fillStyle = c.land;
+      ctx.fill(this._levelPath(s.areaLevels[0]!), 'evenodd');
+    }
     for (const l of this.layers) if (l.kind === 'choropleth' && !this._hidden.has(l.id)) this._drawChoropleth(ctx, l, c);
     if (this._sel >= 0) {
       ctx.fillStyle = c.selected;
@@ -548,6 +569,39 @@ export class JcMap extends LitElement {
     if (this._sel >= 0) {
       ctx.lineWidth = (2.5 * dpr) / k;
       ctx.stroke(this._nodePath(this._sel));
+    }
+  }
+
+  /**
+   * The base map's tiles for the view, at the zoom level nearest the view's resolution, placed
+   * where the tiles' coordinate system puts the view's centre (a GCJ-02 map is shifted a few
+   * hundred metres under the WGS-84 areas). A tile still loading is skipped and drawn when it
+   * arrives; a tile that fails stays blank.
+   */
+  private _drawTiles(ctx: CanvasRenderingContext2D, b: MapBasemap): void {
+    const [ox, oy] = this._scene!.origin;
+    let cx = this._cx + ox, cy = this._cy + oy;
+    if (b.fromWgs84) [cx, cy] = mercator(...b.fromWgs84(unmercator(cx, cy)));
+    const WORLD = 2 * Math.PI * 6378137;
+    const z = Math.max(0, Math.min(b.maxZoom ?? 18, Math.round(Math.log2(WORLD / 256 / this._res))));
+    const n = 2 ** z, size = WORLD / n, px = size / this._res;
+    // tile column and row of the view's top-left corner, as fractions
+    const fx = (cx - (this._w / 2) * this._res + WORLD / 2) / size, fy = (WORLD / 2 - cy - (this._h / 2) * this._res) / size;
+    const subs = b.subdomains?.length ? b.subdomains : [''];
+    for (let ty = Math.max(0, Math.floor(fy)); ty < Math.min(n, fy + this._h / px); ty++) {
+      for (let tx = Math.floor(fx); tx < fx + this._w / px; tx++) {
+        const x = ((tx % n) + n) % n;
+        const url = b.url.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(ty)).replace('{s}', subs[(x + ty) % subs.length]!);
+        let img = this._tiles.get(url);
+        if (!img) {
+          if (this._tiles.size > 512) this._tiles.clear();
+          img = new Image();
+          img.onload = () => this._invalidate();
+          img.src = url;
+          this._tiles.set(url, img);
+        }
+        if (img.complete && img.naturalWidth) ctx.drawImage(img, (tx - fx) * px, (ty - fy) * px, px + 0.5, px + 0.5);
+      }
     }
   }
 
@@ -914,7 +968,7 @@ export class JcMap extends LitElement {
         @keydown=${this._onStageKey} @pointerdown=${this._onPointerDown} @pointermove=${this._onPointerMove}
         @pointerup=${this._onPointerUp} @pointercancel=${() => (this._drag = null)} @dblclick=${this._onDblClick}
         @wheel=${this._onWheel}
-      ><canvas part="canvas" aria-hidden="true"></canvas></div>
+      ><canvas part="canvas" aria-hidden="true"></canvas>${this._basemap?.attribution ? html`<small class="attribution" part="attribution">${this._basemap.attribution}</small>` : nothing}</div>
       <div class="panel" part="panel">
         ${this.layers.length ? html`<fieldset part="layers"><legend>${s.layers}</legend>${this.layers.map((l) => this._renderLayer(l))}</fieldset>` : nothing}
         ${ready ? html`

@@ -81,6 +81,7 @@ export const mapStyles = css`
   }
   .stage:focus-visible { outline: 3px solid var(--jc-focus); outline-offset: 1px; }
   canvas { display: block; inline-size: 100%; block-size: 100%; }
+  .attribution { position: absolute; bottom: 0; right: 0; padding: 0 4px; font-size: .75em; color: var(--jc-fg); background: var(--jc-bg); }
   .panel {
     flex: 0 1 var(--jc-map-panel-width);
     display: flex;

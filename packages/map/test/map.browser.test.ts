@@ -235,3 +235,47 @@ describe('jc-map accessibility', () => {
     });
   }
 });
+
+describe('jc-map base map', () => {
+  /** A tile server in a data URL: every tile one colour, its z/x/y in a comment. */
+  const tiles = (fill: string) => `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><!--')}{z}/{x}/{y}/{s}${encodeURIComponent(`--><rect width="256" height="256" fill="${fill}"/></svg>`)}`;
+  const tilesDrawn = async (el: JcMap, at: [number, number], want: number[]) => {
+    for (let k = 0; k < 100 && pixel(el, at).join() !== want.join(); k++) await new Promise((r) => setTimeout(r, 20));
+  };
+
+  it('draws the host\'s tiles under the areas (sea and land), with its credit as text; none without a base map', async () => {
+    const el = await mount();
+    const sea = pixel(el, [3, 3]);
+    el.basemap = { url: tiles('#00ff00'), crs: 'CGCS2000', attribution: '© 天地图 <b>x</b>' };
+    await drawn(el);
+    await tilesDrawn(el, [3, 3], [0, 255, 0]);
+    expect(pixel(el, [3, 3])).to.deep.equal([0, 255, 0], 'the tiles show at sea');
+    expect(pixel(el, onStage(el, [118.925, 25.33]))).to.deep.equal([0, 255, 0], 'and through the land, under the outlines');
+    const credit = root(el).querySelector('[part="attribution"]')!;
+    expect(credit.textContent).to.equal('© 天地图 <b>x</b>', 'the credit is text, never HTML');
+    el.basemap = undefined;
+    await drawn(el);
+    expect(pixel(el, [3, 3])).to.deep.equal(sea);
+    expect(root(el).querySelector('[part="attribution"]')).to.equal(null);
+  });
+
+  it('shifts a GCJ-02 base map by its conversion at the view\'s centre, and refuses one without it', async () => {
+    const el = await mount();
+    const seen: [number, number][] = [];
+    const shift = (p: [number, number]): [number, number] => { seen.push(p); return [p[0] + 0.005, p[1] - 0.003]; };
+    el.basemap = { url: tiles('#0000ff'), crs: 'GCJ02', fromWgs84: shift };
+    await drawn(el);
+    await tilesDrawn(el, [3, 3], [0, 0, 255]);
+    expect(seen.length).to.be.greaterThan(0);
+    const [lon, lat] = seen.at(-1)!;
+    expect(Math.abs(lon - el.view.center[0]) < 1e-9 && Math.abs(lat - el.view.center[1]) < 1e-9).to.equal(true, 'converted at the view\'s centre');
+    expect(pixel(el, [3, 3])).to.deep.equal([0, 0, 255]);
+    const before = el.basemap;
+    for (const bad of [{ url: tiles('#fff'), crs: 'GCJ02' }, { url: 'https://tiles.example/{z}/{x}.png', crs: 'WGS84' }, { url: tiles('#fff'), crs: 'EPSG:3857' }]) {
+      let code = '';
+      try { el.basemap = bad as never; } catch (e) { code = (e as { issue?: { code: string; zh: string; en: string } }).issue?.code ?? ''; }
+      expect(code).to.equal('E_ARGUMENT', JSON.stringify(bad));
+      expect(el.basemap).to.equal(before, 'a refused base map changes nothing');
+    }
+  });
+});

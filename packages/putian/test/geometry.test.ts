@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildHierarchy, formatIssue } from '@jiceng/core';
-import { areaContains, buildAreaIndex, importGeoJson, type AreaGeometry } from '@jiceng/core/geo';
+import { areaContains, buildAreaIndex, importGeoJson, importTopoJson, type AreaGeometry } from '@jiceng/core/geo';
+import { topology } from 'topojson-server';
 import { PUTIAN_SEATS, generatePutian, generatePutianGeometry, putianGeoJson } from '@jiceng/putian';
 
 const data = generatePutian({ seed: 1 });
@@ -22,6 +23,17 @@ test('the geometry nests exactly: core import with zero tolerance accepts every 
   const r = importGeoJson(putianGeoJson(geo), h, { crs: 'WGS84', toleranceMetres: 0 });
   assert.ok(r.ok, r.ok ? '' : r.errors.slice(0, 5).map((e) => formatIssue(e, 'en')).join('\n'));
   assert.equal(r.value.size, data.nodes.length);
+});
+
+test('as TopoJSON keyed by code (each shared edge one arc), core reads the same areas back and they still nest exactly', () => {
+  const areas = putianGeoJson({ ...geo, units: new Map() });
+  const topo = topology({ areas } as never);
+  const r = importTopoJson(JSON.stringify(topo), h, { crs: 'WGS84', toleranceMetres: 0, file: 'putian.topojson' });
+  assert.ok(r.ok, r.ok ? '' : r.errors.slice(0, 5).map((e) => formatIssue(e, 'en')).join('\n'));
+  assert.equal(r.value.size, geo.areas.size);
+  // every area has the same corners as before (a ring may start at another corner)
+  const corners = (g: AreaGeometry) => new Set((g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat(2).map((p) => `${p[0]},${p[1]}`));
+  for (const [code, g] of geo.areas) assert.deepEqual(corners(r.value.get(code) as AreaGeometry), corners(g), code);
 });
 
 test('the lookup of every unit point returns its grid', () => {

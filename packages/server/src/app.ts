@@ -24,6 +24,8 @@ import { peopleAt, personById } from './people.js';
 import { pumpFeed } from './feed.js';
 import { err, json, nodeAt, security } from './routes/common.js';
 import { mountOpen311, type Open311Options } from './routes/open311.js';
+import type { Open311Geometry } from './open311/locate.js';
+import { toWgs84, type AreaGeometry, type LonLat } from '@jiceng/core/geo';
 import { mountAlerts } from './routes/alerts.js';
 import { mountEngagement } from './routes/engagement.js';
 
@@ -75,6 +77,12 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Serve Open311 GeoReport v2 under `/open311/v2/` (see `docs/guides/open311.md`). */
   open311?: Open311Options;
+  /**
+   * The city's map (areas by node code, in its `crs`), or a function that builds it on first
+   * use: served to the portal's map by `/api/geometry/nodes/{code}` and, when `open311` has no
+   * map of its own, used by Open311 too (built once for both). Default: Open311's.
+   */
+  geometry?: Open311Geometry | (() => Open311Geometry);
 }
 
 /**
@@ -105,6 +113,7 @@ const ERRORS = {
  */
 export function createApp(opts: AppOptions): OpenAPIHono<Env> {
   need('createApp', 'opts', opts, 'object', { record: 'object', auth: 'object', 'auth.issuer': 'string', 'auth.audience': 'string', 'auth.alg': 'string', 'auth.verifyKey': 'object', limits: 'object?', corsOrigins: 'array?', devSignin: 'boolean?', clock: 'function?', log: 'function?' });
+  if (opts.geometry !== undefined && typeof opts.geometry !== 'function') need('createApp', 'opts.geometry', opts.geometry, 'object', { areas: 'object' });
   const { record, auth } = opts;
   const h = record.hierarchy;
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -253,6 +262,33 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     (c) => c.json(h.children(nodeOf(c.req.valid('param').code)).map(nodeBody), 200));
   app.openapi(createRoute({ method: 'get', path: '/api/hierarchy/nodes/{code}/path', tags: ['hierarchy'], summary: 'From the root to the node', security, request: { params: S.nodeParams }, responses: { 200: json(z.array(S.nodeSchema), 'The path'), 401: ERRORS[401], 404: ERRORS[404] } }),
     (c) => c.json(h.path(nodeOf(c.req.valid('param').code)).map(nodeBody), 200));
+
+  // ------------------------------------------------------------------ the map: outlines of a node and its children
+  const mapSource = opts.geometry ?? opts.open311?.geometry;
+  let mapMade: Open311Geometry | undefined;
+  const cityMap = mapSource && ((): Open311Geometry => (mapMade ??= typeof mapSource === 'function' ? mapSource() : mapSource));
+  /** An area in WGS-84 with positions to 6 decimals (about 0.1 m): the wire carries no more. */
+  const wireArea = (a: AreaGeometry, crs: Open311Geometry['crs']): AreaGeometry => {
+    const pos = (p: LonLat): LonLat => { const [x, y] = crs && crs !== 'WGS84' ? toWgs84(p, crs) : p; return [Math.round(x * 1e6) / 1e6, Math.round(y * 1e6) / 1e6]; };
+    return a.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: a.coordinates.map((r) => r.map(pos)) }
+      : { type: 'MultiPolygon', coordinates: a.coordinates.map((p) => p.map((r) => r.map(pos))) };
+  };
+  app.openapi(createRoute({
+    method: 'get', path: '/api/geometry/nodes/{code}', tags: ['hierarchy'], security, request: { params: S.nodeParams },
+    summary: 'The outlines of a node (in the caller\'s scope) and of its children, for the map: GeoJSON, WGS-84, `properties.code`',
+    responses: { 200: json(S.geometrySchema, 'The node\'s area first, then its children\'s (those that have one)'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+  }), (c) => {
+    const pos = nodeOf(c.req.valid('param').code);
+    inScopeNode(c.var.access, pos);
+    const g = cityMap?.();
+    if (!g) throw ApiError.of('E_NO_MAP');
+    const features = [pos, ...h.children(pos)].flatMap((p) => {
+      const a = g.areas.get(h.code(p));
+      return a ? [{ type: 'Feature' as const, properties: { code: h.code(p) }, geometry: wireArea(a, g.crs) }] : [];
+    });
+    return c.json({ type: 'FeatureCollection' as const, features }, 200);
+  });
   app.openapi(createRoute({ method: 'get', path: '/api/hierarchy/search', tags: ['hierarchy'], summary: 'Nodes by name, pinyin initials or code', security, request: { query: S.searchQuery }, responses: { 200: json(z.array(S.nodeSchema), 'Matches'), 401: ERRORS[401], 422: ERRORS[422] } }),
     (c) => {
       const q = c.req.valid('query');
@@ -494,7 +530,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     return c.json({ token: await issueToken(actor, auth), actor: { id: p.id, grants: p.grants } }, 200);
   });
 
-  if (opts.open311) mountOpen311(app, { ...opts.open311, record, clock });
+  if (opts.open311) mountOpen311(app, { ...opts.open311, ...(cityMap ? { geometry: cityMap } : {}), record, clock });
   mountEngagement(app, { record, clock, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}), ...(opts.maxReplay ? { maxReplay: opts.maxReplay } : {}) });
 
   // ------------------------------------------------------------------ the contract

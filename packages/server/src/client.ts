@@ -6,7 +6,7 @@
  */
 import type { CaseCommand, CaseCommandOf } from '@jiceng/core';
 import type {
-  CaseFile, CaseListBody, CommandResult, DashboardSliceBody, FeedItemBody, HealthBody, ListsBody, MeBody, NodeBody, PersonBody,
+  CaseFile, CaseListBody, CommandResult, DashboardSliceBody, FeedItemBody, GeometryBody, HealthBody, ListsBody, MeBody, NodeBody, PersonBody,
   RankingBody, RegistryListBody, TokenBody,
 } from './schemas.js';
 import type { ApiErrorBody } from './errors.js';
@@ -130,6 +130,8 @@ export class JicengClient {
   children(code: string): Promise<NodeBody[]> { return this.call('GET', `/api/hierarchy/nodes/${encodeURIComponent(code)}/children`); }
   /** The root-to-node path. @example `await client.path(code);` */
   path(code: string): Promise<NodeBody[]> { return this.call('GET', `/api/hierarchy/nodes/${encodeURIComponent(code)}/path`); }
+  /** The outlines of a node and its children for the map (GeoJSON, WGS-84, `properties.code`). @example `await client.geometry('350302000000');` */
+  geometry(code: string): Promise<GeometryBody> { return this.call('GET', `/api/geometry/nodes/${encodeURIComponent(code)}`); }
   /** Nodes by name, pinyin initials or code. @example `await client.search('lcq');` */
   search(q: string, limit?: number): Promise<NodeBody[]> { return this.call('GET', '/api/hierarchy/search', { q, limit }); }
   /** A page of cases in scope. @example `await client.cases({ node, status: 'dispatched' });` */

@@ -28,6 +28,7 @@ export const SERVER_MESSAGES = Object.freeze({
   E_INTERNAL: { zh: '服务器内部错误', en: 'internal server error' },
   E_DEV_SIGNIN_OFF: { zh: '开发登录未开启', en: 'development sign-in is switched off' },
   E_UNKNOWN_PERSON: { zh: '没有此人员', en: 'no such person' },
+  E_NO_MAP: { zh: '此城市没有地图数据', en: 'this city has no map data' },
 } as const);
 
 /** A code of the server's own. @example `const c: ServerCode = 'E_RATE_LIMITED';` */
@@ -62,7 +63,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 
 const STATUS: Record<string, ErrorStatus> = {
   E_UNAUTHENTICATED: 401, E_BAD_TOKEN: 401,
   E_OUT_OF_SCOPE: 403, E_NOT_PERMITTED: 403, E_NOT_HANDLER: 403, E_DEV_SIGNIN_OFF: 404, E_FORBIDDEN_VIEW: 403,
-  E_NOT_FOUND: 404, E_NO_CASE: 404, E_UNKNOWN_NODE: 404, E_UNKNOWN_PERSON: 404,
+  E_NOT_FOUND: 404, E_NO_CASE: 404, E_UNKNOWN_NODE: 404, E_UNKNOWN_PERSON: 404, E_NO_MAP: 404,
   E_STALE_VERSION: 409, E_CASE_EXISTS: 409, E_BAD_VERSION: 409,
   E_TOO_LARGE: 413, E_RATE_LIMITED: 429, E_INTERNAL: 500, E_TIMEOUT: 504,
 };

@@ -14,6 +14,7 @@ import type { ServerConfig } from './config.js';
 import { putianDemo, seedDemo } from './demo.js';
 import { LiveRecord, type CitySetup } from './record.js';
 import type { Open311Options } from './routes/open311.js';
+import type { Open311Geometry } from './open311/locate.js';
 
 /**
  * A running server.
@@ -62,17 +63,18 @@ export async function startServer(
   };
   const store = await step('open store', () => openStore(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
   let city = opts.city;
-  let open311 = opts.open311;
+  const open311 = opts.open311;
+  let geometry: Open311Geometry | (() => Open311Geometry) | undefined;
   if (!city) {
     if (!config.demo) throw new Error('no city: pass one, or set JICENG_DEMO=1 for the Putian demo');
     const demo = await step('build the city', () => putianDemo(config.demoCases ? { cases: config.demoCases } : {}));
     city = demo.city;
-    // Open311's map for the demo: the generated Putian geometry of the data just built, made on
-    // the first report that gives coordinates (about a second), unless the host passed one.
-    if (open311 && !open311.geometry) {
-      const data = demo.data;
-      open311 = { ...open311, geometry: () => { const g = generatePutianGeometry(data); return { areas: g.areas, units: g.units }; } };
-    }
+    // The demo's map: the generated Putian geometry of the data just built, made on the first
+    // request that needs it (the portal's map, or an Open311 report that gives coordinates;
+    // about a second, once for both), unless the host passed Open311 one.
+    const data = demo.data;
+    geometry = open311?.geometry ?? (() => { const g = generatePutianGeometry(data); return { areas: g.areas, units: g.units }; });
+
     const loaded = await step('load the history (first start only)', () => seedDemo(store, demo, (p) => log.info({ lines: p.lines }, 'loading the demo history')));
     timings.eventsLoaded = loaded;
   }
@@ -85,6 +87,7 @@ export async function startServer(
   const app = createApp({
     record, auth, limits: config.limits, corsOrigins: config.corsOrigins, devSignin: config.devSignin,
     ...(open311 ? { open311: { ...open311, store } } : {}),
+    ...(geometry ? { geometry } : {}),
     log: (e) => (e.status >= 500 ? log.error(e, 'request') : log.debug(e, 'request')),
   });
   for (const [prefix, root] of opts.staticMounts ?? []) {

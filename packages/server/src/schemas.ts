@@ -244,6 +244,24 @@ export const meSchema = z.object({
 /** Health. @example `healthSchema.parse({ ok: true, position: 0, cases: 0 })` */
 export const healthSchema = z.object({ ok: z.boolean(), position: z.number().int(), cases: z.number().int() }).openapi('Health');
 
+/**
+ * Outlines for the map: a GeoJSON FeatureCollection (WGS-84) whose features carry the node's
+ * `code` in `properties`, the node's own area first, then its children's.
+ *
+ * @example
+ * ```ts
+ * geometrySchema.parse({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '350302000000' }, geometry: { type: 'Polygon', coordinates: [[[119, 25.4], [119.1, 25.4], [119, 25.5], [119, 25.4]]] } }] });
+ * ```
+ */
+export const geometrySchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({
+    type: z.literal('Feature'),
+    properties: z.object({ code: z.string() }),
+    geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) }),
+  })),
+}).openapi('Geometry');
+
 /** The live feed's query: resume after a position (or send `Last-Event-ID`). @example `feedQuery.parse({ after: '42' })` */
 export const feedQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
 
@@ -270,6 +288,8 @@ export const tokenSchema = z.object({ token: z.string(), actor: z.object({ id: z
 
 /** A node answer. @example `type N = NodeBody;` */
 export type NodeBody = z.infer<typeof nodeSchema>;
+/** The map's outlines of a node and its children. @example `const g: GeometryBody = await client.geometry(code);` */
+export type GeometryBody = z.infer<typeof geometrySchema>;
 /** A case list answer. @example `type L = CaseListBody;` */
 export type CaseListBody = z.infer<typeof caseListSchema>;
 /** A case summary. @example `type S = CaseSummary;` */

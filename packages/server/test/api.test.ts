@@ -8,6 +8,7 @@ import { ENGINES, fails, harness, type Harness } from './helpers.js';
 import { createApp } from '../src/app.js';
 import type { JicengClient } from '../src/client.js';
 import type { FeedItemBody } from '../src/schemas.js';
+import { toWgs84, type AreaGeometry } from '@jiceng/core/geo';
 
 for (const engine of ENGINES) {
   describe(`API on ${engine.name}`, () => {
@@ -15,12 +16,21 @@ for (const engine of ENGINES) {
     const hits = new Set<string>();
     let unit: string, grid: string, village: string, town: string, otherTown: string;
     before(async () => {
-      hs = await harness(engine, { log: (e) => hits.add(`${e.method} ${e.route}`) });
+      // the map: squares (GCJ-02) for a town and its first two villages, made on first request
+      hs = await harness(engine, { log: (e) => hits.add(`${e.method} ${e.route}`), geometry: () => ({ crs: 'GCJ02', areas: mapAreas() }) });
       ({ unit, grid, village, town, otherTown } = hs.places());
     });
     after(() => hs.close());
 
     const as = (person: string): Promise<JicengClient> => hs.as(person);
+    const square = (x: number, y: number, d: number): AreaGeometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+    let mapBuilt = 0;
+    const mapAreas = (): Map<string, AreaGeometry> => {
+      mapBuilt++;
+      const h = hs.demo.city.hierarchy;
+      const [v1, v2] = h.children(h.indexOf(town));
+      return new Map([[town, square(119, 25.4, 0.1)], [h.code(v1!), square(119, 25.4, 0.05)], [h.code(v2!), square(119.05, 25.4, 0.05)], [otherTown, square(118.8, 25.4, 0.1)]]);
+    };
 
     /** Records a case at the unit and registers it: gives its id and version. */
     async function newCase(note = '楼道堆放杂物') {
@@ -163,6 +173,27 @@ for (const engine of ENGINES) {
       assert.equal((await hs.store.readStream(`case-${id}`)).length, version);
       const wrongCase = await hs.req(`/api/cases/${id}/commands`, { token: await hs.token(`to1-${town}`), json: { commandId: 'cmd-bad-0003', command: { type: 'close', caseId: 'PT-0000001', expectedVersion: 1 } } });
       assert.equal(wrongCase.status, 422);
+    });
+
+    test('the map\'s outlines: the node\'s area, then its children\'s, in WGS-84; only in scope; built once', async () => {
+      const h = hs.demo.city.hierarchy;
+      const to = await as(`to1-${town}`);
+      const g = await to.geometry(town);
+      assert.equal(g.type, 'FeatureCollection');
+      assert.deepEqual(g.features.map((f) => f.properties.code), [town, ...h.children(h.indexOf(town)).slice(0, 2).map((c) => h.code(c))]);
+      // GCJ-02 in, WGS-84 out (a few hundred metres west and a little north in Putian), to 6 decimals
+      const [x, y] = (g.features[0]!.geometry.coordinates as number[][][])[0]![0]!;
+      assert.deepEqual([x, y], toWgs84([119, 25.4], 'GCJ02').map((v) => Math.round(v * 1e6) / 1e6));
+      const metres = Math.hypot((x! - 119) * 100_600, (y! - 25.4) * 110_600);
+      assert.ok(x! < 119 && metres > 300 && metres < 800, `${x}, ${y}: ${Math.round(metres)} m from the GCJ-02 corner`);
+      await fails((await as(`to1-${otherTown}`)).geometry(town), 403, 'E_OUT_OF_SCOPE');
+      await fails(to.geometry('999999999999'), 404);
+      await to.geometry(town);
+      assert.equal(mapBuilt, 1, 'the map is built on first use, once');
+      const bare = createApp({ record: hs.record, auth: (await import('./helpers.js')).AUTH });
+      const r = await bare.request(`/api/geometry/nodes/${town}`, { headers: { authorization: `Bearer ${await hs.token(`to1-${town}`)}` } });
+      assert.equal(r.status, 404);
+      assert.equal((await r.json()).error.code, 'E_NO_MAP');
     });
 
     test('413: a body over the limit', async () => {

@@ -1,6 +1,6 @@
 /**
  * `@jiceng/core/geo`: geometry on hierarchy nodes — areas as polygons, units and facilities as
- * points — imported from GeoJSON or CSV in a declared coordinate system, checked, and looked up
+ * points — imported from GeoJSON, TopoJSON or CSV in a declared coordinate system, checked, and looked up
  * (which grid holds this coordinate?).
  *
  * @example
@@ -14,4 +14,4 @@
 export type * from './types.js';
 export { toWgs84, fromWgs84 } from './crs.js';
 export { areaContains, buildAreaIndex, type AreaIndex } from './locate.js';
-export { importGeoJson, importPointsCsv, type GeoImportOptions } from './import.js';
+export { importGeoJson, importPointsCsv, importTopoJson, type GeoImportOptions, type TopoImportOptions } from './import.js';
