@@ -34,8 +34,6 @@ const T = {
     roles: { 'grid-worker': 'Grid worker', 'grid-head': 'Grid head', 'village-officer': 'Village officer', 'town-officer': 'Town officer', 'county-officer': 'County officer', 'city-officer': 'City officer', citizen: 'Citizen' },
   },
 };
-/** The end of the demo history (the server's PUTIAN_AS_OF): the figures' periods count back from it. */
-const AS_OF = Date.parse('2026-01-01T00:00:00+08:00');
 let lang = localStorage.getItem('jiceng.lang') === 'en' ? 'en' : 'zh';
 const t = () => T[lang];
 /** A status in the core's one vocabulary (the case file's too). */
@@ -57,6 +55,9 @@ try {
   await never();
 }
 let actor = { id: me.id, roles: me.grants };
+/** One clock: the server's (the demo's runs on from its history); the current period holds its now. */
+const clockAt = Date.now(), serverNow = (await api.health()).now;
+const now = () => serverNow + (Date.now() - clockAt);
 
 // ---------------------------------------------------------------- the hierarchy, as far as the user has opened it
 /** Nodes fetched from the hierarchy routes (parents before children), by code. */
@@ -132,7 +133,7 @@ const say = (el, e) => {
 };
 
 async function renderDashboard() {
-  const period = state.periodKind === 'year' ? undefined : periodLabel(periodOf(AS_OF - 1, state.periodKind));
+  const period = state.periodKind === 'year' ? undefined : periodLabel(periodOf(now(), state.periodKind));
   try {
     const slice = await api.dashboard({ node: state.node, ...(period ? { period } : {}), ...(state.topic ? { topic: state.topic } : {}), rankBy: state.indicator });
     say($('dash-note'));
@@ -350,7 +351,7 @@ intake.addEventListener('jc-submit', async (e) => {
   intake.showResult?.({ ok: true, value: [] });
   $('new-case-dialog').close();
   $('status').textContent = `${t().recorded(id)}${note ? ` · ${note}` : ''}`;
-  await Promise.all([renderCaseList(), showCase(id, { focus: true })]);
+  await Promise.all([renderCaseList(), renderDashboard(), showCase(id, { focus: true })]);
   say($('case-note'));
   $('case-note').textContent = $('status').textContent; // the confirmation where the user is, on a phone too
 });

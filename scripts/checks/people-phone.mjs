@@ -61,7 +61,17 @@ export default async function phoneWalk({ browser, url, ok, watch }) {
   const startsAt = await intake.evaluate((f) => f.raw.node);
   await page.click('#close-dialog');
   ok(`phone: the form starts at the worker's grid (${startsAt})`, startsAt === PLACES.grid);
+  // one clock: the dashboard's current period (the default, this year) counts what is recorded now
+  const collected = () => page.evaluate(() => {
+    const kpi = document.querySelector('#dashboard').shadowRoot.querySelector('jc-kpi');
+    return Number(kpi.shadowRoot.querySelector('[part="value"]').textContent.replace(/[^0-9]/g, ''));
+  });
+  const before = await collected();
   const atGrid = await record('网格内消防通道被电动车堵塞，需清理');
+  await page.waitForFunction((n) => Number(document.querySelector('#dashboard').shadowRoot.querySelector('jc-kpi').shadowRoot
+    .querySelector('[part="value"]').textContent.replace(/[^0-9]/g, '')) > n, before, { timeout: 10_000 }).catch(() => {});
+  const after = await collected();
+  ok(`phone: the case recorded now is counted in the dashboard's current period (collected ${before} → ${after})`, after === before + 1);
   ok(`phone: recorded at the grid (${atGrid})`, /^JC-/.test(atGrid) && (await page.textContent('#case-h')).includes(atGrid));
   const note = await page.evaluate(() => { const r = document.querySelector('#case-note').getBoundingClientRect(); return { text: document.querySelector('#case-note').textContent, top: r.top, bottom: r.bottom }; });
   const heading = await page.evaluate(() => document.querySelector('#case-h').getBoundingClientRect());
