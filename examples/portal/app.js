@@ -18,6 +18,7 @@ const T = {
     treeLabel: '莆田市治理层级', none: '该区域暂无事件', recorded: (id) => `已登记事件 ${id}`, lang: 'English',
     arrived: (id, s) => `事件 ${id} 有更新：${s}`, offline: '与服务器的连接中断，正在重连…', back: '已重新连接',
     notRegistered: '已上报，等待有权限的人员立案', refused: '未被接受',
+    purpose: '案件办理',
     noScope: '您没有管辖区域：事件、区域和治理数据只对网格员和干部显示。群众点单、时间银行和积分在下方。',
     roles: { 'grid-worker': '网格员', 'grid-head': '网格长', 'village-officer': '村居干部', 'town-officer': '镇街干部', 'county-officer': '县区干部', 'city-officer': '市级干部', citizen: '群众' },
   },
@@ -30,6 +31,7 @@ const T = {
     treeLabel: 'Putian governance hierarchy', none: 'No cases in this area', recorded: (id) => `Case ${id} recorded`, lang: '中文',
     arrived: (id, s) => `Case ${id} changed: ${s}`, offline: 'Lost the server; reconnecting…', back: 'Reconnected',
     notRegistered: 'Reported; waiting for someone who may register it', refused: 'Not accepted',
+    purpose: 'Case handling',
     noScope: 'You govern no area: cases, places and figures are for grid workers and officers. Orders, the time bank and points are below.',
     roles: { 'grid-worker': 'Grid worker', 'grid-head': 'Grid head', 'village-officer': 'Village officer', 'town-officer': 'Town officer', 'county-officer': 'County officer', 'city-officer': 'City officer', citizen: 'Citizen' },
   },
@@ -180,7 +182,7 @@ async function renderCaseList() {
 /** The case file as the server prepared it for this person, and the actions open to them. */
 async function showCase(id, { focus = false } = {}) {
   let f;
-  try { f = await api.caseFile(id); } catch (e) { say($('case-note'), e); return; }
+  try { f = await api.caseFile(id, t().purpose); } catch (e) { say($('case-note'), e); return; }
   state.caseId = id;
   if (!known.has(f.case.node.code)) await reveal(f.case.node.code); // the case's place, for the pickers
   $('case-detail').hidden = false;
