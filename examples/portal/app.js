@@ -17,6 +17,7 @@ const T = {
     treeLabel: '莆田市治理层级', none: '该区域暂无事件', recorded: (id) => `已登记事件 ${id}`, lang: 'English',
     arrived: (id, s) => `事件 ${id} 有更新：${s}`, offline: '与服务器的连接中断，正在重连…', back: '已重新连接',
     notRegistered: '已上报，等待有权限的人员立案', refused: '未被接受',
+    purpose: '案件办理',
     noScope: '您没有管辖区域：事件、区域和治理数据只对网格员和干部显示。群众点单、时间银行和积分在下方。',
     roles: { 'grid-worker': '网格员', 'grid-head': '网格长', 'village-officer': '村居干部', 'town-officer': '镇街干部', 'county-officer': '县区干部', 'city-officer': '市级干部', citizen: '群众' },
   },
@@ -29,12 +30,11 @@ const T = {
     treeLabel: 'Putian governance hierarchy', none: 'No cases in this area', recorded: (id) => `Case ${id} recorded`, lang: '中文',
     arrived: (id, s) => `Case ${id} changed: ${s}`, offline: 'Lost the server; reconnecting…', back: 'Reconnected',
     notRegistered: 'Reported; waiting for someone who may register it', refused: 'Not accepted',
+    purpose: 'Case handling',
     noScope: 'You govern no area: cases, places and figures are for grid workers and officers. Orders, the time bank and points are below.',
     roles: { 'grid-worker': 'Grid worker', 'grid-head': 'Grid head', 'village-officer': 'Village officer', 'town-officer': 'Town officer', 'county-officer': 'County officer', 'city-officer': 'City officer', citizen: 'Citizen' },
   },
 };
-/** The end of the demo history (the server's PUTIAN_AS_OF): the figures' periods count back from it. */
-const AS_OF = Date.parse('2026-01-01T00:00:00+08:00');
 let lang = localStorage.getItem('jiceng.lang') === 'en' ? 'en' : 'zh';
 const t = () => T[lang];
 /** A status in the core's one vocabulary (the case file's too). */
@@ -56,6 +56,9 @@ try {
   await never();
 }
 let actor = { id: me.id, roles: me.grants };
+/** One clock: the server's (the demo's runs on from its history); the current period holds its now. */
+const clockAt = Date.now(), serverNow = (await api.health()).now;
+const now = () => serverNow + (Date.now() - clockAt);
 
 // ---------------------------------------------------------------- the hierarchy, as far as the user has opened it
 /** Nodes fetched from the hierarchy routes (parents before children), by code. */
@@ -131,7 +134,7 @@ const say = (el, e) => {
 };
 
 async function renderDashboard() {
-  const period = state.periodKind === 'year' ? undefined : periodLabel(periodOf(AS_OF - 1, state.periodKind));
+  const period = state.periodKind === 'year' ? undefined : periodLabel(periodOf(now(), state.periodKind));
   try {
     const slice = await api.dashboard({ node: state.node, ...(period ? { period } : {}), ...(state.topic ? { topic: state.topic } : {}), rankBy: state.indicator });
     say($('dash-note'));
@@ -178,7 +181,7 @@ async function renderCaseList() {
 /** The case file as the server prepared it for this person, and the actions open to them. */
 async function showCase(id, { focus = false } = {}) {
   let f;
-  try { f = await api.caseFile(id); } catch (e) { say($('case-note'), e); return; }
+  try { f = await api.caseFile(id, t().purpose); } catch (e) { say($('case-note'), e); return; }
   state.caseId = id;
   if (!known.has(f.case.node.code)) await reveal(f.case.node.code); // the case's place, for the pickers
   $('case-detail').hidden = false;
@@ -392,7 +395,7 @@ intake.addEventListener('jc-submit', async (e) => {
   intake.showResult?.({ ok: true, value: [] });
   $('new-case-dialog').close();
   $('status').textContent = `${t().recorded(id)}${note ? ` · ${note}` : ''}`;
-  await Promise.all([renderCaseList(), showCase(id, { focus: true })]);
+  await Promise.all([renderCaseList(), renderDashboard(), showCase(id, { focus: true })]);
   say($('case-note'));
   $('case-note').textContent = $('status').textContent; // the confirmation where the user is, on a phone too
 });

@@ -35,7 +35,7 @@ export default async function phoneWalk({ browser, url, ok, watch }) {
 
   const intake = page.locator('#intake');
   /** Records a case through the portal's form; `place` picks a place other than the one the form starts at. */
-  const record = async (description, place) => {
+  const record = async (description, place, address) => {
     await page.click('#new-case');
     await page.waitForSelector('#new-case-dialog[open]');
     if (place) {
@@ -46,6 +46,7 @@ export default async function phoneWalk({ browser, url, ok, watch }) {
     await intake.locator('[data-field="category"]').fill('消防');
     await intake.locator('[data-field="category"]').press('Enter');
     await intake.locator('[data-field="description"]').fill(description);
+    if (address) await intake.locator('[data-field="address"]').fill(address);
     await intake.locator('input[data-field="urgency"][value="critical"]').check();
     await intake.locator('input[data-field="source"][value="patrol"]').check();
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/cases') && r.request().method() === 'POST');
@@ -61,7 +62,17 @@ export default async function phoneWalk({ browser, url, ok, watch }) {
   const startsAt = await intake.evaluate((f) => f.raw.node);
   await page.click('#close-dialog');
   ok(`phone: the form starts at the worker's grid (${startsAt})`, startsAt === PLACES.grid);
+  // one clock: the dashboard's current period (the default, this year) counts what is recorded now
+  const collected = () => page.evaluate(() => {
+    const kpi = document.querySelector('#dashboard').shadowRoot.querySelector('jc-kpi');
+    return Number(kpi.shadowRoot.querySelector('[part="value"]').textContent.replace(/[^0-9]/g, ''));
+  });
+  const before = await collected();
   const atGrid = await record('网格内消防通道被电动车堵塞，需清理');
+  await page.waitForFunction((n) => Number(document.querySelector('#dashboard').shadowRoot.querySelector('jc-kpi').shadowRoot
+    .querySelector('[part="value"]').textContent.replace(/[^0-9]/g, '')) > n, before, { timeout: 10_000 }).catch(() => {});
+  const after = await collected();
+  ok(`phone: the case recorded now is counted in the dashboard's current period (collected ${before} → ${after})`, after === before + 1);
   ok(`phone: recorded at the grid (${atGrid})`, /^JC-/.test(atGrid) && (await page.textContent('#case-h')).includes(atGrid));
   const note = await page.evaluate(() => { const r = document.querySelector('#case-note').getBoundingClientRect(); return { text: document.querySelector('#case-note').textContent, top: r.top, bottom: r.bottom }; });
   const heading = await page.evaluate(() => document.querySelector('#case-h').getBoundingClientRect());
@@ -70,7 +81,8 @@ export default async function phoneWalk({ browser, url, ok, watch }) {
   // at a unit of the grid
   const unit = await page.evaluate((grid) => { const h = document.querySelector('#tree').hierarchy; const u = h.indexOf(grid) + 1; return { code: h.code(u), name: h.name(u) }; }, PLACES.grid);
   const description = `${unit.name}楼道堆放杂物，堵塞消防通道，${'住户反映多次未处理。'.repeat(12)}`;
-  const atUnit = await record(description, unit);
+  const address = `${unit.name}2单元楼道`;
+  const atUnit = await record(description, unit, address);
   ok(`phone: recorded at a unit, ${unit.name} (${atUnit})`, /^JC-/.test(atUnit));
 
   // find it again after a reload: pick the unit in the tree; the list shows its cases
@@ -89,8 +101,12 @@ export default async function phoneWalk({ browser, url, ok, watch }) {
   await page.waitForFunction((id) => document.querySelector('#case-file').shadowRoot?.textContent.includes(id), atUnit);
   const file = await page.evaluate(() => {
     const root = document.querySelector('#case-file').shadowRoot;
-    return { text: root.textContent, notes: [...root.querySelectorAll('[part~="note"]')].map((n) => n.textContent) };
+    const dd = (part) => root.querySelector(`[part="${part}"]`)?.textContent.trim();
+    return { text: root.textContent, notes: [...root.querySelectorAll('[part~="note"]')].map((n) => n.textContent), urgency: dd('urgency'), address: dd('address') };
   });
+  ok(`phone: the file shows the urgency and address the worker entered (${file.urgency}, ${file.address})`, file.urgency === '特急' && file.address === address);
+  const listed2 = await page.evaluate((id) => document.querySelector(`#case-list button[data-case="${id}"]`)?.textContent ?? '', atUnit);
+  ok('phone: the case list shows its urgency', listed2.includes('特急'));
   ok('phone: the file names the case, its place and its status, and shows the whole description once',
     file.text.includes(atUnit) && file.text.includes(unit.name) && file.notes.filter((n) => n === description).length === 1);
   await page.locator('#case-file').scrollIntoViewIfNeeded();

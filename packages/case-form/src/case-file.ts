@@ -6,7 +6,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
-import { DEFAULT_ROLE_RULES, formatDuration, type Dossier, type DossierEntry, type LocalizedText } from '@jiceng/core';
+import { DEFAULT_ROLE_RULES, formatDuration, type Dossier, type DossierEntry, type DossierIntake, type LocalizedText } from '@jiceng/core';
 import { caseFileStrings, fill, type CaseFileStrings } from './i18n.js';
 import { formatSize } from './attachments.js';
 import { caseFileStyles } from './styles.js';
@@ -90,6 +90,19 @@ export class JcCaseFile extends LitElement {
     return local.slice(0, 16).replace('T', ' ');
   }
 
+  /** What was entered at intake, as the reader may see it (the server masked it). */
+  private _intake(it: DossierIntake | undefined): TemplateResult | typeof nothing {
+    if (!it) return nothing;
+    const s = this._s;
+    const row = (k: string, v: string | undefined, part: string) => (v ? html`<dt>${k}</dt><dd part=${part}>${v}</dd>` : nothing);
+    const coords = typeof it.lng === 'number' && typeof it.lat === 'number' ? `${it.lat.toFixed(6)}, ${it.lng.toFixed(6)}` : undefined;
+    return html`${row(s.urgency, it.urgency ? s.urgencies[it.urgency] ?? it.urgency : undefined, 'urgency')}
+      ${row(s.source, s.sources[it.source] ?? it.source, 'source')}
+      ${row(s.address, it.address, 'address')}
+      ${row(s.coordinates, coords, 'coordinates')}
+      ${row(s.reporter, it.reporter, 'reporter')}`;
+  }
+
   private _entry(e: DossierEntry): TemplateResult {
     const s = this._s;
     const marked = e.marks.length > 0;
@@ -145,6 +158,7 @@ export class JcCaseFile extends LitElement {
             <dt>${s.node}</dt><dd>${d.node.name ?? d.node.code} <span class="muted">${d.node.code}</span></dd>
             ${d.category ? html`<dt>${s.category}</dt><dd>${d.category.name ? this._t(d.category.name) : d.category.id}</dd>` : nothing}
             <dt>${s.status}</dt><dd>${s.statuses[d.status] ?? d.status}</dd>
+            ${this._intake(d.intake)}
           </dl>
           <h3 id="progress-title">${s.progress}</h3>
           <ol part="progress" class="steps" aria-labelledby="progress-title">

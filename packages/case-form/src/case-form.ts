@@ -8,7 +8,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
 import {
-  availableActions, CASE_SOURCES, FIELD_LABELS, URGENCIES, validateCommand,
+  availableActions, CASE_SOURCES, FIELD_LABELS, TEXT_LIMITS, URGENCIES, validateCommand,
   type Actor, type Attachment, type CaseAction, type CaseContext, type CaseState, type Category,
   type CategoryTable, type HierarchyIndex, type JcIssue,
 } from '@jiceng/core';
@@ -110,6 +110,12 @@ function byField(errors: readonly JcIssue[], fields: readonly string[]): { field
     } else rest.push(e);
   }
   return { fields: map, rest };
+}
+
+/** The core's length limit of a text field (the reporter's name is the core's `reporter`). */
+function limitOf(field: string): number | undefined {
+  const key = field === 'reporterName' ? 'reporter' : field;
+  return Object.prototype.hasOwnProperty.call(TEXT_LIMITS, key) ? (TEXT_LIMITS as Record<string, number>)[key] : undefined;
 }
 
 /**
@@ -672,21 +678,32 @@ export class JcCaseForm extends LitElement {
     const id = `f-${field}`;
     const value = this._raw[field] as string;
     const onInput = (e: Event) => this._set(field, (e.target as HTMLInputElement).value as never);
-    const describedby = err ? `e-${field}` : undefined;
+    const max = limitOf(field);
+    const describedby = [max ? `c-${field}` : '', err ? `e-${field}` : ''].filter(Boolean).join(' ') || undefined;
     return html`
       <div class="field" part="field${err ? ' field-invalid' : ''}">
         <label part="label" for=${id}>${this._label(field)}${opts.required ? html` <span class="req">(${this._s.required})</span>` : nothing}</label>
         ${opts.multiline
           ? html`<textarea id=${id} data-field=${field} part="input" rows="4" .value=${value} ?disabled=${this._disabled}
+              maxlength=${max ?? nothing}
               aria-invalid=${err ? 'true' : 'false'} aria-describedby=${describedby ?? nothing} aria-required=${opts.required ? 'true' : 'false'}
               @input=${onInput} @blur=${() => this._touch(field)}></textarea>`
           : html`<input id=${id} data-field=${field} part="input" type=${opts.type ?? 'text'} inputmode=${opts.inputmode ?? nothing}
+              maxlength=${max ?? nothing}
               .value=${value} ?disabled=${this._disabled} aria-invalid=${err ? 'true' : 'false'}
               aria-describedby=${describedby ?? nothing} aria-required=${opts.required ? 'true' : 'false'}
               @input=${onInput} @blur=${() => this._touch(field)} />`}
+        ${this._counter(value, max, `c-${field}`)}
         ${this._error(err, `e-${field}`)}
       </div>
     `;
+  }
+
+  /** The live count of a limited field, with its unit (“12/2000 字”); the field refuses more in place (maxlength). */
+  private _counter(value: string, max: number | undefined, id: string): TemplateResult | typeof nothing {
+    if (!max) return nothing;
+    const n = value.length;
+    return html`<div id=${id} class="counter${n >= max ? ' full' : ''}" part="counter">${fill(this._s.counter, { n, max })}</div>`;
   }
 
   private _radios(field: 'urgency' | 'source', options: readonly string[], names: Record<string, string>, err: JcIssue | undefined): TemplateResult {
@@ -890,7 +907,9 @@ export class JcCaseForm extends LitElement {
     const required = isRequired(action, f.name);
     const label = this._actionLabel(f);
     const req = required ? html` <span class="req">(${s.required})</span>` : nothing;
-    const aria = { invalid: err ? 'true' : 'false', describedby: err ? eid : undefined };
+    const max = f.kind === 'textarea' || f.kind === 'text' ? limitOf(f.name) : undefined;
+    const cid = `ac-${action}-${f.name.replace('.', '-')}`;
+    const aria = { invalid: err ? 'true' : 'false', describedby: [max ? cid : '', err ? eid : ''].filter(Boolean).join(' ') || undefined };
     const str = typeof v === 'string' ? v : '';
     const onInput = (e: Event) => this._setAction(f.name, (e.target as HTMLInputElement).value);
     const wrap = (inner: TemplateResult) => html`<div class="field" part="field${err ? ' field-invalid' : ''}">${inner}${this._error(err, eid)}</div>`;
@@ -905,14 +924,16 @@ export class JcCaseForm extends LitElement {
         }, () => this._setAction('category', ''), `${action}-`);
       case 'textarea':
         return wrap(html`<label part="label" for=${id}>${label}${req}</label>
-          <textarea id=${id} data-afield=${f.name} part="input" rows="3" .value=${str} aria-invalid=${aria.invalid}
-            aria-describedby=${aria.describedby ?? nothing} aria-required=${required ? 'true' : 'false'} @input=${onInput}></textarea>`);
+          <textarea id=${id} data-afield=${f.name} part="input" rows="3" .value=${str} aria-invalid=${aria.invalid} maxlength=${max ?? nothing}
+            aria-describedby=${aria.describedby ?? nothing} aria-required=${required ? 'true' : 'false'} @input=${onInput}></textarea>
+          ${this._counter(str, max, cid)}`);
       case 'text':
       case 'amount':
         return wrap(html`<label part="label" for=${id}>${label}${req}</label>
           <input id=${id} data-afield=${f.name} part="input" type="text" inputmode=${f.kind === 'amount' ? 'decimal' : nothing}
-            .value=${str} aria-invalid=${aria.invalid} aria-describedby=${aria.describedby ?? nothing}
-            aria-required=${required ? 'true' : 'false'} @input=${onInput} />`);
+            .value=${str} aria-invalid=${aria.invalid} aria-describedby=${aria.describedby ?? nothing} maxlength=${max ?? nothing}
+            aria-required=${required ? 'true' : 'false'} @input=${onInput} />
+          ${this._counter(str, max, cid)}`);
       case 'unit':
         return wrap(html`<label part="label" for=${id}>${label}</label>
           <select id=${id} data-afield=${f.name} @change=${onInput}>

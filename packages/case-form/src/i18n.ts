@@ -27,6 +27,8 @@ export interface CaseFormStrings {
   fieldLabels: Partial<Record<string, string>>;
   intakeTitle: string;
   required: string;
+  /** The live count of a limited field: `{n}` typed of `{max}`, with the unit. */
+  counter: string;
   category: string;
   categoryPlaceholder: string;
   categoryNone: string;
@@ -79,6 +81,7 @@ const zh: CaseFormStrings = {
   fieldLabels: {},
   intakeTitle: '案件登记',
   required: '必填',
+  counter: '{n}/{max} 字',
   category: '事项类别',
   categoryPlaceholder: '输入名称或编码筛选',
   categoryNone: '没有匹配的类别',
@@ -131,6 +134,7 @@ const en: CaseFormStrings = {
   fieldLabels: {},
   intakeTitle: 'Report a case',
   required: 'required',
+  counter: '{n}/{max} characters',
   category: 'Category',
   categoryPlaceholder: 'Type a name or code to filter',
   categoryNone: 'No matching category',
@@ -202,6 +206,14 @@ export interface CaseFileStrings {
   empty: string;
   node: string;
   category: string;
+  /** Intake fields shown in the file's header. */
+  urgency: string;
+  source: string;
+  address: string;
+  coordinates: string;
+  reporter: string;
+  urgencies: Record<Urgency, string>;
+  sources: Record<CaseSource, string>;
   status: string;
   progress: string;
   stepStatus: Record<'done' | 'current' | 'pending' | 'skipped', string>;
@@ -245,6 +257,13 @@ export const caseFileStrings: { zh: CaseFileStrings; en: CaseFileStrings } = {
     title: '案件档案 {id}',
     empty: '没有案件档案',
     node: '所属节点',
+    urgency: '紧急程度',
+    source: '来源',
+    address: '地址',
+    coordinates: '坐标',
+    reporter: '报告人',
+    urgencies: column(URGENCY_LABELS, 'zh'),
+    sources: column(CASE_SOURCE_LABELS, 'zh'),
     category: '事项类别',
     status: '状态',
     progress: '七步闭环进度',
@@ -279,6 +298,13 @@ export const caseFileStrings: { zh: CaseFileStrings; en: CaseFileStrings } = {
     title: 'Case file {id}',
     empty: 'No case file',
     node: 'Node',
+    urgency: 'Urgency',
+    source: 'Source',
+    address: 'Address',
+    coordinates: 'Coordinates',
+    reporter: 'Reporter',
+    urgencies: column(URGENCY_LABELS, 'en'),
+    sources: column(CASE_SOURCE_LABELS, 'en'),
     category: 'Category',
     status: 'Status',
     progress: 'Seven-step progress',

@@ -136,6 +136,10 @@ export function intakeCommands(v: CaseIntake): IntakeCommands {
   const discover: CaseCommandOf<'discover'> = { type: 'discover', node: v.node, source: v.source, description: v.description };
   if (v.reporterName && !v.anonymous) discover.reporter = v.reporterName;
   if (v.attachments?.length) discover.attachments = v.attachments;
+  // the finder's urgency and place stay in the file even when someone else registers the case
+  if (v.urgency) discover.urgency = v.urgency;
+  if (v.address) discover.address = v.address;
+  if (v.lat !== undefined && v.lng !== undefined) Object.assign(discover, { lat: v.lat, lng: v.lng });
   const register: IntakeCommands['register'] = { type: 'register', category: v.category, urgency: v.urgency, description: v.description };
   if (v.address) register.address = v.address;
   if (v.lat !== undefined && v.lng !== undefined) Object.assign(register, { lat: v.lat, lng: v.lng });

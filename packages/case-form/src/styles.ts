@@ -25,6 +25,8 @@ export const caseFormStyles = css`
   :focus-visible { outline: 2px solid var(--jc-focus); outline-offset: 2px; }
   [aria-invalid='true'], jc-grid-tree.invalid { border-color: var(--jc-bad); box-shadow: 0 0 0 1px var(--jc-bad); }
   .error { color: var(--jc-bad); font-size: 0.92em; }
+  .counter { color: var(--jc-fg-muted); font-size: 0.92em; text-align: end; font-variant-numeric: tabular-nums; }
+  .counter.full { color: var(--jc-bad); font-weight: 600; }
   .error::before { content: '⚠ '; }
   .error p { margin: 0; }
   .muted { color: var(--jc-fg-muted); font-size: 0.92em; font-weight: 400; }

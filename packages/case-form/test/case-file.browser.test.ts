@@ -39,6 +39,22 @@ async function mount(d: Dossier | undefined, lang = 'zh'): Promise<JcCaseFile> {
 }
 
 describe('<jc-case-file>', () => {
+  it('shows what was entered at intake: urgency, source, address, coordinates, reporter — as text', async () => {
+    const intake = { source: 'patrol' as const, urgency: 'critical' as const, address: `沙堤村18号 ${XSS}`, lng: 119.0123, lat: 25.4321, reporter: '李四' };
+    const el = await mount({ ...dossier, intake });
+    const dd = (part: string) => root(el).querySelector(`[part="${part}"]`)?.textContent?.trim();
+    expect(dd('urgency')).to.equal('特急');
+    expect(dd('source')).to.equal('网格巡查');
+    expect(dd('address')).to.equal(`沙堤村18号 ${XSS}`);
+    expect(root(el).querySelector('img')).to.equal(null);
+    expect(dd('coordinates')).to.equal('25.432100, 119.012300');
+    expect(dd('reporter')).to.equal('李四');
+    const masked = await mount({ ...dossier, intake: { source: 'citizen', urgency: 'urgent', address: '黄田村第三网格' } }, 'en');
+    expect(root(masked).querySelector('[part="urgency"]')!.textContent!.trim()).to.equal('Urgent');
+    expect(root(masked).querySelector('[part="coordinates"]')).to.equal(null);
+    expect(root(masked).querySelector('[part="reporter"]')).to.equal(null);
+  });
+
   it('shows the seven steps as a progress line in words, not colour alone', async () => {
     const el = await mount(dossier);
     const steps = [...root(el).querySelectorAll('[part~="step"]')].map((s) => s.textContent!.replace(/\s+/g, ''));
@@ -85,7 +101,8 @@ describe('<jc-case-file>', () => {
   });
 
   it('renders what it is given: masked values stay masked, the raw events are never shown', async () => {
-    const masked: Dossier = { ...dossier, entries: dossier.entries.map((e) => ({ ...e, actor: e.actor === 'gw1' ? '林**' : e.actor })) };
+    // as a reader without personal rights gets it: actors and the intake's reporter masked
+    const masked: Dossier = { ...dossier, intake: { ...dossier.intake!, reporter: '张**' }, entries: dossier.entries.map((e) => ({ ...e, actor: e.actor === 'gw1' ? '林**' : e.actor })) };
     const el = await mount(masked);
     const t = root(el).textContent!;
     expect(t).to.contain('林**');

@@ -104,6 +104,33 @@ describe('<jc-case-form> intake: validation', () => {
     }
   });
 
+  it('counts each limited field as it is typed, with the unit, and refuses more than the limit in place', async () => {
+    const el = await mount();
+    const area = $<HTMLTextAreaElement>(el, '[data-field="description"]')!;
+    const counter = (f: string) => $(el, `#c-${f}`)?.textContent?.trim();
+    expect(counter('description')).to.equal('0/2000 字');
+    expect(area.getAttribute('aria-describedby')!.split(' ')).to.include('c-description');
+    expect(counter('address')).to.equal('0/500 字');
+    expect(counter('reporterName')).to.equal('0/200 字');
+    area.focus();
+    await sendKeys({ type: '路灯不亮' });
+    await el.updateComplete;
+    expect(counter('description')).to.equal('4/2000 字');
+    el.raw = { ...el.raw, description: '长'.repeat(2000) };
+    await el.updateComplete;
+    area.focus();
+    area.setSelectionRange(2000, 2000);
+    await sendKeys({ type: '多' });
+    await el.updateComplete;
+    expect(area.value.length).to.equal(2000);
+    expect(el.raw.description!.length).to.equal(2000);
+    expect(counter('description')).to.equal('2000/2000 字');
+    expect($(el, '#c-description')!.classList.contains('full')).to.equal(true);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(counter('address')).to.equal('0/500 characters');
+  });
+
   it('does not show a field\'s error before the user leaves it', async () => {
     const el = await mount();
     const d = $<HTMLTextAreaElement>(el, '[data-field="description"]')!;
@@ -163,7 +190,7 @@ describe('<jc-case-form> intake: submitting', () => {
     setTimeout(() => $<HTMLButtonElement>(el, 'button[part="submit"]')!.click());
     const ev = (await oneEvent(el, 'jc-submit')) as CustomEvent<JcSubmitDetail>;
     const d = ev.detail;
-    expect(d.discover).to.deep.equal({ type: 'discover', node: G1, source: 'patrol', description: '楼道堆放垃圾' });
+    expect(d.discover).to.deep.equal({ type: 'discover', node: G1, source: 'patrol', description: '楼道堆放垃圾', urgency: 'normal' });
     expect(d.reporter).to.deep.equal({ reporterName: '张三', reporterPhone: '13800000000', consent: true, anonymous: true });
     const r = w.store.execute(d.discover, w.actors.gw, w.ctx);
     expect(r.ok).to.equal(true);

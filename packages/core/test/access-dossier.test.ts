@@ -54,3 +54,38 @@ test('a wall screen shows no quoted number, whatever the role', () => {
   assert.ok(r.ok);
   assert.ok(!text(r.value).includes(PHONE) && !text(r.value).includes(ID), text(r.value.entries.map((e) => e.note)));
 });
+
+test('the file keeps what the grid worker entered (urgency, address, coordinates, reporter), masked per reader', () => {
+  const store = makeStore();
+  const ctx = makeCtx();
+  const ADDRESS = '黄石镇沙堤村18号楼2单元';
+  const id = runSteps(store, ctx, [
+    ['gw', { type: 'discover', node: U1, source: 'patrol', description: '消防通道被堵', urgency: 'critical', address: ADDRESS, lng: 119.0123, lat: 25.4321, reporter: '李四' }],
+  ]);
+  assert.equal(store.get(id)!.urgency, 'critical', 'the list shows the finder\'s urgency before registration');
+  const file = store.dossier(id);
+  assert.ok(file.ok);
+  assert.deepEqual(file.value.intake, { source: 'patrol', urgency: 'critical', address: ADDRESS, lng: 119.0123, lat: 25.4321, reporter: '李四' });
+  const own = readDossier(createAccess(who('grid-worker', G1), hierarchy), file.value, { purpose: '案件办理' });
+  assert.ok(own.ok);
+  assert.deepEqual(own.value.intake, file.value.intake, 'the grid worker, with a purpose, reads all of it');
+  const noPurpose = readDossier(createAccess(who('grid-worker', G1), hierarchy), file.value);
+  assert.ok(noPurpose.ok, 'without a purpose the file is still read, its personal fields masked');
+  assert.notEqual(noPurpose.value.intake!.address, ADDRESS);
+  const county = readDossier(createAccess(who('county-officer', COUNTY), hierarchy), file.value, { purpose: '督办' });
+  assert.ok(county.ok);
+  const it = county.value.intake!;
+  assert.equal(it.urgency, 'critical');
+  assert.equal(it.source, 'patrol');
+  assert.ok(it.address && it.address !== ADDRESS, `address masked: ${it.address}`);
+  assert.equal(it.lng, undefined);
+  assert.equal(it.lat, undefined);
+  assert.notEqual(it.reporter, '李四');
+  assert.ok(!text(county.value).includes(ADDRESS) && !text(county.value).includes('119.0123'));
+  // registration's values take over
+  runSteps(store, ctx, [['vo', { type: 'register', category: 'safety.fire', urgency: 'urgent', description: '消防通道被堵' }]], id);
+  const after = store.dossier(id);
+  assert.ok(after.ok);
+  assert.equal(after.value.intake!.urgency, 'urgent');
+  assert.equal(after.value.intake!.address, ADDRESS);
+});

@@ -83,6 +83,8 @@ export class JcDashboard extends JcDashboardElement {
       .cov th, .cov td { padding: 4px 6px; border-block-end: 1px solid var(--jc-border); text-align: end; }
       .cov th[scope='row'], .cov thead th:first-child { text-align: start; font-weight: 400; }
       .cov thead th { color: var(--jc-fg-muted); font-weight: 400; font-size: max(0.9em, var(--jc-text-min, 0px)); }
+      .cov tr.zero th, .flag { color: var(--jc-c-lag); font-weight: 600; }
+      .flag { margin: var(--jc-space) 0 0; }
       @container (min-width: 640px) {
         .kpis { grid-template-columns: repeat(3, minmax(0, 1fr)); }
         .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
@@ -123,6 +125,8 @@ export class JcDashboard extends JcDashboardElement {
   @property({ type: Number }) threshold: number | null = null;
   /** Ranking: how many at the bottom count as lagging when there is no threshold. */
   @property({ type: Number }) bottom = 3;
+  /** Ranking: the gap from the median a bottom row must fall short by to lag (see `<jc-ranking>`). */
+  @property({ type: Number, attribute: 'lag-gap' }) lagGap: number | null = null;
   /** The chosen category (breakdown), or null. */
   @property() category: string | null = null;
   /** `standard` or `wall` (大屏: large type, dark theme). */
@@ -277,7 +281,7 @@ export class JcDashboard extends JcDashboardElement {
           @jc-category=${(e: CustomEvent<JcCategoryDetail>) => { this.category = e.detail.code; }}></jc-breakdown>
         <jc-ranking class="card" lang=${lang} theme=${theme} .i18n=${this.i18n} hide-note exportable
           heading-level=${sub} .items=${d.children} .indicator=${this.indicator}
-          .threshold=${this.threshold} .bottom=${this.bottom}
+          .threshold=${this.threshold} .bottom=${this.bottom} .lagGap=${this.lagGap}
           @jc-indicator=${(e: CustomEvent<JcIndicatorDetail>) => { this.indicator = e.detail.indicator; }}></jc-ranking>
         <div class="card">
           <jc-breakdown class="levels" plain sort="none" format="percent" lang=${lang} theme=${theme} .i18n=${this.i18n} hide-note
@@ -305,12 +309,16 @@ export class JcDashboard extends JcDashboardElement {
 
   private coverage(): TemplateResult {
     const t = this.coverageTable();
+    // nothing covered out of a real total is flagged in words and colour, not left as a quiet 0
+    const zero = (this.data?.coverage ?? []).map((c) => c.value === 0 && typeof c.total === 'number' && c.total > 0);
+    const zeroNames = t.rows.filter((_, k) => zero[k]).map((r) => r[0] as string);
     return html`<table class="cov" part="coverage">
       <caption><span role="heading" aria-level=${this.headingLevel + 1}>${t.title}</span></caption>
       <thead><tr>${t.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-      <tbody>${t.rows.map((r) => html`<tr>${r.map((c, i) => i === 0
+      <tbody>${t.rows.map((r, k) => html`<tr class=${zero[k] ? 'zero' : ''}>${r.map((c, i) => i === 0
         ? html`<th scope="row">${c as string}</th>`
         : html`<td>${typeof c === 'string' ? c : c.v === undefined ? '' : this.shown(this.f.value(c.v, c.format))}</td>`)}</tr>`)}</tbody>
-    </table>`;
+    </table>
+    ${zeroNames.length ? html`<p class="flag" part="flag">⚠ ${this.s.noCoverage}${this.uiLang === 'zh' ? '：' : ': '}${this.f.list(zeroNames)}</p>` : nothing}`;
   }
 }

@@ -64,6 +64,8 @@ export interface DashboardStrings {
   level: string;
   share: string;
   coverageTitle: string;
+  /** Mark beside a coverage figure of zero. */
+  noCoverage: string;
   item: string;
   total: string;
   rate: string;
@@ -136,13 +138,14 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     rankingSummary: '{n} 个下级按{indicator}排序；落后 {k} 个{names}。{rule}',
     lagBelow: '低于 {t} 为落后。',
     lagAbove: '高于 {t} 为落后。',
-    lagBottom: '末 {n} 名为落后。',
+    lagBottom: '末 {n} 名为落后（须比中位数差 {gap}及以上）。',
     levelsTitle: '各级办结占比',
     withinVillage: '小事不出村',
     withinTown: '大事不出镇',
     level: '层级',
     share: '占比',
     coverageTitle: '组织覆盖',
+    noCoverage: '无覆盖',
     item: '项目',
     total: '总数',
     rate: '覆盖率',
@@ -205,13 +208,14 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     rankingSummary: '{n} sub-areas ranked by {indicator}; {k} lagging{names}. {rule}',
     lagBelow: 'Below {t} is lagging.',
     lagAbove: 'Above {t} is lagging.',
-    lagBottom: 'The bottom {n} are lagging.',
+    lagBottom: 'The bottom {n} are lagging (only if {gap} or more worse than the median).',
     levelsTitle: 'Share closed at each level',
     withinVillage: 'Small matters kept in the village',
     withinTown: 'Major matters kept in the town',
     level: 'Level',
     share: 'Share',
     coverageTitle: 'Organisation coverage',
+    noCoverage: 'None covered',
     item: 'Item',
     total: 'Total',
     rate: 'Coverage',

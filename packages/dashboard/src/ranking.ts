@@ -18,34 +18,64 @@ import { argumentError, FINITE, need } from '@jiceng/ui';
 /**
  * Ranks items by an indicator, best first (by the indicator's `better`; ties in the order
  * given), and marks the
- * lagging ones: worse than `threshold` if given, else the bottom `bottom` when there are more
- * ranked items than that. Suppressed or missing values come last, unranked and unmarked.
+ * lagging ones: worse than `threshold` if given, else those of the bottom `bottom` (when
+ * there are more ranked items than that) that are worse than the median by at least `gap`
+ * (see {@link lagGapOf}) — so a small spread marks nobody. Suppressed or missing values come
+ * last, unranked and unmarked.
  *
  * @example
  * ```ts
  * rankRows(items, INDICATORS[2], null, 3); // [{ code, label, value, rank: 1, lag: false }, …]
+ * rankRows(items, INDICATORS[2], null, 3, 0.05); // lagging only 5 points or more below the median
  * ```
  */
-export function rankRows(items: readonly RankingItem[], def: IndicatorDef, threshold: number | null, bottom: number): BarRow[] {
+export function rankRows(items: readonly RankingItem[], def: IndicatorDef, threshold: number | null, bottom: number, gap: number | null = null): BarRow[] {
   need('rankRows', 'items', items, 'array');
   need('rankRows', 'def', def, 'object', { id: 'string' });
   // An unparsable attribute gives NaN: no threshold, no bottom rows — a number all the same.
   if (threshold !== null && typeof threshold !== 'number') throw argumentError('rankRows', 'threshold', { zh: '数或 null', en: 'a number or null' });
   if (typeof bottom !== 'number') throw argumentError('rankRows', 'bottom', FINITE);
+  if (gap !== null && typeof gap !== 'number') throw argumentError('rankRows', 'gap', { zh: '数或 null', en: 'a number or null' });
   const sign = def.better === 'lower' ? 1 : -1;
   const withValue = items.map((it, i) => ({ it, i, v: it.values[def.id] }));
   // ties keep the order given (the core's, or the host's)
   const ranked = withValue.filter((x) => isNum(x.v)).sort((a, b) => sign * ((a.v as number) - (b.v as number)) || a.i - b.i);
   const rest = withValue.filter((x) => !isNum(x.v));
   const n = ranked.length;
+  const mid = n ? median(ranked.map((x) => x.v as number)) : 0;
+  const short = lagGapOf(def, mid, gap);
   const rows: BarRow[] = ranked.map((x, i) => {
     const v = x.v as number;
     const lag = threshold !== null && threshold === threshold
       ? (def.better === 'lower' ? v > threshold : v < threshold)
-      : bottom > 0 && n > bottom && i >= n - bottom;
+      : bottom > 0 && n > bottom && i >= n - bottom && sign * (mid - v) <= 1e-9 - short;
     return { code: x.it.code, label: x.it.name, value: v, rank: i + 1, lag };
   });
   return rows.concat(rest.map((x) => ({ code: x.it.code, label: x.it.name, value: x.v, lag: false })));
+}
+
+function median(vs: number[]): number {
+  const a = [...vs].sort((x, y) => x - y), h = a.length >> 1;
+  return a.length % 2 ? a[h] : (a[h - 1] + a[h]) / 2;
+}
+
+/**
+ * The gap from the median a bottom-ranked value must fall short by to count as lagging:
+ * `gap` when the host set one (in the indicator's unit: 0.02 is 2 points of a rate), else 1
+ * percentage point for rates, 0.1 for scores and a tenth of the median (at least 1) for counts.
+ *
+ * @example
+ * ```ts
+ * lagGapOf(INDICATORS[2], 0.98, null); // 0.01
+ * lagGapOf(INDICATORS[4], 40, null); // 4
+ * ```
+ */
+export function lagGapOf(def: IndicatorDef, median: number, gap: number | null): number {
+  need('lagGapOf', 'def', def, 'object', { id: 'string' });
+  if (typeof median !== 'number') throw argumentError('lagGapOf', 'median', FINITE);
+  if (gap !== null && typeof gap !== 'number') throw argumentError('lagGapOf', 'gap', { zh: '数或 null', en: 'a number or null' });
+  if (gap !== null && gap === gap) return Math.abs(gap);
+  return def.format === 'percent' ? 0.01 : def.format === 'score' ? 0.1 : Math.max(1, Math.abs(median) / 10);
 }
 
 /**
@@ -87,6 +117,12 @@ export class JcRanking extends JcDashboardElement {
   @property({ type: Number }) threshold: number | null = null;
   /** How many at the bottom count as lagging when there is no threshold. */
   @property({ type: Number }) bottom = 3;
+  /**
+   * Without a threshold, a bottom row lags only if worse than the median by at least this
+   * much, in the indicator's unit (0.02 = 2 points); unset, 1 point for rates, a tenth of the
+   * median for counts. Shown in the legend.
+   */
+  @property({ type: Number, attribute: 'lag-gap' }) lagGap: number | null = null;
   /** The selected node's code. */
   @property() selected: string | null = null;
   /** Title; defaults to the translated “ranking of sub-areas”. */
@@ -104,7 +140,7 @@ export class JcRanking extends JcDashboardElement {
 
   /** The rows as shown: ranked, lagging ones marked. */
   rows(): BarRow[] {
-    return rankRows(this.items, this.def(), this.threshold, this.bottom)
+    return rankRows(this.items, this.def(), this.threshold, this.bottom, this.lagGap)
       .map((r) => ({ ...r, selected: r.code === this.selected }));
   }
 
@@ -122,7 +158,12 @@ export class JcRanking extends JcDashboardElement {
     if (this.threshold !== null && this.threshold === this.threshold) {
       return fill(def.better === 'lower' ? s.lagAbove : s.lagBelow, { t: this.f.number(this.threshold, def.format) });
     }
-    return fill(s.lagBottom, { n: this.bottom });
+    const vs = this.items.map((it) => it.values[def.id]).filter(isNum);
+    const gap = lagGapOf(def, vs.length ? median(vs) : 0, this.lagGap);
+    const t = def.format === 'percent'
+      ? fill(s.points, { n: new Intl.NumberFormat(this.f.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(gap * 100) })
+      : this.f.number(gap, def.format);
+    return fill(s.lagBottom, { n: this.bottom, gap: t });
   }
 
   /** A description for screen readers: how many, by what, which lag, and the rule. */

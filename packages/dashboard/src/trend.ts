@@ -93,6 +93,12 @@ export class JcTrend extends JcDashboardElement {
     return this.points.length ? this.draw(p, true) : null;
   }
 
+  /** Axis ticks with their labels, each label once: counts are whole, rounding never repeats one. */
+  private ticks(values: number[], format: 'count' | 'percent'): [number, string][] {
+    const seen = new Set<string>();
+    return values.map((t): [number, string] => [t, this.f.tick(t, format)]).filter(([, l]) => !seen.has(l) && !!seen.add(l));
+  }
+
   /** Draws the chart; `standalone` adds the title, background and font for a file. */
   private draw(p: Palette, standalone: boolean): Picture {
     const pts = this.points;
@@ -104,10 +110,8 @@ export class JcTrend extends JcDashboardElement {
     const x = scalePoint(pts.map((d) => d.period), [m.l, W - m.r], 0.2);
     const counts = pts.flatMap((d) => [d.cases, d.closed]).filter(isNum);
     const yC = scaleLinear([0, Math.max(1, ...counts)], [H - m.b, m.t]).nice(5);
-    const rates = pts.map((d) => d.rate).filter(isNum);
-    const lo = rates.length ? Math.min(...rates) : 0;
-    const hi = rates.length ? Math.max(...rates) : 1;
-    const yR = scaleLinear([Math.max(0, Math.min(lo, hi - 0.01)), Math.min(1, Math.max(hi, lo + 0.01))], [H - m.b, m.t]).nice(5);
+    // Both axes start at zero: a rate axis that starts at 50 % turns a small dip into a plunge.
+    const yR = scaleLinear([0, Math.max(1, ...pts.map((d) => d.rate).filter(isNum))], [H - m.b, m.t]);
     const px = (d: TrendPoint) => x(d.period) ?? 0;
     const yOf = (scale: (v: number) => number, v: Figure) => (isNum(v) ? scale(v) : null);
     const caseArea = areaPath(pts, px, (d) => yOf(yC, d.cases), yC(0));
@@ -141,10 +145,10 @@ export class JcTrend extends JcDashboardElement {
           ${marker ? svg`<rect x=${x0 + fs - 3.5} y=${ly - 3.5} width="7" height="7" transform="rotate(45 ${x0 + fs} ${ly})" style=${`fill:${p.bg};stroke:${colour};stroke-width:1.5`}></rect>` : nothing}
           ${text(x0 + fs * 2.4, ly + fs * 0.35, label, 'start', p.fg)}</g>`;
       })}</g>
-      <g>${yC.ticks(5).map((t) => svg`
+      <g>${this.ticks(yC.ticks(5).filter(Number.isInteger), 'count').map(([t, label]) => svg`
         <line x1=${m.l} x2=${W - m.r} y1=${yC(t)} y2=${yC(t)} style=${`stroke:${p.grid};stroke-width:1`}></line>
-        ${text(m.l - 6, yC(t) + fs * 0.35, this.f.tick(t, 'count'), 'end')}`)}</g>
-      <g>${yR.ticks(5).map((t) => text(W - m.r + 6, yR(t) + fs * 0.35, this.f.tick(t, 'percent'), 'start', p.rate))}</g>
+        ${text(m.l - 6, yC(t) + fs * 0.35, label, 'end')}`)}</g>
+      <g>${this.ticks(yR.ticks(5), 'percent').map(([t, label]) => text(W - m.r + 6, yR(t) + fs * 0.35, label, 'start', p.rate))}</g>
       <g>${labelled.map((d) => text(px(d), H - m.b + fs * 1.4, this.f.period(d.period), 'middle'))}</g>
       <path d=${caseArea} style=${`fill:${p.cases};fill-opacity:0.1;stroke:none`}></path>
       <path d=${caseLine} style=${`fill:none;stroke:${p.cases};stroke-width:2.5`}></path>

@@ -71,6 +71,24 @@ describe('<jc-trend>', () => {
     expect(caseLine.match(/M/g)!.length).to.equal(2);
   });
 
+  it('labels each axis tick once, whole counts only, and starts the rate axis at zero', async () => {
+    const few: TrendPoint[] = [
+      { period: '2026-10', cases: 1, closed: 0, rate: 0.97 },
+      { period: '2026-11', cases: 2, closed: 1, rate: 0.99 },
+      { period: '2026-12', cases: 1, closed: 1, rate: 0.98 },
+    ];
+    const el = await fixture<JcTrend>(html`<jc-trend .points=${few}></jc-trend>`);
+    const groups = [...root(el).querySelectorAll('svg > g')];
+    const labels = (g: Element) => [...g.querySelectorAll('text')].map((t) => text(t));
+    const counts = labels(groups[1]), rates = labels(groups[2]);
+    expect(counts).to.deep.equal(['0', '1', '2']);
+    expect(new Set(rates).size).to.equal(rates.length);
+    // the lowest rate tick (largest y) reads 0 %, the highest 100 %
+    const byY = [...groups[2].querySelectorAll('text')].sort((a, b) => +b.getAttribute('y')! - +a.getAttribute('y')!).map((t) => text(t));
+    expect(byY[0]).to.equal(zhPct(0));
+    expect(byY[byY.length - 1]).to.equal(zhPct(1));
+  });
+
   it('places the highest month at the top of the count axis and a lower one below it', async () => {
     const el = await fixture<JcTrend>(html`<jc-trend .points=${POINTS}></jc-trend>`);
     const d = root(el).querySelectorAll('svg path')[1].getAttribute('d')!;
@@ -175,6 +193,21 @@ describe('<jc-ranking>', () => {
     const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
     expect(texts).to.include('<b>甲</b>').and.include('⚠ 落后').and.include(zhPct(0.998));
     expect(doc.querySelector('b')).to.equal(null);
+  });
+
+  it('marks nobody lagging when the spread is under the gap, and names the gap in the legend', async () => {
+    const close: RankingItem[] = ['甲', '乙', '丙', '丁', '戊', '己'].map((name, i) => ({ code: String(i), name, values: { banjieRate: 0.990 - i * 0.0014 } }));
+    const el = await fixture<JcRanking>(html`<jc-ranking .items=${close}></jc-ranking>`);
+    const marked = () => [...root(el).querySelectorAll('button.row')].filter((r) => r.querySelector('.lag')!.textContent!.includes('落后')).map((r) => text(r.querySelector('.label')));
+    expect(marked()).to.deep.equal([]);
+    expect(text(root(el).querySelector('.rule'))).to.contain('末 3 名').and.contain('1.0 个百分点');
+    el.lagGap = 0.003; // the host says 0.3 points matters
+    await el.updateComplete;
+    expect(marked()).to.deep.equal(['己']);
+    expect(text(root(el).querySelector('.rule'))).to.contain('0.3 个百分点');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(text(root(el).querySelector('.rule'))).to.contain('0.3 pp or more worse than the median');
   });
 
   it('ranks by another indicator, lower better, against a threshold', async () => {

@@ -53,6 +53,18 @@ describe('<jc-dashboard> shows the figures it is given', () => {
       .to.deep.equal(data.coverage.map((c) => [c.label, zh.int(c.value!), c.total == null ? '' : zh.int(c.total), c.rate == null ? '' : zh.pct(c.rate)]));
   });
 
+  it('flags a coverage of zero in words, not as a quiet 0', async () => {
+    const data = putianData();
+    data.coverage.push({ id: 'patrolCoverage', label: '巡查覆盖率', value: 0, total: 9796, rate: 0 });
+    const el = await dashboard(data);
+    const rows = [...root(el).querySelectorAll('table.cov tbody tr')];
+    expect(rows.filter((r) => r.classList.contains('zero')).map((r) => text(r.querySelector('th')))).to.deep.equal(['巡查覆盖率']);
+    expect(text(root(el).querySelector('.flag'))).to.equal('⚠ 无覆盖：巡查覆盖率');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(text(root(el).querySelector('.flag'))).to.equal('⚠ None covered: 巡查覆盖率');
+  });
+
   it('shows suppressed figures as “<5”/“—” with the privacy note, never as 0', async () => {
     const data = putianData();
     data.kpis.overdue = { value: null, previous: 3 };

@@ -206,7 +206,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     if (!access.scope.inScope(pos)) throw ApiError.of('E_OUT_OF_SCOPE');
   };
   const periodRef = (label: string | undefined): PeriodRef => {
-    if (!label) return periodOf(record.asOf - 1, 'year');
+    if (!label) return periodOf(clock(), 'year'); // the current year, on the server's clock
     const p = parsePeriod(label);
     if (!p) throw ApiError.fromIssues([{ code: 'E_INVALID_INPUT', zh: '时段无效', en: 'invalid period', column: 'period' }]);
     return p;
@@ -246,7 +246,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
 
   // ------------------------------------------------------------------ public
   app.openapi(createRoute({ method: 'get', path: '/api/health', tags: ['system'], summary: 'Liveness and the record\'s feed position', responses: { 200: json(S.healthSchema, 'Up') } }),
-    (c) => c.json({ ok: true, position: record.position, cases: record.cases.size }, 200));
+    (c) => c.json({ ok: true, position: record.position, cases: record.cases.size, now: clock() }, 200));
 
   // ------------------------------------------------------------------ the caller
   app.openapi(createRoute({ method: 'get', path: '/api/me', tags: ['auth'], summary: 'The caller: id, grants and scope', security, responses: { 200: json(S.meSchema, 'The caller'), 401: ERRORS[401] } }),

@@ -29,6 +29,24 @@ export interface PutianDemo {
 export const PUTIAN_AS_OF = Date.parse('2026-01-01T00:00:00+08:00');
 
 /**
+ * The demo's clock: time runs on from the end of the generated history at the real pace,
+ * starting when the clock is made — so a case recorded in the demo lands just after the
+ * history, in the current period of the figures, not months later on today's calendar.
+ *
+ * @example
+ * ```ts
+ * const clock = demoClock(); // clock() ≈ PUTIAN_AS_OF + seconds since start
+ * createApp({ record, auth, clock });
+ * ```
+ */
+export function demoClock(asOf: number = PUTIAN_AS_OF, real: () => number = Date.now): () => number {
+  need('demoClock', 'asOf', asOf, 'number');
+  need('demoClock', 'real', real, 'function');
+  const start = real();
+  return () => asOf + Math.max(0, real() - start);
+}
+
+/**
  * Builds the Putian city (seed 1) and its scenario; `cases` scales the history down (default
  * the seed document's 533,500 cases over ten years).
  *

@@ -11,7 +11,7 @@ export { issueToken, verifyToken, parseGrant, loadOrCreateKeys, keysFromConfig, 
 export { LiveRecord, caseStream, discoveredCaseId, fromStored, toNewEvent, issuesText, type CitySetup, type CommandOutcome, type FeedItem, type RecordObserver } from './record.js';
 export { loadConfig, type ServerConfig } from './config.js';
 export { startServer, type RunningServer } from './node.js';
-export { putianDemo, demoLines, seedDemo, PUTIAN_AS_OF, type PutianDemo } from './demo.js';
+export { putianDemo, demoLines, seedDemo, demoClock, PUTIAN_AS_OF, type PutianDemo } from './demo.js';
 export { peopleAt, personById, type DemoPerson } from './people.js';
 export { referencePage, signinPage } from './pages.js';
 export * from './schemas.js';

@@ -11,7 +11,7 @@ import { generatePutianGeometry } from '@jiceng/putian';
 import { createApp } from './app.js';
 import { keysFromConfig, loadOrCreateKeys, type AuthConfig } from './auth.js';
 import type { ServerConfig } from './config.js';
-import { putianDemo, seedDemo } from './demo.js';
+import { demoClock, putianDemo, seedDemo } from './demo.js';
 import { LiveRecord, type CitySetup } from './record.js';
 import type { Open311Options } from './routes/open311.js';
 import type { Open311Geometry } from './open311/locate.js';
@@ -65,6 +65,7 @@ export async function startServer(
   let city = opts.city;
   const open311 = opts.open311;
   let geometry: Open311Geometry | (() => Open311Geometry) | undefined;
+  let clock: (() => number) | undefined;
   if (!city) {
     if (!config.demo) throw new Error('no city: pass one, or set JICENG_DEMO=1 for the Putian demo');
     const demo = await step('build the city', () => putianDemo(config.demoCases ? { cases: config.demoCases } : {}));
@@ -74,7 +75,8 @@ export async function startServer(
     // about a second, once for both), unless the host passed Open311 one.
     const data = demo.data;
     geometry = open311?.geometry ?? (() => { const g = generatePutianGeometry(data); return { areas: g.areas, units: g.units }; });
-
+    // one clock: the demo's time runs on from where its history ends
+    clock = demoClock(demo.city.asOf);
     const loaded = await step('load the history (first start only)', () => seedDemo(store, demo, (p) => log.info({ lines: p.lines }, 'loading the demo history')));
     timings.eventsLoaded = loaded;
   }
@@ -86,6 +88,7 @@ export async function startServer(
   const auth: AuthConfig = { issuer: config.issuer, audience: config.audience, ...keys };
   const app = createApp({
     record, auth, limits: config.limits, corsOrigins: config.corsOrigins, devSignin: config.devSignin,
+    ...(clock ? { clock } : {}),
     ...(open311 ? { open311: { ...open311, store } } : {}),
     ...(geometry ? { geometry } : {}),
     log: (e) => (e.status >= 500 ? log.error(e, 'request') : log.debug(e, 'request')),

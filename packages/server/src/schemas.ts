@@ -108,6 +108,7 @@ export const caseFileSchema = z.object({
   }),
   dossier: z.looseObject({
     caseId: z.string(), node: z.looseObject({ code: z.string() }), steps: z.array(z.looseObject({})), entries: z.array(dossierEntry),
+    intake: z.looseObject({ source: z.string(), urgency: z.string().optional(), address: z.string().optional(), lng: z.number().optional(), lat: z.number().optional(), reporter: z.string().optional() }).optional(),
   }).openapi('Dossier'),
   actions: z.array(z.string()),
 }).openapi('CaseFile');
@@ -241,8 +242,8 @@ export const meSchema = z.object({
   scope: z.array(nodeSchema),
 }).openapi('Me');
 
-/** Health. @example `healthSchema.parse({ ok: true, position: 0, cases: 0 })` */
-export const healthSchema = z.object({ ok: z.boolean(), position: z.number().int(), cases: z.number().int() }).openapi('Health');
+/** Health, with the server's clock (`now`, epoch ms: the figures' current period is the one holding it). @example `healthSchema.parse({ ok: true, position: 0, cases: 0, now: 0 })` */
+export const healthSchema = z.object({ ok: z.boolean(), position: z.number().int(), cases: z.number().int(), now: z.number() }).openapi('Health');
 
 /**
  * Outlines for the map: a GeoJSON FeatureCollection (WGS-84) whose features carry the node's

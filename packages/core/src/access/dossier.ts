@@ -5,7 +5,7 @@
  * @module
  */
 import { fail, ok, type Result } from '../errors.js';
-import type { Dossier } from '../cases/dossier.js';
+import type { Dossier, DossierIntake } from '../cases/dossier.js';
 import { isVisible, viewRecords, type ReadOptions } from './read.js';
 import { accessIssue } from './messages.js';
 import type { Access } from './context.js';
@@ -37,8 +37,10 @@ export function readDossier(access: Access, dossier: Dossier, options: ReadOptio
   const read = viewRecords(access, 'case', texts, options);
   if (!read.ok) return read;
   const masked = read.value;
+  const intake = dossier.intake ? readIntake(access, dossier, dossier.intake, options) : undefined;
   return ok({
     ...dossier,
+    ...(intake ? { intake } : {}),
     entries: dossier.entries.map((e, i) => {
       const note = masked[i]?.description;
       const { note: _raw, ...rest } = e;
@@ -46,4 +48,28 @@ export function readDossier(access: Access, dossier: Dossier, options: ReadOptio
     }),
     events: [],
   });
+}
+
+/**
+ * The intake's place and reporter through the case policy (`location`, `reporterName`): a
+ * reader without personal rights, or without a purpose, gets the address replaced and no
+ * coordinates; the reporter reads their own details. Without a purpose the personal fields are
+ * masked rather than the whole file refused.
+ */
+function readIntake(access: Access, dossier: Dossier, it: DossierIntake, options: ReadOptions): DossierIntake {
+  const { address, lng, lat, reporter, ...plain } = it;
+  const coords = typeof lng === 'number' && typeof lat === 'number' ? `${lng},${lat}` : undefined;
+  const place = address ?? coords;
+  if (place === undefined && reporter === undefined) return plain;
+  const rec = {
+    id: `${dossier.caseId}#intake`, node: dossier.node.code, ...(dossier.entries[0] ? { reporterId: dossier.entries[0].actor } : {}),
+    ...(place !== undefined ? { location: place } : {}), ...(reporter !== undefined ? { reporterName: reporter } : {}),
+  };
+  const r = viewRecords(access, 'case', [rec], { ...options, withoutPurpose: options.withoutPurpose ?? 'mask' });
+  const m = r.ok ? r.value[0] ?? {} : {};
+  const out: DossierIntake = plain;
+  if (address !== undefined && typeof m.location === 'string') out.address = m.location;
+  if (coords !== undefined && m.location === place) { out.lng = lng; out.lat = lat; }
+  if (reporter !== undefined && typeof m.reporterName === 'string') out.reporter = m.reporterName;
+  return out;
 }

@@ -86,6 +86,9 @@ export const commandSchemas = {
   discover: z.object({
     type: z.literal('discover'), node: line(40), source: z.enum(CASE_SOURCES), description: text(2000),
     reporter: userText(200, false, 0).optional(), patrolId: userText(100, false, 0).optional(), attachments,
+    // what the one who found it saw: kept in the file even if someone else registers it
+    urgency: z.enum(URGENCIES).optional(), address: userText(500, false, 0).optional(),
+    lng: z.number().min(-180).max(180).optional(), lat: z.number().min(-90).max(90).optional(),
   }),
   register: z.object({
     type: z.literal('register'), ...onCase, category: line(100), urgency: z.enum(URGENCIES), description: text(2000),

@@ -9,7 +9,8 @@ import { ENFORCEMENT_EVENT_TITLES } from './enforcement.js';
 import { badArgument, isObj } from './args.js';
 import { fail, ok, type LocalizedText, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { CategoryTable } from './categories.js';
+import type { CategoryTable, Urgency } from './categories.js';
+import type { CaseSource } from './facts.js';
 import type { AnyCaseEvent, Attachment, CaseEventType } from './events.js';
 import { applyEvent, initialState, type CaseState } from './state.js';
 import { formatLocal } from './calendar.js';
@@ -132,6 +133,25 @@ export interface DossierEntry {
 }
 
 /**
+ * What was entered about the case when it was found and registered: urgency, source, place
+ * and reporter — the registration's values where it gave them, else the finder's. The address,
+ * coordinates and reporter are personal: `readDossier` masks them per reader.
+ *
+ * @example
+ * ```ts
+ * const i: DossierIntake = { source: 'patrol', urgency: 'critical', address: '荔城区镇海街道…', lng: 119.01, lat: 25.43 };
+ * ```
+ */
+export interface DossierIntake {
+  source: CaseSource;
+  urgency?: Urgency;
+  address?: string;
+  lng?: number;
+  lat?: number;
+  reporter?: string;
+}
+
+/**
  * A self-contained case file: plain JSON (no `NaN`: missing times are `null`).
  *
  * @example
@@ -153,6 +173,8 @@ export interface Dossier {
     events: number; totalMs: number; deadlinesMissed: number; rework: number; escalations: number;
     extensions: number; supervisions: number; accountabilities: number; satisfaction: number | null;
   };
+  /** What was entered when the case was found and registered. */
+  intake?: DossierIntake;
   /** The patrol that found the case, if known. */
   patrol?: PatrolRecord;
   /** The raw events, so the file stands alone and can be replayed. */
@@ -189,6 +211,21 @@ export function formatDuration(ms: number): LocalizedText {
     zh: `${d ? `${d}天` : ''}${h ? `${h}小时` : ''}${min ? `${min}分` : ''}`,
     en: [d ? `${d}d` : '', h ? `${h}h` : '', min ? `${min}m` : ''].filter(Boolean).join(' '),
   };
+}
+
+/** The intake fields from the discovery, then the registration (which overrides). */
+function intakeOf(events: readonly AnyCaseEvent[]): DossierIntake {
+  const found = events[0].data as Record<string, unknown>;
+  const out: DossierIntake = { source: found.source as CaseSource };
+  const take = (d: Record<string, unknown>) => {
+    if (typeof d.urgency === 'string') out.urgency = d.urgency as Urgency;
+    if (typeof d.address === 'string' && d.address) out.address = d.address;
+    if (typeof d.lng === 'number' && typeof d.lat === 'number') { out.lng = d.lng; out.lat = d.lat; }
+  };
+  take(found);
+  if (typeof found.reporter === 'string' && found.reporter) out.reporter = found.reporter;
+  for (const e of events) if (e.type === 'registered') take(e.data as unknown as Record<string, unknown>);
+  return out;
 }
 
 function noteOf(e: AnyCaseEvent): string | undefined {
@@ -317,5 +354,6 @@ export function buildDossier(events: readonly AnyCaseEvent[], opts: DossierOptio
   };
   if (s.category !== null) d.category = cat ? { id: cat.id, name: cat.name, topic: cat.topic } : { id: s.category };
   if (patrol) d.patrol = patrol;
+  d.intake = intakeOf(events);
   return ok(d);
 }

@@ -34,7 +34,7 @@ export interface Attachment {
  */
 export interface CaseEventData extends EnforcementEventData {
   /** 源头发现: the case is created. */
-  discovered: { node: string; source: CaseSource; description: string; reporter?: string; patrolId?: string; attachments?: Attachment[] };
+  discovered: { node: string; source: CaseSource; description: string; reporter?: string; patrolId?: string; attachments?: Attachment[]; urgency?: Urgency; address?: string; lng?: number; lat?: number };
   /**
    * 信息采集 + 立案. `dispatchDueAt`: deadline to dispatch. In every event that sets a deadline,
    * `estimated: true` marks one computed with the calendar's weekday fallback outside its years.

@@ -9,7 +9,7 @@ import { fail, JcError, ok, type Result } from '../errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CasePolicy } from '../access/policy.js';
 import { CASE_STATUSES, type CaseSource, type CaseStatus } from './facts.js';
-import type { CategoryTable, TimeLimit, Urgency } from './categories.js';
+import { URGENCIES, type CategoryTable, type TimeLimit, type Urgency } from './categories.js';
 import type { AnyCaseEvent, CaseEvent } from './events.js';
 import { eventKindIndex, TRANSITION_TABLE, CASE_EVENT_KINDS } from './transitions.js';
 import { actorCode, FLAG_FEEDBACK, FLAG_FOLLOWED, FLAG_VERIFIED, RoleCheck, transitionCode } from './invariants.js';
@@ -95,7 +95,8 @@ export function initialState(e: CaseEvent<'discovered'>): CaseState {
     reportedBy: e.actor,
     reportedAt: e.at,
     category: null,
-    urgency: null,
+    // the finder's urgency until registration sets the official one
+    urgency: (URGENCIES as readonly unknown[]).includes(e.data.urgency) ? e.data.urgency! : null,
     registeredAt: NaN,
     dispatchDueAt: NaN,
     handler: null,

@@ -439,6 +439,8 @@ export class CaseStore {
       f.source[row] = SOURCE_INDEX[e.data.source];
       f.reportedAt[row] = e.at;
       f.status[row] = STATUS_INDEX.discovered;
+      const u = e.data.urgency === undefined ? undefined : URGENCY_INDEX[e.data.urgency];
+      if (u !== undefined) this.cols.urgency[row] = u;
       this.cols.reportedBy[row] = this.actor(e.actor);
       if (code !== null) {
         this.cols.version[row] = 1;
