@@ -15,7 +15,7 @@ export { JcDashboardElement, LIVE_PALETTE, type Palette, type Picture } from './
 export { JcKpi } from './kpi.js';
 export { JcTrend } from './trend.js';
 export { JcBreakdown, byValueDesc } from './breakdown.js';
-export { JcRanking, rankRows } from './ranking.js';
+export { JcRanking, lagGapOf, rankRows } from './ranking.js';
 export { JcDashboard } from './dashboard.js';
 export { type BarRow } from './bars.js';
 export { serializeSvg, svgToPng, fileName } from './export.js';

@@ -28,7 +28,7 @@ export interface Sql {
   copyIn(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void>;
   /**
    * `COPY (select) TO` this process in PostgreSQL's binary COPY format: the bytes as they come
-   * (read them with {@link binaryCopyRows}). No parameters: the select must quote its own literals.
+   * (read them with the store's internal `binaryCopyRows`). No parameters: the select must quote its own literals.
    */
   copyOut(select: string): Promise<Uint8Array>;
 }

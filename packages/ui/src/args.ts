@@ -8,8 +8,10 @@
  */
 
 /** What an argument must be for {@link need}; a trailing `?` also accepts `undefined`. @example `const k: UiArgKind = 'string?';` */
-export type UiArgKind = Kind | `${Kind}?`;
-type Kind = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'function';
+export type UiArgKind =
+  | 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'function'
+  | 'object?' | 'array?' | 'string?' | 'number?' | 'integer?' | 'boolean?' | 'function?';
+type Kind = Exclude<UiArgKind, `${string}?`>;
 
 const KINDS: Record<Kind, readonly [string, string, (v: unknown) => boolean]> = {
   object: ['对象', 'an object', (v) => typeof v === 'object' && v !== null && !Array.isArray(v)],
