@@ -77,12 +77,17 @@ test('a member may not be dispatched their own order', () => {
   assert.equal(code(store.execute({ type: 'dispatchOrder', commandId: cid(), order: 'o', member: 'pm1' }, ACT.vo1)), 'E_SELF_SERVE');
 });
 
-test('suggestions rank skill, then availability, then distance, then load', () => {
+/** Four members reported and a resident's repair order `o` at U3 (in G2), for the suggestion tests. */
+function repairOrderAtU3() {
   const { store } = makeEngagement();
   reportAll(store);
   const r3 = { id: 'r3', roles: [{ role: 'citizen', node: U3 }] };
   must(store.execute({ type: 'placeOrder', commandId: cid(), order: 'o', node: U3, category: 'repair', from: T0, to: T0 + HOUR, description: 'x' }, r3));
-  const o = store.state.orders.get('o')!;
+  return { store, r3, o: store.state.orders.get('o')! };
+}
+
+test('suggestions rank skill, then availability, then distance, then load', () => {
+  const { store, r3, o } = repairOrderAtU3();
   // U3 lies in G2: pm3 (repair, home G2) first, pm1 (repair, G1, same village), pm4 (repair, other village), then pm2 (no skill)
   assert.deepEqual(suggestCandidates(store.state, o, hierarchy).map((c) => c.member), ['pm3', 'pm1', 'pm4', 'pm2']);
   serve(store, 'busy', 'pm3', 1);
@@ -95,11 +100,7 @@ test('suggestions rank skill, then availability, then distance, then load', () =
 });
 
 test('a member who reports again is suggested as they now are, not as the cached index last saw them', () => {
-  const { store } = makeEngagement();
-  reportAll(store);
-  const r3 = { id: 'r3', roles: [{ role: 'citizen', node: U3 }] };
-  must(store.execute({ type: 'placeOrder', commandId: cid(), order: 'o', node: U3, category: 'repair', from: T0, to: T0 + HOUR, description: 'x' }, r3));
-  const o = store.state.orders.get('o')!;
+  const { store, o } = repairOrderAtU3();
   assert.equal(suggestCandidates(store.state, o, hierarchy)[0].member, 'pm3');
   // pm3 reports again without the repair skill: the member count stays at four
   must(store.execute({ type: 'reportMember', commandId: cid(), member: 'pm3', kind: 'party-member', node: V1, skills: ['care'], days: [1, 2, 3, 4, 5], home: G2 }, ACT.pm3));
