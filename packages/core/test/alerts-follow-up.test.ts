@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyRegistryEvent, createAccess, decideRegistry, emptyRegistry, type Hierarchy } from '@jiceng/core';
+import { createAccess } from '@jiceng/core/access';
+import { type Hierarchy } from '@jiceng/core/hierarchy';
+import { applyRegistryEvent, decideRegistry, emptyRegistry } from '@jiceng/core/registry';
 import { followUpFindings, type AlertRuleOf } from '@jiceng/core/alerts';
 import { BASIS, makeTree } from './access-fixtures.js';
 

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { type Actor } from '@jiceng/core';
 import {
-  AuditLog, auditTrail, createAccess, exportAuditTrail, readRecord, scopedExport, viewRecords, registryRecords,
-  applyRegistryEvent, decideRegistry, emptyRegistry, type Actor,
-} from '@jiceng/core';
+  AuditLog, auditTrail, createAccess, exportAuditTrail, readRecord, scopedExport, viewRecords,
+} from '@jiceng/core/access';
+import { registryRecords, applyRegistryEvent, decideRegistry, emptyRegistry } from '@jiceng/core/registry';
 import { BASIS, small } from './access-fixtures.js';
 
 const h = small();

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { CASE_STATUSES, CaseStore, JcError, type CaseState } from '@jiceng/core';
 import {
-  applyEvent, availableActions, CASE_EVENT_KINDS, CASE_STATUSES, CASE_TRANSITIONS, CaseStore, commandAllowedIn, eventKindIndex, initialState,
-  JcError, nextStatus, TRANSITION_TABLE, type AnyCaseEvent, type CaseEventKind, type CaseState, type CaseStatus, type FoldRules,
-} from '@jiceng/core';
+  applyEvent, availableActions, CASE_EVENT_KINDS, CASE_TRANSITIONS, commandAllowedIn, eventKindIndex, initialState, nextStatus, TRANSITION_TABLE, type AnyCaseEvent, type CaseEventKind, type CaseStatus, type FoldRules,
+} from '@jiceng/core/cases';
 import { ACTORS, categories, hierarchy, makeCtx, makeStore, payload, G1, T1, U1, V1, type ActorKey } from './cases-fixture.js';
 
 test('the table as data: every kind names its command, and the compiled array says the same', () => {

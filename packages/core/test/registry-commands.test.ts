@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createAccess, type Access } from '@jiceng/core/access';
 import {
-  applyRegistryEvent, createAccess, decideRegistry, emptyRegistry, registryFigures, registryHistory, registryRecords, replayRegistry,
-  type Access, type RegistryCommand, type RegistryEvent, type RegistryState,
-} from '@jiceng/core';
+  applyRegistryEvent, decideRegistry, emptyRegistry, registryFigures, registryHistory, registryRecords, replayRegistry, type RegistryCommand, type RegistryEvent, type RegistryState,
+} from '@jiceng/core/registry';
 import { BASIS, small } from './access-fixtures.js';
 
 const h = small();

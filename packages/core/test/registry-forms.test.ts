@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createAccess } from '@jiceng/core/access';
 import {
-  applyRegistryEvent, checkFilledForm, createAccess, decideRegistry, emptyRegistry, EXAMPLE_FORM_SET, registryFigures,
-  type RegistryCommand, type RegistryState,
-} from '@jiceng/core';
+  applyRegistryEvent, checkFilledForm, decideRegistry, emptyRegistry, EXAMPLE_FORM_SET, registryFigures, type RegistryCommand, type RegistryState,
+} from '@jiceng/core/registry';
 import { BASIS, small } from './access-fixtures.js';
 
 const h = small();
@@ -68,7 +68,7 @@ test('hand-overs count in the registry figures, per form, with small counts supp
 });
 
 test('registry CSV: pseudonymous records and hand-overs, checked row by row', async () => {
-  const { exportRegistryCsv, checkRegistryCsv } = await import('@jiceng/core');
+  const { exportRegistryCsv, checkRegistryCsv } = await import('@jiceng/core/registry');
   let s = withPeople(2);
   const r = decideRegistry(s, worker, treatment('p1'), options);
   assert.ok(r.ok);

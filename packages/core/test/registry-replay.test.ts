@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { createAccess } from '@jiceng/core/access';
 import {
-  addLocalMonths, applyRegistryEvent, createAccess, daysInMonth, decideRegistry, emptyRegistry, replayRegistry, shanghaiDate,
-  type RegistryCommand, type RegistryEvent,
-} from '@jiceng/core';
+  addLocalMonths, applyRegistryEvent, daysInMonth, decideRegistry, emptyRegistry, replayRegistry, shanghaiDate, type RegistryCommand, type RegistryEvent,
+} from '@jiceng/core/registry';
 import { BASIS, small } from './access-fixtures.js';
 
 const h = small();

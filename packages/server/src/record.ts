@@ -8,14 +8,15 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
-  applyListEvent, applyRegistryEvent, CASE_STATUSES, CASE_TOPICS, CaseStore, createMetrics, decide, emptyLists, emptyRegistry,
-  readFactRow, validateCommand,
-  type Actor, type AnyCaseEvent, type CaseContext, type CaseFactRow, type CaseState, type HierarchyIndex, type JcIssue,
-  type ListEvent, type ListsState, type Metrics, type MetricsOptions, type RegistryEvent, type RegistryState,
+  CASE_STATUSES, CaseStore, createMetrics, type Actor, type CaseState, type HierarchyIndex, type JcIssue, type Metrics,
 } from '@jiceng/core';
+import { CASE_TOPICS, decide, validateCommand, type AnyCaseEvent, type CaseContext } from '@jiceng/core/cases';
+import { applyListEvent, emptyLists, type ListEvent, type ListsState } from '@jiceng/core/lists';
+import { readFactRow, type CaseFactRow, type MetricsOptions } from '@jiceng/core/metrics';
+import { applyRegistryEvent, emptyRegistry, type RegistryEvent, type RegistryState } from '@jiceng/core/registry';
 import { ApiError } from './errors.js';
 import type { AppendResult, EventStore, NewEvent, StoredEvent } from '@jiceng/store';
-import { argumentError, need } from '@jiceng/core';
+import { argumentError, need } from '@jiceng/core/errors';
 
 /**
  * The city a server serves: its hierarchy, the case context commands are decided in, and

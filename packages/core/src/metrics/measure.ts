@@ -128,6 +128,7 @@ export interface CompiledMeasures {
   codes: string[];
   /** Position of each measure in an accumulator row. */
   indexOf: Map<string, number>;
+  /** The scanning function. @internal */
   kernel: Kernel;
   /** Whether the kernel is generated code (false: interpreter). */
   generated: boolean;

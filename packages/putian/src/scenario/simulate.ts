@@ -4,14 +4,15 @@
  * reproducing the seed's 530,600 closed (办结率 99.46%).
  * @module
  */
+import { CaseStore, type Actor, type CaseState, type HierarchyIndex } from '@jiceng/core';
+import { addTimeLimit, addWorkingMs, workingMsBetween } from '@jiceng/core/calendar';
 import {
-  addTimeLimit, addWorkingMs, CaseStore, decide, workingMsBetween, type Actor, type AnyCaseEvent, type CaseSource,
-  type CaseState, type Category, type HierarchyIndex, type TimeLimit, type Urgency,
-} from '@jiceng/core';
+  decide, type AnyCaseEvent, type CaseSource, type Category, type TimeLimit, type Urgency,
+} from '@jiceng/core/cases';
 import { CHINA_UTC_OFFSET_MS, DAY_MS, dayNumberOfDate } from '@jiceng/core/calendar';
 import { createRng, type Rng } from '../random.js';
 import { createPutianCaseContext, type PutianCaseContext } from './context.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 import { HIERARCHY } from '../shapes.js';
 
 /**

@@ -14,7 +14,9 @@ import { createHash } from 'node:crypto';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Context } from 'hono';
-import { maskName, maskText, need, type Access, type HierarchyIndex } from '@jiceng/core';
+import { type HierarchyIndex } from '@jiceng/core';
+import { maskName, maskText, type Access } from '@jiceng/core/access';
+import { need } from '@jiceng/core/errors';
 import {
   accountStatement, applyEngagementEvent, decideEngagement, DEFAULT_ENGAGEMENT_POLICY, emptyEngagementState, ENGAGEMENT_COMMAND_TYPES,
   participation, pendingOf, pointsAccountOf, suggestCandidates, timeAccountOf,

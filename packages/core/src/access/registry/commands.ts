@@ -13,16 +13,6 @@ import { need, needAccess } from '../../io/args.js';
 import { REGISTRY } from '../../shapes.js';
 
 /**
- * `Omit` applied to each member of a union.
- *
- * @example
- * ```ts
- * type C = DistributiveOmit<RegistryEvent, 'at' | 'by'>;
- * ```
- */
-export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/**
  * A registry command: an event without its author, with an optional time (for a visit
  * recorded afterwards: not in the future, not before enrolment) and an optional expected
  * version of the person (optimistic concurrency).
@@ -32,7 +22,7 @@ export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omi
  * const c: RegistryCommand = { type: 'followed-up', personId: 'p1', riskLevel: 2, expectedVersion: 3 };
  * ```
  */
-export type RegistryCommand = DistributiveOmit<RegistryEvent, 'at' | 'by'> & { at?: number; expectedVersion?: number };
+export type RegistryCommand = (RegistryEvent extends infer E ? (E extends unknown ? Omit<E, 'at' | 'by'> : never) : never) & { at?: number; expectedVersion?: number };
 
 /**
  * Options of {@link decideRegistry}.
