@@ -15,6 +15,7 @@
 export {
   addTimeLimit, addWorkingDays, addWorkingHours, addWorkingMs, type CalendarDef, calendarDefSchema,
   type CalendarOptions, createCalendar, type Deadline, dueAfter, formatLocal, isWorkingDay, resumedDue,
+  type TimeLimit,
   type SeasonalHours, TIME_LIMIT_UNITS, type TimeLimitUnit, type WorkingCalendar, workingMsBetween,
 } from './calendar.js';
 export {

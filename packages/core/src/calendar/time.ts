@@ -10,7 +10,7 @@
  * @module
  */
 import { isValid, parseISO } from 'date-fns';
-import { argumentError } from '../io/args.js';
+import { argumentError } from '../errors/args.js';
 
 /**
  * The offset of China Standard Time (Asia/Shanghai) from UTC, in minutes.

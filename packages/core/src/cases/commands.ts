@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, issue, JcError, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { fail, issue, JcError, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 import { CASE_SOURCES } from './facts.js';
 import { URGENCIES } from './categories.js';
 import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';

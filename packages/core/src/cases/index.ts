@@ -14,14 +14,14 @@
  * ```
  * @module
  */
-export { type Actor, type RoleGrant } from '../access/actor.js';
+export { type Actor, type RoleGrant } from './actor.js';
 export {
   can, CASE_COMMAND_TYPES, type CaseCommandType, type CasePolicy, DEFAULT_CASE_POLICY, type PolicyRule,
-} from '../access/policy.js';
+} from './policy.js';
 export {
   buildCategoryTable, CASE_TOPICS, type Category, type CategoryDef, type CategoryTable,
   createEmpoweredCatalogue, DEFAULT_CATEGORIES, type EmpoweredCatalogue, gbt47678Categories,
-  isEmpowered, type TimeLimit, URGENCIES, type Urgency,
+  isEmpowered, URGENCIES, type Urgency,
 } from './categories.js';
 export {
   type ChainHasher, ChainVerifier, ChainWriter, exportChainedLog, isChainTrailer, NOBLE_SHA256,
@@ -40,10 +40,11 @@ export {
   type DossierStep, EVENT_TITLES, formatDuration, SEVEN_STEPS, type StepId,
 } from './dossier.js';
 export {
-  decideEnforcement, ENFORCEMENT_EVENT_SCHEMAS, ENFORCEMENT_EVENT_TITLES, ENFORCEMENT_EVENT_TYPES,
-  type EnforcementCommand, type EnforcementEventData, enforcementSteps, type EnforcementTeam,
-  type TeamMember,
+  decideEnforcement, type EnforcementCommand, enforcementSteps, type EnforcementTeam, type TeamMember,
 } from './enforcement.js';
+export {
+  ENFORCEMENT_EVENT_SCHEMAS, ENFORCEMENT_EVENT_TITLES, ENFORCEMENT_EVENT_TYPES, type EnforcementEventData,
+} from './enforcement-events.js';
 export {
   type AnyCaseEvent, type Attachment, CASE_EVENT_TYPES, type CaseEvent, type CaseEventData,
   type CaseEventType,

@@ -5,7 +5,7 @@
  */
 import { checkIterableArg } from './args.js';
 import { z } from 'zod';
-import type { JcIssue } from '../errors.js';
+import type { JcIssue } from '../errors/errors.js';
 import { CASE_SOURCES } from './facts.js';
 import { URGENCIES } from './categories.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
@@ -14,8 +14,8 @@ import { caseIssue, type CaseCode } from './messages.js';
 import { firstEventProblem, applyEvent, initialState, type CaseState, type FoldRules } from './state.js';
 import { isChainTrailer } from './chain.js';
 import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
-import { ENFORCEMENT_EVENT_SCHEMAS } from './enforcement.js';
-import { jsonOf } from '../io/args.js';
+import { ENFORCEMENT_EVENT_SCHEMAS } from './enforcement-events.js';
+import { jsonOf } from '../errors/args.js';
 import { quickCheck, type QuickCheck } from './quick-check.js';
 
 const CONTROL_TEXT = { params: { jc: 'control' } };

@@ -5,11 +5,12 @@
  */
 import { badArgument, checkCategoriesArg, checkEventArg, checkHierarchyArg, checkStateArg, isObj } from './args.js';
 import { checkSeparationPolicy } from './separation.js';
-import { fail, JcError, ok, type Result } from '../errors.js';
+import { fail, JcError, ok, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { CasePolicy } from '../access/policy.js';
+import type { CasePolicy } from './policy.js';
 import { CASE_STATUSES, type CaseSource, type CaseStatus } from './facts.js';
-import { URGENCIES, type CategoryTable, type TimeLimit, type Urgency } from './categories.js';
+import { URGENCIES, type CategoryTable, type Urgency } from './categories.js';
+import type { TimeLimit } from '../calendar/calendar.js';
 import type { AnyCaseEvent, CaseEvent } from './events.js';
 import { eventKindIndex, TRANSITION_TABLE, CASE_EVENT_KINDS } from './transitions.js';
 import { actorCode, FLAG_FEEDBACK, FLAG_FOLLOWED, FLAG_VERIFIED, RoleCheck, transitionCode } from './invariants.js';

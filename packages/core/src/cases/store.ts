@@ -4,19 +4,20 @@
  * of events is one `switch` per event and a few typed-array writes.
  * @module
  */
-import { fail, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, ok, type JcIssue, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from './actor.js';
 import { CASE_SOURCES, CASE_STATUSES, createCaseFacts, type CaseFacts, type CaseStatus } from './facts.js';
-import { URGENCIES, type CategoryTable, type TimeLimit } from './categories.js';
+import { URGENCIES, type CategoryTable } from './categories.js';
+import type { TimeLimit } from '../calendar/calendar.js';
 import type { AnyCaseEvent } from './events.js';
 import { initialState, type CaseState } from './state.js';
-import type { CasePolicy } from '../access/policy.js';
+import type { CasePolicy } from './policy.js';
 import type { CaseSource } from './facts.js';
 import { TRANSITION_TABLE, CASE_EVENT_KINDS } from './transitions.js';
 import { actorCode, DUTY_OF_KIND, kindOf, RoleCheck, transitionCode } from './invariants.js';
 import { DEFAULT_SEPARATION, checkSeparationPolicy, type SeparationPolicy } from './separation.js';
-import { JcError } from '../errors.js';
+import { JcError } from '../errors/errors.js';
 import { checkIterableArg } from './args.js';
 import { decide, decideTyped, type CaseContext } from './decide.js';
 import type { CaseCommand } from './commands.js';

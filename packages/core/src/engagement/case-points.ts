@@ -8,7 +8,7 @@ import type { AnyCaseEvent } from '../cases/events.js';
 import { applyEvent, initialState, type CaseState } from '../cases/state.js';
 import type { EngagementCommandOf } from './commands.js';
 import { DEFAULT_CASE_POINTS_RULES, type CasePointsRule } from './rules.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 /**
  * The `awardPoints` commands that case events earn under `rules`. `accountOf` maps a case

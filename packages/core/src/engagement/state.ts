@@ -5,7 +5,7 @@
  * @module
  */
 import type { AnyEngagementEvent, Movement, RosterKind, TransferKind } from './events.js';
-import { argumentError, FINITE, need, TEXT } from '../io/args.js';
+import { argumentError, FINITE, need, TEXT } from '../errors/args.js';
 import { ENGAGEMENT } from '../shapes.js';
 import { bumpMemberEpoch } from './epoch.js';
 

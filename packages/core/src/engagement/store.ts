@@ -3,8 +3,8 @@
  * the hot path. It keeps the event log so a replay can be checked against the live state.
  * @module
  */
-import { fail, issue, ok, type Result } from '../errors.js';
-import type { Actor } from '../access/actor.js';
+import { fail, issue, ok, type Result } from '../errors/errors.js';
+import type { Actor } from '../cases/actor.js';
 import { decideEngagement, type EngagementContext } from './decide.js';
 import type { AnyEngagementEvent } from './events.js';
 import { applyEngagementEvent, emptyEngagementState, type EngagementState } from './state.js';

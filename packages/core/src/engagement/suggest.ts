@@ -9,7 +9,7 @@ import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { DEFAULT_SERVICE_CATEGORIES, type ServiceCategory } from './rules.js';
 import type { EngagementState, MemberState, OrderState } from './state.js';
 import { memberEpoch } from './epoch.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { ENGAGEMENT, HIERARCHY } from '../shapes.js';
 
 /**

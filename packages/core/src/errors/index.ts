@@ -14,8 +14,8 @@
  */
 export {
   fail, formatIssue, issue, JcError, type JcIssue, type Lang, type LocalizedText, ok, type Result,
-} from '../errors.js';
+} from './errors.js';
 export {
   type ArgBaseKind, type ArgKind, argumentError, FINITE, isObject, need, needHierarchy, needIndex,
   needKey, needObject, needString, TEXT,
-} from '../io/args.js';
+} from './args.js';

@@ -7,7 +7,7 @@
 import { toCsv } from '../access/export.js';
 import { FUNDING_CSV_FILES, LIST_CSV_FILES } from './csv.js';
 import type { ListKind, ListsState } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { LISTS } from '../shapes.js';
 
 const join = (xs: readonly string[] | undefined) => (xs ?? []).join(';');

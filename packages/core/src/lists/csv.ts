@@ -6,12 +6,13 @@
  * @module
  */
 import Papa from 'papaparse';
-import { fail, issue, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors/errors.js';
 import { decodeText, unifyRowBreaks } from '../io/text.js';
 import { unescapeCsvCell } from '../io/csv-write.js';
-import { checkListEvent, reduceLists, type ListContext, type ListEvent } from './events.js';
+import { checkListEvent, reduceLists, type ListEvent } from './events.js';
+import type { ListContext } from './context.js';
 import type { Funding, ListKind, ListsState, Milestone } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { LISTS } from '../shapes.js';
 
 /**

@@ -5,7 +5,7 @@
  * @module
  */
 import { produce } from 'immer';
-import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 import {
   emptyLists, FREQUENCIES, ITEM_STATUSES, POLICY_KINDS, SECTORS,
   type Funding, type ItemStatus, type ListKind, type ListRecord, type ListsState,
@@ -13,8 +13,9 @@ import {
 import type { FundingEvent } from './funding.js';
 import { policyStructureProblems, sectorOf } from './policy-set.js';
 import { checkFundingEvent, reduceFunding, releaseProject } from './funding-check.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { LISTS } from '../shapes.js';
+import type { ListContext } from './context.js';
 
 /** Fields every list event carries. @example `const m: ListEventMeta = { at: '2024-03-01T09:00:00+08:00', by: 'u-17' };` */
 export interface ListEventMeta {
@@ -48,25 +49,6 @@ export type ListEvent = ListEventMeta & (
   | { type: 'project.milestone'; id: string; milestone: string; done: string }
   | FundingEvent
 );
-
-/**
- * What the checks may consult: level ids, node codes and category ids. Omitted checks are
- * skipped.
- *
- * @example
- * ```ts
- * const ctx: ListContext = { levels: config.levels.map((l) => l.id), nodeExists: (c) => h.indexOf(c) >= 0, categoryExists: (id) => table.indexOf(id) >= 0 };
- * ```
- */
-export interface ListContext {
-  levels?: readonly string[];
-  nodeExists?: (code: string) => boolean;
-  categoryExists?: (id: string) => boolean;
-  /** The level id of a node (for 列入同级财政预算 and work-item targets). */
-  levelOf?: (code: string) => string | undefined;
-  /** True if `code` lies in the subtree of `ancestor` (a source funds only its own area). */
-  isWithin?: (ancestor: string, code: string) => boolean;
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (s: unknown): s is string => typeof s === 'string' && DATE.test(s) && !Number.isNaN(Date.parse(s));

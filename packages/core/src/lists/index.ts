@@ -11,11 +11,11 @@
  * ```
  * @module
  */
-export { listContextOf } from './context.js';
+export { type ListContext, listContextOf } from './context.js';
 export { exportListsCsv } from './csv-export.js';
 export { FUNDING_CSV_FILES, importListsCsv, LIST_CSV_FILES, type ListCsvColumn } from './csv.js';
 export {
-  applyListEvent, checkListEvent, type ListContext, type ListEvent, type ListEventMeta, reduceLists,
+  applyListEvent, checkListEvent, type ListEvent, type ListEventMeta, reduceLists,
   replayLists, workListFromLevels,
 } from './events.js';
 export { type FundingErr, reduceFunding, releaseProject } from './funding-check.js';

@@ -10,7 +10,7 @@ import type { CategoryTable, EmpoweredCatalogue } from '../cases/categories.js';
 import type { CaseRules } from '../cases/rules.js';
 import type { ListEvent } from './events.js';
 import type { EmpoweredRef, Responsibility } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 /** The rules-relevant part of the lists at one version. */
 interface Snapshot {

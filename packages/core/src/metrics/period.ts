@@ -6,7 +6,7 @@
  */
 import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 
-import { argumentError, isObject, needString } from '../io/args.js';
+import { argumentError, isObject, needString } from '../errors/args.js';
 
 /** The length of a period. @example `const u: PeriodUnit = 'month';` */
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';

@@ -4,8 +4,8 @@
  * together (O(depth) per event).
  * @module
  */
-import { argumentError, isObject, needIndex, needObject } from '../io/args.js';
-import type { LocalizedText, Result } from '../errors.js';
+import { argumentError, isObject, needIndex, needObject } from '../errors/args.js';
+import type { LocalizedText, Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { CASE_TOPICS, type CategoryTable } from '../cases/categories.js';
 import type { CaseFacts } from '../cases/facts.js';

@@ -15,22 +15,22 @@
 export {
   addLocalMonths, addLocalWorkingDays, calendarWorkingDays, chinaWorkingDays, daysInMonth,
   type LocalDate, shanghaiDate, startOfShanghaiDay, weekdaysOnly, type WorkingDayFn,
-} from '../access/registry/calendar.js';
-export { decideRegistry, type RegistryCommand, type RegistryOptions } from '../access/registry/commands.js';
-export { checkRegistryCsv, exportRegistryCsv, REGISTRY_CSV_FILES } from '../access/registry/csv.js';
+} from './calendar.js';
+export { decideRegistry, type RegistryCommand, type RegistryOptions } from './commands.js';
+export { checkRegistryCsv, exportRegistryCsv, REGISTRY_CSV_FILES } from './csv.js';
 export {
   applyRegistryEvent, emptyRegistry, type Handover, type PersonDetails, type RegistryEvent,
   type RegistryEventBase, type RegistryPerson, type RegistryState, replayRegistry,
-} from '../access/registry/events.js';
+} from './events.js';
 export {
   checkFilledForm, EXAMPLE_FORM_SET, type FilledForm, type FormField, type HandoverForm,
   type HandoverFormSet,
-} from '../access/registry/forms.js';
+} from './forms.js';
 export {
   DEFAULT_GROUPS, HANDOVER_BODIES, LEGAL_BASES, type LegalBasis, type LegalBasisKind,
   type PopulationGroup,
-} from '../access/registry/groups.js';
-export { annualFollowUps, type RegistryDeadline, followUpDue, notificationDue } from '../access/registry/schedule.js';
+} from './groups.js';
+export { annualFollowUps, type RegistryDeadline, followUpDue, notificationDue } from './schedule.js';
 export {
   registryFigures, type RegistryFigures, registryHistory, registryRecords, type RegistryViewOptions,
-} from '../access/registry/view.js';
+} from './view.js';

@@ -5,11 +5,12 @@
  * @module
  */
 import { CaseStore, type Actor, type CaseState, type HierarchyIndex } from '@jiceng/core';
-import { addTimeLimit, addWorkingMs, workingMsBetween } from '@jiceng/core/calendar';
 import {
-  decide, type AnyCaseEvent, type CaseSource, type Category, type TimeLimit, type Urgency,
+  decide, type AnyCaseEvent, type CaseSource, type Category, type Urgency,
 } from '@jiceng/core/cases';
-import { CHINA_UTC_OFFSET_MS, DAY_MS, dayNumberOfDate } from '@jiceng/core/calendar';
+import {
+  addTimeLimit, addWorkingMs, CHINA_UTC_OFFSET_MS, DAY_MS, dayNumberOfDate, type TimeLimit, workingMsBetween,
+} from '@jiceng/core/calendar';
 import { createRng, type Rng } from '../random.js';
 import { createPutianCaseContext, type PutianCaseContext } from './context.js';
 import { need } from '@jiceng/core/errors';

@@ -5,11 +5,11 @@
  * @module
  */
 
-import { createCalendar, isWorkingDay, type WorkingCalendar } from '../../calendar/calendar.js';
-import { CHINA_CALENDAR } from '../../calendar/china.js';
-import { CHINA_UTC_OFFSET_MS } from '../../calendar/time.js';
-import { need } from '../../io/args.js';
-import { DAY as LOCAL_DATE } from '../../shapes.js';
+import { createCalendar, isWorkingDay, type WorkingCalendar } from '../calendar/calendar.js';
+import { CHINA_CALENDAR } from '../calendar/china.js';
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
+import { need } from '../errors/args.js';
+import { DAY as LOCAL_DATE } from '../shapes.js';
 
 /** Offset of Asia/Shanghai from UTC, in ms (the project's one offset, from `@jiceng/core/calendar`). @example `SHANGHAI_OFFSET_MS // 28800000` */
 export const SHANGHAI_OFFSET_MS = CHINA_UTC_OFFSET_MS;

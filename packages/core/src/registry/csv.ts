@@ -6,14 +6,14 @@
  * @module
  */
 import Papa from 'papaparse';
-import { fail, issue, ok, type JcIssue, type Result } from '../../errors.js';
-import { decodeText, unifyRowBreaks } from '../../io/text.js';
-import { toCsv } from '../export.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors/errors.js';
+import { decodeText, unifyRowBreaks } from '../io/text.js';
+import { toCsv } from '../access/export.js';
 import type { RegistryState } from './events.js';
 import type { HandoverFormSet } from './forms.js';
 import { DEFAULT_GROUPS, LEGAL_BASES, type PopulationGroup } from './groups.js';
-import { need } from '../../io/args.js';
-import { REGISTRY } from '../../shapes.js';
+import { need } from '../errors/args.js';
+import { REGISTRY } from '../shapes.js';
 
 /**
  * The registry files and their columns.

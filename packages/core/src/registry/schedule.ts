@@ -10,8 +10,8 @@ import {
   addLocalDays, addLocalMonths, addLocalWorkingDays, chinaWorkingDays, daysInYearBetween, isLeapYear, shanghaiDate, startOfShanghaiDay,
   type LocalDate, type WorkingDayFn,
 } from './calendar.js';
-import { need } from '../../io/args.js';
-import { PERSON } from '../../shapes.js';
+import { need } from '../errors/args.js';
+import { PERSON } from '../shapes.js';
 
 /**
  * When a person's next follow-up is due.

@@ -5,8 +5,8 @@
  */
 import type { LegalBasis } from './groups.js';
 import type { FilledForm } from './forms.js';
-import { need } from '../../io/args.js';
-import { REGISTRY } from '../../shapes.js';
+import { need } from '../errors/args.js';
+import { REGISTRY } from '../shapes.js';
 
 /**
  * A person's identifying details, as recorded.

@@ -3,14 +3,14 @@
  * they yield one event or a refusal that changes nothing.
  * @module
  */
-import { fail, issue, ok, type JcIssue, type Result } from '../../errors.js';
-import { canWriteGroup, type Access } from '../context.js';
-import { accessIssue } from '../messages.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors/errors.js';
+import { canWriteGroup, type Access } from '../access/context.js';
+import { accessIssue } from '../access/messages.js';
 import type { RegistryEvent, RegistryState } from './events.js';
 import { DEFAULT_GROUPS, HANDOVER_BODIES, LEGAL_BASES, type LegalBasis, type PopulationGroup } from './groups.js';
 import { checkFilledForm, type HandoverFormSet } from './forms.js';
-import { need, needAccess } from '../../io/args.js';
-import { REGISTRY } from '../../shapes.js';
+import { need, needAccess } from '../errors/args.js';
+import { REGISTRY } from '../shapes.js';
 
 /**
  * A registry command: an event without its author, with an optional time (for a visit
