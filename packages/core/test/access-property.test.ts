@@ -9,7 +9,7 @@ import {
 import { createCaseFacts } from '@jiceng/core/cases';
 import { type Hierarchy } from '@jiceng/core/hierarchy';
 import {
-  decideRegistry, applyRegistryEvent, emptyRegistry, registryFigures, registryRecords, type RegistryState,
+  decideRegistry, evolveRegistry, emptyRegistry, registryFigures, registryRecords, type RegistryState,
 } from '@jiceng/core/registry';
 import { BASIS, makeTree } from './access-fixtures.js';
 
@@ -60,7 +60,7 @@ const worldArb = fc
         ...(group === 'severe-mental-disorder' ? { riskLevel: k % 6 } : {}),
       } as never);
       // admin holds town-officer at the city level: not a writing grant there, so enrol directly
-      if (r.ok) registry = applyRegistryEvent(registry, r.value);
+      if (r.ok) registry = evolveRegistry(registry, r.value);
     });
     return { h, cases, registry, access };
   });

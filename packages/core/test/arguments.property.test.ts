@@ -186,21 +186,21 @@ test('need names the function, the argument and what it must be, in zh and en; a
 });
 
 test('a refused call changes nothing: the state handed in is as it was', async () => {
-  const { emptyLists, reduceLists, releaseProject, reduceFunding } = core;
-  const { emptyEngagementState, applyEngagementEvent } = await import('@jiceng/core/engagement');
+  const { emptyLists, evolveLists, releaseProject, applyFunding } = core;
+  const { emptyEngagementState, applyEngagement } = await import('@jiceng/core/engagement');
   const lists = emptyLists();
   const before = JSON.stringify(lists);
   for (const bad of [null, {}, { type: 7 }, NaN, 'x']) {
-    assert.throws(() => reduceLists(lists, bad as never), JcError);
-    assert.throws(() => reduceFunding(lists.funding, bad as never), JcError);
+    assert.throws(() => evolveLists(lists, bad as never), JcError);
+    assert.throws(() => applyFunding(lists.funding, bad as never), JcError);
     if (typeof bad !== 'string') assert.throws(() => releaseProject(lists.funding, bad as never), JcError);
   }
   assert.equal(JSON.stringify(lists), before);
   const s = emptyEngagementState();
   const seq = s.seq;
   const accounts = s.accounts.size;
-  for (const bad of [null, {}, { type: 'x' }, { seq: 1 }]) assert.throws(() => applyEngagementEvent(s, bad as never), JcError);
-  assert.throws(() => applyEngagementEvent(s, { type: 'x', seq: 1 } as never, NaN), JcError);
+  for (const bad of [null, {}, { type: 'x' }, { seq: 1 }]) assert.throws(() => applyEngagement(s, bad as never), JcError);
+  assert.throws(() => applyEngagement(s, { type: 'x', seq: 1 } as never, NaN), JcError);
   assert.equal(s.seq, seq);
   assert.equal(s.accounts.size, accounts);
 });

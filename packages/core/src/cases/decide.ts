@@ -287,7 +287,7 @@ function contextProblem(ctx: unknown): string | null {
   return null;
 }
 
-/** The refusal for wrong arguments of `decide`, or null. */
+/** The refusal for wrong arguments of `decideCase`, or null. */
 function argsProblem(actor: unknown, lookup: unknown, ctx: unknown): Result<never> | null {
   const a = actor as Record<string, unknown> | null;
   if (!isObj(a) || typeof a.id !== 'string' || !Array.isArray(a.roles) || !a.roles.every((g) => isObj(g) && typeof g.role === 'string' && typeof g.node === 'string')) {
@@ -337,29 +337,29 @@ function estimatedMark(d: Deadline): { estimated?: true } {
  *
  * @example
  * ```ts
- * const r = decide({ type: 'accept', caseId: 'c-1', expectedVersion: 3 }, actor, (id) => store.get(id), ctx);
+ * const r = decideCase({ type: 'accept', caseId: 'c-1', expectedVersion: 3 }, actor, (id) => store.get(id), ctx);
  * if (r.ok) r.value.forEach((e) => store.apply(e));
  * else console.log(r.errors[0].code); // e.g. 'E_STALE_VERSION'
  * ```
  */
-export function decide(input: unknown, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
+export function decideCase(input: unknown, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
   const args = argsProblem(actor, lookup, ctx);
   if (args) return args;
   const v = validateCommand(input);
-  return v.ok ? decideTyped(v.value, actor, lookup, ctx) : v;
+  return v.ok ? decideCaseTyped(v.value, actor, lookup, ctx) : v;
 }
 
 /**
- * {@link decide} for a command the program built itself and typed as {@link CaseCommand}
+ * {@link decideCase} for a command the program built itself and typed as {@link CaseCommand}
  * (a generator, an import): skips the zod parse, keeps every rule check — version, state,
  * role, scope, separation of duties, levels, deadlines.
  *
  * @example
  * ```ts
- * const r = decideTyped({ type: 'close', caseId: 'c-1', expectedVersion: 8 }, actor, (id) => store.get(id), ctx);
+ * const r = decideCaseTyped({ type: 'close', caseId: 'c-1', expectedVersion: 8 }, actor, (id) => store.get(id), ctx);
  * ```
  */
-export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
+export function decideCaseTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
   const args = argsProblem(actor, lookup, ctx);
   if (args) return args;
   if (!isObj(cmd) || typeof cmd.type !== 'string') return fail([caseIssue('E_INVALID_INPUT', 'cmd', 'type')]);

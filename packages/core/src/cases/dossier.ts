@@ -12,7 +12,7 @@ import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CategoryTable, Urgency } from './categories.js';
 import type { CaseSource } from './facts.js';
 import type { AnyCaseEvent, Attachment, CaseEventType } from './events.js';
-import { applyEvent, initialState, type CaseState } from './state.js';
+import { applyCase, initialState, type CaseState } from './state.js';
 import { formatLocal } from '../calendar/calendar.js';
 import { CHINA_UTC_OFFSET_MINUTES } from '../calendar/time.js';
 import type { PatrolRecord } from './patrol.js';
@@ -298,7 +298,7 @@ export function buildDossier(events: readonly AnyCaseEvent[], opts: DossierOptio
     if (e.type === 'verified' && !e.data.passed) marks.push('rework');
     if (e.type === 'followedUp' && e.data.recurred) marks.push('recurrence');
     const stepNow = STEP_OF[e.type] ?? SEVEN_STEPS[Math.min(currentStep(s), 6)].id;
-    if (i > 0) applyEvent(s, e);
+    if (i > 0) applyCase(s, e);
     stepAt.set(stepNow, e.at);
     const entry: DossierEntry = {
       version: e.version, type: e.type, title: EVENT_TITLES[e.type], step: stepNow,

@@ -32,7 +32,7 @@ export {
 } from './commands.js';
 export { dueSoon, overdue, runningDeadline } from './deadlines.js';
 export {
-  availableActions, CASE_ACTIONS, type CaseAction, type CaseContext, decide, decideTyped,
+  availableActions, CASE_ACTIONS, type CaseAction, type CaseContext, decideCase, decideCaseTyped,
   type DepartmentGrant,
 } from './decide.js';
 export {
@@ -68,7 +68,7 @@ export {
 } from './separation.js';
 export { decodeCaseSnapshot, encodeCaseSnapshot } from './snapshot.js';
 export {
-  applyEvent, type CaseState, eventProblem, evolve, foldCase, type FoldRules, initialState,
+  applyCase, type CaseState, eventProblem, evolveCase, foldCase, type FoldRules, initialState,
   TERMINAL_STATUSES,
 } from './state.js';
 export { type CaseSnapshot, CaseStore, type CaseStoreOptions } from './store.js';

@@ -11,7 +11,7 @@ import { URGENCIES } from './categories.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
 import { attachmentSchema, isCleanText, zodIssues } from './commands.js';
 import { caseIssue, type CaseCode } from './messages.js';
-import { firstEventProblem, applyEvent, initialState, type CaseState, type FoldRules } from './state.js';
+import { firstEventProblem, applyCase, initialState, type CaseState, type FoldRules } from './state.js';
 import { isChainTrailer } from './chain.js';
 import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
 import { ENFORCEMENT_EVENT_SCHEMAS } from './enforcement-events.js';
@@ -223,7 +223,7 @@ export function importEventLog(text: string, opts: { validate?: boolean; rules?:
     const s = states.get(e.caseId);
     let code: CaseCode | null;
     if (s === undefined) code = e.version === 1 ? firstEventProblem(e, rules) : 'E_EVENT_ORDER';
-    else code = applyEvent(s, e, rules);
+    else code = applyCase(s, e, rules);
     if (code !== null) {
       const where = s === undefined ? `${e.caseId} v${e.version} ${e.type}` : `${e.caseId} v${e.version} ${e.type} (${s.status})`;
       issues.push(caseIssue(code, code === 'E_EVENT_ORDER' ? `${where}, expected v${(s?.version ?? 0) + 1}` : where, code === 'E_EVENT_ORDER' ? 'version' : undefined, line));

@@ -206,10 +206,10 @@ export function eventProblem(s: CaseState, e: AnyCaseEvent, rules: FoldRules = {
  * @example
  * ```ts
  * const s = initialState(events[0]);
- * for (let i = 1; i < events.length; i++) if (applyEvent(s, events[i])) break;
+ * for (let i = 1; i < events.length; i++) if (applyCase(s, events[i])) break;
  * ```
  */
-export function applyEvent(s: CaseState, e: AnyCaseEvent, rules: FoldRules = {}): CaseCode | null {
+export function applyCase(s: CaseState, e: AnyCaseEvent, rules: FoldRules = {}): CaseCode | null {
   const code = eventProblem(s, e, rules);
   if (code !== null) return code;
   const next = TRANSITION_TABLE[STATUS_INDEX[s.status] * N_KINDS + eventKindIndex(e)];
@@ -373,11 +373,11 @@ function ruleArg(rules: unknown): FoldRules {
  *
  * @example
  * ```ts
- * const next = evolve(state, acceptedEvent);
+ * const next = evolveCase(state, acceptedEvent);
  * next !== state; // true
  * ```
  */
-export function evolve(s: CaseState | undefined, e: AnyCaseEvent, rules: FoldRules = {}): CaseState {
+export function evolveCase(s: CaseState | undefined, e: AnyCaseEvent, rules: FoldRules = {}): CaseState {
   checkEventArg(e);
   if (s !== undefined) checkStateArg(s);
   if (s === undefined || e.type === 'discovered') {
@@ -386,7 +386,7 @@ export function evolve(s: CaseState | undefined, e: AnyCaseEvent, rules: FoldRul
     return initialState(e as CaseEvent<'discovered'>);
   }
   const next = { ...s };
-  const code = applyEvent(next, e, rules);
+  const code = applyCase(next, e, rules);
   if (code !== null) throw new JcError(caseIssue(code, `${e.caseId} v${e.version} ${e.type}`));
   return next;
 }
@@ -417,7 +417,7 @@ export function foldCaseChecked(events: readonly AnyCaseEvent[], rules: FoldRule
   const s = initialState(events[0] as CaseEvent<'discovered'>);
   for (let i = 1; i < events.length; i++) {
     const e = events[i];
-    const code = applyEvent(s, e, rules);
+    const code = applyCase(s, e, rules);
     if (code !== null) return fail([caseIssue(code, `${e.caseId} v${e.version} ${e.type} (${s.status})`, undefined, i + 1)]);
   }
   return ok(s);

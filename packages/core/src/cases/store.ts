@@ -19,7 +19,7 @@ import { actorCode, DUTY_OF_KIND, kindOf, RoleCheck, transitionCode } from './in
 import { DEFAULT_SEPARATION, checkSeparationPolicy, type SeparationPolicy } from './separation.js';
 import { JcError } from '../errors/errors.js';
 import { checkIterableArg } from './args.js';
-import { decide, decideTyped, type CaseContext } from './decide.js';
+import { decideCase, decideCaseTyped, type CaseContext } from './decide.js';
 import type { CaseCommand } from './commands.js';
 import { caseIssue } from './messages.js';
 import { buildDossier, type Dossier, type DossierOptions } from './dossier.js';
@@ -649,11 +649,11 @@ export class CaseStore {
    * ```
    */
   execute(input: unknown, actor: Actor, ctx: CaseContext): Result<AnyCaseEvent[]> {
-    return this.commit(decide(input, actor, (id) => this.get(id), ctx), ctx);
+    return this.commit(decideCase(input, actor, (id) => this.get(id), ctx), ctx);
   }
 
   /**
-   * {@link execute} for a command typed by the program (see {@link decideTyped}): no zod
+   * {@link execute} for a command typed by the program (see {@link decideCaseTyped}): no zod
    * parse, every rule checked. For generators that run millions of commands.
    *
    * @example
@@ -662,7 +662,7 @@ export class CaseStore {
    * ```
    */
   executeTyped(cmd: CaseCommand, actor: Actor, ctx: CaseContext): Result<AnyCaseEvent[]> {
-    return this.commit(decideTyped(cmd, actor, (id) => this.get(id), ctx), ctx);
+    return this.commit(decideCaseTyped(cmd, actor, (id) => this.get(id), ctx), ctx);
   }
 
   private commit(r: Result<AnyCaseEvent[]>, ctx: CaseContext): Result<AnyCaseEvent[]> {

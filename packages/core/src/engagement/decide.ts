@@ -446,7 +446,7 @@ function decideCommand(s: EngagementState, c: EngagementCommand, actor: Actor, c
  * @example
  * ```ts
  * const r = decideEngagement(state, { type: 'acceptOrder', commandId: 'k-7', order: 'o-1' }, member, ctx);
- * if (r.ok) for (const e of r.value) applyEngagementEvent(state, e);
+ * if (r.ok) for (const e of r.value) applyEngagement(state, e);
  * ```
  */
 export function decideEngagement(s: EngagementState, input: unknown, actor: Actor, ctx: EngagementContext): Result<AnyEngagementEvent[]> {

@@ -29,7 +29,7 @@ export {
   SHANGHAI_TIME_BANK, type ShopItem, type TimeBankRules,
 } from './rules.js';
 export {
-  type AccountState, applyEngagementEvent, type ClaimState, emptyEngagementState, type EngagementState,
+  type AccountState, applyEngagement, type ClaimState, emptyEngagementState, type EngagementState,
   evolveEngagement, foldEngagement, localDay, type MemberState, type OrderState, type OrderStatus,
   pendingOf, ROSTER_FREQUENCY, type RosterState, SYSTEM_ACCOUNTS, type TransferRecord,
 } from './state.js';

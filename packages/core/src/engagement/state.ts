@@ -1,5 +1,5 @@
 /**
- * Engagement state as a fold of events: `applyEngagementEvent` changes a state in place (the
+ * Engagement state as a fold of events: `applyEngagement` changes a state in place (the
  * store's hot path); `evolveEngagement` is the same step as a pure function; `foldEngagement` replays a
  * whole stream. One plain `switch`.
  * @module
@@ -261,17 +261,17 @@ export const ROSTER_FREQUENCY: Readonly<Record<RosterKind, RosterState['frequenc
  * @example
  * ```ts
  * const s = emptyEngagementState();
- * for (const e of events) applyEngagementEvent(s, e);
+ * for (const e of events) applyEngagement(s, e);
  * ```
  */
-export function applyEngagementEvent(s: EngagementState, e: AnyEngagementEvent, earnOffset = 8 * 3_600_000): void {
-  need('applyEngagementEvent', 's', s, 'object', ENGAGEMENT);
-  need('applyEngagementEvent', 'e', e, 'object', { type: 'string', seq: 'number' });
-  need('applyEngagementEvent', 'earnOffset', earnOffset, 'number');
+export function applyEngagement(s: EngagementState, e: AnyEngagementEvent, earnOffset = 8 * 3_600_000): void {
+  need('applyEngagement', 's', s, 'object', ENGAGEMENT);
+  need('applyEngagement', 'e', e, 'object', { type: 'string', seq: 'number' });
+  need('applyEngagement', 'earnOffset', earnOffset, 'number');
   apply(s, e, earnOffset);
 }
 
-/** {@link applyEngagementEvent} without the entry checks: the folds call it once per event. */
+/** {@link applyEngagement} without the entry checks: the folds call it once per event. */
 function apply(s: EngagementState, e: AnyEngagementEvent, earnOffset: number): void {
   s.seq = e.seq;
   if (e.commandId !== s.lastCommand) {

@@ -12,7 +12,7 @@ import {
 } from './types.js';
 import type { FundingEvent } from './funding.js';
 import { policyStructureProblems, sectorOf } from './policy-set.js';
-import { checkFundingEvent, reduceFunding, releaseProject } from './funding-check.js';
+import { checkFundingEvent, applyFunding, releaseProject } from './funding-check.js';
 import { need } from '../errors/args.js';
 import { LISTS } from '../shapes.js';
 import type { ListContext } from './context.js';
@@ -225,12 +225,12 @@ export function checkListEvent(state: ListsState, e: ListEvent, ctx: ListContext
  *
  * @example
  * ```ts
- * const next = reduceLists(state, { type: 'project.status', id: 'PRJ-1', status: 'completed', at: '2024-09-01T00:00:00+08:00' });
+ * const next = evolveLists(state, { type: 'project.status', id: 'PRJ-1', status: 'completed', at: '2024-09-01T00:00:00+08:00' });
  * ```
  */
-export function reduceLists(state: ListsState, e: ListEvent): ListsState {
-  need('reduceLists', 'state', state, 'object', LISTS);
-  need('reduceLists', 'e', e, 'object', { type: 'string' });
+export function evolveLists(state: ListsState, e: ListEvent): ListsState {
+  need('evolveLists', 'state', state, 'object', LISTS);
+  need('evolveLists', 'e', e, 'object', { type: 'string' });
   return produce(state, (d) => {
     d.version++;
     switch (e.type) {
@@ -249,14 +249,14 @@ export function reduceLists(state: ListsState, e: ListEvent): ListsState {
         if (e.status === 'cancelled') releaseProject(d.funding, e.id);
         break;
       case 'project.funded':
-        if (d.funding.sources[e.funding.source]) reduceFunding(d.funding, { type: 'funding.allocated', allocation: fundedAllocation(state, e.id, e.funding, e.at) });
+        if (d.funding.sources[e.funding.source]) applyFunding(d.funding, { type: 'funding.allocated', allocation: fundedAllocation(state, e.id, e.funding, e.at) });
         else d.projects[e.id].funding.push({ source: e.funding.source, amount: e.funding.amount });
         break;
       case 'funding.source':
       case 'funding.allocated':
       case 'funding.spent':
       case 'funding.released':
-        reduceFunding(d.funding, e);
+        applyFunding(d.funding, e);
         break;
       case 'project.milestone': {
         const m = d.projects[e.id].milestones.find((x) => x.id === e.milestone)!;
@@ -272,13 +272,13 @@ export function reduceLists(state: ListsState, e: ListEvent): ListsState {
  *
  * @example
  * ```ts
- * const r = applyListEvent(state, { type: 'list.upserted', kind: 'policies', record: { id: 'P1', kind: 'overall', title: { zh: '总体方案', en: 'overall plan' } }, at: '2022-03-01T00:00:00+08:00' });
+ * const r = evolveListsChecked(state, { type: 'list.upserted', kind: 'policies', record: { id: 'P1', kind: 'overall', title: { zh: '总体方案', en: 'overall plan' } }, at: '2022-03-01T00:00:00+08:00' });
  * if (r.ok) state = r.value;
  * ```
  */
-export function applyListEvent(state: ListsState, e: ListEvent, ctx: ListContext = {}): Result<ListsState> {
+export function evolveListsChecked(state: ListsState, e: ListEvent, ctx: ListContext = {}): Result<ListsState> {
   const errs = checkListEvent(state, e, ctx);
-  return errs.length ? fail(errs) : ok(reduceLists(state, e));
+  return errs.length ? fail(errs) : ok(evolveLists(state, e));
 }
 
 /**
@@ -299,7 +299,7 @@ export function replayLists(events: readonly ListEvent[], ctx: ListContext = {},
   for (let k = 0; k < events.length; k++) {
     const errs = checkListEvent(s, events[k], ctx);
     if (errs.length) return fail(errs.map((p) => ({ ...p, row: k + 1 })));
-    s = reduceLists(s, events[k]);
+    s = evolveLists(s, events[k]);
   }
   return ok(s);
 }

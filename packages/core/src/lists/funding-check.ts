@@ -154,12 +154,12 @@ export function checkFundingEvent(state: ListsState, e: FundingEvent, _at: strin
  *
  * @example
  * ```ts
- * const next = produce(state, (d) => { reduceFunding(d.funding, event); });
+ * const next = produce(state, (d) => { applyFunding(d.funding, event); });
  * ```
  */
-export function reduceFunding(ledger: FundingLedger, e: FundingEvent): void {
-  need('reduceFunding', 'ledger', ledger, 'object', LEDGER);
-  need('reduceFunding', 'e', e, 'object', { type: 'string' });
+export function applyFunding(ledger: FundingLedger, e: FundingEvent): void {
+  need('applyFunding', 'ledger', ledger, 'object', LEDGER);
+  need('applyFunding', 'e', e, 'object', { type: 'string' });
   switch (e.type) {
     case 'funding.source': {
       const s = e.source;

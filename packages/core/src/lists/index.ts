@@ -15,10 +15,10 @@ export { type ListContext, listContextOf } from './context.js';
 export { exportListsCsv } from './csv-export.js';
 export { FUNDING_CSV_FILES, importListsCsv, LIST_CSV_FILES, type ListCsvColumn } from './csv.js';
 export {
-  applyListEvent, checkListEvent, type ListEvent, type ListEventMeta, reduceLists,
+  evolveListsChecked, checkListEvent, type ListEvent, type ListEventMeta, evolveLists,
   replayLists, workListFromLevels,
 } from './events.js';
-export { type FundingErr, reduceFunding, releaseProject } from './funding-check.js';
+export { type FundingErr, applyFunding, releaseProject } from './funding-check.js';
 export {
   allocatedBySource, type Allocation, emptyLedger, FUNDING_EVENT_TYPES, type FundingEvent,
   type FundingLedger, type FundingSource, type FundingTarget, inPeriod, netCents, sourceBalance,

@@ -30,7 +30,7 @@ export {
   periodOf, periodRange, type PeriodRef, periodStart, type PeriodUnit, shiftPeriod, type TimeRange,
 } from './period.js';
 export { readFactRow, writeFactRow } from './row.js';
-export { applyCaseEvent, categoryOptions, patrolledUnits } from './sources.js';
+export { applyMetrics, categoryOptions, patrolledUnits } from './sources.js';
 export {
   type CaseFactRow, type CaseFilter, type CoverageSource, type IndicatorValue, type MetricsOptions,
   type NodeFigures, type NodeMeasureInput, type RankedNode, type ScoreResult, type SeriesOptions,

@@ -64,7 +64,7 @@ const riskOk = (r: unknown): boolean => Number.isInteger(r) && (r as number) >= 
  *   person: { name: '张三明' }, riskLevel: 3,
  *   legalBasis: { basis: 'statutory-duty', articles: ['PIPL 13(1)(3)', 'Mental Health Law 24'], informed: true },
  * });
- * if (r.ok) state = applyRegistryEvent(state, r.value);
+ * if (r.ok) state = evolveRegistry(state, r.value);
  * ```
  */
 export function decideRegistry(

@@ -19,7 +19,7 @@ export {
 export { decideRegistry, type RegistryCommand, type RegistryOptions } from './commands.js';
 export { checkRegistryCsv, exportRegistryCsv, REGISTRY_CSV_FILES } from './csv.js';
 export {
-  applyRegistryEvent, emptyRegistry, type Handover, type PersonDetails, type RegistryEvent,
+  evolveRegistry, emptyRegistry, type Handover, type PersonDetails, type RegistryEvent,
   type RegistryEventBase, type RegistryPerson, type RegistryState, replayRegistry,
 } from './events.js';
 export {

@@ -13,7 +13,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { type CaseState, type HierarchyIndex } from '@jiceng/core';
-import { evolve, type AnyCaseEvent } from '@jiceng/core/cases';
+import { evolveCase, type AnyCaseEvent } from '@jiceng/core/cases';
 import { need } from '@jiceng/core/errors';
 import { CHINA_UTC_OFFSET_MINUTES, formatInstant } from '@jiceng/core/calendar';
 import type { EventStore } from '@jiceng/store';
@@ -493,7 +493,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
     let last: ExtendedStatus | undefined;
     for (const e of stored) {
       const ev: AnyCaseEvent = fromStored(e);
-      state = evolve(state, ev);
+      state = evolveCase(state, ev);
       const ext: ExtendedStatus = ev.type === 'reopened' ? 'reopen' : EXTENDED_STATUS[state.status];
       const changed = ext !== last || ev.type === 'reopened' || ev.type === 'closed';
       last = ext;
