@@ -28,7 +28,7 @@ export {
 } from './chain.js';
 export {
   attachmentSchema, type CaseCommand, type CaseCommandOf, caseCommandSchema, commandSchemas,
-  FIELD_LABELS, TEXT_LIMITS, validateCommand, zodIssues,
+  FIELD_LABELS, type SchemaIssue, TEXT_LIMITS, validateCommand, zodIssues,
 } from './commands.js';
 export { dueSoon, overdue, runningDeadline } from './deadlines.js';
 export {

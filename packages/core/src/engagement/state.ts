@@ -8,6 +8,7 @@ import type { AnyEngagementEvent, Movement, RosterKind, TransferKind } from './e
 import { argumentError, FINITE, need, TEXT } from '../errors/args.js';
 import { ENGAGEMENT } from '../shapes.js';
 import { bumpMemberEpoch } from './epoch.js';
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 
 /**
  * A reported member (an in-service party member or a capable person 能人贤士).
@@ -264,7 +265,7 @@ export const ROSTER_FREQUENCY: Readonly<Record<RosterKind, RosterState['frequenc
  * for (const e of events) applyEngagement(s, e);
  * ```
  */
-export function applyEngagement(s: EngagementState, e: AnyEngagementEvent, earnOffset = 8 * 3_600_000): void {
+export function applyEngagement(s: EngagementState, e: AnyEngagementEvent, earnOffset = CHINA_UTC_OFFSET_MS): void {
   need('applyEngagement', 's', s, 'object', ENGAGEMENT);
   need('applyEngagement', 'e', e, 'object', { type: 'string', seq: 'number' });
   need('applyEngagement', 'earnOffset', earnOffset, 'number');
@@ -467,7 +468,7 @@ export function evolveEngagement(s: EngagementState, e: AnyEngagementEvent, earn
   need('evolveEngagement', 'e', e, 'object', { type: 'string', seq: 'number' });
   need('evolveEngagement', 'earnOffset', earnOffset, 'number?');
   const next = structuredClone(s);
-  apply(next, e, earnOffset ?? 8 * 3_600_000);
+  apply(next, e, earnOffset ?? CHINA_UTC_OFFSET_MS);
   return next;
 }
 
@@ -483,6 +484,6 @@ export function foldEngagement(events: Iterable<AnyEngagementEvent>, earnOffset?
   need('foldEngagement', 'events', events, 'iterable');
   need('foldEngagement', 'earnOffset', earnOffset, 'number?');
   const s = emptyEngagementState();
-  for (const e of events) apply(s, e, earnOffset ?? 8 * 3_600_000);
+  for (const e of events) apply(s, e, earnOffset ?? CHINA_UTC_OFFSET_MS);
   return s;
 }

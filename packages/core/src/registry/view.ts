@@ -14,7 +14,8 @@ import type { RegistryPerson, RegistryState } from './events.js';
 import { DEFAULT_GROUPS, type PopulationGroup } from './groups.js';
 import type { HandoverFormSet } from './forms.js';
 import { annualFollowUps, followUpDue, notificationDue } from './schedule.js';
-import { chinaWorkingDays, SHANGHAI_OFFSET_MS, type WorkingDayFn } from './calendar.js';
+import { chinaWorkingDays, type WorkingDayFn } from './calendar.js';
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 import { need, needAccess } from '../errors/args.js';
 import { REGISTRY, PERSON } from '../shapes.js';
 
@@ -162,7 +163,7 @@ export function registryFigures(
   const now = options.now ?? access.now();
   const groups = options.groups ?? DEFAULT_GROUPS;
   const minCell = options.minCell ?? DEFAULT_MIN_CELL;
-  const lastYear = Number(new Date(now + SHANGHAI_OFFSET_MS).getUTCFullYear()) - 1;
+  const lastYear = Number(new Date(now + CHINA_UTC_OFFSET_MS).getUTCFullYear()) - 1;
   // One pass over the people in scope; each adds to the requested nodes on its ancestor path.
   const slot = new Map<number, number>();
   nodes.forEach((n, k) => { if (!slot.has(n)) slot.set(n, k); });
