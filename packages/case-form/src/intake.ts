@@ -8,10 +8,8 @@
  */
 import * as z from 'zod';
 import { type JcIssue, type LocalizedText, type Result } from '@jiceng/core';
-import { zodIssues } from '@jiceng/core/cases';
-import { commandSchemas, FIELD_LABELS, type CaseCommandOf } from '@jiceng/core/cases';
-import { issue } from '@jiceng/core/errors';
-import { need } from '@jiceng/core/errors';
+import { zodIssues, commandSchemas, FIELD_LABELS, type CaseCommandOf } from '@jiceng/core/cases';
+import { issue, need } from '@jiceng/core/errors';
 
 const discover = commandSchemas.discover.shape;
 const register = commandSchemas.register.shape;

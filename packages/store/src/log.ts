@@ -9,8 +9,7 @@
  */
 import { type JcIssue } from '@jiceng/core';
 import { isChainTrailer } from '@jiceng/core/cases';
-import { issue } from '@jiceng/core/errors';
-import { argumentError, FINITE, TEXT } from '@jiceng/core/errors';
+import { issue, argumentError, FINITE, TEXT } from '@jiceng/core/errors';
 
 /** One event as the store's columns (what a log line turns into). */
 export interface LogRow {

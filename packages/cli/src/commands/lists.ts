@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { type HierarchyIndex, type Lang } from '@jiceng/core';
-import { formatIssue } from '@jiceng/core/errors';
+import { formatIssue, need } from '@jiceng/core/errors';
 import { importCsv } from '@jiceng/core/io';
 import {
   emptyLists, FUNDING_CSV_FILES, importListsCsv, LIST_CSV_FILES, listContextOf, nodeLists, SECTORS, SECTOR_NAMES, type ListsState, type NodeLists,
@@ -15,7 +15,6 @@ import { generatePutian, putianConfig, textTable } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { putianListsAndRegistry } from '../lists-files.js';
-import { need } from '@jiceng/core/errors';
 
 const yuan = (n: number) => `¥${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}%`);

@@ -9,8 +9,7 @@
  * @module
  */
 import { buildHierarchy, type Actor, type HierarchyIndex } from '@jiceng/core';
-import { addWorkingHours } from '@jiceng/core/calendar';
-import { CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
+import { addWorkingHours, CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
 import {
   DEFAULT_SERVICE_CATEGORIES, DEFAULT_SHOP, EngagementStore, pointsAccountOf, timeAccountOf, type AnyEngagementEvent,
   type EngagementState,
