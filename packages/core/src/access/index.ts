@@ -6,9 +6,9 @@
  *
  * @example
  * ```ts
- * import { createAccess, readRecords } from '@jiceng/core/access';
+ * import { createAccess, viewRecords } from '@jiceng/core/access';
  * const access = createAccess(actor, hierarchy);
- * const rows = readRecords(access, records, { kind: 'resident' });
+ * const r = viewRecords(access, 'case', cases, { purpose: '办理案件', view: 'staff' });
  * ```
  * @module
  */

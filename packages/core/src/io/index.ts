@@ -6,8 +6,8 @@
  * @example
  * ```ts
  * import { importCsv, exportCsv } from '@jiceng/core/io';
- * const r = importCsv({ config, files: { 'nodes.csv': text } });
- * if (r.ok) console.log(exportCsv(r.value.hierarchy).files['nodes.csv'].length);
+ * const r = importCsv({ 'nodes.csv': bytes }, { config });
+ * if (r.ok) console.log(exportCsv(r.value.hierarchy, r.value.overlay)['nodes.csv'].length);
  * ```
  * @module
  */

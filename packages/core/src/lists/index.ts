@@ -1,7 +1,7 @@
 /**
  * `@jiceng/core/lists`: the three lists, the responsibility list, the empowered matters, the policy set and the funding ledger.
- * Event-sourced like the case loop: `decideLists` checks an event against the state,
- * `evolveLists` folds it; roll-ups per node and CSV files in and out.
+ * Event-sourced like the case loop: `evolveListsChecked` checks an event against the state and
+ * folds it (`evolveLists` folds one already checked); roll-ups per node and CSV files in and out.
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@
  * ```ts
  * import { createMetrics, dashboardSlice, periodOf } from '@jiceng/core/metrics';
  * const m = createMetrics({ hierarchy, facts: store.facts, now: Date.now() });
- * if (m.ok) console.log(m.value.value(0, 'banjieRate'), dashboardSlice(m.value, 0, periodOf('month', Date.now())));
+ * if (m.ok) console.log(m.value.value(0, 'banjieRate'), dashboardSlice(m.value, 0, periodOf(Date.now(), 'month')));
  * ```
  * @module
  */

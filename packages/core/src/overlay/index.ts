@@ -7,7 +7,7 @@
  * ```ts
  * import { buildOverlay } from '@jiceng/core/overlay';
  * const r = buildOverlay(hierarchy, overlayInput);
- * if (r.ok) console.log(r.value.orgs.length);
+ * if (r.ok) console.log(r.value.data.organisations.length, r.value.counts(0));
  * ```
  * @module
  */
