@@ -11,9 +11,9 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
-import {
-  buildHierarchy, createAccess, createCaseFacts, scopedFacts, scopedRows, viewRecords, type CaseFacts, type HierarchyIndex,
-} from '../packages/core/src/index.js';
+import { buildHierarchy, type HierarchyIndex } from '../packages/core/src/index.js';
+import { createAccess, scopedFacts, scopedRows, viewRecords } from '../packages/core/src/access/index.js';
+import { createCaseFacts, type CaseFacts } from '../packages/core/src/cases/index.js';
 import { generatePutian } from '../packages/putian/src/index.js';
 import { fmt, measure as measureRuns } from './shared.js';
 

@@ -9,7 +9,7 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
-import type { AnyCaseEvent } from '@jiceng/core';
+import type { AnyCaseEvent } from '@jiceng/core/cases';
 import { AlertEngine, DEFAULT_ALERT_RULES, evaluateFromScratch, feedRules, inTimeOrder, replayAlerts, type AlertFinding } from '@jiceng/core/alerts';
 import { putianHistory, stats } from './shared.js';
 

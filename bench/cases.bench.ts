@@ -9,7 +9,8 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { assign, createActor, createMachine, type AnyActorRef } from 'xstate';
 import { createHash } from 'node:crypto';
-import { CaseStore, ChainWriter, NOBLE_SHA256, type AnyCaseEvent, type CaseStatus, type ChainHasher } from '@jiceng/core';
+import { CaseStore } from '@jiceng/core';
+import { ChainWriter, NOBLE_SHA256, type AnyCaseEvent, type CaseStatus, type ChainHasher } from '@jiceng/core/cases';
 import { putianHistory, stats } from './shared.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;

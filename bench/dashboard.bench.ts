@@ -17,8 +17,9 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import {
-  buildHierarchy, CASE_STATUSES, createCaseFacts, createMetrics, dashboardSlice, type HierarchyIndex,
+  buildHierarchy, CASE_STATUSES, createMetrics, dashboardSlice, type HierarchyIndex,
 } from '../packages/core/src/index.js';
+import { createCaseFacts } from '../packages/core/src/cases/index.js';
 import { generatePutian } from '../packages/putian/src/index.js';
 import { dashboardDataFromSlice } from '../packages/dashboard/src/slice.js';
 import type { DashboardData } from '../packages/dashboard/src/types.js';

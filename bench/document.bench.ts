@@ -10,7 +10,9 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { buildHierarchy, buildOverlay, exportJson, importJson } from '../packages/core/src/index.js';
+import { buildHierarchy } from '../packages/core/src/index.js';
+import { exportJson, importJson } from '../packages/core/src/io/index.js';
+import { buildOverlay } from '../packages/core/src/overlay/index.js';
 import { generatePutian } from '../packages/putian/src/index.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -11,10 +11,12 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 // The workspace root does not depend on @jiceng/core; import it (and its pinyin-pro) by path.
+import { buildHierarchy, type HierarchyConfig, type NodeInput } from '../packages/core/src/index.js';
+import { type Hierarchy } from '../packages/core/src/hierarchy/index.js';
+import { exportJson, importJson } from '../packages/core/src/io/index.js';
 import {
-  buildHierarchy, buildOverlay, exportJson, importJson, standardCoverage, COUNT_KEYS,
-  type HierarchyConfig, type NodeInput, type Hierarchy, type OverlayInput, type CountKey,
-} from '../packages/core/src/index.js';
+  buildOverlay, standardCoverage, COUNT_KEYS, type OverlayInput, type CountKey,
+} from '../packages/core/src/overlay/index.js';
 
 const coreRequire = createRequire(new URL('../packages/core/package.json', import.meta.url));
 const { pinyin } = (await import(pathToFileURL(coreRequire.resolve('pinyin-pro')).href)) as typeof import('pinyin-pro');

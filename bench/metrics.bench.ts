@@ -15,9 +15,10 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import * as aq from 'arquero';
 import {
-  buildHierarchy, CASE_STATUSES, CASE_SOURCES, createCaseFacts, createMetrics, dashboardSlice, readFactRow,
-  type CaseFacts, type HierarchyIndex,
+  buildHierarchy, CASE_STATUSES, createMetrics, dashboardSlice, type HierarchyIndex,
 } from '../packages/core/src/index.js';
+import { CASE_SOURCES, createCaseFacts, type CaseFacts } from '../packages/core/src/cases/index.js';
+import { readFactRow } from '../packages/core/src/metrics/index.js';
 import * as putian from '../packages/putian/src/index.js';
 
 const { generatePutian } = putian;

@@ -1,6 +1,7 @@
 // What several benchmarks share: timing a function after a warm-up, summarising run times,
 // and generating the Putian city with its case history.
-import { buildHierarchy, type AnyCaseEvent, type HierarchyIndex } from '@jiceng/core';
+import { buildHierarchy, type HierarchyIndex } from '@jiceng/core';
+import { type AnyCaseEvent } from '@jiceng/core/cases';
 import { generatePutian, PutianScenario } from '@jiceng/putian';
 
 /** Median, min and max of a set of run times, in ms. */

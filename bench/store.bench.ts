@@ -14,7 +14,8 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import { buildCategoryTable, buildHierarchy, CaseStore, DEFAULT_CATEGORIES, encodeCaseSnapshot, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core';
+import { buildHierarchy, CaseStore } from '@jiceng/core';
+import { buildCategoryTable, DEFAULT_CATEGORIES, encodeCaseSnapshot, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core/cases';
 import { generatePutian } from '@jiceng/putian';
 import { CaseProjection, copyField, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
 

@@ -3,7 +3,7 @@
  * (default) and English.
  * @module
  */
-import { need, argumentError } from '@jiceng/core';
+import { need, argumentError } from '@jiceng/core/errors';
 import { fill } from '@jiceng/ui';
 
 /**

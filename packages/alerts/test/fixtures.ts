@@ -1,9 +1,10 @@
 // A small six-level tree, the default categories, the China calendar, actors and a case
 // context with a settable clock — the core's own pieces, for driving the elements.
+import { buildHierarchy, CaseStore, type Actor, type HierarchyConfig, type NodeInput } from '@jiceng/core';
+import { CHINA_CALENDAR_2025_2026, createCalendar } from '@jiceng/core/calendar';
 import {
-  buildCategoryTable, buildHierarchy, CaseStore, CHINA_CALENDAR_2025_2026, createCalendar, createEmpoweredCatalogue,
-  DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type Actor, type CaseContext, type HierarchyConfig, type NodeInput,
-} from '@jiceng/core';
+  buildCategoryTable, createEmpoweredCatalogue, DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type CaseContext,
+} from '@jiceng/core/cases';
 import { DEFAULT_ALERT_RULES, type AlertContext, type AlertRow } from '@jiceng/core/alerts';
 
 const lvl = (id: string, length: number, significant: number) => ({ id, name: { zh: id, en: id }, duties: [], code: { length, significant } });

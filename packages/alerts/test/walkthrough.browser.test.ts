@@ -3,7 +3,8 @@
 // acknowledges it there, then dispatches a waiting case from its board.
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import { AlertEngine, AlertLog, alertRows, dispatchBoard, raiseCommand, visibleAlerts } from '@jiceng/core/alerts';
-import { DEFAULT_ROLE_RULES, scopeOf, type AnyCaseEvent } from '@jiceng/core';
+import { DEFAULT_ROLE_RULES, scopeOf } from '@jiceng/core/access';
+import { type AnyCaseEvent } from '@jiceng/core/cases';
 import '../src/define.js';
 import type { JcAlerts, JcDispatchBoard, JcAlertCommandDetail } from '../src/index.js';
 import { ACTORS, alertCtx, calendar, caseCtx, categories, clock, G1, hierarchy, newStore, T0, T1, U1, U2, V1 } from './fixtures.js';

@@ -4,8 +4,9 @@
  * and the core cannot disagree.
  * @module
  */
-import { commandSchemas, type Attachment, type CaseAction, type CaseState } from '@jiceng/core';
-import { need, needKey } from '@jiceng/core';
+import { type CaseState } from '@jiceng/core';
+import { commandSchemas, type Attachment, type CaseAction } from '@jiceng/core/cases';
+import { need, needKey } from '@jiceng/core/errors';
 
 /**
  * How a field is entered.

@@ -4,8 +4,8 @@
  * the host's to upload.
  * @module
  */
-import type { Attachment } from '@jiceng/core';
-import { need } from '@jiceng/core';
+import type { Attachment } from '@jiceng/core/cases';
+import { need } from '@jiceng/core/errors';
 
 let counter = 0;
 

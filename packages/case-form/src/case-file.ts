@@ -6,7 +6,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
-import { DEFAULT_ROLE_RULES, formatDuration, type Dossier, type DossierEntry, type DossierIntake, type LocalizedText } from '@jiceng/core';
+import { type LocalizedText } from '@jiceng/core';
+import { DEFAULT_ROLE_RULES } from '@jiceng/core/access';
+import { formatDuration, type Dossier, type DossierEntry, type DossierIntake } from '@jiceng/core/cases';
 import { caseFileStrings, fill, type CaseFileStrings } from './i18n.js';
 import { formatSize } from './attachments.js';
 import { caseFileStyles } from './styles.js';

@@ -7,11 +7,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
+import { type Actor, type CaseState, type HierarchyIndex, type JcIssue } from '@jiceng/core';
 import {
-  availableActions, CASE_SOURCES, FIELD_LABELS, TEXT_LIMITS, URGENCIES, validateCommand,
-  type Actor, type Attachment, type CaseAction, type CaseContext, type CaseState, type Category,
-  type CategoryTable, type HierarchyIndex, type JcIssue,
-} from '@jiceng/core';
+  availableActions, CASE_SOURCES, FIELD_LABELS, TEXT_LIMITS, URGENCIES, validateCommand, type Attachment, type CaseAction, type CaseContext, type Category, type CategoryTable,
+} from '@jiceng/core/cases';
 import '@jiceng/grid-tree';
 import { caseFormStrings, fill, type CaseFormStrings } from './i18n.js';
 import { INTAKE_LABELS, intakeCommands, validateIntake, type CaseIntake, type IntakeInput } from './intake.js';
@@ -20,7 +19,7 @@ import { attachmentOf, formatSize } from './attachments.js';
 import { clearDraft, defaultDraftStorage, readDraft, writeDraft, type DraftStorage } from './draft.js';
 import { caseFormStyles } from './styles.js';
 import type { CommandResult, JcCommandDetail, JcSubmitDetail } from './events.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 /**
  * The intake as typed: strings as in the inputs, so that a half-typed value survives a

@@ -2,7 +2,8 @@
  * The events of `<jc-case-form>` and `<jc-case-file>`, with typed `detail`.
  * @module
  */
-import type { Attachment, CaseAction, JcIssue } from '@jiceng/core';
+import type { JcIssue } from '@jiceng/core';
+import type { Attachment, CaseAction } from '@jiceng/core/cases';
 import type { CaseIntake, IntakeCommands } from './intake.js';
 import type { JcCaseForm } from './case-form.js';
 import type { JcCaseFile } from './case-file.js';

@@ -4,10 +4,10 @@
  * of command payloads come from the core's `FIELD_LABELS`, so a field has one name everywhere.
  * @module
  */
+import { type LocalizedText } from '@jiceng/core';
 import {
-  CASE_SOURCE_LABELS, CASE_STATUS_LABELS, COMMAND_LABELS, URGENCY_LABELS,
-  type CaseAction, type CaseSource, type LocalizedText, type Urgency,
-} from '@jiceng/core';
+  CASE_SOURCE_LABELS, CASE_STATUS_LABELS, COMMAND_LABELS, URGENCY_LABELS, type CaseAction, type CaseSource, type Urgency,
+} from '@jiceng/core/cases';
 
 /** One language's column of a core label table (the core names sources, urgencies, commands and statuses once). */
 function column<K extends string>(table: Readonly<Record<K, LocalizedText>>, lang: 'zh' | 'en'): Record<K, string> {

@@ -7,11 +7,9 @@
  * @module
  */
 import * as z from 'zod';
-import {
-  commandSchemas, FIELD_LABELS, issue, zodIssues,
-  type CaseCommandOf, type JcIssue, type LocalizedText, type Result,
-} from '@jiceng/core';
-import { need } from '@jiceng/core';
+import { type JcIssue, type LocalizedText, type Result } from '@jiceng/core';
+import { zodIssues, commandSchemas, FIELD_LABELS, type CaseCommandOf } from '@jiceng/core/cases';
+import { issue, need } from '@jiceng/core/errors';
 
 const discover = commandSchemas.discover.shape;
 const register = commandSchemas.register.shape;

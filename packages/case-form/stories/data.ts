@@ -2,10 +2,11 @@
  * Story data: a small city, the default categories, the China working calendar and one case
  * per lifecycle state, all made with the real core.
  */
+import { buildHierarchy, CaseStore, type Actor } from '@jiceng/core';
+import { CHINA_CALENDAR_2025_2026, createCalendar } from '@jiceng/core/calendar';
 import {
-  buildCategoryTable, buildHierarchy, CaseStore, CHINA_CALENDAR_2025_2026, createCalendar, createEmpoweredCatalogue,
-  DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type Actor, type CaseContext,
-} from '@jiceng/core';
+  buildCategoryTable, createEmpoweredCatalogue, DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type CaseContext,
+} from '@jiceng/core/cases';
 import { CONFIG, NODES } from '../test/city.js';
 
 const unwrap = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown }): T => {

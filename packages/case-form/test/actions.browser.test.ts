@@ -1,5 +1,6 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
-import type { CaseAction, CaseState } from '@jiceng/core';
+import type { CaseState } from '@jiceng/core';
+import type { CaseAction } from '@jiceng/core/cases';
 import type { JcCaseForm, JcCommandDetail } from '../src/index.js';
 import { world, TO_HANDLING, XSS, V1, COUNTY, type World } from './fixtures.js';
 

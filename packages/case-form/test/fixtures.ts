@@ -2,7 +2,8 @@
  * A small six-level city, the default categories, the China working calendar and actors on
  * its nodes — all built with the real core — plus helpers to run a case through the loop.
  */
-import type { Actor, CaseContext, CaseStore, CategoryTable, HierarchyIndex, NodeInput } from '@jiceng/core';
+import type { Actor, CaseStore, HierarchyIndex, NodeInput } from '@jiceng/core';
+import type { CaseContext, CategoryTable } from '@jiceng/core/cases';
 import { loadElements } from './setup.js';
 import { CONFIG, NODES, COUNTY, T1, V1, G1, U1 } from './city.js';
 
@@ -12,7 +13,7 @@ export const XSS = '<img src=x onerror=window.__pwned=1>';
 export { CITY, COUNTY, T1, V1, G1, G2, U1 } from './city.js';
 
 export interface World {
-  core: typeof import('@jiceng/core');
+  core: Awaited<ReturnType<typeof loadElements>>;
   hierarchy: HierarchyIndex;
   categories: CategoryTable;
   ctx: CaseContext;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateIntake, intakeCommands } from '../src/intake.js';
 import { buildActionCommand, isRequired } from '../src/actions.js';
-import { validateCommand } from '@jiceng/core';
+import { validateCommand } from '@jiceng/core/cases';
 
 const good = {
   category: 'city.rubbish', node: '350304001001001', description: '楼道堆放垃圾', urgency: 'normal' as const,

@@ -7,11 +7,13 @@
 import { isUtf8 } from 'node:buffer';
 import * as nodeCrypto from 'node:crypto';
 import { createHash } from 'node:crypto';
+import { buildHierarchy, type CaseStore, type HierarchyIndex, type JcIssue, type Lang } from '@jiceng/core';
+import { applyMask } from '@jiceng/core/access';
 import {
-  applyMask, argumentError, buildCategoryTable, buildHierarchy, caseIssue, ChainVerifier, DEFAULT_CATEGORIES, formatIssue, gbt47678Categories,
-  importJson, isObject, needObject, needString, readEventLine,
-  type AnyCaseEvent, type CaseStore, type CategoryTable, type ChainHasher, type HierarchyIndex, type JcIssue, type Lang,
-} from '@jiceng/core';
+  buildCategoryTable, caseIssue, ChainVerifier, DEFAULT_CATEGORIES, gbt47678Categories, readEventLine, type AnyCaseEvent, type CategoryTable, type ChainHasher,
+} from '@jiceng/core/cases';
+import { argumentError, formatIssue, isObject, needObject, needString } from '@jiceng/core/errors';
+import { importJson } from '@jiceng/core/io';
 import { generatePutian } from '@jiceng/putian';
 import { needIo, type CliIo, type FileSink } from './io.js';
 

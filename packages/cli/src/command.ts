@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { Lang, LocalizedText } from '@jiceng/core';
 import { needIo, type CliIo } from './io.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 /**
  * Exit codes: 0 all well, 1 problems found in the input, 2 the command was used wrongly.

@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
-import { argumentError, isObject } from '@jiceng/core';
+import { argumentError, isObject } from '@jiceng/core/errors';
 
 /**
  * Output and file access for a command.

@@ -6,13 +6,18 @@
  */
 import { join } from 'node:path';
 import {
-  buildHierarchy, checkRegistryCsv, EXAMPLE_FORM_SET, exportListsCsv, exportRegistryCsv, FUNDING_CSV_FILES, importCsv, importListsCsv,
-  emptyLists, LIST_CSV_FILES, listContextOf, REGISTRY_CSV_FILES, replayLists, replayRegistry,
-  type HierarchyConfig, type HierarchyIndex, type JcIssue, type Lang, type ListsState, type LocalizedText, type RegistryState,
+  buildHierarchy, type HierarchyConfig, type HierarchyIndex, type JcIssue, type Lang, type LocalizedText,
 } from '@jiceng/core';
+import { importCsv } from '@jiceng/core/io';
+import {
+  exportListsCsv, FUNDING_CSV_FILES, importListsCsv, emptyLists, LIST_CSV_FILES, listContextOf, replayLists, type ListsState,
+} from '@jiceng/core/lists';
+import {
+  checkRegistryCsv, EXAMPLE_FORM_SET, exportRegistryCsv, REGISTRY_CSV_FILES, replayRegistry, type RegistryState,
+} from '@jiceng/core/registry';
 import { formatPutianListsSummary, generatePutianRegistry, putianCategories, putianListEvents, putianListsSummary, type PutianData } from '@jiceng/putian';
 import { needIo, type CliIo } from './io.js';
-import { need, type ArgKind } from '@jiceng/core';
+import { need, type ArgKind } from '@jiceng/core/errors';
 
 /** The generated Putian data (`generatePutian()`), as the entry checks below test it. */
 const PUTIAN_DATA: Record<string, ArgKind> = { config: 'object', nodes: 'array', overlay: 'object' };

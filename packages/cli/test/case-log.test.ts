@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildHierarchy, CASE_STATUSES, CaseStore, exportChainedLog, exportEventLog, SEVEN_STEPS, type AnyCaseEvent } from '@jiceng/core';
+import { buildHierarchy, CASE_STATUSES, CaseStore } from '@jiceng/core';
+import { exportChainedLog, exportEventLog, SEVEN_STEPS, type AnyCaseEvent } from '@jiceng/core/cases';
 import { generatePutian, PutianScenario } from '@jiceng/putian';
 import { EXIT, main, memoryIo, nodeIo } from '@jiceng/cli';
 

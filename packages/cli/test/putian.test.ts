@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { importJson } from '@jiceng/core';
+import { importJson } from '@jiceng/core/io';
 import { generatePutian, putianSummary } from '@jiceng/putian';
 import { EXIT, main, memoryIo } from '@jiceng/cli';
 

@@ -1,6 +1,8 @@
 // A small six-level city the CLI tests read logs against: two units in one grid, one in another.
 import assert from 'node:assert/strict';
-import { buildHierarchy, buildOverlay, emptyOverlayInput, exportJson } from '@jiceng/core';
+import { buildHierarchy } from '@jiceng/core';
+import { emptyOverlayInput, exportJson } from '@jiceng/core/io';
+import { buildOverlay } from '@jiceng/core/overlay';
 import { putianConfig } from '@jiceng/putian';
 
 export const nodes = [

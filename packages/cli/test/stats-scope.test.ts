@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildHierarchy, exportEventLog, type AnyCaseEvent } from '@jiceng/core';
+import { buildHierarchy } from '@jiceng/core';
+import { exportEventLog, type AnyCaseEvent } from '@jiceng/core/cases';
 import { generatePutian, PutianScenario } from '@jiceng/putian';
 import { EXIT, main, memoryIo } from '@jiceng/cli';
 

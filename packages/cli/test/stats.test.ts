@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportEventLog, type AnyCaseEvent } from '@jiceng/core';
+import { exportEventLog, type AnyCaseEvent } from '@jiceng/core/cases';
 import { EXIT, main, memoryIo } from '@jiceng/cli';
 
 import { cityJson } from './small-city.js';

@@ -3,7 +3,7 @@
 // whose readFile refuses the log, so a command that reads it whole fails here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportEventLog, type AnyCaseEvent } from '@jiceng/core';
+import { exportEventLog, type AnyCaseEvent } from '@jiceng/core/cases';
 import { EXIT, main, memoryIo } from '@jiceng/cli';
 
 import { cityJson } from './small-city.js';

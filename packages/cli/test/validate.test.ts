@@ -77,7 +77,8 @@ test('a CSV file named alone is checked with the nodes.csv beside it; overlay ro
 
 test('JSON documents: a good one passes, syntax and format problems name the file', async () => {
   // A good document, as the library exports it, made by `jiceng putian`'s sibling in core.
-  const { buildHierarchy, exportJson } = await import('@jiceng/core');
+  const { buildHierarchy } = await import('@jiceng/core');
+  const { exportJson } = await import('@jiceng/core/io');
   const { putianConfig } = await import('@jiceng/putian');
   const nodes = GOOD_NODES.split('\n').slice(1).map((l) => {
     const [code, parent, level, name] = l.split(',');

@@ -4,7 +4,7 @@
  * wrong argument is an `E_ARGUMENT` at the door, not a `TypeError` inside. Internal.
  * @module
  */
-import type { ArgKind } from './io/args.js';
+import type { ArgKind } from './errors/args.js';
 
 type Shape = Record<string, ArgKind>;
 

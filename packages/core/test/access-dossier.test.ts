@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAccess, readDossier, type Actor } from '@jiceng/core';
+import { type Actor } from '@jiceng/core';
+import { createAccess, readDossier } from '@jiceng/core/access';
 import { COUNTY, G1, hierarchy, makeCtx, makeStore, runSteps, U1, V2 } from './cases-fixture.js';
 
 const PHONE = '13812345678';

@@ -1,6 +1,7 @@
 // Test fixtures for the access, privacy, registry and audit tests: six-level trees built with
 // the real buildHierarchy, actors and records.
-import { buildHierarchy, type HierarchyConfig, type Hierarchy, type NodeInput } from '@jiceng/core';
+import { buildHierarchy, type HierarchyConfig, type NodeInput } from '@jiceng/core';
+import { type Hierarchy } from '@jiceng/core/hierarchy';
 
 const lvl = (id: string, zh: string, length: number, significant: number) => ({
   id, name: { zh, en: id }, duties: [], code: { length, significant },

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  authorize, can, createAccess, CASE_COMMAND_TYPES, DEFAULT_CASE_POLICY, DEFAULT_ROLE_RULES,
-} from '@jiceng/core';
+import { authorize, createAccess, DEFAULT_ROLE_RULES } from '@jiceng/core/access';
+import { can, CASE_COMMAND_TYPES, DEFAULT_CASE_POLICY } from '@jiceng/core/cases';
 import { small } from './access-fixtures.js';
 
 const h = small();

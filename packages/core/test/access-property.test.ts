@@ -4,10 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  auditTrail, createAccess, createCaseFacts, decideRegistry, applyRegistryEvent, emptyRegistry, exportAuditTrail,
-  filterCases, readRecord, readRightsAt, registryFigures, registryRecords, scopedExport, scopedFacts, scopedMetrics,
-  sensitivityRank, viewRecords, DEFAULT_FIELD_POLICY, DEFAULT_ROLE_RULES, type Access, type Hierarchy, type RegistryState,
-} from '@jiceng/core';
+  auditTrail, createAccess, exportAuditTrail, filterCases, readRecord, readRightsAt, scopedExport, scopedFacts, scopedMetrics, sensitivityRank, viewRecords, DEFAULT_FIELD_POLICY, DEFAULT_ROLE_RULES, type Access,
+} from '@jiceng/core/access';
+import { createCaseFacts } from '@jiceng/core/cases';
+import { type Hierarchy } from '@jiceng/core/hierarchy';
+import {
+  decideRegistry, evolveRegistry, emptyRegistry, registryFigures, registryRecords, type RegistryState,
+} from '@jiceng/core/registry';
 import { BASIS, makeTree } from './access-fixtures.js';
 
 const ROLES = DEFAULT_ROLE_RULES.map((r) => r.id);
@@ -57,7 +60,7 @@ const worldArb = fc
         ...(group === 'severe-mental-disorder' ? { riskLevel: k % 6 } : {}),
       } as never);
       // admin holds town-officer at the city level: not a writing grant there, so enrol directly
-      if (r.ok) registry = applyRegistryEvent(registry, r.value);
+      if (r.ok) registry = evolveRegistry(registry, r.value);
     });
     return { h, cases, registry, access };
   });

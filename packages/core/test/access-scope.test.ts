@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { CASE_STATUSES } from '@jiceng/core';
 import {
-  createAccess, createCaseFacts, filterCases, scopedFacts, scopedMetrics, scopedRows, scopeOf, DEFAULT_ROLE_RULES,
-  CASE_STATUSES, type CaseFacts, type Hierarchy,
-} from '@jiceng/core';
+  createAccess, filterCases, scopedFacts, scopedMetrics, scopedRows, scopeOf, DEFAULT_ROLE_RULES,
+} from '@jiceng/core/access';
+import { createCaseFacts, type CaseFacts } from '@jiceng/core/cases';
+import { type Hierarchy } from '@jiceng/core/hierarchy';
 import { small } from './access-fixtures.js';
 
 const h = small();

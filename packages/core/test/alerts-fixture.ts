@@ -1,6 +1,6 @@
 // Hand-made case histories for the alert rules: events built directly (the engine reads a
 // feed, it does not judge it), over the small six-level tree of the case tests.
-import type { AnyCaseEvent } from '@jiceng/core';
+import type { AnyCaseEvent } from '@jiceng/core/cases';
 import type { AlertRule, AlertRuleSet } from '@jiceng/core/alerts';
 
 export const HOUR = 3_600_000;

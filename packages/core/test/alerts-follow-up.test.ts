@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyRegistryEvent, createAccess, decideRegistry, emptyRegistry, type Hierarchy } from '@jiceng/core';
+import { createAccess } from '@jiceng/core/access';
+import { type Hierarchy } from '@jiceng/core/hierarchy';
+import { evolveRegistry, decideRegistry, emptyRegistry } from '@jiceng/core/registry';
 import { followUpFindings, type AlertRuleOf } from '@jiceng/core/alerts';
 import { BASIS, makeTree } from './access-fixtures.js';
 
@@ -23,7 +25,7 @@ function world(): { h: Hierarchy; registry: ReturnType<typeof emptyRegistry>; to
         person: { name: '测试人', idNumber: `35030319${String(800_000_000 + k).slice(-9)}X`, phone: '13700000000' },
       } as never);
       if (!r.ok) throw new Error(r.errors[0].en);
-      registry = applyRegistryEvent(registry, r.value);
+      registry = evolveRegistry(registry, r.value);
     }
   }
   return { h, registry, towns };

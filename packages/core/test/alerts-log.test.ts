@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scopeOf, DEFAULT_ROLE_RULES, type Actor } from '@jiceng/core';
+import { type Actor } from '@jiceng/core';
+import { scopeOf, DEFAULT_ROLE_RULES } from '@jiceng/core/access';
 import {
   AlertLog, alertMeasures, alertRows, dispatchBoard, dueEscalations, foldAlert, raiseCommand, visibleAlerts,
   DEFAULT_ALERT_RULES, type AlertContext, type AlertFinding,

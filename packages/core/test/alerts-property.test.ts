@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { foldCase, type AnyCaseEvent } from '@jiceng/core';
+import { foldCase, type AnyCaseEvent } from '@jiceng/core/cases';
 import { AlertEngine, evaluateFromScratch, type AlertFinding } from '@jiceng/core/alerts';
 import { calendar, categories, hierarchy, G1, T1, U1, U2, U3, U4, T0 } from './cases-fixture.js';
 import { cluster, deadline, History, HOUR, recurrence, rise, ruleSet } from './alerts-fixture.js';

@@ -21,7 +21,14 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import fc from 'fast-check';
-import * as core from '@jiceng/core';
+import * as rootEntry from '@jiceng/core';
+import * as errors from '@jiceng/core/errors';
+import * as cases from '@jiceng/core/cases';
+import * as metrics from '@jiceng/core/metrics';
+import * as lists from '@jiceng/core/lists';
+
+/** The core's entries the tests below call. */
+const core = { ...rootEntry, ...errors, ...cases, ...metrics, ...lists };
 
 const { JcError } = core;
 
@@ -63,7 +70,7 @@ const PENDING: Record<string, string> = {
  * Exports whose documented contract answers NaN for "no value": a NaN time has no period; a
  * closed case has no running deadline; a text that is not a date or an instant parses to NaN.
  */
-const NAN_MEANS_NONE = new Set(['core.periodKey', 'core.runningDeadline', 'core/calendar.dayNumberOfDate', 'core/calendar.parseInstant']);
+const NAN_MEANS_NONE = new Set(['core/metrics.periodKey', 'core/cases.runningDeadline', 'core/calendar.dayNumberOfDate', 'core/calendar.parseInstant']);
 
 /** Slow exports (they build a whole city when given nothing): fewer runs. */
 const RUNS: Record<string, number> = { 'putian.generatePutian': 3, 'server.putianDemo': 2, 'store.openEngine': 4, 'store.openStore': 4 };
@@ -179,21 +186,21 @@ test('need names the function, the argument and what it must be, in zh and en; a
 });
 
 test('a refused call changes nothing: the state handed in is as it was', async () => {
-  const { emptyLists, reduceLists, releaseProject, reduceFunding } = core;
-  const { emptyEngagementState, applyEngagementEvent } = await import('@jiceng/core/engagement');
+  const { emptyLists, evolveLists, releaseProject, applyFunding } = core;
+  const { emptyEngagementState, applyEngagement } = await import('@jiceng/core/engagement');
   const lists = emptyLists();
   const before = JSON.stringify(lists);
   for (const bad of [null, {}, { type: 7 }, NaN, 'x']) {
-    assert.throws(() => reduceLists(lists, bad as never), JcError);
-    assert.throws(() => reduceFunding(lists.funding, bad as never), JcError);
+    assert.throws(() => evolveLists(lists, bad as never), JcError);
+    assert.throws(() => applyFunding(lists.funding, bad as never), JcError);
     if (typeof bad !== 'string') assert.throws(() => releaseProject(lists.funding, bad as never), JcError);
   }
   assert.equal(JSON.stringify(lists), before);
   const s = emptyEngagementState();
   const seq = s.seq;
   const accounts = s.accounts.size;
-  for (const bad of [null, {}, { type: 'x' }, { seq: 1 }]) assert.throws(() => applyEngagementEvent(s, bad as never), JcError);
-  assert.throws(() => applyEngagementEvent(s, { type: 'x', seq: 1 } as never, NaN), JcError);
+  for (const bad of [null, {}, { type: 'x' }, { seq: 1 }]) assert.throws(() => applyEngagement(s, bad as never), JcError);
+  assert.throws(() => applyEngagement(s, { type: 'x', seq: 1 } as never, NaN), JcError);
   assert.equal(s.seq, seq);
   assert.equal(s.accounts.size, accounts);
 });

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { type Actor } from '@jiceng/core';
 import {
-  AuditLog, auditTrail, createAccess, exportAuditTrail, readRecord, scopedExport, viewRecords, registryRecords,
-  applyRegistryEvent, decideRegistry, emptyRegistry, type Actor,
-} from '@jiceng/core';
+  AuditLog, auditTrail, createAccess, exportAuditTrail, readRecord, scopedExport, viewRecords,
+} from '@jiceng/core/access';
+import { registryRecords, evolveRegistry, decideRegistry, emptyRegistry } from '@jiceng/core/registry';
 import { BASIS, small } from './access-fixtures.js';
 
 const h = small();
@@ -82,7 +83,7 @@ test('every registry read is audited, even of masked records', () => {
   const t = createAccess(actor('t1', 'town-officer', TOWN), h, { audit: log, now });
   const ev = decideRegistry(emptyRegistry(), t, { type: 'enrolled', personId: 'p1', group: 'drug-user', node: UNIT, person: { name: '王五' }, legalBasis: BASIS });
   assert.ok(ev.ok);
-  const s = applyRegistryEvent(emptyRegistry(), ev.value);
+  const s = evolveRegistry(emptyRegistry(), ev.value);
   const v = createAccess(actor('v1', 'grid-worker', '350301101001'), h, { audit: log, now }); // village level: masked
   const r = registryRecords(v, s, { purpose: '走访' });
   assert.ok(r.ok);

@@ -3,7 +3,8 @@
 // names ("X月X日至X日放假") and its make-up working days ("X月X日（星期X）上班").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { JcError, buildDossier, exportEventLog, importEventLog, type AnyCaseEvent } from '@jiceng/core';
+import { JcError } from '@jiceng/core';
+import { buildDossier, exportEventLog, importEventLog, type AnyCaseEvent } from '@jiceng/core/cases';
 import {
   CHINA_CALENDAR, CHINA_CALENDAR_2025_2026, CHINA_SCHEDULES, calendarFromFile, createCalendar, dueAfter,
   formatInstant, isWorkingDay, addTimeLimit, addWorkingDays, workingMsBetween, parseInstant, type WorkingCalendar,

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import {
   addTimeLimit, addWorkingDays, addWorkingHours, addWorkingMs, createCalendar, formatLocal, isWorkingDay,
   workingMsBetween,
-} from '../src/cases/calendar.js';
-import { CHINA_CALENDAR_2025_2026 } from '../src/cases/calendar-china.js';
+} from '../src/calendar/calendar.js';
+import { CHINA_CALENDAR_2025_2026 } from '../src/calendar/china.js';
 
 const r = createCalendar(CHINA_CALENDAR_2025_2026);
 assert.ok(r.ok);

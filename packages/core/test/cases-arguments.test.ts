@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { JcError } from '@jiceng/core';
 import * as cases from '../src/cases/index.js';
-import * as calendar from '../src/cases/calendar.js';
-import * as calendarChina from '../src/cases/calendar-china.js';
+import * as calendar from '../src/calendar/calendar.js';
+import * as calendarChina from '../src/calendar/china.js';
 import * as deadlines from '../src/cases/deadlines.js';
 import { ACTORS, categories, hierarchy, makeCtx } from './cases-fixture.js';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dueSoon, overdue, runningDeadline } from '@jiceng/core';
+import { dueSoon, overdue, runningDeadline } from '@jiceng/core/cases';
 import { makeCtx, makeStore, PATHS, runSteps } from './cases-fixture.js';
 
 const HOUR = 3_600_000;

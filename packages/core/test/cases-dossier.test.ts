@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildDossier, CaseStore, exportEventLog, importEventLog } from '@jiceng/core';
+import { CaseStore } from '@jiceng/core';
+import { buildDossier, exportEventLog, importEventLog } from '@jiceng/core/cases';
 import { categories, hierarchy, makeCtx, makeStore, PATHS, runSteps, T1, type Step } from './cases-fixture.js';
 
 const full: Step[] = [

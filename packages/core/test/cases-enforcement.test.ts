@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildDossier, checkEvent, createEmpoweredCatalogue, decideEnforcement, enforcementSteps, type EnforcementCommand, type EnforcementTeam } from '../src/index.js';
+import { buildDossier, checkEvent, createEmpoweredCatalogue, decideEnforcement, enforcementSteps, type EnforcementCommand, type EnforcementTeam } from '../src/cases/index.js';
 import { ACTORS, COUNTY, makeCtx, makeStore, runSteps, T1, U1, type ActorKey } from './cases-fixture.js';
 
 const team: EnforcementTeam = {

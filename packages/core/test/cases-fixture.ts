@@ -1,9 +1,10 @@
 // Fixtures for the case-loop tests: a small six-level tree built with the real buildHierarchy,
 // actors on its nodes, and a context with the China calendar and a fixed clock.
+import { buildHierarchy, CaseStore, type Actor, type HierarchyConfig, type NodeInput } from '@jiceng/core';
+import { CHINA_CALENDAR_2025_2026, createCalendar } from '@jiceng/core/calendar';
 import {
-  buildCategoryTable, buildHierarchy, CaseStore, CHINA_CALENDAR_2025_2026, createCalendar, createEmpoweredCatalogue,
-  DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type Actor, type CaseContext, type HierarchyConfig, type NodeInput,
-} from '@jiceng/core';
+  buildCategoryTable, createEmpoweredCatalogue, DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type CaseContext,
+} from '@jiceng/core/cases';
 
 const lvl = (id: string, length: number, significant: number) => ({ id, name: { zh: id, en: id }, duties: [], code: { length, significant } });
 export const CONFIG: HierarchyConfig = {

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { CaseStore, type JcIssue } from '@jiceng/core';
 import {
-  CaseStore, ChainVerifier, exportChainedLog, exportEventLog, importEventLog, NOBLE_SHA256, readEventLine, validateCommand,
-  type AnyCaseEvent, type ChainHasher, type JcIssue,
-} from '@jiceng/core';
+  ChainVerifier, exportChainedLog, exportEventLog, importEventLog, NOBLE_SHA256, readEventLine, validateCommand, type AnyCaseEvent, type ChainHasher,
+} from '@jiceng/core/cases';
 import { categories, hierarchy, makeCtx, makeStore, PATHS, runSteps, G1, V1, T1, type Step } from './cases-fixture.js';
 
 /** Two closed cases, each one's events together: c-1's lines are 1–8, c-2's 9–16. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { patrolCoverage, patrolsOfUnit, recordPatrol, type PatrolRecord } from '@jiceng/core';
+import { patrolCoverage, patrolsOfUnit, recordPatrol, type PatrolRecord } from '@jiceng/core/cases';
 import { ACTORS, hierarchy, makeCtx, T0, U1, U2, U3, U4, V1, G1, T1 } from './cases-fixture.js';
 
 test('patrols are recorded on units in scope by roles that patrol', () => {

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { availableActions, CaseStore, foldCase, type AnyCaseEvent } from '@jiceng/core';
+import { CaseStore } from '@jiceng/core';
+import { availableActions, foldCase, type AnyCaseEvent } from '@jiceng/core/cases';
 import { ACTORS, categories, hierarchy, makeCtx, makeStore, payload, COUNTY, G1, T1, U1, U2, U3, V1, V2, type ActorKey } from './cases-fixture.js';
 
 const WHO = Object.keys(ACTORS) as ActorKey[];

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { CASE_STATUSES, CaseStore, JcError, type CaseState } from '@jiceng/core';
 import {
-  applyEvent, availableActions, CASE_EVENT_KINDS, CASE_STATUSES, CASE_TRANSITIONS, CaseStore, commandAllowedIn, eventKindIndex, initialState,
-  JcError, nextStatus, TRANSITION_TABLE, type AnyCaseEvent, type CaseEventKind, type CaseState, type CaseStatus, type FoldRules,
-} from '@jiceng/core';
+  applyCase, availableActions, CASE_EVENT_KINDS, CASE_TRANSITIONS, commandAllowedIn, eventKindIndex, initialState, nextStatus, TRANSITION_TABLE, type AnyCaseEvent, type CaseEventKind, type CaseStatus, type FoldRules,
+} from '@jiceng/core/cases';
 import { ACTORS, categories, hierarchy, makeCtx, makeStore, payload, G1, T1, U1, V1, type ActorKey } from './cases-fixture.js';
 
 test('the table as data: every kind names its command, and the compiled array says the same', () => {
@@ -108,7 +108,7 @@ test('property: the state fold and the store fold accept exactly what the table 
       const before = s.status;
       const want = nextStatus(before, kind);
       const copy = { ...s };
-      const code = applyEvent(s, e, RULES);
+      const code = applyCase(s, e, RULES);
       const r = store.apply(e);
       assert.equal(r.ok ? null : r.errors[0].code, code, `${before} × ${kind}: the folds disagree`);
       if (want === null) {

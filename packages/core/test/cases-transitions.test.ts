@@ -1,7 +1,8 @@
 // Every allowed and every refused transition of the seven-step loop, with the reason code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addTimeLimit, CASE_ACTIONS, createEmpoweredCatalogue, workingMsBetween, availableActions, type CaseContext } from '@jiceng/core';
+import { addTimeLimit, workingMsBetween } from '@jiceng/core/calendar';
+import { CASE_ACTIONS, createEmpoweredCatalogue, availableActions, type CaseContext } from '@jiceng/core/cases';
 import { ACTORS, calendar, discover, makeCtx, makeStore, PATHS, runSteps, V1, V2, T1, T2, COUNTY, CITY, U1, U4, type ActorKey, type Step } from './cases-fixture.js';
 
 interface Row {

@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import {
-  buildHierarchy, buildOverlay, createAccess, exportCsv, importCsv, JcError, scopedExport, toCsv, toDocument, unescapeCsvCell, writeCsv,
-} from '@jiceng/core';
+import { buildHierarchy, JcError } from '@jiceng/core';
+import { createAccess, scopedExport, toCsv } from '@jiceng/core/access';
+import { exportCsv, importCsv, toDocument, unescapeCsvCell, writeCsv } from '@jiceng/core/io';
+import { buildOverlay } from '@jiceng/core/overlay';
 import { sixLevels, smallNodes } from './fixtures/small-tree.js';
 import { smallOverlay } from './fixtures/small-overlay.js';
 import { small } from './access-fixtures.js';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  applyEngagementEvent, DEFAULT_SERVICE_CATEGORIES, emptyEngagementState, suggestCandidates, type AnyEngagementEvent,
+  applyEngagement, DEFAULT_SERVICE_CATEGORIES, emptyEngagementState, suggestCandidates, type AnyEngagementEvent,
 } from '@jiceng/core/engagement';
 import { hierarchy as h, G1, G2, T1, T2, U1, U3, U4, V1, V2 } from './cases-fixture.js';
 
@@ -51,7 +51,7 @@ test('suggestions are exactly the best members by skill, availability, distance,
           seq: i + 1, type: 'memberReported', at: MONDAY, actor: `m${i}`, role: 'party-member', roleNode: NODES[m.node], commandId: `c${i}`,
           data: { member: `m${i}`, kind: 'party-member', node: NODES[m.node], skills: m.skills, days: m.days, ...(HOMES[m.home] ? { home: HOMES[m.home] } : {}) },
         } as AnyEngagementEvent;
-        applyEngagementEvent(s, e);
+        applyEngagement(s, e);
         const st = s.members.get(`m${i}`)!;
         st.load = m.load;
         st.active = m.active !== 0;

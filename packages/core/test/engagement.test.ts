@@ -2,7 +2,7 @@
 // the time bank's caps and family transfers; claims, case points, settlement and the shop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AnyCaseEvent } from '@jiceng/core';
+import type { AnyCaseEvent } from '@jiceng/core/cases';
 import {
   accountStatement, casePointsCommands, checkShop, DEFAULT_SHOP, foldEngagement, orderMetrics, participation,
   pendingOf, suggestCandidates, validateEngagementCommand, type EngagementStore,

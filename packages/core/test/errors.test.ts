@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatIssue, issue, ok, fail, JcError } from '@jiceng/core';
+import { JcError } from '@jiceng/core';
+import { formatIssue, issue, ok, fail } from '@jiceng/core/errors';
 
 test('an issue formats with file, row and column, in the chosen language', () => {
   const p = issue('E_CODE_LENGTH', '编码长度应为 12 位', 'code must be 12 digits long', { file: 'nodes.csv', row: 3, column: 'code' });

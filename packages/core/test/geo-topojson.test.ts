@@ -2,7 +2,8 @@
 // each bad geometry named by its number in the object and its field, like every import.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildHierarchy, type Hierarchy } from '@jiceng/core';
+import { buildHierarchy } from '@jiceng/core';
+import { type Hierarchy } from '@jiceng/core/hierarchy';
 import { importGeoJson, importTopoJson, type LonLat } from '@jiceng/core/geo';
 import { sixLevels, smallNodes } from './fixtures/small-tree.js';
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildHierarchy, type Hierarchy } from '@jiceng/core';
+import { buildHierarchy } from '@jiceng/core';
+import { type Hierarchy } from '@jiceng/core/hierarchy';
 import { areaContains, buildAreaIndex, importGeoJson, importPointsCsv, toWgs84, fromWgs84, type AreaGeometry, type LonLat } from '@jiceng/core/geo';
 import { sixLevels, smallNodes } from './fixtures/small-tree.js';
 

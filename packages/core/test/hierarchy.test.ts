@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildHierarchy, JcError, type HierarchyConfig, type LevelDef, type NodeInput, type Hierarchy } from '@jiceng/core';
+import { buildHierarchy, JcError, type HierarchyConfig, type NodeInput } from '@jiceng/core';
+import { type LevelDef, type Hierarchy } from '@jiceng/core/hierarchy';
 import { sixLevels, smallNodes } from './fixtures/small-tree.js';
 
 function built(config: HierarchyConfig, nodes: NodeInput[]): Hierarchy {

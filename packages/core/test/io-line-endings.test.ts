@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { importCsv, type HierarchyConfig } from '@jiceng/core';
+import { type HierarchyConfig } from '@jiceng/core';
+import { importCsv } from '@jiceng/core/io';
 
 const lvl = (id: string, length: number, significant: number) => ({ id, name: { zh: id, en: id }, duties: [], code: { length, significant } });
 const config: HierarchyConfig = { id: 'three', levels: [lvl('city', 12, 4), lvl('county', 12, 6), lvl('town', 12, 9)] };
@@ -20,6 +21,6 @@ test('a line break inside a quoted name stays in its row (where a name refuses i
 });
 
 test('row breaks are unified outside quotes only', async () => {
-  const { unifyRowBreaks } = await import('@jiceng/core');
+  const { unifyRowBreaks } = await import('@jiceng/core/io');
   assert.equal(unifyRowBreaks('a,b\r\n1,"x\r\ny"\n2,z\r3,"q""\r"\r\n'), 'a,b\n1,"x\r\ny"\n2,z\n3,"q""\r"\n');
 });

@@ -1,7 +1,8 @@
 // A file that is not text is one problem, named as such, in every importer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeText, emptyLists, importConfig, importCsv, importJson, importListsCsv } from '@jiceng/core';
+import { decodeText, importConfig, importCsv, importJson } from '@jiceng/core/io';
+import { emptyLists, importListsCsv } from '@jiceng/core/lists';
 import { putianConfig } from '@jiceng/putian';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);

@@ -2,10 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildHierarchy, type JcIssue, type NodeInput } from '@jiceng/core';
+import { formatIssue } from '@jiceng/core/errors';
 import {
-  buildHierarchy, buildOverlay, decodeText, importConfig, exportCsv, exportJson, importCsv, importJson, toDocument, formatIssue, CSV_FILES,
-  type CsvFiles, type Dataset, type JcIssue, type NodeInput, type OverlayInput,
-} from '@jiceng/core';
+  decodeText, importConfig, exportCsv, exportJson, importCsv, importJson, toDocument, CSV_FILES, type CsvFiles, type Dataset,
+} from '@jiceng/core/io';
+import { buildOverlay, type OverlayInput } from '@jiceng/core/overlay';
 import { sixLevels, smallNodes } from './fixtures/small-tree.js';
 import { smallOverlay } from './fixtures/small-overlay.js';
 

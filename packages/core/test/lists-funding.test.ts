@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  applyListEvent, emptyLists, fundingBySource, listContextOf, projectFunding, reduceLists, replayLists, rollUpProjects,
+  evolveListsChecked, emptyLists, fundingBySource, listContextOf, projectFunding, evolveLists, replayLists, rollUpProjects,
   sourceBalance, toCents, netCents, type FundingSource, type ListEvent, type ListsState, type Project,
 } from '../src/lists/index.js';
 import { h } from './metrics-fixture.js';
@@ -33,15 +33,15 @@ const start = (): ListsState => {
   assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
   return r.value;
 };
-const codes = (s: ListsState, e: ListEvent) => { const r = applyListEvent(s, e, ctx); return r.ok ? [] : r.errors.map((x) => x.code); };
+const codes = (s: ListsState, e: ListEvent) => { const r = evolveListsChecked(s, e, ctx); return r.ok ? [] : r.errors.map((x) => x.code); };
 const apply = (s: ListsState, ...es: ListEvent[]) => {
-  for (const e of es) { const r = applyListEvent(s, e, ctx); assert.ok(r.ok, JSON.stringify(!r.ok && r.errors)); s = r.value; }
+  for (const e of es) { const r = evolveListsChecked(s, e, ctx); assert.ok(r.ok, JSON.stringify(!r.ok && r.errors)); s = r.value; }
   return s;
 };
 
 test('an allocation beyond what the source has left is refused, with what is left', () => {
   let s = apply(start(), alloc('A1', 'F-JIA', 'PA', 250_000));
-  const r = applyListEvent(s, alloc('A2', 'F-JIA', 'PA', 50_000.01), ctx);
+  const r = evolveListsChecked(s, alloc('A2', 'F-JIA', 'PA', 50_000.01), ctx);
   assert.ok(!r.ok);
   assert.equal(r.errors[0].code, 'E_FUND_OVER_BUDGET');
   assert.match(r.errors[0].zh, /仅剩 50,000 元/);
@@ -110,9 +110,9 @@ test('roll-ups are sums over the subtree: every node equals its own projects plu
       let s = start();
       ps.forEach((p, k) => {
         const id = `P${k}`;
-        s = reduceLists(s, { ...(project(id, codesAll[p.node], p.progress) as object), at } as ListEvent);
-        if (p.funded) s = reduceLists(s, alloc(`A${k}`, 'F-CITY', id, p.funded * 10));
-        if (p.cancelled) s = reduceLists(s, { type: 'project.status', id, status: 'cancelled', at });
+        s = evolveLists(s, { ...(project(id, codesAll[p.node], p.progress) as object), at } as ListEvent);
+        if (p.funded) s = evolveLists(s, alloc(`A${k}`, 'F-CITY', id, p.funded * 10));
+        if (p.cancelled) s = evolveLists(s, { type: 'project.status', id, status: 'cancelled', at });
       });
       const up = rollUpProjects(s, h);
       for (let i = 0; i < h.size; i++) {
@@ -145,7 +145,7 @@ test('property: at any point of a random sequence of funding events, every alloc
         : st.k === 'release' ? { type: 'funding.released', at, allocation: ids[st.a % Math.max(1, ids.length)] ?? 'none', ...(st.amount ? { amount: st.amount } : {}) }
         : st.k === 'cancel' ? { type: 'project.status', at, id: st.target, status: 'cancelled' }
         : { type: 'funding.source', at, source: { ...s.funding.sources[st.src], budget: st.budget } };
-      const r = applyListEvent(s, e, ctx);
+      const r = evolveListsChecked(s, e, ctx);
       if (r.ok) s = r.value;
       for (const src of Object.values(s.funding.sources)) {
         let allocated = 0;

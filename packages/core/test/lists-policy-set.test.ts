@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyListEvent, emptyLists, importListsCsv, listContextOf, policySet, replayLists, sectorOf, sectorSummary,
+  evolveListsChecked, emptyLists, importListsCsv, listContextOf, policySet, replayLists, sectorOf, sectorSummary,
   type ListEvent, type ListsState, type PolicyDoc,
 } from '../src/lists/index.js';
 import { h } from './metrics-fixture.js';
@@ -16,7 +16,7 @@ const whole: ListEvent[] = [
   ...Array.from({ length: 21 }, (_, k) => doc(`S${k + 1}`, 'supporting')),
   doc('M1', 'measure'), doc('M2', 'measure'),
 ];
-const codes = (s: ListsState, e: ListEvent) => { const r = applyListEvent(s, e, ctx); return r.ok ? [] : r.errors.map((x) => x.code); };
+const codes = (s: ListsState, e: ListEvent) => { const r = evolveListsChecked(s, e, ctx); return r.ok ? [] : r.errors.map((x) => x.code); };
 
 test('1+4+21+N: one overall plan, one plan per sector, supporting rules and measures counted', () => {
   const r = replayLists(whole, ctx);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyListEvent, citing, emptyLists, empoweredMismatches, fundingBySource, replayLists, responsibilitiesOf, rollUpProjects,
+  evolveListsChecked, citing, emptyLists, empoweredMismatches, fundingBySource, replayLists, responsibilitiesOf, rollUpProjects,
   sectorSummary, workListFromLevels, workListOf, type ListContext, type ListEvent, type Project,
 } from '../src/lists/index.js';
 import { h } from './metrics-fixture.js';
@@ -45,7 +45,7 @@ test('the lists are a fold of their events, the same on every replay', () => {
   const again = replayLists(log, ctx);
   assert.ok(again.ok);
   assert.deepEqual(again.value, s);
-  const funded = applyListEvent(s, { type: 'project.funded', id: 'PC', funding: { source: '市级财政', amount: 20_000 }, at });
+  const funded = evolveListsChecked(s, { type: 'project.funded', id: 'PC', funding: { source: '市级财政', amount: 20_000 }, at });
   assert.ok(funded.ok);
   assert.deepEqual(funded.value.projects.PC.funding, [{ source: '市级财政', amount: 20_000 }]);
   assert.deepEqual(s.projects.PC.funding, []); // the old state is untouched
@@ -56,7 +56,7 @@ test('refused events name the problem and change nothing', () => {
   assert.ok(r.ok);
   const s = r.value;
   const refuse = (e: ListEvent) => {
-    const out = applyListEvent(s, e, ctx);
+    const out = evolveListsChecked(s, e, ctx);
     assert.equal(out.ok, false);
     return out.ok ? [] : out.errors.map((x) => [x.code, x.column]);
   };
@@ -72,7 +72,7 @@ test('refused events name the problem and change nothing', () => {
   const bad = replayLists([...log.slice(0, 3), { type: 'project.progressed', id: 'NONE', progress: 1, at }], ctx);
   assert.equal(bad.ok, false);
   assert.deepEqual(!bad.ok && [bad.errors[0].code, bad.errors[0].row], ['E_LIST_NOT_FOUND', 4]);
-  const removed = applyListEvent(s, { type: 'list.removed', kind: 'work', id: 'W3', at }, ctx);
+  const removed = evolveListsChecked(s, { type: 'list.removed', kind: 'work', id: 'W3', at }, ctx);
   assert.ok(removed.ok);
   assert.equal(removed.value.work.W3, undefined);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildCategoryTable, DEFAULT_CATEGORIES } from '../src/cases/categories.js';
 import { CaseStore } from '../src/cases/store.js';
 import type { AnyCaseEvent } from '../src/cases/events.js';
-import { applyCaseEvent, categoryOptions, createMetrics, patrolledUnits } from '../src/metrics/index.js';
+import { applyMetrics, categoryOptions, createMetrics, patrolledUnits } from '../src/metrics/index.js';
 import { h, NOW } from './metrics-fixture.js';
 
 const table = buildCategoryTable(DEFAULT_CATEGORIES);
@@ -37,7 +37,7 @@ test('case events applied through the store keep metrics equal to a recount, als
   let applied = 0;
   for (let k = 0; k < 24; k++) {
     for (const e of history(k)) {
-      const res = applyCaseEvent(store, m, e);
+      const res = applyMetrics(store, m, e);
       assert.ok(res.ok, JSON.stringify(!res.ok && res.errors));
       applied++;
     }
@@ -51,7 +51,7 @@ test('case events applied through the store keep metrics equal to a recount, als
   assert.equal(m.value(0, 'collected').value, 24);
   assert.equal(m.measure(0, 'handled'), 24 - 5); // k = 0, 5, 10, 15, 20 are never handled
   // a refused event changes nothing
-  const bad = applyCaseEvent(store, m, ev('c1', 99, 'closed', NOW, {}));
+  const bad = applyMetrics(store, m, ev('c1', 99, 'closed', NOW, {}));
   assert.equal(bad.ok, false);
   assert.equal(m.value(0, 'closed').value, fresh.value.value(0, 'closed').value);
   // topics come from the category table

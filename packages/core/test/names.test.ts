@@ -2,9 +2,10 @@
 // within a length limit in characters; formula text accepted (and escaped on export).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  buildHierarchy, buildOverlay, checkName, emptyOverlayInput, exportCsv, importCsv, importJson, NAME_LIMITS, normalizeName, type NodeInput,
-} from '@jiceng/core';
+import { buildHierarchy, type NodeInput } from '@jiceng/core';
+import { checkName, NAME_LIMITS, normalizeName } from '@jiceng/core/hierarchy';
+import { emptyOverlayInput, exportCsv, importCsv, importJson } from '@jiceng/core/io';
+import { buildOverlay } from '@jiceng/core/overlay';
 import { sixLevels, smallNodes } from './fixtures/small-tree.js';
 import { smallOverlay } from './fixtures/small-overlay.js';
 

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { buildHierarchy, JcError } from '@jiceng/core';
+import { type Hierarchy } from '@jiceng/core/hierarchy';
 import {
-  buildHierarchy, buildOverlay, checkCoverageDef, standardCoverage, COUNT_KEYS, JcError,
-  type CountKey, type CoverageDef, type Hierarchy, type Overlay, type OverlayInput,
-} from '@jiceng/core';
+  buildOverlay, checkCoverageDef, standardCoverage, COUNT_KEYS, type CountKey, type CoverageDef, type Overlay, type OverlayInput,
+} from '@jiceng/core/overlay';
 import { sixLevels, smallNodes } from './fixtures/small-tree.js';
 import { smallOverlay } from './fixtures/small-overlay.js';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { can, DEFAULT_CASE_POLICY, CASE_COMMAND_TYPES, type CasePolicy } from '@jiceng/core';
+import { can, DEFAULT_CASE_POLICY, CASE_COMMAND_TYPES, type CasePolicy } from '@jiceng/core/cases';
 
 test('the table is data: rules add up, absent levels mean any level, unknown roles get nothing', () => {
   const p: CasePolicy = {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createAccess, prepareForView, stripForView, suppressCount, suppressSmallCells } from '@jiceng/core';
+import { createAccess, prepareForView, stripForView, suppressCount, suppressSmallCells } from '@jiceng/core/access';
 import { small } from './access-fixtures.js';
 
 test('counts from 1 to minCell−1 are suppressed; zero and larger counts are shown', () => {

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { type Actor } from '@jiceng/core';
 import {
-  applyMask, createAccess, maskIdNumber, maskName, maskPhone, maskRecord, maskText, readRecord, viewRecords,
-  REDACTED, type Actor,
-} from '@jiceng/core';
+  applyMask, createAccess, maskIdNumber, maskName, maskPhone, maskRecord, maskText, readRecord, viewRecords, REDACTED,
+} from '@jiceng/core/access';
 import { small } from './access-fixtures.js';
 
 const h = small();

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createAccess, type Access } from '@jiceng/core/access';
 import {
-  applyRegistryEvent, createAccess, decideRegistry, emptyRegistry, registryFigures, registryHistory, registryRecords, replayRegistry,
-  type Access, type RegistryCommand, type RegistryEvent, type RegistryState,
-} from '@jiceng/core';
+  evolveRegistry, decideRegistry, emptyRegistry, registryFigures, registryHistory, registryRecords, replayRegistry, type RegistryCommand, type RegistryEvent, type RegistryState,
+} from '@jiceng/core/registry';
 import { BASIS, small } from './access-fixtures.js';
 
 const h = small();
@@ -21,7 +21,7 @@ function run(state: RegistryState, access: Access, cmds: RegistryCommand[], log:
     const r = decideRegistry(state, access, c);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
     log.push(r.value);
-    state = applyRegistryEvent(state, r.value);
+    state = evolveRegistry(state, r.value);
   }
   return state;
 }

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createAccess } from '@jiceng/core/access';
 import {
-  applyRegistryEvent, checkFilledForm, createAccess, decideRegistry, emptyRegistry, EXAMPLE_FORM_SET, registryFigures,
-  type RegistryCommand, type RegistryState,
-} from '@jiceng/core';
+  evolveRegistry, checkFilledForm, decideRegistry, emptyRegistry, EXAMPLE_FORM_SET, registryFigures, type RegistryCommand, type RegistryState,
+} from '@jiceng/core/registry';
 import { BASIS, small } from './access-fixtures.js';
 
 const h = small();
@@ -20,7 +20,7 @@ function withPeople(n: number): RegistryState {
   for (let k = 0; k < n; k++) {
     const r = decideRegistry(s, worker, { type: 'enrolled', personId: `p${k}`, group: 'severe-mental-disorder', node: UNIT, person: { name: '张三明' }, legalBasis: BASIS, riskLevel: 1 } as RegistryCommand, options);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
-    s = applyRegistryEvent(s, r.value);
+    s = evolveRegistry(s, r.value);
   }
   return s;
 }
@@ -53,11 +53,11 @@ test('hand-overs count in the registry figures, per form, with small counts supp
   for (let k = 0; k < 7; k++) {
     const r = decideRegistry(s, worker, treatment(`p${k}`), options);
     assert.ok(r.ok);
-    s = applyRegistryEvent(s, r.value);
+    s = evolveRegistry(s, r.value);
   }
   const risk = decideRegistry(s, worker, { type: 'handed-over', personId: 'p0', from: 'governance', to: 'police', form: { set: EXAMPLE_FORM_SET.id, form: 'risk', fields: { riskLevel: '3', measures: '联合走访' } } }, options);
   assert.ok(risk.ok);
-  s = applyRegistryEvent(s, risk.value);
+  s = evolveRegistry(s, risk.value);
   const f = registryFigures(town, s, [h.indexOf(TOWN)], options);
   assert.ok(f.ok, JSON.stringify(!f.ok && f.errors));
   assert.equal(f.value[0].handovers, 8);
@@ -68,11 +68,11 @@ test('hand-overs count in the registry figures, per form, with small counts supp
 });
 
 test('registry CSV: pseudonymous records and hand-overs, checked row by row', async () => {
-  const { exportRegistryCsv, checkRegistryCsv } = await import('@jiceng/core');
+  const { exportRegistryCsv, checkRegistryCsv } = await import('@jiceng/core/registry');
   let s = withPeople(2);
   const r = decideRegistry(s, worker, treatment('p1'), options);
   assert.ok(r.ok);
-  s = applyRegistryEvent(s, r.value);
+  s = evolveRegistry(s, r.value);
   const files = exportRegistryCsv(s);
   assert.doesNotMatch(files['registry.csv'], /张三明/);
   const nodeExists = (c: string) => h.indexOf(c) >= 0;

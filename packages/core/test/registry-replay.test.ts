@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { createAccess } from '@jiceng/core/access';
 import {
-  addLocalMonths, applyRegistryEvent, createAccess, daysInMonth, decideRegistry, emptyRegistry, replayRegistry, shanghaiDate,
-  type RegistryCommand, type RegistryEvent,
-} from '@jiceng/core';
+  addLocalMonths, evolveRegistry, daysInMonth, decideRegistry, emptyRegistry, replayRegistry, shanghaiDate, type RegistryCommand, type RegistryEvent,
+} from '@jiceng/core/registry';
 import { BASIS, small } from './access-fixtures.js';
 
 const h = small();
@@ -66,7 +66,7 @@ test('property: refusals change nothing; accepted commands replay to the same re
           continue;
         }
         log.push(r.value);
-        state = applyRegistryEvent(state, r.value);
+        state = evolveRegistry(state, r.value);
         const p = state.persons.get(r.value.personId)!;
         if (p.riskLevel !== undefined) assert.ok(Number.isInteger(p.riskLevel) && p.riskLevel >= 0 && p.riskLevel <= 5);
         assert.ok(p.legalBases.length > 0, 'every record has a legal basis');

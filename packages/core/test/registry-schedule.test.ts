@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addLocalMonths, addLocalWorkingDays, annualFollowUps, chinaWorkingDays, followUpDue, notificationDue, shanghaiDate,
-  startOfShanghaiDay, weekdaysOnly, type RegistryPerson,
-} from '@jiceng/core';
+  addLocalMonths, addLocalWorkingDays, annualFollowUps, chinaWorkingDays, followUpDue, notificationDue, shanghaiDate, startOfShanghaiDay, weekdaysOnly, type RegistryPerson,
+} from '@jiceng/core/registry';
 
 const at = (iso: string) => Date.parse(iso);
 const person = (over: Partial<RegistryPerson>): RegistryPerson => ({

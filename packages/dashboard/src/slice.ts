@@ -6,7 +6,7 @@
  * to a page's bundle but this function.
  * @module
  */
-import type { DashboardSlice, IndicatorValue } from '@jiceng/core';
+import type { DashboardSlice, IndicatorValue } from '@jiceng/core/metrics';
 import type { DashboardData, Figure, IndicatorId, KpiFigure } from './types.js';
 import { INDICATORS } from './indicators.js';
 import { need } from '@jiceng/ui';

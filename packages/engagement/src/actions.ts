@@ -6,7 +6,7 @@
 import type { Actor } from '@jiceng/core';
 import { DEFAULT_ENGAGEMENT_POLICY, type EngagementPolicy, type OrderState } from '@jiceng/core/engagement';
 import type { BoardAction } from './events.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 /**
  * The actions `actor` may take on `order` now: the community's staff dispatch an order waiting

@@ -10,7 +10,7 @@ export const T0 = Date.parse('2025-03-03T09:00:00+08:00');
 const H = 3_600_000;
 
 export async function world() {
-  const core = await import('@jiceng/core');
+  const core = { ...await import('@jiceng/core'), ...await import('@jiceng/core/errors'), ...await import('@jiceng/core/calendar') };
   const eng = await import('@jiceng/core/engagement');
   const lvl = (id: string, length: number, significant: number) => ({ id, name: { zh: id, en: id }, duties: [], code: { length, significant } });
   const config = { id: 't', levels: [lvl('city', 12, 4), lvl('county', 12, 6), lvl('town', 12, 9), lvl('village', 12, 12), lvl('grid', 15, 15), lvl('unit', 18, 18)] };

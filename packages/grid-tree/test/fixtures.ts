@@ -1,7 +1,8 @@
 /**
  * Hierarchies for the grid-tree tests, built with the real `buildHierarchy` of @jiceng/core.
  */
-import type { HierarchyConfig, HierarchyIndex, LevelDef, NodeInput } from '@jiceng/core';
+import type { HierarchyConfig, HierarchyIndex, NodeInput } from '@jiceng/core';
+import type { LevelDef } from '@jiceng/core/hierarchy';
 // The builder module itself rather than the core barrel: the barrel also loads CSV parsing
 // (papaparse, CommonJS), which the browser test server cannot serve as ESM.
 import { buildHierarchy } from '../../core/src/hierarchy/build.js';

@@ -5,7 +5,7 @@
  * one disc per cell of about 60 pixels, at the mean position of its points. Pure: no DOM.
  * @module
  */
-import { argumentError } from '@jiceng/core';
+import { argumentError } from '@jiceng/core/errors';
 
 /**
  * The non-empty cells of one lattice level, sorted row by row (key = row × 2^level + column).

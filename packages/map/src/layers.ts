@@ -3,7 +3,7 @@
  * @module
  */
 import type { LonLat } from '@jiceng/core/geo';
-import { argumentError, FINITE, need } from '@jiceng/core';
+import { argumentError, FINITE, need } from '@jiceng/core/errors';
 
 /**
  * What every layer has: an id, a name in Chinese (and English), a colour, and whether it

@@ -6,7 +6,7 @@
  */
 import type { HierarchyIndex } from '@jiceng/core';
 import type { AreaGeometry, NodeGeometry } from '@jiceng/core/geo';
-import { argumentError, FINITE, need, needIndex } from '@jiceng/core';
+import { argumentError, FINITE, need, needIndex } from '@jiceng/core/errors';
 
 const R = 6378137;
 const MAX_LAT = 85.05112878;

@@ -5,7 +5,8 @@
  * (vertical strips under even depths, horizontal under odd), so a point's area at every level
  * is known exactly.
  */
-import type { HierarchyConfig, HierarchyIndex, LevelDef, NodeInput } from '@jiceng/core';
+import type { HierarchyConfig, HierarchyIndex, NodeInput } from '@jiceng/core';
+import type { LevelDef } from '@jiceng/core/hierarchy';
 import type { AreaGeometry, LonLat } from '@jiceng/core/geo';
 // The builder module itself rather than the core barrel (which also loads CSV parsing).
 import { buildHierarchy } from '../../core/src/hierarchy/build.js';

@@ -4,7 +4,7 @@
  * statistical codes. The data is part of the package; nothing is read at run time.
  * @module
  */
-import { needString } from '@jiceng/core';
+import { needString } from '@jiceng/core/errors';
 import type { NodeInput } from '@jiceng/core';
 
 /**

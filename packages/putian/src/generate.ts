@@ -3,17 +3,11 @@
  * units and the party overlay, reproducing every count of the seed document exactly.
  * @module
  */
-import { argumentError, needObject } from '@jiceng/core';
+import { argumentError, needObject } from '@jiceng/core/errors';
+import type { HierarchyConfig, NodeInput } from '@jiceng/core';
 import type {
-  CompoundInput,
-  FacilityInput,
-  HierarchyConfig,
-  NodeInput,
-  OrgInput,
-  OverlayInput,
-  PairingInput,
-  PersonInput,
-} from '@jiceng/core';
+  CompoundInput, FacilityInput, OrgInput, OverlayInput, PairingInput, PersonInput,
+} from '@jiceng/core/overlay';
 import { PUTIAN_COUNTS } from './counts.js';
 import { PUTIAN_COUNTIES, isStreet, putianDivisionNodes } from './divisions.js';
 import { putianConfig } from './levels.js';

@@ -3,14 +3,9 @@
  * `@jiceng/core`'s hierarchy, with the duties the seed document gives each level.
  * @module
  */
-import {
-  STATISTICAL_TOWN_RANGES,
-  STATISTICAL_VILLAGE_RANGES,
-  standardCoverage,
-  type CoverageDef,
-  type HierarchyConfig,
-  type LevelDef,
-} from '@jiceng/core';
+import { type HierarchyConfig } from '@jiceng/core';
+import { STATISTICAL_TOWN_RANGES, STATISTICAL_VILLAGE_RANGES, type LevelDef } from '@jiceng/core/hierarchy';
+import { standardCoverage, type CoverageDef } from '@jiceng/core/overlay';
 
 /**
  * The six Putian levels, top first: ids `city`, `county`, `town`, `village`, `grid`, `unit`.

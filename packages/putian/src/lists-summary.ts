@@ -4,12 +4,12 @@
  * suppressed figures like every personal-data aggregate.
  * @module
  */
-import {
-  createAccess, policySet, registryFigures, SECTORS, type HandoverFormSet, type HierarchyIndex, type ItemStatus,
-  type Lang, type ListsState, type LocalizedText, type RegistryState,
-} from '@jiceng/core';
+import { type HierarchyIndex, type Lang, type LocalizedText } from '@jiceng/core';
+import { createAccess } from '@jiceng/core/access';
+import { policySet, SECTORS, type ItemStatus, type ListsState } from '@jiceng/core/lists';
+import { registryFigures, type HandoverFormSet, type RegistryState } from '@jiceng/core/registry';
 import { textTable } from './summary.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 import { HIERARCHY } from './shapes.js';
 
 /**

@@ -11,12 +11,13 @@
  * which town is empowered for what are generated illustrations (the seed gives none).
  * @module
  */
+import { type HierarchyIndex } from '@jiceng/core';
+import { DEFAULT_CATEGORIES } from '@jiceng/core/cases';
 import {
-  DEFAULT_CATEGORIES, SECTORS, SECTOR_NAMES, workListFromLevels,
-  type FundingSource, type HierarchyIndex, type ListEvent, type PolicyDoc, type SectorId,
-} from '@jiceng/core';
+  SECTORS, SECTOR_NAMES, workListFromLevels, type FundingSource, type ListEvent, type PolicyDoc, type SectorId,
+} from '@jiceng/core/lists';
 import { createRng } from './random.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 import { HIERARCHY } from './shapes.js';
 
 /**

@@ -7,12 +7,13 @@
  * a phone number.
  * @module
  */
+import { type HierarchyIndex } from '@jiceng/core';
 import {
-  DEFAULT_GROUPS, EXAMPLE_FORM_SET, type HandoverFormSet, type HierarchyIndex, type LegalBasis, type RegistryEvent,
-} from '@jiceng/core';
+  DEFAULT_GROUPS, EXAMPLE_FORM_SET, type HandoverFormSet, type LegalBasis, type RegistryEvent,
+} from '@jiceng/core/registry';
 import { personName } from './names.js';
 import { apportion, createRng } from './random.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 import { HIERARCHY } from './shapes.js';
 
 /**

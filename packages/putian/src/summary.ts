@@ -3,22 +3,11 @@
  * and a zh/en table for people.
  * @module
  */
-import { argumentError, isObject, needObject, needString } from '@jiceng/core';
+import { argumentError, isObject, needObject, needString } from '@jiceng/core/errors';
+import { type HierarchyConfig, type Lang, type LocalizedText, type NodeInput } from '@jiceng/core';
 import {
-  FACILITY_KINDS,
-  ORG_KINDS,
-  PAIRING_KINDS,
-  PERSON_ROLES,
-  type FacilityKind,
-  type HierarchyConfig,
-  type Lang,
-  type LocalizedText,
-  type NodeInput,
-  type OrgKind,
-  type OverlayInput,
-  type PairingKind,
-  type PersonRole,
-} from '@jiceng/core';
+  FACILITY_KINDS, ORG_KINDS, PAIRING_KINDS, PERSON_ROLES, type FacilityKind, type OrgKind, type OverlayInput, type PairingKind, type PersonRole,
+} from '@jiceng/core/overlay';
 
 /**
  * The counts of a dataset: nodes per level, organisations per kind, role holders (and the

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildHierarchy, buildOverlay, formatIssue, type NodeInput } from '@jiceng/core';
+import { buildHierarchy, type NodeInput } from '@jiceng/core';
+import { formatIssue } from '@jiceng/core/errors';
+import { buildOverlay } from '@jiceng/core/overlay';
 import { PUTIAN_COUNTS, displayWidth, generatePutian, putianCoverage, putianSummary, formatPutianSummary, textTable, type PutianSummary } from '@jiceng/putian';
 
 const data = generatePutian({ seed: 1 });

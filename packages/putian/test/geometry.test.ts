@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildHierarchy, formatIssue } from '@jiceng/core';
+import { buildHierarchy } from '@jiceng/core';
+import { formatIssue } from '@jiceng/core/errors';
 import { areaContains, buildAreaIndex, importGeoJson, importTopoJson, type AreaGeometry } from '@jiceng/core/geo';
 import { topology } from 'topojson-server';
 import { PUTIAN_SEATS, generatePutian, generatePutianGeometry, putianGeoJson } from '@jiceng/putian';

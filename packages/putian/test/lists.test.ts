@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { buildHierarchy, CaseStore, type Actor } from '@jiceng/core';
+import { createAccess } from '@jiceng/core/access';
 import {
-  buildHierarchy, CaseStore, checkFilledForm, emptyLists, exportListsCsv, importListsCsv, createAccess, EXAMPLE_FORM_SET, listContextOf, nodeLists, policySet, registryFigures,
-  replayLists, replayRegistry, rollUpProjects, sourceBalance, type Actor,
-} from '@jiceng/core';
+  emptyLists, exportListsCsv, importListsCsv, listContextOf, nodeLists, policySet, replayLists, rollUpProjects, sourceBalance,
+} from '@jiceng/core/lists';
+import { checkFilledForm, EXAMPLE_FORM_SET, registryFigures, replayRegistry } from '@jiceng/core/registry';
 import {
   createPutianCaseContext, formatPutianListsSummary, generatePutian, generatePutianRegistry, PUTIAN_MEASURES, PUTIAN_REGISTRY_COUNTS,
   putianCategories, putianListEvents, putianListsSummary,

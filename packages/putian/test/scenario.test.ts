@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildHierarchy, CASE_STATUSES, checkEvent } from '@jiceng/core';
+import { buildHierarchy, CASE_STATUSES } from '@jiceng/core';
+import { checkEvent } from '@jiceng/core/cases';
 import { generatePutian, PutianScenario, PUTIAN_CASE_COUNTS } from '@jiceng/putian';
 
 const data = generatePutian({ seed: 1 });

@@ -10,11 +10,12 @@ import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { HTTPException } from 'hono/http-exception';
 import type { Context, MiddlewareHandler } from 'hono';
-import {
-  AuditLog, availableActions, buildDossier, CASE_STATUSES, CASE_SOURCES, CASE_TOPICS, createAccess, dashboardSlice, decideRegistry,
-  maskRecord, need, parsePeriod, periodOf, readDossier, registryRecords, zodIssues, describePeriod,
-  type Access, type Actor, type CaseState, type HierarchyIndex, type PeriodRef, type RegistryCommand,
-} from '@jiceng/core';
+import { CASE_STATUSES, dashboardSlice, periodOf, type Actor, type CaseState, type HierarchyIndex } from '@jiceng/core';
+import { zodIssues, availableActions, buildDossier, CASE_SOURCES, CASE_TOPICS } from '@jiceng/core/cases';
+import { AuditLog, createAccess, maskRecord, readDossier, type Access } from '@jiceng/core/access';
+import { need } from '@jiceng/core/errors';
+import { parsePeriod, describePeriod, type PeriodRef } from '@jiceng/core/metrics';
+import { decideRegistry, registryRecords, type RegistryCommand } from '@jiceng/core/registry';
 import { ApiError } from './errors.js';
 import { issueToken, verifyToken, type AuthConfig } from './auth.js';
 import type { FeedItem, LiveRecord } from './record.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { Actor } from '@jiceng/core';
 import { ApiError } from './errors.js';
-import { argumentError, need } from '@jiceng/core';
+import { argumentError, need } from '@jiceng/core/errors';
 
 /**
  * How tokens are checked (and, for the development sign-in, issued).

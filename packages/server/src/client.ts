@@ -4,7 +4,7 @@
  * the examples; the elements themselves never fetch — the host passes data in.
  * @module
  */
-import type { CaseCommand, CaseCommandOf } from '@jiceng/core';
+import type { CaseCommand, CaseCommandOf } from '@jiceng/core/cases';
 import type {
   CaseFile, CaseListBody, CommandResult, DashboardSliceBody, FeedItemBody, GeometryBody, HealthBody, ListsBody, MeBody, NodeBody, PersonBody,
   RankingBody, RegistryListBody, TokenBody,

@@ -3,11 +3,13 @@
  * coverage figures — and its generated case history loaded into a store on first start.
  * @module
  */
-import { buildHierarchy, buildOverlay, workListFromLevels } from '@jiceng/core';
+import { buildHierarchy } from '@jiceng/core';
+import { workListFromLevels } from '@jiceng/core/lists';
+import { buildOverlay } from '@jiceng/core/overlay';
 import { generatePutian, putianCoverage, PutianScenario, type PutianData } from '@jiceng/putian';
 import type { EventStore, ImportProgress } from '@jiceng/store';
 import type { CitySetup } from './record.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 /**
  * The Putian demo: the city and the scenario that generates its history.

@@ -13,7 +13,7 @@ h1{font-size:20px;margin:0}h2{font-size:17px;border-bottom:1px solid #ddd;paddin
 code,pre{font:13px/1.4 ui-monospace,Menlo,Consolas,monospace}pre{background:#f6f8fa;padding:8px;overflow:auto;margin:4px 12px 12px}
 table{border-collapse:collapse;margin:4px 12px}td,th{border:1px solid #e5e7eb;padding:2px 8px;text-align:left}
 button{font:inherit;padding:4px 10px;margin:2px}input{font:inherit;padding:4px}li{margin:4px 0}`;
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 /**
  * The API reference page: every path and method with its parameters, request body and

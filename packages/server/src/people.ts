@@ -4,7 +4,7 @@
  * @module
  */
 import type { HierarchyIndex, RoleGrant } from '@jiceng/core';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 /**
  * A person of the demo city.

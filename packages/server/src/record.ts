@@ -8,14 +8,15 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
-  applyListEvent, applyRegistryEvent, CASE_STATUSES, CASE_TOPICS, CaseStore, createMetrics, decide, emptyLists, emptyRegistry,
-  readFactRow, validateCommand,
-  type Actor, type AnyCaseEvent, type CaseContext, type CaseFactRow, type CaseState, type HierarchyIndex, type JcIssue,
-  type ListEvent, type ListsState, type Metrics, type MetricsOptions, type RegistryEvent, type RegistryState,
+  CASE_STATUSES, CaseStore, createMetrics, type Actor, type CaseState, type HierarchyIndex, type JcIssue, type Metrics,
 } from '@jiceng/core';
+import { CASE_TOPICS, decideCase, validateCommand, type AnyCaseEvent, type CaseContext } from '@jiceng/core/cases';
+import { evolveListsChecked, emptyLists, type ListEvent, type ListsState } from '@jiceng/core/lists';
+import { readFactRow, type CaseFactRow, type MetricsOptions } from '@jiceng/core/metrics';
+import { evolveRegistry, emptyRegistry, type RegistryEvent, type RegistryState } from '@jiceng/core/registry';
 import { ApiError } from './errors.js';
 import type { AppendResult, EventStore, NewEvent, StoredEvent } from '@jiceng/store';
-import { argumentError, need } from '@jiceng/core';
+import { argumentError, need } from '@jiceng/core/errors';
 
 /**
  * The city a server serves: its hierarchy, the case context commands are decided in, and
@@ -341,9 +342,9 @@ export class LiveRecord {
       }
       return e;
     } else if (s.streamType === 'registry') {
-      this.registry = applyRegistryEvent(this.registry, s.data as RegistryEvent);
+      this.registry = evolveRegistry(this.registry, s.data as RegistryEvent);
     } else if (s.streamType === 'lists') {
-      const r = applyListEvent(this.lists, s.data as ListEvent);
+      const r = evolveListsChecked(this.lists, s.data as ListEvent);
       if (r.ok) this.lists = r.value;
     }
     return undefined;
@@ -483,7 +484,7 @@ export class LiveRecord {
   }
 
   /**
-   * Runs a case command for `actor`: checked by the core's `decide` (validation, version,
+   * Runs a case command for `actor`: checked by the core's `decideCase` (validation, version,
    * state, role, scope), appended to the case's stream with the expected version and the
    * command id, folded. A command id seen before gives the first outcome again
    * (`duplicate: true`) and appends nothing.
@@ -505,7 +506,7 @@ export class LiveRecord {
       state = this.cases.get(cmd.caseId);
       if (!state) throw ApiError.fromIssues([{ code: 'E_NO_CASE', zh: '案件不存在', en: 'no such case', column: 'caseId' }]);
     }
-    const r = decide(cmd, actor, (id) => this.cases.get(id), ctx);
+    const r = decideCase(cmd, actor, (id) => this.cases.get(id), ctx);
     if (!r.ok) {
       const code = r.errors[0]?.code;
       const caseId = newId ?? (cmd as { caseId?: string }).caseId;

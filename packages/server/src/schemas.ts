@@ -5,7 +5,8 @@
  * @module
  */
 import { z } from '@hono/zod-openapi';
-import { caseCommandSchema, commandSchemas, CASE_SOURCES, CASE_STATUSES } from '@jiceng/core';
+import { CASE_STATUSES } from '@jiceng/core';
+import { caseCommandSchema, commandSchemas, CASE_SOURCES } from '@jiceng/core/cases';
 
 const text = z.object({ zh: z.string(), en: z.string() }).openapi('LocalizedText');
 

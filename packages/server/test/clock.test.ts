@@ -3,7 +3,8 @@
 // demo's (not months after the history) — on PGlite, and on PostgreSQL when a URL is given.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { periodLabel, periodOf } from '@jiceng/core';
+import { periodOf } from '@jiceng/core';
+import { periodLabel } from '@jiceng/core/metrics';
 import { ENGINES, harness, type Harness } from './helpers.js';
 import { demoClock, PUTIAN_AS_OF } from '../src/demo.js';
 

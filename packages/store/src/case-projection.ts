@@ -4,7 +4,9 @@
  * snapshot row, so that a restart loads the snapshot and applies only the events after it.
  * @module
  */
-import { argumentError, CaseStore, decodeCaseSnapshot, encodeCaseSnapshot, type AnyCaseEvent, type CategoryTable, type HierarchyIndex, type JcIssue } from '@jiceng/core';
+import { CaseStore, type HierarchyIndex, type JcIssue } from '@jiceng/core';
+import { decodeCaseSnapshot, encodeCaseSnapshot, type AnyCaseEvent, type CategoryTable } from '@jiceng/core/cases';
+import { argumentError } from '@jiceng/core/errors';
 import type { EventStore } from './store.js';
 import type { StoredEvent } from './types.js';
 

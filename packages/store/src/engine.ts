@@ -9,7 +9,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { argumentError, need } from '@jiceng/core';
+import { argumentError, need } from '@jiceng/core/errors';
 
 /**
  * A connection that runs SQL: parameters are `$1…`, rows come back as plain objects.

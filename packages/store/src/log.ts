@@ -7,8 +7,9 @@
  * an import is byte-identical.
  * @module
  */
-import { isChainTrailer, issue, type JcIssue } from '@jiceng/core';
-import { argumentError, FINITE, TEXT } from '@jiceng/core';
+import { type JcIssue } from '@jiceng/core';
+import { isChainTrailer } from '@jiceng/core/cases';
+import { issue, argumentError, FINITE, TEXT } from '@jiceng/core/errors';
 
 /** One event as the store's columns (what a log line turns into). */
 export interface LogRow {

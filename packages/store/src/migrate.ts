@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import type { Engine } from './engine.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 /** The migrations folder beside `src/` and `dist/`. */
 const DIR = new URL('../migrations/', import.meta.url);

@@ -4,7 +4,8 @@
  * checkpoints and snapshots, bulk import and export the JSON Lines log.
  * @module
  */
-import { argumentError, issue, JcError, need, type JcIssue } from '@jiceng/core';
+import { JcError, type JcIssue } from '@jiceng/core';
+import { argumentError, issue, need } from '@jiceng/core/errors';
 import { binaryCopyRows, copyField, openEngine, type Engine, type EngineOptions, type Sql } from './engine.js';
 import { migrate } from './migrate.js';
 import { fastCaseRow, lineToRow, rowToLine } from './log.js';

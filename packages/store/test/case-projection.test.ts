@@ -2,9 +2,10 @@
 // snapshotted as rows; rebuilt from zero it equals the incremental one and a direct fold.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { buildHierarchy, CaseStore, JcError, type HierarchyConfig } from '@jiceng/core';
 import {
-  buildCategoryTable, buildHierarchy, CaseStore, decodeCaseSnapshot, DEFAULT_CATEGORIES, encodeCaseSnapshot, JcError, type AnyCaseEvent, type HierarchyConfig,
-} from '@jiceng/core';
+  buildCategoryTable, decodeCaseSnapshot, DEFAULT_CATEGORIES, encodeCaseSnapshot, type AnyCaseEvent,
+} from '@jiceng/core/cases';
 import { CaseProjection, type EventStore } from '@jiceng/store';
 import { engines, freshPlace } from './engines.js';
 

@@ -4,7 +4,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { exportChainedLog, isChainTrailer, JcError, type AnyCaseEvent } from '@jiceng/core';
+import { JcError } from '@jiceng/core';
+import { exportChainedLog, isChainTrailer, type AnyCaseEvent } from '@jiceng/core/cases';
 import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
 import { engines, freshPlace, PG_URL, type Place } from './engines.js';
 import { sampleLog } from './sample-log.js';

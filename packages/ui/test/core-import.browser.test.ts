@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { importCsv, type HierarchyConfig } from '@jiceng/core';
+import { type HierarchyConfig } from '@jiceng/core';
+import { importCsv } from '@jiceng/core/io';
 
 // The whole core loads in a browser page, its CSV importer included (papaparse is CommonJS),
 // so a portal can check a district office's file before sending it anywhere.

@@ -3,7 +3,9 @@
  * alerts each rule raises.
  * @module
  */
-import { CaseStore, formatIssue, readEventLine, type AnyCaseEvent, type JcIssue } from '@jiceng/core';
+import { CaseStore, type JcIssue } from '@jiceng/core';
+import { readEventLine, type AnyCaseEvent } from '@jiceng/core/cases';
+import { formatIssue } from '@jiceng/core/errors';
 import { CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
 import { DEFAULT_ALERT_RULES, feedRules, inTimeOrder, replayAlerts, validateAlertRules, type AlertRuleSet } from '@jiceng/core/alerts';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';

@@ -3,7 +3,8 @@
  * make-up working days, and the deadline of a time limit.
  * @module
  */
-import { formatIssue, type JcIssue, type Lang } from '@jiceng/core';
+import { type JcIssue, type Lang } from '@jiceng/core';
+import { formatIssue } from '@jiceng/core/errors';
 import {
   calendarIssue, CHINA_SCHEDULES, createCalendar, dayNumberOfDate, dueAfter, formatInstant,
   parseInstant, readCalendarFile, weekdayOfDayNumber, type CalendarFileContents, type TimeLimitUnit,

@@ -3,14 +3,15 @@
  * through the access layer — scoped and masked, never raw.
  * @module
  */
+import { CaseStore, type HierarchyIndex, type Lang, type LocalizedText } from '@jiceng/core';
 import {
-  accessIssue, CASE_STATUS_LABELS, CaseStore, createAccess, DEFAULT_ROLE_RULES, maskRecord, readDossier,
-  type Access, type Dossier, type HierarchyIndex, type DossierStep, type Lang, type LocalizedText,
-} from '@jiceng/core';
+  accessIssue, createAccess, DEFAULT_ROLE_RULES, maskRecord, readDossier, type Access,
+} from '@jiceng/core/access';
+import { CASE_STATUS_LABELS, type Dossier, type DossierStep } from '@jiceng/core/cases';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { count, issueLine, loadCaseCity, scanEventLog } from '../case-log.js';
 import type { CliIo } from '../io.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 const ROLES = new Map(DEFAULT_ROLE_RULES.map((r) => [r.id, r]));
 

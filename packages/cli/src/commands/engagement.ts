@@ -3,7 +3,8 @@
  * Putian engagement year (群众点单、社区派单、党员接单, the time bank and points).
  * @module
  */
-import { maskName, type Lang, type LocalizedText } from '@jiceng/core';
+import { type Lang, type LocalizedText } from '@jiceng/core';
+import { maskName } from '@jiceng/core/access';
 import { participation, pendingOf, pointsAccountOf, timeAccountOf, type ParticipationRow } from '@jiceng/core/engagement';
 import { generatePutian, generatePutianEngagement, putianEngagementSummary } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';

@@ -2,7 +2,9 @@
  * `jiceng history`: writes the generated Putian case history as a JSON Lines event log.
  * @module
  */
-import { buildHierarchy, ChainWriter, formatIssue, type AnyCaseEvent } from '@jiceng/core';
+import { buildHierarchy } from '@jiceng/core';
+import { ChainWriter, type AnyCaseEvent } from '@jiceng/core/cases';
+import { formatIssue } from '@jiceng/core/errors';
 import { generatePutian, PUTIAN_CASE_COUNTS, PutianScenario } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { count, NODE_SHA256, openSink } from '../case-log.js';

@@ -5,15 +5,16 @@
  * @module
  */
 import { join } from 'node:path';
+import { type HierarchyIndex, type Lang } from '@jiceng/core';
+import { formatIssue, need } from '@jiceng/core/errors';
+import { importCsv } from '@jiceng/core/io';
 import {
-  emptyLists, FUNDING_CSV_FILES, formatIssue, importCsv, importListsCsv, LIST_CSV_FILES, listContextOf, nodeLists, SECTORS, SECTOR_NAMES,
-  type HierarchyIndex, type Lang, type ListsState, type NodeLists,
-} from '@jiceng/core';
+  emptyLists, FUNDING_CSV_FILES, importListsCsv, LIST_CSV_FILES, listContextOf, nodeLists, SECTORS, SECTOR_NAMES, type ListsState, type NodeLists,
+} from '@jiceng/core/lists';
 import { generatePutian, putianConfig, textTable } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { putianListsAndRegistry } from '../lists-files.js';
-import { need } from '@jiceng/core';
 
 const yuan = (n: number) => `¥${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}%`);

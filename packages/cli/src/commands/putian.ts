@@ -4,7 +4,10 @@
  * @module
  */
 import { join } from 'node:path';
-import { buildHierarchy, buildOverlay, emptyOverlayInput, exportCsv, exportJson, JcError, needObject } from '@jiceng/core';
+import { buildHierarchy, JcError } from '@jiceng/core';
+import { needObject } from '@jiceng/core/errors';
+import { emptyOverlayInput, exportCsv, exportJson } from '@jiceng/core/io';
+import { buildOverlay } from '@jiceng/core/overlay';
 import { formatPutianSummary, generatePutian, putianSummary, type PutianData } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { putianListFiles, putianListsText } from '../lists-files.js';

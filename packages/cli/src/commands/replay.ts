@@ -3,7 +3,8 @@
  * counts and every invalid line.
  * @module
  */
-import { CASE_STATUS_LABELS, CASE_STATUSES, CaseStore, DEFAULT_CASE_POLICY } from '@jiceng/core';
+import { CASE_STATUSES, CaseStore } from '@jiceng/core';
+import { CASE_STATUS_LABELS, DEFAULT_CASE_POLICY } from '@jiceng/core/cases';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { count, issueLine, loadCaseCity, scanEventLog, verifyChain } from '../case-log.js';
 

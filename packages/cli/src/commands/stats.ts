@@ -4,11 +4,16 @@
  * @module
  */
 import {
-  buildCategoryTable, buildHierarchy, buildOverlay, CaseStore, categoryOptions, createAccess, createMetrics, DEFAULT_CATEGORIES,
-  DEFAULT_ROLE_RULES, describePeriod, formatIssue, issue, scopedFacts, gbt47678Categories, importJson, periodOf, standardCoverage,
-  type CloseRateBase, type HierarchyConfig, type HierarchyIndex, type IndicatorDef, type IndicatorValue, type Lang, type LocalizedText,
-  type Metrics, type MetricsOptions,
+  buildHierarchy, CaseStore, createMetrics, periodOf, type HierarchyConfig, type HierarchyIndex, type Lang, type LocalizedText, type Metrics,
 } from '@jiceng/core';
+import { createAccess, DEFAULT_ROLE_RULES, scopedFacts } from '@jiceng/core/access';
+import { buildCategoryTable, DEFAULT_CATEGORIES, gbt47678Categories } from '@jiceng/core/cases';
+import { formatIssue, issue } from '@jiceng/core/errors';
+import { importJson } from '@jiceng/core/io';
+import {
+  categoryOptions, describePeriod, type CloseRateBase, type IndicatorDef, type IndicatorValue, type MetricsOptions,
+} from '@jiceng/core/metrics';
+import { buildOverlay, standardCoverage } from '@jiceng/core/overlay';
 import { CHINA_UTC_OFFSET_MS } from '@jiceng/core/calendar';
 import { displayWidth, generatePutian } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';

@@ -5,21 +5,10 @@
  */
 import { basename, dirname, join } from 'node:path';
 import {
-  CaseStore,
-  CSV_FILES,
-  decodeText,
-  formatIssue,
-  importCsv,
-  importJson,
-  issue,
-  type CsvFiles,
-  type Dataset,
-  type HierarchyConfig,
-  type JcIssue,
-  type Lang,
-  type LocalizedText,
-  type Result,
+  CaseStore, type HierarchyConfig, type JcIssue, type Lang, type LocalizedText, type Result,
 } from '@jiceng/core';
+import { formatIssue, issue } from '@jiceng/core/errors';
+import { CSV_FILES, decodeText, importCsv, importJson, type CsvFiles, type Dataset } from '@jiceng/core/io';
 import { putianConfig } from '@jiceng/putian';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';

@@ -2,12 +2,12 @@
  * The audit trail as a reader sees it: scoped like everything else, and exportable.
  * @module
  */
-import { fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors/errors.js';
 import { toJsonLines, type AuditEvent } from './audit.js';
 import type { Access } from './context.js';
 import { accessIssue } from './messages.js';
 import { auditEvent } from './read.js';
-import { need, needAccess } from '../io/args.js';
+import { need, needAccess } from '../errors/args.js';
 
 /**
  * The audit events the actor may read: its own, and — for roles with `audits` — those whose

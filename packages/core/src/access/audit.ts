@@ -3,7 +3,7 @@
  * when, what, in which scope). The log is append-only; the trail an actor may see is scoped.
  * @module
  */
-import { jsonOf, needIterable } from '../io/args.js';
+import { jsonOf, needIterable } from '../errors/args.js';
 import type { View } from './sensitivity.js';
 
 /**

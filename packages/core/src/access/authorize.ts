@@ -4,11 +4,11 @@
  * role, at the grant node's level, run the command.
  * @module
  */
-import { fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors/errors.js';
 import type { Access } from './context.js';
 import { accessIssue } from './messages.js';
-import { can, DEFAULT_CASE_POLICY, type CasePolicy, type CaseCommandType } from './policy.js';
-import { need, needAccess } from '../io/args.js';
+import { can, DEFAULT_CASE_POLICY, type CasePolicy, type CaseCommandType } from '../cases/policy.js';
+import { need, needAccess } from '../errors/args.js';
 
 /**
  * Decides whether the actor may run `command` on the case at node position `pos`. Roles that

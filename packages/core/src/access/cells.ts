@@ -3,8 +3,8 @@
  * no one can be singled out from a dashboard.
  * @module
  */
-import { argumentError } from '../io/args.js';
-import { need } from '../io/args.js';
+import { argumentError } from '../errors/args.js';
+import { need } from '../errors/args.js';
 
 /** The default minimum cell size. @example `DEFAULT_MIN_CELL // 5` */
 export const DEFAULT_MIN_CELL = 5;

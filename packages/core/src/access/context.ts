@@ -4,13 +4,13 @@
  * @module
  */
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../cases/actor.js';
 import { DEFAULT_ROLE_RULES, type RoleRule } from './roles.js';
 import { DEFAULT_FIELD_POLICY, type FieldPolicy } from './fields.js';
 import { scopeOf, type Scope } from './scope.js';
 import { sensitivityRank } from './sensitivity.js';
 import { AuditLog } from './audit.js';
-import { need, needAccess } from '../io/args.js';
+import { need, needAccess } from '../errors/args.js';
 import { ACTOR, HIERARCHY } from '../shapes.js';
 
 /**

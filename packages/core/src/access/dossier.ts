@@ -4,7 +4,7 @@
  * value the actor may not see.
  * @module
  */
-import { fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors/errors.js';
 import type { Dossier, DossierIntake } from '../cases/dossier.js';
 import { isVisible, viewRecords, type ReadOptions } from './read.js';
 import { accessIssue } from './messages.js';

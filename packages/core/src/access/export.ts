@@ -2,9 +2,9 @@
  * Exports: the only way records leave as files. Scoped, masked, purpose-bound and audited.
  * @module
  */
-import { issue, JcError, ok, type Result } from '../errors.js';
+import { issue, JcError, ok, type Result } from '../errors/errors.js';
 import { writeCsv } from '../io/csv-write.js';
-import { argumentError, needObject } from '../io/args.js';
+import { argumentError, needObject } from '../errors/args.js';
 import { toJsonLines } from './audit.js';
 import type { Access } from './context.js';
 import { viewRecords, type PlainRecord } from './read.js';

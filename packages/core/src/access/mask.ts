@@ -15,7 +15,7 @@
  *   other run of 7 or more digits keeps only its last 2 digits.
  * @module
  */
-import { needString } from '../io/args.js';
+import { needString } from '../errors/args.js';
 
 /**
  * Masks a person's name: 张三明 → 张*明, 张三 → 张*, 欧阳明华 → 欧**华.

@@ -2,8 +2,8 @@
  * The error messages of the access layer, in Chinese and English, in one table.
  * @module
  */
-import { issue, type JcIssue } from '../errors.js';
-import { need, needKey } from '../io/args.js';
+import { issue, type JcIssue } from '../errors/errors.js';
+import { need, needKey } from '../errors/args.js';
 
 /**
  * Every code the access layer and the registry can report, with its zh and en message.

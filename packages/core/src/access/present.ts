@@ -4,13 +4,13 @@
  * DOM-free; components take these as plain data.
  * @module
  */
-import type { Result } from '../errors.js';
+import type { Result } from '../errors/errors.js';
 import type { Access } from './context.js';
 import { DEFAULT_FIELD_POLICY, UNLISTED_FIELD, type FieldPolicy } from './fields.js';
 import { REGISTRY_KINDS, viewRecords, type PlainRecord, type ReadOptions } from './read.js';
 import { applyMask } from './mask.js';
 import { isOpenView, sensitivityRank, viewCeiling, type View } from './sensitivity.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 /**
  * Records masked for one actor and one view, ready for a component's property.

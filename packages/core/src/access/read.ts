@@ -4,15 +4,15 @@
  * Every list, dossier, export and CLI output goes through these functions.
  * @module
  */
-import { needAccess, needIterable, needObject, needString } from '../io/args.js';
-import { fail, ok, type Result } from '../errors.js';
+import { needAccess, needIterable, needObject, needString } from '../errors/args.js';
+import { fail, ok, type Result } from '../errors/errors.js';
 import { applyMask, REDACTED } from './mask.js';
 import { UNLISTED_FIELD } from './fields.js';
 import { isOpenView, sensitivityRank, viewCeiling, type View } from './sensitivity.js';
 import { canReadGroup, nodePosition, readRightsAt, type Access } from './context.js';
 import { accessIssue } from './messages.js';
 import type { AuditEvent } from './audit.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 /** Record kinds of the special-population registry: never shown on open views. @example `REGISTRY_KINDS.includes('follow-up')` */
 export const REGISTRY_KINDS: readonly string[] = Object.freeze(['special-population', 'follow-up', 'handover']);

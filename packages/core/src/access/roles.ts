@@ -6,7 +6,7 @@
  * (`policy.ts`); this table is about *reading*.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
+import type { LocalizedText } from '../errors/errors.js';
 import type { Sensitivity } from './sensitivity.js';
 
 /**

@@ -4,11 +4,11 @@
  * @module
  */
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { JcIssue } from '../errors.js';
-import type { Actor } from './actor.js';
+import type { JcIssue } from '../errors/errors.js';
+import type { Actor } from '../cases/actor.js';
 import type { RoleRule } from './roles.js';
 import { accessIssue } from './messages.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { ACTOR, HIERARCHY } from '../shapes.js';
 
 /**

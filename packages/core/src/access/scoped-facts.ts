@@ -3,7 +3,7 @@
  * see, and a query for a node outside the scope is refused — never answered with zeros.
  * @module
  */
-import { fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors/errors.js';
 import { createCaseFacts, type CaseFacts } from '../cases/facts.js';
 import type { Access } from './context.js';
 import { accessIssue } from './messages.js';
@@ -31,7 +31,7 @@ function gatherI8(src: Int8Array, dst: Int8Array, keep: Int32Array): void {
   for (let k = 0; k < keep.length; k++) dst[k] = src[keep[k]];
 }
 
-import { argumentError, isObject, needAccess } from '../io/args.js';
+import { argumentError, isObject, needAccess } from '../errors/args.js';
 
 /** Requires case facts columns (what `createCaseFacts` or a store gives). */
 function needFacts(fn: string, facts: unknown): void {

@@ -3,11 +3,11 @@
  * dispatched or accepted, by deadline, and each handling body's current load.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
+import type { LocalizedText } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CategoryTable } from '../cases/categories.js';
 import type { CaseState } from '../cases/state.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 /**
  * One waiting case on the board.

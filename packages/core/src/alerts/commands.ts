@@ -3,7 +3,7 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors/errors.js';
 import { zodIssues } from '../cases/commands.js';
 import { ALERT_KINDS, ALERT_SEVERITIES } from './rules.js';
 import { ALERT_RESOLUTIONS } from './events.js';

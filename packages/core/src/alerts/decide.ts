@@ -4,17 +4,17 @@
  * clock and ids injected.
  * @module
  */
-import { fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { Actor, RoleGrant } from '../access/actor.js';
-import { workingMsBetween, type WorkingCalendar } from '../cases/calendar.js';
+import type { Actor, RoleGrant } from '../cases/actor.js';
+import { workingMsBetween, type WorkingCalendar } from '../calendar/calendar.js';
 import { alertIssue, type AlertCode } from './messages.js';
 import { validateAlertCommand, type AlertCommand, type AlertCommandType } from './commands.js';
 import type { AlertEventData, AlertEventType, AnyAlertEvent } from './events.js';
 import type { AlertFinding } from './engine.js';
 import type { AlertRuleSet } from './rules.js';
 import type { AlertState } from './state.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { ALERT, ACTOR } from '../shapes.js';
 
 /**

@@ -6,16 +6,16 @@
  * advances with the feed or with {@link AlertEngine.advance}.
  * @module
  */
-import { JcError } from '../errors.js';
+import { JcError } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CategoryTable } from '../cases/categories.js';
-import type { WorkingCalendar } from '../cases/calendar.js';
+import type { WorkingCalendar } from '../calendar/calendar.js';
 import type { AnyCaseEvent } from '../cases/events.js';
 import { alertIssue } from './messages.js';
 import { ruleCategoryMask, type AlertKind, type AlertRule, type AlertRuleOf, type AlertRuleSet, type AlertSeverity } from './rules.js';
 import { TimerHeap } from './heap.js';
 import { coverageStart, localDayAt, WorkingDays, workingStartFrom } from './time.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { RULES } from '../shapes.js';
 
 const HOUR = 3_600_000;

@@ -4,14 +4,14 @@
  * small counts, no names).
  * @module
  */
-import { fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors/errors.js';
 import type { Access } from '../access/context.js';
 import { accessIssue } from '../access/messages.js';
-import type { RegistryState } from '../access/registry/events.js';
-import { registryFigures } from '../access/registry/view.js';
+import type { RegistryState } from '../registry/events.js';
+import { registryFigures } from '../registry/view.js';
 import type { AlertFinding } from './engine.js';
 import type { AlertRuleOf } from './rules.js';
-import { need, needAccess } from '../io/args.js';
+import { need, needAccess } from '../errors/args.js';
 import { REGISTRY } from '../shapes.js';
 
 /**

@@ -2,7 +2,7 @@
  * A binary min-heap of timers on typed arrays: (time, row, stamp), no object per entry.
  * @module
  */
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 /**
  * Timers keyed by time; each carries a case row and a stamp (the row's epoch when it was

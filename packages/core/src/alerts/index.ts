@@ -9,19 +9,27 @@
  * ```
  * @module
  */
-export * from './messages.js';
-export * from './rules.js';
-// `time.js` also holds the engine's unchecked helpers (`workingStartFrom`, `localDayAt`): not public.
-export { localDayOf, endOfLocalDay, workingStartBefore, coverageStart } from './time.js';
-export * from './heap.js';
-export * from './engine.js';
-export * from './scratch.js';
-export * from './events.js';
-export * from './state.js';
-export * from './commands.js';
-export * from './decide.js';
-export * from './log.js';
-export * from './view.js';
-export * from './board.js';
-export * from './follow-up.js';
-export * from './replay.js';
+export { type BoardLoad, type BoardRow, dispatchBoard } from './board.js';
+export { type AlertCommand, alertCommandSchemas, type AlertCommandType } from './commands.js';
+export {
+  ALERT_MONITOR_ROLE, type AlertContext, alertKey, type AlertLookup, type AlertPolicy, decideAlert,
+  DEFAULT_ALERT_POLICY, dueEscalations, raiseCommand,
+} from './decide.js';
+export { AlertEngine, type AlertEngineContext, type AlertFinding, feedRules } from './engine.js';
+export {
+  ALERT_RESOLUTIONS, type AlertEvent, type AlertEventData, type AlertEventType, type AlertResolution,
+  type AnyAlertEvent,
+} from './events.js';
+export { followUpFindings } from './follow-up.js';
+export { AlertLog, alertMeasures, visibleAlerts } from './log.js';
+export { ALERT_MESSAGES, type AlertCode } from './messages.js';
+export { type AlertReplay, inTimeOrder, replayAlerts } from './replay.js';
+export {
+  ALERT_KINDS, ALERT_LABELS, ALERT_SEVERITIES, type AlertKind, type AlertRule, type AlertRuleOf,
+  alertRuleSchema, type AlertRuleSet, alertRuleSetSchema, type AlertSeverity, DEFAULT_ALERT_RULES,
+  rulesFor, validateAlertRules,
+} from './rules.js';
+export { evaluateFromScratch } from './scratch.js';
+export { ALERT_STATUSES, type AlertState, type AlertStatus, evolveAlert, foldAlert } from './state.js';
+export { coverageStart, endOfLocalDay, localDayOf, workingStartBefore } from './time.js';
+export { type AlertRow, alertRows } from './view.js';

@@ -2,15 +2,15 @@
  * The alert log: every alert event appended once, and the alerts' states.
  * @module
  */
-import { fail, ok, type Result } from '../errors.js';
-import type { Actor } from '../access/actor.js';
+import { fail, ok, type Result } from '../errors/errors.js';
+import type { Actor } from '../cases/actor.js';
 import type { Scope } from '../access/scope.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { alertIssue } from './messages.js';
 import { alertKey, decideAlert, type AlertContext, type AlertLookup } from './decide.js';
 import type { AnyAlertEvent } from './events.js';
 import { evolveAlert, type AlertState } from './state.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { HIERARCHY } from '../shapes.js';
 
 /**

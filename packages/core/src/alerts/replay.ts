@@ -6,7 +6,7 @@
 import type { AnyCaseEvent } from '../cases/events.js';
 import { AlertEngine, feedRules, type AlertEngineContext } from './engine.js';
 import type { AlertRuleSet } from './rules.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { RULES } from '../shapes.js';
 
 /**

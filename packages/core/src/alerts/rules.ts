@@ -4,12 +4,12 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { fail, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 import type { HierarchyConfig } from '../hierarchy/types.js';
 import { CASE_TOPICS, type CategoryTable } from '../cases/categories.js';
 import { zodIssues } from '../cases/commands.js';
 import { alertIssue } from './messages.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { CATEGORIES } from '../shapes.js';
 
 /**

@@ -6,11 +6,11 @@
  */
 import type { AnyCaseEvent } from '../cases/events.js';
 import { foldCase, type CaseState } from '../cases/state.js';
-import { workingMsBetween } from '../cases/calendar.js';
+import { workingMsBetween } from '../calendar/calendar.js';
 import { feedRules, type AlertEngineContext, type AlertFinding } from './engine.js';
 import { ruleCategoryMask, type AlertRuleSet } from './rules.js';
 import { coverageStart, endOfLocalDay, localDayOf } from './time.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { RULES } from '../shapes.js';
 
 const HOUR = 3_600_000;

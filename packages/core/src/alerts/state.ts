@@ -4,7 +4,7 @@
  */
 import type { AlertKind, AlertSeverity } from './rules.js';
 import type { AlertResolution, AnyAlertEvent } from './events.js';
-import { argumentError, need } from '../io/args.js';
+import { argumentError, need } from '../errors/args.js';
 
 /**
  * The statuses of an alert.

@@ -3,8 +3,8 @@
  * deadline (when "due within H working hours" starts to hold).
  * @module
  */
-import { isWorkingDay, type WorkingCalendar } from '../cases/calendar.js';
-import { argumentError, FINITE, need } from '../io/args.js';
+import { isWorkingDay, type WorkingCalendar } from '../calendar/calendar.js';
+import { argumentError, FINITE, need } from '../errors/args.js';
 import { CALENDAR } from '../shapes.js';
 
 const DAY = 86_400_000;

@@ -3,13 +3,13 @@
  * viewer's role allows.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
-import type { Actor } from '../access/actor.js';
+import type { LocalizedText } from '../errors/errors.js';
+import type { Actor } from '../cases/actor.js';
 import type { CategoryTable } from '../cases/categories.js';
 import { alertActions, type AlertContext } from './decide.js';
 import { ALERT_LABELS, type AlertKind, type AlertSeverity } from './rules.js';
 import type { AlertState, AlertStatus } from './state.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { ACTOR } from '../shapes.js';
 
 /**

@@ -13,8 +13,7 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, JcError, ok, type JcIssue, type Result } from '../errors.js';
-import type { TimeLimit } from '../cases/categories.js';
+import { fail, JcError, ok, type JcIssue, type Result } from '../errors/errors.js';
 import { calendarError, calendarIssue, textOf, type CalendarCode } from './messages.js';
 import {
   dateOfDayNumber, DAY_MS, dayNumberOfDate, firstDayOfYear, formatInstant, localDayNumber, monthDayOfDayNumber,
@@ -32,6 +31,22 @@ const MINUTE = 60_000;
  * ```
  */
 export const TIME_LIMIT_UNITS = ['workHours', 'workDays', 'calendarDays'] as const;
+
+/**
+ * A time limit in working hours 工作时, working days 工作日 or calendar days 自然日: what a category
+ * allows for a step (`@jiceng/core/cases`), counted on the working calendar.
+ *
+ * @example
+ * ```ts
+ * const rubbish: TimeLimit = { amount: 4, unit: 'workHours' };
+ * const demolish: TimeLimit = { amount: 20, unit: 'workDays' };
+ * const reply: TimeLimit = { amount: 15, unit: 'calendarDays' };
+ * ```
+ */
+export interface TimeLimit {
+  amount: number;
+  unit: 'workHours' | 'workDays' | 'calendarDays';
+}
 
 /**
  * A unit of {@link TIME_LIMIT_UNITS}.

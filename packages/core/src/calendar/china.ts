@@ -17,7 +17,7 @@
  * decision of 12 Nov 2024 amending 全国年节及纪念日放假办法), which the 2025 and 2026 notices apply.
  * @module
  */
-import { JcError, type LocalizedText } from '../errors.js';
+import { JcError, type LocalizedText } from '../errors/errors.js';
 import { calendarIssue } from './messages.js';
 import type { CalendarDef } from './calendar.js';
 import { CHINA_UTC_OFFSET_MINUTES } from './time.js';

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, ok, type JcIssue, type Result } from '../errors/errors.js';
 import { calendarDefSchema, zodIssues, type CalendarDef, type SeasonalHours } from './calendar.js';
 import { calendarFromSchedules, CHINA_SCHEDULES, type YearSchedule } from './china.js';
 import { calendarIssue } from './messages.js';

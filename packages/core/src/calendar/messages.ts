@@ -2,7 +2,7 @@
  * The error messages of the working calendar, in Chinese and English, in one table.
  * @module
  */
-import { issue, JcError, type JcIssue } from '../errors.js';
+import { issue, JcError, type JcIssue } from '../errors/errors.js';
 
 /**
  * Every code the working calendar can report, with its zh and en message.

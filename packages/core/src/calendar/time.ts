@@ -4,13 +4,12 @@
  * imports {@link CHINA_UTC_OFFSET_MINUTES} or {@link CHINA_UTC_OFFSET_MS} from here.
  *
  * Local dates are integer day numbers (days since 1970-01-01 in the calendar's offset), so
- * the arithmetic never depends on the machine's time zone. Parsing of ISO 8601 text is
- * date-fns' `parseISO`, which honours the offset written in the text and refuses impossible
- * dates (30 February, 25:00).
+ * the arithmetic never depends on the machine's time zone. ISO 8601 text is parsed here:
+ * the offset written in the text is honoured and impossible dates (30 February, 25:00) are
+ * refused.
  * @module
  */
-import { isValid, parseISO } from 'date-fns';
-import { argumentError } from '../io/args.js';
+import { argumentError } from '../errors/args.js';
 
 /**
  * The offset of China Standard Time (Asia/Shanghai) from UTC, in minutes.
@@ -46,7 +45,17 @@ export const DAY_MS = 86_400_000;
 const num = (x: unknown): number => (typeof x === 'number' ? x : NaN);
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** Whether a Date holds a time (not an Invalid Date). */
+const isValid = (d: Date): boolean => !Number.isNaN(d.getTime());
+
+/** The UTC midnight of a real calendar date, or NaN (30 February, month 13). */
+function utcDate(y: number, m: number, d: number): number {
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? t.getTime() : NaN;
+}
 
 /**
  * The day number (days since 1970-01-01) of a `YYYY-MM-DD` date; `NaN` unless the text is
@@ -61,7 +70,7 @@ const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d
 export function dayNumberOfDate(date: unknown): number {
   if (typeof date !== 'string') return NaN;
   const m = DATE_RE.exec(date);
-  if (!m || !isValid(parseISO(date))) return NaN;
+  if (!m || Number.isNaN(utcDate(+m[1], +m[2], +m[3]))) return NaN;
   return Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY_MS;
 }
 
@@ -157,9 +166,15 @@ export function monthDayOfDayNumber(day: number): number {
  * ```
  */
 export function parseInstant(text: unknown): number {
-  if (typeof text !== 'string' || !INSTANT_RE.test(text)) return NaN;
-  const d = parseISO(text);
-  return isValid(d) ? d.getTime() : NaN;
+  const m = typeof text === 'string' ? INSTANT_RE.exec(text) : null;
+  if (!m) return NaN;
+  const [h, min, s] = [+m[4], +m[5], +(m[6] ?? 0)];
+  // 24:00 (the end of a day) is a time; 24:01 and :60 are not, nor an offset's :60.
+  if (h > 24 || min > 59 || s > 59 || (h === 24 && (min > 0 || s > 0 || m[7] !== undefined && +m[7] > 0))) return NaN;
+  const day = utcDate(+m[1], +m[2], +m[3]);
+  const offset = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (+m[10] * 60 + +m[11]);
+  if (Number.isNaN(day) || +m[11] > 59) return NaN;
+  return day + ((h * 60 + min) * 60 + s) * 1000 + +(m[7] ?? '0').padEnd(3, '0') - offset * 60_000;
 }
 
 /**

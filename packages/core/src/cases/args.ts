@@ -4,7 +4,7 @@
  * silently wrong figure.
  * @module
  */
-import { issue, JcError } from '../errors.js';
+import { issue, JcError } from '../errors/errors.js';
 
 /**
  * The error for a wrong argument `name`, which should be `zh` / `en`.

@@ -5,8 +5,9 @@
  * @module
  */
 import { badArgument, checkCategoriesArg } from './args.js';
-import { fail, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { fail, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 import type { HierarchyConfig } from '../hierarchy/types.js';
+import type { TimeLimit } from '../calendar/calendar.js';
 import { caseIssue } from './messages.js';
 import { GBT47678_ITEMS, GBT47678_MAJOR_CLASSES } from './gbt47678-directory.js';
 
@@ -14,22 +15,6 @@ import { GBT47678_ITEMS, GBT47678_MAJOR_CLASSES } from './gbt47678-directory.js'
 export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
 /** An urgency id. @example `const u: Urgency = 'critical';` */
 export type Urgency = (typeof URGENCIES)[number];
-
-/**
- * A time limit in working hours 工作时, working days 工作日 or calendar days 自然日 (see the
- * working calendar, `@jiceng/core/calendar`).
- *
- * @example
- * ```ts
- * const rubbish: TimeLimit = { amount: 4, unit: 'workHours' };
- * const demolish: TimeLimit = { amount: 20, unit: 'workDays' };
- * const reply: TimeLimit = { amount: 15, unit: 'calendarDays' };
- * ```
- */
-export interface TimeLimit {
-  amount: number;
-  unit: 'workHours' | 'workDays' | 'calendarDays';
-}
 
 /**
  * Topic tags, so that dashboards and the "one map" can filter cases by theme.

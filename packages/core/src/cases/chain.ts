@@ -9,7 +9,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { JcError, type JcIssue } from '../errors.js';
+import { JcError, type JcIssue } from '../errors/errors.js';
 import type { AnyCaseEvent } from './events.js';
 import { caseIssue } from './messages.js';
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, issue, JcError, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { fail, issue, JcError, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 import { CASE_SOURCES } from './facts.js';
 import { URGENCIES } from './categories.js';
 import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
@@ -195,6 +195,34 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * One problem a schema found, as zod reports it (`z.core.$ZodIssue` fits): what
+ * {@link zodIssues} reads.
+ *
+ * @example
+ * ```ts
+ * const p: SchemaIssue = { code: 'too_big', path: ['satisfaction'], message: '', maximum: 5, origin: 'number' };
+ * ```
+ */
+export interface SchemaIssue {
+  /** The kind of problem (`invalid_type`, `too_small`, `too_big`, `invalid_value`, `invalid_format`, `custom`…). */
+  code: string;
+  /** Where in the input: field names and array indexes. */
+  path: PropertyKey[];
+  /** zod's own message (English). */
+  message: string;
+  /** For `invalid_type`: the type expected. */
+  expected?: string;
+  /** For `too_small`: the bound. */
+  minimum?: number | bigint;
+  /** For `too_big`: the bound. */
+  maximum?: number | bigint;
+  /** For `too_small`/`too_big`: what was measured (`string`, `array`, `number`). */
+  origin?: string;
+  /** For `custom`: the check's parameters (`{ jc: 'control' }`: a control character). */
+  params?: { jc?: string };
+}
+
+/**
  * Turns zod issues into {@link JcIssue}s with code `E_INVALID_INPUT`, the field path in
  * `column` and a per-field message in zh and en (e.g. `满意度：不能大于 5`). `labels` names the
  * fields (default {@link FIELD_LABELS}; other domains pass their own).
@@ -206,7 +234,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * ```
  */
 export function zodIssues(
-  issues: readonly z.core.$ZodIssue[], input: unknown, labels: Readonly<Record<string, LocalizedText>> = FIELD_LABELS,
+  issues: readonly SchemaIssue[], input: unknown, labels: Readonly<Record<string, LocalizedText>> = FIELD_LABELS,
 ): JcIssue[] {
   if (!Array.isArray(issues) || !issues.every((p) => p !== null && typeof p === 'object' && Array.isArray((p as { path?: unknown }).path))) {
     throw new JcError(issue('E_INVALID_INPUT', '参数 issues 无效：应为 zod 的问题列表', 'invalid argument issues: expected a list of zod issues', { column: 'issues' }));
@@ -217,7 +245,7 @@ export function zodIssues(
     const label = labels[field] ?? FIELD_LABELS[field] ?? { zh: field, en: field };
     let zh = '无效';
     let en = 'invalid';
-    const q = p as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string; params?: { jc?: string } };
+    const q = p;
     if (p.code === 'invalid_type' && valueAt(input, p.path) === undefined) [zh, en] = ['必填', 'required'];
     else if (p.code === 'invalid_type') [zh, en] = ['类型不正确', `wrong type, expected ${p.expected}`];
     else if (p.code === 'too_small' && (q.origin === 'string' || q.origin === 'array')) {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { CaseState } from './state.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { CASE } from '../shapes.js';
 
 /**

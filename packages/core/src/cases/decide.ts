@@ -8,13 +8,14 @@
 import { badArgument, checkActorArg, checkStateArg, isObj } from './args.js';
 import { CASE_STATUSES } from './facts.js';
 import { checkSeparationPolicy } from './separation.js';
-import { fail, ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { Actor, RoleGrant } from '../access/actor.js';
-import { can, type CasePolicy, type CaseCommandType } from '../access/policy.js';
+import type { Actor, RoleGrant } from './actor.js';
+import { can, type CasePolicy, type CaseCommandType } from './policy.js';
 import type { CaseSource, CaseStatus } from './facts.js';
-import { isEmpowered, type CategoryTable, type EmpoweredCatalogue, type TimeLimit } from './categories.js';
-import type { WorkingCalendar } from './calendar.js';
+import { isEmpowered, type CategoryTable, type EmpoweredCatalogue } from './categories.js';
+import type { TimeLimit } from '../calendar/calendar.js';
+import type { WorkingCalendar } from '../calendar/calendar.js';
 import { dueAfter, resumedDue, type Deadline } from '../calendar/calendar.js';
 import { validateCommand, type CaseCommand } from './commands.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
@@ -286,7 +287,7 @@ function contextProblem(ctx: unknown): string | null {
   return null;
 }
 
-/** The refusal for wrong arguments of `decide`, or null. */
+/** The refusal for wrong arguments of `decideCase`, or null. */
 function argsProblem(actor: unknown, lookup: unknown, ctx: unknown): Result<never> | null {
   const a = actor as Record<string, unknown> | null;
   if (!isObj(a) || typeof a.id !== 'string' || !Array.isArray(a.roles) || !a.roles.every((g) => isObj(g) && typeof g.role === 'string' && typeof g.node === 'string')) {
@@ -336,29 +337,29 @@ function estimatedMark(d: Deadline): { estimated?: true } {
  *
  * @example
  * ```ts
- * const r = decide({ type: 'accept', caseId: 'c-1', expectedVersion: 3 }, actor, (id) => store.get(id), ctx);
+ * const r = decideCase({ type: 'accept', caseId: 'c-1', expectedVersion: 3 }, actor, (id) => store.get(id), ctx);
  * if (r.ok) r.value.forEach((e) => store.apply(e));
  * else console.log(r.errors[0].code); // e.g. 'E_STALE_VERSION'
  * ```
  */
-export function decide(input: unknown, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
+export function decideCase(input: unknown, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
   const args = argsProblem(actor, lookup, ctx);
   if (args) return args;
   const v = validateCommand(input);
-  return v.ok ? decideTyped(v.value, actor, lookup, ctx) : v;
+  return v.ok ? decideCaseTyped(v.value, actor, lookup, ctx) : v;
 }
 
 /**
- * {@link decide} for a command the program built itself and typed as {@link CaseCommand}
+ * {@link decideCase} for a command the program built itself and typed as {@link CaseCommand}
  * (a generator, an import): skips the zod parse, keeps every rule check — version, state,
  * role, scope, separation of duties, levels, deadlines.
  *
  * @example
  * ```ts
- * const r = decideTyped({ type: 'close', caseId: 'c-1', expectedVersion: 8 }, actor, (id) => store.get(id), ctx);
+ * const r = decideCaseTyped({ type: 'close', caseId: 'c-1', expectedVersion: 8 }, actor, (id) => store.get(id), ctx);
  * ```
  */
-export function decideTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
+export function decideCaseTyped(cmd: CaseCommand, actor: Actor, lookup: (caseId: string) => CaseState | undefined, ctx: CaseContext): Result<AnyCaseEvent[]> {
   const args = argsProblem(actor, lookup, ctx);
   if (args) return args;
   if (!isObj(cmd) || typeof cmd.type !== 'string') return fail([caseIssue('E_INVALID_INPUT', 'cmd', 'type')]);

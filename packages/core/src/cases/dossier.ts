@@ -5,15 +5,15 @@
  * whether a deadline was met; supervision 督办 and accountability 问责 marked.
  * @module
  */
-import { ENFORCEMENT_EVENT_TITLES } from './enforcement.js';
+import { ENFORCEMENT_EVENT_TITLES } from './enforcement-events.js';
 import { badArgument, isObj } from './args.js';
-import { fail, ok, type LocalizedText, type Result } from '../errors.js';
+import { fail, ok, type LocalizedText, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CategoryTable, Urgency } from './categories.js';
 import type { CaseSource } from './facts.js';
 import type { AnyCaseEvent, Attachment, CaseEventType } from './events.js';
-import { applyEvent, initialState, type CaseState } from './state.js';
-import { formatLocal } from './calendar.js';
+import { applyCase, initialState, type CaseState } from './state.js';
+import { formatLocal } from '../calendar/calendar.js';
 import { CHINA_UTC_OFFSET_MINUTES } from '../calendar/time.js';
 import type { PatrolRecord } from './patrol.js';
 import { caseIssue } from './messages.js';
@@ -298,7 +298,7 @@ export function buildDossier(events: readonly AnyCaseEvent[], opts: DossierOptio
     if (e.type === 'verified' && !e.data.passed) marks.push('rework');
     if (e.type === 'followedUp' && e.data.recurred) marks.push('recurrence');
     const stepNow = STEP_OF[e.type] ?? SEVEN_STEPS[Math.min(currentStep(s), 6)].id;
-    if (i > 0) applyEvent(s, e);
+    if (i > 0) applyCase(s, e);
     stepAt.set(stepNow, e.at);
     const entry: DossierEntry = {
       version: e.version, type: e.type, title: EVENT_TITLES[e.type], step: stepNow,

@@ -2,61 +2,20 @@
  * Comprehensive enforcement at town level, "1+N+X" 基层综合执法: one team per town (its own
  * officers and the county officers sent down, 一支队伍管执法), enforcing only what the town's
  * catalogue empowers it for, and recording the three steps of "一次告知、一次上门、一次到位"
- * (inform once, visit once, settle once) as events of the case. The event types live here and
- * are merged into the case events.
+ * (inform once, visit once, settle once) as events of the case. The event types are in
+ * `enforcement-events.ts`, merged into the case events.
  * @module
  */
 import { badArgument } from './args.js';
 import { z } from 'zod';
-import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
-import type { Actor } from '../access/actor.js';
+import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
+import type { Actor } from './actor.js';
 import { isEmpowered } from './categories.js';
 import type { CaseContext } from './decide.js';
 import type { AnyCaseEvent, CaseEvent } from './events.js';
+import { ENFORCEMENT_EVENT_TITLES, type EnforcementEventData } from './enforcement-events.js';
 import { rulesInstant } from './rules.js';
 import type { CaseState } from './state.js';
-
-/**
- * The payloads of the enforcement steps, merged into `CaseEventData`.
- *
- * @example
- * ```ts
- * const d: EnforcementEventData['enforcementVisited'] = { note: '上门核查并现场取证', members: ['to1', 'co1'] };
- * ```
- */
-export interface EnforcementEventData {
-  /** 一次告知: the party is told, once, everything the matter requires. */
-  enforcementNotified: { note: string; members: string[] };
-  /** 一次上门: one visit covering every department's inspection. */
-  enforcementVisited: { note: string; members: string[] };
-  /** 一次到位: the matter settled in one go (a decision, a rectification). */
-  enforcementSettled: { note: string; members: string[]; outcome: string };
-}
-
-/** The enforcement event types, in order. @example `ENFORCEMENT_EVENT_TYPES[0] // 'enforcementNotified'` */
-export const ENFORCEMENT_EVENT_TYPES = Object.freeze(['enforcementNotified', 'enforcementVisited', 'enforcementSettled'] as const);
-
-const members = z.array(z.string().min(1)).min(1);
-/**
- * The schemas of the enforcement events' data (merged into the event-log schemas).
- *
- * @example
- * ```ts
- * ENFORCEMENT_EVENT_SCHEMAS.enforcementNotified.safeParse({ note: '告知', members: ['to1'] }).success; // true
- * ```
- */
-export const ENFORCEMENT_EVENT_SCHEMAS = {
-  enforcementNotified: z.object({ note: z.string(), members }),
-  enforcementVisited: z.object({ note: z.string(), members }),
-  enforcementSettled: z.object({ note: z.string(), members, outcome: z.string() }),
-};
-
-/** Titles of the enforcement events. @example `ENFORCEMENT_EVENT_TITLES.enforcementVisited.zh // '一次上门'` */
-export const ENFORCEMENT_EVENT_TITLES: Readonly<Record<keyof EnforcementEventData, LocalizedText>> = Object.freeze({
-  enforcementNotified: { zh: '一次告知', en: 'Informed once' },
-  enforcementVisited: { zh: '一次上门', en: 'Visited once' },
-  enforcementSettled: { zh: '一次到位', en: 'Settled once' },
-});
 
 /**
  * A member of a town's enforcement team: the town's own officers (`town`), county officers

@@ -4,8 +4,9 @@
  * @module
  */
 import type { CaseSource } from './facts.js';
-import type { TimeLimit, Urgency } from './categories.js';
-import { ENFORCEMENT_EVENT_TYPES, type EnforcementEventData } from './enforcement.js';
+import type { Urgency } from './categories.js';
+import type { TimeLimit } from '../calendar/calendar.js';
+import { ENFORCEMENT_EVENT_TYPES, type EnforcementEventData } from './enforcement-events.js';
 
 /**
  * Metadata of a file attached to an event (the file itself lives with the host).

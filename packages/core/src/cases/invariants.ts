@@ -6,7 +6,7 @@
  * @module
  */
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import { can, type CasePolicy } from '../access/policy.js';
+import { can, type CasePolicy } from './policy.js';
 import { TRANSITION_TABLE, CASE_EVENT_KINDS, commandOfKind } from './transitions.js';
 import { dutyProblem, type Duty, type SeparationPolicy } from './separation.js';
 import type { CaseCode } from './messages.js';

@@ -5,17 +5,17 @@
  */
 import { checkIterableArg } from './args.js';
 import { z } from 'zod';
-import type { JcIssue } from '../errors.js';
+import type { JcIssue } from '../errors/errors.js';
 import { CASE_SOURCES } from './facts.js';
 import { URGENCIES } from './categories.js';
 import type { AnyCaseEvent, CaseEventData, CaseEventType } from './events.js';
 import { attachmentSchema, isCleanText, zodIssues } from './commands.js';
 import { caseIssue, type CaseCode } from './messages.js';
-import { firstEventProblem, applyEvent, initialState, type CaseState, type FoldRules } from './state.js';
+import { firstEventProblem, applyCase, initialState, type CaseState, type FoldRules } from './state.js';
 import { isChainTrailer } from './chain.js';
 import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
-import { ENFORCEMENT_EVENT_SCHEMAS } from './enforcement.js';
-import { jsonOf } from '../io/args.js';
+import { ENFORCEMENT_EVENT_SCHEMAS } from './enforcement-events.js';
+import { jsonOf } from '../errors/args.js';
 import { quickCheck, type QuickCheck } from './quick-check.js';
 
 const CONTROL_TEXT = { params: { jc: 'control' } };
@@ -223,7 +223,7 @@ export function importEventLog(text: string, opts: { validate?: boolean; rules?:
     const s = states.get(e.caseId);
     let code: CaseCode | null;
     if (s === undefined) code = e.version === 1 ? firstEventProblem(e, rules) : 'E_EVENT_ORDER';
-    else code = applyEvent(s, e, rules);
+    else code = applyCase(s, e, rules);
     if (code !== null) {
       const where = s === undefined ? `${e.caseId} v${e.version} ${e.type}` : `${e.caseId} v${e.version} ${e.type} (${s.status})`;
       issues.push(caseIssue(code, code === 'E_EVENT_ORDER' ? `${where}, expected v${(s?.version ?? 0) + 1}` : where, code === 'E_EVENT_ORDER' ? 'version' : undefined, line));

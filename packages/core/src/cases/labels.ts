@@ -3,8 +3,8 @@
  * commands (the case form's buttons).
  * @module
  */
-import type { LocalizedText } from '../errors.js';
-import type { CaseCommandType } from '../access/policy.js';
+import type { LocalizedText } from '../errors/errors.js';
+import type { CaseCommandType } from './policy.js';
 import type { CaseSource, CaseStatus } from './facts.js';
 import type { Urgency } from './categories.js';
 

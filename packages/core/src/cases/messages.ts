@@ -2,7 +2,7 @@
  * The error messages of the case loop, in Chinese and English, in one table.
  * @module
  */
-import { issue, JcError, type JcIssue } from '../errors.js';
+import { issue, JcError, type JcIssue } from '../errors/errors.js';
 
 /**
  * Every code the case loop can report, with its zh and en message.

@@ -4,10 +4,10 @@
  * @module
  */
 import { badArgument, checkHierarchyArg, checkIterableArg, isObj } from './args.js';
-import { fail, JcError, ok, type Result } from '../errors.js';
+import { fail, JcError, ok, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { Actor } from '../access/actor.js';
-import { can, type CasePolicy } from '../access/policy.js';
+import type { Actor } from './actor.js';
+import { can, type CasePolicy } from './policy.js';
 import { commandSchemas, zodIssues } from './commands.js';
 import { caseIssue } from './messages.js';
 

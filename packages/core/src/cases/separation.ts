@@ -6,7 +6,7 @@
  * `decide` and both folds read the same policy.
  * @module
  */
-import { JcError } from '../errors.js';
+import { JcError } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { caseIssue, type CaseCode } from './messages.js';
 

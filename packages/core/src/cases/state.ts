@@ -5,11 +5,12 @@
  */
 import { badArgument, checkCategoriesArg, checkEventArg, checkHierarchyArg, checkStateArg, isObj } from './args.js';
 import { checkSeparationPolicy } from './separation.js';
-import { fail, JcError, ok, type Result } from '../errors.js';
+import { fail, JcError, ok, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { CasePolicy } from '../access/policy.js';
+import type { CasePolicy } from './policy.js';
 import { CASE_STATUSES, type CaseSource, type CaseStatus } from './facts.js';
-import { URGENCIES, type CategoryTable, type TimeLimit, type Urgency } from './categories.js';
+import { URGENCIES, type CategoryTable, type Urgency } from './categories.js';
+import type { TimeLimit } from '../calendar/calendar.js';
 import type { AnyCaseEvent, CaseEvent } from './events.js';
 import { eventKindIndex, TRANSITION_TABLE, CASE_EVENT_KINDS } from './transitions.js';
 import { actorCode, FLAG_FEEDBACK, FLAG_FOLLOWED, FLAG_VERIFIED, RoleCheck, transitionCode } from './invariants.js';
@@ -205,10 +206,10 @@ export function eventProblem(s: CaseState, e: AnyCaseEvent, rules: FoldRules = {
  * @example
  * ```ts
  * const s = initialState(events[0]);
- * for (let i = 1; i < events.length; i++) if (applyEvent(s, events[i])) break;
+ * for (let i = 1; i < events.length; i++) if (applyCase(s, events[i])) break;
  * ```
  */
-export function applyEvent(s: CaseState, e: AnyCaseEvent, rules: FoldRules = {}): CaseCode | null {
+export function applyCase(s: CaseState, e: AnyCaseEvent, rules: FoldRules = {}): CaseCode | null {
   const code = eventProblem(s, e, rules);
   if (code !== null) return code;
   const next = TRANSITION_TABLE[STATUS_INDEX[s.status] * N_KINDS + eventKindIndex(e)];
@@ -372,11 +373,11 @@ function ruleArg(rules: unknown): FoldRules {
  *
  * @example
  * ```ts
- * const next = evolve(state, acceptedEvent);
+ * const next = evolveCase(state, acceptedEvent);
  * next !== state; // true
  * ```
  */
-export function evolve(s: CaseState | undefined, e: AnyCaseEvent, rules: FoldRules = {}): CaseState {
+export function evolveCase(s: CaseState | undefined, e: AnyCaseEvent, rules: FoldRules = {}): CaseState {
   checkEventArg(e);
   if (s !== undefined) checkStateArg(s);
   if (s === undefined || e.type === 'discovered') {
@@ -385,7 +386,7 @@ export function evolve(s: CaseState | undefined, e: AnyCaseEvent, rules: FoldRul
     return initialState(e as CaseEvent<'discovered'>);
   }
   const next = { ...s };
-  const code = applyEvent(next, e, rules);
+  const code = applyCase(next, e, rules);
   if (code !== null) throw new JcError(caseIssue(code, `${e.caseId} v${e.version} ${e.type}`));
   return next;
 }
@@ -416,7 +417,7 @@ export function foldCaseChecked(events: readonly AnyCaseEvent[], rules: FoldRule
   const s = initialState(events[0] as CaseEvent<'discovered'>);
   for (let i = 1; i < events.length; i++) {
     const e = events[i];
-    const code = applyEvent(s, e, rules);
+    const code = applyCase(s, e, rules);
     if (code !== null) return fail([caseIssue(code, `${e.caseId} v${e.version} ${e.type} (${s.status})`, undefined, i + 1)]);
   }
   return ok(s);

@@ -4,21 +4,22 @@
  * of events is one `switch` per event and a few typed-array writes.
  * @module
  */
-import { fail, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, ok, type JcIssue, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from './actor.js';
 import { CASE_SOURCES, CASE_STATUSES, createCaseFacts, type CaseFacts, type CaseStatus } from './facts.js';
-import { URGENCIES, type CategoryTable, type TimeLimit } from './categories.js';
+import { URGENCIES, type CategoryTable } from './categories.js';
+import type { TimeLimit } from '../calendar/calendar.js';
 import type { AnyCaseEvent } from './events.js';
 import { initialState, type CaseState } from './state.js';
-import type { CasePolicy } from '../access/policy.js';
+import type { CasePolicy } from './policy.js';
 import type { CaseSource } from './facts.js';
 import { TRANSITION_TABLE, CASE_EVENT_KINDS } from './transitions.js';
 import { actorCode, DUTY_OF_KIND, kindOf, RoleCheck, transitionCode } from './invariants.js';
 import { DEFAULT_SEPARATION, checkSeparationPolicy, type SeparationPolicy } from './separation.js';
-import { JcError } from '../errors.js';
+import { JcError } from '../errors/errors.js';
 import { checkIterableArg } from './args.js';
-import { decide, decideTyped, type CaseContext } from './decide.js';
+import { decideCase, decideCaseTyped, type CaseContext } from './decide.js';
 import type { CaseCommand } from './commands.js';
 import { caseIssue } from './messages.js';
 import { buildDossier, type Dossier, type DossierOptions } from './dossier.js';
@@ -648,11 +649,11 @@ export class CaseStore {
    * ```
    */
   execute(input: unknown, actor: Actor, ctx: CaseContext): Result<AnyCaseEvent[]> {
-    return this.commit(decide(input, actor, (id) => this.get(id), ctx), ctx);
+    return this.commit(decideCase(input, actor, (id) => this.get(id), ctx), ctx);
   }
 
   /**
-   * {@link execute} for a command typed by the program (see {@link decideTyped}): no zod
+   * {@link execute} for a command typed by the program (see {@link decideCaseTyped}): no zod
    * parse, every rule checked. For generators that run millions of commands.
    *
    * @example
@@ -661,7 +662,7 @@ export class CaseStore {
    * ```
    */
   executeTyped(cmd: CaseCommand, actor: Actor, ctx: CaseContext): Result<AnyCaseEvent[]> {
-    return this.commit(decideTyped(cmd, actor, (id) => this.get(id), ctx), ctx);
+    return this.commit(decideCaseTyped(cmd, actor, (id) => this.get(id), ctx), ctx);
   }
 
   private commit(r: Result<AnyCaseEvent[]>, ctx: CaseContext): Result<AnyCaseEvent[]> {

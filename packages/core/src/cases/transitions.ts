@@ -6,8 +6,8 @@
  * status.
  * @module
  */
-import { JcError } from '../errors.js';
-import type { CaseCommandType } from '../access/policy.js';
+import { JcError } from '../errors/errors.js';
+import type { CaseCommandType } from './policy.js';
 import { CASE_STATUSES, type CaseStatus } from './facts.js';
 import { CASE_EVENT_TYPES, type AnyCaseEvent, type CaseEventType } from './events.js';
 import { caseIssue } from './messages.js';

@@ -5,10 +5,10 @@
  * @module
  */
 import type { AnyCaseEvent } from '../cases/events.js';
-import { applyEvent, initialState, type CaseState } from '../cases/state.js';
+import { applyCase, initialState, type CaseState } from '../cases/state.js';
 import type { EngagementCommandOf } from './commands.js';
 import { DEFAULT_CASE_POINTS_RULES, type CasePointsRule } from './rules.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 /**
  * The `awardPoints` commands that case events earn under `rules`. `accountOf` maps a case
@@ -37,7 +37,7 @@ export function casePointsCommands(
     }
     if (!s) continue;
     const before = s.dueAt;
-    applyEvent(s, e);
+    applyCase(s, e);
     for (const r of rules) {
       if (r.event !== e.type) continue;
       let hit = false;

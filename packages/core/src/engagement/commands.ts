@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, ok, type LocalizedText, type Result } from '../errors.js';
+import { fail, ok, type LocalizedText, type Result } from '../errors/errors.js';
 import { attachmentSchema, zodIssues } from '../cases/commands.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -7,11 +7,11 @@
  * Pure: the clock is injected.
  * @module
  */
-import { fail, issue, ok, type Result } from '../errors.js';
+import { fail, issue, ok, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { Actor, RoleGrant } from '../access/actor.js';
-import type { TimeLimit } from '../cases/categories.js';
-import { addTimeLimit, type WorkingCalendar } from '../cases/calendar.js';
+import type { Actor, RoleGrant } from '../cases/actor.js';
+import type { TimeLimit } from '../calendar/calendar.js';
+import { addTimeLimit, type WorkingCalendar } from '../calendar/calendar.js';
 import { periodKey } from '../metrics/period.js';
 import { validateEngagementCommand, type EngagementCommand } from './commands.js';
 import type { AnyEngagementEvent, EngagementEventData, Movement } from './events.js';
@@ -23,7 +23,7 @@ import {
 import {
   ROSTER_FREQUENCY, SYSTEM_ACCOUNTS, itemTotalKey, localDay, pendingOf, type AccountState, type EngagementState,
 } from './state.js';
-import { argumentError, FINITE, TEXT } from '../io/args.js';
+import { argumentError, FINITE, TEXT } from '../errors/args.js';
 
 /**
  * Everything an engagement command is checked against, injected by the host. Only the
@@ -446,7 +446,7 @@ function decideCommand(s: EngagementState, c: EngagementCommand, actor: Actor, c
  * @example
  * ```ts
  * const r = decideEngagement(state, { type: 'acceptOrder', commandId: 'k-7', order: 'o-1' }, member, ctx);
- * if (r.ok) for (const e of r.value) applyEngagementEvent(state, e);
+ * if (r.ok) for (const e of r.value) applyEngagement(state, e);
  * ```
  */
 export function decideEngagement(s: EngagementState, input: unknown, actor: Actor, ctx: EngagementContext): Result<AnyEngagementEvent[]> {

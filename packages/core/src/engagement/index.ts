@@ -11,13 +11,34 @@
  * ```
  * @module
  */
-export * from './messages.js';
-export * from './rules.js';
-export * from './commands.js';
-export * from './events.js';
-export * from './state.js';
-export * from './decide.js';
-export * from './store.js';
-export * from './suggest.js';
-export * from './views.js';
-export * from './case-points.js';
+export { casePointsCommands } from './case-points.js';
+export {
+  ENGAGEMENT_FIELD_LABELS, type EngagementCommand, type EngagementCommandOf, engagementCommandSchema,
+  engagementCommandSchemas, validateEngagementCommand,
+} from './commands.js';
+export { decideEngagement, type EngagementContext, pointsAccountOf, timeAccountOf } from './decide.js';
+export {
+  type AnyEngagementEvent, type EngagementEvent, type EngagementEventData, type EngagementEventType,
+  type Movement, type RosterKind, type TransferKind,
+} from './events.js';
+export { ENGAGEMENT_MESSAGES, type EngagementCode } from './messages.js';
+export {
+  type CasePointsRule, checkShop, DEFAULT_CASE_POINTS_RULES, DEFAULT_ENGAGEMENT_POLICY,
+  DEFAULT_POINTS_ITEMS, DEFAULT_SERVICE_CATEGORIES, DEFAULT_SHOP, ENGAGEMENT_COMMAND_TYPES,
+  type EngagementCommandType, type EngagementPolicy, type PointsItem, type ServiceCategory,
+  SHANGHAI_TIME_BANK, type ShopItem, type TimeBankRules,
+} from './rules.js';
+export {
+  type AccountState, applyEngagement, type ClaimState, emptyEngagementState, type EngagementState,
+  evolveEngagement, foldEngagement, localDay, type MemberState, type OrderState, type OrderStatus,
+  pendingOf, ROSTER_FREQUENCY, type RosterState, SYSTEM_ACCOUNTS, type TransferRecord,
+} from './state.js';
+export { EngagementStore } from './store.js';
+export {
+  buildCandidateIndex, type Candidate, type CandidateIndex, type DistanceLevels, suggestCandidates,
+  type SuggestOptions,
+} from './suggest.js';
+export {
+  accountStatement, orderMetrics, type OrderMetricsRow, participation, type ParticipationOptions,
+  type ParticipationRow, type Statement, type StatementLine,
+} from './views.js';

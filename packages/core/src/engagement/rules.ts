@@ -4,11 +4,11 @@
  * role may run which command. A city replaces any of these tables; nothing here is code.
  * @module
  */
-import { fail, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
-import type { TimeLimit } from '../cases/categories.js';
+import { fail, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
+import type { TimeLimit } from '../calendar/calendar.js';
 import type { PeriodUnit } from '../metrics/period.js';
 import { engagementIssue } from './messages.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 /**
  * A kind of service a resident may order, the skill it needs and the time to complete it

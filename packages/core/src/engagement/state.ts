@@ -1,13 +1,14 @@
 /**
- * Engagement state as a fold of events: `applyEngagementEvent` changes a state in place (the
+ * Engagement state as a fold of events: `applyEngagement` changes a state in place (the
  * store's hot path); `evolveEngagement` is the same step as a pure function; `foldEngagement` replays a
  * whole stream. One plain `switch`.
  * @module
  */
 import type { AnyEngagementEvent, Movement, RosterKind, TransferKind } from './events.js';
-import { argumentError, FINITE, need, TEXT } from '../io/args.js';
+import { argumentError, FINITE, need, TEXT } from '../errors/args.js';
 import { ENGAGEMENT } from '../shapes.js';
 import { bumpMemberEpoch } from './epoch.js';
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 
 /**
  * A reported member (an in-service party member or a capable person 能人贤士).
@@ -261,17 +262,17 @@ export const ROSTER_FREQUENCY: Readonly<Record<RosterKind, RosterState['frequenc
  * @example
  * ```ts
  * const s = emptyEngagementState();
- * for (const e of events) applyEngagementEvent(s, e);
+ * for (const e of events) applyEngagement(s, e);
  * ```
  */
-export function applyEngagementEvent(s: EngagementState, e: AnyEngagementEvent, earnOffset = 8 * 3_600_000): void {
-  need('applyEngagementEvent', 's', s, 'object', ENGAGEMENT);
-  need('applyEngagementEvent', 'e', e, 'object', { type: 'string', seq: 'number' });
-  need('applyEngagementEvent', 'earnOffset', earnOffset, 'number');
+export function applyEngagement(s: EngagementState, e: AnyEngagementEvent, earnOffset = CHINA_UTC_OFFSET_MS): void {
+  need('applyEngagement', 's', s, 'object', ENGAGEMENT);
+  need('applyEngagement', 'e', e, 'object', { type: 'string', seq: 'number' });
+  need('applyEngagement', 'earnOffset', earnOffset, 'number');
   apply(s, e, earnOffset);
 }
 
-/** {@link applyEngagementEvent} without the entry checks: the folds call it once per event. */
+/** {@link applyEngagement} without the entry checks: the folds call it once per event. */
 function apply(s: EngagementState, e: AnyEngagementEvent, earnOffset: number): void {
   s.seq = e.seq;
   if (e.commandId !== s.lastCommand) {
@@ -467,7 +468,7 @@ export function evolveEngagement(s: EngagementState, e: AnyEngagementEvent, earn
   need('evolveEngagement', 'e', e, 'object', { type: 'string', seq: 'number' });
   need('evolveEngagement', 'earnOffset', earnOffset, 'number?');
   const next = structuredClone(s);
-  apply(next, e, earnOffset ?? 8 * 3_600_000);
+  apply(next, e, earnOffset ?? CHINA_UTC_OFFSET_MS);
   return next;
 }
 
@@ -483,6 +484,6 @@ export function foldEngagement(events: Iterable<AnyEngagementEvent>, earnOffset?
   need('foldEngagement', 'events', events, 'iterable');
   need('foldEngagement', 'earnOffset', earnOffset, 'number?');
   const s = emptyEngagementState();
-  for (const e of events) apply(s, e, earnOffset ?? 8 * 3_600_000);
+  for (const e of events) apply(s, e, earnOffset ?? CHINA_UTC_OFFSET_MS);
   return s;
 }

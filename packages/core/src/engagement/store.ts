@@ -3,11 +3,11 @@
  * the hot path. It keeps the event log so a replay can be checked against the live state.
  * @module
  */
-import { fail, issue, ok, type Result } from '../errors.js';
-import type { Actor } from '../access/actor.js';
+import { fail, issue, ok, type Result } from '../errors/errors.js';
+import type { Actor } from '../cases/actor.js';
 import { decideEngagement, type EngagementContext } from './decide.js';
 import type { AnyEngagementEvent } from './events.js';
-import { applyEngagementEvent, emptyEngagementState, type EngagementState } from './state.js';
+import { applyEngagement, emptyEngagementState, type EngagementState } from './state.js';
 
 /**
  * Holds the engagement state and its event log; runs commands against the injected context.
@@ -76,6 +76,6 @@ export class EngagementStore {
 
   #apply(e: AnyEngagementEvent): void {
     this.#log.push(e);
-    applyEngagementEvent(this.state, e, this.#ctx.calendar.offset);
+    applyEngagement(this.state, e, this.#ctx.calendar.offset);
   }
 }

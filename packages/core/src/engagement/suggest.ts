@@ -9,7 +9,8 @@ import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { DEFAULT_SERVICE_CATEGORIES, type ServiceCategory } from './rules.js';
 import type { EngagementState, MemberState, OrderState } from './state.js';
 import { memberEpoch } from './epoch.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 import { ENGAGEMENT, HIERARCHY } from '../shapes.js';
 
 /**
@@ -145,7 +146,7 @@ const cache = new WeakMap<EngagementState, { epoch: number; size: number; h: Hie
  *
  * @example
  * ```ts
- * const o: SuggestOptions = { limit: 3, offsetMs: 8 * 3_600_000 };
+ * const o: SuggestOptions = { limit: 3, offsetMs: CHINA_UTC_OFFSET_MS };
  * ```
  */
 export interface SuggestOptions {
@@ -192,7 +193,7 @@ export function suggestCandidates(
   const cat = (opts.categories ?? DEFAULT_SERVICE_CATEGORIES).find((c) => c.id === order.category);
   const bit = cat === undefined ? undefined : ix.skillBit.get(cat.skill);
   const skillMask = bit === undefined ? 0 : (1 << bit) >>> 0;
-  const dayMask = 1 << new Date(order.from + (opts.offsetMs ?? 8 * 3_600_000)).getUTCDay();
+  const dayMask = 1 << new Date(order.from + (opts.offsetMs ?? CHINA_UTC_OFFSET_MS)).getUTCDay();
   const pos = h.indexOf(order.node);
   const oNear = pos < 0 ? -2 : h.ancestorAt(pos, levels.near);
   const oMid = pos < 0 ? -2 : h.ancestorAt(pos, levels.mid);

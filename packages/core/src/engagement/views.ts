@@ -8,7 +8,7 @@ import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { periodKey, type PeriodUnit, type TimeRange } from '../metrics/period.js';
 import type { TransferKind } from './events.js';
 import { pendingOf, type EngagementState } from './state.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { ENGAGEMENT, HIERARCHY } from '../shapes.js';
 
 /**

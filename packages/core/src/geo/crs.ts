@@ -4,7 +4,7 @@
  */
 import gcoordModule from 'gcoord';
 import type { GeoCrs, LonLat } from './types.js';
-import { need, needKey } from '../io/args.js';
+import { need, needKey } from '../errors/args.js';
 import { CRS_NAMES } from '../shapes.js';
 
 /** gcoord is CommonJS: Node hands its exports over as `default`, bundlers as the module itself. */

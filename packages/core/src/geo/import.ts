@@ -6,13 +6,13 @@
  * @module
  */
 import Papa from 'papaparse';
-import { fail, issue, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { decodeText, unifyRowBreaks } from '../io/text.js';
 import { toWgs84 } from './crs.js';
 import { areaContains, vertices } from './locate.js';
 import type { AreaGeometry, GeoCrs, GeometryByCode, LonLat, NodeGeometry } from './types.js';
-import { need, needKey } from '../io/args.js';
+import { need, needKey } from '../errors/args.js';
 import { CRS_NAMES, HIERARCHY } from '../shapes.js';
 
 /**

@@ -9,9 +9,14 @@
  * const r = importGeoJson(text, hierarchy, { crs: 'WGS84' });
  * if (r.ok) buildAreaIndex([...r.value].filter(([, g]) => g.type !== 'Point') as never).locate(119.02, 25.43);
  * ```
- * @packageDocumentation
+ * @module
  */
-export type * from './types.js';
-export { toWgs84, fromWgs84 } from './crs.js';
-export { areaContains, buildAreaIndex, type AreaIndex } from './locate.js';
-export { importGeoJson, importPointsCsv, importTopoJson, type GeoImportOptions, type TopoImportOptions } from './import.js';
+export { fromWgs84, toWgs84 } from './crs.js';
+export {
+  type GeoImportOptions, importGeoJson, importPointsCsv, importTopoJson, type TopoImportOptions,
+} from './import.js';
+export { areaContains, type AreaIndex, buildAreaIndex } from './locate.js';
+export {
+  type AreaGeometry, type GeoCrs, type GeometryByCode, type LonLat, type MultiPolygonGeometry,
+  type NodeGeometry, type PointGeometry, type PolygonGeometry,
+} from './types.js';

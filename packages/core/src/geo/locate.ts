@@ -5,7 +5,7 @@
  * @module
  */
 import type { AreaGeometry, LonLat } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 /**
  * Even-odd ray casting over every ring of an area (outlines and holes alike).

@@ -3,13 +3,13 @@
  * once.
  * @module
  */
-import { fail, issue, JcError, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, issue, JcError, ok, type JcIssue, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from './contract.js';
 import { CodeTable } from './codetable.js';
 import { NameSearch } from './search.js';
 import type { CodeRange, HierarchyConfig, LevelDef, NodeInput } from './types.js';
 import { checkName, NAME_LIMITS, normalizeName } from './names.js';
-import { argumentError, isObject, needObject } from '../io/args.js';
+import { argumentError, isObject, needObject } from '../errors/args.js';
 
 /**
  * Where node records came from, so that problems can name the file, row and column.

@@ -9,8 +9,8 @@
  * trimmed away, and inside a name it is a control character.
  * @module
  */
-import { issue, type JcIssue } from '../errors.js';
-import { argumentError, isObject, needString } from '../io/args.js';
+import { issue, type JcIssue } from '../errors/errors.js';
+import { argumentError, isObject, needString } from '../errors/args.js';
 
 /**
  * The length limits, in characters (code points): node names and overlay names, English

@@ -3,7 +3,7 @@
  * immutable pre-order index every other part of Jiceng reads.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
+import type { LocalizedText } from '../errors/errors.js';
 
 /**
  * How a level's codes look. `length` is the full code length (statistical codes are zero

@@ -3,7 +3,7 @@
  * them, the exporter writes them, and the documentation lists them.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
+import type { LocalizedText } from '../errors/errors.js';
 import type { HierarchyConfig } from '../hierarchy/types.js';
 import { FACILITY_KINDS, ORG_KINDS, PAIRING_KINDS, PERSON_ROLES } from '../overlay/types.js';
 

@@ -13,8 +13,8 @@
  * @module
  */
 import Papa from 'papaparse';
-import { issue, JcError } from '../errors.js';
-import { jsonOf } from './args.js';
+import { issue, JcError } from '../errors/errors.js';
+import { jsonOf } from '../errors/args.js';
 
 /** Text a spreadsheet would run as a formula, or such text already escaped with `'`s. */
 const FORMULA = /^'*[=+\-@\t\r]/;

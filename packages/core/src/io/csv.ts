@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { fail, issue, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors/errors.js';
 import { checkConfig } from '../hierarchy/build.js';
 import type { Hierarchy } from '../hierarchy/build.js';
 import type { HierarchyConfig, NodeInput } from '../hierarchy/types.js';
@@ -17,7 +17,7 @@ import { assemble, emptyOverlayInput, type Dataset } from './dataset.js';
 import { configSchema, zodIssues } from './schemas.js';
 import { decodeText, unifyRowBreaks } from './text.js';
 import { unescapeCsvCell, writeCsv } from './csv-write.js';
-import { argumentError, isObject, needHierarchy, needObject } from './args.js';
+import { argumentError, isObject, needHierarchy, needObject } from '../errors/args.js';
 
 const TRUE = new Set(['1', 'true', 'TRUE', 'True', '是', 'yes', 'Y', 'y']);
 const FALSE = new Set(['0', 'false', 'FALSE', 'False', '否', 'no', 'N', 'n']);

@@ -3,7 +3,7 @@
  * file with errors yields nothing.
  * @module
  */
-import { fail, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, ok, type JcIssue, type Result } from '../errors/errors.js';
 import { buildHierarchy, type Hierarchy } from '../hierarchy/build.js';
 import type { HierarchyConfig, NodeInput } from '../hierarchy/types.js';
 import { buildOverlay, type Overlay, type OverlaySources } from '../overlay/overlay.js';

@@ -2,7 +2,7 @@
  * The library's own versioned JSON document.
  * @module
  */
-import { fail, issue, type JcIssue, type Result } from '../errors.js';
+import { fail, issue, type JcIssue, type Result } from '../errors/errors.js';
 import { checkConfig, type Hierarchy } from '../hierarchy/build.js';
 import type { HierarchyConfig, NodeInput } from '../hierarchy/types.js';
 import type { Overlay } from '../overlay/overlay.js';
@@ -10,7 +10,7 @@ import type { OverlayInput } from '../overlay/types.js';
 import { assemble, emptyOverlayInput, type Dataset } from './dataset.js';
 import { documentSchema, zodIssues } from './schemas.js';
 import { decodeText } from './text.js';
-import { argumentError, isObject, needHierarchy, needObject } from './args.js';
+import { argumentError, isObject, needHierarchy, needObject } from '../errors/args.js';
 
 /**
  * The JSON document: format tag, version, configuration, nodes and overlay records.

@@ -5,7 +5,7 @@
  * @internal
  */
 import { z } from 'zod';
-import { issue, type JcIssue, type LocalizedText } from '../errors.js';
+import { issue, type JcIssue, type LocalizedText } from '../errors/errors.js';
 import { FACILITY_KINDS, ORG_KINDS, PAIRING_KINDS, PERSON_ROLES } from '../overlay/types.js';
 
 const text = z.object({ zh: z.string(), en: z.string() });

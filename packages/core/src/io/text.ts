@@ -3,8 +3,8 @@
  * BOM, or GB18030/GBK as Excel in China saves it.
  * @module
  */
-import { issue, JcError, type JcIssue } from '../errors.js';
-import { needString } from './args.js';
+import { issue, JcError, type JcIssue } from '../errors/errors.js';
+import { needString } from '../errors/args.js';
 
 /**
  * Text decoded from a file, with a warning when the encoding had to be guessed, or — for a

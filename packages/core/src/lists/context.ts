@@ -3,9 +3,27 @@
  * @module
  */
 import type { HierarchyIndex } from '../hierarchy/contract.js';
-import type { ListContext } from './events.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { HIERARCHY } from '../shapes.js';
+
+/**
+ * What the checks may consult: level ids, node codes and category ids. Omitted checks are
+ * skipped.
+ *
+ * @example
+ * ```ts
+ * const ctx: ListContext = { levels: config.levels.map((l) => l.id), nodeExists: (c) => h.indexOf(c) >= 0, categoryExists: (id) => table.indexOf(id) >= 0 };
+ * ```
+ */
+export interface ListContext {
+  levels?: readonly string[];
+  nodeExists?: (code: string) => boolean;
+  categoryExists?: (id: string) => boolean;
+  /** The level id of a node (for 列入同级财政预算 and work-item targets). */
+  levelOf?: (code: string) => string | undefined;
+  /** True if `code` lies in the subtree of `ancestor` (a source funds only its own area). */
+  isWithin?: (ancestor: string, code: string) => boolean;
+}
 
 /**
  * A {@link ListContext} that checks levels, node codes, a node's level and subtree

@@ -4,10 +4,10 @@
  * Exporting and importing again gives the same state.
  * @module
  */
-import { toCsv } from '../access/export.js';
+import { writeCsv } from '../io/csv-write.js';
 import { FUNDING_CSV_FILES, LIST_CSV_FILES } from './csv.js';
 import type { ListKind, ListsState } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { LISTS } from '../shapes.js';
 
 const join = (xs: readonly string[] | undefined) => (xs ?? []).join(';');
@@ -35,8 +35,7 @@ function rowOf(kind: ListKind, r: Record<string, unknown>): Record<string, strin
 /** CSV text with exactly the given columns, even for no rows. */
 function table(columns: readonly { header: string }[], rows: Record<string, string>[], bom: boolean): string {
   const head = columns.map((c) => c.header);
-  const body = rows.length ? toCsv(rows.map((r) => Object.fromEntries(head.map((h) => [h, r[h] ?? ''])))) : `${head.join(',')}\r\n`;
-  return (bom ? '\uFEFF' : '') + body;
+  return writeCsv(head, rows.map((r) => head.map((h) => r[h] ?? '')), { bom });
 }
 
 /**

@@ -6,12 +6,13 @@
  * @module
  */
 import Papa from 'papaparse';
-import { fail, issue, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors/errors.js';
 import { decodeText, unifyRowBreaks } from '../io/text.js';
 import { unescapeCsvCell } from '../io/csv-write.js';
-import { checkListEvent, reduceLists, type ListContext, type ListEvent } from './events.js';
+import { checkListEvent, evolveLists, type ListEvent } from './events.js';
+import type { ListContext } from './context.js';
 import type { Funding, ListKind, ListsState, Milestone } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { LISTS } from '../shapes.js';
 
 /**
@@ -270,7 +271,7 @@ export function importListsCsv(
     errors.push(...problems);
     if (badColumns.size || problems.length) return;
     events.push(event);
-    s = reduceLists(s, event);
+    s = evolveLists(s, event);
   };
   for (const kind of ORDER) {
     const { file, columns } = LIST_CSV_FILES[kind];

@@ -5,16 +5,17 @@
  * @module
  */
 import { produce } from 'immer';
-import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 import {
   emptyLists, FREQUENCIES, ITEM_STATUSES, POLICY_KINDS, SECTORS,
   type Funding, type ItemStatus, type ListKind, type ListRecord, type ListsState,
 } from './types.js';
 import type { FundingEvent } from './funding.js';
 import { policyStructureProblems, sectorOf } from './policy-set.js';
-import { checkFundingEvent, reduceFunding, releaseProject } from './funding-check.js';
-import { need } from '../io/args.js';
+import { checkFundingEvent, applyFunding, releaseProject } from './funding-check.js';
+import { need } from '../errors/args.js';
 import { LISTS } from '../shapes.js';
+import type { ListContext } from './context.js';
 
 /** Fields every list event carries. @example `const m: ListEventMeta = { at: '2024-03-01T09:00:00+08:00', by: 'u-17' };` */
 export interface ListEventMeta {
@@ -48,25 +49,6 @@ export type ListEvent = ListEventMeta & (
   | { type: 'project.milestone'; id: string; milestone: string; done: string }
   | FundingEvent
 );
-
-/**
- * What the checks may consult: level ids, node codes and category ids. Omitted checks are
- * skipped.
- *
- * @example
- * ```ts
- * const ctx: ListContext = { levels: config.levels.map((l) => l.id), nodeExists: (c) => h.indexOf(c) >= 0, categoryExists: (id) => table.indexOf(id) >= 0 };
- * ```
- */
-export interface ListContext {
-  levels?: readonly string[];
-  nodeExists?: (code: string) => boolean;
-  categoryExists?: (id: string) => boolean;
-  /** The level id of a node (for 列入同级财政预算 and work-item targets). */
-  levelOf?: (code: string) => string | undefined;
-  /** True if `code` lies in the subtree of `ancestor` (a source funds only its own area). */
-  isWithin?: (ancestor: string, code: string) => boolean;
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (s: unknown): s is string => typeof s === 'string' && DATE.test(s) && !Number.isNaN(Date.parse(s));
@@ -243,12 +225,12 @@ export function checkListEvent(state: ListsState, e: ListEvent, ctx: ListContext
  *
  * @example
  * ```ts
- * const next = reduceLists(state, { type: 'project.status', id: 'PRJ-1', status: 'completed', at: '2024-09-01T00:00:00+08:00' });
+ * const next = evolveLists(state, { type: 'project.status', id: 'PRJ-1', status: 'completed', at: '2024-09-01T00:00:00+08:00' });
  * ```
  */
-export function reduceLists(state: ListsState, e: ListEvent): ListsState {
-  need('reduceLists', 'state', state, 'object', LISTS);
-  need('reduceLists', 'e', e, 'object', { type: 'string' });
+export function evolveLists(state: ListsState, e: ListEvent): ListsState {
+  need('evolveLists', 'state', state, 'object', LISTS);
+  need('evolveLists', 'e', e, 'object', { type: 'string' });
   return produce(state, (d) => {
     d.version++;
     switch (e.type) {
@@ -267,14 +249,14 @@ export function reduceLists(state: ListsState, e: ListEvent): ListsState {
         if (e.status === 'cancelled') releaseProject(d.funding, e.id);
         break;
       case 'project.funded':
-        if (d.funding.sources[e.funding.source]) reduceFunding(d.funding, { type: 'funding.allocated', allocation: fundedAllocation(state, e.id, e.funding, e.at) });
+        if (d.funding.sources[e.funding.source]) applyFunding(d.funding, { type: 'funding.allocated', allocation: fundedAllocation(state, e.id, e.funding, e.at) });
         else d.projects[e.id].funding.push({ source: e.funding.source, amount: e.funding.amount });
         break;
       case 'funding.source':
       case 'funding.allocated':
       case 'funding.spent':
       case 'funding.released':
-        reduceFunding(d.funding, e);
+        applyFunding(d.funding, e);
         break;
       case 'project.milestone': {
         const m = d.projects[e.id].milestones.find((x) => x.id === e.milestone)!;
@@ -290,13 +272,13 @@ export function reduceLists(state: ListsState, e: ListEvent): ListsState {
  *
  * @example
  * ```ts
- * const r = applyListEvent(state, { type: 'list.upserted', kind: 'policies', record: { id: 'P1', kind: 'overall', title: { zh: '总体方案', en: 'overall plan' } }, at: '2022-03-01T00:00:00+08:00' });
+ * const r = evolveListsChecked(state, { type: 'list.upserted', kind: 'policies', record: { id: 'P1', kind: 'overall', title: { zh: '总体方案', en: 'overall plan' } }, at: '2022-03-01T00:00:00+08:00' });
  * if (r.ok) state = r.value;
  * ```
  */
-export function applyListEvent(state: ListsState, e: ListEvent, ctx: ListContext = {}): Result<ListsState> {
+export function evolveListsChecked(state: ListsState, e: ListEvent, ctx: ListContext = {}): Result<ListsState> {
   const errs = checkListEvent(state, e, ctx);
-  return errs.length ? fail(errs) : ok(reduceLists(state, e));
+  return errs.length ? fail(errs) : ok(evolveLists(state, e));
 }
 
 /**
@@ -317,7 +299,7 @@ export function replayLists(events: readonly ListEvent[], ctx: ListContext = {},
   for (let k = 0; k < events.length; k++) {
     const errs = checkListEvent(s, events[k], ctx);
     if (errs.length) return fail(errs.map((p) => ({ ...p, row: k + 1 })));
-    s = reduceLists(s, events[k]);
+    s = evolveLists(s, events[k]);
   }
   return ok(s);
 }

@@ -4,14 +4,14 @@
  * the release of a cancelled project's unspent money.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
-import type { ListContext } from './events.js';
+import type { LocalizedText } from '../errors/errors.js';
+import type { ListContext } from './context.js';
 import {
   allocatedBySource, inPeriod, isAmount, netCents, toCents,
   type Allocation, type FundingEvent, type FundingLedger, type FundingSource, type FundingTarget,
 } from './funding.js';
 import type { ListsState } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { LISTS, LEDGER } from '../shapes.js';
 
 /** Reports one problem: code, zh, en, field. @example `const err: FundingErr = (code, zh, en) => console.log(code, en);` */
@@ -154,12 +154,12 @@ export function checkFundingEvent(state: ListsState, e: FundingEvent, _at: strin
  *
  * @example
  * ```ts
- * const next = produce(state, (d) => { reduceFunding(d.funding, event); });
+ * const next = produce(state, (d) => { applyFunding(d.funding, event); });
  * ```
  */
-export function reduceFunding(ledger: FundingLedger, e: FundingEvent): void {
-  need('reduceFunding', 'ledger', ledger, 'object', LEDGER);
-  need('reduceFunding', 'e', e, 'object', { type: 'string' });
+export function applyFunding(ledger: FundingLedger, e: FundingEvent): void {
+  need('applyFunding', 'ledger', ledger, 'object', LEDGER);
+  need('applyFunding', 'e', e, 'object', { type: 'string' });
   switch (e.type) {
     case 'funding.source': {
       const s = e.source;

@@ -7,8 +7,8 @@
  * has not spent. Amounts are yuan with at most two decimals; sums are kept in cents.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
-import { need } from '../io/args.js';
+import type { LocalizedText } from '../errors/errors.js';
+import { need } from '../errors/args.js';
 import { LEDGER } from '../shapes.js';
 
 /**

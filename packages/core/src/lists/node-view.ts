@@ -11,7 +11,7 @@ import {
   sectorSummary, type PooledSource, type SectorSummary,
 } from './rollup.js';
 import type { EmpoweredRef, ItemStatus, ListsState, Project, Responsibility, SectorId, SectorItem, WorkItem } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { LISTS, HIERARCHY } from '../shapes.js';
 
 /**

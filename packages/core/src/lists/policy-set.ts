@@ -4,9 +4,9 @@
  * sector spellings (the seed writes the third sector both 力量重合 and 力量整合) read as one.
  * @module
  */
-import { issue, type JcIssue } from '../errors.js';
+import { issue, type JcIssue } from '../errors/errors.js';
 import { SECTORS, SECTOR_NAMES, type ListsState, type SectorId } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { LISTS } from '../shapes.js';
 
 /**

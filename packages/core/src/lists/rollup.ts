@@ -4,14 +4,14 @@
  * source, per-sector summaries, and the items of a level, a node or a policy.
  * @module
  */
-import { issue, type JcIssue } from '../errors.js';
+import { issue, type JcIssue } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { netCents, toCents } from './funding.js';
 import {
   ITEM_STATUSES, SECTORS, type EmpoweredRef, type ItemStatus, type ListKind, type ListsState, type Project,
   type Responsibility, type SectorId, type WorkItem,
 } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 import { LISTS, HIERARCHY } from '../shapes.js';
 
 /**

@@ -10,7 +10,8 @@ import type { CategoryTable, EmpoweredCatalogue } from '../cases/categories.js';
 import type { CaseRules } from '../cases/rules.js';
 import type { ListEvent } from './events.js';
 import type { EmpoweredRef, Responsibility } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 
 /** The rules-relevant part of the lists at one version. */
 interface Snapshot {
@@ -39,7 +40,7 @@ export interface ListRules extends CaseRules {
 }
 
 /** The Shanghai calendar date (`YYYY-MM-DD`) of an instant. */
-const dayOf = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
+const dayOf = (at: number) => new Date(at + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
 const effective = (r: EmpoweredRef, day: string) => (r.since === undefined || r.since <= day) && (r.until === undefined || day < r.until);
 const relevant = (e: ListEvent) => (e.type === 'list.upserted' || e.type === 'list.removed') && (e.kind === 'empowered' || e.kind === 'responsibilities');
 

@@ -4,7 +4,7 @@
  * and the "1+4+21+N" policy documents every item may cite.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
+import type { LocalizedText } from '../errors/errors.js';
 import { emptyLedger, type FundingLedger } from './funding.js';
 
 /**

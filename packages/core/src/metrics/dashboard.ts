@@ -4,8 +4,8 @@
  * an indicator, the share closed at each level, and coverage figures.
  * @module
  */
-import { argumentError, isObject, needObject } from '../io/args.js';
-import type { LocalizedText } from '../errors.js';
+import { argumentError, isObject, needObject } from '../errors/args.js';
+import type { LocalizedText } from '../errors/errors.js';
 import type { CompositeDef, IndicatorUnit } from './indicators.js';
 import type { Metrics } from './engine.js';
 import type { IndicatorValue, RankedNode, ScoreResult } from './types.js';

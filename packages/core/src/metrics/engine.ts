@@ -8,9 +8,9 @@
  * node and the node's ancestors.
  * @module
  */
-import { argumentError, isObject, needObject } from '../io/args.js';
+import { argumentError, isObject, needObject } from '../errors/args.js';
 import { CASE_SOURCES, type CaseFacts } from '../cases/facts.js';
-import { issue, ok, fail, JcError, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { issue, ok, fail, JcError, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CoverageFigure } from '../overlay/types.js';
 import {
@@ -25,7 +25,7 @@ import type {
   CaseFactRow, CaseFilter, IndicatorValue, MetricsOptions, NodeFigures, NodeMeasureInput, RankedNode, ScoreResult,
   SeriesOptions, SeriesPoint, SliceBy, SliceOptions, SliceRow, SubtreeMeasureInput,
 } from './types.js';
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 
 
 function isRange(p: PeriodRef | TimeRange): p is TimeRange {

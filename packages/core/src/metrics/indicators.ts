@@ -4,8 +4,8 @@
  * Tianmen's 2016-12 bulletin) and Putian's headline 办结率 (closed / all collected).
  * @module
  */
-import { argumentError, isObject } from '../io/args.js';
-import type { LocalizedText } from '../errors.js';
+import { argumentError, isObject } from '../errors/args.js';
+import type { LocalizedText } from '../errors/errors.js';
 import type { LevelDef } from '../hierarchy/types.js';
 import type { Expr, MeasureDef } from './measure.js';
 

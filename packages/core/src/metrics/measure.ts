@@ -6,9 +6,9 @@
  * host forbids generated code).
  * @module
  */
-import { argumentError, isObject, needObject } from '../io/args.js';
+import { argumentError, isObject, needObject } from '../errors/args.js';
 import { CASE_STATUSES, type CaseFacts, type CaseStatus } from '../cases/facts.js';
-import { issue, JcError, ok, fail, type JcIssue, type LocalizedText, type Result } from '../errors.js';
+import { issue, JcError, ok, fail, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 
 /** The typed columns of {@link CaseFacts} a measure may read. @example `const c: FactColumn = 'closedAt';` */
 export type FactColumn =
@@ -128,6 +128,7 @@ export interface CompiledMeasures {
   codes: string[];
   /** Position of each measure in an accumulator row. */
   indexOf: Map<string, number>;
+  /** The scanning function. @internal */
   kernel: Kernel;
   /** Whether the kernel is generated code (false: interpreter). */
   generated: boolean;

@@ -6,7 +6,7 @@
  */
 import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 
-import { argumentError, isObject, needString } from '../io/args.js';
+import { argumentError, isObject, needString } from '../errors/args.js';
 
 /** The length of a period. @example `const u: PeriodUnit = 'month';` */
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -65,8 +65,6 @@ export interface PeriodInfo extends PeriodRef, TimeRange {
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-/** Offset of China Standard Time from UTC, in milliseconds (the project's one offset, from `@jiceng/core/calendar`). @example `CST_OFFSET_MS === 8 * 3_600_000` */
-export const CST_OFFSET_MS = CHINA_UTC_OFFSET_MS;
 
 /** Days since 1970-01-01 → [year, month 1..12, day 1..31] (H. Hinnant's civil_from_days). */
 function civil(z: number): [number, number, number] {
@@ -103,7 +101,7 @@ export function periodKey(t: number, unit: PeriodUnit): number {
   if (typeof t !== 'number' || t === Infinity || t === -Infinity) throw argumentError('periodKey', 't', { zh: '时间戳（毫秒；NaN 表示无时间）', en: 'a time in epoch ms (NaN for none)' });
   needUnit('periodKey', unit);
   if (t !== t) return NaN; // no time, no period: by contract
-  const day = Math.floor((t + CST_OFFSET_MS) / DAY);
+  const day = Math.floor((t + CHINA_UTC_OFFSET_MS) / DAY);
   if (unit === 'day') return day;
   if (unit === 'week') return Math.floor((day + 3) / 7);
   const [y, m] = civil(day);
@@ -142,7 +140,7 @@ export function periodStart(p: PeriodRef): number {
     case 'quarter': day = daysFrom(Math.floor(p.key / 4), ((p.key % 4 + 4) % 4) * 3 + 1, 1); break;
     default: day = daysFrom(p.key, 1, 1);
   }
-  return day * DAY - CST_OFFSET_MS;
+  return day * DAY - CHINA_UTC_OFFSET_MS;
 }
 
 /**
@@ -271,7 +269,7 @@ export function periodKeys(times: Float64Array, n: number, unit: PeriodUnit, out
   for (let i = 0; i < n; i++) {
     const t = times[i];
     if (t !== t) { out[i] = NaN; continue; }
-    const day = Math.floor((t + CST_OFFSET_MS) / DAY);
+    const day = Math.floor((t + CHINA_UTC_OFFSET_MS) / DAY);
     if (day !== lastDay) {
       lastDay = day;
       lastKey = unit === 'day' ? day : unit === 'week' ? Math.floor((day + 3) / 7) : periodKey(t, unit);

@@ -6,7 +6,7 @@
 import type { CaseFacts } from '../cases/facts.js';
 import type { CaseFactRow } from './types.js';
 
-import { argumentError, isObject, needObject } from '../io/args.js';
+import { argumentError, isObject, needObject } from '../errors/args.js';
 
 /** Requires facts columns and a row index within their capacity. */
 function needRow(fn: string, facts: unknown, i: unknown): void {

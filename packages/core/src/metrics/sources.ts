@@ -4,8 +4,8 @@
  * together (O(depth) per event).
  * @module
  */
-import { argumentError, isObject, needIndex, needObject } from '../io/args.js';
-import type { LocalizedText, Result } from '../errors.js';
+import { argumentError, isObject, needIndex, needObject } from '../errors/args.js';
+import type { LocalizedText, Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { CASE_TOPICS, type CategoryTable } from '../cases/categories.js';
 import type { CaseFacts } from '../cases/facts.js';
@@ -72,19 +72,19 @@ export function patrolledUnits(records: Iterable<{ unit: string; at: number }>, 
  *
  * @example
  * ```ts
- * const r = applyCaseEvent(store, metrics, event);
+ * const r = applyMetrics(store, metrics, event);
  * if (!r.ok) console.log(r.errors[0].code);
  * metrics.value(0, 'closed');   // already includes the event
  * ```
  */
-export function applyCaseEvent<E extends { caseId: string }>(
+export function applyMetrics<E extends { caseId: string }>(
   store: { facts: CaseFacts; rowOf(caseId: string): number; apply(e: E): Result<number> },
   metrics: Metrics,
   e: E,
 ): Result<number> {
-  if (!isObject(store) || typeof store.rowOf !== 'function' || typeof store.apply !== 'function') throw argumentError('applyCaseEvent', 'store', { zh: ' CaseStore', en: 'a CaseStore' });
-  if (!isObject(metrics) || typeof metrics.update !== 'function') throw argumentError('applyCaseEvent', 'metrics', { zh: ' createMetrics 的结果', en: 'what createMetrics returns' });
-  needObject('applyCaseEvent', 'e', e);
+  if (!isObject(store) || typeof store.rowOf !== 'function' || typeof store.apply !== 'function') throw argumentError('applyMetrics', 'store', { zh: ' CaseStore', en: 'a CaseStore' });
+  if (!isObject(metrics) || typeof metrics.update !== 'function') throw argumentError('applyMetrics', 'metrics', { zh: ' createMetrics 的结果', en: 'what createMetrics returns' });
+  needObject('applyMetrics', 'e', e);
   const row = store.rowOf(e.caseId);
   const before = row >= 0 ? readFactRow(store.facts, row) : null;
   const r = store.apply(e);

@@ -4,7 +4,7 @@
  * @module
  */
 import type { CaseFacts, CaseSource } from '../cases/facts.js';
-import type { LocalizedText } from '../errors.js';
+import type { LocalizedText } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { CoverageDef, CoverageFigure } from '../overlay/types.js';
 import type { CloseRateBase, IndicatorDef } from './indicators.js';

@@ -2,7 +2,7 @@
  * Standard coverage indicators of the party overlay, as data.
  * @module
  */
-import { argumentError, needObject } from '../io/args.js';
+import { argumentError, needObject } from '../errors/args.js';
 import type { HierarchyConfig } from '../hierarchy/types.js';
 import type { CoverageDef } from './types.js';
 

@@ -4,10 +4,10 @@
  * searches.
  * @module
  */
-import { fail, issue, JcError, ok, type JcIssue, type Result } from '../errors.js';
+import { fail, issue, JcError, ok, type JcIssue, type Result } from '../errors/errors.js';
 import { CodeTable } from '../hierarchy/codetable.js';
 import { checkName, NAME_LIMITS, normalizeName } from '../hierarchy/names.js';
-import { argumentError, isObject, needIndex, needObject } from '../io/args.js';
+import { argumentError, isObject, needIndex, needObject } from '../errors/args.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import {
   FACILITY_KINDS,

@@ -4,7 +4,7 @@
  * generators, files and hosts can produce them.
  * @module
  */
-import type { LocalizedText } from '../errors.js';
+import type { LocalizedText } from '../errors/errors.js';
 
 /**
  * Kinds of party organisation.

@@ -8,10 +8,8 @@
  * Seeded and reproducible.
  * @module
  */
-import {
-  addWorkingHours, buildHierarchy, type Actor, type HierarchyIndex,
-} from '@jiceng/core';
-import { CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
+import { buildHierarchy, type Actor, type HierarchyIndex } from '@jiceng/core';
+import { addWorkingHours, CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
 import {
   DEFAULT_SERVICE_CATEGORIES, DEFAULT_SHOP, EngagementStore, pointsAccountOf, timeAccountOf, type AnyEngagementEvent,
   type EngagementState,
@@ -20,7 +18,7 @@ import type { PutianData } from '../generate.js';
 import { personName } from '../names.js';
 import { apportion, createRng, type Rng } from '../random.js';
 import { PUTIAN_ENGAGEMENT_INPUTS } from './inputs.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 import { DATA } from '../shapes.js';
 
 /**

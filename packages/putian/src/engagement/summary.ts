@@ -5,7 +5,7 @@
  */
 import { SYSTEM_ACCOUNTS } from '@jiceng/core/engagement';
 import type { PutianEngagement } from './generate.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 /**
  * What a generated engagement year contains, counted from its state.

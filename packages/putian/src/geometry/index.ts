@@ -11,7 +11,7 @@ import { topology } from 'topojson-server';
 import { areaContains, type AreaGeometry, type LonLat, type MultiPolygonGeometry, type PointGeometry } from '@jiceng/core/geo';
 import type { PutianData } from '../generate.js';
 import { createRng, type Rng } from '../random.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 import { DATA } from '../shapes.js';
 
 type Topology = Parameters<typeof merge>[0];

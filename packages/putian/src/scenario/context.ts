@@ -4,11 +4,12 @@
  * the responsibility list decide dispatch, escalation and closing), and a settable clock.
  * @module
  */
-import { argumentError, needHierarchy, needObject } from '@jiceng/core';
+import { argumentError, needHierarchy, needObject } from '@jiceng/core/errors';
+import { type HierarchyIndex } from '@jiceng/core';
 import {
-  buildCategoryTable, DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, listRules,
-  type CaseContext, type CategoryTable, type HierarchyIndex, type ListEvent, type ListRules,
-} from '@jiceng/core';
+  buildCategoryTable, DEFAULT_CASE_POLICY, DEFAULT_CATEGORIES, type CaseContext, type CategoryTable,
+} from '@jiceng/core/cases';
+import { listRules, type ListEvent, type ListRules } from '@jiceng/core/lists';
 import { CHINA_CALENDAR, createCalendar } from '@jiceng/core/calendar';
 import { putianListEvents } from '../lists.js';
 

@@ -1,17 +1,19 @@
 /**
  * The Putian case history: 533,500 cases over ten years, each walked through the seven-step
- * loop by the core's own `decide` — so every generated event is one the core would accept —
+ * loop by the core's own `decideCase` — so every generated event is one the core would accept —
  * reproducing the seed's 530,600 closed (办结率 99.46%).
  * @module
  */
+import { CaseStore, type Actor, type CaseState, type HierarchyIndex } from '@jiceng/core';
 import {
-  addTimeLimit, addWorkingMs, CaseStore, decide, workingMsBetween, type Actor, type AnyCaseEvent, type CaseSource,
-  type CaseState, type Category, type HierarchyIndex, type TimeLimit, type Urgency,
-} from '@jiceng/core';
-import { CHINA_UTC_OFFSET_MS, DAY_MS, dayNumberOfDate } from '@jiceng/core/calendar';
+  decideCase, type AnyCaseEvent, type CaseSource, type Category, type Urgency,
+} from '@jiceng/core/cases';
+import {
+  addTimeLimit, addWorkingMs, CHINA_UTC_OFFSET_MS, DAY_MS, dayNumberOfDate, type TimeLimit, workingMsBetween,
+} from '@jiceng/core/calendar';
 import { createRng, type Rng } from '../random.js';
 import { createPutianCaseContext, type PutianCaseContext } from './context.js';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 import { HIERARCHY } from '../shapes.js';
 
 /**
@@ -34,7 +36,7 @@ export interface ScenarioOptions {
   /** Day after the last (local date). Default 2026-01-01. */
   to?: string;
   /**
-   * Decide every command through the core's `decide` (validation and every check) instead of
+   * Decide every command through the core's `decideCase` (validation and every check) instead of
    * building the same events directly. About 20× slower; the tests run a sample both ways
    * and require identical events. Default false.
    */
@@ -231,7 +233,7 @@ export class PutianScenario {
   }
 
   /**
-   * The event `decide` gives for `cmd` on a case in state `s` — for commands the scenario
+   * The event `decideCase` gives for `cmd` on a case in state `s` — for commands the scenario
    * has already planned legally (same payload rules, same deadlines, same calendar). The
    * tests hold the two paths to identical output.
    */
@@ -272,7 +274,7 @@ export class PutianScenario {
     }
   }
 
-  /** Runs case i (through `decide` when checked); a refusal is a bug, thrown. */
+  /** Runs case i (through `decideCase` when checked); a refusal is a bug, thrown. */
   private walk(i: number, store: CaseStore, onEvent?: (e: AnyCaseEvent) => void): void {
     const rng = createRng((this.seed * 0x9e3779b1) ^ (i * 0x85ebca6b) ^ 0x51ed);
     const p = this.plan(i, rng);
@@ -292,7 +294,7 @@ export class PutianScenario {
       let e: AnyCaseEvent;
       if (this.checked) {
         const input = cmd.type === 'discover' ? cmd : { ...cmd, caseId: id, expectedVersion: s ? s.version : 0 };
-        const r = decide(input, actor, (cid) => store.get(cid), ctx);
+        const r = decideCase(input, actor, (cid) => store.get(cid), ctx);
         if (!r.ok) throw new Error(`scenario case ${id} ${String(cmd.type)}: ${r.errors.map((x) => `${x.code} ${x.en}`).join('; ')}`);
         e = r.value[0];
       } else {

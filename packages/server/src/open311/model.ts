@@ -5,10 +5,11 @@
  * @module
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { type Actor, type LocalizedText, type RoleGrant } from '@jiceng/core';
 import {
-  CASE_STATUS_LABELS, need, TERMINAL_STATUSES, URGENCIES, URGENCY_LABELS,
-  type Actor, type CaseSource, type CaseStatus, type Category, type CategoryTable, type LocalizedText, type RoleGrant,
-} from '@jiceng/core';
+  CASE_STATUS_LABELS, TERMINAL_STATUSES, URGENCIES, URGENCY_LABELS, type CaseSource, type CaseStatus, type Category, type CategoryTable,
+} from '@jiceng/core/cases';
+import { need } from '@jiceng/core/errors';
 
 /**
  * A jurisdiction served: its Open311 id (what clients send as `jurisdiction_id`) and the

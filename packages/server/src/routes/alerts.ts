@@ -16,7 +16,9 @@ import {
   decideAlert, DEFAULT_ALERT_POLICY, DEFAULT_ALERT_RULES, dispatchBoard, dueEscalations, inTimeOrder, raiseCommand, visibleAlerts,
   type AlertContext, type AlertFinding, type AlertPolicy, type AlertRuleSet, type AlertState, type AnyAlertEvent,
 } from '@jiceng/core/alerts';
-import { CASE_STATUSES, need, type Actor, type AnyCaseEvent, type CaseState } from '@jiceng/core';
+import { CASE_STATUSES, type Actor, type CaseState } from '@jiceng/core';
+import { type AnyCaseEvent } from '@jiceng/core/cases';
+import { need } from '@jiceng/core/errors';
 import type { NewEvent, StoredEvent } from '@jiceng/store';
 import { ApiError, type ErrorStatus } from '../errors.js';
 import { fromStored, type FeedItem, type LiveRecord } from '../record.js';

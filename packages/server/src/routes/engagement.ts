@@ -14,9 +14,11 @@ import { createHash } from 'node:crypto';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Context } from 'hono';
-import { maskName, maskText, need, type Access, type HierarchyIndex } from '@jiceng/core';
+import { type HierarchyIndex } from '@jiceng/core';
+import { maskName, maskText, type Access } from '@jiceng/core/access';
+import { need } from '@jiceng/core/errors';
 import {
-  accountStatement, applyEngagementEvent, decideEngagement, DEFAULT_ENGAGEMENT_POLICY, emptyEngagementState, ENGAGEMENT_COMMAND_TYPES,
+  accountStatement, applyEngagement, decideEngagement, DEFAULT_ENGAGEMENT_POLICY, emptyEngagementState, ENGAGEMENT_COMMAND_TYPES,
   participation, pendingOf, pointsAccountOf, suggestCandidates, timeAccountOf,
   type AnyEngagementEvent, type EngagementContext, type EngagementState, type OrderState,
 } from '@jiceng/core/engagement';
@@ -159,7 +161,7 @@ export class EngagementRecord {
           if (s.streamId !== ENGAGEMENT_STREAM || s.version !== this.state.seq + 1) continue;
           const e = fromStored(s);
           const k = this.itemOf(e, s.position);
-          applyEngagementEvent(this.state, e, this.ctx.calendar.offset);
+          applyEngagement(this.state, e, this.ctx.calendar.offset);
           if (k.item.order !== null) k.item.status = this.state.orders.get(k.item.order)?.status ?? null;
           this.kept.push(k);
           fresh.push(k);

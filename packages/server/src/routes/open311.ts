@@ -12,7 +12,9 @@ import type { Context } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
-import { evolve, need, type AnyCaseEvent, type CaseState, type HierarchyIndex } from '@jiceng/core';
+import { type CaseState, type HierarchyIndex } from '@jiceng/core';
+import { evolveCase, type AnyCaseEvent } from '@jiceng/core/cases';
+import { need } from '@jiceng/core/errors';
 import { CHINA_UTC_OFFSET_MINUTES, formatInstant } from '@jiceng/core/calendar';
 import type { EventStore } from '@jiceng/store';
 import { ApiError } from '../errors.js';
@@ -491,7 +493,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
     let last: ExtendedStatus | undefined;
     for (const e of stored) {
       const ev: AnyCaseEvent = fromStored(e);
-      state = evolve(state, ev);
+      state = evolveCase(state, ev);
       const ext: ExtendedStatus = ev.type === 'reopened' ? 'reopen' : EXTENDED_STATUS[state.status];
       const changed = ext !== last || ev.type === 'reopened' || ev.type === 'closed';
       last = ext;

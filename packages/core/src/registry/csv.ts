@@ -6,14 +6,15 @@
  * @module
  */
 import Papa from 'papaparse';
-import { fail, issue, ok, type JcIssue, type Result } from '../../errors.js';
-import { decodeText, unifyRowBreaks } from '../../io/text.js';
-import { toCsv } from '../export.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors/errors.js';
+import { decodeText, unifyRowBreaks } from '../io/text.js';
+import { toCsv } from '../access/export.js';
 import type { RegistryState } from './events.js';
 import type { HandoverFormSet } from './forms.js';
 import { DEFAULT_GROUPS, LEGAL_BASES, type PopulationGroup } from './groups.js';
-import { need } from '../../io/args.js';
-import { REGISTRY } from '../../shapes.js';
+import { need } from '../errors/args.js';
+import { REGISTRY } from '../shapes.js';
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
 
 /**
  * The registry files and their columns.
@@ -28,7 +29,7 @@ export const REGISTRY_CSV_FILES = Object.freeze({
   handovers: { file: 'handovers.csv', columns: ['person', 'date', 'from', 'to', 'form'] },
 } as const);
 
-const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+const iso = (ms: number) => new Date(ms + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
 
 /**
  * Writes the registry's pseudonymous records and hand-overs as CSV (CRLF; a BOM if `bom`).

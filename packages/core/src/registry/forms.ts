@@ -11,9 +11,9 @@
  * 残联帮扶、公安处置 — one form towards each of those bodies. Replace it with the real set.
  * @module
  */
-import { issue, type JcIssue, type LocalizedText } from '../../errors.js';
+import { issue, type JcIssue, type LocalizedText } from '../errors/errors.js';
 import type { PopulationGroup } from './groups.js';
-import { need } from '../../io/args.js';
+import { need } from '../errors/args.js';
 
 /**
  * One field of a form or of the record.

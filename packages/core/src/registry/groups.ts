@@ -2,7 +2,7 @@
  * The special-population groups 特殊人群 and the bodies that hand people over, as data.
  * @module
  */
-import type { LocalizedText } from '../../errors.js';
+import type { LocalizedText } from '../errors/errors.js';
 
 /**
  * A special-population group. `mentalHealth` groups carry a risk level 0–5 and the

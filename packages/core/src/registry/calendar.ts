@@ -5,14 +5,12 @@
  * @module
  */
 
-import { createCalendar, isWorkingDay, type WorkingCalendar } from '../../calendar/calendar.js';
-import { CHINA_CALENDAR } from '../../calendar/china.js';
-import { CHINA_UTC_OFFSET_MS } from '../../calendar/time.js';
-import { need } from '../../io/args.js';
-import { DAY as LOCAL_DATE } from '../../shapes.js';
+import { createCalendar, isWorkingDay, type WorkingCalendar } from '../calendar/calendar.js';
+import { CHINA_CALENDAR } from '../calendar/china.js';
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
+import { need } from '../errors/args.js';
+import { DAY as LOCAL_DATE } from '../shapes.js';
 
-/** Offset of Asia/Shanghai from UTC, in ms (the project's one offset, from `@jiceng/core/calendar`). @example `SHANGHAI_OFFSET_MS // 28800000` */
-export const SHANGHAI_OFFSET_MS = CHINA_UTC_OFFSET_MS;
 
 const DAY = 86_400_000;
 
@@ -40,7 +38,7 @@ export interface LocalDate {
  */
 export function shanghaiDate(ms: number): LocalDate {
   need('shanghaiDate', 'ms', ms, 'time');
-  const t = new Date(ms + SHANGHAI_OFFSET_MS);
+  const t = new Date(ms + CHINA_UTC_OFFSET_MS);
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 
@@ -54,7 +52,7 @@ export function shanghaiDate(ms: number): LocalDate {
  */
 export function startOfShanghaiDay(date: LocalDate): number {
   need('startOfShanghaiDay', 'date', date, 'object', LOCAL_DATE);
-  return Date.UTC(date.y, date.m - 1, date.d) - SHANGHAI_OFFSET_MS;
+  return Date.UTC(date.y, date.m - 1, date.d) - CHINA_UTC_OFFSET_MS;
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import type { LegalBasis } from './groups.js';
 import type { FilledForm } from './forms.js';
-import { need } from '../../io/args.js';
-import { REGISTRY } from '../../shapes.js';
+import { need } from '../errors/args.js';
+import { REGISTRY } from '../shapes.js';
 
 /**
  * A person's identifying details, as recorded.
@@ -177,12 +177,12 @@ function fold(p: RegistryPerson | undefined, e: RegistryEvent): RegistryPerson |
  * @example
  * ```ts
  * const r = decideRegistry(state, access, command);
- * if (r.ok) state = applyRegistryEvent(state, r.value);
+ * if (r.ok) state = evolveRegistry(state, r.value);
  * ```
  */
-export function applyRegistryEvent(state: RegistryState, e: RegistryEvent): RegistryState {
-  need('applyRegistryEvent', 'state', state, 'object', REGISTRY);
-  need('applyRegistryEvent', 'e', e, 'object', { type: 'string' });
+export function evolveRegistry(state: RegistryState, e: RegistryEvent): RegistryState {
+  need('evolveRegistry', 'state', state, 'object', REGISTRY);
+  need('evolveRegistry', 'e', e, 'object', { type: 'string' });
   const persons = new Map(state.persons);
   const p = fold(persons.get(e.personId), e);
   if (p) persons.set(e.personId, p);

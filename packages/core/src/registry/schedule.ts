@@ -10,18 +10,18 @@ import {
   addLocalDays, addLocalMonths, addLocalWorkingDays, chinaWorkingDays, daysInYearBetween, isLeapYear, shanghaiDate, startOfShanghaiDay,
   type LocalDate, type WorkingDayFn,
 } from './calendar.js';
-import { need } from '../../io/args.js';
-import { PERSON } from '../../shapes.js';
+import { need } from '../errors/args.js';
+import { PERSON } from '../shapes.js';
 
 /**
  * When a person's next follow-up is due.
  *
  * @example
  * ```ts
- * const d: Deadline = { date: { y: 2024, m: 2, d: 29 }, dueBy: 1709222400000, overdue: false };
+ * const d: RegistryDeadline = { date: { y: 2024, m: 2, d: 29 }, dueBy: 1709222400000, overdue: false };
  * ```
  */
-export interface Deadline {
+export interface RegistryDeadline {
   /** The last Shanghai calendar day on which the duty is met. */
   date: LocalDate;
   /** The instant after which it is late: 00:00 +08:00 of the next day. */
@@ -30,7 +30,7 @@ export interface Deadline {
   overdue: boolean;
 }
 
-function deadline(date: LocalDate, now: number, met = false): Deadline {
+function deadline(date: LocalDate, now: number, met = false): RegistryDeadline {
   const dueBy = startOfShanghaiDay(addLocalDays(date, 1));
   return { date, dueBy, overdue: !met && now >= dueBy };
 }
@@ -51,7 +51,7 @@ function isMental(p: RegistryPerson, groups: readonly PopulationGroup[]): boolea
  * followUpDue(person, Date.now())?.overdue;
  * ```
  */
-export function followUpDue(p: RegistryPerson, now: number, groups: readonly PopulationGroup[] = DEFAULT_GROUPS): Deadline | undefined {
+export function followUpDue(p: RegistryPerson, now: number, groups: readonly PopulationGroup[] = DEFAULT_GROUPS): RegistryDeadline | undefined {
   need('followUpDue', 'p', p, 'object', PERSON);
   need('followUpDue', 'now', now, 'time');
   need('followUpDue', 'groups', groups, 'array');
@@ -112,7 +112,7 @@ export function notificationDue(
   p: RegistryPerson,
   now: number,
   isWorkingDay: WorkingDayFn = chinaWorkingDays(),
-): (Deadline & { notifiedAt?: number; late: boolean }) | undefined {
+): (RegistryDeadline & { notifiedAt?: number; late: boolean }) | undefined {
   need('notificationDue', 'p', p, 'object', PERSON);
   need('notificationDue', 'now', now, 'time');
   need('notificationDue', 'isWorkingDay', isWorkingDay, 'function');

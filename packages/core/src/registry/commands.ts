@@ -3,24 +3,14 @@
  * they yield one event or a refusal that changes nothing.
  * @module
  */
-import { fail, issue, ok, type JcIssue, type Result } from '../../errors.js';
-import { canWriteGroup, type Access } from '../context.js';
-import { accessIssue } from '../messages.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors/errors.js';
+import { canWriteGroup, type Access } from '../access/context.js';
+import { accessIssue } from '../access/messages.js';
 import type { RegistryEvent, RegistryState } from './events.js';
 import { DEFAULT_GROUPS, HANDOVER_BODIES, LEGAL_BASES, type LegalBasis, type PopulationGroup } from './groups.js';
 import { checkFilledForm, type HandoverFormSet } from './forms.js';
-import { need, needAccess } from '../../io/args.js';
-import { REGISTRY } from '../../shapes.js';
-
-/**
- * `Omit` applied to each member of a union.
- *
- * @example
- * ```ts
- * type C = DistributiveOmit<RegistryEvent, 'at' | 'by'>;
- * ```
- */
-export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+import { need, needAccess } from '../errors/args.js';
+import { REGISTRY } from '../shapes.js';
 
 /**
  * A registry command: an event without its author, with an optional time (for a visit
@@ -32,7 +22,7 @@ export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omi
  * const c: RegistryCommand = { type: 'followed-up', personId: 'p1', riskLevel: 2, expectedVersion: 3 };
  * ```
  */
-export type RegistryCommand = DistributiveOmit<RegistryEvent, 'at' | 'by'> & { at?: number; expectedVersion?: number };
+export type RegistryCommand = (RegistryEvent extends infer E ? (E extends unknown ? Omit<E, 'at' | 'by'> : never) : never) & { at?: number; expectedVersion?: number };
 
 /**
  * Options of {@link decideRegistry}.
@@ -74,7 +64,7 @@ const riskOk = (r: unknown): boolean => Number.isInteger(r) && (r as number) >= 
  *   person: { name: '张三明' }, riskLevel: 3,
  *   legalBasis: { basis: 'statutory-duty', articles: ['PIPL 13(1)(3)', 'Mental Health Law 24'], informed: true },
  * });
- * if (r.ok) state = applyRegistryEvent(state, r.value);
+ * if (r.ok) state = evolveRegistry(state, r.value);
  * ```
  */
 export function decideRegistry(

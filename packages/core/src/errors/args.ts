@@ -4,7 +4,7 @@
  * Chinese and English — never a bare `TypeError` deep inside, never a silently wrong figure.
  * @module
  */
-import { issue, JcError } from '../errors.js';
+import { issue, JcError } from './errors.js';
 
 /**
  * Throws `E_ARGUMENT` for `fn`: `what` says what the argument must be.

@@ -19,7 +19,7 @@ export const CASE_COMMAND_TYPES = [
   'escalate', 'reportHandled', 'verify', 'giveFeedback', 'followUp', 'close', 'reopen', 'supervise',
   'recordAccountability',
 ] as const;
-import { need } from '../io/args.js';
+import { need } from '../errors/args.js';
 /** A command type id. @example `const c: CaseCommandType = 'close';` */
 export type CaseCommandType = (typeof CASE_COMMAND_TYPES)[number];
 

@@ -4,19 +4,20 @@
  * Nothing of the registry is ever shown on a public or wall-screen view.
  * @module
  */
-import { fail, ok, type Result } from '../../errors.js';
-import type { Access } from '../context.js';
-import { accessIssue } from '../messages.js';
-import { auditEvent, viewRecords } from '../read.js';
-import { isOpenView, type View } from '../sensitivity.js';
-import { DEFAULT_MIN_CELL, suppressCount, suppressSmallCells, type SuppressedCell } from '../cells.js';
+import { fail, ok, type Result } from '../errors/errors.js';
+import type { Access } from '../access/context.js';
+import { accessIssue } from '../access/messages.js';
+import { auditEvent, viewRecords } from '../access/read.js';
+import { isOpenView, type View } from '../access/sensitivity.js';
+import { DEFAULT_MIN_CELL, suppressCount, suppressSmallCells, type SuppressedCell } from '../access/cells.js';
 import type { RegistryPerson, RegistryState } from './events.js';
 import { DEFAULT_GROUPS, type PopulationGroup } from './groups.js';
 import type { HandoverFormSet } from './forms.js';
 import { annualFollowUps, followUpDue, notificationDue } from './schedule.js';
-import { chinaWorkingDays, SHANGHAI_OFFSET_MS, type WorkingDayFn } from './calendar.js';
-import { need, needAccess } from '../../io/args.js';
-import { REGISTRY, PERSON } from '../../shapes.js';
+import { chinaWorkingDays, type WorkingDayFn } from './calendar.js';
+import { CHINA_UTC_OFFSET_MS } from '../calendar/time.js';
+import { need, needAccess } from '../errors/args.js';
+import { REGISTRY, PERSON } from '../shapes.js';
 
 /**
  * Options of the registry read functions.
@@ -162,7 +163,7 @@ export function registryFigures(
   const now = options.now ?? access.now();
   const groups = options.groups ?? DEFAULT_GROUPS;
   const minCell = options.minCell ?? DEFAULT_MIN_CELL;
-  const lastYear = Number(new Date(now + SHANGHAI_OFFSET_MS).getUTCFullYear()) - 1;
+  const lastYear = Number(new Date(now + CHINA_UTC_OFFSET_MS).getUTCFullYear()) - 1;
   // One pass over the people in scope; each adds to the requested nodes on its ancestor path.
   const slot = new Map<number, number>();
   nodes.forEach((n, k) => { if (!slot.has(n)) slot.set(n, k); });
