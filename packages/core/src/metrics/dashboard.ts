@@ -184,7 +184,7 @@ const DEFAULT_KPIS = ['collected', 'closed', 'banjieRate', 'closeRate', 'onTimeC
  * Builds the {@link DashboardSlice} of a node for a period (any unit; the previous period is
  * the one before it, the trend is monthly). Cost: a few scans of the node's cases. For the
  * period that holds now, pass `until: now` so that its KPIs are compared with the same span
- * of the previous period (see {@link DashboardOptions.until}).
+ * of the previous period (see `until` in {@link DashboardOptions}).
  *
  * @example
  * ```ts
