@@ -1,6 +1,7 @@
 // The city leader at a wall screen (1920×1080), in Chinese and in English: the portal's wall
 // mode (大屏), turned on with its own button, shows the city's figures with no scrollbar, no text
-// under 18 px and no name cut short; axe finds nothing.
+// under 18 px and no name cut short; the running year's figures say they are compared with the
+// same span of last year; axe finds nothing.
 import { PLACES, personPage, axe, shot, texts } from './people-common.mjs';
 
 export default async function wallWalk({ browser, url, ok, watch }) {
@@ -18,6 +19,10 @@ export default async function wallWalk({ browser, url, ok, watch }) {
       w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight, iw: innerWidth, ih: innerHeight,
     }));
     ok(`wall ${lang}: no scrollbar at 1920×1080 (page ${m.w}×${m.h})`, m.w <= m.iw && m.h <= m.ih);
+    // the running year is compared with the same span of last year, and says so
+    const span = await page.evaluate(() => document.querySelector('#dashboard').shadowRoot.querySelector('[part=span]')?.textContent ?? '');
+    ok(`wall ${lang}: the figures say what they are compared with ("${span}")`,
+      lang === 'zh' ? /^与上年同期比（截至 01-01 \d\d:\d\d）$/.test(span) : /^vs\. the same span last year \(to 01-01 \d\d:\d\d\)$/.test(span));
     const all = await page.evaluate(texts);
     const small = all.filter((t) => t.size < 18);
     ok(`wall ${lang}: smallest text ${Math.min(...all.map((t) => t.size))} px (≥ 18)${small.length ? `: ${small.slice(0, 5).map((t) => `"${t.text}" ${t.tag}.${t.cls} ${t.size}px`).join('; ')}` : ''}`, small.length === 0);

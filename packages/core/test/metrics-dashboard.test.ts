@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMetrics, dashboardSlice, DEFAULT_COMPOSITE, type CoverageSource } from '../src/metrics/index.js';
 import type { CoverageDef } from '../src/overlay/types.js';
-import { factsOf, h, history, NOW } from './metrics-fixture.js';
+import { JcError } from '../src/errors.js';
+import { factsOf, h, history, NOW, S } from './metrics-fixture.js';
 
 const branchDef: CoverageDef = {
   id: 'grid-party-branch', of: { nodes: 'village' }, test: { org: 'grid-branch' },
@@ -110,4 +111,71 @@ test('closing shares per level are the same for month-aligned and other periods'
     const byLevel = m.slice(0, { by: 'closedLevel', period, codes: ['closed'], empty: true });
     assert.deepEqual(s.levels.map((l) => l.closed), byLevel.map((r) => r.values.closed.numerator), `${period.unit}`);
   }
+});
+
+// Like with like: a year still running against the same span of the year before. By "now"
+// (2026-03-05 14:20) every 2025 case is closed on time, so the whole of 2025 reads 100 %;
+// on 2025-03-05 14:20 one of its three cases was closed and one overdue, as in 2026.
+const at = (s: string) => Date.parse(`${s}+08:00`);
+const SPAN_NOW = at('2026-03-05T14:20');
+const sameSpan = [
+  // 2025, within the span: closed on time; closed late after the span (overdue at its end); closed after the span, not yet due
+  { node: 3, status: S('closed'), reportedAt: at('2025-01-10T09:00'), registeredAt: at('2025-01-10T09:00'), dueAt: at('2025-01-20T09:00'), closedAt: at('2025-01-15T09:00'), closedLevel: 3 },
+  { node: 3, status: S('closed'), reportedAt: at('2025-02-20T09:00'), registeredAt: at('2025-02-20T09:00'), dueAt: at('2025-03-01T09:00'), closedAt: at('2025-03-10T09:00'), closedLevel: 3 },
+  { node: 4, status: S('closed'), reportedAt: at('2025-03-04T09:00'), registeredAt: at('2025-03-04T09:00'), dueAt: at('2025-03-10T09:00'), closedAt: at('2025-03-08T09:00'), closedLevel: 3 },
+  // 2025, after the span
+  { node: 6, status: S('closed'), reportedAt: at('2025-06-01T09:00'), registeredAt: at('2025-06-01T09:00'), dueAt: at('2025-06-10T09:00'), closedAt: at('2025-06-03T09:00'), closedLevel: 3 },
+  { node: 9, status: S('closed'), reportedAt: at('2025-11-01T09:00'), registeredAt: at('2025-11-01T09:00'), dueAt: at('2025-11-10T09:00'), closedAt: at('2025-11-02T09:00'), closedLevel: 3 },
+  // 2026 to now: closed on time; open and overdue; open, not yet due
+  { node: 3, status: S('closed'), reportedAt: at('2026-01-12T09:00'), registeredAt: at('2026-01-12T09:00'), dueAt: at('2026-01-22T09:00'), closedAt: at('2026-01-16T09:00'), closedLevel: 3 },
+  { node: 4, status: S('handling'), reportedAt: at('2026-02-25T09:00'), registeredAt: at('2026-02-25T09:00'), dueAt: at('2026-03-02T09:00') },
+  { node: 9, status: S('registered'), reportedAt: at('2026-03-04T09:00'), registeredAt: at('2026-03-04T09:00'), dueAt: at('2026-03-10T09:00') },
+];
+const spanMetrics = () => {
+  const r = createMetrics({ hierarchy: h, facts: factsOf(sameSpan), now: SPAN_NOW });
+  assert.ok(r.ok);
+  return r.value;
+};
+const Y2026 = { unit: 'year' as const, key: 2026 };
+const kpiOf = (s: ReturnType<typeof dashboardSlice>) => Object.fromEntries(s.kpis.map((x) => [x.code, x]));
+
+test('with until, the previous period is read over the same span, as it stood at its end', () => {
+  const m = spanMetrics();
+  const whole = kpiOf(dashboardSlice(m, 0, Y2026));
+  // compared whole, every rate reads worse: 2025's cases have all been closed since
+  assert.deepEqual([whole.collected.previous.value, whole.closeRate.previous.value, whole.overdue.previous.value], [5, 100, 0]);
+  const s = dashboardSlice(m, 0, Y2026, { until: SPAN_NOW });
+  assert.deepEqual(s.span, { until: SPAN_NOW, previousUntil: at('2025-03-05T14:20') });
+  assert.equal(s.previous.label, '2025');
+  const k = kpiOf(s);
+  assert.deepEqual([k.collected.value, k.collected.previous.value, k.collected.change], [3, 3, 0]);
+  assert.deepEqual([k.closed.value, k.closed.previous.value], [1, 1]);
+  assert.deepEqual([k.closeRate.numerator, k.closeRate.denominator, k.closeRate.previous.numerator, k.closeRate.previous.denominator], [1, 2, 1, 2]);
+  assert.equal(k.closeRate.change, 0);
+  assert.deepEqual([k.onTimeCloseRate.value, k.onTimeCloseRate.previous.value], [50, 50]);
+  assert.deepEqual([k.overdue.value, k.overdue.previous.value, k.overdue.change], [1, 1, 0]);
+  assert.deepEqual([k.avgCloseHours.value, k.avgCloseHours.previous.value], [96, 120]);
+  // this year's own figures are what they were without a span
+  for (const code of Object.keys(k)) assert.deepEqual([k[code].value, k[code].numerator, k[code].denominator], [whole[code].value, whole[code].numerator, whole[code].denominator], code);
+});
+
+test('until: the same offset into a shorter previous period stops at its end; at the start both spans are empty', () => {
+  const m = spanMetrics();
+  const march = { unit: 'month' as const, key: 2026 * 12 + 2 };
+  const late = dashboardSlice(m, 0, march, { until: at('2026-03-31T12:00') });
+  assert.equal(late.span!.previousUntil, at('2026-03-01T00:00')); // 30.5 days into a 28-day February: all of it
+  const start = dashboardSlice(m, 0, Y2026, { until: at('2026-01-01T00:00') });
+  const k = kpiOf(start);
+  assert.deepEqual([k.collected.value, k.collected.previous.value, k.closeRate.value, k.closeRate.previous.value], [0, 0, null, null]);
+});
+
+test('until outside the period, or not a time, is refused with E_ARGUMENT in zh and en', () => {
+  const m = spanMetrics();
+  for (const until of [at('2025-12-31T23:59'), at('2027-01-01T00:01'), NaN, Infinity, '2026-03-05' as unknown as number]) {
+    assert.throws(() => dashboardSlice(m, 0, Y2026, { until }), (e: unknown) => e instanceof JcError && e.issue.code === 'E_ARGUMENT'
+      && /dashboardSlice: argument opts\.until must be a time in epoch ms within the period 2026/.test(e.issue.en)
+      && /dashboardSlice：参数 opts\.until 应为2026 期间内的时间戳/.test(e.issue.zh), String(until));
+  }
+  assert.ok(dashboardSlice(m, 0, Y2026, { until: at('2027-01-01T00:00') }).span); // the period's end is in it
+  assert.throws(() => m.slice(0, { asOf: NaN }), (e: unknown) => e instanceof JcError && e.issue.code === 'E_ARGUMENT' && /opts\.asOf/.test(e.issue.en) && /opts\.asOf/.test(e.issue.zh));
 });

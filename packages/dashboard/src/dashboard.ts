@@ -9,6 +9,7 @@ import type { JcBreakdown } from './breakdown.js';
 import type { JcRanking } from './ranking.js';
 import type { JcTrend } from './trend.js';
 import { emit, type JcCategoryDetail, type JcIndicatorDetail, type JcPeriodDetail, type JcTopicDetail } from './events.js';
+import { fill } from './i18n.js';
 import { INDICATORS, indicatorLabel } from './indicators.js';
 import { anySuppressed, type TableModel } from './table.js';
 import type { DashboardData, IndicatorId, PeriodKind, TopicOption } from './types.js';
@@ -17,7 +18,8 @@ const PERIODS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
 
 /**
  * The dashboard of one node and period: KPI tiles (collected, closed, 办结率, 按期结案率,
- * overdue, satisfaction) with the change against the previous period, the trend, the
+ * overdue, satisfaction) with the change against the previous period — for a period still
+ * running (`data.until`), against the same span of it, as the line under the name says — the trend, the
  * breakdown by category, the ranking of the child nodes, the share closed at each level
  * (小事不出村、大事不出镇) and the organisation coverage figures.
  *
@@ -37,6 +39,7 @@ const PERIODS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
  * @fires jc-indicator - The ranking indicator was changed: `{ indicator }`.
  * @fires jc-export - A CSV, SVG or PNG file is about to be downloaded (cancelable).
  * @csspart frame - The outer box.
+ * @csspart span - What the KPIs are compared with, while the period is still running.
  * @example
  * ```html
  * <jc-dashboard period="month"></jc-dashboard>
@@ -256,7 +259,9 @@ export class JcDashboard extends JcDashboardElement {
     const head = html`<div class="top">
       <div>
         <div class="node" role="heading" aria-level=${this.headingLevel} part="heading">${d ? d.node.name : s.empty}</div>
-        ${d ? html`<p class="period">${f.period(d.period)}${topic ? html` · ${topic.label}` : nothing}</p>` : nothing}
+        ${d ? html`<p class="period">${f.period(d.period)}${topic ? html` · ${topic.label}` : nothing}${d.until
+          ? html` · <span id="span" part="span">${fill(/^\d{4}$/.test(d.period) ? s.spanYear : d.period.includes('Q') ? s.spanQuarter : s.spanMonth, { to: d.until.slice(5) })}</span>`
+          : nothing}</p>` : nothing}
       </div>
       ${this.controls()}
     </div>`;
@@ -264,7 +269,7 @@ export class JcDashboard extends JcDashboardElement {
     const lv = d.levels;
     return html`<div class="frame" part="frame">
       ${head}
-      <section aria-labelledby="kpis">
+      <section aria-labelledby="kpis" aria-describedby=${d.until ? 'span' : nothing}>
         <div id="kpis" class="jc-visually-hidden" role="heading" aria-level=${sub}>${s.kpisTitle}</div>
         <div class="kpis">${INDICATORS.map((def) => {
           const fig = d.kpis[def.id as IndicatorId];

@@ -22,6 +22,12 @@ export interface DashboardStrings {
   satisfiedRate: string;
   countUnit: string;
   kpisTitle: string;
+  /** What a running year's KPIs are compared with; `{to}` is where both spans end (`03-05 14:20`). */
+  spanYear: string;
+  /** The same, for a quarter. */
+  spanQuarter: string;
+  /** The same, for a month. */
+  spanMonth: string;
   vsPrevious: string;
   up: string;
   down: string;
@@ -103,6 +109,9 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     satisfiedRate: '满意率',
     countUnit: '件',
     kpisTitle: '核心指标',
+    spanYear: '与上年同期比（截至 {to}）',
+    spanQuarter: '与上季同期比（截至 {to}）',
+    spanMonth: '与上月同期比（截至 {to}）',
     vsPrevious: '较上期',
     up: '上升',
     down: '下降',
@@ -173,6 +182,9 @@ export const DASHBOARD_STRINGS: { zh: DashboardStrings; en: DashboardStrings } =
     satisfiedRate: 'Satisfaction rate',
     countUnit: '',
     kpisTitle: 'Key figures',
+    spanYear: 'vs. the same span last year (to {to})',
+    spanQuarter: 'vs. the same span last quarter (to {to})',
+    spanMonth: 'vs. the same span last month (to {to})',
     vsPrevious: 'vs previous period',
     up: 'up',
     down: 'down',

@@ -42,7 +42,8 @@ export interface FromSliceOptions {
  * ```
  */
 export function dashboardDataFromSlice(slice: DashboardSlice, opts: FromSliceOptions = {}): DashboardData {
-  need('dashboardDataFromSlice', 'slice', slice, 'object', { node: 'object', period: 'object', previous: 'object' });
+  need('dashboardDataFromSlice', 'slice', slice, 'object', { node: 'object', period: 'object', previous: 'object', span: 'object?' });
+  if (slice.span) need('dashboardDataFromSlice', 'slice.span', slice.span, 'object', { until: 'number' });
   need('dashboardDataFromSlice', 'opts', opts, 'object');
   const lang = opts.lang ?? 'zh';
   const min = opts.minCell ?? 0;
@@ -63,6 +64,8 @@ export function dashboardDataFromSlice(slice: DashboardSlice, opts: FromSliceOpt
   return {
     node: { code: slice.node.code, name: slice.node.name[lang], level: slice.node.level },
     period: slice.period.label,
+    // the core's span end, written in China time (UTC+8, no daylight saving)
+    ...(slice.span ? { until: new Date(slice.span.until + 288e5).toISOString().slice(0, 16).replace('T', ' ') } : {}),
     kpis,
     trend: slice.trend.map((p) => ({
       period: p.period.label, cases: count(p.collected), closed: count(p.closed),

@@ -233,6 +233,13 @@ export interface DashboardData {
   node: { code: string; name: string; level?: string };
   /** The selected period as a core period label: `2024-03`, `2024-Q1`, `2024`. */
   period: string;
+  /**
+   * Set while the period is still running: the point its KPIs run to, `YYYY-MM-DD HH:mm` in
+   * China time (e.g. `2026-03-05 14:20`); their previous figures then cover the same span of
+   * the previous period, and the dashboard says so ("与上年同期比（截至 03-05 14:20）"). Omit
+   * when whole periods are compared.
+   */
+  until?: string;
   /** KPI figures by indicator id (the six {@link IndicatorId}s are shown in order). */
   kpis: Partial<Record<IndicatorId, KpiFigure>>;
   /** Trend over time, oldest first. */

@@ -53,6 +53,27 @@ describe('<jc-dashboard> shows the figures it is given', () => {
       .to.deep.equal(data.coverage.map((c) => [c.label, zh.int(c.value!), c.total == null ? '' : zh.int(c.total), c.rate == null ? '' : zh.pct(c.rate)]));
   });
 
+  it('names the span the KPIs are compared over while the period is still running, in zh and en', async () => {
+    const running = { ...putianData(), period: '2026', until: '2026-03-05 14:20' };
+    const el = await dashboard(running);
+    expect(text(part(el, '.period'))).to.equal('2026年 · 与上年同期比（截至 03-05 14:20）');
+    expect(part(el, 'section').getAttribute('aria-describedby')).to.equal('span');
+    expect(text(root(el).getElementById('span'))).to.equal('与上年同期比（截至 03-05 14:20）');
+    el.data = { ...running, period: '2026-Q1' };
+    await el.updateComplete;
+    expect(text(part(el, '[part=span]'))).to.equal('与上季同期比（截至 03-05 14:20）');
+    el.data = { ...running, period: '2026-03' };
+    await el.updateComplete;
+    expect(text(part(el, '[part=span]'))).to.equal('与上月同期比（截至 03-05 14:20）');
+    const english = await dashboard(running, { lang: 'en' });
+    expect(text(part(english, '.period'))).to.equal('2026 · vs. the same span last year (to 03-05 14:20)');
+    expect(text(part(english, '.period'))).not.to.match(/\p{Script=Han}/u);
+    // a whole period is compared whole: nothing more is said
+    const whole = await dashboard(putianData());
+    expect(root(whole).querySelector('[part=span]')).to.equal(null);
+    expect(part(whole, 'section').hasAttribute('aria-describedby')).to.equal(false);
+  });
+
   it('flags a coverage of zero in words, not as a quiet 0', async () => {
     const data = putianData();
     data.coverage.push({ id: 'patrolCoverage', label: '巡查覆盖率', value: 0, total: 9796, rate: 0 });

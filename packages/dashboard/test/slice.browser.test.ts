@@ -97,4 +97,14 @@ describe('<jc-dashboard> on the core’s dashboardSlice', () => {
       expectShowsSlice(el, s, 5);
     }
   });
+
+  it('a slice to a point in time says it is compared with the same span of the month before', async () => {
+    const until = Date.parse('2024-06-20T09:30:00+08:00');
+    const s = dashboardSlice(history(), 0, JUNE, { ...OPTS, until });
+    const data = dashboardDataFromSlice(s, { lang: 'en' });
+    expect(data.until).to.equal('2024-06-20 09:30');
+    const el = await fixture<JcDashboard>(html`<jc-dashboard lang="en" style="inline-size: 1280px" .data=${data}></jc-dashboard>`);
+    expect(root(el).querySelector('[part=span]')!.textContent).to.equal('vs. the same span last month (to 06-20 09:30)');
+    expect(dashboardDataFromSlice(dashboardSlice(history(), 0, JUNE, OPTS)).until).to.equal(undefined);
+  });
 });

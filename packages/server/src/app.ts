@@ -389,7 +389,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
 
   // ------------------------------------------------------------------ metrics
   app.openapi(createRoute({
-    method: 'get', path: '/api/metrics/dashboard', tags: ['metrics'], summary: 'The dashboard slice of a node, period and topic', security,
+    method: 'get', path: '/api/metrics/dashboard', tags: ['metrics'], summary: 'The dashboard slice of a node, period and topic (a period still running is compared with the same span of the previous one, to now)', security,
     request: { query: S.dashboardQuery }, responses: { 200: json(S.dashboardSliceSchema, 'The slice'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ERRORS[422] },
   }), (c) => {
     const q = c.req.valid('query');
@@ -398,7 +398,11 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     const topic = topicOf(q.topic);
     const m = indicatorOf(topic, q.rankBy, 'rankBy');
     indicatorOf(topic, q.trendRate, 'trendRate');
-    const slice = dashboardSlice(m, pos, periodRef(q.period), { ...(q.rankBy ? { rankBy: q.rankBy } : {}), trendRate: q.trendRate ?? 'banjieRate' });
+    const period = periodRef(q.period);
+    // a period still running is compared with the same span of the one before, up to now; a past one whole
+    const now = clock(), { from, to } = describePeriod(period);
+    const until = now >= from && now < to ? { until: now } : {};
+    const slice = dashboardSlice(m, pos, period, { ...(q.rankBy ? { rankBy: q.rankBy } : {}), trendRate: q.trendRate ?? 'banjieRate', ...until });
     return c.json(slice as unknown as S.DashboardSliceBody, 200);
   });
   app.openapi(createRoute({

@@ -36,5 +36,27 @@ for (const engine of ENGINES) {
       assert.equal(events.length, 2);
       for (const { time } of events) assert.ok(time >= PUTIAN_AS_OF && time < PUTIAN_AS_OF + 600_000, 'its events carry the demo time');
     });
+
+    test('the default dashboard compares this year to now with the same span of last year; a past year whole', async () => {
+      const city = hs.demo.city.hierarchy.code(0);
+      const ci = await hs.as(`ci1-${city}`);
+      const before = (await hs.client().health()).now;
+      const s = await ci.dashboard({ node: city });
+      const after = (await hs.client().health()).now;
+      assert.equal(s.period.label, periodLabel(periodOf(before, 'year')));
+      assert.ok(s.span, 'the running year is compared over a span');
+      assert.ok(s.span.until >= before && s.span.until <= after, 'to the server\'s now');
+      assert.equal(s.span.previousUntil - s.previous.from, s.span.until - s.period.from, 'the same span of the year before');
+      const whole = await ci.dashboard({ node: city, period: s.previous.label });
+      assert.equal(whole.span, undefined, 'a past year is compared whole');
+      const collected = (x: typeof s) => x.kpis.find((k) => k.code === 'collected')!;
+      assert.ok(collected(whole).value! > 0, 'the history has cases last year');
+      assert.ok(collected(s).previous.value! < collected(whole).value!, 'this year is not compared with the whole of last year');
+      // each previous figure is last year's over the span, as it stood at the span's end
+      const direct = hs.record.metrics().slice(0, {
+        period: { from: s.previous.from, to: s.span.previousUntil }, asOf: s.span.previousUntil, codes: s.kpis.map((k) => k.code), medians: true,
+      })[0].values;
+      for (const k of s.kpis) assert.deepEqual(k.previous, direct[k.code], k.code);
+    });
   });
 }

@@ -124,6 +124,11 @@ export interface DashboardSlice {
   previous: PeriodInfo;
   /** The evaluation time of the figures (epoch ms). */
   asOf: number;
+  /**
+   * With the `until` option only: the KPIs cover the period up to `until` and the previous
+   * period up to `previousUntil` (the same span from its start), each as it stood then.
+   */
+  span?: { until: number; previousUntil: number };
   kpis: KpiFigure[];
   trend: TrendPoint[];
   breakdown: { by: 'category' | 'topic'; items: BreakdownItem[] };
@@ -160,33 +165,55 @@ export interface DashboardOptions {
   coverage?: string[];
   /** A composite score to include. */
   composite?: CompositeDef;
+  /**
+   * Compare like with like in a period still running: the KPIs count the cases reported from
+   * the period's start up to `until` (epoch ms, within the period), as they stood at `until`,
+   * and the previous period's the same span — from its start to the same offset (at most its
+   * end) — as they stood at that point: a case counts as closed, due or overdue only if it
+   * was by then. So 2026 to 03-05 14:20 is compared with 2025-01-01 to 2025-03-05 14:20 as it
+   * stood then, not with the whole of 2025, whose cases are all closed by now. Pass the
+   * clock's now for the period that holds it; omit it to compare whole periods (a past
+   * period). The trend, breakdown, ranking and level shares are not affected.
+   */
+  until?: number;
 }
 
 const DEFAULT_KPIS = ['collected', 'closed', 'banjieRate', 'closeRate', 'onTimeCloseRate', 'overdue', 'satisfiedRate', 'avgCloseHours'];
 
 /**
  * Builds the {@link DashboardSlice} of a node for a period (any unit; the previous period is
- * the one before it, the trend is monthly). Cost: a few scans of the node's cases.
+ * the one before it, the trend is monthly). Cost: a few scans of the node's cases. For the
+ * period that holds now, pass `until: now` so that its KPIs are compared with the same span
+ * of the previous period (see `until` in {@link DashboardOptions}).
  *
  * @example
  * ```ts
  * const slice = dashboardSlice(metrics, hierarchy.indexOf('350304000000'), { unit: 'quarter', key: 2025 * 4 + 3 }, { rankBy: 'onTimeCloseRate' });
  * slice.trend.map((p) => [p.period.label, p.rate]);
  * slice.ranking.rows[0].name.zh;
+ * // 2026 to date against 2025 over the same span, each as it stood at the same point
+ * const now = Date.parse('2026-03-05T14:20:00+08:00');
+ * const ytd = dashboardSlice(metrics, 0, { unit: 'year', key: 2026 }, { until: now });
+ * ytd.span; // { until: now, previousUntil: Date.parse('2025-03-05T14:20:00+08:00') }
+ * ytd.kpis.find((k) => k.code === 'closeRate')!.previous; // 2025-01-01 … 03-05 14:20, as it stood then
  * ```
  */
 export function dashboardSlice(metrics: Metrics, nodePos: number, period: PeriodRef, opts: DashboardOptions = {}): DashboardSlice {
   if (!isObject(metrics) || typeof metrics.figures !== 'function' || !Array.isArray(metrics.indicators)) throw argumentError('dashboardSlice', 'metrics', { zh: ' createMetrics 的结果', en: 'what createMetrics returns' });
   if (!Number.isInteger(nodePos) || nodePos < 0 || nodePos >= metrics.hierarchy.size) throw argumentError('dashboardSlice', 'nodePos', { zh: '层级中的节点位置', en: 'a node position in the hierarchy' });
-  describePeriod(period); // checks the period
+  const info = describePeriod(period); // checks the period
   needObject('dashboardSlice', 'opts', opts);
+  const prevRef = shiftPeriod(period, -1);
+  const prevInfo = describePeriod(prevRef);
+  const until = opts.until;
+  if (until !== undefined && !(typeof until === 'number' && until >= info.from && until <= info.to)) {
+    throw argumentError('dashboardSlice', 'opts.until', { zh: `${info.label} 期间内的时间戳（毫秒）`, en: `a time in epoch ms within the period ${info.label}` });
+  }
+  const span = until === undefined ? undefined : { until, previousUntil: Math.min(prevInfo.to, prevInfo.from + (until - info.from)) };
   const h = metrics.hierarchy;
   const defs = new Map(metrics.indicators.map((d) => [d.code, d]));
   const kpiCodes = opts.kpis ?? DEFAULT_KPIS.filter((c) => defs.has(c));
-  const prevRef = shiftPeriod(period, -1);
   const rateCode = opts.trendRate ?? 'closeRate';
-  const info = describePeriod(period);
-  const prevInfo = describePeriod(prevRef);
   const lastMonth = periodOf(info.to - 1, 'month');
   const trendMonths = Math.max(1, opts.trendMonths ?? 12);
 
@@ -194,7 +221,8 @@ export function dashboardSlice(metrics: Metrics, nodePos: number, period: Period
   // of this and the previous period (sums of months); the rest is read by slices.
   const isCase = (c: string | undefined) => c === undefined || metrics.measures.indexOf.has(c);
   const aligned = period.unit === 'month' || period.unit === 'quarter' || period.unit === 'year';
-  const additive = aligned ? kpiCodes.filter((c) => { const d = defs.get(c); return !!d && d.aggregate !== 'median' && isCase(d.numerator) && isCase(d.denominator); }) : [];
+  // (a span is read as it stood at its end, which the series, evaluated now, cannot give)
+  const additive = aligned && !span ? kpiCodes.filter((c) => { const d = defs.get(c); return !!d && d.aggregate !== 'median' && isCase(d.numerator) && isCase(d.denominator); }) : [];
   const levelDefs = h.config.levels;
   const levelCodes = levelDefs.map((l) => `closedAtOrBelowShare:${l.id}`);
   const levelsFromSeries = aligned && levelCodes.every((c) => { const d = defs.get(c); return !!d && isCase(d.numerator) && d.aggregate !== 'median'; });
@@ -214,8 +242,12 @@ export function dashboardSlice(metrics: Metrics, nodePos: number, period: Period
     return { value: den === 0 ? null : (num / den) * (d.unit === 'percent' ? 100 : 1), numerator: num, denominator: den };
   };
   const rest = kpiCodes.filter((c) => !additive.includes(c));
-  const curRest = rest.length ? metrics.slice(nodePos, { period, codes: rest, medians: true })[0].values : {};
-  const prevRest = rest.length ? metrics.slice(nodePos, { period: prevRef, codes: rest, medians: true })[0].values : {};
+  const curRest = !rest.length ? {} : metrics.slice(nodePos, {
+    codes: rest, medians: true, ...(span ? { period: { from: info.from, to: span.until }, asOf: span.until } : { period }),
+  })[0].values;
+  const prevRest = !rest.length ? {} : metrics.slice(nodePos, {
+    codes: rest, medians: true, ...(span ? { period: { from: prevInfo.from, to: span.previousUntil }, asOf: span.previousUntil } : { period: prevRef }),
+  })[0].values;
   const cur: Record<string, IndicatorValue> = { ...curRest };
   const prev: Record<string, IndicatorValue> = { ...prevRest };
   for (const c of additive) { cur[c] = sumOver(info.from, info.to, c); prev[c] = sumOver(prevInfo.from, prevInfo.to, c); }
@@ -232,7 +264,7 @@ export function dashboardSlice(metrics: Metrics, nodePos: number, period: Period
     .map((p): TrendPoint => ({ period: p.period, collected: p.values.collected.numerator, closed: p.values.closed.numerator, rate: p.values[rateCode].value }));
 
   const by = opts.breakdown ?? 'category';
-  const total = cur.collected?.numerator ?? metrics.slice(nodePos, { period, codes: ['collected'] })[0].values.collected.numerator;
+  const total = (span ? undefined : cur.collected?.numerator) ?? metrics.slice(nodePos, { period, codes: ['collected'] })[0].values.collected.numerator;
   const items = metrics.slice(nodePos, { by, period, codes: ['collected', 'closed', rateCode] })
     .map((r): BreakdownItem => ({
       key: r.key, label: r.label, collected: r.values.collected.numerator, closed: r.values.closed.numerator,
@@ -282,6 +314,7 @@ export function dashboardSlice(metrics: Metrics, nodePos: number, period: Period
     period: info,
     previous: prevInfo,
     asOf: metrics.now,
+    ...(span ? { span } : {}),
     kpis, trend,
     breakdown: { by, items },
     ranking: { indicator: rankBy, name: rd?.name ?? { zh: rankBy, en: rankBy }, unit: rd?.unit ?? 'count', order, rows },

@@ -499,12 +499,19 @@ export class Metrics {
    * ```ts
    * metrics.slice(0, { by: 'topic', period: { unit: 'quarter', key: 2024 * 4 } })
    *   .map((r) => [r.label.zh, r.values.collected.value]);
+   * // 2025-01-01 to 03-05 as it stood on 03-05 (what was closed or overdue then)
+   * const until = Date.parse('2025-03-05T00:00:00+08:00');
+   * metrics.slice(0, { period: { from: Date.parse('2025-01-01T00:00:00+08:00'), to: until }, asOf: until, codes: ['closeRate'] });
    * ```
    */
   slice(node: number, opts: SliceOptions = {}): SliceRow[] {
     this.checkNode(node);
     const by = opts.by ?? 'none';
-    const P = opts.period || opts.filter ? this.paramsFor(opts.period ?? this.opts.period, opts.filter ?? this.filter) : this.params;
+    if (opts.asOf !== undefined && (typeof opts.asOf !== 'number' || !Number.isFinite(opts.asOf))) {
+      throw argumentError('Metrics.slice', 'opts.asOf', { zh: '有限的时间戳（毫秒）', en: 'a finite time in epoch milliseconds' });
+    }
+    const P0 = opts.period || opts.filter ? this.paramsFor(opts.period ?? this.opts.period, opts.filter ?? this.filter) : this.params;
+    const P = opts.asOf === undefined ? P0 : { ...P0, asOf: opts.asOf };
     const defs = this.codesFor(opts.codes, !!opts.medians);
     const M = this.M;
     const C = this.facts;

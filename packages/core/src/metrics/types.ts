@@ -172,6 +172,13 @@ export interface SliceOptions {
   medians?: boolean;
   /** Keep groups without any case (default false, except 'child' and 'none'). */
   empty?: boolean;
+  /**
+   * Evaluate the cases as they stood at this time (epoch ms) instead of the engine's `now`: a
+   * case counts as registered, closed, due or overdue only if it was by then (its current
+   * status and rating are read as they are). `dashboardSlice`'s `until` uses it to read the
+   * previous period's same span as it stood at the same point.
+   */
+  asOf?: number;
 }
 
 /**
