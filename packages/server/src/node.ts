@@ -45,8 +45,9 @@ export interface RunningServer {
  * returns (areas and unit points by node code, WGS-84), an {@link Open311Geometry} (areas and
  * units in a declared `crs`), or a function that makes one on first use. It is served to the
  * portal's map (`GET /api/geometry/nodes/{code}`) and used by Open311 to place reports by
- * coordinates (in place of `open311.geometry`). Default: the demo's generated Putian map
- * with the demo, none otherwise (the map route then answers `E_NO_MAP`).
+ * coordinates (in place of `open311.geometry`). Default: `open311.geometry`, else the
+ * demo's generated Putian map with the demo; a city with neither has no map (the map route
+ * answers `E_NO_MAP`).
  *
  * @example
  * ```ts
