@@ -161,8 +161,38 @@ async function mountOl(withPoints: boolean): Promise<{ ms: number; workMs: numbe
   return { ms: performance.now() - t0, workMs };
 }
 
+/** The map a frame series driven from the benchmark's side steps, one frame per call (so that its CPU time can be read around each). */
+let stepper: { step: (k: number) => void; paint: () => void } | undefined;
+
 const api = {
   load,
+  /** Mounts ours for a driven frame series. */
+  async oursPrepare(style: 'cluster' | 'density') {
+    const { el } = await mountOurs(style);
+    const ctx = el.shadowRoot!.querySelector('canvas')!.getContext('2d')!;
+    stepper = { step: stepOf((dx, dy) => el.panBy(dx, dy), (f) => el.zoomBy(f)), paint: () => { el.paint(); flush([ctx]); } };
+    await twoFrames();
+  },
+  /** Mounts OpenLayers for a driven frame series. */
+  async olPrepare(withPoints: boolean) {
+    await mountOl(withPoints);
+    const view = olMap!.getView();
+    stepper = {
+      step: stepOf((dx, dy) => { const c = view.getCenter()!, r = view.getResolution()!; view.setCenter([c[0]! + dx * r, c[1]! - dy * r]); }, (f) => view.setResolution(view.getResolution()! / f)),
+      paint: () => { olMap!.renderSync(); flush([...host().querySelectorAll('canvas')].map((c) => c.getContext('2d')!)); },
+    };
+    await twoFrames();
+  },
+  /** Frame k of the series: the view change and the synchronous draw (its wall ms returned), then the next animation frame. */
+  async frameStep(k: number) {
+    const t = performance.now();
+    stepper!.step(k);
+    stepper!.paint();
+    const ms = performance.now() - t;
+    await raf();
+    return ms;
+  },
+  frameCount: () => PAN + ZOOM,
   /** The element as the docs' screenshots show it: a theme, the case points, alerts and a choropleth derived from the points. */
   async showcase(theme: string, node: string, style: 'cluster' | 'density') {
     host().replaceChildren();

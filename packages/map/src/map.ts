@@ -479,6 +479,13 @@ export class JcMap extends LitElement {
     return p;
   }
 
+  /**
+   * Adds node i's rings to a path. A ring is closed by drawing on to its second vertex rather
+   * than by `closePath()`, which Chromium's Path2D makes cost time in proportion to the whole
+   * path so far (half of a first render, profiled): a stroke covers the same pixels (the first
+   * vertex gets its line join; the repeated segment lies under itself) and a fill closes each
+   * ring anyway.
+   */
   private _addRings(p: Path2D, i: number): void {
     const { areaRing, ringStart: RS, xs, ys } = this._scene!;
     for (let r = areaRing[i]!; r < areaRing[i + 1]!; r += 2) {
@@ -486,7 +493,8 @@ export class JcMap extends LitElement {
       if (e - s < 3) continue;
       p.moveTo(xs[s]!, ys[s]!);
       for (let v = s + 1; v < e; v++) p.lineTo(xs[v]!, ys[v]!);
-      p.closePath();
+      if (xs[e - 1] !== xs[s] || ys[e - 1] !== ys[s]) p.lineTo(xs[s]!, ys[s]!);
+      p.lineTo(xs[s + 1]!, ys[s + 1]!);
     }
   }
 
@@ -500,9 +508,10 @@ export class JcMap extends LitElement {
     ctx.fillRect(0, 0, this._w, this._h);
     if (!this._scene || this._node < 0) return;
     if (this._basemap) this._drawTiles(ctx, this._basemap);
-    // The areas come from a cached image of the view plus a margin: a pan moves it, a zoom in
-    // progress scales it, and it is drawn anew when the view leaves the margin, when the zoom
-    // has rested for SETTLE_MS, or when anything it shows changes.
+    // The areas and the point and marker layers come from a cached image of the view plus a
+    // margin: a pan moves it, a zoom in progress scales it, and it is drawn anew (points binned
+    // for the new scale) when the view leaves the margin, when the zoom has rested for
+    // SETTLE_MS, or when anything it shows changes. Only the labels are drawn every frame.
     const base = this._base;
     const f = base.res / this._res;
     const dx = (this._cx - base.cx) / this._res, dy = (this._cy - base.cy) / this._res;
@@ -516,21 +525,14 @@ export class JcMap extends LitElement {
     }
     const b = this._base, g = b.res / this._res, M = BASE_MARGIN;
     ctx.drawImage(b.canvas, this._w / 2 + (b.cx - this._cx) / this._res - (this._w / 2 + M) * g, this._h / 2 + (this._cy - b.cy) / this._res - (this._h / 2 + M) * g, (this._w + 2 * M) * g, (this._h + 2 * M) * g);
-    // The language is resolved once a frame (it walks up the DOM), not once per label or disc.
-    const lang = this._lang;
-    for (const l of this.layers) {
-      if (this._hidden.has(l.id)) continue;
-      if (l.kind === 'points') this._drawPoints(ctx, l, c, lang);
-      else if (l.kind === 'markers') this._drawMarkers(ctx, l, c);
-    }
-    this._drawLabels(ctx, c, lang);
+    this._drawLabels(ctx, c, this._lang);
   }
 
   private _base = { canvas: null as unknown as HTMLCanvasElement, valid: false, cx: 0, cy: 0, res: 1, dpr: 1, w: 0, h: 0 };
   private _movedAt = -Infinity;
   private _settleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Draws the areas (land, choropleths, selection, outlines) for the current view plus a margin. */
+  /** Draws the areas (land, choropleths, selection, outlines), then the point and marker layers in order, for the current view plus a margin. */
   private _renderBase(c: Colors, dpr: number): void {
     const s = this._scene!, M = BASE_MARGIN, W = this._w + 2 * M, H = this._h + 2 * M;
     const base = this._base;
@@ -569,6 +571,14 @@ export class JcMap extends LitElement {
     if (this._sel >= 0) {
       ctx.lineWidth = (2.5 * dpr) / k;
       ctx.stroke(this._nodePath(this._sel));
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    // The language is resolved once (it walks up the DOM), not once per disc.
+    const lang = this._lang;
+    for (const l of this.layers) {
+      if (this._hidden.has(l.id)) continue;
+      if (l.kind === 'points') this._drawPoints(ctx, l, c, lang, W, H);
+      else if (l.kind === 'markers') this._drawMarkers(ctx, l, c, W, H);
     }
   }
 
@@ -629,7 +639,8 @@ export class JcMap extends LitElement {
     let b = this._bins.get(l);
     if (!b) {
       const [ox, oy] = this._scene!.origin;
-      const xy = Float64Array.from(l.points);
+      // A copy (the layer's array stays as given); a typed array is copied at once, not point by point through its iterator.
+      const xy = ArrayBuffer.isView(l.points) ? new Float64Array(l.points as unknown as ArrayLike<number>) : Float64Array.from(l.points);
       projectInPlace(xy, ox, oy);
       b = new PointBins(xy);
       this._bins.set(l, b);
@@ -637,10 +648,11 @@ export class JcMap extends LitElement {
     return b;
   }
 
-  private _drawPoints(ctx: CanvasRenderingContext2D, l: MapPointLayer, c: Colors, lang: UiLang): void {
+  /** Draws a point layer into a canvas of w × h CSS pixels centred on the view. */
+  private _drawPoints(ctx: CanvasRenderingContext2D, l: MapPointLayer, c: Colors, lang: UiLang, w: number, h: number): void {
     const bins = this._pointBins(l);
     if (!bins.size) return;
-    const res = this._res, hw = this._w / 2, hh = this._h / 2;
+    const res = this._res, hw = w / 2, hh = h / 2;
     const vx0 = this._cx - hw * res, vx1 = this._cx + hw * res, vy0 = this._cy - hh * res, vy1 = this._cy + hh * res;
     const color = l.color ?? c.point;
     if (l.style === 'cluster') {
@@ -733,37 +745,41 @@ export class JcMap extends LitElement {
     }
     const near = bins.nearest(level);
     if (!near) return bins.level(level);
-    this._later(() => bins.level(level));
+    this._later(() => bins.level(level), true);
     return near;
   }
 
-  private _pending = new Set<() => unknown>();
+  private _pending = new Map<() => unknown, boolean>();
   private _laterTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Runs binning jobs one per task after the current frame, then redraws. */
-  private _later(job: () => unknown): void {
-    this._pending.add(job);
+  /** Runs binning jobs one per task after the current frame; a job for a level drawn with a stand-in redraws the cached image. */
+  private _later(job: () => unknown, redraw = false): void {
+    this._pending.set(job, redraw || !!this._pending.get(job));
     if (this._laterTimer !== undefined) return;
     const next = () => {
-      const [j] = this._pending;
+      const [e] = this._pending;
       this._laterTimer = undefined;
-      if (!j) return;
+      if (!e) return;
+      const [j, stale] = e;
       this._pending.delete(j);
       j();
-      this._invalidate();
+      if (stale) {
+        this._base.valid = false;
+        this._invalidate();
+      }
       if (this._pending.size) this._laterTimer = setTimeout(next, 0);
     };
     this._laterTimer = setTimeout(next, 0);
   }
 
-  private _drawMarkers(ctx: CanvasRenderingContext2D, l: MapMarkerLayer, c: Colors): void {
+  private _drawMarkers(ctx: CanvasRenderingContext2D, l: MapMarkerLayer, c: Colors, w: number, h: number): void {
     const [ox, oy] = this._scene!.origin;
-    const res = this._res, hw = this._w / 2, hh = this._h / 2;
+    const res = this._res, hw = w / 2, hh = h / 2;
     ctx.lineWidth = 1.5;
     ctx.strokeStyle = c.halo;
     for (const m of l.markers) {
       const [mx, my] = mercator(m.at[0], m.at[1]);
       const x = (mx - ox - this._cx) / res + hw, y = (this._cy - (my - oy)) / res + hh;
-      if (x < -10 || y < -10 || x > this._w + 10 || y > this._h + 10) continue;
+      if (x < -10 || y < -10 || x > w + 10 || y > h + 10) continue;
       ctx.fillStyle = l.color ?? (m.tone === 'warn' ? c.warn : c.bad);
       ctx.beginPath();
       ctx.moveTo(x, y - 9);

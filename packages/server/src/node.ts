@@ -15,6 +15,8 @@ import { demoClock, putianDemo, seedDemo } from './demo.js';
 import { LiveRecord, type CitySetup } from './record.js';
 import type { Open311Options } from './routes/open311.js';
 import type { Open311Geometry } from './open311/locate.js';
+import type { AreaGeometry, NodeGeometry, PointGeometry } from '@jiceng/core/geo';
+import { need } from '@jiceng/core';
 
 /**
  * A running server.
@@ -39,9 +41,25 @@ export interface RunningServer {
  * Starts a server. Without `city`, `config.demo` must be set (the Putian demo).
  * `staticMounts` serves folders beside the API (URL prefix → folder).
  *
+ * `geometry` is the city's map: what `importGeoJson` or `importTopoJson` of `@jiceng/core/geo`
+ * returns (areas and unit points by node code, WGS-84), an {@link Open311Geometry} (areas and
+ * units in a declared `crs`), or a function that makes one on first use. It is served to the
+ * portal's map (`GET /api/geometry/nodes/{code}`) and used by Open311 to place reports by
+ * coordinates (in place of `open311.geometry`). Default: `open311.geometry`, else the
+ * demo's generated Putian map with the demo; a city with neither has no map (the map route
+ * answers `E_NO_MAP`).
+ *
  * @example
  * ```ts
  * const s = await startServer({ ...loadConfig(), demo: true, devSignin: true }, { staticMounts: [['/', 'examples/portal']] });
+ * ```
+ *
+ * @example A city of its own with its map imported from TopoJSON
+ * ```ts
+ * import { importTopoJson } from '@jiceng/core/geo';
+ * const map = importTopoJson(readFileSync('grids.topojson', 'utf8'), city.hierarchy, { crs: 'CGCS2000', object: 'grids' });
+ * if (!map.ok) throw new Error(map.errors.map((e) => e.en).join('\n'));
+ * const s = await startServer(loadConfig(), { city, geometry: map.value });
  * ```
  */
 export async function startServer(
@@ -50,8 +68,11 @@ export async function startServer(
     city?: CitySetup; staticMounts?: [string, string][]; onStep?: (step: string, ms: number) => void; quiet?: boolean;
     /** Serve Open311 GeoReport v2 (the store is the server's own; with the Putian demo and no `geometry`, the demo's generated map). */
     open311?: Omit<Open311Options, 'store'>;
+    /** The city's map: an import's result (areas and unit points by code, WGS-84), an {@link Open311Geometry}, or a function making one on first use. */
+    geometry?: ReadonlyMap<string, NodeGeometry> | Open311Geometry | (() => Open311Geometry);
   } = {},
 ): Promise<RunningServer> {
+  if (opts.geometry !== undefined && typeof opts.geometry !== 'function' && !(opts.geometry instanceof Map)) need('startServer', 'opts.geometry', opts.geometry, 'object', { areas: 'object' });
   const log = pino({ level: opts.quiet ? 'warn' : 'info', base: undefined });
   const timings: Record<string, number> = {};
   const step = async <T>(name: string, f: () => Promise<T> | T): Promise<T> => {
@@ -64,7 +85,7 @@ export async function startServer(
   const store = await step('open store', () => openStore(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
   let city = opts.city;
   const open311 = opts.open311;
-  let geometry: Open311Geometry | (() => Open311Geometry) | undefined;
+  let geometry: Open311Geometry | (() => Open311Geometry) | undefined = opts.geometry instanceof Map ? splitGeometry(opts.geometry) : opts.geometry as Open311Geometry | (() => Open311Geometry) | undefined;
   let clock: (() => number) | undefined;
   if (!city) {
     if (!config.demo) throw new Error('no city: pass one, or set JICENG_DEMO=1 for the Putian demo');
@@ -72,9 +93,9 @@ export async function startServer(
     city = demo.city;
     // The demo's map: the generated Putian geometry of the data just built, made on the first
     // request that needs it (the portal's map, or an Open311 report that gives coordinates;
-    // about a second, once for both), unless the host passed Open311 one.
+    // about a second, once for both), unless the host passed one (here or to Open311).
     const data = demo.data;
-    geometry = open311?.geometry ?? (() => { const g = generatePutianGeometry(data); return { areas: g.areas, units: g.units }; });
+    geometry ??= open311?.geometry ?? (() => { const g = generatePutianGeometry(data); return { areas: g.areas, units: g.units }; });
     // one clock: the demo's time runs on from where its history ends
     clock = demoClock(demo.city.asOf);
     const loaded = await step('load the history (first start only)', () => seedDemo(store, demo, (p) => log.info({ lines: p.lines }, 'loading the demo history')));
@@ -111,4 +132,14 @@ export async function startServer(
       await store.close();
     },
   };
+}
+
+/** An import's geometries split into the areas and the unit points the server's map reads. */
+function splitGeometry(g: ReadonlyMap<string, NodeGeometry>): Open311Geometry {
+  const areas = new Map<string, AreaGeometry>(), units = new Map<string, PointGeometry>();
+  for (const [code, x] of g) {
+    if (x.type === 'Point') units.set(code, x);
+    else areas.set(code, x);
+  }
+  return { areas, units };
 }

@@ -30,13 +30,18 @@ export const ENGINES: { name: string; open: () => Promise<EventStore> }[] = [
 
 /** A fresh schema per test run on a shared PostgreSQL server. */
 async function openPg(url: string): Promise<EventStore> {
+  return openStore({ url: await freshPgUrl(url) });
+}
+
+/** The URL of a fresh, empty schema on a shared PostgreSQL server (for a test that opens the store itself, as `startServer` does). */
+export async function freshPgUrl(url: string): Promise<string> {
   const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query(`CREATE SCHEMA ${schema}`);
   await c.end();
-  return openStore({ url: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` });
+  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 }
 
 export interface Harness {
