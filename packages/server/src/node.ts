@@ -16,7 +16,7 @@ import { LiveRecord, type CitySetup } from './record.js';
 import type { Open311Options } from './routes/open311.js';
 import type { Open311Geometry } from './open311/locate.js';
 import type { AreaGeometry, NodeGeometry, PointGeometry } from '@jiceng/core/geo';
-import { need } from '@jiceng/core';
+import { need } from '@jiceng/core/errors';
 
 /**
  * A running server.
