@@ -6,7 +6,7 @@
  */
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
+import { LanguageController, themeTokens, translate, type UiLang } from '@jiceng/ui';
 import { listStyles } from './styles.js';
 import { ALERTS_STRINGS, type AlertsStrings } from './i18n.js';
 
@@ -48,12 +48,15 @@ export abstract class JcAlertsBase extends LitElement {
   /** The menu open now, if any. */
   @state() protected menu: OpenMenu | null = null;
 
+  /** Follows the page's language: the element renders again when `<html lang>` changes. */
+  readonly #language = new LanguageController(this);
+
   /** The keys of the items, in order. */
   protected abstract keys(): string[];
 
   /** The resolved language. */
   protected get uiLang(): UiLang {
-    return resolveLang(this);
+    return this.#language.lang;
   }
 
   /** The strings in the resolved language, with overrides. */

@@ -5,7 +5,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
+import { LanguageController, themeTokens, translate, type UiLang } from '@jiceng/ui';
 import { DASHBOARD_STRINGS, fill, type DashboardStrings } from './i18n.js';
 import { Formats, type Shown } from './format.js';
 import { anySuppressed, dataTable, toCsv, type TableModel } from './table.js';
@@ -107,10 +107,12 @@ export abstract class JcDashboardElement extends LitElement {
   /** The formatters in use. */
   protected f: Formats = new Formats('zh', DASHBOARD_STRINGS.zh);
   private fKey: [UiLang, Partial<DashboardStrings>] | null = null;
+  /** Follows the page's language: the element renders again when `<html lang>` changes. */
+  readonly #language = new LanguageController(this);
 
   /** The language the element speaks now. */
   protected get uiLang(): UiLang {
-    return resolveLang(this);
+    return this.#language.lang;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -6,17 +6,15 @@ import type { PeriodKind } from './types.js';
 import { need } from '@jiceng/ui';
 
 /**
- * `jc-select`: a child node was chosen for drill-down (same shape as `<jc-grid-tree>`'s).
+ * `jc-select`: a child node was chosen for drill-down. Its detail is the one
+ * `JcSelectDetail` of `@jiceng/ui` (re-exported here); the ranking gives `code` alone.
  *
  * @example
  * ```ts
- * dashboard.addEventListener('jc-select', (e) => { tree.selected = (e as CustomEvent<JcSelectDetail>).detail.code; });
+ * dashboard.addEventListener('jc-select', (e) => { tree.expandTo(e.detail.code); });
  * ```
  */
-export interface JcSelectDetail {
-  /** The node's code. */
-  code: string;
-}
+export type { JcSelectDetail } from '@jiceng/ui';
 
 /**
  * `jc-category`: a category bar was chosen (or, with `code: null`, the choice cleared).

@@ -4,7 +4,7 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
+import { LanguageController, themeTokens, translate, type UiLang } from '@jiceng/ui';
 import type { Statement, StatementLine } from '@jiceng/core/engagement';
 import { ledgerStrings, type LedgerStrings } from './i18n.js';
 import { ledgerStyles } from './styles.js';
@@ -53,8 +53,11 @@ export class JcLedger extends LitElement {
   /** Hides the print button. */
   @property({ type: Boolean, attribute: 'no-print-button', reflect: true }) noPrintButton = false;
 
+  /** Follows the page's language: the element renders again when `<html lang>` changes. */
+  readonly #language = new LanguageController(this);
+
   private get _lang(): UiLang {
-    return resolveLang(this);
+    return this.#language.lang;
   }
 
   private get _s(): LedgerStrings {

@@ -4,7 +4,7 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
+import { LanguageController, themeTokens, translate, type UiLang } from '@jiceng/ui';
 import type { Actor, JcIssue } from '@jiceng/core';
 import {
   DEFAULT_ENGAGEMENT_POLICY, DEFAULT_SERVICE_CATEGORIES, validateEngagementCommand, type Candidate, type EngagementPolicy,
@@ -88,8 +88,11 @@ export class JcServiceBoard extends LitElement {
   @state() private _open: { order: string; action: BoardAction } | null = null;
   @state() private _errors: readonly JcIssue[] = [];
 
+  /** Follows the page's language: the element renders again when `<html lang>` changes. */
+  readonly #language = new LanguageController(this);
+
   private get _lang(): UiLang {
-    return resolveLang(this);
+    return this.#language.lang;
   }
 
   private get _s(): ServiceBoardStrings {

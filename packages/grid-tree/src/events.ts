@@ -5,24 +5,16 @@
 import type { JcGridTree } from './grid-tree.js';
 
 /**
- * `jc-select`: the selection changed through the user (click, Enter, Space).
+ * `jc-select`: the selection changed through the user (click, Enter, Space). Its detail is
+ * the one `JcSelectDetail` of `@jiceng/ui`, re-exported here; the tree always fills `codes`
+ * and `positions`.
  *
  * @example
  * ```ts
  * tree.addEventListener('jc-select', (e) => console.log(e.detail.codes, e.detail.code));
  * ```
  */
-export interface JcSelectDetail {
-  /**
-   * Every selected code, in pre-order. In `scope` mode each code stands for its whole
-   * subtree and only the topmost fully selected nodes are listed.
-   */
-  codes: string[];
-  /** The node the user acted on. */
-  code: string;
-  /** Pre-order positions of `codes` in the current hierarchy index. */
-  positions: number[];
-}
+export type { JcSelectDetail } from '@jiceng/ui';
 
 /**
  * `jc-expand`: the user expanded or collapsed a node.
@@ -59,7 +51,6 @@ declare global {
     'jc-grid-tree': JcGridTree;
   }
   interface HTMLElementEventMap {
-    'jc-select': CustomEvent<JcSelectDetail>;
     'jc-expand': CustomEvent<JcExpandDetail>;
     'jc-search': CustomEvent<JcSearchDetail>;
   }

@@ -2,25 +2,22 @@
  * The events `<jc-map>` dispatches, with typed `detail`.
  * @module
  */
+import type { JcSelectDetail } from '@jiceng/ui';
 import type { JcMap } from './map.js';
 
 /**
- * `jc-select`: the user chose an area (click, Space, Enter to drill down, Escape to go up).
- * The same shape as `<jc-grid-tree>`'s `jc-select`, so one handler serves both.
+ * `jc-select` of `<jc-map>`: the user chose an area (click, Space, Enter to drill down,
+ * Escape to go up). The detail is `@jiceng/ui`'s `JcSelectDetail`, the same as every other
+ * element's, with `codes` (`[code]`) and `positions` always filled: this name stays for
+ * code written against it.
  *
+ * @deprecated Use `JcSelectDetail` from `@jiceng/ui` (the global event map types `jc-select` with it).
  * @example
  * ```ts
- * map.addEventListener('jc-select', (e) => tree.selected = (e as CustomEvent<JcMapSelectDetail>).detail.codes);
+ * map.addEventListener('jc-select', (e) => { tree.selected = e.detail.codes ?? [e.detail.code]; });
  * ```
  */
-export interface JcMapSelectDetail {
-  /** The selected codes (the map selects one area at a time). */
-  codes: string[];
-  /** The area the user acted on. */
-  code: string;
-  /** Pre-order positions of `codes` in the hierarchy index. */
-  positions: number[];
-}
+export type JcMapSelectDetail = Required<JcSelectDetail>;
 
 /**
  * `jc-layer`: the user switched a layer on or off.

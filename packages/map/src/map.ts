@@ -6,13 +6,13 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import type { HierarchyIndex } from '@jiceng/core';
 import { buildAreaIndex, type AreaGeometry, type AreaIndex, type NodeGeometry } from '@jiceng/core/geo';
-import { themeTokens, resolveLang, translate, type UiLang } from '@jiceng/ui';
+import { LanguageController, themeTokens, translate, type JcSelectDetail, type UiLang } from '@jiceng/ui';
 import { buildScene, mercator, projectInPlace, unmercator, type MapScene } from './scene.js';
 import { PointBins, type BinLevel } from './bins.js';
 import { checkBasemap, classOf, type MapBasemap, type MapChoroplethLayer, type MapLayer, type MapMarkerLayer, type MapPointLayer } from './layers.js';
 import { fillMap, mapStrings, type MapStrings } from './i18n.js';
 import { mapStyles } from './styles.js';
-import type { JcLayerDetail, JcMapSelectDetail } from './events.js';
+import type { JcLayerDetail } from './events.js';
 
 /** Line widths in CSS pixels by rank of an area level (city first). */
 const LINE_WIDTHS = [2.6, 2, 1.4, 0.9, 0.5];
@@ -388,8 +388,11 @@ export class JcMap extends LitElement {
     });
   }
 
+  /** Follows the page's language: the element renders again when `<html lang>` changes. */
+  readonly #language = new LanguageController(this);
+
   private get _lang(): UiLang {
-    return resolveLang(this);
+    return this.#language.lang;
   }
 
   private get _strings(): MapStrings {
@@ -847,7 +850,7 @@ export class JcMap extends LitElement {
   /** `jc-select` for node i, with the detail of `<jc-grid-tree>`'s. */
   private _emitSelect(i: number): void {
     const code = this.hierarchy!.code(i);
-    const detail: JcMapSelectDetail = { codes: [code], code, positions: [i] };
+    const detail: Required<JcSelectDetail> = { codes: [code], code, positions: [i] };
     this.dispatchEvent(new CustomEvent('jc-select', { detail, bubbles: true, composed: true }));
   }
 
