@@ -3,15 +3,18 @@
  * @module
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { HierarchyIndex } from '@jiceng/core';
-import { themeTokens, resolveLang, translate, type UiLang } from '@jiceng/ui';
-import { gridTreeStrings, fill, type GridTreeStrings } from './i18n.js';
+import { LanguageController, themeTokens, translate, type JcSelectDetail, type UiLang } from '@jiceng/ui';
+import { gridTreeStrings, type GridTreeStrings } from './i18n.js';
 import { badgeTone, badgeValue, type BadgeSource, type BadgeThresholds } from './badges.js';
 import { TreeView, ScopeSelection, isPlaceholder, placeholderParent } from './tree-view.js';
 import { gridTreeStyles } from './styles.js';
-import type { JcExpandDetail, JcSearchDetail, JcSelectDetail } from './events.js';
+import { VirtualScroller } from './scroller.js';
+import { TreeKeyboard } from './keyboard.js';
+import { TreeSearch } from './search.js';
+import type { JcExpandDetail } from './events.js';
 
 /**
  * How the user selects: one node, several nodes, or whole subtrees (checkboxes).
@@ -26,24 +29,9 @@ export type GridTreeSelection = 'single' | 'multiple' | 'scope';
  */
 export type GridTreeLoader = (code: string) => Promise<HierarchyIndex | void>;
 
-/** Above this many pixels the scroll range is scaled, so any number of rows fits. */
-const MAX_CANVAS_PX = 10_000_000;
 /** Rows drawn beyond each edge of the viewport. */
 const OVERSCAN = 6;
-const TYPEAHEAD_MS = 600;
 const SELECTIONS: readonly GridTreeSelection[] = ['single', 'multiple', 'scope'];
-
-/** Connected trees, re-rendered when the page's language changes (`<html lang>`). */
-const connected = new Set<JcGridTree>();
-let pageLangObserver: MutationObserver | undefined;
-function watchPageLang(el: JcGridTree, on: boolean): void {
-  if (on) connected.add(el);
-  else connected.delete(el);
-  if (on && !pageLangObserver && typeof MutationObserver !== 'undefined') {
-    pageLangObserver = new MutationObserver(() => connected.forEach((t) => t.requestUpdate()));
-    pageLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
-}
 
 /**
  * @tagname jc-grid-tree
@@ -146,31 +134,34 @@ export class JcGridTree extends LitElement {
   /** The current search query; setting it filters at once (without a `jc-search` event). */
   @property() query = '';
 
-  @state() private _status = '';
-
   private _view: TreeView | null = null;
   private _viewIndex: HierarchyIndex | undefined;
   private _viewLazy = false;
   private _scope: ScopeSelection | null = null;
   private _sel = new Set<number>();
-  private _active = -1;
-  private _scrollTop = 0;
-  private _vh = 0;
-  private _scrollDirty = false;
-  private _focusPending = false;
-  private _appliedQuery: string | null = null;
-  private _userQuery = false;
-  private _typed = '';
-  private _typedAt = 0;
-  private _searchTimer: ReturnType<typeof setTimeout> | undefined;
   private _pendingSelected: string[] | null = null;
   private _pendingExpanded: string[] | null = null;
   private _pendingReveal: string | null = null;
   private _loadResults = new Map<string, boolean>();
   private _loading = 0;
-  private _resize: ResizeObserver | undefined;
   private _numberFormat: Intl.NumberFormat | undefined;
   private _numberLang: UiLang | undefined;
+
+  /** Follows the page's language: the tree renders again when `<html lang>` changes. */
+  readonly #language = new LanguageController(this);
+  /** The virtual list: which rows to draw and where, the scroll position. */
+  readonly #scroller: VirtualScroller = new VirtualScroller(this, { element: () => this.renderRoot.querySelector<HTMLElement>('.scroller'), rowHeight: () => this.rowHeight });
+  /** Roving focus and type-ahead. */
+  readonly #keys: TreeKeyboard = new TreeKeyboard(this, {
+    view: () => this._view,
+    lang: () => this._lang,
+    scroller: this.#scroller,
+    rowEl: (pos) => this._rowEl(pos),
+    expand: (pos, on) => this._setExpanded(pos, on),
+    select: (pos) => this._select(pos),
+  });
+  /** The search box and the filter it puts on the rows. */
+  readonly #search: TreeSearch = new TreeSearch(this, { view: () => this._view, strings: () => this._strings, keyboard: this.#keys, scroller: this.#scroller });
 
   /** The selected codes (scope mode: the topmost fully selected nodes). Settable. */
   get selected(): string[] {
@@ -216,22 +207,9 @@ export class JcGridTree extends LitElement {
 
   /** Moves keyboard focus to the active row. @example `tree.focus();` */
   override focus(options?: FocusOptions): void {
-    const row = this._rowEl(this._active);
+    const row = this._rowEl(this.#keys.active);
     if (row) row.focus(options);
     else super.focus(options);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    watchPageLang(this, true);
-    if (this.hasUpdated) this._observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    watchPageLang(this, false);
-    this._resize?.disconnect();
-    clearTimeout(this._searchTimer);
   }
 
   private get _strings(): GridTreeStrings {
@@ -239,28 +217,11 @@ export class JcGridTree extends LitElement {
   }
 
   private get _lang(): UiLang {
-    return resolveLang(this);
-  }
-
-  private get _scroller(): HTMLElement | null {
-    return this.renderRoot.querySelector('.scroller');
+    return this.#language.lang;
   }
 
   private _rowEl(pos: number): HTMLElement | null {
     return pos < 0 ? null : this.renderRoot.querySelector(`.row[data-pos="${pos}"]`);
-  }
-
-  private _observe(): void {
-    const sc = this._scroller;
-    if (!sc || typeof ResizeObserver === 'undefined') return;
-    this._resize ??= new ResizeObserver((entries) => {
-      const h = entries[entries.length - 1].contentRect.height;
-      if (h !== this._vh) {
-        this._vh = h;
-        this.requestUpdate();
-      }
-    });
-    this._resize.observe(sc);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -277,6 +238,7 @@ export class JcGridTree extends LitElement {
     if (this._viewIndex !== h || this._viewLazy !== lazy) this._adopt(h, lazy);
     else if (changed.has('selection')) this._convertSelection();
     const view = this._view!;
+    const keys = this.#keys;
 
     for (const [code, ok] of this._loadResults) {
       const j = h.indexOf(code);
@@ -305,22 +267,22 @@ export class JcGridTree extends LitElement {
       this._pendingReveal = null;
       if (j >= 0) {
         this.query = '';
-        this._applyQuery(h);
+        this.#search.apply(h);
         view.expandAncestors(j);
-        this._active = j;
-        this._ensureVisible(view.rows().indexOf(j), true);
+        keys.active = j;
+        this.#scroller.ensureVisible(view.rows().indexOf(j), view.rows().length, true);
       }
     }
-    if (this._appliedQuery !== this.query.trim()) this._applyQuery(h);
+    if (this.#search.stale) this.#search.apply(h);
 
     const rows = view.rows();
-    if (this._active < 0 || this._active >= h.size || rows.indexOf(this._active) < 0) {
+    if (keys.active < 0 || keys.active >= h.size || rows.indexOf(keys.active) < 0) {
       // The active row was hidden (collapsed or filtered away): fall back to its nearest shown ancestor.
-      let a = this._active >= 0 && this._active < h.size ? h.parents[this._active] : -1;
+      let a = keys.active >= 0 && keys.active < h.size ? h.parents[keys.active] : -1;
       while (a >= 0 && rows.indexOf(a) < 0) a = h.parents[a];
       const next = a >= 0 ? a : rows.length ? rows.find((r) => r >= 0) ?? -1 : -1;
-      if (this._active !== next && this._hasFocus()) this._focusPending = true;
-      this._active = next;
+      if (keys.active !== next && keys.hasFocus()) keys.focusLater();
+      keys.active = next;
     }
   }
 
@@ -339,7 +301,8 @@ export class JcGridTree extends LitElement {
         view.loaded[j] = old.loaded[i];
         view.loadState[j] = old.loadState[i];
       }
-      this._active = this._active >= 0 && this._active < o.size ? h.indexOf(o.code(this._active)) : -1;
+      const keys = this.#keys;
+      keys.active = keys.active >= 0 && keys.active < o.size ? h.indexOf(o.code(keys.active)) : -1;
     } else if (h.size > 0) {
       view.expanded[0] = 1;
     }
@@ -349,7 +312,7 @@ export class JcGridTree extends LitElement {
     this._scope = null;
     this._sel = new Set();
     if (oldSelected && !this._pendingSelected) this._applySelected(oldSelected);
-    this._appliedQuery = null;
+    this.#search.reset();
   }
 
   private _convertSelection(): void {
@@ -388,95 +351,19 @@ export class JcGridTree extends LitElement {
     return [...this._sel].sort((a, b) => a - b);
   }
 
-  private _applyQuery(h: HierarchyIndex): void {
-    const view = this._view!;
-    const q = this.query.trim();
-    const wasFiltering = view.filtering;
-    this._appliedQuery = q;
-    const s = this._strings;
-    if (!q) {
-      view.setFilter(null);
-      this._status = '';
-      if (wasFiltering && this._active >= 0) {
-        view.expandAncestors(this._active);
-        this._ensureVisible(view.rows().indexOf(this._active), true);
-      }
-      if (this._userQuery) this._emitSearch(q, [], false);
-      this._userQuery = false;
-      return;
-    }
-    const limit = Math.max(1, this.searchLimit | 0);
-    const found = h.search(q, limit + 1);
-    const truncated = found.length > limit;
-    const matches = truncated ? found.slice(0, limit) : found;
-    view.setFilter(matches);
-    this._status = matches.length === 0 ? s.noMatches : truncated ? fill(s.matchesTruncated, { limit }) : fill(s.matches, { n: matches.length });
-    if (matches.length) this._active = matches[0];
-    this._scrollTop = 0;
-    this._scrollDirty = true;
-    if (this._userQuery) this._emitSearch(q, matches.map((m) => h.code(m)), truncated);
-    this._userQuery = false;
-  }
-
-  private _emitSearch(query: string, matches: string[], truncated: boolean): void {
-    const detail: JcSearchDetail = { query, matches, truncated };
-    // Dispatched after the update so listeners see the filtered rows.
-    void this.updateComplete.then(() => this.dispatchEvent(new CustomEvent('jc-search', { detail, bubbles: true, composed: true })));
-  }
-
-  // ---- geometry of the virtual list -------------------------------------------------------
-
-  private _geometry(count: number) {
-    const rh = Math.max(8, this.rowHeight || 28);
-    const vh = this._vh || 20 * rh;
-    const total = count * rh;
-    const canvas = Math.min(total, MAX_CANVAS_PX);
-    const scaled = total > canvas;
-    // f = fractional index of the row at the top of the viewport.
-    const ratio = scaled ? (total - vh) / Math.max(1, canvas - vh) : 1;
-    return { rh, vh, total, canvas, scaled, ratio };
-  }
-
-  /** Scrolls (in state; applied after render) so that row idx is in view. */
-  private _ensureVisible(idx: number, center = false): void {
-    if (idx < 0) return;
-    const view = this._view!;
-    const { rh, vh, canvas, ratio } = this._geometry(view.rows().length);
-    const f = (this._scrollTop * ratio) / rh;
-    const rowsInView = vh / rh;
-    let nf = f;
-    if (center && (idx < f || idx + 1 > f + rowsInView)) nf = idx - rowsInView / 2 + 0.5;
-    else if (idx < f) nf = idx;
-    else if (idx + 1 > f + rowsInView) nf = idx + 1 - rowsInView;
-    if (nf === f) return;
-    const s = (Math.max(0, nf) * rh) / ratio;
-    this._scrollTop = Math.max(0, Math.min(s, Math.max(0, canvas - vh)));
-    this._scrollDirty = true;
-  }
-
-  private _onScroll = (e: Event): void => {
-    const top = (e.currentTarget as HTMLElement).scrollTop;
-    if (top !== this._scrollTop && !this._scrollDirty) {
-      this._scrollTop = top;
-      this.requestUpdate();
-    }
-  };
-
   // ---- rendering --------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
     const s = this._strings;
     const view = this._view;
     const rows = view ? view.rows() : new Int32Array(0);
-    const { rh, vh, canvas, ratio } = this._geometry(rows.length);
-    const top = this._scrollTop;
-    const f = (top * ratio) / rh;
-    const first = Math.max(0, Math.floor(f) - OVERSCAN);
-    const last = Math.min(rows.length, Math.ceil(f + vh / rh) + OVERSCAN);
+    const w = this.#scroller.window(rows.length, OVERSCAN);
+    const { first, last, rh, canvas } = w;
     const list: number[] = [];
     for (let k = first; k < last; k++) list.push(k);
-    if (this._active >= 0 && view) {
-      const k = rows.indexOf(this._active);
+    const active = this.#keys.active;
+    if (active >= 0 && view) {
+      const k = rows.indexOf(active);
       // Keep the focused row in the DOM, in row order: the list stays sorted, so the keyed
       // repeat only inserts and removes around it and never moves it (a moved element loses focus).
       if (k >= 0 && k < first) list.unshift(k);
@@ -496,8 +383,8 @@ export class JcGridTree extends LitElement {
             aria-controls="tree"
             placeholder=${s.searchPlaceholder}
             .value=${this.query}
-            @input=${this._onInput}
-            @keydown=${this._onSearchKey}
+            @input=${this.#search.onInput}
+            @keydown=${this.#search.onKey}
           />`}
       <div
         id="tree"
@@ -507,8 +394,8 @@ export class JcGridTree extends LitElement {
         aria-label=${this.label || s.label}
         aria-multiselectable=${mode === 'single' ? nothing : 'true'}
         aria-busy=${this._loading > 0 ? 'true' : nothing}
-        @scroll=${this._onScroll}
-        @keydown=${this._onKey}
+        @scroll=${this.#scroller.onScroll}
+        @keydown=${this.#keys.onKey}
         @click=${this._onClick}
         @dblclick=${this._onDblClick}
       >
@@ -516,11 +403,11 @@ export class JcGridTree extends LitElement {
           ${repeat(
             list,
             (k) => rows[k],
-            (k) => this._renderRow(rows[k], Math.max(0, Math.min(canvas - rh, top + (k - f) * rh)), mode, s),
+            (k) => this._renderRow(rows[k], this.#scroller.place(k, w), mode, s),
           )}
         </div>
       </div>
-      <div class="jc-visually-hidden" role="status">${this._status}</div>
+      <div class="jc-visually-hidden" role="status">${this.#search.status}</div>
     `;
   }
 
@@ -563,7 +450,7 @@ export class JcGridTree extends LitElement {
       part=${part}
       role="treeitem"
       data-pos=${r}
-      tabindex=${r === this._active ? 0 : -1}
+      tabindex=${r === this.#keys.active ? 0 : -1}
       aria-level=${h.depths[r] + 1}
       aria-setsize=${size}
       aria-posinset=${pos}
@@ -583,7 +470,7 @@ export class JcGridTree extends LitElement {
 
   /** The name as text, with the matched part in a `<mark>` (never HTML: names are user data). */
   private _renderLabel(r: number, name: string, match: boolean): TemplateResult {
-    const q = this._appliedQuery ?? '';
+    const q = this.#search.applied ?? '';
     if (!match || !q) return html`<span class="label" part="label">${name}</span>`;
     const k = name.toLowerCase().indexOf(q.toLowerCase());
     if (k >= 0) {
@@ -623,51 +510,7 @@ export class JcGridTree extends LitElement {
     return this._numberFormat.format(v);
   }
 
-  protected override firstUpdated(): void {
-    const sc = this._scroller;
-    if (sc) {
-      this._vh = sc.clientHeight;
-      if (this._vh) this.requestUpdate();
-    }
-    this._observe();
-  }
-
-  protected override updated(): void {
-    const sc = this._scroller;
-    if (this._scrollDirty && sc) {
-      this._scrollDirty = false;
-      sc.scrollTop = this._scrollTop;
-      if (Math.abs(sc.scrollTop - this._scrollTop) > 1) {
-        this._scrollTop = sc.scrollTop;
-        this.requestUpdate();
-      }
-    }
-    if (this._focusPending) {
-      this._focusPending = false;
-      this._rowEl(this._active)?.focus({ preventScroll: true });
-    }
-  }
-
   // ---- interaction ------------------------------------------------------------------------
-
-  private _hasFocus(): boolean {
-    const a = this.shadowRoot?.activeElement;
-    return !!a && a.classList.contains('row');
-  }
-
-  private _moveTo(k: number): void {
-    const view = this._view;
-    if (!view) return;
-    const rows = view.rows();
-    if (!rows.length) return;
-    k = Math.max(0, Math.min(rows.length - 1, k));
-    if (isPlaceholder(rows[k])) k = k > 0 ? k - 1 : k + 1;
-    if (k < 0 || k >= rows.length || isPlaceholder(rows[k])) return;
-    this._active = rows[k];
-    this._ensureVisible(k);
-    this._focusPending = true;
-    this.requestUpdate();
-  }
 
   private _setExpanded(r: number, on: boolean): void {
     const view = this._view!;
@@ -720,7 +563,7 @@ export class JcGridTree extends LitElement {
     this.requestUpdate();
     const positions = this._selectedPositions();
     const h = view.index;
-    const detail: JcSelectDetail = { codes: positions.map((p) => h.code(p)), code: h.code(r), positions };
+    const detail: Required<JcSelectDetail> = { codes: positions.map((p) => h.code(p)), code: h.code(r), positions };
     this.dispatchEvent(new CustomEvent('jc-select', { detail, bubbles: true, composed: true }));
   }
 
@@ -741,7 +584,7 @@ export class JcGridTree extends LitElement {
   private _onClick = (e: MouseEvent): void => {
     const hit = this._rowFromEvent(e);
     if (!hit || !this._view) return;
-    this._active = hit.pos;
+    this.#keys.active = hit.pos;
     hit.el.focus({ preventScroll: true });
     if (hit.onToggle) this._setExpanded(hit.pos, !this._view.isExpanded(hit.pos));
     else this._select(hit.pos);
@@ -752,123 +595,5 @@ export class JcGridTree extends LitElement {
     const hit = this._rowFromEvent(e);
     if (!hit || hit.onToggle || !this._view) return;
     this._setExpanded(hit.pos, !this._view.isExpanded(hit.pos));
-  };
-
-  private _onKey = (e: KeyboardEvent): void => {
-    const view = this._view;
-    if (!view || e.altKey || e.ctrlKey || e.metaKey) return;
-    const rows = view.rows();
-    const r = this._active;
-    const k = rows.indexOf(r);
-    if (k < 0) return;
-    const h = view.index;
-    let handled = true;
-    switch (e.key) {
-      case 'ArrowDown':
-        this._moveTo(k + 1);
-        break;
-      case 'ArrowUp':
-        this._moveTo(k - 1);
-        break;
-      case 'ArrowRight':
-        if (view.hasChildren(r)) {
-          if (!view.isExpanded(r)) this._setExpanded(r, true);
-          else if (k + 1 < rows.length && rows[k + 1] >= 0 && h.parents[rows[k + 1]] === r) this._moveTo(k + 1);
-        }
-        break;
-      case 'ArrowLeft':
-        if (view.hasChildren(r) && view.isExpanded(r)) this._setExpanded(r, false);
-        else if (h.parents[r] >= 0) this._moveTo(rows.indexOf(h.parents[r]));
-        break;
-      case 'Home':
-        this._moveTo(0);
-        break;
-      case 'End':
-        this._moveTo(rows.length - 1);
-        break;
-      case 'PageDown':
-      case 'PageUp': {
-        const page = Math.max(1, Math.floor(this._geometry(rows.length).vh / this._geometry(0).rh) - 1);
-        this._moveTo(k + (e.key === 'PageDown' ? page : -page));
-        break;
-      }
-      case '*': {
-        const p = h.parents[r];
-        const sibs = p < 0 ? [r] : view.visibleChildren(p);
-        for (const c of sibs) if (view.hasChildren(c) && !view.needsLoad(c)) this._setExpanded(c, true);
-        break;
-      }
-      case 'Enter':
-      case ' ':
-        this._select(r);
-        break;
-      default:
-        handled = e.key.length === 1 && e.key.trim() !== '' && this._typeahead(e.key, k);
-    }
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
-
-  /** Moves to the next row whose name (or code) starts with the typed characters. */
-  private _typeahead(ch: string, k: number): boolean {
-    const now = performance.now();
-    const fresh = now - this._typedAt > TYPEAHEAD_MS;
-    this._typed = (fresh ? '' : this._typed) + ch.toLowerCase();
-    this._typedAt = now;
-    const view = this._view!;
-    const rows = view.rows();
-    const h = view.index;
-    const en = this._lang === 'en';
-    const t = this._typed;
-    const n = rows.length;
-    // A new search starts after the active row; a continued one may stay on it.
-    const start = fresh || t.length === 1 ? k + 1 : k;
-    for (let step = 0; step < n; step++) {
-      const j = (start + step) % n;
-      const r = rows[j];
-      if (r < 0) continue;
-      const name = (en ? h.nameEn(r) : h.name(r)).toLowerCase();
-      if (name.startsWith(t) || h.code(r).startsWith(t)) {
-        this._moveTo(j);
-        return true;
-      }
-    }
-    return true;
-  }
-
-  private _onInput = (e: Event): void => {
-    const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this._searchTimer);
-    this._searchTimer = setTimeout(() => {
-      this._userQuery = true;
-      this.query = value;
-      if (this._appliedQuery === value.trim()) this._userQuery = false;
-    }, Math.max(0, this.searchDelay));
-  };
-
-  private _onSearchKey = (e: KeyboardEvent): void => {
-    if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.isComposing)) {
-      e.preventDefault();
-      clearTimeout(this._searchTimer);
-      const value = (e.target as HTMLInputElement).value;
-      if (value.trim() !== this._appliedQuery) {
-        this._userQuery = true;
-        this.query = value;
-      }
-      void this.updateComplete.then(() => {
-        const rows = this._view?.rows();
-        if (!rows?.length) return;
-        const k = rows.indexOf(this._active);
-        this._moveTo(k >= 0 ? k : 0);
-      });
-    } else if (e.key === 'Escape' && this.query) {
-      e.preventDefault();
-      clearTimeout(this._searchTimer);
-      (e.target as HTMLInputElement).value = '';
-      this._userQuery = true;
-      this.query = '';
-    }
   };
 }

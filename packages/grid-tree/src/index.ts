@@ -16,3 +16,6 @@ export * from './events.js';
 export * from './badges.js';
 export * from './i18n.js';
 export * from './tree-view.js';
+export * from './scroller.js';
+export * from './keyboard.js';
+export * from './search.js';
