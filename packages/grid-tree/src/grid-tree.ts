@@ -134,18 +134,18 @@ export class JcGridTree extends LitElement {
   /** The current search query; setting it filters at once (without a `jc-search` event). */
   @property() query = '';
 
-  private _view: TreeView | null = null;
-  private _viewIndex: HierarchyIndex | undefined;
-  private _viewLazy = false;
-  private _scope: ScopeSelection | null = null;
-  private _sel = new Set<number>();
-  private _pendingSelected: string[] | null = null;
-  private _pendingExpanded: string[] | null = null;
-  private _pendingReveal: string | null = null;
-  private _loadResults = new Map<string, boolean>();
-  private _loading = 0;
-  private _numberFormat: Intl.NumberFormat | undefined;
-  private _numberLang: UiLang | undefined;
+  #view: TreeView | null = null;
+  #viewIndex: HierarchyIndex | undefined;
+  #viewLazy = false;
+  #scope: ScopeSelection | null = null;
+  #sel = new Set<number>();
+  #pendingSelected: string[] | null = null;
+  #pendingExpanded: string[] | null = null;
+  #pendingReveal: string | null = null;
+  #loadResults = new Map<string, boolean>();
+  #loading = 0;
+  #numberFormat: Intl.NumberFormat | undefined;
+  #numberLang: UiLang | undefined;
 
   /** Follows the page's language: the tree renders again when `<html lang>` changes. */
   readonly #language = new LanguageController(this);
@@ -153,37 +153,37 @@ export class JcGridTree extends LitElement {
   readonly #scroller: VirtualScroller = new VirtualScroller(this, { element: () => this.renderRoot.querySelector<HTMLElement>('.scroller'), rowHeight: () => this.rowHeight });
   /** Roving focus and type-ahead. */
   readonly #keys: TreeKeyboard = new TreeKeyboard(this, {
-    view: () => this._view,
-    lang: () => this._lang,
+    view: () => this.#view,
+    lang: () => this.#lang,
     scroller: this.#scroller,
-    rowEl: (pos) => this._rowEl(pos),
-    expand: (pos, on) => this._setExpanded(pos, on),
-    select: (pos) => this._select(pos),
+    rowEl: (pos) => this.#rowEl(pos),
+    expand: (pos, on) => this.#setExpanded(pos, on),
+    select: (pos) => this.#select(pos),
   });
   /** The search box and the filter it puts on the rows. */
-  readonly #search: TreeSearch = new TreeSearch(this, { view: () => this._view, strings: () => this._strings, keyboard: this.#keys, scroller: this.#scroller });
+  readonly #search: TreeSearch = new TreeSearch(this, { view: () => this.#view, strings: () => this.#strings, keyboard: this.#keys, scroller: this.#scroller });
 
   /** The selected codes (scope mode: the topmost fully selected nodes). Settable. */
   get selected(): string[] {
-    if (!this._view) return this._pendingSelected ?? [];
-    const h = this._view.index;
-    return this._selectedPositions().map((p) => h.code(p));
+    if (!this.#view) return this.#pendingSelected ?? [];
+    const h = this.#view.index;
+    return this.#selectedPositions().map((p) => h.code(p));
   }
   set selected(codes: string[]) {
-    this._pendingSelected = [...codes];
+    this.#pendingSelected = [...codes];
     this.requestUpdate();
   }
 
   /** The codes of the expanded nodes (outside search), in pre-order. Settable. */
   get expanded(): string[] {
-    const v = this._view;
-    if (!v) return this._pendingExpanded ?? [];
+    const v = this.#view;
+    if (!v) return this.#pendingExpanded ?? [];
     const out: string[] = [];
     for (let i = 0; i < v.index.size; i++) if (v.expanded[i]) out.push(v.index.code(i));
     return out;
   }
   set expanded(codes: string[]) {
-    this._pendingExpanded = [...codes];
+    this.#pendingExpanded = [...codes];
     this.requestUpdate();
   }
 
@@ -196,31 +196,31 @@ export class JcGridTree extends LitElement {
   expandTo(code: string): boolean {
     const h = this.hierarchy;
     if (!h) {
-      this._pendingReveal = code;
+      this.#pendingReveal = code;
       return true;
     }
     if (h.indexOf(code) < 0) return false;
-    this._pendingReveal = code;
+    this.#pendingReveal = code;
     this.requestUpdate();
     return true;
   }
 
   /** Moves keyboard focus to the active row. @example `tree.focus();` */
   override focus(options?: FocusOptions): void {
-    const row = this._rowEl(this.#keys.active);
+    const row = this.#rowEl(this.#keys.active);
     if (row) row.focus(options);
     else super.focus(options);
   }
 
-  private get _strings(): GridTreeStrings {
-    return translate(gridTreeStrings, this._lang, this.i18n);
+  get #strings(): GridTreeStrings {
+    return translate(gridTreeStrings, this.#lang, this.i18n);
   }
 
-  private get _lang(): UiLang {
+  get #lang(): UiLang {
     return this.#language.lang;
   }
 
-  private _rowEl(pos: number): HTMLElement | null {
+  #rowEl(pos: number): HTMLElement | null {
     return pos < 0 ? null : this.renderRoot.querySelector(`.row[data-pos="${pos}"]`);
   }
 
@@ -230,41 +230,41 @@ export class JcGridTree extends LitElement {
     }
     const h = this.hierarchy;
     if (!h) {
-      this._view = null;
-      this._viewIndex = undefined;
+      this.#view = null;
+      this.#viewIndex = undefined;
       return;
     }
     const lazy = !!this.loader;
-    if (this._viewIndex !== h || this._viewLazy !== lazy) this._adopt(h, lazy);
-    else if (changed.has('selection')) this._convertSelection();
-    const view = this._view!;
+    if (this.#viewIndex !== h || this.#viewLazy !== lazy) this.#adopt(h, lazy);
+    else if (changed.has('selection')) this.#convertSelection();
+    const view = this.#view!;
     const keys = this.#keys;
 
-    for (const [code, ok] of this._loadResults) {
+    for (const [code, ok] of this.#loadResults) {
       const j = h.indexOf(code);
       if (j < 0) continue;
       view.loadState[j] = ok ? 0 : 2;
       view.loaded[j] = ok ? 1 : 0;
     }
-    if (this._loadResults.size) view.invalidate();
-    this._loadResults.clear();
+    if (this.#loadResults.size) view.invalidate();
+    this.#loadResults.clear();
 
-    if (this._pendingExpanded) {
+    if (this.#pendingExpanded) {
       view.expanded.fill(0);
-      for (const c of this._pendingExpanded) {
+      for (const c of this.#pendingExpanded) {
         const j = h.indexOf(c);
         if (j >= 0) view.expanded[j] = 1;
       }
       view.invalidate();
-      this._pendingExpanded = null;
+      this.#pendingExpanded = null;
     }
-    if (this._pendingSelected) {
-      this._applySelected(this._pendingSelected);
-      this._pendingSelected = null;
+    if (this.#pendingSelected) {
+      this.#applySelected(this.#pendingSelected);
+      this.#pendingSelected = null;
     }
-    if (this._pendingReveal !== null) {
-      const j = h.indexOf(this._pendingReveal);
-      this._pendingReveal = null;
+    if (this.#pendingReveal !== null) {
+      const j = h.indexOf(this.#pendingReveal);
+      this.#pendingReveal = null;
       if (j >= 0) {
         this.query = '';
         this.#search.apply(h);
@@ -287,8 +287,8 @@ export class JcGridTree extends LitElement {
   }
 
   /** Builds the view for a new index, carrying expansion, loading, selection and focus over by code. */
-  private _adopt(h: HierarchyIndex, lazy: boolean): void {
-    const old = this._view;
+  #adopt(h: HierarchyIndex, lazy: boolean): void {
+    const old = this.#view;
     const oldSelected = old ? this.selected : null;
     const view = new TreeView(h, lazy);
     if (old) {
@@ -306,56 +306,56 @@ export class JcGridTree extends LitElement {
     } else if (h.size > 0) {
       view.expanded[0] = 1;
     }
-    this._view = view;
-    this._viewIndex = h;
-    this._viewLazy = lazy;
-    this._scope = null;
-    this._sel = new Set();
-    if (oldSelected && !this._pendingSelected) this._applySelected(oldSelected);
+    this.#view = view;
+    this.#viewIndex = h;
+    this.#viewLazy = lazy;
+    this.#scope = null;
+    this.#sel = new Set();
+    if (oldSelected && !this.#pendingSelected) this.#applySelected(oldSelected);
     this.#search.reset();
   }
 
-  private _convertSelection(): void {
-    const view = this._view!;
-    const codes = this._scope
-      ? this._scope.roots().map((p) => view.index.code(p))
-      : [...this._sel].sort((a, b) => a - b).map((p) => view.index.code(p));
-    this._scope = null;
-    this._sel = new Set();
-    this._applySelected(codes);
+  #convertSelection(): void {
+    const view = this.#view!;
+    const codes = this.#scope
+      ? this.#scope.roots().map((p) => view.index.code(p))
+      : [...this.#sel].sort((a, b) => a - b).map((p) => view.index.code(p));
+    this.#scope = null;
+    this.#sel = new Set();
+    this.#applySelected(codes);
   }
 
-  private get _mode(): GridTreeSelection {
+  get #mode(): GridTreeSelection {
     return SELECTIONS.includes(this.selection) ? this.selection : 'single';
   }
 
-  private _applySelected(codes: string[]): void {
-    const h = this._view!.index;
+  #applySelected(codes: string[]): void {
+    const h = this.#view!.index;
     const positions = codes.map((c) => h.indexOf(c)).filter((j) => j >= 0);
     if (positions.length < codes.length) {
       const unknown = codes.filter((c) => h.indexOf(c) < 0);
       console.warn(`[jiceng] <jc-grid-tree> selected: unknown codes ignored: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? '…' : ''}`);
     }
-    if (this._mode === 'scope') {
-      this._scope = new ScopeSelection(h);
-      for (const j of positions) this._scope.set(j, true);
-      this._sel = new Set();
+    if (this.#mode === 'scope') {
+      this.#scope = new ScopeSelection(h);
+      for (const j of positions) this.#scope.set(j, true);
+      this.#sel = new Set();
     } else {
-      this._scope = null;
-      this._sel = new Set(this._mode === 'single' ? positions.slice(0, 1) : positions);
+      this.#scope = null;
+      this.#sel = new Set(this.#mode === 'single' ? positions.slice(0, 1) : positions);
     }
   }
 
-  private _selectedPositions(): number[] {
-    if (this._scope) return this._scope.roots();
-    return [...this._sel].sort((a, b) => a - b);
+  #selectedPositions(): number[] {
+    if (this.#scope) return this.#scope.roots();
+    return [...this.#sel].sort((a, b) => a - b);
   }
 
   // ---- rendering --------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const s = this._strings;
-    const view = this._view;
+    const s = this.#strings;
+    const view = this.#view;
     const rows = view ? view.rows() : new Int32Array(0);
     const w = this.#scroller.window(rows.length, OVERSCAN);
     const { first, last, rh, canvas } = w;
@@ -369,7 +369,7 @@ export class JcGridTree extends LitElement {
       if (k >= 0 && k < first) list.unshift(k);
       else if (k >= last) list.push(k);
     }
-    const mode = this._mode;
+    const mode = this.#mode;
     return html`
       ${this.noSearch
         ? nothing
@@ -393,17 +393,17 @@ export class JcGridTree extends LitElement {
         role="tree"
         aria-label=${this.label || s.label}
         aria-multiselectable=${mode === 'single' ? nothing : 'true'}
-        aria-busy=${this._loading > 0 ? 'true' : nothing}
+        aria-busy=${this.#loading > 0 ? 'true' : nothing}
         @scroll=${this.#scroller.onScroll}
         @keydown=${this.#keys.onKey}
-        @click=${this._onClick}
-        @dblclick=${this._onDblClick}
+        @click=${this.#onClick}
+        @dblclick=${this.#onDblClick}
       >
         <div class="canvas" role="none" style="block-size:${canvas}px;--rh:${rh}px">
           ${repeat(
             list,
             (k) => rows[k],
-            (k) => this._renderRow(rows[k], this.#scroller.place(k, w), mode, s),
+            (k) => this.#renderRow(rows[k], this.#scroller.place(k, w), mode, s),
           )}
         </div>
       </div>
@@ -411,8 +411,8 @@ export class JcGridTree extends LitElement {
     `;
   }
 
-  private _renderRow(r: number, y: number, mode: GridTreeSelection, s: GridTreeStrings): TemplateResult {
-    const view = this._view!;
+  #renderRow(r: number, y: number, mode: GridTreeSelection, s: GridTreeStrings): TemplateResult {
+    const view = this.#view!;
     const h = view.index;
     if (isPlaceholder(r)) {
       const p = placeholderParent(r);
@@ -433,16 +433,16 @@ export class JcGridTree extends LitElement {
     const kids = view.hasChildren(r);
     const open = kids && view.isExpanded(r);
     const [pos, size] = view.siblingInfo(r);
-    const lang = this._lang;
+    const lang = this.#lang;
     const name = lang === 'en' ? h.nameEn(r) : h.name(r);
     const match = view.isMatch(r);
     let selected: boolean;
     let checked: 'true' | 'false' | 'mixed' | undefined;
-    if (mode === 'scope' && this._scope) {
-      checked = this._scope.state(r);
+    if (mode === 'scope' && this.#scope) {
+      checked = this.#scope.state(r);
       selected = checked === 'true';
     } else {
-      selected = this._sel.has(r);
+      selected = this.#sel.has(r);
     }
     const part = `row${selected ? ' row-selected' : ''}${match ? ' row-match' : ''}`;
     return html`<div
@@ -464,12 +464,12 @@ export class JcGridTree extends LitElement {
       ${checked === undefined
         ? nothing
         : html`<span class="box" part="checkbox" aria-hidden="true">${checked === 'true' ? '✓' : checked === 'mixed' ? '−' : ''}</span>`}
-      ${this._renderLabel(r, name, match)} ${this._renderBadge(r, s, lang)}
+      ${this.#renderLabel(r, name, match)} ${this.#renderBadge(r, s, lang)}
     </div>`;
   }
 
   /** The name as text, with the matched part in a `<mark>` (never HTML: names are user data). */
-  private _renderLabel(r: number, name: string, match: boolean): TemplateResult {
+  #renderLabel(r: number, name: string, match: boolean): TemplateResult {
     const q = this.#search.applied ?? '';
     if (!match || !q) return html`<span class="label" part="label">${name}</span>`;
     const k = name.toLowerCase().indexOf(q.toLowerCase());
@@ -478,7 +478,7 @@ export class JcGridTree extends LitElement {
         >${name.slice(0, k)}<mark part="match">${name.slice(k, k + q.length)}</mark>${name.slice(k + q.length)}</span
       >`;
     }
-    const code = this._view!.index.code(r);
+    const code = this.#view!.index.code(r);
     if (code.startsWith(q)) {
       return html`<span class="label" part="label">${name}</span>
         <span class="code" part="code"><mark part="match">${q}</mark>${code.slice(q.length)}</span>`;
@@ -487,47 +487,47 @@ export class JcGridTree extends LitElement {
     return html`<span class="label" part="label"><mark part="match">${name}</mark></span>`;
   }
 
-  private _renderBadge(r: number, s: GridTreeStrings, lang: UiLang): TemplateResult | typeof nothing {
+  #renderBadge(r: number, s: GridTreeStrings, lang: UiLang): TemplateResult | typeof nothing {
     const src = this.badges;
     if (!src) return nothing;
-    const v = badgeValue(src, r, this._view!.index.code(r));
+    const v = badgeValue(src, r, this.#view!.index.code(r));
     if (v === undefined) return nothing;
     const thresholds = src instanceof Map ? this.badgeThresholds : (src as { thresholds?: BadgeThresholds }).thresholds ?? this.badgeThresholds;
     const tone = badgeTone(v, thresholds);
     return html`<span class="badge ${tone}" part="badge badge-${tone}"
-      >${this._format(v, lang)}${tone === 'warn' || tone === 'bad'
+      >${this.#format(v, lang)}${tone === 'warn' || tone === 'bad'
         ? html`<span class="jc-visually-hidden">${tone === 'warn' ? s.badgeWarn : s.badgeBad}</span>`
         : nothing}</span
     >`;
   }
 
-  private _format(v: number, lang: UiLang): string {
+  #format(v: number, lang: UiLang): string {
     if (this.badgeFormat) return this.badgeFormat(v, lang);
-    if (!this._numberFormat || this._numberLang !== lang) {
-      this._numberFormat = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 1 });
-      this._numberLang = lang;
+    if (!this.#numberFormat || this.#numberLang !== lang) {
+      this.#numberFormat = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 1 });
+      this.#numberLang = lang;
     }
-    return this._numberFormat.format(v);
+    return this.#numberFormat.format(v);
   }
 
   // ---- interaction ------------------------------------------------------------------------
 
-  private _setExpanded(r: number, on: boolean): void {
-    const view = this._view!;
+  #setExpanded(r: number, on: boolean): void {
+    const view = this.#view!;
     if (!view.hasChildren(r) || view.isExpanded(r) === on) return;
     view.setExpanded(r, on);
     const code = view.index.code(r);
-    if (on && view.needsLoad(r) && view.loadState[r] !== 1 && this.loader) this._load(r, code);
+    if (on && view.needsLoad(r) && view.loadState[r] !== 1 && this.loader) this.#load(r, code);
     this.requestUpdate();
     const detail: JcExpandDetail = { code, expanded: on };
     this.dispatchEvent(new CustomEvent('jc-expand', { detail, bubbles: true, composed: true }));
   }
 
-  private _load(r: number, code: string): void {
-    const view = this._view!;
+  #load(r: number, code: string): void {
+    const view = this.#view!;
     view.loadState[r] = 1;
     view.invalidate();
-    this._loading++;
+    this.#loading++;
     let p: Promise<HierarchyIndex | void>;
     try {
       p = Promise.resolve(this.loader!(code));
@@ -536,38 +536,38 @@ export class JcGridTree extends LitElement {
     }
     p.then(
       (next) => {
-        this._loadResults.set(code, true);
+        this.#loadResults.set(code, true);
         if (next) this.hierarchy = next;
       },
       (err: unknown) => {
         console.warn(`[jiceng] <jc-grid-tree> loading the children of ${code} failed`, err);
-        this._loadResults.set(code, false);
+        this.#loadResults.set(code, false);
       },
     ).finally(() => {
-      this._loading--;
+      this.#loading--;
       this.requestUpdate();
     });
   }
 
-  private _select(r: number): void {
-    const view = this._view!;
-    const mode = this._mode;
+  #select(r: number): void {
+    const view = this.#view!;
+    const mode = this.#mode;
     if (mode === 'scope') {
-      this._scope ??= new ScopeSelection(view.index);
-      this._scope.set(r, this._scope.state(r) !== 'true');
+      this.#scope ??= new ScopeSelection(view.index);
+      this.#scope.set(r, this.#scope.state(r) !== 'true');
     } else if (mode === 'multiple') {
-      if (!this._sel.delete(r)) this._sel.add(r);
+      if (!this.#sel.delete(r)) this.#sel.add(r);
     } else {
-      this._sel = new Set([r]);
+      this.#sel = new Set([r]);
     }
     this.requestUpdate();
-    const positions = this._selectedPositions();
+    const positions = this.#selectedPositions();
     const h = view.index;
     const detail: Required<JcSelectDetail> = { codes: positions.map((p) => h.code(p)), code: h.code(r), positions };
     this.dispatchEvent(new CustomEvent('jc-select', { detail, bubbles: true, composed: true }));
   }
 
-  private _rowFromEvent(e: Event): { el: HTMLElement; pos: number; onToggle: boolean } | null {
+  #rowFromEvent(e: Event): { el: HTMLElement; pos: number; onToggle: boolean } | null {
     let onToggle = false;
     for (const n of e.composedPath()) {
       if (!(n instanceof HTMLElement)) continue;
@@ -581,19 +581,19 @@ export class JcGridTree extends LitElement {
     return null;
   }
 
-  private _onClick = (e: MouseEvent): void => {
-    const hit = this._rowFromEvent(e);
-    if (!hit || !this._view) return;
+  #onClick = (e: MouseEvent): void => {
+    const hit = this.#rowFromEvent(e);
+    if (!hit || !this.#view) return;
     this.#keys.active = hit.pos;
     hit.el.focus({ preventScroll: true });
-    if (hit.onToggle) this._setExpanded(hit.pos, !this._view.isExpanded(hit.pos));
-    else this._select(hit.pos);
+    if (hit.onToggle) this.#setExpanded(hit.pos, !this.#view.isExpanded(hit.pos));
+    else this.#select(hit.pos);
     this.requestUpdate();
   };
 
-  private _onDblClick = (e: MouseEvent): void => {
-    const hit = this._rowFromEvent(e);
-    if (!hit || hit.onToggle || !this._view) return;
-    this._setExpanded(hit.pos, !this._view.isExpanded(hit.pos));
+  #onDblClick = (e: MouseEvent): void => {
+    const hit = this.#rowFromEvent(e);
+    if (!hit || hit.onToggle || !this.#view) return;
+    this.#setExpanded(hit.pos, !this.#view.isExpanded(hit.pos));
   };
 }
