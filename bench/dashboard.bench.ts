@@ -20,8 +20,8 @@ import {
   buildHierarchy, CASE_STATUSES, createCaseFacts, createMetrics, dashboardSlice, type HierarchyIndex,
 } from '../packages/core/src/index.js';
 import { generatePutian } from '../packages/putian/src/index.js';
-import { dashboardDataFromSlice } from '../packages/dashboard/src/slice.js';
-import type { DashboardData } from '../packages/dashboard/src/types.js';
+import { dashboardDataFromSlice } from '../packages/dashboard/src/shared/slice.js';
+import type { DashboardData } from '../packages/dashboard/src/shared/types.js';
 import { CHROMIUM_ARGS } from './dashboard/screenshots.js';
 
 const TMP = 'bench/.tmp/dashboard-bench';

@@ -1,7 +1,7 @@
 import { fixture, html, expect, aTimeout } from '@open-wc/testing';
 import '../src/define.js';
 import type { JcAlerts, JcDispatchBoard } from '../src/index.js';
-import { row, T0 } from './fixtures.js';
+import { row, T0 } from './shared/fixtures.js';
 
 /** Mutation records reach the language controller as a microtask; then the update runs. */
 async function settled(...els: (JcAlerts | JcDispatchBoard)[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { expect, fixture, html, aTimeout } from '@open-wc/testing';
 import '../src/define.js';
 import type { JcDashboard, JcKpi } from '../src/index.js';
-import { root, text } from './helpers.js';
+import { root, text } from './shared/helpers.js';
 
 describe('dashboard elements follow <html lang>', () => {
   afterEach(() => document.documentElement.setAttribute('lang', 'zh-CN'));

@@ -10,8 +10,8 @@
  */
 import { defineElement } from '@jiceng/ui';
 import { VERSION } from './version.js';
-import { JcServiceBoard } from './service-board.js';
-import { JcLedger } from './ledger.js';
+import { JcServiceBoard } from './service-board/service-board.js';
+import { JcLedger } from './ledger/ledger.js';
 
 /** The version registered with the elements. It comes from the package's package.json (src/version.ts, written at build). @example `console.log(ENGAGEMENT_VERSION);` */
 export const ENGAGEMENT_VERSION: string = VERSION;

@@ -10,7 +10,7 @@
  */
 import { defineElement } from '@jiceng/ui';
 import { VERSION } from './version.js';
-import { JcGridTree } from './grid-tree.js';
+import { JcGridTree } from './grid-tree/grid-tree.js';
 
 /** The version registered with the element. It comes from the package's package.json (src/version.ts, written at build). @example `console.log(GRID_TREE_VERSION);` */
 export const GRID_TREE_VERSION: string = VERSION;

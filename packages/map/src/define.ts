@@ -10,7 +10,7 @@
  */
 import { defineElement } from '@jiceng/ui';
 import { VERSION } from './version.js';
-import { JcMap } from './map.js';
+import { JcMap } from './map/map.js';
 
 /** The version registered with the element. It comes from the package's package.json (src/version.ts, written at build). @example `console.log(MAP_VERSION);` */
 export const MAP_VERSION: string = VERSION;
