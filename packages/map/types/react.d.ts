@@ -9,7 +9,7 @@ import type { JcLayerDetail, JcMap } from '@jiceng/map';
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'jc-map': ElementProps<JcMap> & ReactEventProps<{ 'jc-select': CustomEvent<JcSelectDetail>; 'jc-layer': CustomEvent<JcLayerDetail> }> & Omit<DetailedHTMLProps<HTMLAttributes<JcMap>, JcMap>, keyof ElementProps<JcMap>>;
+      'jc-map': ElementProps<JcMap> & ReactEventProps<{ 'jc-select': CustomEvent<Required<JcSelectDetail>>; 'jc-layer': CustomEvent<JcLayerDetail> }> & Omit<DetailedHTMLProps<HTMLAttributes<JcMap>, JcMap>, keyof ElementProps<JcMap>>;
     }
   }
 }

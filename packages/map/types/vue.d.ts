@@ -9,7 +9,7 @@ import type { JcLayerDetail, JcMap } from '@jiceng/map';
 
 declare module 'vue' {
   interface GlobalComponents {
-    'jc-map': DefineComponent<ElementProps<JcMap> & VueEventProps<{ 'jc-select': CustomEvent<JcSelectDetail>; 'jc-layer': CustomEvent<JcLayerDetail> }>>;
+    'jc-map': DefineComponent<ElementProps<JcMap> & VueEventProps<{ 'jc-select': CustomEvent<Required<JcSelectDetail>>; 'jc-layer': CustomEvent<JcLayerDetail> }>>;
   }
 }
 
