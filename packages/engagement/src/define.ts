@@ -18,3 +18,10 @@ export const ENGAGEMENT_VERSION: string = VERSION;
 
 defineElement('jc-service-board', JcServiceBoard, ENGAGEMENT_VERSION);
 defineElement('jc-ledger', JcLedger, ENGAGEMENT_VERSION);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-service-board': JcServiceBoard;
+    'jc-ledger': JcLedger;
+  }
+}

@@ -16,3 +16,9 @@ import { JcGridTree } from './grid-tree/grid-tree.js';
 export const GRID_TREE_VERSION: string = VERSION;
 
 defineElement('jc-grid-tree', JcGridTree, GRID_TREE_VERSION);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-grid-tree': JcGridTree;
+  }
+}

@@ -16,3 +16,9 @@ import { JcMap } from './map/map.js';
 export const MAP_VERSION: string = VERSION;
 
 defineElement('jc-map', JcMap, MAP_VERSION);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-map': JcMap;
+  }
+}

@@ -6,10 +6,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { argumentsError } from './args.js';
 import { resolveLang, type UiLang } from './lang.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+/**
+ * The element a {@link LanguageController} serves: a Lit element (a reactive controller host).
+ * @example `const host: LanguageHost = this; // in a LitElement`
+ */
+export type LanguageHost = ReactiveControllerHost & HTMLElement;
 
 /** Hosts connected now; each is asked to render again when any `lang` attribute changes. */
-const hosts = new Set<Host>();
+const hosts = new Set<LanguageHost>();
 let observer: MutationObserver | undefined;
 
 function watch(): void {
@@ -36,10 +40,10 @@ function watch(): void {
  * ```
  */
 export class LanguageController implements ReactiveController {
-  readonly #host: Host;
+  readonly #host: LanguageHost;
 
-  constructor(host: Host) {
-    if (typeof host !== 'object' || host === null || typeof (host as Partial<Host>).addController !== 'function') {
+  constructor(host: LanguageHost) {
+    if (typeof host !== 'object' || host === null || typeof (host as Partial<LanguageHost>).addController !== 'function') {
       throw argumentsError('LanguageController', { zh: '一个 Lit 元素（ReactiveControllerHost）', en: 'a Lit element (a ReactiveControllerHost)' });
     }
     this.#host = host;

@@ -44,26 +44,6 @@ export function barScale(rows: BarRow[], format: ValueFormat): LinearScale {
 }
 
 /**
- * The next row to focus for a navigation key, or null if the key is not one.
- *
- * @example
- * ```ts
- * rovingTarget('ArrowDown', 0, 5); // 1
- * rovingTarget('End', 0, 5); // 4
- * ```
- */
-export function rovingTarget(key: string, current: number, count: number): number | null {
-  if (!count) return null;
-  switch (key) {
-    case 'ArrowDown': case 'ArrowRight': return Math.min(count - 1, current + 1);
-    case 'ArrowUp': case 'ArrowLeft': return Math.max(0, current - 1);
-    case 'Home': return 0;
-    case 'End': return count - 1;
-    default: return null;
-  }
-}
-
-/**
  * Styles of the bar rows.
  *
  * @example

@@ -11,7 +11,26 @@ import { Formats, type Shown } from './format.js';
 import { anySuppressed, dataTable, toCsv, type TableModel } from './table.js';
 import { deliver, fileName, serializeSvg, svgToPng } from './export.js';
 import { chartFrame, chartTokens } from './styles.js';
-import { rovingTarget } from './bars.js';
+
+/**
+ * The next row to focus for a navigation key, or null if the key is not one.
+ *
+ * @example
+ * ```ts
+ * rovingTarget('ArrowDown', 0, 5); // 1
+ * rovingTarget('End', 0, 5); // 4
+ * ```
+ */
+export function rovingTarget(key: string, current: number, count: number): number | null {
+  if (!count) return null;
+  switch (key) {
+    case 'ArrowDown': case 'ArrowRight': return Math.min(count - 1, current + 1);
+    case 'ArrowUp': case 'ArrowLeft': return Math.max(0, current - 1);
+    case 'Home': return 0;
+    case 'End': return count - 1;
+    default: return null;
+  }
+}
 
 /**
  * Colours used in a chart's SVG: CSS `var()` references while on the page, resolved colours

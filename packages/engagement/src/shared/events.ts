@@ -3,8 +3,6 @@
  * @module
  */
 import type { JcIssue } from '@jiceng/core';
-import type { JcServiceBoard } from '../service-board/service-board.js';
-import type { JcLedger } from '../ledger/ledger.js';
 
 /**
  * The order actions the board offers.
@@ -43,10 +41,3 @@ export interface JcEngagementCommandDetail {
  * ```
  */
 export type BoardResult = { ok: true } | { ok: false; errors: readonly JcIssue[] };
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'jc-service-board': JcServiceBoard;
-    'jc-ledger': JcLedger;
-  }
-}

@@ -2,7 +2,6 @@
  * The events `<jc-grid-tree>` dispatches, with typed `detail`.
  * @module
  */
-import type { JcGridTree } from './grid-tree.js';
 
 /**
  * `jc-select`: the selection changed through the user (click, Enter, Space). Its detail is
@@ -47,9 +46,6 @@ export interface JcSearchDetail {
 }
 
 declare global {
-  interface HTMLElementTagNameMap {
-    'jc-grid-tree': JcGridTree;
-  }
   interface HTMLElementEventMap {
     'jc-expand': CustomEvent<JcExpandDetail>;
     'jc-search': CustomEvent<JcSearchDetail>;

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { UiLang } from '@jiceng/ui';
+import { need, type UiLang } from '@jiceng/ui';
 import { isPlaceholder, type TreeView } from './tree-view.js';
 import type { VirtualScroller } from './scroller.js';
 
@@ -53,6 +53,8 @@ export class TreeKeyboard implements ReactiveController {
   #typedAt = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement, opts: TreeKeyboardOptions) {
+    need('TreeKeyboard', 'host', host, 'object', { addController: 'function' });
+    need('TreeKeyboard', 'opts', opts, 'object', { view: 'function', lang: 'function', scroller: 'object', rowEl: 'function', expand: 'function', select: 'function' });
     this.#host = host;
     this.#opts = opts;
     host.addController(this);

@@ -4,12 +4,16 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { need } from '@jiceng/ui';
 
 /** Above this many pixels the scroll range is scaled, so any number of rows fits. */
 const MAX_CANVAS_PX = 10_000_000;
 
-/** The element a {@link VirtualScroller} serves: a Lit element. */
-type ScrollerHost = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
+/**
+ * The element a {@link VirtualScroller} serves: a Lit element.
+ * @example `const host: ScrollerHost = this; // in a LitElement`
+ */
+export type ScrollerHost = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
 
 /**
  * What a {@link VirtualScroller} needs from its element.
@@ -69,6 +73,8 @@ export class VirtualScroller implements ReactiveController {
   #resize: ResizeObserver | undefined;
 
   constructor(host: ScrollerHost, opts: VirtualScrollerOptions) {
+    need('VirtualScroller', 'host', host, 'object', { addController: 'function' });
+    need('VirtualScroller', 'opts', opts, 'object', { element: 'function', rowHeight: 'function' });
     this.#host = host;
     this.#opts = opts;
     host.addController(this);

@@ -5,14 +5,18 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HierarchyIndex } from '@jiceng/core';
+import { need } from '@jiceng/ui';
 import { fill, type GridTreeStrings } from './i18n.js';
 import type { TreeView } from './tree-view.js';
 import type { TreeKeyboard } from './keyboard.js';
 import type { VirtualScroller } from './scroller.js';
 import type { JcSearchDetail } from './events.js';
 
-/** The element a {@link TreeSearch} serves: its `query`, `searchDelay` and `searchLimit`. */
-type SearchHost = ReactiveControllerHost & HTMLElement & {
+/**
+ * The element a {@link TreeSearch} serves: a Lit element with `query`, `searchDelay` and `searchLimit`.
+ * @example `const host: SearchHost = this; // in <jc-grid-tree>`
+ */
+export type SearchHost = ReactiveControllerHost & HTMLElement & {
   query: string;
   readonly searchDelay: number;
   readonly searchLimit: number;
@@ -60,6 +64,8 @@ export class TreeSearch implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: SearchHost, opts: TreeSearchOptions) {
+    need('TreeSearch', 'host', host, 'object', { addController: 'function' });
+    need('TreeSearch', 'opts', opts, 'object', { view: 'function', strings: 'function', keyboard: 'object', scroller: 'object' });
     this.#host = host;
     this.#opts = opts;
     host.addController(this);

@@ -3,7 +3,6 @@
  * @module
  */
 import type { JcSelectDetail } from '@jiceng/ui';
-import type { JcMap } from './map.js';
 
 /**
  * `jc-select` of `<jc-map>`: the user chose an area (click, Space, Enter to drill down,
@@ -35,9 +34,6 @@ export interface JcLayerDetail {
 }
 
 declare global {
-  interface HTMLElementTagNameMap {
-    'jc-map': JcMap;
-  }
   interface HTMLElementEventMap {
     'jc-layer': CustomEvent<JcLayerDetail>;
   }
