@@ -21,8 +21,8 @@ import {
 } from '../packages/core/src/index.js';
 import { createCaseFacts } from '../packages/core/src/cases/index.js';
 import { generatePutian } from '../packages/putian/src/index.js';
-import { dashboardDataFromSlice } from '../packages/dashboard/src/slice.js';
-import type { DashboardData } from '../packages/dashboard/src/types.js';
+import { dashboardDataFromSlice } from '../packages/dashboard/src/shared/slice.js';
+import type { DashboardData } from '../packages/dashboard/src/shared/types.js';
 import { CHROMIUM_ARGS } from './dashboard/screenshots.js';
 
 const TMP = 'bench/.tmp/dashboard-bench';

@@ -17,6 +17,9 @@ function run(cmd, args, opts = {}) {
 
 const steps = {
   build() {
+    // Element versions come from package.json (scripts/versions.mjs writes src/version.ts).
+    const v = run(process.execPath, ['scripts/versions.mjs', '--check']);
+    check('element versions match package.json (node scripts/versions.mjs)', v.status === 0);
     const r = run('node_modules/.bin/tsc', ['-b']);
     return check('type-check and build', r.status === 0);
   },

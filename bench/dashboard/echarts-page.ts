@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import type { DashboardData } from '../../packages/dashboard/src/types.js';
+import type { DashboardData } from '../../packages/dashboard/src/shared/types.js';
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 

@@ -1,7 +1,7 @@
 // A Putian-like portal page with <jc-dashboard>, for screenshots and the Chromium benchmark.
 import '../../packages/dashboard/src/define.js';
 import type { JcDashboard } from '../../packages/dashboard/src/index.js';
-import { putianData, TOPICS, PUTIAN_DISTRICTS } from '../../packages/dashboard/test/fixtures.js';
+import { putianData, TOPICS, PUTIAN_DISTRICTS } from '../../packages/dashboard/test/shared/fixtures.js';
 
 const q = new URLSearchParams(location.search);
 const theme = q.get('theme') ?? 'light';

@@ -6,7 +6,7 @@
 import type { HierarchyConfig, HierarchyIndex, NodeInput } from '../../packages/core/src/hierarchy/index.js';
 import { buildHierarchy } from '../../packages/core/src/hierarchy/build.js';
 import '../../packages/grid-tree/src/define.js';
-import type { JcGridTree } from '../../packages/grid-tree/src/grid-tree.js';
+import type { JcGridTree } from '../../packages/grid-tree/src/grid-tree/grid-tree.js';
 import '@shoelace-style/shoelace/dist/components/tree/tree.js';
 import '@shoelace-style/shoelace/dist/components/tree-item/tree-item.js';
 import '@vaadin/grid/vaadin-grid.js';

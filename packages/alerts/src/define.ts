@@ -3,11 +3,12 @@
  * @module
  */
 import { defineElement } from '@jiceng/ui';
-import { JcAlerts } from './alerts-list.js';
-import { JcDispatchBoard } from './dispatch-board.js';
+import { VERSION } from './version.js';
+import { JcAlerts } from './alerts/alerts.js';
+import { JcDispatchBoard } from './dispatch-board/dispatch-board.js';
 
-/** The version the elements are registered with. @example `ALERTS_VERSION // '0.1.0'` */
-export const ALERTS_VERSION = '0.1.0';
+/** The version the elements are registered with. It comes from the package's package.json (src/version.ts, written at build). @example `ALERTS_VERSION // '0.1.0'` */
+export const ALERTS_VERSION: string = VERSION;
 
 defineElement('jc-alerts', JcAlerts, ALERTS_VERSION);
 defineElement('jc-dispatch-board', JcDispatchBoard, ALERTS_VERSION);

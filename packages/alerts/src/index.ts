@@ -4,8 +4,8 @@
  * @packageDocumentation
  */
 export * from './define.js';
-export * from './events.js';
-export * from './i18n.js';
-export { JcAlertsBase, type OpenMenu } from './base.js';
-export { JcAlerts } from './alerts-list.js';
-export { JcDispatchBoard } from './dispatch-board.js';
+export * from './shared/events.js';
+export * from './shared/i18n.js';
+export { JcAlertsBase, type OpenMenu } from './shared/base.js';
+export { JcAlerts } from './alerts/alerts.js';
+export { JcDispatchBoard } from './dispatch-board/dispatch-board.js';

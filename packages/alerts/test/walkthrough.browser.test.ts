@@ -7,7 +7,7 @@ import { DEFAULT_ROLE_RULES, scopeOf } from '@jiceng/core/access';
 import { type AnyCaseEvent } from '@jiceng/core/cases';
 import '../src/define.js';
 import type { JcAlerts, JcDispatchBoard, JcAlertCommandDetail } from '../src/index.js';
-import { ACTORS, alertCtx, calendar, caseCtx, categories, clock, G1, hierarchy, newStore, T0, T1, U1, U2, V1 } from './fixtures.js';
+import { ACTORS, alertCtx, calendar, caseCtx, categories, clock, G1, hierarchy, newStore, T0, T1, U1, U2, V1 } from './shared/fixtures.js';
 
 describe('walk-through: a cluster on the town\u2019s board', () => {
   it('raises, acknowledges and dispatches', async () => {

@@ -4,14 +4,15 @@
  * @module
  */
 import { defineElement } from '@jiceng/ui';
-import { JcBreakdown } from './breakdown.js';
-import { JcDashboard } from './dashboard.js';
-import { JcKpi } from './kpi.js';
-import { JcRanking } from './ranking.js';
-import { JcTrend } from './trend.js';
+import { VERSION } from './version.js';
+import { JcBreakdown } from './breakdown/breakdown.js';
+import { JcDashboard } from './dashboard/dashboard.js';
+import { JcKpi } from './kpi/kpi.js';
+import { JcRanking } from './ranking/ranking.js';
+import { JcTrend } from './trend/trend.js';
 
-/** The version the elements are registered with. @example `DASHBOARD_VERSION // '0.1.0'` */
-export const DASHBOARD_VERSION = '0.1.0';
+/** The version the elements are registered with. It comes from the package's package.json (src/version.ts, written at build). @example `DASHBOARD_VERSION // '0.1.0'` */
+export const DASHBOARD_VERSION: string = VERSION;
 
 defineElement('jc-kpi', JcKpi, DASHBOARD_VERSION);
 defineElement('jc-trend', JcTrend, DASHBOARD_VERSION);

@@ -5,18 +5,18 @@
  * @packageDocumentation
  */
 export * from './define.js';
-export * from './types.js';
-export * from './events.js';
-export * from './i18n.js';
-export * from './format.js';
-export * from './indicators.js';
-export * from './table.js';
-export { JcDashboardElement, LIVE_PALETTE, type Palette, type Picture } from './base.js';
-export { JcKpi } from './kpi.js';
-export { JcTrend } from './trend.js';
-export { JcBreakdown, byValueDesc } from './breakdown.js';
-export { JcRanking, lagGapOf, rankRows } from './ranking.js';
-export { JcDashboard } from './dashboard.js';
-export { type BarRow } from './bars.js';
-export { serializeSvg, svgToPng, fileName } from './export.js';
-export { dashboardDataFromSlice, type FromSliceOptions } from './slice.js';
+export * from './shared/types.js';
+export * from './shared/events.js';
+export * from './shared/i18n.js';
+export * from './shared/format.js';
+export * from './shared/indicators.js';
+export * from './shared/table.js';
+export { JcDashboardElement, LIVE_PALETTE, type Palette, type Picture } from './shared/base.js';
+export { JcKpi } from './kpi/kpi.js';
+export { JcTrend } from './trend/trend.js';
+export { JcBreakdown, byValueDesc } from './breakdown/breakdown.js';
+export { JcRanking, lagGapOf, rankRows } from './ranking/ranking.js';
+export { JcDashboard } from './dashboard/dashboard.js';
+export { type BarRow } from './shared/bars.js';
+export { serializeSvg, svgToPng, fileName } from './shared/export.js';
+export { dashboardDataFromSlice, type FromSliceOptions } from './shared/slice.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { JcBreakdown, JcKpi, JcRanking, JcTrend, RankingItem, TrendPoint } from '../src/index.js';
-import { intl, root, seen, tableRows, text } from './helpers.js';
+import { intl, root, seen, tableRows, text } from './shared/helpers.js';
 
 const { int: zhIntF, pct: zhPct } = intl('zh-CN');
 const zhInt = { format: zhIntF };

@@ -12,10 +12,10 @@
  * ```
  * @packageDocumentation
  */
-export * from './service-board.js';
-export * from './ledger.js';
+export * from './service-board/service-board.js';
+export * from './ledger/ledger.js';
 export * from './define.js';
-export * from './events.js';
-export * from './actions.js';
-export * from './i18n.js';
-export * from './styles.js';
+export * from './shared/events.js';
+export * from './service-board/actions.js';
+export * from './shared/i18n.js';
+export * from './shared/styles.js';

@@ -7,7 +7,7 @@ import { html } from 'lit';
 import type { Actor } from '@jiceng/core';
 import '../src/define.js';
 import type { JcEngagementCommandDetail, JcServiceBoard } from '../src/index.js';
-import { world, U1, type World } from '../test/fixtures.js';
+import { world, U1, type World } from '../test/shared/fixtures.js';
 
 export default {
   title: 'Components/jc-service-board and jc-ledger',

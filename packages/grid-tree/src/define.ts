@@ -9,9 +9,16 @@
  * @module
  */
 import { defineElement } from '@jiceng/ui';
-import { JcGridTree } from './grid-tree.js';
+import { VERSION } from './version.js';
+import { JcGridTree } from './grid-tree/grid-tree.js';
 
-/** The version registered with the element. @example `console.log(GRID_TREE_VERSION);` */
-export const GRID_TREE_VERSION = '0.1.0';
+/** The version registered with the element. It comes from the package's package.json (src/version.ts, written at build). @example `console.log(GRID_TREE_VERSION);` */
+export const GRID_TREE_VERSION: string = VERSION;
 
 defineElement('jc-grid-tree', JcGridTree, GRID_TREE_VERSION);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-grid-tree': JcGridTree;
+  }
+}

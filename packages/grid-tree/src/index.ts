@@ -10,9 +10,12 @@
  * ```
  * @packageDocumentation
  */
-export * from './grid-tree.js';
+export * from './grid-tree/grid-tree.js';
 export * from './define.js';
-export * from './events.js';
-export * from './badges.js';
-export * from './i18n.js';
-export * from './tree-view.js';
+export * from './grid-tree/events.js';
+export * from './grid-tree/badges.js';
+export * from './grid-tree/i18n.js';
+export * from './grid-tree/tree-view.js';
+export * from './grid-tree/scroller.js';
+export * from './grid-tree/keyboard.js';
+export * from './grid-tree/search.js';

@@ -9,7 +9,7 @@ import type { JcExpandDetail, JcGridTree, JcSearchDetail, JcSelectDetail } from 
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'jc-grid-tree': ElementProps<JcGridTree> & ReactEventProps<{ 'jc-select': CustomEvent<JcSelectDetail>; 'jc-expand': CustomEvent<JcExpandDetail>; 'jc-search': CustomEvent<JcSearchDetail> }> & Omit<DetailedHTMLProps<HTMLAttributes<JcGridTree>, JcGridTree>, keyof ElementProps<JcGridTree>>;
+      'jc-grid-tree': ElementProps<JcGridTree> & ReactEventProps<{ 'jc-select': CustomEvent<Required<JcSelectDetail>>; 'jc-expand': CustomEvent<JcExpandDetail>; 'jc-search': CustomEvent<JcSearchDetail> }> & Omit<DetailedHTMLProps<HTMLAttributes<JcGridTree>, JcGridTree>, keyof ElementProps<JcGridTree>>;
     }
   }
 }

@@ -9,7 +9,7 @@ import type { JcExpandDetail, JcGridTree, JcSearchDetail, JcSelectDetail } from 
 
 declare module 'vue' {
   interface GlobalComponents {
-    'jc-grid-tree': DefineComponent<ElementProps<JcGridTree> & VueEventProps<{ 'jc-select': CustomEvent<JcSelectDetail>; 'jc-expand': CustomEvent<JcExpandDetail>; 'jc-search': CustomEvent<JcSearchDetail> }>>;
+    'jc-grid-tree': DefineComponent<ElementProps<JcGridTree> & VueEventProps<{ 'jc-select': CustomEvent<Required<JcSelectDetail>>; 'jc-expand': CustomEvent<JcExpandDetail>; 'jc-search': CustomEvent<JcSearchDetail> }>>;
   }
 }
 

@@ -9,9 +9,16 @@
  * @module
  */
 import { defineElement } from '@jiceng/ui';
-import { JcMap } from './map.js';
+import { VERSION } from './version.js';
+import { JcMap } from './map/map.js';
 
-/** The version registered with the element. @example `console.log(MAP_VERSION);` */
-export const MAP_VERSION = '0.1.0';
+/** The version registered with the element. It comes from the package's package.json (src/version.ts, written at build). @example `console.log(MAP_VERSION);` */
+export const MAP_VERSION: string = VERSION;
 
 defineElement('jc-map', JcMap, MAP_VERSION);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-map': JcMap;
+  }
+}

@@ -13,10 +13,10 @@
  * ```
  * @packageDocumentation
  */
-export * from './map.js';
+export * from './map/map.js';
 export * from './define.js';
-export * from './events.js';
-export * from './i18n.js';
-export * from './layers.js';
-export * from './scene.js';
-export * from './bins.js';
+export * from './map/events.js';
+export * from './map/i18n.js';
+export * from './map/layers.js';
+export * from './map/scene.js';
+export * from './map/bins.js';

@@ -4,12 +4,12 @@
  * custom elements: `compilerOptions.isCustomElement = (tag) => tag.startsWith('jc-')`.
  */
 import type { DefineComponent } from 'vue';
-import type { ElementProps, VueEventProps } from '@jiceng/ui';
-import type { JcLayerDetail, JcMap, JcMapSelectDetail } from '@jiceng/map';
+import type { ElementProps, JcSelectDetail, VueEventProps } from '@jiceng/ui';
+import type { JcLayerDetail, JcMap } from '@jiceng/map';
 
 declare module 'vue' {
   interface GlobalComponents {
-    'jc-map': DefineComponent<ElementProps<JcMap> & VueEventProps<{ 'jc-select': CustomEvent<JcMapSelectDetail>; 'jc-layer': CustomEvent<JcLayerDetail> }>>;
+    'jc-map': DefineComponent<ElementProps<JcMap> & VueEventProps<{ 'jc-select': CustomEvent<Required<JcSelectDetail>>; 'jc-layer': CustomEvent<JcLayerDetail> }>>;
   }
 }
 

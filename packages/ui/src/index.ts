@@ -6,6 +6,7 @@
 export * from './define.js';
 export * from './lang.js';
 export * from './language.js';
+export * from './events.js';
 export * from './args.js';
 export * from './theme.js';
 export * from './jsx.js';

@@ -7,12 +7,8 @@ import { argumentsError } from './args.js';
 import { resolveLang, type UiLang } from './lang.js';
 
 /**
- * An element a {@link LanguageController} serves: a Lit element (any `ReactiveControllerHost` that is an `HTMLElement`).
- *
- * @example
- * ```ts
- * const host: LanguageHost = document.querySelector('jc-grid-tree')!;
- * ```
+ * The element a {@link LanguageController} serves: a Lit element (a reactive controller host).
+ * @example `const host: LanguageHost = this; // in a LitElement`
  */
 export type LanguageHost = ReactiveControllerHost & HTMLElement;
 
