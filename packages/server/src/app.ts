@@ -13,9 +13,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import {
   AuditLog, availableActions, buildDossier, CASE_STATUSES, CASE_SOURCES, CASE_TOPICS, createAccess, dashboardSlice, decideRegistry,
   maskRecord, need, parsePeriod, periodOf, readDossier, registryRecords, zodIssues, describePeriod,
-  type Access, type Actor, type CaseState, type HierarchyIndex, type PeriodRef, type RegistryCommand,
+  type Access, type CaseState, type PeriodRef, type RegistryCommand,
 } from '@jiceng/core';
 import { ApiError } from './errors.js';
+import type { ApiEnv } from './env.js';
 import { issueToken, verifyToken, type AuthConfig } from './auth.js';
 import type { FeedItem, LiveRecord } from './record.js';
 import * as S from './schemas.js';
@@ -85,17 +86,8 @@ export interface AppOptions {
   geometry?: Open311Geometry | (() => Open311Geometry);
 }
 
-/**
- * What each authenticated request carries: the actor from the token, its access context and
- * the audit log its reads write to (flushed to the store after the answer).
- *
- * @example
- * ```ts
- * app.get('/api/x', (c: Context<ApiEnv>) => c.json({ id: c.var.actor.id }));
- * ```
- */
-export type ApiEnv = { Variables: { actor: Actor; access: Access; audit: AuditLog } };
 type Env = ApiEnv;
+export type { ApiEnv };
 
 const ERRORS = {
   401: err('No or bad bearer token'), 403: err('Outside the caller\'s scope or role'), 404: err('Not found'),
@@ -124,7 +116,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     defaultHook: (result, c) => {
       if (result.success) return;
       const input = (result as { data?: unknown }).data;
-      const body = input && typeof input === 'object' && 'command' in input ? (input as { command: unknown }).command : undefined;
+      const body = input && typeof input === 'object' && 'command' in input ? (input).command : undefined;
       const issues = result.error.issues.map((p) => (p.path[0] === 'command' && body !== undefined ? { ...p, path: p.path.slice(1) } : p));
       const fields = zodIssues(issues, body ?? input);
       const e = ApiError.fromIssues([{ code: 'E_INVALID_INPUT', zh: '输入无效', en: 'invalid input' }, ...fields]);

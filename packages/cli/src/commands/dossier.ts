@@ -9,7 +9,6 @@ import {
 } from '@jiceng/core';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { count, issueLine, loadCaseCity, scanEventLog } from '../case-log.js';
-import type { CliIo } from '../io.js';
 import { need } from '@jiceng/core';
 
 const ROLES = new Map(DEFAULT_ROLE_RULES.map((r) => [r.id, r]));
