@@ -61,7 +61,8 @@ function litAnalyzer(pkgs) {
   const r = spawnSync(bin('lit-analyzer'), args, { cwd: root, encoding: 'utf8' });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
-  const m = /Found (\d+) problems?/.exec(r.stdout ?? '');
+  if (/Found 0 problems/.test(r.stdout ?? '')) return 0;
+  const m = /(\d+) problems? in/.exec(r.stdout ?? '');
   if (!m) return -1;
   return r.status === 0 ? 0 : Math.max(Number(m[1]), 1);
 }
@@ -91,9 +92,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (failed) process.exit(2);
     console.log('\nESLint warnings per package, by rule:');
     for (const p of [...packages, 'bench', 'scripts']) console.log(`${p}: ${total(byPlace[p])}${total(byPlace[p]) ? ` (${summary(byPlace[p])})` : ''}`);
-    if (!process.argv.includes('--no-lit')) {
-      for (const p of elementPackages) console.log(`lit-analyzer ${p}: ${litAnalyzer([p])} problems`);
-    }
+    if (!process.argv.includes('--no-lit')) console.log(`lit-analyzer, all element packages: ${litAnalyzer(elementPackages)} problems`);
   } else {
     const results = await lint();
     for (const [label, ok] of results) console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}`);
