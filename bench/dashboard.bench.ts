@@ -68,13 +68,13 @@ const N = 533_500, CLOSED = 530_600, HOUR = 3_600_000;
 const NOW = Date.parse('2026-01-01T00:00:00+08:00');
 const START = Date.parse('2016-01-01T00:00:00+08:00');
 const CATEGORIES = ['矛盾纠纷', '治安隐患', '安全生产', '生态环保', '市容环境', '民生服务', '疫情防控', '消防安全', '道路交通', '其他事项'];
+const facts = createCaseFacts(N);
 {
   // a history of the seed's size: cases on units (and some on grids), 10 years, 530,600 closed
   let seed = 20260101;
   const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
   const units: number[] = [], grids: number[] = [];
   for (let i = 0; i < h.size; i++) (h.levelOf[i] === UNIT ? units : h.levelOf[i] === UNIT - 1 ? grids : []).push(i);
-  var facts = createCaseFacts(N);
   const closedStatus = CASE_STATUSES.indexOf('closed'), handling = CASE_STATUSES.indexOf('handling');
   for (let i = 0; i < N; i++) {
     facts.caseIds.push(`C${i}`);
@@ -96,7 +96,7 @@ const CATEGORIES = ['矛盾纠纷', '治安隐患', '安全生产', '生态环�
   facts.length = N;
 }
 const metricsR = createMetrics({
-  hierarchy: h, facts: facts!, now: NOW, closeRateBase: 'collected',
+  hierarchy: h, facts, now: NOW, closeRateBase: 'collected',
   categoryNames: CATEGORIES.map((zh) => ({ zh, en: zh })),
 });
 if (!metricsR.ok) throw new Error('metrics refused');
@@ -146,7 +146,7 @@ async function runPage(url: string, query = ''): Promise<{ frames: Stat; update:
   await page.evaluate((d) => { (window as unknown as { jc: Record<string, unknown> }).jc.datasets = d; }, datasets);
   const times: number[] = [], updates: number[] = [];
   for (let k = 0; k < WARM + RUNS; k++) {
-    const [ms, upd] = await page.evaluate(`(${SWITCH})(${(k + 1) % datasets.length})`) as [number, number];
+    const [ms, upd] = await page.evaluate<[number, number]>(`(${SWITCH})(${(k + 1) % datasets.length})`);
     if (k >= WARM) { times.push(ms); updates.push(upd); }
   }
   await page.close();

@@ -22,7 +22,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 const RUNS = Number(process.env.RUNS ?? 7);
 
-let t = performance.now();
+const t = performance.now();
 const g = generatePutianEngagement(generatePutian({ seed: 1 }));
 const genMs = Math.round(performance.now() - t);
 const s = g.state;

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { areaContains, buildAreaIndex, type AreaGeometry } from '../packages/core/src/geo/index.js';
 import { generatePutian, generatePutianGeometry } from '../packages/putian/src/index.js';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const data = generatePutian({ seed: 1 });
 const genRuns: number[] = [];
 let geo = generatePutianGeometry(data);

@@ -20,6 +20,9 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { generatePutian } from '../packages/putian/src/index.js';
 
+/** What the bench page puts on `window` for the runner to call. */
+type BenchWindow = { bench: Record<string, (...args: unknown[]) => unknown> };
+
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '.tmp', 'grid-tree');
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -119,9 +122,9 @@ async function main() {
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => document.title === 'ready');
-    const info = await page.evaluate((d) => (window as any).bench.init(d), { nodes: putian.nodes, config: putian.config });
+    const info = await page.evaluate((d) => (window as unknown as BenchWindow).bench.init(d), { nodes: putian.nodes, config: putian.config }) as { size: number; buildMs: number; town: string; townNodes: number };
     console.log(`Putian seed 1: ${info.size} nodes (index built in the page in ${round(info.buildMs)} ms); biggest town ${info.town}: ${info.townNodes} nodes`);
-    const call = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as any).bench[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+    const call = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as unknown as BenchWindow).bench[f](...a), [fn, args] as const) as Promise<T>;
 
     type R = { ms: number; workMs: number; dom: number; rows?: number; visible?: number };
     const first = await series('ours: first render, full city', () => call<R>('oursFirstRender'), 'ms');
@@ -221,7 +224,7 @@ Load average when the run started: ${loadAtStart} (2 cores, shared with other wo
 | expand a town (${info.town}, one level) | ${fmt(expand.stat)} | ${fmt(expand.work!)} | vaadin-grid tree: ${fmt(vExpand)} | ${result.vaadin.ratioExpandTown}× |
 ${SIZES.map((n) => `| ${n.toLocaleString('en')} visible nodes, all expanded | ${fmt(side[n].ours)}, ${side[n].oursDom} DOM elements | ${fmt(side[n].oursWork!)} | sl-tree: ${fmt(side[n].shoelace)}, ${side[n].shoelaceDom} DOM elements | ${side[n].ratio}× |`).join('\n')}
 
-\* from the first call to the rows laid out (forced layout), without waiting for the two frames:
+\\* from the first call to the rows laid out (forced layout), without waiting for the two frames:
 two requestAnimationFrames alone take about 2 × 16.7 ms here, which is the floor of the main column.
 
 Expanding the whole subtree of that town (${info.townNodes} nodes, ${scroll.visibleRows} rows visible): ${fmt(subtree.stat)}

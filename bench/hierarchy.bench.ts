@@ -69,16 +69,16 @@ function syntheticPutian(): { config: HierarchyConfig; nodes: NodeInput[] } {
     const zone = cc.includes('B');
     const county = `${cc}000000`;
     nodes.push({ code: county, parent: '350300000000', level: 'county', name: `${word(2)}${zone ? '开发区' : '区'}`, ...(zone ? { zone: true } : {}) });
-    for (let ti = 0; ti < townsPer[ci]!; ti++, t++) {
+    for (let ti = 0; ti < townsPer[ci]; ti++, t++) {
       const town = `${zone ? '350305' : cc}${String((zone ? 150 + ci * 10 : 100) + ti).padStart(3, '0')}000`;
       nodes.push({ code: town, parent: county, level: 'town', name: `${word(2)}镇` });
-      for (let vi = 0; vi < villagesPer[t]!; vi++, v++) {
+      for (let vi = 0; vi < villagesPer[t]; vi++, v++) {
         const village = `${town.slice(0, 9)}${String(200 + vi).padStart(3, '0')}`;
         nodes.push({ code: village, parent: town, level: 'village', name: `${word(2)}村` });
-        for (let gi = 0; gi < gridsPer[v]!; gi++, g++) {
+        for (let gi = 0; gi < gridsPer[v]; gi++, g++) {
           const grid = `${village}${String(gi + 1).padStart(3, '0')}`;
           nodes.push({ code: grid, parent: village, level: 'grid', name: `${word(2)}第${gi + 1}网格` });
-          for (let ui = 0; ui < unitsPer[g]!; ui++) {
+          for (let ui = 0; ui < unitsPer[g]; ui++) {
             nodes.push({ code: `${grid}${String(ui + 1).padStart(3, '0')}`, parent: grid, level: 'unit', name: `${word(2)}${ui + 1}号楼` });
           }
         }
@@ -116,7 +116,7 @@ function peerIsAncestor(a: PNode, b: PNode): boolean {
   return false;
 }
 function peerCount(node: PNode, out: number[]): number[] {
-  out[node.level]!++;
+  out[node.level]++;
   for (const c of node.children) peerCount(c, out);
   return out;
 }
@@ -139,7 +139,7 @@ function measure(fn: () => unknown, runs = 7, warm = 2): Stat {
     t.push(performance.now() - s);
   }
   t.sort((a, b) => a - b);
-  return { median: t[Math.floor(t.length / 2)]!, min: t[0]!, max: t[t.length - 1]!, runs };
+  return { median: t[Math.floor(t.length / 2)], min: t[0], max: t[t.length - 1], runs };
 }
 function heapMB(): number {
   gc!();
@@ -149,10 +149,9 @@ function heapMB(): number {
 /** Heap retained by what `make` returns, when the input came from JSON text that is then dropped. */
 function retained(json: string, make: (nodes: NodeInput[]) => unknown): number {
   const before = heapMB();
-  let keep: unknown = make(JSON.parse(json) as NodeInput[]);
+  const keep: unknown = make(JSON.parse(json) as NodeInput[]);
   const after = heapMB();
   if (!keep) throw new Error('nothing built');
-  keep = undefined;
   return after - before;
 }
 
@@ -181,7 +180,7 @@ function cpuMedian(fn: () => unknown, runs = 11): number {
     const d = process.cpuUsage(c);
     t.push((d.user + d.system) / 1000);
   }
-  return t.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return t.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 const buildCpu = cpuMedian(() => build(nodes));
 const buildPeer = measure(() => peerBuild(config, nodes), 11, 3);
@@ -215,17 +214,17 @@ for (let k = 0; k < PAIRS; k++) {
     pa[k] = path[Math.floor(rnd() * path.length)]!;
   }
 }
-const peerA = Array.from(pa, (i) => peerAt[i]!);
-const peerB = Array.from(pb, (i) => peerAt[i]!);
+const peerA = Array.from(pa, (i) => peerAt[i]);
+const peerB = Array.from(pb, (i) => peerAt[i]);
 let sink = 0;
 const ancOurs = measure(() => {
   let c = 0;
-  for (let k = 0; k < PAIRS; k++) if (h.isAncestor(pa[k]!, pb[k]!)) c++;
+  for (let k = 0; k < PAIRS; k++) if (h.isAncestor(pa[k], pb[k])) c++;
   sink += c;
 });
 const ancPeer = measure(() => {
   let c = 0;
-  for (let k = 0; k < PAIRS; k++) if (peerIsAncestor(peerA[k]!, peerB[k]!)) c++;
+  for (let k = 0; k < PAIRS; k++) if (peerIsAncestor(peerA[k], peerB[k])) c++;
   sink += c;
 });
 const perCall = (st: Stat): Stat => ({ median: (st.median * 1e6) / PAIRS, min: (st.min * 1e6) / PAIRS, max: (st.max * 1e6) / PAIRS, runs: st.runs });
@@ -233,13 +232,13 @@ rows.push({ workload: `isAncestor (${PAIRS / 1e6}M pairs, half true)`, ours: per
 
 // subtree counts per level for every node down to village (1,035 nodes), and for the root.
 const upper: number[] = [];
-for (let i = 0; i < h.size; i++) if (h.levelOf[i]! <= 3) upper.push(i);
-const cntOurs = measure(() => { for (const i of upper) sink += h.countByLevel(i)[5]!; });
-const cntPeer = measure(() => { for (const i of upper) sink += peerCount(peerAt[i]!, new Array(6).fill(0))[5]!; }, 5, 1);
+for (let i = 0; i < h.size; i++) if (h.levelOf[i] <= 3) upper.push(i);
+const cntOurs = measure(() => { for (const i of upper) sink += h.countByLevel(i)[5]; });
+const cntPeer = measure(() => { for (const i of upper) sink += peerCount(peerAt[i], new Array(6).fill(0))[5]; }, 5, 1);
 rows.push({ workload: `countByLevel for all ${upper.length} city..village nodes`, ours: cntOurs, peer: cntPeer, unit: 'ms' });
 
 // name substring search over all nodes.
-const nameQueries = [h.name(h.indexOf(h.code(h.children(h.children(0)[2]!)[0]!))).slice(0, 2), '镇', '第3网格', '山水', '12号楼'];
+const nameQueries = [h.name(h.indexOf(h.code(h.children(h.children(0)[2])[0]))).slice(0, 2), '镇', '第3网格', '山水', '12号楼'];
 const nameOurs = measure(() => { for (const q of nameQueries) sink += h.searchName(q, h.size).length; });
 const namePeer = measure(() => { for (const q of nameQueries) sink += peerSearchName(peer.all, q).length; });
 for (const q of nameQueries) {
@@ -248,7 +247,7 @@ for (const q of nameQueries) {
 rows.push({ workload: `name substring search, all matches (${nameQueries.length} queries)`, ours: nameOurs, peer: namePeer, unit: 'ms' });
 
 // pinyin-initial search over all nodes: the first search (builds the table) and warm ones.
-const pyQuery = pinyin(h.name(h.children(0)[2]!), { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+const pyQuery = pinyin(h.name(h.children(0)[2]), { pattern: 'first', toneType: 'none', type: 'array' }).join('');
 const fresh = build(nodes);
 const c0 = performance.now();
 const firstHits = fresh.searchInitials(pyQuery, fresh.size).length;
@@ -309,14 +308,14 @@ if (overlay) {
     return out;
   };
   for (const i of [0, ...h.children(0)]) {
-    const a = peerSum(peerAt[i]!, new Map());
+    const a = peerSum(peerAt[i], new Map());
     for (const k of COUNT_KEYS) if ((a.get(k) ?? 0) !== ov.count(i, k)) throw new Error(`overlay count disagrees: ${k} at ${h.code(i)}`);
   }
   const cOurs = measure(() => { for (const i of upper) sink += ov.counts(i)['org:grid-branch']; });
-  const cPeer = measure(() => { for (const i of upper) sink += peerSum(peerAt[i]!, new Map()).get('org:grid-branch') ?? 0; }, 5, 1);
+  const cPeer = measure(() => { for (const i of upper) sink += peerSum(peerAt[i], new Map()).get('org:grid-branch') ?? 0; }, 5, 1);
   rows.push({ workload: `overlay counts, all ${COUNT_KEYS.length} kinds, for all ${upper.length} city..village nodes`, ours: cOurs, peer: cPeer, unit: 'ms' });
   const levelIds = config.levels.map((l) => l.id);
-  const defs = standardCoverage(config, { grid: levelIds[levelIds.length - 2]!, unit: levelIds[levelIds.length - 1]!, governance: levelIds.slice(0, -2) });
+  const defs = standardCoverage(config, { grid: levelIds[levelIds.length - 2], unit: levelIds[levelIds.length - 1], governance: levelIds.slice(0, -2) });
   for (const d of defs) ov.coverage(0, d); // build the tables
   const cov = measure(() => { for (const i of upper) for (const d of defs) sink += ov.coverage(i, d).numerator; });
   infoNotes.push(`- coverage, all ${defs.length} standard indicators for all ${upper.length} city..village nodes (ours only): ${f(cov.median)} ms (${f(cov.min)}–${f(cov.max)})`);

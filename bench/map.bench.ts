@@ -26,6 +26,9 @@ import type { AddressInfo } from 'node:net';
 import { generatePutian, generatePutianGeometry } from '../packages/putian/src/index.js';
 import { areaContains, type AreaGeometry } from '../packages/core/src/geo/index.js';
 
+/** What the bench page puts on `window` for the runner to call. */
+type BenchWindow = { bench: Record<string, (...args: unknown[]) => unknown> };
+
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '.tmp', 'map');
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -35,25 +38,25 @@ const round = (x: number) => Math.round(x * 100) / 100;
 interface Stat { median: number; min: number; max: number; runs: number[] }
 const stat = (xs: number[]): Stat => {
   const s = [...xs].sort((a, b) => a - b);
-  return { median: round(s[s.length >> 1]!), min: round(s[0]!), max: round(s[s.length - 1]!), runs: xs.map(round) };
+  return { median: round(s[s.length >> 1]), min: round(s[0]), max: round(s[s.length - 1]), runs: xs.map(round) };
 };
-const pct = (xs: number[], p: number) => round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!);
+const pct = (xs: number[], p: number) => round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]);
 const fmt = (s: Stat) => `${s.median} ms (${s.min}–${s.max})`;
 
 function casePoints(grids: AreaGeometry[], n: number): Float64Array {
   let s = 7;
   const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const boxes = grids.map((g) => {
-    const ring = (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0]![0])!;
+    const ring = (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0]);
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (const [x, y] of ring) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
     return [x0, y0, x1, y1] as const;
   });
   const xy = new Float64Array(2 * n);
   for (let p = 0; p < n; p++) {
-    const k = Math.floor(rnd() * grids.length), [x0, y0, x1, y1] = boxes[k]!;
+    const k = Math.floor(rnd() * grids.length), [x0, y0, x1, y1] = boxes[k];
     let x: number, y: number;
-    do { x = x0 + rnd() * (x1 - x0); y = y0 + rnd() * (y1 - y0); } while (!areaContains(grids[k]!, x, y));
+    do { x = x0 + rnd() * (x1 - x0); y = y0 + rnd() * (y1 - y0); } while (!areaContains(grids[k], x, y));
     xy[2 * p] = x; xy[2 * p + 1] = y;
   }
   return xy;
@@ -78,7 +81,7 @@ async function main() {
 <body style="margin:0"><div id="host"></div><script type="module" src="page.js"></script></body></html>`);
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
   const server = createServer((req, res) => {
-    const file = join(out, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!);
+    const file = join(out, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]);
     try { const body = readFileSync(file); res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }); res.end(body); } catch { res.writeHead(404).end(); }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -93,7 +96,7 @@ async function main() {
     page.setDefaultTimeout(600_000);
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => document.title === 'ready');
-    const call = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as any).bench[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+    const call = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as unknown as BenchWindow).bench[f](...a), [fn, args] as const) as Promise<T>;
     // Main-thread CPU time (Chromium's ThreadTime in thread ticks): on a machine shared with
     // other work, wall time stretches with the load; the thread's own CPU time far less so.
     const cdp = await page.context().newCDPSession(page);
@@ -146,7 +149,7 @@ async function main() {
       process.stdout.write(`${label}: warm-up`);
       await fn();
       const rs: (R & { cpuMs: number })[] = [];
-      for (let k = 0; k < runs; k++) { rs.push(await withCpu(fn)); process.stdout.write(` ${round(rs[k]!.ms)} (cpu ${round(rs[k]!.cpuMs)})`); }
+      for (let k = 0; k < runs; k++) { rs.push(await withCpu(fn)); process.stdout.write(` ${round(rs[k].ms)} (cpu ${round(rs[k].cpuMs)})`); }
       process.stdout.write('\n');
       return { total: stat(rs.map((r) => r.ms)), work: stat(rs.map((r) => r.workMs)), cpu: stat(rs.map((r) => r.cpuMs)) };
     };
@@ -197,7 +200,7 @@ async function main() {
 
     const result = {
       machine: {
-        cpu: os.cpus()[0]!.model, cores: os.cpus().length, memoryGB: round(os.totalmem() / 2 ** 30), node: process.version,
+        cpu: os.cpus()[0].model, cores: os.cpus().length, memoryGB: round(os.totalmem() / 2 ** 30), node: process.version,
         chromium: browser.version(), ol: JSON.parse(readFileSync(join(here, '../packages/map/node_modules/ol/package.json'), 'utf8')).version,
         date: new Date().toISOString(), loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg().map((x) => x.toFixed(1)).join(' / '),
       },

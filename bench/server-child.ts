@@ -9,4 +9,4 @@ const s = await startServer(loadConfig({ JICENG_DEMO: '1', ...process.env }), { 
 const bare = new Hono();
 bare.get('/bare', (c) => c.json({ ok: true }));
 const b = serve({ fetch: bare.fetch, hostname: '127.0.0.1', port: 0 }, (info) => console.log(`READY ${s.url} http://127.0.0.1:${info.port}/`));
-process.once('SIGTERM', async () => { b.close(); await s.record.saveSnapshot(); await s.close(); process.exit(0); });
+process.once('SIGTERM', () => void (async () => { b.close(); await s.record.saveSnapshot(); await s.close(); process.exit(0); })());

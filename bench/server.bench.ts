@@ -33,8 +33,8 @@ function start(): Promise<{ child: ChildProcess; api: string; bare: string; step
   const steps: Record<string, number> = {};
   return new Promise((ok, bad) => {
     let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d;
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
       for (let i; (i = buf.indexOf('\n')) >= 0;) {
         const line = buf.slice(0, i);
         buf = buf.slice(i + 1);

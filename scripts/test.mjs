@@ -1,5 +1,5 @@
-// Every test, in order: type-check and build, Node tests, browser tests (real Chromium),
-// then the checks on what we ship (bundles and their sizes, docs, packed packages, the demo
+// Every test, in order: type-check and build, Node tests, browser tests (real Chromium), the
+// linters, the import-cycle check and the API reports, then the checks on what we ship (bundles and their sizes, docs, packed packages, the demo
 // end to end). Prints one closing line `total: N passed, N failed` and exits non-zero on any
 // failure. `node scripts/test.mjs node browser` runs only the named steps.
 import { spawnSync } from 'node:child_process';
@@ -61,7 +61,7 @@ function globTests(suffix, keep) {
 }
 
 // Extra steps (bundles, docs, pack, e2e) live in scripts/checks/*.mjs and register here.
-const extra = ['bundle', 'elements', 'docs', 'pack', 'e2e', 'e2e-alerts', 'e2e-engagement'];
+const extra = ['lint', 'cycles', 'api', 'bundle', 'elements', 'docs', 'pack', 'e2e', 'e2e-alerts', 'e2e-engagement'];
 for (const name of extra) {
   steps[name] = async () => {
     // Every registered step has its module: one that is missing or does not load fails the run.

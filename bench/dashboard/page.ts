@@ -16,7 +16,7 @@ bar.textContent = lang === 'en' ? 'Putian grid governance — city dashboard' : 
 document.body.append(bar);
 const main = document.createElement('main');
 main.style.cssText = 'padding:12px';
-const el = document.createElement('jc-dashboard') as JcDashboard;
+const el: JcDashboard = document.createElement('jc-dashboard');
 if (q.get('theme')) el.theme = theme as 'light' | 'dark';
 el.mode = mode as 'standard' | 'wall';
 el.lang = lang;

@@ -42,7 +42,7 @@ async function load() {
   hierarchy = built.value;
   const buildMs = performance.now() - t0;
   areas = new Map(geo);
-  areasJson = { type: 'FeatureCollection', features: geo.map(([code, g]) => ({ type: 'Feature', id: code, properties: { level: hierarchy.levelOf[hierarchy.indexOf(code)]! }, geometry: g })) };
+  areasJson = { type: 'FeatureCollection', features: geo.map(([code, g]) => ({ type: 'Feature', id: code, properties: { level: hierarchy.levelOf[hierarchy.indexOf(code)] }, geometry: g })) };
   points = new Float64Array(bin);
   return { nodes: hierarchy.size, areas: areas.size, grids: geo.filter(([c]) => hierarchy.level(hierarchy.indexOf(c)).id === 'grid').length, points: points.length / 2, buildMs };
 }
@@ -138,14 +138,14 @@ async function mountOl(withPoints: boolean): Promise<{ ms: number; workMs: numbe
   const features = new GeoJSON().readFeatures(areasJson, { dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
   // The typical area size per level, as ours computes it, so both draw the same levels.
   const widths: number[][] = [];
-  for (const f of features) { const e = f.getGeometry()!.getExtent(); (widths[f.get('level')] ??= []).push(Math.max(e[2]! - e[0]!, e[3]! - e[1]!)); }
-  typicalSize = widths.map((w) => (w.sort((a, b) => a - b), w[w.length >> 1]!));
+  for (const f of features) { const e = f.getGeometry()!.getExtent(); (widths[f.get('level')] ??= []).push(Math.max(e[2] - e[0], e[3] - e[1])); }
+  typicalSize = widths.map((w) => (w.sort((a, b) => a - b), w[w.length >> 1]));
   const source = new VectorSource({ features });
   olGrids = new VectorSource({ features: features.filter((f) => hierarchy.level(hierarchy.indexOf(String(f.getId()))).id === 'grid') });
   const layers: VectorLayer[] = [new VectorLayer({ source, style: olAreaStyle })];
   if (withPoints) {
     const pts: Feature[] = new Array(points.length / 2);
-    for (let p = 0; p < pts.length; p++) pts[p] = new Feature(new Point(mercator(points[2 * p]!, points[2 * p + 1]!)));
+    for (let p = 0; p < pts.length; p++) pts[p] = new Feature(new Point(mercator(points[2 * p], points[2 * p + 1])));
     layers.push(new VectorLayer({ source: new Cluster({ distance: 64, source: new VectorSource({ features: pts }) }), style: olClusterStyle }));
   }
   const extent = source.getExtent();
@@ -205,18 +205,18 @@ const api = {
     await el.updateComplete;
     // Cases in each area listed (the counties, or the towns of the county shown), counted with the map's own lookup.
     const at = node ? hierarchy.indexOf(node) : 0;
-    const depth = hierarchy.levelOf[at]! + 1;
+    const depth = hierarchy.levelOf[at] + 1;
     const values = new Map<string, number>();
     for (let p = 0; p < points.length; p += 2) {
-      const g = el.locate(points[p]!, points[p + 1]!);
+      const g = el.locate(points[p], points[p + 1]);
       const i = g ? hierarchy.indexOf(g) : -1;
       if (i < 0 || !hierarchy.isAncestor(at, i)) continue;
       const c = hierarchy.code(hierarchy.ancestorAt(i, depth));
       values.set(c, (values.get(c) ?? 0) + 1);
     }
     const sorted = [...values.values()].sort((a, b) => a - b);
-    const breaks = [1, 2, 3].map((q) => sorted[Math.floor((q * sorted.length) / 4)]!);
-    const markers = Array.from({ length: 14 }, (_, k) => ({ at: [points[2 * k * 37_003]!, points[2 * k * 37_003 + 1]!] as [number, number], label: `预警 ${k + 1}`, tone: (k % 3 ? 'bad' : 'warn') as 'bad' | 'warn' }));
+    const breaks = [1, 2, 3].map((q) => sorted[Math.floor((q * sorted.length) / 4)]);
+    const markers = Array.from({ length: 14 }, (_, k) => ({ at: [points[2 * k * 37_003], points[2 * k * 37_003 + 1]] as [number, number], label: `预警 ${k + 1}`, tone: (k % 3 ? 'bad' : 'warn') }));
     el.layers = [
       { id: 'cases', kind: 'points', style, label: '案件', labelEn: 'Cases', points, color: theme === 'wall' ? '#38f2c5' : '#0969da' },
       { id: 'alerts', kind: 'markers', label: '预警', labelEn: 'Alerts', markers },
@@ -261,7 +261,7 @@ const api = {
     await mountOl(withPoints);
     const view = olMap!.getView();
     return frames(
-      stepOf((dx, dy) => { const c = view.getCenter()!, r = view.getResolution()!; view.setCenter([c[0]! + dx * r, c[1]! - dy * r]); }, (f) => view.setResolution(view.getResolution()! / f)),
+      stepOf((dx, dy) => { const c = view.getCenter()!, r = view.getResolution()!; view.setCenter([c[0] + dx * r, c[1] - dy * r]); }, (f) => view.setResolution(view.getResolution()! / f)),
       () => { olMap!.renderSync(); flush([...host().querySelectorAll('canvas')].map((c) => c.getContext('2d')!)); },
       PAN + ZOOM,
     );
@@ -275,7 +275,7 @@ const api = {
     const lonlat = new Float64Array(2 * n), merc = new Float64Array(2 * n);
     for (let k = 0; k < n; k++) {
       // Half at case points (on land), half uniform over the city's box (many at sea).
-      const [lon, lat] = k % 2 ? [118.4 + rnd() * 0.97, 24.98 + rnd() * 0.85] : [points[2 * (k * 7 % (points.length / 2))]!, points[2 * (k * 7 % (points.length / 2)) + 1]!];
+      const [lon, lat] = k % 2 ? [118.4 + rnd() * 0.97, 24.98 + rnd() * 0.85] : [points[2 * (k * 7 % (points.length / 2))], points[2 * (k * 7 % (points.length / 2)) + 1]];
       lonlat[2 * k] = lon; lonlat[2 * k + 1] = lat;
       const [x, y] = mercator(lon, lat);
       merc[2 * k] = x; merc[2 * k + 1] = y;
@@ -285,10 +285,10 @@ const api = {
     const buildMs = performance.now() - tBuild;
     const ours: (string | undefined)[] = new Array(n), theirs: (string | undefined)[] = new Array(n);
     const t0 = performance.now();
-    for (let k = 0; k < n; k++) ours[k] = el.locate(lonlat[2 * k]!, lonlat[2 * k + 1]!);
+    for (let k = 0; k < n; k++) ours[k] = el.locate(lonlat[2 * k], lonlat[2 * k + 1]);
     const oursUs = ((performance.now() - t0) * 1000) / n;
     const t1 = performance.now();
-    for (let k = 0; k < n; k++) theirs[k] = olGrids!.getFeaturesAtCoordinate([merc[2 * k]!, merc[2 * k + 1]!])[0]?.getId() as string | undefined;
+    for (let k = 0; k < n; k++) theirs[k] = olGrids!.getFeaturesAtCoordinate([merc[2 * k], merc[2 * k + 1]])[0]?.getId() as string | undefined;
     const olUs = ((performance.now() - t1) * 1000) / n;
     let agree = 0, found = 0;
     for (let k = 0; k < n; k++) { if (ours[k] === theirs[k]) agree++; if (ours[k]) found++; }

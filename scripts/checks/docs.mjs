@@ -1,12 +1,17 @@
 // The documentation site builds with no warnings: typedoc (warnings are errors, every export
 // documented) and Storybook, published beside the API under docs/api/storybook; every story
-// renders in Chromium without an error.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+// renders in Chromium without an error. Every guide has a title in its front matter (typedoc
+// names a document by it; without one the sidebar shows the file's path).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { checkStories } from './stories.mjs';
 
 export default async function ({ run }) {
   const results = [];
+  const untitled = readdirSync('docs/guides').filter((f) => f.endsWith('.md'))
+    .filter((f) => !/^---\n(?:.*\n)*?title: *\S.*\n(?:.*\n)*?---\n/.test(readFileSync(join('docs/guides', f), 'utf8')));
+  for (const f of untitled) console.log(`docs/guides/${f} has no \`title:\` in its front matter`);
+  results.push(['every guide has a title in its front matter', untitled.length === 0]);
   const t = run('node_modules/.bin/typedoc', []);
   results.push(['typedoc builds the API site with no warnings', t.status === 0 && existsSync('docs/api/index.html')]);
   const s = run('node_modules/.bin/storybook', ['build', '-o', 'docs/api/storybook', '--quiet', '--disable-telemetry'], {

@@ -134,7 +134,7 @@ async function* splitLines(chunks: AsyncIterable<Uint8Array> | Uint8Array[], onB
         out.push(strip(dropBom(t) ? t.slice(1) : t));
       } else {
         first = false;
-        onBad!(line);
+        onBad(line);
         out.push('');
       }
       start = end + 1;
@@ -152,7 +152,6 @@ async function* splitLines(chunks: AsyncIterable<Uint8Array> | Uint8Array[], onB
       }
       linesOf(concat(carry, bytes.subarray(0, nl + 1)), out);
       bytes = bytes.subarray(nl + 1);
-      carry = EMPTY;
     }
     const last = bytes.lastIndexOf(10);
     if (last < 0) carry = bytes.slice();

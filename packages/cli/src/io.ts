@@ -195,7 +195,10 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}): CliIo
       const flush = (): void => {
         const all = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
         let at = 0;
-        for (const x of parts) (all.set(x, at), (at += x.length));
+        for (const x of parts) {
+          all.set(x, at);
+          at += x.length;
+        }
         store.set(norm(p), all);
       };
       flush();

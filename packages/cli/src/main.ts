@@ -57,7 +57,8 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo(), comman
     if (named) return named.run(['--help', ...(lang === 'en' ? ['--lang', 'en'] : [])], io);
     if (topic !== undefined) return unknown(topic, commands, lang, io);
     const asked = first === 'help' || first === '--help' || first === '-h' || (first?.startsWith('--lang') ?? false);
-    (asked ? io.out : io.err)(overview(commands, lang));
+    if (asked) io.out(overview(commands, lang));
+    else io.err(overview(commands, lang));
     return asked ? EXIT.ok : EXIT.usage;
   }
   const cmd = commands.find((c) => c.name === first);

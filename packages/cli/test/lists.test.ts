@@ -48,7 +48,7 @@ test("jiceng lists <node> prints a node's lists, funding and progress, from file
   assert.equal(await main(['lists', town, '--dir', 'city', '--lang', 'en'], io), EXIT.ok, io.stderr());
   const out = io.stdout();
   assert.match(out, new RegExp(`^\\S+ ${town} \\(town\\)$`, 'm'));
-  assert.match(out, /^  W-town-3  Comprehensive law enforcement$/m);
+  assert.match(out, /^ {2}W-town-3 {2}Comprehensive law enforcement$/m);
   assert.match(out, new RegExp(`^  W-${town}-post  .*\\[own\\]$`, 'm'));
   assert.match(out, /^Totals: ¥[\d,]+ funded/m);
   assert.match(out, new RegExp(`^  F-${town}  ¥`, 'm'));

@@ -181,10 +181,10 @@ export function generatePutian(options: GeneratePutianOptions = {}): PutianData 
 
   // ---- nodes, in pre-order ----------------------------------------------------------------
   const nodes: NodeInput[] = [];
-  const gCode: string[] = new Array(G);
-  const gName: string[] = new Array(G);
-  const uCode: string[] = new Array(U);
-  const uName: string[] = new Array(U);
+  const gCode: string[] = new Array<string>(G);
+  const gName: string[] = new Array<string>(G);
+  const uCode: string[] = new Array<string>(U);
+  const uName: string[] = new Array<string>(U);
   const compounds: CompoundInput[] = [];
   const compoundNames = new Set<string>();
   let v = 0;
@@ -263,7 +263,7 @@ function generateOverlay(seed: number, s: Skeleton): OverlayInput {
     (uHead[i] ? (uGroup[i] ? Infinity : vCommunity[gVillage[uGrid[i]]] ? 1.5 : 1) : 0));
 
   // ---- organisations ----------------------------------------------------------------------
-  const villageOrg: string[] = new Array(V);
+  const villageOrg: string[] = new Array<string>(V);
   const gridsOf = new Int32Array(V);
   for (let i = 0; i < G; i++) gridsOf[gVillage[i]]++;
   for (let v = 0; v < V; v++) {

@@ -74,7 +74,8 @@ const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
 export function putianSummary(data: SummaryInput): PutianSummary {
   needObject('putianSummary', 'data', data);
   needObject('putianSummary', 'data.config', data.config);
-  if (!Array.isArray(data.config.levels) || !Array.isArray(data.nodes) || !isObject(data.overlay)) {
+  const nodesIn: unknown = data.nodes; // a plain check: Array.isArray would narrow a readonly array to any[]
+  if (!Array.isArray(data.config.levels) || !Array.isArray(nodesIn) || !isObject(data.overlay)) {
     throw argumentError('putianSummary', 'data', { zh: ' { config, nodes, overlay }（generatePutian 的结果）', en: 'a { config, nodes, overlay } (what generatePutian returns)' });
   }
   const levelCount = new Map<string, number>(data.config.levels.map((l) => [l.id, 0]));

@@ -28,7 +28,7 @@ test('the geometry nests exactly: core import with zero tolerance accepts every 
 
 test('as TopoJSON keyed by code (each shared edge one arc), core reads the same areas back and they still nest exactly', () => {
   const areas = putianGeoJson({ ...geo, units: new Map() });
-  const topo = topology({ areas } as never);
+  const topo = topology({ areas });
   const r = importTopoJson(JSON.stringify(topo), h, { crs: 'WGS84', toleranceMetres: 0, file: 'putian.topojson' });
   assert.ok(r.ok, r.ok ? '' : r.errors.slice(0, 5).map((e) => formatIssue(e, 'en')).join('\n'));
   assert.equal(r.value.size, geo.areas.size);
@@ -60,13 +60,13 @@ test('each facility lies inside the node it serves', () => {
 test('the map is placed like Putian: each county-level seat lies in its own county, and the city spans the real extent', () => {
   for (const s of PUTIAN_SEATS) assert.ok(areaContains(geo.areas.get(s.code)!, s.at[0], s.at[1]), s.name);
   const city = geo.areas.get('350300000000') as AreaGeometry;
-  const xs = (city.coordinates as number[][][][]).flat(2).map((p) => p[0]!);
+  const xs = (city.coordinates as number[][][][]).flat(2).map((p) => p[0]);
   assert.ok(Math.min(...xs) < 118.5 && Math.max(...xs) > 119.25);
 });
 
 test('deterministic from the seed', () => {
   const again = generatePutianGeometry(data);
-  for (const code of ['350300000000', '350322000000', data.nodes[500]!.code, data.nodes.at(-1)!.code]) {
+  for (const code of ['350300000000', '350322000000', data.nodes[500].code, data.nodes.at(-1)!.code]) {
     assert.deepEqual(again.areas.get(code) ?? again.units.get(code), geo.areas.get(code) ?? geo.units.get(code));
   }
   const other = generatePutianGeometry({ ...data, seed: 2 });

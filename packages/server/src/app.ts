@@ -10,13 +10,14 @@ import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { HTTPException } from 'hono/http-exception';
 import type { Context, MiddlewareHandler } from 'hono';
-import { CASE_STATUSES, dashboardSlice, periodOf, type Actor, type CaseState, type HierarchyIndex } from '@jiceng/core';
-import { zodIssues, availableActions, buildDossier, CASE_SOURCES, CASE_TOPICS } from '@jiceng/core/cases';
+import { CASE_STATUSES, dashboardSlice, periodOf, type CaseState } from '@jiceng/core';
 import { AuditLog, createAccess, maskRecord, readDossier, type Access } from '@jiceng/core/access';
+import { availableActions, zodIssues, buildDossier, CASE_SOURCES, CASE_TOPICS } from '@jiceng/core/cases';
 import { need } from '@jiceng/core/errors';
 import { parsePeriod, describePeriod, type PeriodRef } from '@jiceng/core/metrics';
 import { decideRegistry, registryRecords, type RegistryCommand } from '@jiceng/core/registry';
 import { ApiError } from './errors.js';
+import type { ApiEnv } from './env.js';
 import { issueToken, verifyToken, type AuthConfig } from './auth.js';
 import type { FeedItem, LiveRecord } from './record.js';
 import * as S from './schemas.js';
@@ -86,17 +87,8 @@ export interface AppOptions {
   geometry?: Open311Geometry | (() => Open311Geometry);
 }
 
-/**
- * What each authenticated request carries: the actor from the token, its access context and
- * the audit log its reads write to (flushed to the store after the answer).
- *
- * @example
- * ```ts
- * app.get('/api/x', (c: Context<ApiEnv>) => c.json({ id: c.var.actor.id }));
- * ```
- */
-export type ApiEnv = { Variables: { actor: Actor; access: Access; audit: AuditLog } };
 type Env = ApiEnv;
+export type { ApiEnv };
 
 const ERRORS = {
   401: err('No or bad bearer token'), 403: err('Outside the caller\'s scope or role'), 404: err('Not found'),
@@ -125,7 +117,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     defaultHook: (result, c) => {
       if (result.success) return;
       const input = (result as { data?: unknown }).data;
-      const body = input && typeof input === 'object' && 'command' in input ? (input as { command: unknown }).command : undefined;
+      const body = input && typeof input === 'object' && 'command' in input ? (input).command : undefined;
       const issues = result.error.issues.map((p) => (p.path[0] === 'command' && body !== undefined ? { ...p, path: p.path.slice(1) } : p));
       const fields = zodIssues(issues, body ?? input);
       const e = ApiError.fromIssues([{ code: 'E_INVALID_INPUT', zh: '输入无效', en: 'invalid input' }, ...fields]);

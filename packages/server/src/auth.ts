@@ -111,7 +111,7 @@ export async function loadOrCreateKeys(dir: string): Promise<Pick<AuthConfig, 'a
   need('loadOrCreateKeys', 'dir', dir, 'string');
   const file = join(dir, 'keys.json');
   let pair: { publicJwk: JWK; privateJwk: JWK };
-  if (existsSync(file)) pair = JSON.parse(readFileSync(file, 'utf8'));
+  if (existsSync(file)) pair = JSON.parse(readFileSync(file, 'utf8')) as typeof pair;
   else {
     const k = await generateKeyPair('ES256', { extractable: true });
     pair = { publicJwk: await exportJWK(k.publicKey), privateJwk: await exportJWK(k.privateKey) };

@@ -115,7 +115,7 @@ export class JicengClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await this.doFetch(`${this.base}${path}${qs ? `?${qs}` : ''}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     const text = await res.text();
-    const json = text ? JSON.parse(text) : undefined;
+    const json: unknown = text ? JSON.parse(text) : undefined;
     if (!res.ok) throw new JicengApiError(res.status, (json as ApiErrorBody | undefined)?.error ?? { code: 'E_HTTP', zh: `HTTP ${res.status}`, en: `HTTP ${res.status}` });
     return json as T;
   }
@@ -249,7 +249,7 @@ export class JicengClient {
       throw e;
     }
     if (!res.ok || !res.body) {
-      const json = await res.json().catch(() => undefined);
+      const json: unknown = await res.json().catch(() => undefined);
       throw new JicengApiError(res.status, (json as ApiErrorBody | undefined)?.error ?? { code: 'E_HTTP', zh: `HTTP ${res.status}`, en: `HTTP ${res.status}` });
     }
     const reader = res.body.getReader();
@@ -271,8 +271,8 @@ export class JicengClient {
             else if (line.startsWith('data:')) data += line.slice(5).trimStart();
           }
           if (event === 'change') opts.onChange(JSON.parse(data) as T);
-          else if (event === 'ready') opts.onReady?.(JSON.parse(data).position);
-          else if (event === 'reset') opts.onReset?.(JSON.parse(data).position);
+          else if (event === 'ready') opts.onReady?.((JSON.parse(data) as { position: number }).position);
+          else if (event === 'reset') opts.onReset?.((JSON.parse(data) as { position: number }).position);
           else if (event === 'alert') opts.onAlert?.(JSON.parse(data) as AlertFeedBody);
         }
       }

@@ -101,7 +101,7 @@ export async function startServer(
     const loaded = await step('load the history (first start only)', () => seedDemo(store, demo, (p) => log.info({ lines: p.lines }, 'loading the demo history')));
     timings.eventsLoaded = loaded;
   }
-  const record = await step('fold the record', () => LiveRecord.open(store, city!, { onProgress: (n) => { if (n % 500_000 < 20_000) log.info({ events: n }, 'folding'); } }));
+  const record = await step('fold the record', () => LiveRecord.open(store, city, { onProgress: (n) => { if (n % 500_000 < 20_000) log.info({ events: n }, 'folding'); } }));
   const folded = timings['fold the record'];
   if (timings.eventsLoaded || folded > 5000) await step('save a snapshot', () => record.saveSnapshot());
   await step('metrics', () => record.metrics());

@@ -116,7 +116,7 @@ export function fromStored(s: StoredEvent): AnyCaseEvent {
   const m = s.meta;
   return {
     caseId: s.streamId.slice(5), version: s.version, type: s.type, at: s.time,
-    actor: String(m.actor ?? ''), role: String(m.role ?? ''), roleNode: String(m.roleNode ?? ''), data: s.data,
+    actor: String(m.actor ?? ''), role: String(m.role ?? ''), roleNode: typeof m.roleNode === 'string' ? m.roleNode : '', data: s.data,
   } as AnyCaseEvent;
 }
 
@@ -205,7 +205,7 @@ export class LiveRecord {
     const r = new LiveRecord(store, city);
     if (opts.snapshots !== false) await r.restore();
     await r.catchUp(opts.onProgress);
-    const unsub = await store.subscribe(r.position, () => { void r.catchUp().catch(() => undefined); });
+    const unsub = store.subscribe(r.position, () => { void r.catchUp().catch(() => undefined); });
     r.unsubscribe = unsub;
     return r;
   }
@@ -248,7 +248,7 @@ export class LiveRecord {
       ownReports: [string, number[]][]; registry: [string, unknown][]; registryVersion: number; lists: ListsState;
     };
     try {
-      body = JSON.parse(gunzipSync(s.data).toString('utf8'));
+      body = JSON.parse(gunzipSync(s.data).toString('utf8')) as typeof body;
     } catch {
       return false;
     }

@@ -29,7 +29,7 @@ for (const engine of ENGINES) {
       mapBuilt++;
       const h = hs.demo.city.hierarchy;
       const [v1, v2] = h.children(h.indexOf(town));
-      return new Map([[town, square(119, 25.4, 0.1)], [h.code(v1!), square(119, 25.4, 0.05)], [h.code(v2!), square(119.05, 25.4, 0.05)], [otherTown, square(118.8, 25.4, 0.1)]]);
+      return new Map([[town, square(119, 25.4, 0.1)], [h.code(v1), square(119, 25.4, 0.05)], [h.code(v2), square(119.05, 25.4, 0.05)], [otherTown, square(118.8, 25.4, 0.1)]]);
     };
 
     /** Records a case at the unit and registers it: gives its id and version. */
@@ -182,10 +182,10 @@ for (const engine of ENGINES) {
       assert.equal(g.type, 'FeatureCollection');
       assert.deepEqual(g.features.map((f) => f.properties.code), [town, ...h.children(h.indexOf(town)).slice(0, 2).map((c) => h.code(c))]);
       // GCJ-02 in, WGS-84 out (a few hundred metres west and a little north in Putian), to 6 decimals
-      const [x, y] = (g.features[0]!.geometry.coordinates as number[][][])[0]![0]!;
+      const [x, y] = (g.features[0].geometry.coordinates as number[][][])[0][0];
       assert.deepEqual([x, y], toWgs84([119, 25.4], 'GCJ02').map((v) => Math.round(v * 1e6) / 1e6));
-      const metres = Math.hypot((x! - 119) * 100_600, (y! - 25.4) * 110_600);
-      assert.ok(x! < 119 && metres > 300 && metres < 800, `${x}, ${y}: ${Math.round(metres)} m from the GCJ-02 corner`);
+      const metres = Math.hypot((x - 119) * 100_600, (y - 25.4) * 110_600);
+      assert.ok(x < 119 && metres > 300 && metres < 800, `${x}, ${y}: ${Math.round(metres)} m from the GCJ-02 corner`);
       await fails((await as(`to1-${otherTown}`)).geometry(town), 403, 'E_OUT_OF_SCOPE');
       await fails(to.geometry('999999999999'), 404);
       await to.geometry(town);
@@ -226,7 +226,7 @@ for (const engine of ENGINES) {
       for (let r = 0; r < f.length; r++) if (h.isAncestor(h.indexOf(town), f.node[r]) && f.reportedAt[r] >= s.period.from && f.reportedAt[r] < s.period.to) n++;
       assert.equal(collected.value, n, 'collected = cases of the town reported in 2025');
       const safety = await c.dashboard({ node: town, topic: 'work-safety' });
-      assert.ok(safety.kpis.find((k) => k.code === 'collected')!.value! <= collected.value! + 1000);
+      assert.ok(safety.kpis.find((k) => k.code === 'collected')!.value! <= collected.value + 1000);
       const rank = await c.ranking({ node: town, indicator: 'collected' });
       assert.equal(rank.rows.length, h.childCount(h.indexOf(town)));
       assert.ok(rank.rows.every((r) => h.parents[h.indexOf(r.code)] === h.indexOf(town)));

@@ -74,9 +74,9 @@ export async function open311Fixture(extra: Partial<Open311Options> = {}): Promi
   const app = createApp({ record, auth: AUTH, devSignin: false, open311 });
   const token = (person: string) => {
     const m = /^([a-z]{2}[12]?)-(.+)$/.exec(person)!;
-    const lv = h.level(h.indexOf(m[2]!)).id;
+    const lv = h.level(h.indexOf(m[2])).id;
     const role = lv === 'grid' ? (m[1] === 'gw' ? 'grid-worker' : 'grid-head') : `${lv}-officer`;
-    const actor: Actor = { id: person, roles: [{ role, node: m[2]! }] };
+    const actor: Actor = { id: person, roles: [{ role, node: m[2] }] };
     return issueToken(actor, AUTH);
   };
   const fetchApp = (input: string, init?: RequestInit) => Promise.resolve(app.request(input, init));

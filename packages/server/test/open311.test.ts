@@ -23,7 +23,8 @@ function norm(v: unknown, key = ''): unknown {
     if (WRAPPERS[key] && Object.keys(o).length === 1 && WRAPPERS[key] in o) return norm(o[WRAPPERS[key]]);
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, norm(x, k)]));
   }
-  return v === null ? '' : String(v);
+  // a leaf (objects and arrays are handled above); null reads as empty
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === undefined ? String(v) : '';
 }
 
 describe('Open311 GeoReport v2', () => {
@@ -66,20 +67,20 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(x.status, status);
     const arr = JSON.parse(j.text) as { code: number; description: string }[];
     assert.ok(Array.isArray(arr) && arr.length === 1, 'errors are an array');
-    assert.deepEqual(Object.keys(arr[0]!).sort(), ['code', 'description']);
-    assert.equal(arr[0]!.code, status);
-    assert.match(arr[0]!.description, /[\u4e00-\u9fff].* \/ [A-Za-z]/, 'described in zh and en');
+    assert.deepEqual(Object.keys(arr[0]).sort(), ['code', 'description']);
+    assert.equal(arr[0].code, status);
+    assert.match(arr[0].description, /[\u4e00-\u9fff].* \/ [A-Za-z]/, 'described in zh and en');
     const px = xml.parse(x.text) as { errors: { error: { code: string; description: string }[] } };
-    assert.deepEqual(px.errors.error, [{ code: String(status), description: arr[0]!.description }]);
+    assert.deepEqual(px.errors.error, [{ code: String(status), description: arr[0].description }]);
     assert.equal(fx.record.position, before, `${path}: nothing recorded`);
-    return arr[0]!.description;
+    return arr[0].description;
   };
   const post = (form: Record<string, string>, key = CITIZEN_KEY) => call('requests.json', { form: { api_key: key, ...form } });
   const posted = async (form: Record<string, string>, key = CITIZEN_KEY) => {
     const r = await post(form, key);
     assert.equal(r.status, 201, r.text);
     const [row] = JSON.parse(r.text) as { service_request_id: string; token: string; service_notice: string }[];
-    return row!;
+    return row;
   };
 
   test('discovery: the endpoint, its specification and both formats', async () => {
@@ -121,14 +122,14 @@ describe('Open311 GeoReport v2', () => {
   });
 
   test('POST errors: key, jurisdiction, service, location, attributes, lengths, form — 400/403/404, nothing recorded', async () => {
-    const ok = { service_code: 'city.rubbish', address_id: fx.units[0]!.code, description: '垃圾' };
+    const ok = { service_code: 'city.rubbish', address_id: fx.units[0].code, description: '垃圾' };
     const form = (f: Record<string, string>) => ({ form: f });
     assert.match(await errorOf('requests', 403, form(ok)), /api_key/);
     await errorOf('requests', 403, form({ ...ok, api_key: 'wrong-key' }));
     await errorOf('requests', 403, form({ ...ok, api_key: COUNTY_KEY, jurisdiction_id: 'putian' }));
     await errorOf('requests', 404, form({ ...ok, api_key: CITIZEN_KEY, jurisdiction_id: 'nowhere' }));
     const k = { api_key: CITIZEN_KEY };
-    await errorOf('requests', 400, form({ ...k, address_id: fx.units[0]!.code }));
+    await errorOf('requests', 400, form({ ...k, address_id: fx.units[0].code }));
     await errorOf('requests', 400, form({ ...k, ...ok, service_code: 'no.such' }));
     await errorOf('requests', 400, form({ ...k, ...ok, service_code: 'dispute.neighbour' }));
     await errorOf('requests', 400, form({ ...k, service_code: 'city.rubbish' }));
@@ -141,7 +142,7 @@ describe('Open311 GeoReport v2', () => {
     await errorOf('requests', 400, form({ ...k, ...ok, description: 'x'.repeat(2001) }));
     await errorOf('requests', 400, form({ ...k, ...ok, media_url: 'javascript:alert(1)' }));
     // the county key posting in the city but outside its county
-    await errorOf('requests', 400, form({ ...ok, api_key: COUNTY_KEY, address_id: fx.units[0]!.code }));
+    await errorOf('requests', 400, form({ ...ok, api_key: COUNTY_KEY, address_id: fx.units[0].code }));
     // not a form
     const before = fx.record.position;
     const r = await fx.app.request('/open311/v2/requests.json', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...k, ...ok }) });
@@ -150,10 +151,10 @@ describe('Open311 GeoReport v2', () => {
   });
 
   test('POST by coordinates: WGS-84 on the wire, the GCJ-02 map converted at the edge, the nearest unit', async () => {
-    const target = fx.units[5]!;
+    const target = fx.units[5];
     const sent = [target.wgs[1] + 0.0004, target.wgs[0] - 0.0003].map((x) => x.toFixed(7));
     const { service_request_id: id, token, service_notice } = await posted({
-      service_code: 'city.rubbish', lat: sent[0]!, long: sent[1]!, description: '路口有一堆垃圾，张三家门口',
+      service_code: 'city.rubbish', lat: sent[0], long: sent[1], description: '路口有一堆垃圾，张三家门口',
       first_name: '三', last_name: '张', email: 'zhangsan@example.com', phone: '13800138000', 'attribute[urgency]': 'urgent',
       media_url: 'https://example.com/p.jpg',
     });
@@ -186,30 +187,30 @@ describe('Open311 GeoReport v2', () => {
     // no personal field, no free text, in any read
     for (const path of [`requests/${id}.json`, `requests/${id}.xml`, `requests.json?service_request_id=${id}`, `servicerequestupdates.xml?service_request_id=${id}`]) {
       const text = (await call(path)).text;
-      for (const secret of ['张', 'zhangsan', '13800138000', '张三家门口', sent[0]!, sent[1]!, 'example.com/p.jpg']) assert.ok(!text.includes(secret), `${path} leaks ${secret}`);
+      for (const secret of ['张', 'zhangsan', '13800138000', '张三家门口', sent[0], sent[1], 'example.com/p.jpg']) assert.ok(!text.includes(secret), `${path} leaks ${secret}`);
     }
     // the reporter's contact and what was sent about the place are on the case, for the roles
     // that need them (masked by the core for the others)
     const events = await fx.record.caseEvents(id);
-    const data = events[0]!.data as { reporter?: string; description: string };
+    const data = events[0].data as { reporter?: string; description: string };
     assert.equal(data.reporter, '三 张 zhangsan@example.com 13800138000');
     assert.equal(data.description, `路口有一堆垃圾，张三家门口\n坐标 WGS-84: ${sent[0]}, ${sent[1]}\n图片 Media: https://example.com/p.jpg`);
   });
 
   test('POST by address (names matched level by level) and by address_id', async () => {
     const h = fx.record.hierarchy;
-    const unit = h.indexOf(fx.units[2]!.code);
+    const unit = h.indexOf(fx.units[2].code);
     const addr = h.path(unit).slice(2).map((p) => h.name(p)).join('');
     const a = await posted({ service_code: 'city.vendor', address_string: addr });
-    assert.equal(fx.record.cases.get(a.service_request_id)!.node, fx.units[2]!.code);
+    assert.equal(fx.record.cases.get(a.service_request_id)!.node, fx.units[2].code);
     const row = JSON.parse((await call(`requests/${a.service_request_id}.json`)).text)[0];
     assert.equal(row.address, h.path(unit).slice(1).map((p) => h.name(p)).join(' '), 'the place name from the hierarchy');
     // the reply to a POST in XML, as the specification's example
-    const rx = await call('requests.xml', { form: { api_key: CITIZEN_KEY, service_code: 'city.vendor', address_id: fx.units[2]!.code } });
+    const rx = await call('requests.xml', { form: { api_key: CITIZEN_KEY, service_code: 'city.vendor', address_id: fx.units[2].code } });
     assert.equal(rx.status, 201);
     const px = xml.parse(rx.text) as { service_requests: { request: { service_request_id: string; token: string }[] } };
-    const made = px.service_requests.request[0]!;
-    assert.equal(fx.record.cases.get(made.service_request_id)?.node, fx.units[2]!.code);
+    const made = px.service_requests.request[0];
+    assert.equal(fx.record.cases.get(made.service_request_id)?.node, fx.units[2].code);
     assert.deepEqual(norm(JSON.parse((await call(`tokens/${made.token}.json`)).text)), [{ service_request_id: made.service_request_id, token: made.token }]);
     const b = await posted({ service_code: 'city.vendor', address_id: fx.grid });
     assert.equal(fx.record.cases.get(b.service_request_id)!.node, fx.grid);
@@ -219,21 +220,21 @@ describe('Open311 GeoReport v2', () => {
   });
 
   test('registration where the service says so, by the key\'s grant; otherwise the case awaits an officer', async () => {
-    const withGrant = await posted({ service_code: 'city.parking', address_id: fx.units[1]!.code, 'attribute[urgency]': 'urgent' }, HOTLINE_KEY);
+    const withGrant = await posted({ service_code: 'city.parking', address_id: fx.units[1].code, 'attribute[urgency]': 'urgent' }, HOTLINE_KEY);
     const s = fx.record.cases.get(withGrant.service_request_id)!;
     assert.equal(s.status, 'registered');
     assert.equal(s.category, 'city.parking');
     assert.equal(s.urgency, 'urgent');
     assert.equal(s.source, 'hotline');
     assert.match(withGrant.service_notice, /待派遣/);
-    const noGrant = await posted({ service_code: 'city.parking', address_id: fx.units[1]!.code });
+    const noGrant = await posted({ service_code: 'city.parking', address_id: fx.units[1].code });
     assert.equal(fx.record.cases.get(noGrant.service_request_id)!.status, 'discovered');
-    const notListed = await posted({ service_code: 'city.rubbish', address_id: fx.units[1]!.code }, HOTLINE_KEY);
+    const notListed = await posted({ service_code: 'city.rubbish', address_id: fx.units[1].code }, HOTLINE_KEY);
     assert.equal(fx.record.cases.get(notListed.service_request_id)!.status, 'discovered');
   });
 
   test('GET requests: filters, the 90-day window, status, ids; errors 400/404', async () => {
-    const a = await posted({ service_code: 'city.ads', address_id: fx.units[3]!.code });
+    const a = await posted({ service_code: 'city.ads', address_id: fx.units[3].code });
     const { json } = await both('requests?service_code=city.ads', 'service_requests', 'request');
     assert.ok(json.some((r: { service_request_id: string }) => r.service_request_id === a.service_request_id));
     assert.ok(json.every((r: { service_code: string }) => r.service_code === 'city.ads'));
@@ -272,7 +273,7 @@ describe('Open311 GeoReport v2', () => {
   });
 
   test('servicerequestupdates: extended statuses from the seven steps, update ids = global positions, never repeated', async () => {
-    const { service_request_id: id } = await posted({ service_code: 'city.rubbish', address_id: fx.units[4]!.code });
+    const { service_request_id: id } = await posted({ service_code: 'city.rubbish', address_id: fx.units[4].code });
     const seen: string[] = [];
     await closeThroughApi(fx, id, async (status) => { seen.push(status); });
     assert.deepEqual(seen, ['registered', 'dispatched', 'handling', 'handled', 'verified', 'verified', 'followup', 'closed']);
@@ -300,20 +301,20 @@ describe('Open311 GeoReport v2', () => {
     await vi1.command(id, { type: 'reopen', caseId: id, expectedVersion: fx.record.cases.get(id)!.version, reason: '群众反映又有堆放' });
     const after = JSON.parse((await call(`servicerequestupdates.json?service_request_id=${id}`)).text) as { status: string; update_id: string }[];
     assert.equal(after.length, json.length + 1);
-    assert.equal(after[after.length - 1]!.status, 'reopen');
-    assert.ok(Number(after[after.length - 1]!.update_id) > Number(last.update_id));
+    assert.equal(after[after.length - 1].status, 'reopen');
+    assert.ok(Number(after[after.length - 1].update_id) > Number(last.update_id));
     assert.equal(JSON.parse((await call(`requests/${id}.json`)).text)[0].status, 'open');
   });
 
   test('POST servicerequestupdates: the resident\'s answer as the core\'s follow-up, by a key that may follow up', async () => {
-    const { service_request_id: id } = await posted({ service_code: 'city.rubbish', address_id: fx.units[4]!.code });
+    const { service_request_id: id } = await posted({ service_code: 'city.rubbish', address_id: fx.units[4].code });
     // up to verified and the call back
     const vi1 = await fx.api(`vi1-${fx.village}`), vi2 = await fx.api(`vi2-${fx.village}`), gw = await fx.api(`gw-${fx.grid}`);
     let v = 1;
     for (const [c, cmd] of [
       [vi1, { type: 'register', category: 'city.rubbish', urgency: 'normal', description: '暴露垃圾' }], [vi1, { type: 'dispatch', node: fx.grid }],
       [gw, { type: 'accept' }], [gw, { type: 'reportHandled', result: '已清运' }], [vi2, { type: 'verify', passed: true, note: '已清理' }],
-    ] as const) v = (await c.command(id, { caseId: id, expectedVersion: v, ...cmd } as never)).version;
+    ] as const) v = (await c.command(id, { caseId: id, expectedVersion: v, ...cmd })).version;
     const form = { service_request_id: id, status: 'OPEN', satisfaction: '2', description: '又堆起来了', update_id: 'u-1' };
     await errorOf('servicerequestupdates', 403, { form });
     await errorOf('servicerequestupdates', 403, { form: { ...form, api_key: CITIZEN_KEY } });
@@ -322,7 +323,7 @@ describe('Open311 GeoReport v2', () => {
     await errorOf('servicerequestupdates', 404, { form: { ...form, api_key: HOTLINE_KEY, service_request_id: 'NO-SUCH' } });
     const r = await call('servicerequestupdates.xml', { form: { ...form, api_key: HOTLINE_KEY } });
     assert.equal(r.status, 201, r.text);
-    const updateId = (xml.parse(r.text) as { service_requests_updates: { request_update: { update_id: string }[] } }).service_requests_updates.request_update[0]!.update_id;
+    const updateId = (xml.parse(r.text) as { service_requests_updates: { request_update: { update_id: string }[] } }).service_requests_updates.request_update[0].update_id;
     const s = fx.record.cases.get(id)!;
     assert.equal(s.recurred, true, 'OPEN: the problem recurred');
     assert.equal(s.status, 'handling', 'a recurrence sends the case back to handling');
@@ -339,7 +340,7 @@ describe('Open311 GeoReport v2', () => {
     const app = createApp({ record: fx.record, auth: AUTH, open311: { ...fx.open311, writesPerMinute: 2 } });
     const send = (key: string) => app.request('/open311/v2/requests.json', {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ api_key: key, service_code: 'city.ads', address_id: fx.units[6]!.code }).toString(),
+      body: new URLSearchParams({ api_key: key, service_code: 'city.ads', address_id: fx.units[6].code }).toString(),
     });
     assert.equal((await send(CITIZEN_KEY)).status, 201);
     assert.equal((await send(CITIZEN_KEY)).status, 201);

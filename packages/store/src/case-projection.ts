@@ -64,7 +64,7 @@ export function toCaseEvent(e: StoredEvent): AnyCaseEvent {
     at: e.time,
     actor: String(m.actor ?? ''),
     role: String(m.role ?? ''),
-    roleNode: String(m.roleNode ?? ''),
+    roleNode: typeof m.roleNode === 'string' ? m.roleNode : '',
     data: e.data,
   } as AnyCaseEvent;
 }

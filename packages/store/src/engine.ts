@@ -193,7 +193,7 @@ class PostgresEngine implements Engine {
           const all = Buffer.concat(chunks);
           return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
         } finally {
-          if (client !== c) (client as pg.PoolClient).release();
+          if (client !== c) (client).release();
         }
       },
     };
@@ -258,7 +258,7 @@ async function copyViaClient(c: pg.Pool | pg.PoolClient, table: string, columns:
     const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
     await pipeline(Readable.from([typeof text === 'string' ? Buffer.from(text) : text]), stream);
   } finally {
-    if (client !== c) (client as pg.PoolClient).release();
+    if (client !== c) (client).release();
   }
 }
 

@@ -55,7 +55,7 @@ function toEvent(r: EventRow): StoredEvent {
     type: r.type,
     data: JSON.parse(r.data),
     schemaVersion: Number(r.schema_version),
-    meta: JSON.parse(r.meta),
+    meta: JSON.parse(r.meta) as StoredEvent['meta'],
     time: Number(r.time),
     hash: r.hash,
     recordedAt: new Date(Number(r.recorded_ms)).toISOString(),
@@ -63,8 +63,10 @@ function toEvent(r: EventRow): StoredEvent {
 }
 
 /** Thrown inside an append's transaction to roll it back with a conflict. */
-class Conflict {
-  constructor(readonly current: number) {}
+class Conflict extends Error {
+  constructor(readonly current: number) {
+    super(`version conflict at ${current}`);
+  }
 }
 
 /**

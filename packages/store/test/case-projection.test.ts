@@ -71,7 +71,7 @@ async function appendAll(s: EventStore, hs: AnyCaseEvent[][], from: number, to: 
       const { caseId, version, type, at, actor, role, roleNode, data } = e;
       const r = await s.append(`case-${caseId}`, [{ type, data, time: at, meta: { actor, role, roleNode } }], { expectedVersion: version - 1 });
       assert.ok(r.ok);
-      order.push({ ...e, _pos: r.events[0].position } as AnyCaseEvent & { _pos: number });
+      order.push({ ...e, _pos: r.events[0].position });
     }));
   }
   return order;
@@ -103,7 +103,7 @@ for (const kind of engines()) {
 
       const direct = new CaseStore(ctx, { keepLog: false });
       const byPos = [...written].sort((a, b) => (a as unknown as { _pos: number })._pos - (b as unknown as { _pos: number })._pos);
-      assert.deepEqual(direct.replay(byPos.map(({ _pos, ...e }: AnyCaseEvent & { _pos?: number }) => e as AnyCaseEvent)).issues, []);
+      assert.deepEqual(direct.replay(byPos.map(({ _pos, ...e }: AnyCaseEvent & { _pos?: number }) => e)).issues, []);
 
       const want = direct.snapshot();
       assert.ok(want.cases.some((c) => c.status === 'closed') && want.cases.some((c) => c.status === 'rejected'), 'the histories reach several statuses');

@@ -9,7 +9,6 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StoreOptions } from '@jiceng/store';
 import { engines, freshPlace } from './engines.js';
 import { sampleLog } from './sample-log.js';
 
@@ -40,7 +39,7 @@ for (const kind of engines()) {
   test(`[${kind}] SIGKILL during concurrent appends: no acknowledged command lost, none half-written`, async () => {
     const place = await freshPlace(kind, { dir: true });
     try {
-      (await place.open()).close(); // create and migrate first
+      await (await place.open()).close(); // create and migrate first
       const out = await runAndKill(['append', JSON.stringify(place.opts)], (l) => l.filter((x) => x.startsWith('ACK')).length >= 40);
       const acks = out.filter((l) => l.startsWith('ACK')).map((l) => l.split(' '));
       const s = await place.open();
@@ -81,7 +80,7 @@ for (const kind of engines()) {
       for (let k = 0; k < 100; k++) for (const l of sampleLog()) lines.push(l.replace(/"c-(\d+)"/, `"c-${k}-$1"`).replace(/"list-l-1"/, `"list-${k}"`));
       const log = join(dir, 'log.jsonl');
       writeFileSync(log, `${lines.join('\n')}\n`);
-      (await place.open()).close();
+      await (await place.open()).close();
       const out = await runAndKill(['import', JSON.stringify(place.opts), log], (l) => l.filter((x) => x.startsWith('BATCH')).length >= 3);
       assert.ok(!out.includes('DONE'), 'killed before the end');
       const lastAck = Math.max(...out.filter((l) => l.startsWith('BATCH')).map((l) => Number(l.split(' ')[1])));

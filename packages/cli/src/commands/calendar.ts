@@ -47,7 +47,7 @@ async function load(path: string | undefined, io: CliIo, lang: Lang): Promise<Ca
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await io.readFile(path)));
   } catch (e) {
-    return report(io, lang, [calendarIssue('E_CALENDAR_FILE', e instanceof SyntaxError || e instanceof TypeError ? (e as Error).message : `${path}: ${(e as { code?: string }).code ?? String(e)}`)], path);
+    return report(io, lang, [calendarIssue('E_CALENDAR_FILE', e instanceof SyntaxError || e instanceof TypeError ? (e).message : `${path}: ${(e as { code?: string }).code ?? String(e)}`)], path);
   }
   const r = readCalendarFile(json);
   return r.ok ? r.value : report(io, lang, r.errors, path);

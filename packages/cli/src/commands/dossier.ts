@@ -10,7 +10,6 @@ import {
 import { CASE_STATUS_LABELS, type Dossier, type DossierStep } from '@jiceng/core/cases';
 import { EXIT, parseCommandArgs, usageError, type Command } from '../command.js';
 import { count, issueLine, loadCaseCity, scanEventLog } from '../case-log.js';
-import type { CliIo } from '../io.js';
 import { need } from '@jiceng/core/errors';
 
 const ROLES = new Map(DEFAULT_ROLE_RULES.map((r) => [r.id, r]));

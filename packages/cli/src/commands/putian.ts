@@ -27,9 +27,9 @@ import { putianListFiles, putianListsText } from '../lists-files.js';
 export function putianFiles(data: PutianData): Record<string, string> {
   needObject('putianFiles', 'data', data);
   const h = buildHierarchy(data.config, data.nodes);
-  if (!h.ok) throw new JcError(h.errors[0]!);
+  if (!h.ok) throw new JcError(h.errors[0]);
   const o = buildOverlay(h.value, data.overlay ?? emptyOverlayInput());
-  if (!o.ok) throw new JcError(o.errors[0]!);
+  if (!o.ok) throw new JcError(o.errors[0]);
   return { 'putian.json': exportJson(h.value, o.value), ...exportCsv(h.value, o.value, { bom: true }) };
 }
 

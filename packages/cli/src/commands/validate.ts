@@ -118,7 +118,10 @@ async function readBounded(io: CliIo, path: string): Promise<Uint8Array | JcIssu
   if (parts.length === 1) return parts[0];
   const all = new Uint8Array(size);
   let at = 0;
-  for (const c of parts) (all.set(c, at), (at += c.length));
+  for (const c of parts) {
+    all.set(c, at);
+    at += c.length;
+  }
   return all;
 }
 

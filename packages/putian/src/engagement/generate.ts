@@ -265,7 +265,7 @@ export function generatePutianEngagement(data: PutianData, options: PutianEngage
     const item = rng.pick(DEFAULT_SHOP);
     at(t, () => {
       const a = store.state.accounts.get(pointsAccountOf(m));
-      if (a && a.balance >= item.price) run({ type: 'redeemPoints', account: a.id, node: townOf.get(v) as string, item: item.id, qty: 1 }, { id: m, roles: [] });
+      if (a && a.balance >= item.price) run({ type: 'redeemPoints', account: a.id, node: townOf.get(v), item: item.id, qty: 1 }, { id: m, roles: [] });
     });
   }
   actions.sort((a, b) => a.at - b.at || a.order - b.order);

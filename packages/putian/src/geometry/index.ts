@@ -14,7 +14,6 @@ import { createRng, type Rng } from '../random.js';
 import { need } from '@jiceng/core/errors';
 import { DATA } from '../shapes.js';
 
-type Topology = Parameters<typeof merge>[0];
 type TopoPolygon = Extract<Parameters<typeof merge>[1], unknown[]>[number];
 
 /**
@@ -122,7 +121,7 @@ function sample(rng: Rng, ring: LonLat[], n: number): LonLat[] {
 /** A point strictly inside a convex cell: inside the triangle (seed, v_k, v_k+1), never on an edge. */
 function pointIn(rng: Rng, seed: LonLat, cell: readonly LonLat[]): LonLat {
   const k = rng.int(cell.length - 1);
-  const a = cell[k]!, b = cell[k + 1]!;
+  const a = cell[k], b = cell[k + 1];
   let u = rng.range(0.05, 0.9), v = rng.range(0.05, 0.9);
   if (u + v > 0.9) { u = 0.9 - u; v = 0.9 - v; }
   u = Math.max(u, 0.02); v = Math.max(v, 0.02);
@@ -163,36 +162,36 @@ export function generatePutianGeometry(data: PutianData): PutianGeometry {
   const gridsOf: number[][] = PUTIAN_SEATS.map(() => []);
   for (let i = 0; i < nodes.length; i++) {
     if (levelOf[i] !== 'grid') continue;
-    const c = seatIndex.get(nodes[ancestor(i, 'county')]!.code);
-    if (c === undefined) throw new Error(`no seat for the county of ${nodes[i]!.code}`);
-    gridsOf[c]!.push(i);
+    const c = seatIndex.get(nodes[ancestor(i, 'county')].code);
+    if (c === undefined) throw new Error(`no seat for the county of ${nodes[i].code}`);
+    gridsOf[c].push(i);
   }
   const island = PUTIAN_SEATS.findIndex((s) => s.code === '3503M1000000');
-  const mainland = PUTIAN_OUTLINE.coordinates[0]![0]!, isle = PUTIAN_OUTLINE.coordinates[1]![0]!;
+  const mainland = PUTIAN_OUTLINE.coordinates[0][0], isle = PUTIAN_OUTLINE.coordinates[1][0];
   const quota = gridsOf.map((g) => g.length);
   const total = quota.reduce((a, b) => a + b, 0);
 
   // 1. Points, then counties by weighted distance to their seats with exact quotas.
-  const pts = sample(rng, mainland, total - quota[island]!);
+  const pts = sample(rng, mainland, total - quota[island]);
   const owner = new Int32Array(pts.length).fill(-1);
   const mainSeats = PUTIAN_SEATS.map((_, k) => k).filter((k) => k !== island);
   const w = new Float64Array(PUTIAN_SEATS.length);
-  const dist = (p: LonLat, k: number) => { const dx = p[0] - PUTIAN_SEATS[k]!.at[0], dy = (p[1] - PUTIAN_SEATS[k]!.at[1]) * 1.1; return Math.sqrt(dx * dx + dy * dy); };
+  const dist = (p: LonLat, k: number) => { const dx = p[0] - PUTIAN_SEATS[k].at[0], dy = (p[1] - PUTIAN_SEATS[k].at[1]) * 1.1; return Math.sqrt(dx * dx + dy * dy); };
   for (let it = 0; it < 40; it++) {
     const got = new Int32Array(PUTIAN_SEATS.length);
     for (const p of pts) {
       let best = -1, bd = Infinity;
-      for (const k of mainSeats) { const d = dist(p, k) - w[k]!; if (d < bd) { bd = d; best = k; } }
-      got[best]!++;
+      for (const k of mainSeats) { const d = dist(p, k) - w[k]; if (d < bd) { bd = d; best = k; } }
+      got[best]++;
     }
-    for (const k of mainSeats) w[k]! += (0.03 * (quota[k]! - got[k]!)) / quota[k]!;
+    for (const k of mainSeats) w[k] += (0.03 * (quota[k] - got[k])) / quota[k];
   }
   // Exact quotas: hand out (point, county) pairs in order of weighted distance.
   const pairs: [number, number, number][] = [];
-  pts.forEach((p, i) => { for (const k of mainSeats) pairs.push([dist(p, k) - w[k]!, i, k]); });
+  pts.forEach((p, i) => { for (const k of mainSeats) pairs.push([dist(p, k) - w[k], i, k]); });
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
   const left = Int32Array.from(quota);
-  for (const [, i, k] of pairs) if (owner[i] === -1 && left[k]! > 0) { owner[i] = k; left[k]!--; }
+  for (const [, i, k] of pairs) if (owner[i] === -1 && left[k] > 0) { owner[i] = k; left[k]--; }
   // Each seat lies in its own county: the point nearest a seat (its Voronoi cell holds the seat)
   // goes to that county, which gives back the point of its own nearest the other county.
   const nearest = (at: LonLat) => {
@@ -202,17 +201,17 @@ export function generatePutianGeometry(data: PutianData): PutianGeometry {
   };
   const pinned = new Set<number>();
   for (const k of mainSeats) {
-    const i = nearest(PUTIAN_SEATS[k]!.at), was = owner[i]!;
+    const i = nearest(PUTIAN_SEATS[k].at), was = owner[i];
     pinned.add(i);
     if (was === k) continue;
     let give = -1, gd = Infinity;
-    pts.forEach((p, j) => { if (owner[j] === k && !pinned.has(j) && dist(p, was) - w[was]! < gd) { gd = dist(p, was) - w[was]!; give = j; } });
+    pts.forEach((p, j) => { if (owner[j] === k && !pinned.has(j) && dist(p, was) - w[was] < gd) { gd = dist(p, was) - w[was]; give = j; } });
     owner[i] = k;
     owner[give] = was;
   }
   const seedsOf: LonLat[][] = PUTIAN_SEATS.map(() => []);
-  pts.forEach((p, i) => seedsOf[owner[i]!]!.push(p));
-  seedsOf[island] = sample(rng, isle, quota[island]!);
+  pts.forEach((p, i) => seedsOf[owner[i]].push(p));
+  seedsOf[island] = sample(rng, isle, quota[island]);
 
   // 2. Hilbert order within each county to its grids in pre-order.
   const gridSeed = new Map<number, LonLat>();
@@ -221,7 +220,7 @@ export function generatePutianGeometry(data: PutianData): PutianGeometry {
     for (const [x, y] of ps) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
     const s = Math.max(x1 - x0, y1 - y0) || 1;
     const order = ps.map((p) => [hilbert((p[0] - x0) / s, (p[1] - y0) / s), p] as const).sort((a, b) => a[0] - b[0]);
-    gridsOf[k]!.forEach((g, j) => gridSeed.set(g, order[j]![1]));
+    gridsOf[k].forEach((g, j) => gridSeed.set(g, order[j][1]));
   });
 
   // 3. Voronoi cells, with an outside lattice for the coast.
@@ -230,49 +229,49 @@ export function generatePutianGeometry(data: PutianData): PutianGeometry {
   for (const g of grids) flat.push(...gridSeed.get(g)!);
   const bounds = [118.40, 24.98, 119.37, 25.83];
   const step = 0.007;
-  for (let x = bounds[0]!; x <= bounds[2]!; x += step) {
-    for (let y = bounds[1]!; y <= bounds[3]!; y += step) {
+  for (let x = bounds[0]; x <= bounds[2]; x += step) {
+    for (let y = bounds[1]; y <= bounds[3]; y += step) {
       if (!ringContains(mainland, x, y) && !ringContains(isle, x, y)) flat.push(x, y);
     }
   }
   const voronoi = new Delaunay(Float64Array.from(flat)).voronoi(bounds as [number, number, number, number]);
   const cells = new Map<number, LonLat[]>();
-  grids.forEach((g, k) => cells.set(g, voronoi.cellPolygon(k) as LonLat[]));
+  grids.forEach((g, k) => cells.set(g, voronoi.cellPolygon(k)));
 
-  const topo = topology({ grids: { type: 'FeatureCollection', features: grids.map((g) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [cells.get(g)!] } })) } } as never) as Topology;
+  const topo = topology({ grids: { type: 'FeatureCollection', features: grids.map((g) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [cells.get(g)!] } })) } } as never);
   const topoGrids = (topo.objects.grids as unknown as { geometries: TopoPolygon[] }).geometries;
   // Upward, children before parents: each area the arc-merge of its children's merged arcs.
   const areas = new Map<string, AreaGeometry>();
   const merged = new Map<number, TopoPolygon[]>();
   grids.forEach((g, k) => {
-    areas.set(nodes[g]!.code, { type: 'Polygon', coordinates: [cells.get(g)!] });
-    const p = parent[g]!;
+    areas.set(nodes[g].code, { type: 'Polygon', coordinates: [cells.get(g)!] });
+    const p = parent[g];
     let m = merged.get(p);
     if (!m) merged.set(p, (m = []));
-    m.push(topoGrids[k]!);
+    m.push(topoGrids[k]);
   });
   for (let i = nodes.length - 1; i >= 0; i--) {
     const children = merged.get(i);
     if (!children || levelOf[i] === 'grid') continue;
     const obj = mergeArcs(topo, children);
-    areas.set(nodes[i]!.code, feature(topo, obj).geometry as unknown as MultiPolygonGeometry);
-    const p = parent[i]!;
+    areas.set(nodes[i].code, feature(topo, obj).geometry as unknown as MultiPolygonGeometry);
+    const p = parent[i];
     if (p < 0) continue;
     let m = merged.get(p);
     if (!m) merged.set(p, (m = []));
-    m.push(obj as TopoPolygon);
+    m.push(obj);
   }
 
   // 4. Units and facilities.
   const units = new Map<string, PointGeometry>();
   for (let i = 0; i < nodes.length; i++) {
     if (levelOf[i] !== 'unit') continue;
-    const g = parent[i]!;
-    units.set(nodes[i]!.code, { type: 'Point', coordinates: pointIn(rng, gridSeed.get(g)!, cells.get(g)!) });
+    const g = parent[i];
+    units.set(nodes[i].code, { type: 'Point', coordinates: pointIn(rng, gridSeed.get(g)!, cells.get(g)!) });
   }
   const facilities = new Map<string, PointGeometry>();
   const gridsUnder = new Map<number, number[]>(data.overlay.facilities.map((f) => [byCode.get(f.node)!, []]));
-  for (const g of grids) for (let a = parent[g]!; a >= 0; a = parent[a]!) gridsUnder.get(a)?.push(g);
+  for (const g of grids) for (let a = parent[g]; a >= 0; a = parent[a]!) gridsUnder.get(a)?.push(g);
   for (const f of data.overlay.facilities) {
     const i = byCode.get(f.node)!;
     const g = levelOf[i] === 'grid' ? i : rng.pick(gridsUnder.get(i)!);

@@ -22,7 +22,7 @@ import { need } from '@jiceng/core/errors';
 import type { NewEvent, StoredEvent } from '@jiceng/store';
 import { ApiError, type ErrorStatus } from '../errors.js';
 import { fromStored, type FeedItem, type LiveRecord } from '../record.js';
-import type { ApiEnv } from '../app.js';
+import type { ApiEnv } from '../env.js';
 import { err, json, nodeAt, refusalOf, security } from './common.js';
 
 /**
@@ -83,7 +83,7 @@ export function fromStoredAlert(s: StoredEvent): AnyAlertEvent {
   const m = s.meta;
   return {
     alertId: s.streamId.slice(6), version: s.version, type: s.type, at: s.time,
-    actor: String(m.actor ?? ''), role: String(m.role ?? ''), roleNode: String(m.roleNode ?? ''), data: s.data,
+    actor: String(m.actor ?? ''), role: String(m.role ?? ''), roleNode: typeof m.roleNode === 'string' ? m.roleNode : '', data: s.data,
   } as AnyAlertEvent;
 }
 
@@ -225,7 +225,7 @@ export class AlertMonitor {
   private feedCase(e: AnyCaseEvent): void {
     // Positions follow commits; two servers' clocks may put a later commit a moment earlier.
     let ev = e;
-    if (e.at < this.engine.now) { ev = { ...e, at: this.engine.now } as AnyCaseEvent; this.counts.reordered++; }
+    if (e.at < this.engine.now) { ev = { ...e, at: this.engine.now }; this.counts.reordered++; }
     for (const f of this.engine.apply(ev)) this.raise(f);
   }
 
@@ -248,7 +248,7 @@ export class AlertMonitor {
     if (!r.ok) { this.counts.already++; return; }
     this.pending.add(key);
     this.counts.raised++;
-    this.append(r.value, `raise-${id}`, 'none').finally(() => this.pending.delete(key));
+    void this.append(r.value, `raise-${id}`, 'none').finally(() => this.pending.delete(key));
   }
 
   private run(cmd: unknown, actor: Actor, commandId: string): void {
@@ -467,7 +467,7 @@ export function mountAlerts(app: OpenAPIHono<ApiEnv>, deps: AlertsDeps): AlertMo
     const access = c.var.access;
     const a = alertOf(c.req.valid('param').id, access);
     const [row] = alertRows([a], access.actor, ctxNow(), cats);
-    return c.json({ alert: row, node: a.node, events: monitor.log.events(a.id) as unknown as AlertFileBody['events'] }, 200);
+    return c.json({ alert: row, node: a.node, events: monitor.log.events(a.id) }, 200);
   });
 
   app.openapi(createRoute({

@@ -24,7 +24,7 @@ import {
 } from '@jiceng/core/engagement';
 import type { EventStore, NewEvent, StoredEvent } from '@jiceng/store';
 import { ApiError, type ErrorStatus } from '../errors.js';
-import type { ApiEnv } from '../app.js';
+import type { ApiEnv } from '../env.js';
 import type { LiveRecord } from '../record.js';
 import { pumpFeed } from '../feed.js';
 import { err, json, nodeAt, refusalOf, security } from './common.js';
@@ -98,7 +98,7 @@ function toNew(e: AnyEngagementEvent): NewEvent {
 function fromStored(s: StoredEvent): AnyEngagementEvent {
   const m = s.meta;
   return {
-    seq: s.version, type: s.type, at: s.time, actor: String(m.actor ?? ''), role: String(m.role ?? ''), roleNode: String(m.roleNode ?? ''),
+    seq: s.version, type: s.type, at: s.time, actor: String(m.actor ?? ''), role: String(m.role ?? ''), roleNode: typeof m.roleNode === 'string' ? m.roleNode : '',
     commandId: String(m.commandId ?? ''), data: s.data,
   } as AnyEngagementEvent;
 }
@@ -193,18 +193,18 @@ export class EngagementRecord {
     if (typeof d.order === 'string' && e.type !== 'transferPosted') {
       order = d.order;
       const o = s.orders.get(order);
-      node = o?.node ?? String(d.node ?? '');
+      node = o?.node ?? (typeof d.node === 'string' ? d.node : '');
       if (o) {
         parties.add(o.resident);
         if (o.member) parties.add(o.member);
       }
       if (typeof d.member === 'string') parties.add(d.member);
     } else if (typeof d.member === 'string') {
-      node = String(d.node ?? s.members.get(d.member)?.node ?? '');
+      node = typeof d.node === 'string' ? d.node : (s.members.get(d.member)?.node ?? '');
       parties.add(d.member);
     } else if (typeof d.roster === 'string') {
       const r = s.rosters.get(d.roster);
-      node = String(d.node ?? r?.node ?? '');
+      node = typeof d.node === 'string' ? d.node : (r?.node ?? '');
       for (const m of (d.members as string[] | undefined) ?? r?.members ?? []) parties.add(m);
     } else if (typeof d.claim === 'string' && e.type !== 'transferPosted') {
       const c = s.claims.get(d.claim);
@@ -214,7 +214,7 @@ export class EngagementRecord {
     } else if (e.type === 'accountOpened') {
       node = e.data.node;
       parties.add(e.data.owner);
-    } else node = String(d.node ?? '');
+    } else node = typeof d.node === 'string' ? d.node : '';
     return { item: { position, seq: e.seq, type: e.type, at: e.at, node, order, status: null }, parties: [...parties] };
   }
 

@@ -18,7 +18,7 @@ import { need } from '@jiceng/core/errors';
 import { CHINA_UTC_OFFSET_MINUTES, formatInstant } from '@jiceng/core/calendar';
 import type { EventStore } from '@jiceng/store';
 import { ApiError } from '../errors.js';
-import type { ApiEnv } from '../app.js';
+import type { ApiEnv } from '../env.js';
 import { caseStream, fromStored, type LiveRecord } from '../record.js';
 import { IntakeBook, INTAKE_EVENT, INTAKE_STREAM_TYPE, type Intake } from '../open311/intake.js';
 import { Locator, type Located, type Open311Geometry } from '../open311/locate.js';
@@ -148,7 +148,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
   // ---------------------------------------------------------------- inputs
   const fields = async (c: Context): Promise<Fields> => {
     const out: Fields = {};
-    for (const [k, v] of Object.entries(c.req.queries())) out[k] = v.length === 1 ? v[0]! : v;
+    for (const [k, v] of Object.entries(c.req.queries())) out[k] = v.length === 1 ? v[0] : v;
     if (c.req.method === 'POST') {
       const type = c.req.header('content-type') ?? '';
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
@@ -159,7 +159,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
       });
       for (const [k, v] of Object.entries(body)) {
         const vals = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
-        if (vals.length) out[k] = vals.length === 1 ? vals[0]! : vals;
+        if (vals.length) out[k] = vals.length === 1 ? vals[0] : vals;
       }
     }
     return out;
@@ -173,7 +173,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
   /** The jurisdiction asked for; without `jurisdiction_id`, the key's (a write) or the first listed (a read). */
   const jurisdictionOf = (f: Fields): Open311Jurisdiction => {
     const id = one(f, 'jurisdiction_id') ?? findKey(deps.keys, one(f, 'api_key'))?.jurisdiction;
-    if (id === undefined) return deps.jurisdictions[0]!;
+    if (id === undefined) return deps.jurisdictions[0];
     const j = juris.get(id);
     if (!j) throw new Open311Error(404, `没有辖区 ${id}`, `no such jurisdiction: ${id}`);
     return j;
@@ -261,7 +261,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
       contact: deps.contact ?? '',
       key_service: 'see docs/guides/open311.md: keys are registered by the city',
       endpoints: xmlList('endpoint', [{ specification: SPEC, url: base, changeset: CHANGESET, type: 'production', formats: xmlList('format', ['text/xml', 'application/json']) }]),
-    } as XmlObject, 200);
+    }, 200);
   };
   // The discovery's lists are arrays in JSON.
   const discoveryJson = (c: Context) => {
@@ -380,7 +380,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
     for (const [k, v] of Object.entries(q)) {
       const m = /^attribute\[([^\]]+)\](\[\])?$/.exec(k);
       if (!m) continue;
-      (given[m[1]!] ??= []).push(...(Array.isArray(v) ? v : [v]).map((x) => x.trim()).filter(Boolean));
+      (given[m[1]] ??= []).push(...(Array.isArray(v) ? v : [v]).map((x) => x.trim()).filter(Boolean));
     }
     const out: Record<string, string | string[]> = {};
     for (const code of Object.keys(given)) if (!s.attributes.some((a) => a.code === code)) throw bad(`服务 ${s.category.id} 没有属性 ${code}`, `service ${s.category.id} has no attribute ${code}`);
@@ -393,9 +393,9 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
       if (a.datatype !== 'multivaluelist' && vals.length > 1) throw bad(`属性 ${a.code} 只能有一个值`, `attribute ${a.code} takes one value`);
       if (a.values && vals.some((v) => !a.values!.some((x) => x.key === v))) throw bad(`属性 ${a.code} 的值不在列表中`, `attribute ${a.code}: a value is not one of its keys`);
       if (a.datatype === 'number' && !Number.isFinite(Number(vals[0]))) throw bad(`属性 ${a.code} 应为数字`, `attribute ${a.code} must be a number`);
-      if (a.datatype === 'datetime' && !Number.isFinite(Date.parse(vals[0]!))) throw bad(`属性 ${a.code} 应为日期时间`, `attribute ${a.code} must be a datetime`);
+      if (a.datatype === 'datetime' && !Number.isFinite(Date.parse(vals[0]))) throw bad(`属性 ${a.code} 应为日期时间`, `attribute ${a.code} must be a datetime`);
       if (vals.some((v) => v.length > 500)) throw bad(`属性 ${a.code} 过长`, `attribute ${a.code} is too long`);
-      out[a.code] = a.datatype === 'multivaluelist' ? vals : vals[0]!;
+      out[a.code] = a.datatype === 'multivaluelist' ? vals : vals[0];
     }
     return out;
   };
@@ -573,7 +573,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
     const f: Format = m?.[2] === 'json' ? 'json' : 'xml';
     try {
       if (!m) throw new Open311Error(404, '没有此端点：路径须以 .json 或 .xml 结尾', 'no such endpoint: the path ends in .json or .xml');
-      const path = m[1]!;
+      const path = m[1];
       const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
       const q = await fields(c);
       const slash = path.indexOf('/');
