@@ -1,11 +1,13 @@
 /**
- * The events of `<jc-case-form>` and `<jc-case-file>`, with typed `detail`.
+ * The events of `<jc-case-intake>`, `<jc-case-actions>` and `<jc-combobox>`, with typed `detail`.
  * @module
  */
 import type { Attachment, CaseAction, JcIssue } from '@jiceng/core';
-import type { CaseIntake, IntakeCommands } from './intake.js';
-import type { JcCaseForm } from './case-form.js';
-import type { JcCaseFile } from './case-file.js';
+import type { CaseIntake, IntakeCommands } from './case-intake/intake.js';
+import type { JcCaseIntake } from './case-intake/case-intake.js';
+import type { JcCaseActions } from './case-actions/case-actions.js';
+import type { JcCaseFile } from './case-file/case-file.js';
+import type { JcCombobox, JcComboboxChangeDetail } from './combobox/combobox.js';
 
 /**
  * `jc-submit`: a valid intake was submitted. `discover` is ready for the core; `register`
@@ -29,12 +31,12 @@ export interface JcSubmitDetail extends IntakeCommands {
 
 /**
  * `jc-command`: the user submitted an action form; `command` passed the core's
- * `validateCommand` and is ready for `decide`. Answer with `form.showResult(result)`.
+ * `validateCommand` and is ready for `decide`. Answer with `actions.showResult(result)`.
  *
  * @example
  * ```ts
- * form.addEventListener('jc-command', (e) => {
- *   form.showResult(decide(e.detail.command, actor, lookup, ctx));
+ * actions.addEventListener('jc-command', (e) => {
+ *   actions.showResult(decide(e.detail.command, actor, lookup, ctx));
  * });
  * ```
  */
@@ -50,7 +52,7 @@ export interface JcCommandDetail {
  *
  * @example
  * ```ts
- * form.showResult({ ok: false, errors: [issue('E_STALE_VERSION', '案件已被他人修改', 'the case has changed')] });
+ * actions.showResult({ ok: false, errors: [issue('E_STALE_VERSION', '案件已被他人修改', 'the case has changed')] });
  * ```
  */
 export type CommandResult = { ok: true } | { ok: false; errors: readonly JcIssue[] };
@@ -67,11 +69,14 @@ export type AttachmentMeta = Attachment;
 
 declare global {
   interface HTMLElementTagNameMap {
-    'jc-case-form': JcCaseForm;
+    'jc-case-intake': JcCaseIntake;
+    'jc-case-actions': JcCaseActions;
     'jc-case-file': JcCaseFile;
+    'jc-combobox': JcCombobox;
   }
   interface HTMLElementEventMap {
     'jc-submit': CustomEvent<JcSubmitDetail>;
     'jc-command': CustomEvent<JcCommandDetail>;
+    'jc-change': CustomEvent<JcComboboxChangeDetail>;
   }
 }
