@@ -1,13 +1,11 @@
 /**
- * The events of `<jc-case-intake>`, `<jc-case-actions>` and `<jc-combobox>`, with typed `detail`.
+ * The events of `<jc-case-intake>`, `<jc-case-actions>` and `<jc-combobox>`, with typed `detail`
+ * (each element's module adds its tag to `HTMLElementTagNameMap`).
  * @module
  */
 import type { Attachment, CaseAction, JcIssue } from '@jiceng/core';
 import type { CaseIntake, IntakeCommands } from './case-intake/intake.js';
-import type { JcCaseIntake } from './case-intake/case-intake.js';
-import type { JcCaseActions } from './case-actions/case-actions.js';
-import type { JcCaseFile } from './case-file/case-file.js';
-import type { JcCombobox, JcComboboxChangeDetail } from './combobox/combobox.js';
+import type { JcComboboxChangeDetail } from './combobox/combobox.js';
 
 /**
  * `jc-submit`: a valid intake was submitted. `discover` is ready for the core; `register`
@@ -68,12 +66,6 @@ export type CommandResult = { ok: true } | { ok: false; errors: readonly JcIssue
 export type AttachmentMeta = Attachment;
 
 declare global {
-  interface HTMLElementTagNameMap {
-    'jc-case-intake': JcCaseIntake;
-    'jc-case-actions': JcCaseActions;
-    'jc-case-file': JcCaseFile;
-    'jc-combobox': JcCombobox;
-  }
   interface HTMLElementEventMap {
     'jc-submit': CustomEvent<JcSubmitDetail>;
     'jc-command': CustomEvent<JcCommandDetail>;

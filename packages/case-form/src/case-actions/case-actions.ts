@@ -84,7 +84,6 @@ export class JcCaseActions extends CaseFormElement {
 
   private readonly _draft = new DraftController<Values>(this, 'actions');
   private readonly _focus = new FocusController(this, 'data-afield');
-  private _lastResult: CommandResult | undefined;
 
   /** The actions offered now: the core's `availableActions` when `context` is set, else `actions`. */
   get offeredActions(): CaseAction[] {
@@ -100,8 +99,8 @@ export class JcCaseActions extends CaseFormElement {
    * and everything typed stays.
    * @example `actions.showResult(decide(e.detail.command, actor, lookup, ctx));`
    */
-  showResult(result: CommandResult): void {
-    this._lastResult = result;
+  override showResult(result: CommandResult): void {
+    this.lastResult = result;
     const action = this._pending ?? this._open;
     this._pending = null;
     if (result.ok) {
@@ -121,14 +120,6 @@ export class JcCaseActions extends CaseFormElement {
       this.status.set('error', this.strings.refused);
       if (action) this._open = action;
     }
-  }
-
-  /** The last result shown; setting it is the same as calling {@link showResult}. */
-  set result(r: CommandResult | undefined) {
-    if (r) this.showResult(r);
-  }
-  get result(): CommandResult | undefined {
-    return this._lastResult;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -221,17 +212,12 @@ export class JcCaseActions extends CaseFormElement {
       case 'category':
         return this.fields.category(str, err, (c) => this._set('category', c), () => undefined, `${action}-`);
       case 'textarea':
-        return wrap(html`<label part="label" for=${id}>${label}${req}</label>
-          <textarea id=${id} data-afield=${f.name} part="input" rows="3" .value=${str} aria-invalid=${aria.invalid} maxlength=${max ?? nothing}
-            aria-describedby=${aria.describedby ?? nothing} aria-required=${required ? 'true' : 'false'} @input=${onInput}></textarea>
-          ${this.fields.counter(str, max, cid)}`);
       case 'text':
       case 'amount':
-        return wrap(html`<label part="label" for=${id}>${label}${req}</label>
-          <input id=${id} data-afield=${f.name} part="input" type="text" inputmode=${f.kind === 'amount' ? 'decimal' : nothing}
-            .value=${str} aria-invalid=${aria.invalid} aria-describedby=${aria.describedby ?? nothing} maxlength=${max ?? nothing}
-            aria-required=${required ? 'true' : 'false'} @input=${onInput} />
-          ${this.fields.counter(str, max, cid)}`);
+        return this.fields.text({
+          name: f.name, action, id, eid, cid, label, value: str, err, required, max, rows: f.kind === 'textarea' ? 3 : 0,
+          inputmode: f.kind === 'amount' ? 'decimal' : undefined, onInput: (value) => this._set(f.name, value),
+        });
       case 'unit':
         return wrap(html`<label part="label" for=${id}>${label}</label>
           <select id=${id} data-afield=${f.name} @change=${onInput}>
@@ -247,20 +233,13 @@ export class JcCaseActions extends CaseFormElement {
       case 'urgency':
       case 'yesno':
       case 'satisfaction': {
-        const opts: [string, string][] =
+        const options: [string, string][] =
           f.kind === 'urgency'
             ? URGENCIES.map((u) => [u, s.urgencies[u]])
             : f.kind === 'satisfaction'
               ? s.satisfaction.map((n, i) => [String(i + 1), `${i + 1} ${n}`])
               : [['yes', s[f.labels ?? 'grant'][0]], ['no', s[f.labels ?? 'grant'][1]]];
-        return html`<fieldset class="field radios" part="field${err ? ' field-invalid' : ''}" aria-describedby=${aria.describedby ?? nothing}>
-          <legend part="label">${label}${req}</legend>
-          <div role="radiogroup" aria-label=${label} aria-invalid=${aria.invalid} aria-required=${required ? 'true' : 'false'}>
-            ${opts.map(([val, name]) => html`<label class="choice"><input type="radio" name="${action}-${f.name}" data-afield=${f.name}
-              value=${val} .checked=${str === val} @change=${() => this._set(f.name, val)} />${name}</label>`)}
-          </div>
-          ${this.fields.error(err, eid)}
-        </fieldset>`;
+        return this.fields.radios({ name: f.name, action, eid, label, value: str, options, err, required, onPick: (value) => this._set(f.name, value) });
       }
       case 'checkbox':
         return wrap(html`<label class="choice"><input type="checkbox" id=${id} data-afield=${f.name} .checked=${v === true}
@@ -318,5 +297,11 @@ export class JcCaseActions extends CaseFormElement {
         ${open ? nothing : this.status.render()}
       </section>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-case-actions': JcCaseActions;
   }
 }

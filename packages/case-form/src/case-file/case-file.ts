@@ -185,3 +185,9 @@ export class JcCaseFile extends LitElement {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-case-file': JcCaseFile;
+  }
+}

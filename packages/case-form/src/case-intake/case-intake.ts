@@ -77,7 +77,6 @@ export class JcCaseIntake extends CaseFormElement {
   private readonly _internals: ElementInternals;
   private readonly _draft = new DraftController<IntakeRaw>(this, 'intake');
   private readonly _focus = new FocusController(this, 'data-field');
-  private _lastResult: CommandResult | undefined;
 
   constructor() {
     super();
@@ -166,18 +165,10 @@ export class JcCaseIntake extends CaseFormElement {
    * stays, for another try).
    * @example `form.showResult(await api.record(e.detail));`
    */
-  showResult(result: CommandResult): void {
-    this._lastResult = result;
+  override showResult(result: CommandResult): void {
+    this.lastResult = result;
     if (result.ok) this.status.set('ok', this.strings.accepted);
     else this.status.set('error', this.strings.refused);
-  }
-
-  /** The last result shown; setting it is the same as calling {@link showResult}. */
-  set result(r: CommandResult | undefined) {
-    if (r) this.showResult(r);
-  }
-  get result(): CommandResult | undefined {
-    return this._lastResult;
   }
 
   /** @internal The owning form was reset. */
@@ -265,47 +256,22 @@ export class JcCaseIntake extends CaseFormElement {
   }
 
   private _text(field: keyof IntakeRaw, err: JcIssue | undefined, opts: { required?: boolean; multiline?: boolean; inputmode?: string; type?: string } = {}): TemplateResult {
-    const id = `f-${field}`;
-    const value = this._raw[field] as string;
-    const onInput = (e: Event) => this._set(field, (e.target as HTMLInputElement).value as never);
-    const max = limitOf(field);
-    const describedby = [max ? `c-${field}` : '', err ? `e-${field}` : ''].filter(Boolean).join(' ') || undefined;
-    return html`
-      <div class="field" part="field${err ? ' field-invalid' : ''}">
-        <label part="label" for=${id}>${this.fields.label(field)}${opts.required ? html` <span class="req">(${this.strings.required})</span>` : nothing}</label>
-        ${opts.multiline
-          ? html`<textarea id=${id} data-field=${field} part="input" rows="4" .value=${value} ?disabled=${this.disabled}
-              maxlength=${max ?? nothing}
-              aria-invalid=${err ? 'true' : 'false'} aria-describedby=${describedby ?? nothing} aria-required=${opts.required ? 'true' : 'false'}
-              @input=${onInput} @blur=${() => this._touch(field)}></textarea>`
-          : html`<input id=${id} data-field=${field} part="input" type=${opts.type ?? 'text'} inputmode=${opts.inputmode ?? nothing}
-              maxlength=${max ?? nothing}
-              .value=${value} ?disabled=${this.disabled} aria-invalid=${err ? 'true' : 'false'}
-              aria-describedby=${describedby ?? nothing} aria-required=${opts.required ? 'true' : 'false'}
-              @input=${onInput} @blur=${() => this._touch(field)} />`}
-        ${this.fields.counter(value, max, `c-${field}`)}
-        ${this.fields.error(err, `e-${field}`)}
-      </div>
-    `;
+    return this.fields.text({
+      name: field, id: `f-${field}`, eid: `e-${field}`, cid: `c-${field}`, label: this.fields.label(field), value: this._raw[field] as string,
+      err, required: opts.required, max: limitOf(field), rows: opts.multiline ? 4 : 0, type: opts.type, inputmode: opts.inputmode,
+      onInput: (v) => this._set(field, v as never), onBlur: () => this._touch(field),
+    });
   }
 
   private _radios(field: 'urgency' | 'source', options: readonly string[], names: Record<string, string>, err: JcIssue | undefined): TemplateResult {
-    const value = this._raw[field];
-    return html`
-      <fieldset class="field radios" part="field${err ? ' field-invalid' : ''}" aria-describedby=${err ? `e-${field}` : nothing}>
-        <legend part="label">${this.fields.label(field)} <span class="req">(${this.strings.required})</span></legend>
-        <div role="radiogroup" aria-invalid=${err ? 'true' : 'false'} aria-required="true" aria-label=${this.fields.label(field)}>
-          ${options.map(
-            (o) => html`<label class="choice"><input type="radio" name=${field} data-field=${field} value=${o} .checked=${value === o}
-              ?disabled=${this.disabled} @change=${() => {
-                this._set(field, o);
-                this._touch(field);
-              }} />${names[o] ?? o}</label>`,
-          )}
-        </div>
-        ${this.fields.error(err, `e-${field}`)}
-      </fieldset>
-    `;
+    return this.fields.radios({
+      name: field, eid: `e-${field}`, label: this.fields.label(field), value: this._raw[field], err, required: true,
+      options: options.map((o) => [o, names[o] ?? o] as const),
+      onPick: (o) => {
+        this._set(field, o);
+        this._touch(field);
+      },
+    });
   }
 
   private _check(field: 'consent' | 'anonymous', text: string, err: JcIssue | undefined): TemplateResult {
@@ -362,5 +328,11 @@ export class JcCaseIntake extends CaseFormElement {
         ${this.hideSubmit ? nothing : html`<button type="submit" part="submit" class="primary" ?disabled=${this.disabled}>${s.submit}</button>`}
       </form>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-case-intake': JcCaseIntake;
   }
 }

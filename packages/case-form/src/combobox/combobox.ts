@@ -5,7 +5,6 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { comboboxStyles } from './styles.js';
 
 /**
  * One option of a `<jc-combobox>`.
@@ -43,10 +42,8 @@ export interface JcComboboxChangeDetail {
 
 let ids = 0;
 
-/** The default filter: the label, the chosen text, the hint or the value contains the query (case-insensitive). */
-function matches(o: ComboboxOption, q: string): boolean {
-  return [o.label, o.text ?? '', o.hint ?? '', o.value].some((t) => t.toLowerCase().includes(q));
-}
+/** The default filter: the label or the chosen text contains the query (case-insensitive). */
+const matches = (o: ComboboxOption, q: string): boolean => `${o.label} ${o.text ?? ''}`.toLowerCase().includes(q);
 
 /**
  * A text box that filters a list of options as the user types — the WAI-ARIA combobox pattern
@@ -56,7 +53,8 @@ function matches(o: ComboboxOption, q: string): boolean {
  *
  * It renders into its own children, not a shadow root, so that a `<label for>`, an error text
  * and `aria-describedby` in the document or shadow root around it reach its input (ARIA
- * references do not cross shadow roots); its styles are added to that root when it connects.
+ * references do not cross shadow roots); the root it sits in takes its styles, `comboboxStyles`
+ * (the case forms include them).
  * Its `jc-change` event bubbles but is not composed: inside another element's shadow root it
  * stays there.
  *
@@ -85,7 +83,7 @@ export class JcCombobox extends LitElement {
   @property({ attribute: false }) options: readonly ComboboxOption[] = [];
   /** The chosen option's value (`''` for none). */
   @property() value = '';
-  /** Which options a query keeps (default: label, chosen text, hint or value contains it, ignoring case). */
+  /** Which options a query (trimmed, lower case) keeps; default: those whose label or chosen text contains it, ignoring case. */
   @property({ attribute: false }) filter: ((option: ComboboxOption, query: string) => boolean) | undefined = undefined;
   /** The text box's id, for a `<label for>` outside. */
   @property({ attribute: 'input-id' }) inputId = '';
@@ -105,32 +103,20 @@ export class JcCombobox extends LitElement {
   @property({ type: Boolean }) required = false;
   /** Disables the text box. */
   @property({ type: Boolean }) disabled = false;
-  /** At most this many options are listed at once. */
-  @property({ type: Number }) limit = 200;
 
   @state() private _query: string | null = null;
   @state() private _open = false;
   @state() private _active = 0;
   private readonly _uid = `jc-combobox-${++ids}`;
-  /** True while the user's typing is what changed the value. */
-  private _typing = false;
 
   /** Renders into the element itself: see the class comment. */
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const sheet = comboboxStyles.styleSheet;
-    if (sheet && 'adoptedStyleSheets' in root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A value set from outside shows its option's text, not what was being typed.
-    if (changed.has('value') && !this._typing) this._query = null;
-    this._typing = false;
+    if (changed.has('value') && this.value) this._query = null;
   }
 
   /** Empties the text box and the choice, and closes the list. @example `combo.clear();` */
@@ -144,7 +130,7 @@ export class JcCombobox extends LitElement {
     return this.inputId || this._uid;
   }
 
-  /** The options the current query keeps (at most `limit`). */
+  /** The options the current query keeps (at most 200). */
   get shownOptions(): ComboboxOption[] {
     const q = (this._query ?? '').trim().toLowerCase();
     const keep = this.filter ?? matches;
@@ -152,7 +138,7 @@ export class JcCombobox extends LitElement {
     for (const o of this.options) {
       if (!q || keep(o, q)) {
         out.push(o);
-        if (out.length >= this.limit) break;
+        if (out.length >= 200) break;
       }
     }
     return out;
@@ -174,7 +160,6 @@ export class JcCombobox extends LitElement {
     this._open = true;
     this._active = 0;
     if (this.value) {
-      this._typing = true;
       this.value = '';
       this._emit();
     }
@@ -231,5 +216,11 @@ export class JcCombobox extends LitElement {
         ${open && !list.length ? html`<li role="option" aria-disabled="true" aria-selected="false" class="muted">${this.emptyText}</li>` : nothing}
       </ul>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-combobox': JcCombobox;
   }
 }

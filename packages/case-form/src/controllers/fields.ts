@@ -7,7 +7,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { FIELD_LABELS, type Attachment, type Category, type CategoryTable, type HierarchyIndex, type JcIssue } from '@jiceng/core';
 import type { UiLang } from '@jiceng/ui';
-import '@jiceng/grid-tree';
 import type { ComboboxOption, JcComboboxChangeDetail } from '../combobox/combobox.js';
 import { fill, type CaseFormStrings } from '../shared/i18n.js';
 import { INTAKE_LABELS } from '../case-intake/intake.js';
@@ -21,6 +20,43 @@ export interface FieldsState {
   categories: CategoryTable | undefined;
   hierarchy: HierarchyIndex | undefined;
   disabled: boolean;
+}
+
+/** What a text field shows and does. */
+export interface TextField {
+  /** The field's name (`data-field`, or `data-afield` in an action's form). */
+  name: string;
+  /** The action whose form holds the field (none: the intake). */
+  action?: string;
+  id: string;
+  /** Ids of the error and the counter. */
+  eid: string;
+  cid: string;
+  label: string;
+  value: string;
+  err: JcIssue | undefined;
+  required?: boolean;
+  max?: number | undefined;
+  /** Rows of a textarea (none: a one-line input). */
+  rows?: number;
+  type?: string;
+  inputmode?: string;
+  onInput: (value: string) => void;
+  onBlur?: () => void;
+}
+
+/** What a radio group shows and does. */
+export interface RadioField {
+  name: string;
+  action?: string;
+  eid: string;
+  label: string;
+  value: string;
+  /** `[value, text]` of each choice. */
+  options: readonly (readonly [string, string])[];
+  err: JcIssue | undefined;
+  required?: boolean;
+  onPick: (value: string) => void;
 }
 
 /** Stops an inner element's event at the element's boundary: the page hears only the element's own events. */
@@ -76,6 +112,51 @@ export class FieldsController implements ReactiveController {
     if (!max) return nothing;
     const n = value.length;
     return html`<div id=${id} class="counter${n >= max ? ' full' : ''}" part="counter">${fill(this.read().strings.counter, { n, max })}</div>`;
+  }
+
+  /**
+   * A text field (input or textarea) with its label, live counter and error. `field` names it
+   * in `data-field` (the intake) or `data-afield` (an action's form, `action` set).
+   */
+  text(o: TextField): TemplateResult {
+    const { strings: s, disabled } = this.read();
+    const { id, name, err, max } = o;
+    const describedby = [max ? o.cid : '', err ? o.eid : ''].filter(Boolean).join(' ') || nothing;
+    const input = (e: Event) => o.onInput((e.target as HTMLInputElement).value);
+    const common = { invalid: err ? 'true' : 'false', required: o.required ? 'true' : 'false' };
+    return html`
+      <div class="field" part="field${err ? ' field-invalid' : ''}">
+        <label part="label" for=${id}>${o.label}${o.required ? html` <span class="req">(${s.required})</span>` : nothing}</label>
+        ${o.rows
+          ? html`<textarea id=${id} data-field=${o.action ? nothing : name} data-afield=${o.action ? name : nothing} part="input" rows=${o.rows}
+              .value=${o.value} ?disabled=${disabled} maxlength=${max ?? nothing} aria-invalid=${common.invalid}
+              aria-describedby=${describedby} aria-required=${common.required} @input=${input} @blur=${o.onBlur}></textarea>`
+          : html`<input id=${id} data-field=${o.action ? nothing : name} data-afield=${o.action ? name : nothing} part="input"
+              type=${o.type ?? 'text'} inputmode=${o.inputmode ?? nothing} maxlength=${max ?? nothing} .value=${o.value} ?disabled=${disabled}
+              aria-invalid=${common.invalid} aria-describedby=${describedby} aria-required=${common.required} @input=${input} @blur=${o.onBlur} />`}
+        ${this.counter(o.value, max, o.cid)}
+        ${this.error(err, o.eid)}
+      </div>
+    `;
+  }
+
+  /** A group of radio buttons in a fieldset, with its legend and error (`data-field` or, in an action, `data-afield`). */
+  radios(o: RadioField): TemplateResult {
+    const { strings: s, disabled } = this.read();
+    const { err, name } = o;
+    return html`
+      <fieldset class="field radios" part="field${err ? ' field-invalid' : ''}" aria-describedby=${err ? o.eid : nothing}>
+        <legend part="label">${o.label}${o.required ? html` <span class="req">(${s.required})</span>` : nothing}</legend>
+        <div role="radiogroup" aria-invalid=${err ? 'true' : 'false'} aria-required=${o.required ? 'true' : 'false'} aria-label=${o.label}>
+          ${o.options.map(
+            ([value, text]) => html`<label class="choice"><input type="radio" name=${o.action ? `${o.action}-${name}` : name}
+              data-field=${o.action ? nothing : name} data-afield=${o.action ? name : nothing} value=${value} .checked=${o.value === value}
+              ?disabled=${disabled} @change=${() => o.onPick(value)} />${text}</label>`,
+          )}
+        </div>
+        ${this.error(err, o.eid)}
+      </fieldset>
+    `;
   }
 
   /** The category table as combobox options (indented, the path shown once chosen), cached per table and language. */

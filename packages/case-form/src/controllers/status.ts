@@ -31,11 +31,6 @@ export class StatusController implements ReactiveController {
   /** Lit calls this when the host connects; nothing to set up. */
   hostConnected(): void {}
 
-  /** The message shown now, if any. */
-  get current(): Status | null {
-    return this.#status;
-  }
-
   /** Shows a message. */
   set(kind: Status['kind'], text: string): void {
     this.#status = { kind, text };

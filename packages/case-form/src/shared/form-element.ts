@@ -10,7 +10,9 @@ import { LanguageController, themeTokens, translate, type UiLang } from '@jiceng
 import type { CategoryTable, HierarchyIndex } from '@jiceng/core';
 import { caseFormStrings, type CaseFormStrings } from './i18n.js';
 import type { DraftStorage } from './draft.js';
+import type { CommandResult } from '../events.js';
 import { caseFormStyles } from './styles.js';
+import { comboboxStyles } from '../combobox/styles.js';
 import { StatusController } from '../controllers/status.js';
 import { FilesController } from '../controllers/files.js';
 import { FieldsController } from '../controllers/fields.js';
@@ -33,8 +35,8 @@ import { FieldsController } from '../controllers/fields.js';
 export abstract class CaseFormElement extends LitElement {
   /** Focus given to the element goes to its first focusable control. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  /** The element's styles: the shared theme tokens, then its own. */
-  static override styles = [themeTokens, caseFormStyles];
+  /** The element's styles: the shared theme tokens, its own, and its comboboxes'. */
+  static override styles = [themeTokens, caseFormStyles, comboboxStyles];
 
   /** Language (`zh` default, `en…` for English); else the nearest `lang`, followed as the page's changes. */
   @property() override lang!: string;
@@ -63,6 +65,23 @@ export abstract class CaseFormElement extends LitElement {
   protected readonly fields = new FieldsController(this, this.files, () => ({
     lang: this.uiLang, strings: this.strings, categories: this.categories, hierarchy: this.hierarchy, disabled: this.disabled,
   }));
+
+  /** @internal The last result shown. */
+  protected lastResult: CommandResult | undefined;
+
+  /**
+   * Shows the host's answer to the element's last event (`jc-submit`, `jc-command`).
+   * @example `form.showResult({ ok: true });`
+   */
+  abstract showResult(result: CommandResult): void;
+
+  /** The last result shown; setting it is the same as calling {@link showResult}. */
+  set result(r: CommandResult | undefined) {
+    if (r) this.showResult(r);
+  }
+  get result(): CommandResult | undefined {
+    return this.lastResult;
+  }
 
   /** @internal The language spoken now. */
   protected get uiLang(): UiLang {
