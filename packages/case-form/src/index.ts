@@ -22,7 +22,6 @@ export * from './case-file/case-file.js';
 export * from './case-file/i18n.js';
 export * from './case-file/styles.js';
 export * from './combobox/combobox.js';
-export * from './combobox/styles.js';
 export * from './shared/form-element.js';
 export * from './shared/i18n.js';
 export * from './shared/styles.js';

@@ -53,8 +53,8 @@ const matches = (o: ComboboxOption, q: string): boolean => `${o.label} ${o.text 
  *
  * It renders into its own children, not a shadow root, so that a `<label for>`, an error text
  * and `aria-describedby` in the document or shadow root around it reach its input (ARIA
- * references do not cross shadow roots); the root it sits in takes its styles, `comboboxStyles`
- * (the case forms include them).
+ * references do not cross shadow roots); the document or shadow root it sits in styles it
+ * (the case forms' styles include its list and options).
  * Its `jc-change` event bubbles but is not composed: inside another element's shadow root it
  * stays there.
  *

@@ -12,7 +12,6 @@ import { caseFormStrings, type CaseFormStrings } from './i18n.js';
 import type { DraftStorage } from './draft.js';
 import type { CommandResult } from '../events.js';
 import { caseFormStyles } from './styles.js';
-import { comboboxStyles } from '../combobox/styles.js';
 import { StatusController } from '../controllers/status.js';
 import { FilesController } from '../controllers/files.js';
 import { FieldsController } from '../controllers/fields.js';
@@ -35,8 +34,8 @@ import { FieldsController } from '../controllers/fields.js';
 export abstract class CaseFormElement extends LitElement {
   /** Focus given to the element goes to its first focusable control. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  /** The element's styles: the shared theme tokens, its own, and its comboboxes'. */
-  static override styles = [themeTokens, caseFormStyles, comboboxStyles];
+  /** The element's styles: the shared theme tokens, then its own (its comboboxes' included). */
+  static override styles = [themeTokens, caseFormStyles];
 
   /** Language (`zh` default, `en…` for English); else the nearest `lang`, followed as the page's changes. */
   @property() override lang!: string;

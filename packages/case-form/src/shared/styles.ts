@@ -31,6 +31,11 @@ export const caseFormStyles = css`
   .error::before { content: '⚠ '; }
   .error p { margin: 0; }
   .muted { color: var(--jc-fg-muted); font-size: 0.92em; font-weight: 400; }
+  jc-combobox { display: grid; gap: calc(var(--jc-space) / 2); }
+  [role='listbox'] { list-style: none; margin: 0; padding: 0; max-block-size: 260px; overflow: auto; border: 1px solid var(--jc-border); border-radius: var(--jc-radius); background: var(--jc-bg); }
+  [role='listbox'][hidden] { display: none; }
+  [role='option'] { padding-block: calc(var(--jc-space) / 2); padding-inline-end: var(--jc-space); cursor: pointer; }
+  [role='option'].active { background: var(--jc-selected-bg); outline: 1px solid var(--jc-accent); }
   jc-grid-tree { block-size: 240px; border: 1px solid var(--jc-border); border-radius: var(--jc-radius); }
   .files { list-style: none; padding: 0; margin: 0; display: grid; gap: calc(var(--jc-space) / 2); }
   .fname { overflow-wrap: anywhere; }
