@@ -6,7 +6,7 @@ const sizes = JSON.parse(readFileSync('dist/bundle/sizes.json', 'utf8'));
 const what = {
   'jiceng.js': 'every element',
   'jc-grid-tree.js': '`<jc-grid-tree>`',
-  'jc-case-form.js': '`<jc-case-form>`, `<jc-case-file>` (with the core\'s schemas and rules)',
+  'jc-case-form.js': '`<jc-case-intake>`, `<jc-case-actions>`, `<jc-case-file>` (with the core\'s schemas and rules)',
   'jc-dashboard.js': '`<jc-dashboard>` and its charts',
   'jc-engagement.js': '`<jc-service-board>`, `<jc-ledger>`',
   'jc-alerts.js': '`<jc-alerts>`, `<jc-dispatch-board>`',

@@ -3,8 +3,10 @@
 const base = new URL('.', import.meta.url);
 const map = {
   'jc-grid-tree': 'jc-grid-tree.js',
-  'jc-case-form': 'jc-case-form.js',
+  'jc-case-intake': 'jc-case-form.js',
+  'jc-case-actions': 'jc-case-form.js',
   'jc-case-file': 'jc-case-form.js',
+  'jc-combobox': 'jc-case-form.js',
   'jc-dashboard': 'jc-dashboard.js',
   'jc-kpi': 'jc-dashboard.js',
   'jc-trend': 'jc-dashboard.js',

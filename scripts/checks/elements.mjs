@@ -10,7 +10,7 @@ import { launchChromium, serveDir } from './browser.mjs';
 
 const PACKAGES = {
   'grid-tree': { 'jc-grid-tree': ['jc-select', 'jc-expand', 'jc-search'] },
-  'case-form': { 'jc-case-form': ['jc-submit', 'jc-command'], 'jc-case-file': [] },
+  'case-form': { 'jc-case-intake': ['jc-submit'], 'jc-case-actions': ['jc-command'], 'jc-case-file': [], 'jc-combobox': ['jc-change'] },
   engagement: { 'jc-service-board': ['jc-command'], 'jc-ledger': [] },
   dashboard: {
     'jc-dashboard': ['jc-select', 'jc-period', 'jc-topic'], 'jc-kpi': [], 'jc-trend': [],

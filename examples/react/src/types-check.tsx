@@ -15,6 +15,9 @@ export const checks = [
   <jc-dashboard onjc-period={(e) => e.detail.period.toUpperCase()} />,
   // @ts-expect-error mode is 'standard' | 'wall'
   <jc-dashboard mode="huge" />,
-  <jc-case-form mode="action" onjc-command={(e) => e.detail.command} />,
+  <jc-case-actions onjc-command={(e) => e.detail.command} />,
+  <jc-case-intake hideSubmit onjc-submit={(e) => e.detail.discover.node} />,
+  // @ts-expect-error jc-case-intake sends jc-submit, not jc-command
+  <jc-case-intake onjc-command={(e) => e.detail.command} />,
   <jc-case-file noPrintButton />,
 ];

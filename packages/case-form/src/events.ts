@@ -1,12 +1,12 @@
 /**
- * The events of `<jc-case-form>` and `<jc-case-file>`, with typed `detail`.
+ * The events of `<jc-case-intake>`, `<jc-case-actions>` and `<jc-combobox>`, with typed `detail`
+ * (each element's module adds its tag to `HTMLElementTagNameMap`).
  * @module
  */
 import type { JcIssue } from '@jiceng/core';
 import type { Attachment, CaseAction } from '@jiceng/core/cases';
-import type { CaseIntake, IntakeCommands } from './intake.js';
-import type { JcCaseForm } from './case-form.js';
-import type { JcCaseFile } from './case-file.js';
+import type { CaseIntake, IntakeCommands } from './case-intake/intake.js';
+import type { JcComboboxChangeDetail } from './combobox/combobox.js';
 
 /**
  * `jc-submit`: a valid intake was submitted. `discover` is ready for the core; `register`
@@ -17,8 +17,8 @@ import type { JcCaseFile } from './case-file.js';
  * @example
  * ```ts
  * form.addEventListener('jc-submit', (e) => {
- *   const r = decide(e.detail.discover, actor, lookup, ctx);
- *   if (r.ok) decide({ ...e.detail.register, caseId: r.value[0].caseId, expectedVersion: 1 }, actor, lookup, ctx);
+ *   const r = decideCase(e.detail.discover, actor, lookup, ctx);
+ *   if (r.ok) decideCase({ ...e.detail.register, caseId: r.value[0].caseId, expectedVersion: 1 }, actor, lookup, ctx);
  * });
  * ```
  */
@@ -30,12 +30,12 @@ export interface JcSubmitDetail extends IntakeCommands {
 
 /**
  * `jc-command`: the user submitted an action form; `command` passed the core's
- * `validateCommand` and is ready for `decide`. Answer with `form.showResult(result)`.
+ * `validateCommand` and is ready for `decide`. Answer with `actions.showResult(result)`.
  *
  * @example
  * ```ts
- * form.addEventListener('jc-command', (e) => {
- *   form.showResult(decide(e.detail.command, actor, lookup, ctx));
+ * actions.addEventListener('jc-command', (e) => {
+ *   actions.showResult(decideCase(e.detail.command, actor, lookup, ctx));
  * });
  * ```
  */
@@ -51,7 +51,7 @@ export interface JcCommandDetail {
  *
  * @example
  * ```ts
- * form.showResult({ ok: false, errors: [issue('E_STALE_VERSION', '案件已被他人修改', 'the case has changed')] });
+ * actions.showResult({ ok: false, errors: [issue('E_STALE_VERSION', '案件已被他人修改', 'the case has changed')] });
  * ```
  */
 export type CommandResult = { ok: true } | { ok: false; errors: readonly JcIssue[] };
@@ -67,12 +67,9 @@ export type CommandResult = { ok: true } | { ok: false; errors: readonly JcIssue
 export type AttachmentMeta = Attachment;
 
 declare global {
-  interface HTMLElementTagNameMap {
-    'jc-case-form': JcCaseForm;
-    'jc-case-file': JcCaseFile;
-  }
   interface HTMLElementEventMap {
     'jc-submit': CustomEvent<JcSubmitDetail>;
     'jc-command': CustomEvent<JcCommandDetail>;
+    'jc-change': CustomEvent<JcComboboxChangeDetail>;
   }
 }

@@ -5,11 +5,13 @@
  */
 import type { DefineComponent } from 'vue';
 import type { ElementProps, VueEventProps } from '@jiceng/ui';
-import type { JcCaseFile, JcCaseForm, JcCommandDetail, JcSubmitDetail } from '@jiceng/case-form';
+import type { JcCaseActions, JcCaseFile, JcCaseIntake, JcCombobox, JcComboboxChangeDetail, JcCommandDetail, JcSubmitDetail } from '@jiceng/case-form';
 
 declare module 'vue' {
   interface GlobalComponents {
-    'jc-case-form': DefineComponent<ElementProps<JcCaseForm> & VueEventProps<{ 'jc-submit': CustomEvent<JcSubmitDetail>; 'jc-command': CustomEvent<JcCommandDetail> }>>;
+    'jc-case-intake': DefineComponent<ElementProps<JcCaseIntake> & VueEventProps<{ 'jc-submit': CustomEvent<JcSubmitDetail> }>>;
+    'jc-case-actions': DefineComponent<ElementProps<JcCaseActions> & VueEventProps<{ 'jc-command': CustomEvent<JcCommandDetail> }>>;
+    'jc-combobox': DefineComponent<ElementProps<JcCombobox> & VueEventProps<{ 'jc-change': CustomEvent<JcComboboxChangeDetail> }>>;
     'jc-case-file': DefineComponent<ElementProps<JcCaseFile> & VueEventProps<{}>>;
   }
 }

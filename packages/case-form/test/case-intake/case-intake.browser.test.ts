@@ -1,19 +1,19 @@
 import { fixture, fixtureSync, html, expect, oneEvent, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { JcCaseForm, JcSubmitDetail } from '../src/index.js';
-import { world, XSS, G1, type World } from './fixtures.js';
+import type { JcCaseIntake, JcSubmitDetail } from '../../src/index.js';
+import { world, XSS, G1, type World } from '../fixtures.js';
 
 let w: World;
 before(async () => {
   w = await world([{ code: '350302101001003', parent: '350302101001', level: 'grid', name: XSS }]);
 });
 
-const root = (el: JcCaseForm) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: JcCaseForm, sel: string) => root(el).querySelector<T>(sel);
-const errText = (el: JcCaseForm, field: string) => $(el, `#e-${field}`)?.textContent?.trim();
+const root = (el: JcCaseIntake) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: JcCaseIntake, sel: string) => root(el).querySelector<T>(sel);
+const errText = (el: JcCaseIntake, field: string) => $(el, `#e-${field}`)?.textContent?.trim();
 
-async function mount(tpl = html`<jc-case-form></jc-case-form>`): Promise<JcCaseForm> {
-  const el = await fixture<JcCaseForm>(tpl);
+async function mount(tpl = html`<jc-case-intake></jc-case-intake>`): Promise<JcCaseIntake> {
+  const el = await fixture<JcCaseIntake>(tpl);
   el.categories = w.categories;
   el.hierarchy = w.hierarchy;
   await el.updateComplete;
@@ -21,7 +21,7 @@ async function mount(tpl = html`<jc-case-form></jc-case-form>`): Promise<JcCaseF
   return el;
 }
 
-async function typeInto(el: JcCaseForm, field: string, value: string): Promise<void> {
+async function typeInto(el: JcCaseIntake, field: string, value: string): Promise<void> {
   const input = $<HTMLInputElement>(el, `[data-field="${field}"]`)!;
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -29,13 +29,13 @@ async function typeInto(el: JcCaseForm, field: string, value: string): Promise<v
   await el.updateComplete;
 }
 
-async function fillValid(el: JcCaseForm): Promise<void> {
+async function fillValid(el: JcCaseIntake): Promise<void> {
   el.raw = { category: 'city.rubbish', node: G1, description: '楼道堆放垃圾', urgency: 'normal', source: 'patrol' };
   await el.updateComplete;
 }
 
 
-describe('<jc-case-form> intake: validation', () => {
+describe('<jc-case-intake> intake: validation', () => {
   it('blocks an empty submit, shows every required field inline in Chinese and focuses the first', async () => {
     const el = await mount();
     let submitted = false;
@@ -58,7 +58,7 @@ describe('<jc-case-form> intake: validation', () => {
   });
 
   it('speaks English with lang="en"', async () => {
-    const el = await mount(html`<jc-case-form lang="en"></jc-case-form>`);
+    const el = await mount(html`<jc-case-intake lang="en"></jc-case-intake>`);
     await el.submit();
     expect(errText(el, 'category')).to.equal('category: required');
     expect(errText(el, 'description')).to.equal('description: required');
@@ -69,7 +69,7 @@ describe('<jc-case-form> intake: validation', () => {
 
   it('checks every optional field with the core rules, in zh and en, and clears the error once fixed', async () => {
     for (const lang of ['zh', 'en'] as const) {
-      const el = await mount(lang === 'en' ? html`<jc-case-form lang="en"></jc-case-form>` : undefined);
+      const el = await mount(lang === 'en' ? html`<jc-case-intake lang="en"></jc-case-intake>` : undefined);
       await fillValid(el);
       await typeInto(el, 'lat', '91');
       await typeInto(el, 'lng', '200');
@@ -182,7 +182,7 @@ describe('<jc-case-form> intake: validation', () => {
   });
 });
 
-describe('<jc-case-form> intake: submitting', () => {
+describe('<jc-case-intake> intake: submitting', () => {
   it('emits jc-submit with commands the core accepts', async () => {
     const el = await mount();
     await fillValid(el);
@@ -233,11 +233,11 @@ describe('<jc-case-form> intake: submitting', () => {
   });
 });
 
-describe('<jc-case-form> inside a plain <form>', () => {
+describe('<jc-case-intake> inside a plain <form>', () => {
   it('is invalid while the intake is, and submits its JSON under its name', async () => {
     // fixtureSync: open-wc waits an animation frame for plain elements, which a background page never gets.
-    const form = fixtureSync<HTMLFormElement>(html`<form><jc-case-form name="case" hide-submit></jc-case-form><button>go</button></form>`);
-    const el = form.querySelector('jc-case-form')!;
+    const form = fixtureSync<HTMLFormElement>(html`<form><jc-case-intake name="case" hide-submit></jc-case-intake><button>go</button></form>`);
+    const el = form.querySelector('jc-case-intake')!;
     el.categories = w.categories;
     el.hierarchy = w.hierarchy;
     await el.updateComplete;
@@ -267,10 +267,10 @@ describe('<jc-case-form> inside a plain <form>', () => {
   });
 });
 
-describe('<jc-case-form> in a disabled fieldset', () => {
+describe('<jc-case-intake> in a disabled fieldset', () => {
   it('disables its controls with the fieldset', async () => {
-    const form = fixtureSync<HTMLFormElement>(html`<form><fieldset disabled><jc-case-form name="c"></jc-case-form></fieldset></form>`);
-    const el = form.querySelector('jc-case-form')!;
+    const form = fixtureSync<HTMLFormElement>(html`<form><fieldset disabled><jc-case-intake name="c"></jc-case-intake></fieldset></form>`);
+    const el = form.querySelector('jc-case-intake')!;
     await el.updateComplete;
     expect($<HTMLTextAreaElement>(el, '[data-field="description"]')!.disabled).to.equal(true);
     expect($<HTMLButtonElement>(el, 'button[part="submit"]')!.disabled).to.equal(true);
@@ -280,17 +280,17 @@ describe('<jc-case-form> in a disabled fieldset', () => {
   });
 });
 
-describe('<jc-case-form> drafts', () => {
+describe('<jc-case-intake> drafts', () => {
   it('restores what was typed after a reload and clears it on a successful submit', async () => {
     const mem = new Map<string, string>();
     const storage = { getItem: (k: string) => mem.get(k) ?? null, setItem: (k: string, v: string) => void mem.set(k, v), removeItem: (k: string) => void mem.delete(k) };
-    const first = await fixture<JcCaseForm>(html`<jc-case-form draft-key="t1" .storage=${storage}></jc-case-form>`);
+    const first = await fixture<JcCaseIntake>(html`<jc-case-intake draft-key="t1" .storage=${storage}></jc-case-intake>`);
     first.categories = w.categories;
     await first.updateComplete;
     await typeInto(first, 'description', '井盖缺失');
     await typeInto(first, 'address', '胜利路 12 号');
     first.remove();
-    const second = await fixture<JcCaseForm>(html`<jc-case-form draft-key="t1" .storage=${storage}></jc-case-form>`);
+    const second = await fixture<JcCaseIntake>(html`<jc-case-intake draft-key="t1" .storage=${storage}></jc-case-intake>`);
     second.categories = w.categories;
     second.hierarchy = w.hierarchy;
     await second.updateComplete;
@@ -306,14 +306,14 @@ describe('<jc-case-form> drafts', () => {
 
   it('uses localStorage by default', async () => {
     localStorage.removeItem('jc-case-form:t2');
-    const el = await fixture<JcCaseForm>(html`<jc-case-form draft-key="t2"></jc-case-form>`);
+    const el = await fixture<JcCaseIntake>(html`<jc-case-intake draft-key="t2"></jc-case-intake>`);
     await typeInto(el, 'description', '路灯不亮');
     expect(JSON.parse(localStorage.getItem('jc-case-form:t2')!).intake.description).to.equal('路灯不亮');
     localStorage.removeItem('jc-case-form:t2');
   });
 });
 
-describe('<jc-case-form> safety and accessibility', () => {
+describe('<jc-case-intake> safety and accessibility', () => {
   afterEach(() => {
     delete (window as unknown as Record<string, unknown>).__pwned;
   });
@@ -345,5 +345,53 @@ describe('<jc-case-form> safety and accessibility', () => {
     await el.submit();
     await aTimeout(0);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<jc-case-intake> follows the page and keeps its inner events inside', () => {
+  it('re-renders in English when <html lang> changes to en, and back', async () => {
+    const html0 = document.documentElement.getAttribute('lang');
+    try {
+      document.documentElement.setAttribute('lang', 'zh-CN');
+      const el = await mount();
+      const submit = () => $<HTMLButtonElement>(el, 'button[part="submit"]')!.textContent!.trim();
+      expect(submit()).to.equal('提交');
+      document.documentElement.setAttribute('lang', 'en');
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(submit()).to.equal('Submit');
+      expect($(el, '.title')!.textContent!.trim()).to.equal('Report a case');
+      expect($(el, 'label[for="f-category"]')!.textContent).to.contain('Category');
+      document.documentElement.setAttribute('lang', 'zh-CN');
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(submit()).to.equal('提交');
+    } finally {
+      if (html0 === null) document.documentElement.removeAttribute('lang');
+      else document.documentElement.setAttribute('lang', html0);
+    }
+  });
+
+  it('picks a node in its tree without the tree\'s jc-search, jc-expand or jc-select reaching the page', async () => {
+    const heard: string[] = [];
+    const listen = (e: Event) => heard.push(e.type);
+    const types = ['jc-select', 'jc-search', 'jc-expand'];
+    for (const t of types) document.addEventListener(t, listen);
+    try {
+      const el = await mount();
+      const tree = $(el, 'jc-grid-tree[data-field="node"]')!;
+      tree.shadowRoot!.querySelector<HTMLInputElement>('input')!.focus();
+      await sendKeys({ type: '第一网格' });
+      await aTimeout(400); // the tree searches after its delay and reports jc-search
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await aTimeout(0);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.raw.node).to.equal(G1);
+      expect(heard).to.deep.equal([]);
+    } finally {
+      for (const t of types) document.removeEventListener(t, listen);
+    }
   });
 });

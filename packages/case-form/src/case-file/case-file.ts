@@ -5,12 +5,13 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { resolveLang, themeTokens, translate, type UiLang } from '@jiceng/ui';
+import { LanguageController, themeTokens, translate, type UiLang } from '@jiceng/ui';
 import { type LocalizedText } from '@jiceng/core';
 import { DEFAULT_ROLE_RULES } from '@jiceng/core/access';
 import { formatDuration, type Dossier, type DossierEntry, type DossierIntake } from '@jiceng/core/cases';
-import { caseFileStrings, fill, type CaseFileStrings } from './i18n.js';
-import { formatSize } from './attachments.js';
+import { fill } from '../shared/i18n.js';
+import { formatSize } from '../shared/attachments.js';
+import { caseFileStrings, type CaseFileStrings } from './i18n.js';
 import { caseFileStyles } from './styles.js';
 
 const GLYPH: Record<string, string> = { done: '✓', current: '●', pending: '○', skipped: '–' };
@@ -57,7 +58,7 @@ export class JcCaseFile extends LitElement {
 
   /** The dossier to show (the core's `Dossier`, masked for the reader). */
   @property({ attribute: false }) dossier: Dossier | undefined = undefined;
-  /** Language (`zh` default, `en…` for English); falls back to the nearest `lang`. */
+  /** Language (`zh` default, `en…` for English); else the nearest `lang`, followed as the page's changes. */
   @property() override lang!: string;
   /** Colour theme: light, dark, or auto. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
@@ -68,8 +69,10 @@ export class JcCaseFile extends LitElement {
   /** Hides the print button. */
   @property({ type: Boolean, attribute: 'no-print-button', reflect: true }) noPrintButton = false;
 
+  private readonly _language = new LanguageController(this);
+
   private get _lang(): UiLang {
-    return resolveLang(this);
+    return this._language.lang;
   }
 
   private get _s(): CaseFileStrings {
@@ -182,5 +185,11 @@ export class JcCaseFile extends LitElement {
         </section>
       </article>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jc-case-file': JcCaseFile;
   }
 }

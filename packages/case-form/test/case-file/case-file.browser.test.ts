@@ -1,8 +1,8 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { Dossier } from '@jiceng/core/cases';
-import type { JcCaseFile } from '../src/index.js';
-import { world, TO_HANDLING, XSS, type World } from './fixtures.js';
+import type { JcCaseFile } from '../../src/index.js';
+import { world, TO_HANDLING, XSS, type World } from '../fixtures.js';
 
 let w: World;
 let dossier: Dossier;

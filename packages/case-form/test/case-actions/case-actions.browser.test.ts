@@ -1,20 +1,20 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import type { CaseState } from '@jiceng/core';
 import type { CaseAction } from '@jiceng/core/cases';
-import type { JcCaseForm, JcCommandDetail } from '../src/index.js';
-import { world, TO_HANDLING, XSS, V1, COUNTY, type World } from './fixtures.js';
+import type { JcCaseActions, JcCommandDetail } from '../../src/index.js';
+import { world, TO_HANDLING, XSS, V1, COUNTY, type World } from '../fixtures.js';
 
 let w: World;
 beforeEach(async () => {
   w = await world();
 });
 
-const root = (el: JcCaseForm) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: JcCaseForm, sel: string) => root(el).querySelector<T>(sel);
-const buttons = (el: JcCaseForm) => [...root(el).querySelectorAll<HTMLButtonElement>('[part="action-button"]')].map((b) => b.dataset.action);
+const root = (el: JcCaseActions) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: JcCaseActions, sel: string) => root(el).querySelector<T>(sel);
+const buttons = (el: JcCaseActions) => [...root(el).querySelectorAll<HTMLButtonElement>('[part="action-button"]')].map((b) => b.dataset.action);
 
-async function mount(state: CaseState, actor: keyof World['actors'], lang = 'zh'): Promise<JcCaseForm> {
-  const el = await fixture<JcCaseForm>(html`<jc-case-form mode="action" lang=${lang}></jc-case-form>`);
+async function mount(state: CaseState, actor: keyof World['actors'], lang = 'zh'): Promise<JcCaseActions> {
+  const el = await fixture<JcCaseActions>(html`<jc-case-actions lang=${lang}></jc-case-actions>`);
   el.caseState = { ...state };
   el.actor = w.actors[actor];
   el.context = w.ctx;
@@ -22,24 +22,24 @@ async function mount(state: CaseState, actor: keyof World['actors'], lang = 'zh'
   return el;
 }
 
-async function open(el: JcCaseForm, action: CaseAction): Promise<void> {
+async function open(el: JcCaseActions, action: CaseAction): Promise<void> {
   $<HTMLButtonElement>(el, `[data-action="${action}"]`)!.click();
   await el.updateComplete;
 }
 
-async function type(el: JcCaseForm, name: string, value: string): Promise<void> {
+async function type(el: JcCaseActions, name: string, value: string): Promise<void> {
   const input = $<HTMLInputElement>(el, `[data-afield="${name}"]`)!;
   input.value = value;
   input.dispatchEvent(new Event('input'));
   await el.updateComplete;
 }
 
-async function pick(el: JcCaseForm, name: string, value: string): Promise<void> {
+async function pick(el: JcCaseActions, name: string, value: string): Promise<void> {
   $<HTMLInputElement>(el, `[data-afield="${name}"][value="${value}"]`)!.click();
   await el.updateComplete;
 }
 
-describe('<jc-case-form mode="action">: what is offered', () => {
+describe('<jc-case-actions>: what is offered', () => {
   it('offers each role only what it may do in each state', async () => {
     const id = w.run(TO_HANDLING.slice(0, 1));
     // discovered: the village officer registers/rejects/merges; the grid worker and a citizen cannot.
@@ -72,7 +72,7 @@ describe('<jc-case-form mode="action">: what is offered', () => {
 
   it('uses the host\'s list when no context is given', async () => {
     const id = w.run(TO_HANDLING);
-    const el = await fixture<JcCaseForm>(html`<jc-case-form mode="action"></jc-case-form>`);
+    const el = await fixture<JcCaseActions>(html`<jc-case-actions></jc-case-actions>`);
     el.caseState = w.store.get(id)!;
     el.actions = ['reportProgress', 'reportHandled'];
     await el.updateComplete;
@@ -80,7 +80,7 @@ describe('<jc-case-form mode="action">: what is offered', () => {
   });
 });
 
-describe('<jc-case-form mode="action">: submitting', () => {
+describe('<jc-case-actions>: submitting', () => {
   it('starts a panel with the host\'s defaults and focuses what still needs typing, else the submit button', async () => {
     const id = w.run(TO_HANDLING.slice(0, 2));
     const el = await mount(w.store.get(id)!, 'vo');
@@ -165,18 +165,38 @@ describe('<jc-case-form mode="action">: submitting', () => {
     expect(r2.ok, JSON.stringify(r2)).to.equal(true);
   });
 
+  it('takes the dispatch target from its tree without the tree\'s jc-select reaching the page', async () => {
+    const id = w.run(TO_HANDLING.slice(0, 2));
+    const el = await mount(w.store.get(id)!, 'vo');
+    await open(el, 'dispatch');
+    let heard = 0;
+    const listen = () => heard++;
+    document.addEventListener('jc-select', listen);
+    try {
+      // what the tree sends when the user picks a node: bubbling and composed
+      el.shadowRoot!.querySelector('jc-grid-tree')!.dispatchEvent(new CustomEvent('jc-select', { detail: { codes: [V1], code: V1, positions: [] }, bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(heard).to.equal(0);
+      setTimeout(() => $<HTMLButtonElement>(el, '[part="action-panel"] [part="submit"]')!.click());
+      const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
+      expect(ev.detail.command).to.include({ type: 'dispatch', node: V1 });
+    } finally {
+      document.removeEventListener('jc-select', listen);
+    }
+  });
+
   it('keeps an action\'s typing in the draft across a reload', async () => {
     const mem = new Map<string, string>();
     const storage = { getItem: (k: string) => mem.get(k) ?? null, setItem: (k: string, v: string) => void mem.set(k, v), removeItem: (k: string) => void mem.delete(k) };
     const id = w.run(TO_HANDLING);
-    const el = await fixture<JcCaseForm>(html`<jc-case-form mode="action" draft-key="act" .storage=${storage}></jc-case-form>`);
+    const el = await fixture<JcCaseActions>(html`<jc-case-actions draft-key="act" .storage=${storage}></jc-case-actions>`);
     Object.assign(el, { caseState: w.store.get(id), actor: w.actors.gw, context: w.ctx });
     await el.updateComplete;
     await open(el, 'requestExtension');
     await type(el, 'limit.amount', '3');
     await type(el, 'reason', '当事人外出');
     el.remove();
-    const again = await fixture<JcCaseForm>(html`<jc-case-form mode="action" draft-key="act" .storage=${storage}></jc-case-form>`);
+    const again = await fixture<JcCaseActions>(html`<jc-case-actions draft-key="act" .storage=${storage}></jc-case-actions>`);
     Object.assign(again, { caseState: w.store.get(id), actor: w.actors.gw, context: w.ctx });
     await again.updateComplete;
     await open(again, 'requestExtension');

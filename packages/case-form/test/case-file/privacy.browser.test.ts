@@ -1,6 +1,6 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import type { JcCaseFile } from '../src/index.js';
-import { world, COUNTY, G1, U1, type World } from './fixtures.js';
+import type { JcCaseFile } from '../../src/index.js';
+import { world, COUNTY, G1, U1, type World } from '../fixtures.js';
 
 // The access layer decides what a reader sees; the element renders only that. A case whose
 // texts quote the reporter's phone and ID number, read by a county officer (no personal

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateIntake, intakeCommands } from '../src/intake.js';
-import { buildActionCommand, isRequired } from '../src/actions.js';
+import { validateIntake, intakeCommands } from '../../src/case-intake/intake.js';
+import { buildActionCommand, isRequired } from '../../src/case-actions/actions.js';
 import { validateCommand } from '@jiceng/core/cases';
 
 const good = {

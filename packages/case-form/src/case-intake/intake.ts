@@ -8,8 +8,9 @@
  */
 import * as z from 'zod';
 import { type JcIssue, type LocalizedText, type Result } from '@jiceng/core';
-import { zodIssues, commandSchemas, FIELD_LABELS, type CaseCommandOf } from '@jiceng/core/cases';
-import { issue, need } from '@jiceng/core/errors';
+import { commandSchemas, FIELD_LABELS, zodIssues, type Attachment, type CaseCommandOf } from '@jiceng/core/cases';
+import { issue } from '@jiceng/core/errors';
+import { need } from '@jiceng/core/errors';
 
 const discover = commandSchemas.discover.shape;
 const register = commandSchemas.register.shape;
@@ -110,8 +111,8 @@ export type IntakeInput = Partial<z.input<typeof intakeSchema>>;
  * @example
  * ```ts
  * const { discover, register } = intakeCommands(intake);
- * const r = decide(discover, actor, lookup, ctx);
- * if (r.ok) decide({ ...register, caseId: r.value[0].caseId, expectedVersion: 1 }, actor, lookup, ctx);
+ * const r = decideCase(discover, actor, lookup, ctx);
+ * if (r.ok) decideCase({ ...register, caseId: r.value[0].caseId, expectedVersion: 1 }, actor, lookup, ctx);
  * ```
  */
 export interface IntakeCommands {
@@ -202,4 +203,68 @@ export function validateIntake(raw: IntakeInput): Result<CaseIntake> {
     if (!errors.some((e) => e.column === column)) errors.push(issue('E_INVALID_INPUT', INTAKE_RULES[rule][0], INTAKE_RULES[rule][1], { column }));
   }
   return { ok: false, errors, warnings: [] };
+}
+
+/**
+ * The intake as typed: strings as in the inputs, so that a half-typed value survives a
+ * reload and shows its own message.
+ *
+ * @example
+ * ```ts
+ * const raw: IntakeRaw = { ...EMPTY_INTAKE, description: '楼道堆物' };
+ * ```
+ */
+export interface IntakeRaw {
+  category: string;
+  node: string;
+  address: string;
+  lat: string;
+  lng: string;
+  description: string;
+  urgency: string;
+  source: string;
+  reporterName: string;
+  reporterPhone: string;
+  consent: boolean;
+  anonymous: boolean;
+  attachments: Attachment[];
+}
+
+/**
+ * A blank intake (urgency defaults to normal).
+ *
+ * @example
+ * ```ts
+ * form.reset(); // back to EMPTY_INTAKE
+ * ```
+ */
+export const EMPTY_INTAKE: Readonly<IntakeRaw> = Object.freeze({
+  category: '', node: '', address: '', lat: '', lng: '', description: '', urgency: 'normal', source: '',
+  reporterName: '', reporterPhone: '', consent: false, anonymous: false, attachments: [],
+});
+
+const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.trim()));
+const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s);
+
+/**
+ * Turns the typed intake into the input of the intake schema.
+ *
+ * @example
+ * ```ts
+ * intakeInput({ ...EMPTY_INTAKE, lat: '25.4' }).lat; // 25.4
+ * ```
+ */
+export function intakeInput(r: IntakeRaw): IntakeInput {
+  need('intakeInput', 'r', r, 'object', {
+    category: 'string', node: 'string', address: 'string', lat: 'string', lng: 'string', description: 'string', urgency: 'string',
+    source: 'string', reporterName: 'string', reporterPhone: 'string', consent: 'boolean', anonymous: 'boolean', attachments: 'array',
+  });
+  const out: IntakeInput = {
+    category: r.category, node: r.node, description: r.description, consent: r.consent, anonymous: r.anonymous,
+    address: opt(r.address), lat: num(r.lat), lng: num(r.lng), reporterName: opt(r.reporterName),
+    reporterPhone: opt(r.reporterPhone), attachments: r.attachments.length ? r.attachments : undefined,
+  };
+  if (r.urgency) out.urgency = r.urgency as IntakeInput['urgency'];
+  if (r.source) out.source = r.source as IntakeInput['source'];
+  return out;
 }
