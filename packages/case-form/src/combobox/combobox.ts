@@ -3,7 +3,7 @@
  * pattern (editable, list autocomplete).
  * @module
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
 /**
@@ -108,6 +108,9 @@ export class JcCombobox extends LitElement {
   @state() private _open = false;
   @state() private _active = 0;
   private readonly _uid = `jc-combobox-${++ids}`;
+
+  /** None of its own: it has no shadow root, so the form it sits in styles it (see the class comment). */
+  static override styles: CSSResultGroup = [];
 
   /** Renders into the element itself: see the class comment. */
   protected override createRenderRoot(): HTMLElement {

@@ -56,7 +56,7 @@ export function isVisible(access: Access, kind: string, record: PlainRecord): bo
 }
 
 /**
- * Keeps the records the actor may see (see {@link isVisible}); the others leave no trace —
+ * Keeps the records the actor may see (see `isVisible`); the others leave no trace —
  * not even a count.
  *
  * @example

@@ -22,7 +22,7 @@ import type { Sensitivity } from './sensitivity.js';
  * ```
  */
 export interface RoleRule {
-  /** Role id as used in {@link RoleGrant.role}. */
+  /** Role id as used in `RoleGrant.role`. */
   id: string;
   /** Display name. */
   name: LocalizedText;

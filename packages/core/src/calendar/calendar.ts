@@ -542,7 +542,7 @@ export function isWorkingDay(cal: WorkingCalendar, t: number): boolean {
 /**
  * The instant that lies `ms` milliseconds of working time after `t`. Time outside working
  * hours does not count; adding 0 moves `t` forward to the next working moment. Throws a
- * `JcError` on bad arguments or outside coverage (see {@link dueAfterWorkingMs} for a `Result`).
+ * `JcError` on bad arguments or outside coverage (see `dueAfterWorkingMs` for a `Result`).
  *
  * @example
  * ```ts

@@ -425,7 +425,7 @@ export function foldCaseChecked(events: readonly AnyCaseEvent[], rules: FoldRule
 
 /**
  * Folds a case's own events (in order) into its state; `undefined` for an empty stream or
- * one with an event the table or the invariants refuse (see {@link foldCaseChecked} for why).
+ * one with an event the table or the invariants refuse (see `foldCaseChecked` for why).
  * The same events always give the same state.
  *
  * @example

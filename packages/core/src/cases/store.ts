@@ -157,7 +157,7 @@ function growColumns<T extends object>(c: T, make: (n: number) => T, n: number):
  * Per-case state and the facts columns, kept current by applying events in order. The
  * state lives in typed columns (about 190 bytes a case with its id), not in one object per
  * case; {@link CaseStore.get} materialises a plain {@link CaseState}. The same transitions as
- * {@link applyEvent} (the property tests check that both folds agree).
+ * `applyCase` of `@jiceng/core/cases` (the property tests check that both folds agree).
  *
  * @example
  * ```ts
@@ -501,7 +501,7 @@ export class CaseStore {
     return null;
   }
 
-  /** The transitions of {@link applyEvent}, on the columns of one row. */
+  /** The transitions of {@link applyCase}, on the columns of one row. */
   private applyRow(row: number, e: AnyCaseEvent): void {
     const f = this.facts;
     const c = this.cols;

@@ -1,7 +1,7 @@
 /**
  * The one transition table of the case loop: which event may follow in which status, and
  * the status it leads to. `decide` (which commands a status allows), the state fold
- * ({@link applyEvent}) and the store fold (`CaseStore`) all read it; no copy of it exists
+ * ({@link applyCase}) and the store fold (`CaseStore`) all read it; no copy of it exists
  * anywhere else. The hot path reads it as one small typed array: status × event kind → next
  * status.
  * @module
