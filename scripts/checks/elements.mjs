@@ -7,6 +7,7 @@ import { readFileSync, existsSync, mkdtempSync, cpSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, serveDir } from './browser.mjs';
+import { sortManifest } from '../cem.mjs';
 
 const PACKAGES = {
   'grid-tree': { 'jc-grid-tree': ['jc-select', 'jc-expand', 'jc-search'] },
@@ -28,7 +29,7 @@ export default async function ({ run }) {
     cpSync(`packages/${pkg}/src`, join(out, 'src'), { recursive: true });
     writeFileSync(join(out, 'package.json'), '{}');
     const r = run(join(process.cwd(), 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', '.', '--quiet'], { cwd: out });
-    const fresh = existsSync(join(out, 'custom-elements.json')) ? readFileSync(join(out, 'custom-elements.json'), 'utf8') : '';
+    const fresh = existsSync(join(out, 'custom-elements.json')) ? sortManifest(readFileSync(join(out, 'custom-elements.json'), 'utf8')) : '';
     const committed = existsSync(`packages/${pkg}/custom-elements.json`) ? readFileSync(`packages/${pkg}/custom-elements.json`, 'utf8') : '';
     results.push([`@jiceng/${pkg}: custom-elements.json is current (node scripts/cem.mjs)`, r.status === 0 && fresh !== '' && fresh === committed]);
     const decls = fresh ? JSON.parse(fresh).modules.flatMap((m) => m.declarations ?? []) : [];
