@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMetrics, dashboardSlice, DEFAULT_COMPOSITE, type CoverageSource } from '../src/metrics/index.js';
 import type { CoverageDef } from '../src/overlay/types.js';
-import { JcError } from '../src/errors.js';
+import { JcError } from '../src/errors/index.js';
 import { factsOf, h, history, NOW, S } from './metrics-fixture.js';
 
 const branchDef: CoverageDef = {
