@@ -3,7 +3,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { argumentsError } from './args.js';
+import { need } from './args.js';
 import { resolveLang, type UiLang } from './lang.js';
 
 /**
@@ -43,9 +43,7 @@ export class LanguageController implements ReactiveController {
   readonly #host: LanguageHost;
 
   constructor(host: LanguageHost) {
-    if (typeof host !== 'object' || host === null || typeof (host as Partial<LanguageHost>).addController !== 'function') {
-      throw argumentsError('LanguageController', { zh: '一个 Lit 元素（ReactiveControllerHost）', en: 'a Lit element (a ReactiveControllerHost)' });
-    }
+    need('LanguageController', 'host', host, 'object', { addController: 'function' });
     this.#host = host;
     host.addController(this);
   }
