@@ -3,7 +3,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { need } from './args.js';
+import { argumentsError } from './args.js';
 import { resolveLang, type UiLang } from './lang.js';
 
 /**
@@ -43,7 +43,9 @@ export class LanguageController implements ReactiveController {
   readonly #host: LanguageHost;
 
   constructor(host: LanguageHost) {
-    need('LanguageController', 'host', host, 'object', { addController: 'function' });
+    if (typeof (host as Partial<LanguageHost> | null)?.addController !== 'function') {
+      throw argumentsError('LanguageController', { zh: 'Lit 元素', en: 'a Lit element' });
+    }
     this.#host = host;
     host.addController(this);
   }
