@@ -43,8 +43,8 @@ export class LanguageController implements ReactiveController {
   readonly #host: LanguageHost;
 
   constructor(host: LanguageHost) {
-    if (typeof host !== 'object' || host === null || typeof (host as Partial<LanguageHost>).addController !== 'function') {
-      throw argumentsError('LanguageController', { zh: '一个 Lit 元素（ReactiveControllerHost）', en: 'a Lit element (a ReactiveControllerHost)' });
+    if (typeof (host as Partial<LanguageHost> | null)?.addController !== 'function') {
+      throw argumentsError('LanguageController', { zh: 'Lit 元素', en: 'a Lit element' });
     }
     this.#host = host;
     host.addController(this);

@@ -82,8 +82,8 @@ export class JcCaseActions extends CaseFormElement {
   @state() private _showAll = false;
   @state() private _pending: CaseAction | null = null;
 
-  private readonly _draft = new DraftController<Values>(this, 'actions');
-  private readonly _focus = new FocusController(this, 'data-afield');
+  readonly #draft = new DraftController<Values>(this, 'actions');
+  readonly #focus = new FocusController(this, 'data-afield');
 
   /** The actions offered now: the core's `availableActions` when `context` is set, else `actions`. */
   get offeredActions(): CaseAction[] {
@@ -108,7 +108,7 @@ export class JcCaseActions extends CaseFormElement {
         const next = { ...this._values };
         delete next[action];
         this._values = next;
-        this._saveDraft();
+        this.#saveDraft();
       }
       this._errors = [];
       this._showAll = false;
@@ -123,27 +123,27 @@ export class JcCaseActions extends CaseFormElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const d = this._draft.restore();
+    const d = this.#draft.restore();
     if (d) this._values = d;
     if (changed.has('caseState') && changed.get('caseState') !== undefined) this._errors = [];
   }
 
-  private _saveDraft(): void {
-    this._draft.save(Object.keys(this._values).length ? this._values : undefined);
+  #saveDraft(): void {
+    this.#draft.save(Object.keys(this._values).length ? this._values : undefined);
   }
 
-  private _set(name: string, value: ActionValues[string]): void {
+  #set(name: string, value: ActionValues[string]): void {
     const a = this._open;
     if (!a) return;
     this._values = { ...this._values, [a]: { ...(this._values[a] ?? {}), [name]: value } };
     this.status.clear();
-    this._saveDraft();
+    this.#saveDraft();
   }
 
-  private async _submit(action: CaseAction): Promise<void> {
+  async #submit(action: CaseAction): Promise<void> {
     const s = this.caseState;
     if (!s) return;
-    const values = this._valuesOf(action);
+    const values = this.#valuesOf(action);
     const command = buildActionCommand(action, s, values);
     const v = validateCommand(command);
     this._showAll = true;
@@ -153,7 +153,7 @@ export class JcCaseActions extends CaseFormElement {
       const names = ACTION_FIELDS[action].map((f) => f.name);
       const { fields } = byField(v.errors, names);
       const first = names.find((n) => fields.has(n));
-      if (first) await this._focus.after(() => this._focus.control(first));
+      if (first) await this.#focus.after(() => this.#focus.control(first));
       return;
     }
     this._errors = [];
@@ -165,27 +165,27 @@ export class JcCaseActions extends CaseFormElement {
   }
 
   /** What an action's form holds: the host's defaults under what the user typed. */
-  private _valuesOf(action: CaseAction): ActionValues {
+  #valuesOf(action: CaseAction): ActionValues {
     return { ...(this.actionDefaults?.[action] ?? {}), ...(this._values[action] ?? {}) };
   }
 
   /** After a panel opens, focus goes to its first required field still empty, else its submit button. */
-  private _focusPanel(action: CaseAction): Promise<void> {
-    return this._focus.after(() => {
+  #focusPanel(action: CaseAction): Promise<void> {
+    return this.#focus.after(() => {
       if (this._open !== action) return null;
-      const values = this._valuesOf(action);
+      const values = this.#valuesOf(action);
       const empty = ACTION_FIELDS[action].find((f) => isRequired(action, f.name) && (values[f.name] === undefined || values[f.name] === ''));
-      return (empty && this._focus.control(empty.name)) ?? this.renderRoot.querySelector<HTMLElement>(`#panel-${action} [part="submit"]`);
+      return (empty && this.#focus.control(empty.name)) ?? this.renderRoot.querySelector<HTMLElement>(`#panel-${action} [part="submit"]`);
     });
   }
 
-  private _label(f: ActionField): string {
+  #label(f: ActionField): string {
     if (f.name === 'limit.amount') return `${this.fields.fieldLabel('limit')}（${this.fields.fieldLabel('amount')}）`;
     if (f.name === 'limit.unit') return this.fields.fieldLabel('limit');
     return this.fields.fieldLabel(f.name);
   }
 
-  private _deadlineInfo(): string | undefined {
+  #deadlineInfo(): string | undefined {
     const s = this.caseState;
     const cat = s?.category && this.context?.categories.get(s.category);
     const lim = cat && s?.urgency ? cat.limits[s.urgency] : undefined;
@@ -193,30 +193,30 @@ export class JcCaseActions extends CaseFormElement {
     return fill(this.strings.deadlineInfo, { limit: `${lim.amount} ${lim.unit === 'workHours' ? this.strings.workHours : this.strings.workDays}` });
   }
 
-  private _field(action: CaseAction, f: ActionField, err: JcIssue | undefined): TemplateResult {
+  #field(action: CaseAction, f: ActionField, err: JcIssue | undefined): TemplateResult {
     const s = this.strings;
-    const v = this._valuesOf(action)[f.name];
+    const v = this.#valuesOf(action)[f.name];
     const key = `${action}-${f.name.replace('.', '-')}`;
     const [id, eid, cid] = [`a-${key}`, `ae-${key}`, `ac-${key}`];
     const required = isRequired(action, f.name);
-    const label = this._label(f);
+    const label = this.#label(f);
     const req = required ? html` <span class="req">(${s.required})</span>` : nothing;
     const max = f.kind === 'textarea' || f.kind === 'text' ? limitOf(f.name) : undefined;
     const aria = { invalid: err ? 'true' : 'false', describedby: [max ? cid : '', err ? eid : ''].filter(Boolean).join(' ') || undefined };
     const str = typeof v === 'string' ? v : '';
-    const onInput = (e: Event) => this._set(f.name, (e.target as HTMLInputElement).value);
+    const onInput = (e: Event) => this.#set(f.name, (e.target as HTMLInputElement).value);
     const wrap = (inner: TemplateResult) => html`<div class="field" part="field${err ? ' field-invalid' : ''}">${inner}${this.fields.error(err, eid)}</div>`;
     switch (f.kind) {
       case 'node':
-        return this.fields.node(str, err, (code) => this._set('node', code), () => undefined, `${action}-`, s.dispatchTarget);
+        return this.fields.node(str, err, (code) => this.#set('node', code), () => undefined, `${action}-`, s.dispatchTarget);
       case 'category':
-        return this.fields.category(str, err, (c) => this._set('category', c), () => undefined, `${action}-`);
+        return this.fields.category(str, err, (c) => this.#set('category', c), () => undefined, `${action}-`);
       case 'textarea':
       case 'text':
       case 'amount':
         return this.fields.text({
           name: f.name, action, id, eid, cid, label, value: str, err, required, max, rows: f.kind === 'textarea' ? 3 : 0,
-          inputmode: f.kind === 'amount' ? 'decimal' : undefined, onInput: (value) => this._set(f.name, value),
+          inputmode: f.kind === 'amount' ? 'decimal' : undefined, onInput: (value) => this.#set(f.name, value),
         });
       case 'unit':
         return wrap(html`<label part="label" for=${id}>${label}</label>
@@ -239,30 +239,30 @@ export class JcCaseActions extends CaseFormElement {
             : f.kind === 'satisfaction'
               ? s.satisfaction.map((n, i) => [String(i + 1), `${i + 1} ${n}`])
               : [['yes', s[f.labels ?? 'grant'][0]], ['no', s[f.labels ?? 'grant'][1]]];
-        return this.fields.radios({ name: f.name, action, eid, label, value: str, options, err, required, onPick: (value) => this._set(f.name, value) });
+        return this.fields.radios({ name: f.name, action, eid, label, value: str, options, err, required, onPick: (value) => this.#set(f.name, value) });
       }
       case 'checkbox':
         return wrap(html`<label class="choice"><input type="checkbox" id=${id} data-afield=${f.name} .checked=${v === true}
-          @change=${(e: Event) => this._set(f.name, (e.target as HTMLInputElement).checked)} />${label}</label>`);
+          @change=${(e: Event) => this.#set(f.name, (e.target as HTMLInputElement).checked)} />${label}</label>`);
       case 'attachments':
-        return this.fields.attachments((v as Attachment[] | undefined) ?? [], err, (next) => this._set('attachments', next), `${action}-`);
+        return this.fields.attachments((v as Attachment[] | undefined) ?? [], err, (next) => this.#set('attachments', next), `${action}-`);
     }
   }
 
-  private _panel(action: CaseAction): TemplateResult {
+  #panel(action: CaseAction): TemplateResult {
     const s = this.strings;
     const fields = ACTION_FIELDS[action];
     const { fields: errs, rest } = byField(this._errors, fields.map((f) => f.name));
-    const info = action === 'dispatch' ? this._deadlineInfo() : undefined;
+    const info = action === 'dispatch' ? this.#deadlineInfo() : undefined;
     return html`
       <form id="panel-${action}" part="action-panel" class="panel" novalidate aria-label=${s.actions[action]}
         @submit=${(e: Event) => {
           e.preventDefault();
-          void this._submit(action);
+          void this.#submit(action);
         }}>
         <h3>${s.actions[action]}</h3>
         ${info ? html`<p class="muted">${info}</p>` : nothing}
-        ${fields.map((f) => this._field(action, f, this._showAll ? errs.get(f.name) : undefined))}
+        ${fields.map((f) => this.#field(action, f, this._showAll ? errs.get(f.name) : undefined))}
         ${rest.length
           ? html`<div class="error" part="error" role="alert">${rest.map((e) => html`<p>${this.fields.msg(e)}</p>`)}</div>`
           : nothing}
@@ -289,11 +289,11 @@ export class JcCaseActions extends CaseFormElement {
                 this._errors = [];
                 this._showAll = false;
                 this.status.clear();
-                if (this._open) void this._focusPanel(a);
+                if (this._open) void this.#focusPanel(a);
               }}>${s.actions[a]}</button>`,
           )}
         </div>
-        ${open ? this._panel(open) : nothing}
+        ${open ? this.#panel(open) : nothing}
         ${open ? nothing : this.status.render()}
       </section>
     `;

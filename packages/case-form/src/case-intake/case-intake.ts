@@ -75,13 +75,13 @@ export class JcCaseIntake extends CaseFormElement {
   @state() private _touched = new Set<string>();
   @state() private _showAll = false;
 
-  private readonly _internals: ElementInternals;
-  private readonly _draft = new DraftController<IntakeRaw>(this, 'intake');
-  private readonly _focus = new FocusController(this, 'data-field');
+  readonly #internals: ElementInternals;
+  readonly #draft = new DraftController<IntakeRaw>(this, 'intake');
+  readonly #focus = new FocusController(this, 'data-field');
 
   constructor() {
     super();
-    this._internals = this.attachInternals();
+    this.#internals = this.attachInternals();
   }
 
   /** The validated intake, or null while something is invalid. */
@@ -106,7 +106,7 @@ export class JcCaseIntake extends CaseFormElement {
 
   /** The form this element belongs to, if any. */
   get form(): HTMLFormElement | null {
-    return this._internals.form;
+    return this.#internals.form;
   }
 
   /** The `name` attribute, under which the form data holds the value. */
@@ -116,13 +116,13 @@ export class JcCaseIntake extends CaseFormElement {
 
   /** Validity, as for native controls. */
   checkValidity(): boolean {
-    return this._internals.checkValidity();
+    return this.#internals.checkValidity();
   }
 
   /** Validity, showing every error (and the browser's message). */
   reportValidity(): boolean {
     this._showAll = true;
-    return this._internals.reportValidity();
+    return this.#internals.reportValidity();
   }
 
   /** Clears the intake (and its draft). @example `form.reset();` */
@@ -132,7 +132,7 @@ export class JcCaseIntake extends CaseFormElement {
     this._showAll = false;
     this.status.clear();
     this.files.clear();
-    this._draft.clear();
+    this.#draft.clear();
     this.renderRoot?.querySelectorAll?.('jc-combobox').forEach((c) => c.clear());
   }
 
@@ -146,7 +146,7 @@ export class JcCaseIntake extends CaseFormElement {
     const r = validateIntake(intakeInput(this._raw));
     if (!r.ok) {
       this.status.set('error', fill(this.strings.errorCount, { n: r.errors.length }));
-      await this._focus.after(() => this._focus.control(this._firstInvalid(r.errors)));
+      await this.#focus.after(() => this.#focus.control(this.#firstInvalid(r.errors)));
       return false;
     }
     const { reporterName, reporterPhone, consent, anonymous } = r.value;
@@ -155,7 +155,7 @@ export class JcCaseIntake extends CaseFormElement {
     };
     if (reporterName) detail.reporter.reporterName = reporterName;
     if (reporterPhone) detail.reporter.reporterPhone = reporterPhone;
-    this._draft.clear();
+    this.#draft.clear();
     this.status.set('ok', this.strings.submitted);
     this.dispatchEvent(new CustomEvent('jc-submit', { detail, bubbles: true, composed: true }));
     return true;
@@ -194,20 +194,20 @@ export class JcCaseIntake extends CaseFormElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('invalid', this._onInvalid);
+    this.addEventListener('invalid', this.#onInvalid);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('invalid', this._onInvalid);
+    this.removeEventListener('invalid', this.#onInvalid);
   }
 
-  private _onInvalid = (): void => {
+  #onInvalid = (): void => {
     this._showAll = true;
   };
 
   protected override willUpdate(_changed: PropertyValues): void {
-    const d = this._draft.restore();
+    const d = this.#draft.restore();
     if (d) {
       this._raw = { ...EMPTY_INTAKE, ...d, attachments: [...(d.attachments ?? [])] };
       this.status.set('info', this.strings.draftRestored);
@@ -218,71 +218,71 @@ export class JcCaseIntake extends CaseFormElement {
     const r = validateIntake(intakeInput(this._raw));
     const state = JSON.stringify(this._raw);
     if (r.ok) {
-      this._internals.setFormValue(JSON.stringify(r.value), state);
-      this._internals.setValidity({});
+      this.#internals.setFormValue(JSON.stringify(r.value), state);
+      this.#internals.setValidity({});
     } else {
-      this._internals.setFormValue(null, state);
-      const first = this._firstInvalid(r.errors);
-      const msg = r.errors.find((e) => this._fieldOf(e.column) === first) ?? r.errors[0];
-      this._internals.setValidity({ customError: true }, this.fields.msg(msg), this._focus.control(first) ?? undefined);
+      this.#internals.setFormValue(null, state);
+      const first = this.#firstInvalid(r.errors);
+      const msg = r.errors.find((e) => this.#fieldOf(e.column) === first) ?? r.errors[0];
+      this.#internals.setValidity({ customError: true }, this.fields.msg(msg), this.#focus.control(first) ?? undefined);
     }
   }
 
-  private _fieldOf(column: string | undefined): string {
+  #fieldOf(column: string | undefined): string {
     const col = column ?? '';
     return INTAKE_ORDER.find((f) => col === f || col.startsWith(`${f}.`)) ?? col;
   }
 
-  private _firstInvalid(errors: readonly JcIssue[]): string {
-    const bad = new Set(errors.map((e) => this._fieldOf(e.column)));
+  #firstInvalid(errors: readonly JcIssue[]): string {
+    const bad = new Set(errors.map((e) => this.#fieldOf(e.column)));
     return INTAKE_ORDER.find((f) => bad.has(f)) ?? 'category';
   }
 
-  private _set<K extends keyof IntakeRaw>(key: K, value: IntakeRaw[K]): void {
+  #set<K extends keyof IntakeRaw>(key: K, value: IntakeRaw[K]): void {
     this._raw = { ...this._raw, [key]: value };
     this.status.clear();
-    this._draft.save(this._raw);
+    this.#draft.save(this._raw);
   }
 
-  private _touch(field: string): void {
+  #touch(field: string): void {
     if (this._touched.has(field)) return;
     this._touched = new Set(this._touched).add(field);
   }
 
-  private _errorsShown(errors: readonly JcIssue[]): Map<string, JcIssue> {
+  #errorsShown(errors: readonly JcIssue[]): Map<string, JcIssue> {
     const { fields } = byField(errors, INTAKE_ORDER);
     if (this._showAll) return fields;
     for (const k of [...fields.keys()]) if (!this._touched.has(k)) fields.delete(k);
     return fields;
   }
 
-  private _text(field: keyof IntakeRaw, err: JcIssue | undefined, opts: { required?: boolean; multiline?: boolean; inputmode?: string; type?: string } = {}): TemplateResult {
+  #text(field: keyof IntakeRaw, err: JcIssue | undefined, opts: { required?: boolean; multiline?: boolean; inputmode?: string; type?: string } = {}): TemplateResult {
     return this.fields.text({
       name: field, id: `f-${field}`, eid: `e-${field}`, cid: `c-${field}`, label: this.fields.label(field), value: this._raw[field] as string,
       err, required: opts.required, max: limitOf(field), rows: opts.multiline ? 4 : 0, type: opts.type, inputmode: opts.inputmode,
-      onInput: (v) => this._set(field, v as never), onBlur: () => this._touch(field),
+      onInput: (v) => this.#set(field, v as never), onBlur: () => this.#touch(field),
     });
   }
 
-  private _radios(field: 'urgency' | 'source', options: readonly string[], names: Record<string, string>, err: JcIssue | undefined): TemplateResult {
+  #radios(field: 'urgency' | 'source', options: readonly string[], names: Record<string, string>, err: JcIssue | undefined): TemplateResult {
     return this.fields.radios({
       name: field, eid: `e-${field}`, label: this.fields.label(field), value: this._raw[field], err, required: true,
       options: options.map((o) => [o, names[o] ?? o] as const),
       onPick: (o) => {
-        this._set(field, o);
-        this._touch(field);
+        this.#set(field, o);
+        this.#touch(field);
       },
     });
   }
 
-  private _check(field: 'consent' | 'anonymous', text: string, err: JcIssue | undefined): TemplateResult {
+  #check(field: 'consent' | 'anonymous', text: string, err: JcIssue | undefined): TemplateResult {
     return html`
       <div class="field" part="field${err ? ' field-invalid' : ''}">
         <label class="choice"><input type="checkbox" id="f-${field}" data-field=${field} .checked=${this._raw[field]}
           ?disabled=${this.disabled} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `e-${field}` : nothing}
           @change=${(ev: Event) => {
-            this._set(field, (ev.target as HTMLInputElement).checked);
-            this._touch(field);
+            this.#set(field, (ev.target as HTMLInputElement).checked);
+            this.#touch(field);
           }} />${text}</label>
         ${this.fields.error(err, `e-${field}`)}
       </div>
@@ -292,7 +292,7 @@ export class JcCaseIntake extends CaseFormElement {
   protected override render(): TemplateResult {
     const s = this.strings;
     const r = validateIntake(intakeInput(this._raw));
-    const shown = this._errorsShown(r.ok ? [] : r.errors);
+    const shown = this.#errorsShown(r.ok ? [] : r.errors);
     const e = (f: string) => shown.get(f);
     return html`
       <form part="form" novalidate @submit=${(ev: Event) => {
@@ -301,30 +301,30 @@ export class JcCaseIntake extends CaseFormElement {
       }}>
         <h2 class="title">${s.intakeTitle}</h2>
         ${this.fields.category(this._raw.category, e('category'), (id) => {
-          this._set('category', id);
-          if (id) this._touch('category');
-        }, () => this._touch('category'), '')}
-        ${this._text('description', e('description'), { required: true, multiline: true })}
+          this.#set('category', id);
+          if (id) this.#touch('category');
+        }, () => this.#touch('category'), '')}
+        ${this.#text('description', e('description'), { required: true, multiline: true })}
         ${this.fields.node(this._raw.node, e('node'), (code) => {
-          this._set('node', code);
-          this._touch('node');
-        }, () => this._touch('node'), '', s.node)}
-        ${this._text('address', e('address'))}
+          this.#set('node', code);
+          this.#touch('node');
+        }, () => this.#touch('node'), '', s.node)}
+        ${this.#text('address', e('address'))}
         <fieldset class="field coords">
           <legend part="label">${s.coordinates}</legend>
-          ${this._text('lat', e('lat'), { inputmode: 'decimal' })}
-          ${this._text('lng', e('lng'), { inputmode: 'decimal' })}
+          ${this.#text('lat', e('lat'), { inputmode: 'decimal' })}
+          ${this.#text('lng', e('lng'), { inputmode: 'decimal' })}
         </fieldset>
-        ${this._radios('urgency', URGENCIES, s.urgencies, e('urgency'))}
-        ${this._radios('source', CASE_SOURCES, s.sources, e('source'))}
+        ${this.#radios('urgency', URGENCIES, s.urgencies, e('urgency'))}
+        ${this.#radios('source', CASE_SOURCES, s.sources, e('source'))}
         <fieldset class="field reporter">
           <legend part="label">${s.reporter}</legend>
-          ${this._text('reporterName', e('reporterName'))}
-          ${this._text('reporterPhone', e('reporterPhone'), { type: 'tel', inputmode: 'tel' })}
-          ${this._check('consent', s.consent, e('consent'))}
-          ${this._check('anonymous', s.anonymous, e('anonymous'))}
+          ${this.#text('reporterName', e('reporterName'))}
+          ${this.#text('reporterPhone', e('reporterPhone'), { type: 'tel', inputmode: 'tel' })}
+          ${this.#check('consent', s.consent, e('consent'))}
+          ${this.#check('anonymous', s.anonymous, e('anonymous'))}
         </fieldset>
-        ${this.fields.attachments(this._raw.attachments, e('attachments'), (next) => this._set('attachments', next), '')}
+        ${this.fields.attachments(this._raw.attachments, e('attachments'), (next) => this.#set('attachments', next), '')}
         ${this.status.render()}
         ${this.hideSubmit ? nothing : html`<button type="submit" part="submit" class="primary" ?disabled=${this.disabled}>${s.submit}</button>`}
       </form>

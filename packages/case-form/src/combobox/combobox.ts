@@ -107,7 +107,7 @@ export class JcCombobox extends LitElement {
   @state() private _query: string | null = null;
   @state() private _open = false;
   @state() private _active = 0;
-  private readonly _uid = `jc-combobox-${++ids}`;
+  readonly #uid = `jc-combobox-${++ids}`;
 
   /** None of its own: it has no shadow root, so the form it sits in styles it (see the class comment). */
   static override styles: CSSResultGroup = [];
@@ -129,8 +129,8 @@ export class JcCombobox extends LitElement {
     this.value = '';
   }
 
-  private get _id(): string {
-    return this.inputId || this._uid;
+  get #id(): string {
+    return this.inputId || this.#uid;
   }
 
   /** The options the current query keeps (at most 200). */
@@ -147,28 +147,28 @@ export class JcCombobox extends LitElement {
     return out;
   }
 
-  private _choose(o: ComboboxOption): void {
+  #choose(o: ComboboxOption): void {
     this._query = null;
     this._open = false;
     this.value = o.value;
-    this._emit();
+    this.#emit();
   }
 
-  private _emit(): void {
+  #emit(): void {
     this.dispatchEvent(new CustomEvent<JcComboboxChangeDetail>('jc-change', { detail: { value: this.value }, bubbles: true }));
   }
 
-  private _onInput(e: Event): void {
+  #onInput(e: Event): void {
     this._query = (e.target as HTMLInputElement).value;
     this._open = true;
     this._active = 0;
     if (this.value) {
       this.value = '';
-      this._emit();
+      this.#emit();
     }
   }
 
-  private _onKey(e: KeyboardEvent): void {
+  #onKey(e: KeyboardEvent): void {
     const list = this.shownOptions;
     const n = list.length;
     const step = (d: number) => {
@@ -180,7 +180,7 @@ export class JcCombobox extends LitElement {
     else if (e.key === 'ArrowUp') step(-1);
     else if (e.key === 'Enter' && this._open && n) {
       e.preventDefault();
-      this._choose(list[Math.min(this._active, n - 1)]);
+      this.#choose(list[Math.min(this._active, n - 1)]);
     } else if (e.key === 'Escape' && this._open) {
       e.preventDefault();
       e.stopPropagation();
@@ -194,25 +194,25 @@ export class JcCombobox extends LitElement {
     const active = Math.min(this._active, Math.max(0, list.length - 1));
     const chosen = this.value ? this.options.find((o) => o.value === this.value) : undefined;
     const shown = this._query ?? (chosen ? chosen.text ?? chosen.label : this.value);
-    const optId = (o: ComboboxOption) => `${this._id}-o${this.options.indexOf(o)}`;
+    const optId = (o: ComboboxOption) => `${this.#id}-o${this.options.indexOf(o)}`;
     return html`
-      <input id=${this._id} data-field=${this.field || nothing} part="input" type="text" role="combobox" autocomplete="off"
-        aria-autocomplete="list" aria-expanded=${open ? 'true' : 'false'} aria-controls="${this._id}-listbox"
+      <input id=${this.#id} data-field=${this.field || nothing} part="input" type="text" role="combobox" autocomplete="off"
+        aria-autocomplete="list" aria-expanded=${open ? 'true' : 'false'} aria-controls="${this.#id}-listbox"
         aria-activedescendant=${open && list.length ? optId(list[active]) : nothing}
         aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby=${this.describedby || nothing}
         aria-required=${this.required ? 'true' : 'false'} placeholder=${this.placeholder || nothing} .value=${shown} ?disabled=${this.disabled}
-        @input=${this._onInput} @keydown=${this._onKey}
+        @input=${this.#onInput} @keydown=${this.#onKey}
         @click=${() => {
           this._open = !this._open;
         }}
         @blur=${() => {
           this._open = false;
         }} />
-      <ul id="${this._id}-listbox" role="listbox" part="listbox" aria-label=${this.label || nothing} ?hidden=${!open}>
+      <ul id="${this.#id}-listbox" role="listbox" part="listbox" aria-label=${this.label || nothing} ?hidden=${!open}>
         ${list.map(
           (o, i) => html`<li id=${optId(o)} role="option" part="option" aria-selected=${i === active ? 'true' : 'false'}
             class=${i === active ? 'active' : ''} style="padding-inline-start: calc(var(--jc-space) * ${1 + (o.depth ?? 0) * 2})"
-            @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this._choose(o)}>${o.label}${
+            @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.#choose(o)}>${o.label}${
               o.hint ? html` <span class="muted">${o.hint}</span>` : nothing
             }</li>`,
         )}

@@ -28,32 +28,37 @@ export interface DraftHost extends ReactiveControllerHost {
 export class DraftController<T> implements ReactiveController {
   #restored = false;
 
-  constructor(private readonly host: DraftHost, private readonly part: string) {
+  readonly #host: DraftHost;
+  readonly #part: string;
+
+  constructor(host: DraftHost, part: string) {
+    this.#host = host;
+    this.#part = part;
     host.addController(this);
   }
 
   /** Lit calls this when the host connects; nothing to set up. */
   hostConnected(): void {}
 
-  private get _storage(): DraftStorage | undefined {
-    return this.host.storage ?? defaultDraftStorage();
+  get #storage(): DraftStorage | undefined {
+    return this.#host.storage ?? defaultDraftStorage();
   }
 
   /** The stored part, once per element (the first time a key is set); later calls answer undefined. */
   restore(): T | undefined {
-    if (this.#restored || !this.host.draftKey) return undefined;
+    if (this.#restored || !this.#host.draftKey) return undefined;
     this.#restored = true;
-    return readDraft<Stored>(this._storage, this.host.draftKey)?.[this.part] as T | undefined;
+    return readDraft<Stored>(this.#storage, this.#host.draftKey)?.[this.#part] as T | undefined;
   }
 
   /** Stores this part (undefined removes it); the draft goes when no part is left. */
   save(value: T | undefined): void {
-    const key = this.host.draftKey;
+    const key = this.#host.draftKey;
     if (!key) return;
-    const d: Stored = { ...(readDraft<Stored>(this._storage, key) ?? {}), [this.part]: value };
-    if (value === undefined) delete d[this.part];
-    if (Object.keys(d).length === 0) clearDraft(this._storage, key);
-    else writeDraft(this._storage, key, d);
+    const d: Stored = { ...(readDraft<Stored>(this.#storage, key) ?? {}), [this.#part]: value };
+    if (value === undefined) delete d[this.#part];
+    if (Object.keys(d).length === 0) clearDraft(this.#storage, key);
+    else writeDraft(this.#storage, key, d);
   }
 
   /** Removes this part. */

@@ -76,7 +76,12 @@ export class FieldsController implements ReactiveController {
   #options: { table: CategoryTable; lang: UiLang; list: ComboboxOption[]; byId: Map<string, Category> } | undefined;
   #selected: { code: string; list: string[] } = { code: '', list: [] };
 
-  constructor(host: ReactiveControllerHost, private readonly files: FilesController, private readonly read: () => FieldsState) {
+  readonly #files: FilesController;
+  readonly #read: () => FieldsState;
+
+  constructor(host: ReactiveControllerHost, files: FilesController, read: () => FieldsState) {
+    this.#files = files;
+    this.#read = read;
     host.addController(this);
   }
 
@@ -85,12 +90,12 @@ export class FieldsController implements ReactiveController {
 
   /** A problem's message in the element's language. */
   msg(e: JcIssue | undefined): string {
-    return e ? (this.read().lang === 'en' ? e.en : e.zh) : '';
+    return e ? (this.#read().lang === 'en' ? e.en : e.zh) : '';
   }
 
   /** A command field's label: the host's `i18n.fieldLabels`, else this package's or the core's. */
   fieldLabel(field: string): string {
-    const { strings, lang } = this.read();
+    const { strings, lang } = this.#read();
     const own = strings.fieldLabels[field];
     if (own) return own;
     const l = INTAKE_LABELS[field] ?? FIELD_LABELS[field];
@@ -99,7 +104,7 @@ export class FieldsController implements ReactiveController {
 
   /** A field's label: the element's own string of that name, else {@link fieldLabel}. */
   label(field: string): string {
-    const s = this.read().strings as unknown as Record<string, unknown>;
+    const s = this.#read().strings as unknown as Record<string, unknown>;
     return typeof s[field] === 'string' ? (s[field] as string) : this.fieldLabel(field);
   }
 
@@ -112,7 +117,7 @@ export class FieldsController implements ReactiveController {
   counter(value: string, max: number | undefined, id: string): TemplateResult | typeof nothing {
     if (!max) return nothing;
     const n = value.length;
-    return html`<div id=${id} class="counter${n >= max ? ' full' : ''}" part="counter">${fill(this.read().strings.counter, { n, max })}</div>`;
+    return html`<div id=${id} class="counter${n >= max ? ' full' : ''}" part="counter">${fill(this.#read().strings.counter, { n, max })}</div>`;
   }
 
   /**
@@ -120,7 +125,7 @@ export class FieldsController implements ReactiveController {
    * in `data-field` (the intake) or `data-afield` (an action's form, `action` set).
    */
   text(o: TextField): TemplateResult {
-    const { strings: s, disabled } = this.read();
+    const { strings: s, disabled } = this.#read();
     const { id, name, err, max } = o;
     const describedby = [max ? o.cid : '', err ? o.eid : ''].filter(Boolean).join(' ') || nothing;
     const input = (e: Event) => o.onInput((e.target as HTMLInputElement).value);
@@ -143,7 +148,7 @@ export class FieldsController implements ReactiveController {
 
   /** A group of radio buttons in a fieldset, with its legend and error (`data-field` or, in an action, `data-afield`). */
   radios(o: RadioField): TemplateResult {
-    const { strings: s, disabled } = this.read();
+    const { strings: s, disabled } = this.#read();
     const { err, name } = o;
     return html`
       <fieldset class="field radios" part="field${err ? ' field-invalid' : ''}" aria-describedby=${err ? o.eid : nothing}>
@@ -161,8 +166,8 @@ export class FieldsController implements ReactiveController {
   }
 
   /** The category table as combobox options (indented, the path shown once chosen), cached per table and language. */
-  private _categoryOptions(): { list: ComboboxOption[]; byId: Map<string, Category> } {
-    const { categories: t, lang } = this.read();
+  #categoryOptions(): { list: ComboboxOption[]; byId: Map<string, Category> } {
+    const { categories: t, lang } = this.#read();
     if (!t) return { list: [], byId: new Map() };
     if (this.#options?.table === t && this.#options.lang === lang) return this.#options;
     const name = (c: Category) => c.name[lang] || c.name.zh;
@@ -182,8 +187,8 @@ export class FieldsController implements ReactiveController {
 
   /** The category combobox: finds a category by its name (zh or en), id or code. */
   category(value: string, err: JcIssue | undefined, onPick: (id: string) => void, onLeave: () => void, idp: string): TemplateResult {
-    const { strings: s, disabled } = this.read();
-    const { list, byId } = this._categoryOptions();
+    const { strings: s, disabled } = this.#read();
+    const { list, byId } = this.#categoryOptions();
     const filter = (o: ComboboxOption, q: string) => {
       const c = byId.get(o.value);
       return Boolean(c && (c.name.zh.includes(q) || c.name.en.toLowerCase().includes(q) || c.id.toLowerCase().includes(q) || (c.code ?? '').startsWith(q)));
@@ -206,14 +211,14 @@ export class FieldsController implements ReactiveController {
 
   /** A node's name with its path ("Town / Village / Grid"), in the element's language. */
   nodeName(code: string): string {
-    const { hierarchy: h, lang } = this.read();
+    const { hierarchy: h, lang } = this.#read();
     const i = h && code ? h.indexOf(code) : -1;
     if (!h || i < 0) return code;
     return h.path(i).slice(1).map((p) => (lang === 'en' ? h.nameEn(p) : h.name(p))).join(' / ') || h.name(i);
   }
 
   /** The same array for the same code, so the tree is not told of a new selection on every render. */
-  private _selection(code: string): string[] {
+  #selection(code: string): string[] {
     if (this.#selected.code !== code) this.#selected = { code, list: code ? [code] : [] };
     return this.#selected.list;
   }
@@ -223,13 +228,13 @@ export class FieldsController implements ReactiveController {
    * (`jc-select`, `jc-expand`, `jc-search`) stop here; the element speaks for itself.
    */
   node(value: string, err: JcIssue | undefined, onPick: (code: string) => void, onLeave: () => void, idp: string, label: string): TemplateResult {
-    const { strings: s, hierarchy, lang } = this.read();
+    const { strings: s, hierarchy, lang } = this.#read();
     return html`
       <div class="field" part="field${err ? ' field-invalid' : ''}" role="group" aria-labelledby="${idp}l-node"
         aria-describedby=${err ? `${idp}e-node` : `${idp}o-node`}>
         <span id="${idp}l-node" class="label" part="label">${label} <span class="req">(${s.required})</span></span>
         <jc-grid-tree data-field="node" part="node-picker" class=${err ? 'invalid' : ''} .hierarchy=${hierarchy} selection="single"
-          .selected=${this._selection(value)} lang=${lang} label=${label} search-delay="120"
+          .selected=${this.#selection(value)} lang=${lang} label=${label} search-delay="120"
           @jc-select=${(e: CustomEvent<{ codes: string[] }>) => {
             contain(e);
             onPick(e.detail.codes[0] ?? '');
@@ -243,15 +248,15 @@ export class FieldsController implements ReactiveController {
 
   /** The file input and the list of attached files (name, type, size, start of the hash). */
   attachments(list: readonly Attachment[], err: JcIssue | undefined, onChange: (next: Attachment[]) => void, idp: string): TemplateResult {
-    const { strings: s, disabled } = this.read();
+    const { strings: s, disabled } = this.#read();
     return html`
       <div class="field" part="field${err ? ' field-invalid' : ''}">
         <label part="label" for="${idp}f-attachments">${this.label('attachments')}</label>
         <input id="${idp}f-attachments" data-field="attachments" type="file" multiple ?disabled=${disabled}
           aria-describedby="${idp}h-attachments${err ? ` ${idp}e-attachments` : ''}"
-          @change=${(e: Event) => this.files.add(e.target as HTMLInputElement, (m) => onChange([...list, ...m]))} />
+          @change=${(e: Event) => this.#files.add(e.target as HTMLInputElement, (m) => onChange([...list, ...m]))} />
         <div id="${idp}h-attachments" class="muted">${s.attachmentsHint}${globalThis.crypto?.subtle ? '' : `（${s.noHash}）`}</div>
-        ${this.files.hashing ? html`<div role="status" class="muted">${s.hashing}</div>` : nothing}
+        ${this.#files.hashing ? html`<div role="status" class="muted">${s.hashing}</div>` : nothing}
         ${list.length
           ? html`<ul part="attachments" class="files">
               ${list.map(

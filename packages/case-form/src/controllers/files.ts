@@ -21,7 +21,10 @@ export class FilesController implements ReactiveController {
   #files = new Map<string, File>();
   #hashing = 0;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -39,7 +42,7 @@ export class FilesController implements ReactiveController {
     input.value = '';
     if (!picked.length) return;
     this.#hashing += picked.length;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     const metas: Attachment[] = [];
     for (const f of picked) {
       const m = await attachmentOf(f);
@@ -47,7 +50,7 @@ export class FilesController implements ReactiveController {
       metas.push(m);
       this.#hashing--;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     onAdd(metas);
   }
 

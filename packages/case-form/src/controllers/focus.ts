@@ -17,7 +17,12 @@ type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | Docume
  * ```
  */
 export class FocusController implements ReactiveController {
-  constructor(private readonly host: Host, private readonly attr: 'data-field' | 'data-afield') {
+  readonly #host: Host;
+  readonly #attr: 'data-field' | 'data-afield';
+
+  constructor(host: Host, attr: 'data-field' | 'data-afield') {
+    this.#host = host;
+    this.#attr = attr;
     host.addController(this);
   }
 
@@ -26,15 +31,15 @@ export class FocusController implements ReactiveController {
 
   /** The control of a field: the node picker, the checked radio of a group, or the input. */
   control(name: string): HTMLElement | null {
-    const root = this.host.renderRoot;
+    const root = this.#host.renderRoot;
     if (!root || !('querySelector' in root)) return null;
     if (name === 'node') return root.querySelector<HTMLElement>('jc-grid-tree[data-field="node"]');
-    return root.querySelector<HTMLElement>(`[${this.attr}="${name}"]:checked`) ?? root.querySelector<HTMLElement>(`[${this.attr}="${name}"]`);
+    return root.querySelector<HTMLElement>(`[${this.#attr}="${name}"]:checked`) ?? root.querySelector<HTMLElement>(`[${this.#attr}="${name}"]`);
   }
 
   /** After the host's next render, focuses what `find` returns (if anything). */
   async after(find: () => HTMLElement | null | undefined): Promise<void> {
-    await this.host.updateComplete;
+    await this.#host.updateComplete;
     find()?.focus();
   }
 

@@ -24,7 +24,10 @@ export interface Status {
 export class StatusController implements ReactiveController {
   #status: Status | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -34,14 +37,14 @@ export class StatusController implements ReactiveController {
   /** Shows a message. */
   set(kind: Status['kind'], text: string): void {
     this.#status = { kind, text };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Removes the message. */
   clear(): void {
     if (!this.#status) return;
     this.#status = null;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** The message, or nothing. */

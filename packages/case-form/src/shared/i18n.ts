@@ -26,7 +26,6 @@ export interface CaseFormStrings {
   category: string;
   categoryPlaceholder: string;
   categoryNone: string;
-  categoryCount: string;
   node: string;
   nodeNone: string;
   nodeChosen: string;
@@ -60,8 +59,6 @@ export interface CaseFormStrings {
   deadlineInfo: string;
   workHours: string;
   workDays: string;
-  yes: string;
-  no: string;
   grant: [string, string];
   passed: [string, string];
   channels: Record<'phone' | 'sms' | 'visit' | 'app' | 'letter', string>;
@@ -79,7 +76,6 @@ const zh: CaseFormStrings = {
   category: '事项类别',
   categoryPlaceholder: '输入名称或编码筛选',
   categoryNone: '没有匹配的类别',
-  categoryCount: '{n} 个类别',
   node: '所在网格或单元',
   nodeNone: '尚未选择',
   nodeChosen: '已选择：{name}',
@@ -113,8 +109,6 @@ const zh: CaseFormStrings = {
   deadlineInfo: '处置时限：{limit}，自派遣起按工作日历计算',
   workHours: '工作小时',
   workDays: '工作日',
-  yes: '是',
-  no: '否',
   grant: ['同意', '不同意'],
   passed: ['通过', '不通过（返工）'],
   channels: { phone: '电话', sms: '短信', visit: '上门', app: '应用内', letter: '书面' },
@@ -132,7 +126,6 @@ const en: CaseFormStrings = {
   category: 'Category',
   categoryPlaceholder: 'Type a name or code to filter',
   categoryNone: 'No matching category',
-  categoryCount: '{n} categories',
   node: 'Grid or unit',
   nodeNone: 'None chosen yet',
   nodeChosen: 'Chosen: {name}',
@@ -166,8 +159,6 @@ const en: CaseFormStrings = {
   deadlineInfo: 'Time limit: {limit}, counted on the working calendar from dispatch',
   workHours: 'working hours',
   workDays: 'working days',
-  yes: 'Yes',
-  no: 'No',
   grant: ['Grant', 'Deny'],
   passed: ['Passed', 'Failed (rework)'],
   channels: { phone: 'Phone', sms: 'SMS', visit: 'Visit', app: 'In the app', letter: 'Letter' },

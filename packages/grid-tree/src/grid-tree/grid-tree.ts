@@ -373,32 +373,12 @@ export class JcGridTree extends LitElement {
     return html`
       ${this.noSearch
         ? nothing
-        : html`<input
-            class="search"
-            part="search"
-            type="search"
-            autocomplete="off"
-            spellcheck="false"
-            aria-label=${s.searchLabel}
-            aria-controls="tree"
-            placeholder=${s.searchPlaceholder}
-            .value=${this.query}
-            @input=${this.#search.onInput}
-            @keydown=${this.#search.onKey}
-          />`}
-      <div
-        id="tree"
-        class="scroller"
-        part="tree"
-        role="tree"
-        aria-label=${this.label || s.label}
-        aria-multiselectable=${mode === 'single' ? nothing : 'true'}
-        aria-busy=${this.#loading > 0 ? 'true' : nothing}
-        @scroll=${this.#scroller.onScroll}
-        @keydown=${this.#keys.onKey}
-        @click=${this.#onClick}
-        @dblclick=${this.#onDblClick}
-      >
+        : html`<input class="search" part="search" type="search" autocomplete="off" spellcheck="false" aria-label=${s.searchLabel}
+            aria-controls="tree" placeholder=${s.searchPlaceholder} .value=${this.query} @input=${this.#search.onInput}
+            @keydown=${this.#search.onKey} />`}
+      <div id="tree" class="scroller" part="tree" role="tree" aria-label=${this.label || s.label}
+        aria-multiselectable=${mode === 'single' ? nothing : 'true'} aria-busy=${this.#loading > 0 ? 'true' : nothing}
+        @scroll=${this.#scroller.onScroll} @keydown=${this.#keys.onKey} @click=${this.#onClick} @dblclick=${this.#onDblClick}>
         <div class="canvas" role="none" style="block-size:${canvas}px;--rh:${rh}px">
           ${repeat(
             list,
@@ -417,16 +397,8 @@ export class JcGridTree extends LitElement {
     if (isPlaceholder(r)) {
       const p = placeholderParent(r);
       const failed = view.loadState[p] === 2;
-      return html`<div
-        class="row placeholder"
-        part="row row-placeholder"
-        role="treeitem"
-        aria-level=${h.depths[p] + 2}
-        aria-setsize="1"
-        aria-posinset="1"
-        aria-disabled="true"
-        style="transform:translateY(${y}px);--d:${h.depths[p] + 1}"
-      >
+      return html`<div class="row placeholder" part="row row-placeholder" role="treeitem" aria-level=${h.depths[p] + 2}
+        aria-setsize="1" aria-posinset="1" aria-disabled="true" style="transform:translateY(${y}px);--d:${h.depths[p] + 1}">
         <span class="toggle" aria-hidden="true"></span><span class="label">${failed ? s.loadError : s.loading}</span>
       </div>`;
     }
@@ -445,21 +417,10 @@ export class JcGridTree extends LitElement {
       selected = this.#sel.has(r);
     }
     const part = `row${selected ? ' row-selected' : ''}${match ? ' row-match' : ''}`;
-    return html`<div
-      class="row"
-      part=${part}
-      role="treeitem"
-      data-pos=${r}
-      tabindex=${r === this.#keys.active ? 0 : -1}
-      aria-level=${h.depths[r] + 1}
-      aria-setsize=${size}
-      aria-posinset=${pos}
-      aria-expanded=${kids ? String(open) : nothing}
-      aria-selected=${checked === undefined ? String(selected) : nothing}
-      aria-checked=${checked ?? nothing}
-      aria-busy=${view.loadState[r] === 1 ? 'true' : nothing}
-      style="transform:translateY(${y}px);--d:${h.depths[r]}"
-    >
+    return html`<div class="row" part=${part} role="treeitem" data-pos=${r} tabindex=${r === this.#keys.active ? 0 : -1}
+      aria-level=${h.depths[r] + 1} aria-setsize=${size} aria-posinset=${pos} aria-expanded=${kids ? String(open) : nothing}
+      aria-selected=${checked === undefined ? String(selected) : nothing} aria-checked=${checked ?? nothing}
+      aria-busy=${view.loadState[r] === 1 ? 'true' : nothing} style="transform:translateY(${y}px);--d:${h.depths[r]}">
       <span class="toggle${open ? ' open' : ''}" part="toggle" aria-hidden="true">${kids ? '▶' : ''}</span>
       ${checked === undefined
         ? nothing

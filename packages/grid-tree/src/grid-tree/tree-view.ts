@@ -61,16 +61,16 @@ export class TreeView {
   readonly loaded: Uint8Array;
   /** Lazy mode: 1 while a node's children load; 2 when loading failed. */
   readonly loadState: Uint8Array;
-  private filter: Filter | null = null;
-  private buf: Int32Array = new Int32Array(256);
-  private count = 0;
-  private dirty = true;
-  private touch(): void {
-    this.dirty = true;
-    this.kids.clear();
+  #filter: Filter | null = null;
+  #buf: Int32Array = new Int32Array(256);
+  #count = 0;
+  #dirty = true;
+  #touch(): void {
+    this.#dirty = true;
+    this.#kids.clear();
   }
-  private readonly kids = new Map<number, number[]>();
-  private readonly lastLevel: number;
+  readonly #kids = new Map<number, number[]>();
+  readonly #lastLevel: number;
 
   constructor(readonly index: HierarchyIndex, readonly lazy: boolean) {
     need('TreeView', 'index', index, 'object', { size: 'number', indexOf: 'function', code: 'function' });
@@ -78,60 +78,60 @@ export class TreeView {
     this.expanded = new Uint8Array(index.size);
     this.loaded = new Uint8Array(index.size);
     this.loadState = new Uint8Array(index.size);
-    this.lastLevel = index.config.levels.length - 1;
+    this.#lastLevel = index.config.levels.length - 1;
   }
 
   /** True when i has children, or (lazy mode) may have children that were not loaded yet. */
   hasChildren(i: number): boolean {
     if (this.index.ends[i] > i + 1) return true;
-    return this.lazy && this.loaded[i] === 0 && this.index.levelOf[i] < this.lastLevel;
+    return this.lazy && this.loaded[i] === 0 && this.index.levelOf[i] < this.#lastLevel;
   }
 
   /** True when i's children have to be fetched before it can show them. */
   needsLoad(i: number): boolean {
-    return this.lazy && this.index.ends[i] === i + 1 && this.loaded[i] === 0 && this.index.levelOf[i] < this.lastLevel;
+    return this.lazy && this.index.ends[i] === i + 1 && this.loaded[i] === 0 && this.index.levelOf[i] < this.#lastLevel;
   }
 
   get filtering(): boolean {
-    return this.filter !== null;
+    return this.#filter !== null;
   }
 
   isExpanded(i: number): boolean {
-    return (this.filter ? this.filter.expanded[i] : this.expanded[i]) === 1;
+    return (this.#filter ? this.#filter.expanded[i] : this.expanded[i]) === 1;
   }
 
   setExpanded(i: number, on: boolean): void {
-    const f = this.filter;
+    const f = this.#filter;
     if (f) {
       f.expanded[i] = on ? 1 : 0;
-      if (on && !this.anyChildKept(i)) f.showAll[i] = 1;
+      if (on && !this.#anyChildKept(i)) f.showAll[i] = 1;
     } else {
       this.expanded[i] = on ? 1 : 0;
     }
-    this.touch();
+    this.#touch();
   }
 
   /** Expands every ancestor of i (in the unfiltered view). */
   expandAncestors(i: number): void {
     for (let p = this.index.parents[i]; p >= 0; p = this.index.parents[p]) this.expanded[p] = 1;
-    this.touch();
+    this.#touch();
   }
 
   /** Marks that the rows must be recomputed (after loading state changed). */
   invalidate(): void {
-    this.touch();
+    this.#touch();
   }
 
   /** True if i is a search match. */
   isMatch(i: number): boolean {
-    return this.filter !== null && this.filter.match[i] === 1;
+    return this.#filter !== null && this.#filter.match[i] === 1;
   }
 
   /** Filters the view to `matches` and their ancestors; `null` shows the whole tree again. */
   setFilter(matches: number[] | null): void {
-    this.touch();
+    this.#touch();
     if (!matches) {
-      this.filter = null;
+      this.#filter = null;
       return;
     }
     const n = this.index.size;
@@ -151,25 +151,25 @@ export class TreeView {
         f.expanded[p] = 1;
       }
     }
-    this.filter = f;
+    this.#filter = f;
   }
 
   /** The visible rows, in display order. The array is reused: copy it to keep it. */
   rows(): Int32Array {
-    if (this.dirty) this.compute();
-    return this.buf.subarray(0, this.count);
+    if (this.#dirty) this.#compute();
+    return this.#buf.subarray(0, this.#count);
   }
 
   /** The children of i as shown (all of them, or the kept ones while filtering). */
   visibleChildren(i: number): number[] {
-    let kids = this.kids.get(i);
+    let kids = this.#kids.get(i);
     if (!kids) {
       kids = [];
       const { ends } = this.index;
-      const f = this.filter;
+      const f = this.#filter;
       const all = !f || f.showAll[i] === 1;
       for (let c = i + 1; c < ends[i]; c = ends[c]) if (all || f.keep[c] === 1) kids.push(c);
-      this.kids.set(i, kids);
+      this.#kids.set(i, kids);
     }
     return kids;
   }
@@ -182,27 +182,27 @@ export class TreeView {
     return [kids.indexOf(i) + 1, kids.length];
   }
 
-  private anyChildKept(i: number): boolean {
-    const f = this.filter!;
+  #anyChildKept(i: number): boolean {
+    const f = this.#filter!;
     const ends = this.index.ends;
     for (let c = i + 1; c < ends[i]; c = ends[c]) if (f.keep[c] === 1) return true;
     return false;
   }
 
-  private push(row: number): void {
-    if (this.count === this.buf.length) {
-      const next = new Int32Array(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
+  #push(row: number): void {
+    if (this.#count === this.#buf.length) {
+      const next = new Int32Array(this.#buf.length * 2);
+      next.set(this.#buf);
+      this.#buf = next;
     }
-    this.buf[this.count++] = row;
+    this.#buf[this.#count++] = row;
   }
 
-  private compute(): void {
-    this.count = 0;
-    this.dirty = false;
+  #compute(): void {
+    this.#count = 0;
+    this.#dirty = false;
     const { ends, parents, size } = this.index;
-    const f = this.filter;
+    const f = this.#filter;
     const expanded = f ? f.expanded : this.expanded;
     const lazy = this.lazy;
     let i = 0;
@@ -214,9 +214,9 @@ export class TreeView {
           continue;
         }
       }
-      this.push(i);
+      this.#push(i);
       if (expanded[i] === 1) {
-        if (lazy && this.loadState[i] !== 0 && ends[i] === i + 1) this.push(placeholderRow(i));
+        if (lazy && this.loadState[i] !== 0 && ends[i] === i + 1) this.#push(placeholderRow(i));
         i += 1;
       } else {
         i = ends[i];
