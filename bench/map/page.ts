@@ -178,7 +178,7 @@ const api = {
     await mountOl(withPoints);
     const view = olMap!.getView();
     stepper = {
-      step: stepOf((dx, dy) => { const c = view.getCenter()!, r = view.getResolution()!; view.setCenter([c[0]! + dx * r, c[1]! - dy * r]); }, (f) => view.setResolution(view.getResolution()! / f)),
+      step: stepOf((dx, dy) => { const c = view.getCenter()!, r = view.getResolution()!; view.setCenter([c[0] + dx * r, c[1] - dy * r]); }, (f) => view.setResolution(view.getResolution()! / f)),
       paint: () => { olMap!.renderSync(); flush([...host().querySelectorAll('canvas')].map((c) => c.getContext('2d')!)); },
     };
     await twoFrames();

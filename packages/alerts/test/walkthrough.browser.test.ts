@@ -74,7 +74,7 @@ describe('walk-through: a cluster on the town\u2019s board', () => {
     const firstItem = board.shadowRoot!.querySelector<HTMLElement>(`li[data-key="${first}"]`)!;
     firstItem.querySelector<HTMLButtonElement>('[data-opens="dispatch"]')!.click();
     await board.updateComplete;
-    const target = [...board.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((b) => b.textContent!.startsWith('英龙社区'))!;
+    const target = [...board.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((b) => b.textContent.startsWith('英龙社区'))!;
     setTimeout(() => target.click());
     await oneEvent(board, 'jc-command');
     await refresh();

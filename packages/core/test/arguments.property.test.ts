@@ -119,7 +119,7 @@ for (const [pkg, mod] of modules) {
     // A subpath that re-exports a root function is fuzzed once, under its first name.
     if (typeof value !== 'function' || seen.has(value)) continue;
     seen.add(value);
-    const fn = value as Function;
+    const fn = value;
     if (isElement(fn)) continue;
     // ARGS_ONLY=core.buildHierarchy,… runs just those exports (to mend them).
     const only = process.env.ARGS_ONLY?.split(',');

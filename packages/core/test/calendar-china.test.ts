@@ -237,7 +237,7 @@ test('an estimated deadline is marked in the event and in the case file', () => 
   c.tick.now = at('2026-12-31T09:00:00+08:00');
   const store = makeStore();
   const id = runSteps(store, c, PATHS.dispatched);
-  const events = store.events(id) as AnyCaseEvent[];
+  const events = store.events(id);
   const registered = events.find((e) => e.type === 'registered')!;
   const dispatched = events.find((e) => e.type === 'dispatched')!;
   assert.equal((registered.data as { estimated?: true }).estimated, undefined); // 1 working hour: still 31 Dec

@@ -46,7 +46,7 @@ test('the envelope keeps its rules with the quick check: each broken field refus
     ['prev', 'xyz'], ['prev', 'F'.repeat(64)], ['prev', 1],
   ];
   for (const [k, v] of bad) {
-    assert.notDeepEqual(checkEvent({ ...e, [k]: v } as AnyCaseEvent), [], `${k}: ${String(v).slice(0, 20)}`);
+    assert.notDeepEqual(checkEvent({ ...e, [k]: v }), [], `${k}: ${String(v).slice(0, 20)}`);
   }
   assert.deepEqual(checkEvent({ ...e, prev: 'f'.repeat(64) }), []);
 });

@@ -96,7 +96,7 @@ test('property: the state fold and the store fold accept exactly what the table 
     const store = new CaseStore({ hierarchy, categories }, { capacity: 16 });
     const first: AnyCaseEvent = { caseId: 'c-1', version: 1, type: 'discovered', at: 1e12, actor: 'gw1', role: 'grid-worker', roleNode: G1, data: { node: U1, source: 'patrol', description: '发现' } };
     assert.equal(store.apply(first).ok, true);
-    const s: CaseState = initialState(first as AnyCaseEvent & { type: 'discovered' });
+    const s: CaseState = initialState(first);
     for (const [mode, k, who, pick, minutes] of steps) {
       // Mostly a kind the table allows now, so sequences reach the end of the loop.
       const allowed = CASE_EVENT_KINDS.filter((x) => x !== 'discovered' && nextStatus(s.status, x) !== null);

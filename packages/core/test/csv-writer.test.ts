@@ -43,8 +43,8 @@ test('property: any strings survive writeCsv, a CSV parser and unescapeCsvCell u
 test('exportCsv (jiceng putian --out) escapes formula names, and importCsv gives the same hierarchy back', () => {
   const nodes = smallNodes.map((n, i) => ({ ...n, name: i === 0 ? n.name : `${FORMULAS[i % FORMULAS.length].replace(/^[\t\r]/, '=')}${n.name}` }));
   const overlay = structuredClone(smallOverlay);
-  overlay.organisations[0]!.name = '=cmd|" /C calc"!A0';
-  overlay.people[0]!.name = "'=林一";
+  overlay.organisations[0].name = '=cmd|" /C calc"!A0';
+  overlay.people[0].name = "'=林一";
   const h = buildHierarchy(sixLevels, nodes);
   assert.ok(h.ok, JSON.stringify(!h.ok && h.errors));
   const o = buildOverlay(h.value, overlay);

@@ -60,8 +60,8 @@ test('TopoJSON keyed by code (properties.code, else id) imports the same areas a
 test('a GCJ-02 topology is converted to WGS-84 at the edge', () => {
   const r = importTopoJson(plain, h, { crs: 'GCJ02', toleranceMetres: 50 });
   assert.ok(r.ok, r.ok ? '' : JSON.stringify(r.errors));
-  const [x, y] = (r.value.get('350304001000')!.coordinates as LonLat[][])[0]![0]!;
-  const metres = Math.hypot((x! - 119) * 100_600, (y! - 25.4) * 110_600);
+  const [x, y] = (r.value.get('350304001000')!.coordinates as LonLat[][])[0][0];
+  const metres = Math.hypot((x - 119) * 100_600, (y - 25.4) * 110_600);
   assert.ok(metres > 300 && metres < 800, `${x}, ${y}: ${Math.round(metres)} m from the GCJ-02 position`);
 });
 
@@ -100,7 +100,7 @@ test('each bad geometry is named by its number in the object and its field, and 
     ['E_GEO_FEATURE', 9, 'type'],
     ['E_GEO_KIND', 10, 'type'],
   ]);
-  assert.equal(r.ok ? '' : r.errors[0]!.file, 'bad.topojson');
+  assert.equal(r.ok ? '' : r.errors[0].file, 'bad.topojson');
   // the whole file: not JSON, not a Topology, no such object, a bad transform
   for (const [input, opts] of [['{', {}], [{ type: 'FeatureCollection', features: [] }, {}], [plain, { object: 'grids' }],
     [{ ...quantized, transform: { scale: [0.05] } }, {}]] as const) {

@@ -73,7 +73,7 @@ test('each bad feature is named by number and field, and nothing is returned', (
     ['E_GEO_DUPLICATE', 8, 'properties.code'],
     ['E_GEO_FEATURE', 9, 'type'],
   ]);
-  assert.equal(r.ok ? 0 : r.errors[0]!.file, 'bad.geojson');
+  assert.equal(r.ok ? 0 : r.errors[0].file, 'bad.geojson');
   assert.deepEqual(errorsOf(importGeoJson('{', h, { crs: 'WGS84' })).map((e) => e[0]), ['E_GEO_JSON']);
 });
 

@@ -27,7 +27,7 @@ test('every input node is indexed once, root first, subtrees contiguous in pre-o
     assert.equal(h.indexOf(h.code(i)), i);
     // every node of the subtree range has i on its path; nothing outside does
     for (let j = 0; j < h.size; j++) {
-      const inRange = j >= i && j < h.ends[i]!;
+      const inRange = j >= i && j < h.ends[i];
       assert.equal(h.path(j).includes(i), inRange, `${i} ${j}`);
     }
   }
@@ -85,7 +85,7 @@ test('countByLevel and countAtLevel count each level of a subtree', () => {
   assert.deepEqual(h.countByLevel(at('350304001001001001')), [0, 0, 0, 0, 0, 1]);
   for (let i = 0; i < h.size; i++) {
     const naive = [0, 0, 0, 0, 0, 0];
-    for (let j = 0; j < h.size; j++) if (h.isAncestor(i, j)) naive[h.levelOf[j]!]!++;
+    for (let j = 0; j < h.size; j++) if (h.isAncestor(i, j)) naive[h.levelOf[j]]++;
     assert.deepEqual(h.countByLevel(i), naive);
     assert.equal(h.countAtLevel(i, 'grid'), naive[4]);
   }
@@ -109,7 +109,7 @@ test('search by name substring, pinyin initials and code prefix, in pre-order, l
 });
 
 test('pinyin search accepts every reading of a polyphonic character', () => {
-  const cfg: HierarchyConfig = { id: 'two', levels: [sixLevels.levels[0]!, sixLevels.levels[1]!] };
+  const cfg: HierarchyConfig = { id: 'two', levels: [sixLevels.levels[0], sixLevels.levels[1]] };
   const t = built(cfg, [
     { code: '350300000000', parent: null, level: 'city', name: '莆田市' },
     { code: '350301000000', parent: '350300000000', level: 'county', name: '银行区' },
@@ -162,7 +162,7 @@ test('a five-level city works', () => {
     { code: '440300', parent: null, level: 'city', name: '深圳市' },
     { code: '440304001', parent: '440300', level: 'street', name: '南园街道' },
   ]);
-  assert.equal(!bad.ok && bad.errors[0]!.code, 'E_LEVEL_ORDER');
+  assert.equal(!bad.ok && bad.errors[0].code, 'E_LEVEL_ORDER');
 });
 
 test('a seven-level city works', () => {
@@ -222,9 +222,9 @@ test('every problem of the input is reported at once, with the field and code in
     assert.ok(e.zh.length > 0 && e.en.length > 0 && /[\u4e00-\u9fff]/.test(e.zh), e.code);
     assert.equal(e.severity, 'error');
   }
-  assert.match(r.errors[0]!.zh, /长度应为 12 位（实为 11 位）/);
-  assert.match(r.errors[0]!.en, /must be 12 characters long \(is 11\)/);
-  assert.match(r.errors[6]!.en, /cycle: 350308002000 → 350308001000 → 350308002000|cycle: 350308001000 → 350308002000 → 350308001000/);
+  assert.match(r.errors[0].zh, /长度应为 12 位（实为 11 位）/);
+  assert.match(r.errors[0].en, /must be 12 characters long \(is 11\)/);
+  assert.match(r.errors[6].en, /cycle: 350308002000 → 350308001000 → 350308002000|cycle: 350308001000 → 350308002000 → 350308001000/);
 });
 
 test('roots: none, several, or not on the first level are refused', () => {
@@ -257,7 +257,7 @@ test('unusual statistical ranges warn and still build; a zero segment is an erro
     `W_CODE_RANGE warning nodes[${smallNodes.length}].code`,
     `W_CODE_RANGE warning nodes[${smallNodes.length + 1}].code`,
   ]);
-  assert.match(r.warnings[0]!.zh, /段值 700 不在常见范围/);
+  assert.match(r.warnings[0].zh, /段值 700 不在常见范围/);
   const zero = buildHierarchy(sixLevels, [...smallNodes, { code: '350304001000000', parent: '350304001001', level: 'grid', name: '零' }]);
   assert.ok(!zero.ok);
   assert.ok(!zero.ok && zero.errors.some((e) => e.code === 'E_CODE_DIGITS' || e.code === 'E_CODE_NOT_UNDER_PARENT'));
@@ -284,11 +284,11 @@ test('random trees: every query agrees with a naive parent-pointer walk', () => 
       const kids = new Map<string, number>();
       for (const p of picks) {
         const candidates = nodes.filter((n) => n.level !== 'd');
-        const parent = candidates[p % candidates.length]!;
+        const parent = candidates[p % candidates.length];
         const k = (kids.get(parent.code) ?? 0) + 1;
         if (k > 99) continue;
         kids.set(parent.code, k);
-        const lv = cfg.levels[cfg.levels.findIndex((l) => l.id === parent.level) + 1]!;
+        const lv = cfg.levels[cfg.levels.findIndex((l) => l.id === parent.level) + 1];
         nodes.push({ code: parent.code + String(k).padStart(2, '0'), parent: parent.code, level: lv.id, name: `节点${nodes.length}` });
       }
       const input = shuffle ? [...nodes].reverse() : nodes;
@@ -306,7 +306,7 @@ test('random trees: every query agrees with a naive parent-pointer walk', () => 
         }
         const desc = nodes.filter((n) => t.isAncestor(a, t.indexOf(n.code))).length;
         if (t.countByLevel(a).reduce((s, v) => s + v, 0) !== desc) return false;
-        if (t.ends[a]! - a !== desc) return false;
+        if (t.ends[a] - a !== desc) return false;
       }
       return true;
     }),

@@ -147,8 +147,8 @@ for (const c of cases) {
     if (r.ok) return;
     assert.deepEqual(r.errors.map(where), c.expect.map(([row, col, code]) => `nodes.csv:${row} ${col} ${code}`));
     r.errors.forEach((e, k) => {
-      assert.match(e.zh, c.expect[k]![3]);
-      assert.match(e.en, c.expect[k]![4]);
+      assert.match(e.zh, c.expect[k][3]);
+      assert.match(e.en, c.expect[k][4]);
     });
   });
 }
@@ -168,13 +168,13 @@ test('all problems of all files are reported at once', () => {
     'nodes.csv:12 parent E_UNKNOWN_PARENT',
   ]);
   // With nodes.csv fixed, the overlay's references are checked as well.
-  const r2 = importCsv({ ...files, 'nodes.csv': good['nodes.csv']! });
+  const r2 = importCsv({ ...files, 'nodes.csv': good['nodes.csv'] });
   assert.deepEqual(!r2.ok && r2.errors.map(where), [
     'people.csv:3 role E_UNKNOWN_VALUE',
     'people.csv:3 party_member E_FORMAT',
     'pairings.csv:3 target E_UNKNOWN_REF',
   ]);
-  assert.match(!r2.ok ? r2.errors[0]!.zh : '', /角色“mayor”无效，应为：grid-head、unit-head、grid-worker、volunteer/);
+  assert.match(!r2.ok ? r2.errors[0].zh : '', /角色“mayor”无效，应为：grid-head、unit-head、grid-worker、volunteer/);
 });
 
 test('rows are counted like a spreadsheet: a quoted line break stays in its row', () => {
@@ -207,7 +207,7 @@ test('config.json problems are named by field path, from importConfig, importCsv
     'config.json levels[2].id E_CONFIG_LEVEL_ID',
     'config.json levels[4].code.significant E_CONFIG_CODE',
   ]);
-  assert.match(!c.ok ? c.errors[0]!.zh : '', /层级 id“county”重复/);
+  assert.match(!c.ok ? c.errors[0].zh : '', /层级 id“county”重复/);
   const viaCsv = importCsv({ ...good, 'config.json': text });
   assert.deepEqual(!viaCsv.ok && viaCsv.errors.map((e) => `${e.file} ${e.column} ${e.code}`), [
     'config.json levels[2].id E_CONFIG_LEVEL_ID',
@@ -215,7 +215,7 @@ test('config.json problems are named by field path, from importConfig, importCsv
   ]);
   const missing = importConfig('{"id":"x","levels":[{"id":"a","name":{"zh":"甲"},"duties":[],"code":{"length":2,"significant":2}}]}');
   assert.deepEqual(!missing.ok && missing.errors.map((e) => `${e.column} ${e.code}`), ['levels[0].name.en E_MISSING_FIELD']);
-  const good2 = importConfig(good['config.json']!);
+  const good2 = importConfig(good['config.json']);
   assert.equal(good2.ok && good2.value.levels.length, 6);
   const doc = JSON.parse(exportJson(loaded(importCsv(good)).hierarchy));
   doc.config = cfg;
@@ -242,12 +242,12 @@ test('a failed import changes nothing the caller holds', () => {
 /** Tricky text: commas, quotes, formula triggers, leading spaces (trimmed when built). */
 function trickyData(): { nodes: NodeInput[]; overlay: OverlayInput } {
   const nodes = smallNodes.map((n) => ({ ...n }));
-  nodes[1] = { ...nodes[1]!, name: '荔城区, "老城"', nameEn: 'Licheng, "old town", -east' };
-  nodes[4] = { ...nodes[4]!, name: '=镇海街道' };
+  nodes[1] = { ...nodes[1], name: '荔城区, "老城"', nameEn: 'Licheng, "old town", -east' };
+  nodes[4] = { ...nodes[4], name: '=镇海街道' };
   const overlay: OverlayInput = structuredClone(smallOverlay);
-  overlay.organisations[0]!.name = '镇海社区党委, "第一"';
-  overlay.people[0]!.name = ' +林一（兼）';
-  overlay.pairings[0]!.partnerOrg = '市委组织部,"办公室"';
+  overlay.organisations[0].name = '镇海社区党委, "第一"';
+  overlay.people[0].name = ' +林一（兼）';
+  overlay.pairings[0].partnerOrg = '市委组织部,"办公室"';
   return { nodes, overlay };
 }
 
@@ -285,21 +285,21 @@ test('CSV: export then import gives identical data, with commas, quotes, formula
 test('JSON problems name the field path; format and version are checked first', () => {
   const doc = toDocument(loaded(importCsv(good)).hierarchy, loaded(importCsv(good)).overlay);
   const bad = structuredClone(doc);
-  bad.nodes[3]!.code = '';
+  bad.nodes[3].code = '';
   (bad.people[1] as { partyMember: unknown }).partyMember = 'no';
-  bad.nodes[7]!.parent = '350304001009';
+  bad.nodes[7].parent = '350304001009';
   const r = importJson(JSON.stringify(bad), { file: 'city.json' });
   assert.deepEqual(!r.ok && r.errors.map((e) => `${e.file} ${e.column} ${e.code}`), [
     'city.json nodes[3].code E_MISSING_FIELD',
     'city.json people[1].partyMember E_TYPE',
   ]);
   const structural = structuredClone(doc);
-  structural.nodes[7]!.parent = '350304001009';
+  structural.nodes[7].parent = '350304001009';
   const r2 = importJson(structural);
   assert.deepEqual(!r2.ok && r2.errors.map((e) => `${e.column} ${e.code}`), ['nodes[7].parent E_UNKNOWN_PARENT']);
-  assert.deepEqual(!importJson('{"format":"other"}').ok && (importJson('{"format":"other"}') as { errors: JcIssue[] }).errors[0]!.code, 'E_FORMAT');
+  assert.deepEqual(!importJson('{"format":"other"}').ok && (importJson('{"format":"other"}') as { errors: JcIssue[] }).errors[0].code, 'E_FORMAT');
   const v2 = importJson(JSON.stringify({ ...doc, version: 2 }));
-  assert.equal(!v2.ok && v2.errors[0]!.code, 'E_VERSION');
+  assert.equal(!v2.ok && v2.errors[0].code, 'E_VERSION');
   const syntax = importJson('{ nope');
-  assert.equal(!syntax.ok && syntax.errors[0]!.code, 'E_JSON_SYNTAX');
+  assert.equal(!syntax.ok && syntax.errors[0].code, 'E_JSON_SYNTAX');
 });

@@ -15,9 +15,9 @@ const codes = (r: { ok: boolean; errors?: { code: string }[] }) => (r.ok ? [] : 
 test('node names are stored NFC and trimmed (full-width spaces too)', () => {
   const h = buildHierarchy(sixLevels, withName(1, { name: '  Cafe\u0301 荔城区\u3000', nameEn: '\tLicheng ' }));
   assert.ok(h.ok);
-  assert.equal(h.value.name(h.value.indexOf(smallNodes[1]!.code)), 'Café 荔城区');
-  assert.equal(h.value.name(h.value.indexOf(smallNodes[1]!.code)).length, 8, 'é is one precomposed character');
-  assert.equal(h.value.nameEn(h.value.indexOf(smallNodes[1]!.code)), 'Licheng');
+  assert.equal(h.value.name(h.value.indexOf(smallNodes[1].code)), 'Café 荔城区');
+  assert.equal(h.value.name(h.value.indexOf(smallNodes[1].code)).length, 8, 'é is one precomposed character');
+  assert.equal(h.value.nameEn(h.value.indexOf(smallNodes[1].code)), 'Licheng');
   assert.equal(h.value.search('Café').length, 1);
 });
 
@@ -25,11 +25,11 @@ test('a control character in a name is refused with its code point and place, in
   for (const [ch, cp] of [['\u0000', 'U+0000'], ['\n', 'U+000A'], ['\u001b', 'U+001B'], ['\u0085', 'U+0085'], ['\u2028', 'U+2028']] as const) {
     const r = buildHierarchy(sixLevels, withName(2, { name: `镇海${ch}街道` }));
     assert.equal(r.ok, false, cp);
-    const e = !r.ok ? r.errors[0]! : undefined;
+    const e = !r.ok ? r.errors[0] : undefined;
     assert.equal(e?.code, 'E_CONTROL_CHAR');
     assert.equal(e?.column, 'nodes[2].name');
-    assert.match(e!.zh, new RegExp(`名称含控制字符 ${cp.replace('+', '\\+')}（第 3 个字符）`));
-    assert.match(e!.en, new RegExp(`name holds the control character ${cp.replace('+', '\\+')} \\(character 3\\)`));
+    assert.match(e.zh, new RegExp(`名称含控制字符 ${cp.replace('+', '\\+')}（第 3 个字符）`));
+    assert.match(e.en, new RegExp(`name holds the control character ${cp.replace('+', '\\+')} \\(character 3\\)`));
   }
   assert.deepEqual(codes(buildHierarchy(sixLevels, withName(2, { nameEn: 'Zhen\u0000hai' }))), ['E_CONTROL_CHAR']);
 });
@@ -39,9 +39,9 @@ test('length limits are in characters and say the unit: CJK and astral character
   assert.ok(buildHierarchy(sixLevels, withName(2, { name: '镇'.repeat(100) })).ok);
   assert.ok(buildHierarchy(sixLevels, withName(2, { name: '𠀀'.repeat(100) })).ok, '100 astral characters are 200 UTF-16 units');
   const r = buildHierarchy(sixLevels, withName(2, { name: '镇'.repeat(100_000) }));
-  assert.equal(!r.ok && r.errors[0]!.code, 'E_TEXT_LENGTH');
-  assert.match(!r.ok ? r.errors[0]!.en : '', /name is too long: at most 100 characters, not 100000/);
-  assert.match(!r.ok ? r.errors[0]!.zh : '', /名称过长：最多 100 个字符，实为 100000 个字符/);
+  assert.equal(!r.ok && r.errors[0].code, 'E_TEXT_LENGTH');
+  assert.match(!r.ok ? r.errors[0].en : '', /name is too long: at most 100 characters, not 100000/);
+  assert.match(!r.ok ? r.errors[0].zh : '', /名称过长：最多 100 个字符，实为 100000 个字符/);
   assert.deepEqual(codes(buildHierarchy(sixLevels, withName(2, { nameEn: 'x'.repeat(201) }))), ['E_TEXT_LENGTH']);
   assert.deepEqual(codes(buildHierarchy(sixLevels, withName(2, { nameEn: 42 as unknown as string }))), ['E_TYPE']);
 });
@@ -60,19 +60,19 @@ test('overlay names: NFC and trimmed in the built overlay; control characters, l
   const h = buildHierarchy(sixLevels, smallNodes);
   assert.ok(h.ok);
   const data = structuredClone(smallOverlay);
-  data.people[0]!.name = ' 林\u3000一 ';
-  data.organisations[0]!.name = 'Cafe\u0301党支部';
+  data.people[0].name = ' 林\u3000一 ';
+  data.organisations[0].name = 'Cafe\u0301党支部';
   const o = buildOverlay(h.value, data);
   assert.ok(o.ok);
-  assert.equal(o.value.data.people[0]!.name, '林\u3000一');
-  assert.equal(o.value.data.organisations[0]!.name, 'Café党支部');
-  assert.equal(data.people[0]!.name, ' 林\u3000一 ', "the caller's records are not changed");
+  assert.equal(o.value.data.people[0].name, '林\u3000一');
+  assert.equal(o.value.data.organisations[0].name, 'Café党支部');
+  assert.equal(data.people[0].name, ' 林\u3000一 ', "the caller's records are not changed");
 
   const bad = structuredClone(smallOverlay);
-  bad.people[0]!.name = '林\u0000一';
-  bad.facilities[0]!.name = '站'.repeat(101);
-  bad.compounds[0]!.id = 'c\u0007';
-  bad.organisations[0]!.id = ' o1';
+  bad.people[0].name = '林\u0000一';
+  bad.facilities[0].name = '站'.repeat(101);
+  bad.compounds[0].id = 'c\u0007';
+  bad.organisations[0].id = ' o1';
   (bad.pairings[0] as { partnerOrg?: unknown }).partnerOrg = 7;
   const r = buildOverlay(h.value, bad);
   assert.equal(r.ok, false);

@@ -74,7 +74,7 @@ test('coverage definitions are data: a custom one works, a mismatched one is ref
   };
   assert.deepEqual(o.coverage(0, custom), { id: 'village-organ', numerator: 2, denominator: 4, ratio: 0.5 });
   const wrong: CoverageDef = { ...custom, id: 'wrong', of: { role: 'grid-head' }, test: { facility: 'service-station' } };
-  assert.equal(checkCoverageDef(wrong)[0]!.code, 'E_COVERAGE_DEF');
+  assert.equal(checkCoverageDef(wrong)[0].code, 'E_COVERAGE_DEF');
   assert.throws(() => o.coverage(0, wrong), (e: unknown) => e instanceof JcError && e.issue.code === 'E_COVERAGE_DEF');
   assert.throws(() => o.coverage(0, { ...custom, id: 'no-level', of: { nodes: 'street' } }), (e: unknown) => e instanceof JcError && e.issue.code === 'E_COVERAGE_DEF');
   for (const d of defs) assert.deepEqual(checkCoverageDef(d), [], d.id);
@@ -92,9 +92,9 @@ test('records on a node and in a subtree; lookups by id', () => {
   assert.ok(Object.isFrozen(o.data.people));
   const input = structuredClone(smallOverlay);
   const mine = overlay(input);
-  input.people[0]!.node = '350302001000';
+  input.people[0].node = '350302001000';
   input.people.push({ id: 'p9', name: '新', role: 'grid-head', node: '350302001000', partyMember: true });
-  assert.equal(mine.data.people[0]!.node, '350304001001001', "later changes to the caller's records do not reach the overlay");
+  assert.equal(mine.data.people[0].node, '350304001001001', "later changes to the caller's records do not reach the overlay");
   assert.equal(mine.count(0, 'role:grid-head'), 3);
   assert.throws(() => o.count(h.size, 'compound'), JcError);
 });

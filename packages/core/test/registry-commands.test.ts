@@ -39,7 +39,7 @@ test('enrolment needs a known group, a node in the writer’s reach, a name and 
   assert.equal(!hiv.ok && hiv.errors[0].code, 'E_NOT_PERMITTED', 'HIV status is for health workers and the town');
   const noRisk = decideRegistry(s, w, enrol('p', 'severe-mental-disorder', UNIT));
   assert.equal(!noRisk.ok && noRisk.errors[0].code, 'E_BAD_RISK_LEVEL');
-  const riskOnOther = decideRegistry(s, w, enrol('p', 'drug-user', UNIT, { riskLevel: 2 } as never));
+  const riskOnOther = decideRegistry(s, w, enrol('p', 'drug-user', UNIT, { riskLevel: 2 }));
   assert.equal(!riskOnOther.ok && riskOnOther.errors[0].code, 'E_NOT_MENTAL_HEALTH');
   const out = decideRegistry(s, w, enrol('p', 'drug-user', OTHER_UNIT));
   assert.equal(!out.ok && out.errors[0].code, 'E_NOT_PERMITTED');
@@ -50,7 +50,7 @@ test('a refused command changes nothing; events replay to the same state', () =>
   const police = who('police', TOWN);
   const log: RegistryEvent[] = [];
   let s = emptyRegistry();
-  s = run(s, w, [enrol('p1', 'severe-mental-disorder', UNIT, { riskLevel: 1 } as never), enrol('p2', 'released-prisoner', UNIT)], log);
+  s = run(s, w, [enrol('p1', 'severe-mental-disorder', UNIT, { riskLevel: 1 }), enrol('p2', 'released-prisoner', UNIT)], log);
   clock += 86_400_000;
   s = run(s, w, [{ type: 'followed-up', personId: 'p1', riskLevel: 3 }, { type: 'handed-over', personId: 'p1', from: 'hospital', to: 'governance' }], log);
   s = run(s, police, [{ type: 'notified', personId: 'p1', from: 'police', to: 'town' }], log);
@@ -87,7 +87,7 @@ test('a person outside the actor’s reach is reported as unknown, never as exis
 test('registry records: only roles covering the group, in scope, with a purpose, never on open views', () => {
   const town = who('town-officer', TOWN);
   let s = emptyRegistry();
-  s = run(s, town, [enrol('m1', 'severe-mental-disorder', UNIT, { riskLevel: 4 } as never), enrol('h1', 'hiv-risk', UNIT), enrol('d9', 'drug-user', SIBLING_UNIT)], []);
+  s = run(s, town, [enrol('m1', 'severe-mental-disorder', UNIT, { riskLevel: 4 }), enrol('h1', 'hiv-risk', UNIT), enrol('d9', 'drug-user', SIBLING_UNIT)], []);
   const w = who('grid-worker', GRID);
   const r = registryRecords(w, s, { purpose: '季度随访' });
   assert.ok(r.ok);
@@ -115,7 +115,7 @@ test('dashboards get in-scope figures with small cells suppressed', () => {
   const cmds: RegistryCommand[] = [];
   for (let k = 0; k < 7; k++) cmds.push(enrol(`d${k}`, 'drug-user', UNIT));
   for (let k = 0; k < 2; k++) cmds.push(enrol(`r${k}`, 'released-prisoner', UNIT));
-  for (let k = 0; k < 6; k++) cmds.push(enrol(`m${k}`, 'severe-mental-disorder', UNIT, { riskLevel: 1 } as never));
+  for (let k = 0; k < 6; k++) cmds.push(enrol(`m${k}`, 'severe-mental-disorder', UNIT, { riskLevel: 1 }));
   s = run(s, town, cmds, []);
   const county = who('county-officer', '350301000000');
   const r = registryFigures(county, s, [h.indexOf('350301000000'), h.indexOf(TOWN)], { minCell: 5 });
@@ -140,7 +140,7 @@ test('dashboards get in-scope figures with small cells suppressed', () => {
 test('a person’s file: follow-ups and hand-overs, masked, audited, empty for those who may not read it', () => {
   const w = who('grid-worker', GRID, 'w-file');
   let s = emptyRegistry();
-  s = run(s, w, [enrol('f1', 'severe-mental-disorder', UNIT, { riskLevel: 2 } as never)], []);
+  s = run(s, w, [enrol('f1', 'severe-mental-disorder', UNIT, { riskLevel: 2 })], []);
   clock += 3_600_000;
   s = run(s, w, [
     { type: 'followed-up', personId: 'f1', riskLevel: 2, outcome: '情况稳定' },

@@ -18,7 +18,7 @@ const options = { forms: EXAMPLE_FORM_SET };
 function withPeople(n: number): RegistryState {
   let s = emptyRegistry();
   for (let k = 0; k < n; k++) {
-    const r = decideRegistry(s, worker, { type: 'enrolled', personId: `p${k}`, group: 'severe-mental-disorder', node: UNIT, person: { name: '张三明' }, legalBasis: BASIS, riskLevel: 1 } as RegistryCommand, options);
+    const r = decideRegistry(s, worker, { type: 'enrolled', personId: `p${k}`, group: 'severe-mental-disorder', node: UNIT, person: { name: '张三明' }, legalBasis: BASIS, riskLevel: 1 }, options);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
     s = evolveRegistry(s, r.value);
   }

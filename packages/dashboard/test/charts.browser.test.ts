@@ -99,6 +99,7 @@ describe('<jc-trend>', () => {
   });
 
   it('exports a standalone SVG with resolved colours and text escaped', async () => {
+    // eslint-disable-next-line lit/attribute-value-entities -- the unencoded markup is the hostile label under test
     const el = await fixture<JcTrend>(html`<jc-trend label="<img src=x onerror=alert(1)>" .points=${POINTS}></jc-trend>`);
     const svgText = el.toSVG()!;
     expect(svgText).to.match(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -156,12 +157,12 @@ describe('<jc-breakdown>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(root(el).activeElement).to.equal(rows()[1]);
-    setTimeout(() => sendKeys({ press: 'Enter' }));
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
     expect((await oneEvent(el, 'jc-category')).detail).to.deep.equal({ code: null });
     await sendKeys({ press: 'End' });
     await el.updateComplete;
     expect(root(el).activeElement).to.equal(rows()[3]);
-    setTimeout(() => sendKeys({ press: ' ' }));
+    setTimeout(() => void sendKeys({ press: ' ' }));
     expect((await oneEvent(el, 'jc-category')).detail).to.deep.equal({ code: 'rare' });
   });
 });
@@ -198,7 +199,7 @@ describe('<jc-ranking>', () => {
   it('marks nobody lagging when the spread is under the gap, and names the gap in the legend', async () => {
     const close: RankingItem[] = ['甲', '乙', '丙', '丁', '戊', '己'].map((name, i) => ({ code: String(i), name, values: { banjieRate: 0.990 - i * 0.0014 } }));
     const el = await fixture<JcRanking>(html`<jc-ranking .items=${close}></jc-ranking>`);
-    const marked = () => [...root(el).querySelectorAll('button.row')].filter((r) => r.querySelector('.lag')!.textContent!.includes('落后')).map((r) => text(r.querySelector('.label')));
+    const marked = () => [...root(el).querySelectorAll('button.row')].filter((r) => r.querySelector('.lag')!.textContent.includes('落后')).map((r) => text(r.querySelector('.label')));
     expect(marked()).to.deep.equal([]);
     expect(text(root(el).querySelector('.rule'))).to.contain('末 3 名').and.contain('1.0 个百分点');
     el.lagGap = 0.003; // the host says 0.3 points matters
@@ -214,7 +215,7 @@ describe('<jc-ranking>', () => {
     const el = await fixture<JcRanking>(html`<jc-ranking .items=${KIDS} indicator="overdue" threshold="10"></jc-ranking>`);
     const rows = [...root(el).querySelectorAll('button.row')];
     expect(rows.map((r) => text(r.querySelector('.label')))).to.deep.equal(['荔城区', '城厢区', '仙游县', '秀屿区', '涵江区', '湄洲岛']);
-    expect(rows.filter((r) => r.querySelector('.lag')!.textContent!.includes('落后')).map((r) => text(r.querySelector('.label'))))
+    expect(rows.filter((r) => r.querySelector('.lag')!.textContent.includes('落后')).map((r) => text(r.querySelector('.label'))))
       .to.deep.equal(['秀屿区', '涵江区']);
     expect(text(root(el).querySelector('.rule'))).to.equal('高于 10 为落后。');
   });
@@ -228,7 +229,7 @@ describe('<jc-ranking>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    setTimeout(() => sendKeys({ press: 'Enter' }));
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
     expect((await oneEvent(el, 'jc-select')).detail).to.deep.equal({ code: '350322000000' });
     const select = root(el).querySelector('select')!;
     select.focus();

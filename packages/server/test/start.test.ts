@@ -65,18 +65,18 @@ for (const engine of engines) {
       assert.equal(r.status, 200);
       const body = await r.json() as { features: { properties: { code: string }; geometry: { type: string; coordinates: unknown } }[] };
       assert.deepEqual(body.features.map((f) => f.properties.code), [grid]);
-      assert.deepEqual(body.features[0]!.geometry, { type: 'Polygon', coordinates: [ring] });
+      assert.deepEqual(body.features[0].geometry, { type: 'Polygon', coordinates: [ring] });
     });
 
     test('Open311 places a report by its coordinates on the imported map: the nearest unit of the grid', async () => {
-      const target = units[3]!;
+      const target = units[3];
       const before = s.record.position;
       const body = new URLSearchParams({ api_key: KEY, service_code: 'city.rubbish', lat: String(target.at[1] + 0.0005), long: String(target.at[0] - 0.0004), description: '路口有一堆垃圾' });
       const r = await fetch(new URL('/open311/v2/requests.json', s.url), { method: 'POST', body });
       assert.equal(r.status, 201, await r.clone().text());
       const [row] = await r.json() as { service_request_id: string }[];
       assert.ok(s.record.position > before);
-      assert.equal(s.record.cases.get(row!.service_request_id)!.node, target.code);
+      assert.equal(s.record.cases.get(row.service_request_id)!.node, target.code);
     });
 
     test('without geometry a city of its own has no map (E_NO_MAP); a bad geometry is refused before anything starts', async () => {

@@ -8,7 +8,7 @@ const VERSION_KEY = Symbol.for('jiceng.elementVersions');
 type Registry = Map<string, string>;
 function versions(): Registry {
   const g = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (g[VERSION_KEY] ??= new Map());
+  return (g[VERSION_KEY] ??= new Map<string, string>());
 }
 
 /**

@@ -86,7 +86,7 @@ export abstract class JcAlertsBase extends LitElement {
     const target = e.target as HTMLElement;
     if (e.key === 'Escape' && this.menu) {
       e.preventDefault();
-      this.closeMenu();
+      void this.closeMenu();
       return;
     }
     if (target.getAttribute('role') === 'menuitem') {
@@ -103,7 +103,7 @@ export abstract class JcAlertsBase extends LitElement {
       : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
     if (to < 0) return;
     e.preventDefault();
-    this.focusItem(to);
+    void this.focusItem(to);
   }
 
   /** Moves the tab stop to item i and focuses it. */
@@ -123,7 +123,7 @@ export abstract class JcAlertsBase extends LitElement {
 
   /** Opens (or closes, if open) a menu and focuses its first item. */
   protected async toggleMenu(key: string, kind: string): Promise<void> {
-    if (this.menu && this.menu.key === key && this.menu.kind === kind) { this.closeMenu(); return; }
+    if (this.menu && this.menu.key === key && this.menu.kind === kind) { void this.closeMenu(); return; }
     this.menu = { key, kind };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[role="menu"] [role="menuitem"]')?.focus();

@@ -49,7 +49,7 @@ describe('<jc-alerts>', () => {
   it('sends ready commands; the resolve menu opens, moves with arrows, closes on Escape back to its button', async () => {
     const el = await mount();
     setTimeout(() => $$(el, 'li')[0].querySelector('button')!.click());
-    const ack = (await oneEvent(el, 'jc-command')) as CustomEvent<JcAlertCommandDetail>;
+    const ack = await oneEvent<CustomEvent<JcAlertCommandDetail>>(el, 'jc-command');
     expect(ack.detail.command).to.deep.equal({ type: 'acknowledge', alertId: 'A-1', expectedVersion: 1 });
     const resolveBtn = $<HTMLButtonElement>(el, 'li [data-opens="resolve"]')!;
     resolveBtn.click();
@@ -57,7 +57,7 @@ describe('<jc-alerts>', () => {
     await el.updateComplete;
     expect(resolveBtn.getAttribute('aria-expanded')).to.equal('true');
     const items = $$(el, '[role="menu"] [role="menuitem"]');
-    expect(items.map((b) => b.textContent!.trim())).to.deep.equal(['已处置', '误报', '重复', '已过期']);
+    expect(items.map((b) => b.textContent.trim())).to.deep.equal(['已处置', '误报', '重复', '已过期']);
     expect(focused(el)).to.equal(items[0]);
     key(items[0], 'ArrowDown');
     expect(focused(el)).to.equal(items[1]);
@@ -70,12 +70,12 @@ describe('<jc-alerts>', () => {
     $<HTMLButtonElement>(el, 'li [data-opens="resolve"]')!.click();
     await el.updateComplete;
     setTimeout(() => $$(el, '[role="menuitem"]')[1].click());
-    const res = (await oneEvent(el, 'jc-command')) as CustomEvent<JcAlertCommandDetail>;
+    const res = await oneEvent<CustomEvent<JcAlertCommandDetail>>(el, 'jc-command');
     expect(res.detail.command).to.deep.equal({ type: 'resolve', reason: 'false-alarm', alertId: 'A-1', expectedVersion: 1 });
     $<HTMLButtonElement>(el, 'li [data-opens="assign"]')!.click();
     await el.updateComplete;
     setTimeout(() => $$(el, '[role="menuitem"]')[0].click());
-    const asg = (await oneEvent(el, 'jc-command')) as CustomEvent<JcAlertCommandDetail>;
+    const asg = await oneEvent<CustomEvent<JcAlertCommandDetail>>(el, 'jc-command');
     expect(asg.detail.command).to.deep.equal({ type: 'assign', to: 'gw1', alertId: 'A-1', expectedVersion: 1 });
   });
 
@@ -83,15 +83,15 @@ describe('<jc-alerts>', () => {
     const el = await mount();
     const live = $(el, '[role="status"]')!;
     expect(live.getAttribute('aria-live')).to.equal('polite');
-    expect(live.textContent!.trim()).to.equal('');
+    expect(live.textContent.trim()).to.equal('');
     el.alerts = [row({ id: 'A-9', severity: 'critical', ruleName: { zh: '消防隐患聚集', en: 'Fire' } }), ...el.alerts];
     await el.updateComplete;
-    expect(live.textContent!.trim()).to.equal('新预警 1 条：严重 消防隐患聚集 第一网格');
+    expect(live.textContent.trim()).to.equal('新预警 1 条：严重 消防隐患聚集 第一网格');
     expect($$(el, 'li')[0].dataset.key).to.equal('A-9');
     // The same list again (e.g. an acknowledged alert): nothing new to announce.
     el.alerts = el.alerts.map((a) => (a.id === 'A-9' ? { ...a, status: 'acknowledged' as const } : a));
     await el.updateComplete;
-    expect(live.textContent!.trim()).to.equal('新预警 1 条：严重 消防隐患聚集 第一网格');
+    expect(live.textContent.trim()).to.equal('新预警 1 条：严重 消防隐患聚集 第一网格');
   });
 
   it('speaks English on request, shows user text as text, and says when there is nothing', async () => {

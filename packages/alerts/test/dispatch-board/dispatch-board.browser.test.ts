@@ -56,7 +56,7 @@ describe('<jc-dispatch-board>', () => {
     await el.updateComplete;
     await el.updateComplete;
     const items = $$(el, '[role="menuitem"]');
-    expect(items.map((b) => b.textContent!.trim())).to.deep.equal(['镇海街道 (待受理 0 · 办理中 1)', '英龙社区 (待受理 1 · 办理中 4)', '第一网格']);
+    expect(items.map((b) => b.textContent.trim())).to.deep.equal(['镇海街道 (待受理 0 · 办理中 1)', '英龙社区 (待受理 1 · 办理中 4)', '第一网格']);
     expect(focused(el)).to.equal(items[0]);
     await expect(el).to.be.accessible();
     key(items[0], 'Escape');
@@ -67,7 +67,7 @@ describe('<jc-dispatch-board>', () => {
     $<HTMLButtonElement>(el, 'li [data-opens="dispatch"]')!.click();
     await el.updateComplete;
     setTimeout(() => $$(el, '[role="menuitem"]')[1].click());
-    const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcAlertCommandDetail>;
+    const ev = await oneEvent<CustomEvent<JcAlertCommandDetail>>(el, 'jc-command');
     expect(ev.detail.command).to.deep.equal({ type: 'dispatch', caseId: 'C-1', expectedVersion: 2, node: V1 });
   });
 

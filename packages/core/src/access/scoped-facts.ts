@@ -73,7 +73,7 @@ export function scopedRows(access: Access, facts: CaseFacts, reporterOf?: (row: 
       if (starts[mid] <= pos) lo = mid + 1;
       else hi = mid - 1;
     }
-    if ((hi >= 0 && pos < ends[hi]) || (own && reporterOf!(i) === me)) keepBuf[kept++] = i;
+    if ((hi >= 0 && pos < ends[hi]) || (own && reporterOf(i) === me)) keepBuf[kept++] = i;
   }
   return keepBuf.subarray(0, kept);
 }

@@ -50,5 +50,5 @@ const schema = z.discriminatedUnion('type', Object.values(alertCommandSchemas) a
  */
 export function validateAlertCommand(input: unknown): Result<AlertCommand> {
   const r = schema.safeParse(input);
-  return r.success ? ok(r.data as AlertCommand) : fail(zodIssues(r.error.issues, input));
+  return r.success ? ok(r.data) : fail(zodIssues(r.error.issues, input));
 }

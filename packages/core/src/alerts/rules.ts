@@ -196,4 +196,4 @@ export const DEFAULT_ALERT_RULES: AlertRuleSet = Object.freeze({
     { id: 'accept-deadline', kind: 'deadline', name: { zh: '临近时限无人受理', en: 'Deadline near, nobody accepted' }, severity: 'warning', withinWorkHours: 2 },
     { id: 'town-follow-up', kind: 'followUp', name: { zh: '特殊人群随访逾期', en: 'Special-population follow-ups overdue' }, severity: 'warning', level: 'town', minOverdue: 1, roles: ['town-officer', 'county-officer', 'city-officer'] },
   ] satisfies AlertRule[]) as AlertRule[],
-}) as AlertRuleSet;
+});

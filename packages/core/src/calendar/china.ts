@@ -289,7 +289,7 @@ export function calendarFromSchedules(
   schedules: readonly YearSchedule[],
   base: Partial<Omit<CalendarDef, 'holidays' | 'workdays' | 'years'>> = {},
 ): CalendarDef {
-  if (!Array.isArray(schedules as unknown) || typeof base !== 'object' || base === null) throw new JcError(calendarIssue('E_BAD_CALENDAR', 'schedules'));
+  if (!Array.isArray(schedules) || typeof base !== 'object' || base === null) throw new JcError(calendarIssue('E_BAD_CALENDAR', 'schedules'));
   try {
     return definitionOf(schedules, base);
   } catch {

@@ -115,7 +115,7 @@ export function readCalendarFile(json: unknown, base: readonly YearSchedule[] = 
   if (!Array.isArray(base)) return fail([calendarIssue('E_BAD_CALENDAR', 'base')]);
   const parsed = calendarFileSchema.safeParse(json);
   if (!parsed.success) return fail(zodIssues('E_CALENDAR_FILE', parsed.error));
-  const file = parsed.data as CalendarFile;
+  const file = parsed.data;
   const errors = file.years.flatMap((y, i) => checkYear(y, `years.${i}`));
   const seen = new Set<number>();
   file.years.forEach((y, i) => {

@@ -243,7 +243,7 @@ export class ChainVerifier {
  * ```
  */
 export function exportChainedLog(events: Iterable<AnyCaseEvent>, hasher: ChainHasher = NOBLE_SHA256): string {
-  if (events === null || typeof (events as Iterable<AnyCaseEvent>)?.[Symbol.iterator] !== 'function') {
+  if (events === null || typeof (events)?.[Symbol.iterator] !== 'function') {
     throw new JcError(caseIssue('E_INVALID_INPUT', 'events', 'events'));
   }
   const w = new ChainWriter(hasher);

@@ -272,5 +272,5 @@ export function zodIssues(
  */
 export function validateCommand(input: unknown): Result<CaseCommand> {
   const r = caseCommandSchema.safeParse(input);
-  return r.success ? ok(r.data as CaseCommand) : fail(zodIssues(r.error.issues, input));
+  return r.success ? ok(r.data) : fail(zodIssues(r.error.issues, input));
 }

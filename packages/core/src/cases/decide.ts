@@ -266,7 +266,7 @@ const STATUS_SET: Record<string, true> = Object.fromEntries(CASE_STATUSES.map((x
 /** What is wrong with a context, or null. */
 function contextProblem(ctx: unknown): string | null {
   if (!isObj(ctx)) return 'not an object';
-  const c = ctx as Record<string, unknown>;
+  const c = ctx;
   const h = c.hierarchy as Record<string, unknown> | undefined;
   if (!isObj(h) || typeof h.indexOf !== 'function' || typeof h.code !== 'function' || !isObj(h.config)) return 'hierarchy';
   const t = c.categories as Record<string, unknown> | undefined;

@@ -224,13 +224,13 @@ function intakeOf(events: readonly AnyCaseEvent[]): DossierIntake {
   };
   take(found);
   if (typeof found.reporter === 'string' && found.reporter) out.reporter = found.reporter;
-  for (const e of events) if (e.type === 'registered') take(e.data as unknown as Record<string, unknown>);
+  for (const e of events) if (e.type === 'registered') take(e.data);
   return out;
 }
 
 function noteOf(e: AnyCaseEvent): string | undefined {
   const d = e.data as Record<string, unknown>;
-  for (const k of ['description', 'reason', 'result', 'note']) if (typeof d[k] === 'string') return d[k] as string;
+  for (const k of ['description', 'reason', 'result', 'note']) if (typeof d[k] === 'string') return d[k];
   return undefined;
 }
 
@@ -258,6 +258,7 @@ function currentStep(s: CaseState): number {
  * ```
  */
 export function buildDossier(events: readonly AnyCaseEvent[], opts: DossierOptions = {}): Result<Dossier> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- checks untyped callers; without it TS narrows the readonly array to any[] after the guard
   if (!Array.isArray(events as unknown)) return fail([caseIssue('E_INVALID_INPUT', 'events', 'events')]);
   if (opts === null || typeof opts !== 'object') return fail([caseIssue('E_INVALID_INPUT', 'opts', 'opts')]);
   const badAt = (events as readonly unknown[]).findIndex((x) => {

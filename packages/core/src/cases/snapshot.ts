@@ -161,7 +161,7 @@ export function decodeCaseSnapshot(bytes: Uint8Array, ctx: { hierarchy: Hierarch
       const src = byteStart % Ctor.BYTES_PER_ELEMENT === 0
         ? new Ctor(bytes.buffer as ArrayBuffer, byteStart, n)
         : new Ctor(bytes.slice(start + at, start + at + size).buffer);
-      col.set(src as never);
+      col.set(src);
     }
     return true;
   };

@@ -403,7 +403,7 @@ export function evolveCase(s: CaseState | undefined, e: AnyCaseEvent, rules: Fol
  * ```
  */
 export function foldCaseChecked(events: readonly AnyCaseEvent[], rules: FoldRules = {}): Result<CaseState> {
-  if (!Array.isArray(events as unknown) || events.length === 0) return fail([caseIssue('E_INVALID_INPUT', 'events', 'events')]);
+  if (!Array.isArray(events) || events.length === 0) return fail([caseIssue('E_INVALID_INPUT', 'events', 'events')]);
   rules = ruleArg(rules);
   for (let i = 0; i < events.length; i++) {
     const x = events[i] as unknown as Record<string, unknown> | null;
@@ -434,7 +434,7 @@ export function foldCaseChecked(events: readonly AnyCaseEvent[], rules: FoldRule
  * ```
  */
 export function foldCase(events: readonly AnyCaseEvent[], rules: FoldRules = {}): CaseState | undefined {
-  if (!Array.isArray(events as unknown) || events.length === 0) return undefined;
+  if (!Array.isArray(events) || events.length === 0) return undefined;
   const r = foldCaseChecked(events, rules);
   return r.ok ? r.value : undefined;
 }

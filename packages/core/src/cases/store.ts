@@ -83,7 +83,7 @@ function growFacts(f: CaseFacts, capacity: number): CaseFacts {
   const g = createCaseFacts(capacity);
   for (const k of Object.keys(f) as (keyof CaseFacts)[]) {
     const src = f[k];
-    if (ArrayBuffer.isView(src)) (g[k] as typeof src).set(src as never);
+    if (ArrayBuffer.isView(src)) (g[k] as typeof src).set(src);
   }
   g.length = f.length;
   g.caseIds = f.caseIds;

@@ -131,5 +131,5 @@ export const ENGAGEMENT_FIELD_LABELS: Readonly<Record<string, LocalizedText>> = 
  */
 export function validateEngagementCommand(input: unknown): Result<EngagementCommand> {
   const r = engagementCommandSchema.safeParse(input);
-  return r.success ? ok(r.data as EngagementCommand) : fail(zodIssues(r.error.issues, input, ENGAGEMENT_FIELD_LABELS));
+  return r.success ? ok(r.data) : fail(zodIssues(r.error.issues, input, ENGAGEMENT_FIELD_LABELS));
 }

@@ -112,7 +112,7 @@ const KINDS: Record<ArgBaseKind, [zh: string, en: string, test: (v: unknown) => 
 export function need(fn: string, arg: string, v: unknown, kind: ArgKind, fields?: Record<string, ArgKind>): void {
   check(fn, arg, v, kind);
   if (fields !== undefined && !isObject(fields)) throw argumentError('need', 'fields', { zh: '字段到类型的对象', en: 'an object from fields to kinds' });
-  if (fields) for (const path in fields) check(fn, `${arg}.${path}`, at(v, path), fields[path]!);
+  if (fields) for (const path in fields) check(fn, `${arg}.${path}`, at(v, path), fields[path]);
 }
 
 function check(fn: string, arg: string, v: unknown, kind: ArgKind): void {

@@ -45,8 +45,8 @@ function metresToBoundary(g: AreaGeometry, x: number, y: number): number {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   for (const poly of polys) for (const ring of poly) {
     for (let i = 1; i < ring.length; i++) {
-      const ax = (ring[i - 1]![0] - x) * kx, ay = (ring[i - 1]![1] - y) * ky;
-      const bx = (ring[i]![0] - x) * kx, by = (ring[i]![1] - y) * ky;
+      const ax = (ring[i - 1][0] - x) * kx, ay = (ring[i - 1][1] - y) * ky;
+      const bx = (ring[i][0] - x) * kx, by = (ring[i][1] - y) * ky;
       const dx = bx - ax, dy = by - ay;
       const len = dx * dx + dy * dy;
       const t = len > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len)) : 0;
@@ -115,7 +115,7 @@ function accept(h: HierarchyIndex, opts: GeoImportOptions, code: unknown, g: Nod
   if (i < 0) { errors.push(issue('E_GEO_UNKNOWN_CODE', `编码 ${code} 不在层级中`, `code ${code} is not in the hierarchy`, at(w, codeColumn))); return; }
   if (out.has(code)) { errors.push(issue('E_GEO_DUPLICATE', `编码 ${code} 重复（第 ${where.get(code)!.row} 行/要素已有几何）`, `code ${code} appears twice (already at row/feature ${where.get(code)!.row})`, at(w, codeColumn))); return; }
   const levels = h.config.levels;
-  const pointLevels = opts.pointLevels ?? [levels[levels.length - 1]!.id];
+  const pointLevels = opts.pointLevels ?? [levels[levels.length - 1].id];
   const level = h.level(i);
   const wantPoint = pointLevels.includes(level.id);
   if (wantPoint !== (g.type === 'Point')) {
@@ -133,7 +133,7 @@ function accept(h: HierarchyIndex, opts: GeoImportOptions, code: unknown, g: Nod
  */
 function checkNesting(h: HierarchyIndex, all: GeometryByCode, fresh: GeometryByCode, where: Map<string, Where>, tol: number, errors: JcIssue[]): void {
   for (const [code, g] of fresh) {
-    let p = h.parents[h.indexOf(code)]!;
+    let p = h.parents[h.indexOf(code)];
     let pg: NodeGeometry | undefined;
     while (p >= 0 && !((pg = all.get(h.code(p))) && pg.type !== 'Point')) p = h.parents[p]!;
     if (p < 0 || !pg || pg.type === 'Point') continue;
@@ -229,7 +229,7 @@ export function importPointsCsv(input: string | Uint8Array, h: HierarchyIndex, o
   const out: GeometryByCode = new Map();
   const where = new Map<string, Where>();
   for (let r = 1; r < parsed.data.length; r++) {
-    const cells = parsed.data[r]!;
+    const cells = parsed.data[r];
     const w: Where = { ...(file ? { file } : {}), row: r + 1 };
     const num = (name: 'longitude' | 'latitude', lim: number): number | undefined => {
       const s = (cells[col(name)] ?? '').trim();

@@ -25,8 +25,8 @@ export function areaContains(g: AreaGeometry, x: number, y: number): boolean {
   for (const poly of polys) {
     for (const ring of poly) {
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i]!;
-        const [xj, yj] = ring[j]!;
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
         if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
       }
     }
@@ -92,8 +92,8 @@ export function buildAreaIndex(areas: Iterable<[string, AreaGeometry]>, binsPerA
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let a = 0; a < n; a++) {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (let v = RS[AR[a]!]!; v < RS[AR[a + 1]!]!; v++) {
-      const x = X[v]!, y = Y[v]!;
+    for (let v = RS[AR[a]]; v < RS[AR[a + 1]]; v++) {
+      const x = X[v], y = Y[v];
       if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
     }
     box[a * 4] = x0; box[a * 4 + 1] = y0; box[a * 4 + 2] = x1; box[a * 4 + 3] = y1;
@@ -108,22 +108,22 @@ export function buildAreaIndex(areas: Iterable<[string, AreaGeometry]>, binsPerA
   const row = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - minY) * sy)));
   const counts = new Int32Array(cols * rows + 1);
   const each = (a: number, f: (b: number) => void) => {
-    const c0 = col(box[a * 4]!), c1 = col(box[a * 4 + 2]!), r0 = row(box[a * 4 + 1]!), r1 = row(box[a * 4 + 3]!);
+    const c0 = col(box[a * 4]), c1 = col(box[a * 4 + 2]), r0 = row(box[a * 4 + 1]), r1 = row(box[a * 4 + 3]);
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) f(r * cols + c);
   };
-  for (let a = 0; a < n; a++) each(a, (b) => counts[b + 1]!++);
-  for (let b = 0; b < cols * rows; b++) counts[b + 1]! += counts[b]!;
+  for (let a = 0; a < n; a++) each(a, (b) => counts[b + 1]++);
+  for (let b = 0; b < cols * rows; b++) counts[b + 1] += counts[b];
   const fill = counts.slice(0, cols * rows);
-  const binAreas = new Int32Array(counts[cols * rows]!);
-  for (let a = 0; a < n; a++) each(a, (b) => { binAreas[fill[b]!++] = a; });
+  const binAreas = new Int32Array(counts[cols * rows]);
+  for (let a = 0; a < n; a++) each(a, (b) => { binAreas[fill[b]++] = a; });
 
   const contains = (a: number, x: number, y: number): boolean => {
     let inside = false;
-    for (let r = AR[a]!; r < AR[a + 1]!; r++) {
-      const s = RS[r]!, e = RS[r + 1]!;
+    for (let r = AR[a]; r < AR[a + 1]; r++) {
+      const s = RS[r], e = RS[r + 1];
       for (let i = s, j = e - 1; i < e; j = i++) {
-        const yi = Y[i]!, yj = Y[j]!;
-        if ((yi > y) !== (yj > y) && x < ((X[j]! - X[i]!) * (y - yi)) / (yj - yi) + X[i]!) inside = !inside;
+        const yi = Y[i], yj = Y[j];
+        if ((yi > y) !== (yj > y) && x < ((X[j] - X[i]) * (y - yi)) / (yj - yi) + X[i]) inside = !inside;
       }
     }
     return inside;
@@ -133,9 +133,9 @@ export function buildAreaIndex(areas: Iterable<[string, AreaGeometry]>, binsPerA
     locate(lon: number, lat: number): string | undefined {
       if (!(lon >= minX && lon <= maxX && lat >= minY && lat <= maxY)) return undefined;
       const b = row(lat) * cols + col(lon);
-      for (let k = counts[b]!; k < counts[b + 1]!; k++) {
-        const a = binAreas[k]!;
-        if (lon < box[a * 4]! || lon > box[a * 4 + 2]! || lat < box[a * 4 + 1]! || lat > box[a * 4 + 3]!) continue;
+      for (let k = counts[b]; k < counts[b + 1]; k++) {
+        const a = binAreas[k];
+        if (lon < box[a * 4] || lon > box[a * 4 + 2] || lat < box[a * 4 + 1] || lat > box[a * 4 + 3]) continue;
         if (contains(a, lon, lat)) return codes[a];
       }
       return undefined;

@@ -52,7 +52,7 @@ const EXCEL_NUMBER = /^\d\.\d*E\+\d+$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function inRanges(ranges: readonly CodeRange[], v: number): boolean {
-  for (let j = 0; j < ranges.length; j++) if (v >= ranges[j]!.from && v <= ranges[j]!.to) return true;
+  for (let j = 0; j < ranges.length; j++) if (v >= ranges[j].from && v <= ranges[j].to) return true;
   return false;
 }
 
@@ -82,7 +82,7 @@ export function checkConfig(config: HierarchyConfig): JcIssue[] {
     const c = l.code;
     if (!(Number.isInteger(c.significant) && Number.isInteger(c.length) && c.significant > 0 && c.significant <= c.length)) {
       out.push(issue('E_CONFIG_CODE', `层级“${l.id}”的编码规则无效：应 0 < 有效位数 ≤ 总长度`, `level "${l.id}": code rule needs 0 < significant ≤ length`, { column: `levels[${j}].code.significant` }));
-    } else if (j > 0 && c.significant <= levels[j - 1]!.code.significant) {
+    } else if (j > 0 && c.significant <= levels[j - 1].code.significant) {
       out.push(issue('E_CONFIG_CODE', `层级“${l.id}”的有效位数应多于上一层级`, `level "${l.id}": significant digits must grow from the level above`, { column: `levels[${j}].code.significant` }));
     }
     (c.ranges ?? []).forEach((r, k) => {
@@ -111,7 +111,7 @@ class BuildCtx {
     readonly opts: BuildOptions,
   ) {
     levels.forEach((l, j) => this.levelIndex.set(l.id, j));
-    this.segFrom = levels.map((_, j) => (j === 0 ? 0 : levels[j - 1]!.code.significant));
+    this.segFrom = levels.map((_, j) => (j === 0 ? 0 : levels[j - 1].code.significant));
     this.cols = { ...NODE_COLUMNS, ...opts.columns };
   }
 
@@ -167,7 +167,7 @@ function checkRecords(ctx: BuildCtx): Checked {
   let lastLevelId: string | undefined;
   let lastLevel = -1;
   for (let k = 0; k < n; k++) {
-    const nd = nodes[k]!;
+    const nd = nodes[k];
     const code = nd.code;
     let fieldsOk = true;
     if (typeof code !== 'string' || code === '') {
@@ -233,8 +233,8 @@ function checkRecords(ctx: BuildCtx): Checked {
       err('E_DUPLICATE_CODE', `编码 ${code} 重复（首次出现在${first}）`, `duplicate code ${code} (first at ${firstEn})`, k, 'code');
       continue;
     }
-    const rule = levels[li!]!.code;
-    const lv = levels[li!]!;
+    const rule = levels[li!].code;
+    const lv = levels[li!];
     if (code.charCodeAt(1) === 46 && EXCEL_NUMBER.test(code)) {
       err('E_CODE_DIGITS', `编码 ${code} 只能由数字组成（疑似被 Excel 转为科学计数法，请将该列设为文本）`,
         `code ${code} may contain only digits (Excel seems to have turned it into a number; format the column as text)`, k, 'code');
@@ -248,7 +248,7 @@ function checkRecords(ctx: BuildCtx): Checked {
     // One pass over the characters: allowed characters, zero padding, the level's segment value.
     const zone = nd.zone === true;
     const sig = rule.significant;
-    const from = segFrom[li!]!;
+    const from = segFrom[li!];
     let charsOk = true;
     let padOk = true;
     let v = 0;
@@ -310,8 +310,8 @@ function linkParents(ctx: BuildCtx, c: Checked): { parentIn: Int32Array; roots: 
   const lastAt = new Int32Array(L).fill(-1);
   for (let k = 0; k < n; k++) {
     if (dup[k]) continue; // missing fields or duplicate: already reported
-    const nd = nodes[k]!;
-    lastAt[lvl[k]!] = k;
+    const nd = nodes[k];
+    lastAt[lvl[k]] = k;
     const pc = nd.parent;
     if (pc === null || pc === '') {
       parentIn[k] = -1;
@@ -323,7 +323,7 @@ function linkParents(ctx: BuildCtx, c: Checked): { parentIn: Int32Array; roots: 
       err('E_TYPE', `上级编码应为文本（编码 ${nd.code}）`, `parent must be a string (code ${nd.code})`, k, 'parent');
       continue;
     }
-    const guess = lvl[k]! > 0 ? lastAt[lvl[k]! - 1]! : -1;
+    const guess = lvl[k] > 0 ? lastAt[lvl[k] - 1] : -1;
     const p = guess >= 0 && inCodes[guess] === pc ? guess : table.get(pc);
     if (p === -1) {
       err('E_UNKNOWN_PARENT', `上级编码 ${pc} 不存在（编码 ${nd.code}）`, `unknown parent code ${pc} (code ${nd.code})`, k, 'parent');
@@ -334,26 +334,26 @@ function linkParents(ctx: BuildCtx, c: Checked): { parentIn: Int32Array; roots: 
     if (lvl[k] !== lvl[p] + 1) {
       const want = levels[lvl[p] + 1];
       later('E_LEVEL_ORDER',
-        `层级顺序错误：${nodes[p]!.code}（${levels[lvl[p]]!.name.zh}）的下级应为${want ? want.name.zh : '（无下级层级）'}，而 ${nd.code} 为${levels[lvl[k]]!.name.zh}`,
-        `level out of order: below ${nodes[p]!.code} (${levels[lvl[p]]!.name.en}) comes ${want ? want.name.en : '(no lower level)'}, but ${nd.code} is ${levels[lvl[k]]!.name.en}`,
+        `层级顺序错误：${nodes[p].code}（${levels[lvl[p]].name.zh}）的下级应为${want ? want.name.zh : '（无下级层级）'}，而 ${nd.code} 为${levels[lvl[k]].name.zh}`,
+        `level out of order: below ${nodes[p].code} (${levels[lvl[p]].name.en}) comes ${want ? want.name.en : '(no lower level)'}, but ${nd.code} is ${levels[lvl[k]].name.en}`,
         k, 'level');
       continue;
     }
     if (!okCode[k]) continue;
     // The anchor whose prefix the code must extend: the parent, or a zone's own parent.
     let a = p;
-    if (nodes[p]!.zone === true) {
-      const pp = parentIn[p]!;
+    if (nodes[p].zone === true) {
+      const pp = parentIn[p];
       if (pp < 0) {
-        const ppc = nodes[p]!.parent;
+        const ppc = nodes[p].parent;
         const q = typeof ppc === 'string' && ppc !== '' ? table.get(ppc) : -1;
         if (q === -1) continue;
         a = q;
       } else a = pp;
     }
     if (!okCode[a]) continue;
-    const ac = nodes[a]!.code;
-    const sig = levels[lvl[a]]!.code.significant;
+    const ac = nodes[a].code;
+    const sig = levels[lvl[a]].code.significant;
     let under = ac.length >= sig;
     for (let j = 0; under && j < sig; j++) if (nd.code.charCodeAt(j) !== ac.charCodeAt(j)) under = false;
     if (!under) {
@@ -368,14 +368,14 @@ function linkParents(ctx: BuildCtx, c: Checked): { parentIn: Int32Array; roots: 
   }
   if (roots.length > 1) {
     for (const k of roots.slice(1)) {
-      err('E_MULTIPLE_ROOTS', `只能有一个根节点：${nodes[roots[0]!]!.code} 之外，${nodes[k]!.code} 也没有上级`,
-        `there must be exactly one root: besides ${nodes[roots[0]!]!.code}, ${nodes[k]!.code} has no parent`, k, 'parent');
+      err('E_MULTIPLE_ROOTS', `只能有一个根节点：${nodes[roots[0]].code} 之外，${nodes[k].code} 也没有上级`,
+        `there must be exactly one root: besides ${nodes[roots[0]].code}, ${nodes[k].code} has no parent`, k, 'parent');
     }
   }
   for (const k of roots) {
     if (lvl[k] !== 0) {
-      err('E_ROOT_LEVEL', `根节点 ${nodes[k]!.code} 应为第一层级（${levels[0]!.name.zh}）`,
-        `the root ${nodes[k]!.code} must be on the first level (${levels[0]!.name.en})`, k, 'level');
+      err('E_ROOT_LEVEL', `根节点 ${nodes[k].code} 应为第一层级（${levels[0].name.zh}）`,
+        `the root ${nodes[k].code} must be on the first level (${levels[0].name.en})`, k, 'level');
     }
   }
 
@@ -385,13 +385,13 @@ function linkParents(ctx: BuildCtx, c: Checked): { parentIn: Int32Array; roots: 
 /** Groups children by parent (counting sort, stable), then numbers the nodes in pre-order. */
 function numberPreorder(n: number, parentIn: Int32Array, roots: readonly number[]): { posOf: Int32Array; order: Int32Array; count: number } {
   const childStart = new Int32Array(n + 1);
-  for (let k = 0; k < n; k++) if (parentIn[k]! >= 0) childStart[parentIn[k]! + 1]++;
-  for (let k = 0; k < n; k++) childStart[k + 1]! += childStart[k]!;
+  for (let k = 0; k < n; k++) if (parentIn[k] >= 0) childStart[parentIn[k] + 1]++;
+  for (let k = 0; k < n; k++) childStart[k + 1] += childStart[k];
   const fillPos = childStart.slice(0, n);
-  const childList = new Int32Array(childStart[n]!);
+  const childList = new Int32Array(childStart[n]);
   for (let k = 0; k < n; k++) {
-    const p = parentIn[k]!;
-    if (p >= 0) childList[fillPos[p]!++] = k;
+    const p = parentIn[k];
+    if (p >= 0) childList[fillPos[p]++] = k;
   }
   const posOf = new Int32Array(n).fill(-1);
   const order = new Int32Array(n); // pre-order position -> input index
@@ -401,10 +401,10 @@ function numberPreorder(n: number, parentIn: Int32Array, roots: readonly number[
     let sp = 0;
     stack[sp++] = r;
     while (sp > 0) {
-      const k = stack[--sp]!;
+      const k = stack[--sp];
       posOf[k] = count;
       order[count++] = k;
-      for (let c = childStart[k + 1]! - 1; c >= childStart[k]!; c--) stack[sp++] = childList[c]!;
+      for (let c = childStart[k + 1] - 1; c >= childStart[k]; c--) stack[sp++] = childList[c]!;
     }
   }
   return { posOf, order, count };
@@ -419,7 +419,7 @@ function findCycles(ctx: BuildCtx, parentIn: Int32Array, posOf: Int32Array, coun
   if (count < n) {
     const state = new Uint8Array(n); // 0 new, 1 on current walk, 2 done
     for (let k = 0; k < n; k++) {
-      if (posOf[k] !== -1 || state[k] !== 0 || parentIn[k]! < 0) continue;
+      if (posOf[k] !== -1 || state[k] !== 0 || parentIn[k] < 0) continue;
       const walk: number[] = [];
       let x = k;
       while (x >= 0 && posOf[x] === -1 && state[x] === 0) {
@@ -429,10 +429,10 @@ function findCycles(ctx: BuildCtx, parentIn: Int32Array, posOf: Int32Array, coun
       }
       if (x >= 0 && state[x] === 1) {
         const cyc = walk.slice(walk.indexOf(x));
-        const codes = cyc.map((c) => nodes[c]!.code).join(' → ');
+        const codes = cyc.map((c) => nodes[c].code).join(' → ');
         for (const c of cyc) {
           inCycle[c] = 1;
-          err('E_CYCLE', `上下级关系成环：${codes} → ${nodes[x]!.code}`, `parent links form a cycle: ${codes} → ${nodes[x]!.code}`, c, 'parent');
+          err('E_CYCLE', `上下级关系成环：${codes} → ${nodes[x].code}`, `parent links form a cycle: ${codes} → ${nodes[x].code}`, c, 'parent');
         }
       }
       for (const w of walk) state[w] = 2;
@@ -456,12 +456,12 @@ function layout(nodes: readonly NodeInput[], checked: Checked, parentIn: Int32Ar
   let validTo: (string | undefined)[] | undefined;
   let zones: Uint8Array | undefined;
   for (let i = 0; i < n; i++) {
-    const k = order[i]!;
-    const nd = nodes[k]!;
-    const p = parentIn[k]!;
-    const pi = p < 0 ? -1 : posOf[p]!;
+    const k = order[i];
+    const nd = nodes[k];
+    const p = parentIn[k];
+    const pi = p < 0 ? -1 : posOf[p];
     parents[i] = pi;
-    depths[i] = pi < 0 ? 0 : depths[pi]! + 1;
+    depths[i] = pi < 0 ? 0 : depths[pi] + 1;
     levelOf[i] = lvl[k]!;
     codes[i] = nd.code;
     names[i] = checked.names[k]!;
@@ -471,11 +471,11 @@ function layout(nodes: readonly NodeInput[], checked: Checked, parentIn: Int32Ar
     if (nd.validTo !== undefined) (validTo ??= new Array(n))[i] = nd.validTo;
     if (nd.zone === true) (zones ??= new Uint8Array(n))[i] = 1;
   }
-  for (let i = n - 1; i > 0; i--) sizes[parents[i]!]! += sizes[i]!;
+  for (let i = n - 1; i > 0; i--) sizes[parents[i]] += sizes[i];
   const ends = new Int32Array(n);
-  for (let i = 0; i < n; i++) ends[i] = i + sizes[i]!;
+  for (let i = 0; i < n; i++) ends[i] = i + sizes[i];
   const childCounts = new Int32Array(n);
-  for (let i = 1; i < n; i++) childCounts[parents[i]!]!++;
+  for (let i = 1; i < n; i++) childCounts[parents[i]]++;
   return { parents, depths, levelOf, ends, childCounts, codes, names, namesEn, validFrom, validTo, zones };
 }
 
@@ -484,12 +484,12 @@ function levelPrefixSums(levelOf: Uint8Array, L: number): Int32Array {
   const n = levelOf.length;
   const levelPrefix = new Int32Array(L * (n + 1));
   for (let i = 0; i < n; i++) {
-    const li = levelOf[i]!;
+    const li = levelOf[i];
     levelPrefix[li * (n + 1) + i + 1] = 1;
   }
   for (let l = 0; l < L; l++) {
     const base = l * (n + 1);
-    for (let i = 1; i <= n; i++) levelPrefix[base + i]! += levelPrefix[base + i - 1]!;
+    for (let i = 1; i <= n; i++) levelPrefix[base + i] += levelPrefix[base + i - 1];
   }
   return levelPrefix;
 }
@@ -621,34 +621,34 @@ class PreorderIndex implements Hierarchy {
     return typeof code === 'string' ? this.#table.get(code) : -1;
   }
   code(i: number): string {
-    return this.#codes[this.#check(i)]!;
+    return this.#codes[this.#check(i)];
   }
   name(i: number): string {
-    return this.#names[this.#check(i)]!;
+    return this.#names[this.#check(i)];
   }
   nameEn(i: number): string {
-    return this.#namesEn?.[this.#check(i)] ?? this.#names[i]!;
+    return this.#namesEn?.[this.#check(i)] ?? this.#names[i];
   }
   level(i: number): LevelDef {
-    return this.config.levels[this.levelOf[this.#check(i)]!]!;
+    return this.config.levels[this.levelOf[this.#check(i)]];
   }
   childCount(i: number): number {
-    return this.#childCounts[this.#check(i)]!;
+    return this.#childCounts[this.#check(i)];
   }
   children(i: number): number[] {
-    const end = this.ends[this.#check(i)]!;
+    const end = this.ends[this.#check(i)];
     const out: number[] = [];
     for (let c = i + 1; c < end; c = this.ends[c]!) out.push(c);
     return out;
   }
   isAncestor(a: number, b: number): boolean {
-    return a <= b && b < this.ends[a]!;
+    return a <= b && b < this.ends[a];
   }
   ancestorAt(i: number, level: string | number): number {
     const l = typeof level === 'number' ? level : (this.#levelIds.get(level) ?? -1);
     let x = this.#check(i);
-    if (l < 0 || l > this.levelOf[x]!) return -1;
-    while (x >= 0 && this.levelOf[x]! > l) x = this.parents[x]!;
+    if (l < 0 || l > this.levelOf[x]) return -1;
+    while (x >= 0 && this.levelOf[x] > l) x = this.parents[x]!;
     return x >= 0 && this.levelOf[x] === l ? x : -1;
   }
   path(i: number): number[] {
@@ -657,20 +657,20 @@ class PreorderIndex implements Hierarchy {
     return out.reverse();
   }
   countByLevel(i: number): number[] {
-    const end = this.ends[this.#check(i)]!;
+    const end = this.ends[this.#check(i)];
     const stride = this.size + 1;
     const out: number[] = [];
     for (let l = 0; l < this.config.levels.length; l++) {
-      out.push(this.#levelPrefix[l * stride + end]! - this.#levelPrefix[l * stride + i]!);
+      out.push(this.#levelPrefix[l * stride + end] - this.#levelPrefix[l * stride + i]);
     }
     return out;
   }
   countAtLevel(i: number, level: string | number): number {
     const l = typeof level === 'number' ? level : (this.#levelIds.get(level) ?? -1);
     if (l < 0 || l >= this.config.levels.length) return 0;
-    const end = this.ends[this.#check(i)]!;
+    const end = this.ends[this.#check(i)];
     const base = l * (this.size + 1);
-    return this.#levelPrefix[base + end]! - this.#levelPrefix[base + i]!;
+    return this.#levelPrefix[base + end] - this.#levelPrefix[base + i];
   }
   search(query: string, limit = 50): number[] {
     return this.#searcher().search(query, limit, this.#codes);
@@ -686,12 +686,12 @@ class PreorderIndex implements Hierarchy {
   }
   node(i: number): NodeInput {
     this.#check(i);
-    const p = this.parents[i]!;
+    const p = this.parents[i];
     const out: NodeInput = {
-      code: this.#codes[i]!,
-      parent: p < 0 ? null : this.#codes[p]!,
-      level: this.config.levels[this.levelOf[i]!]!.id,
-      name: this.#names[i]!,
+      code: this.#codes[i],
+      parent: p < 0 ? null : this.#codes[p],
+      level: this.config.levels[this.levelOf[i]].id,
+      name: this.#names[i],
     };
     const en = this.#namesEn?.[i];
     if (en !== undefined) out.nameEn = en;

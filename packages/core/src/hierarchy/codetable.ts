@@ -35,7 +35,7 @@ export class CodeTable {
     const mask = this.#mask;
     let h = hashCode(key) & mask;
     for (;;) {
-      const s = slots[h]!;
+      const s = slots[h];
       if (s === -1) {
         slots[h] = id;
         return -1;
@@ -51,7 +51,7 @@ export class CodeTable {
     const mask = this.#mask;
     let h = hashCode(key) & mask;
     for (;;) {
-      const s = slots[h]!;
+      const s = slots[h];
       if (s === -1) return -1;
       if (this.#keys[s] === key) return s;
       h = (h + 1) & mask;
@@ -61,7 +61,7 @@ export class CodeTable {
   /** Renumbers every stored id through `map` and switches to a new key array (keys[map[id]] must equal the old key). */
   renumber(map: Int32Array, keys: readonly string[]): void {
     const slots = this.#slots;
-    for (let h = 0; h < slots.length; h++) if (slots[h]! >= 0) slots[h] = map[slots[h]!]!;
+    for (let h = 0; h < slots.length; h++) if (slots[h] >= 0) slots[h] = map[slots[h]]!;
     this.#keys = keys;
   }
 }

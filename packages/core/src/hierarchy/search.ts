@@ -61,7 +61,7 @@ export class NameSearch {
     let o = 0;
     for (let i = 0; i < n; i++) {
       starts[i] = o;
-      o += names[i]!.length + 1;
+      o += names[i].length + 1;
     }
     starts[n] = o;
     this.#starts = starts;
@@ -74,7 +74,7 @@ export class NameSearch {
     let hi = s.length - 2;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= p) lo = mid;
+      if (s[mid] <= p) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -122,19 +122,19 @@ export class NameSearch {
     const m = q.length;
     const bits = new Uint32Array(m);
     for (let k = 0; k < m; k++) bits[k] = 1 << (q.charCodeAt(k) - 97);
-    const b0 = bits[0]!;
+    const b0 = bits[0];
     const last = masks.length - m;
     const starts = this.#starts;
     let node = 0;
     for (let p = 0; p <= last; p++) {
-      if ((masks[p]! & b0) === 0) continue;
+      if ((masks[p] & b0) === 0) continue;
       let k = 1;
-      while (k < m && (masks[p + k]! & bits[k]!) !== 0) k++;
+      while (k < m && (masks[p + k] & bits[k]) !== 0) k++;
       if (k < m) continue;
-      while (starts[node + 1]! <= p) node++;
+      while (starts[node + 1] <= p) node++;
       out.push(node);
       if (out.length >= limit) break;
-      p = starts[node + 1]! - 1; // continue with the next name
+      p = starts[node + 1] - 1; // continue with the next name
     }
     return out;
   }
@@ -145,7 +145,7 @@ export class NameSearch {
     // Codes begin with a digit: other queries cannot match, and need no scan.
     if (q === '' || limit <= 0 || q.charCodeAt(0) < 48 || q.charCodeAt(0) > 57) return out;
     for (let i = 0; i < codes.length; i++) {
-      if (codes[i]!.startsWith(q)) {
+      if (codes[i].startsWith(q)) {
         out.push(i);
         if (out.length >= limit) break;
       }

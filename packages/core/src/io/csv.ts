@@ -67,7 +67,7 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
   const out: ParsedFile = { records: [], rows: [], usable: true };
   const data = parsed.data;
   // A final empty line is not a row.
-  while (data.length > 0 && data[data.length - 1]!.length === 1 && data[data.length - 1]![0] === '') data.pop();
+  while (data.length > 0 && data[data.length - 1].length === 1 && data[data.length - 1][0] === '') data.pop();
   for (const e of parsed.errors) {
     if (e.code === 'UndetectableDelimiter') continue;
     const row = (e.row ?? 0) + 1;
@@ -95,13 +95,13 @@ function parseFile(kind: CsvFileKind, file: string, input: string | Uint8Array, 
   const schema = schemaOf(kind);
   const colAt = columns.map((c) => at.get(c.header));
   for (let r = 1; r < data.length; r++) {
-    const cellsOfRow = data[r]!;
+    const cellsOfRow = data[r];
     const row = r + 1;
-    if (cellsOfRow.length === 1 && cellsOfRow[0]!.trim() === '') continue; // an empty line
+    if (cellsOfRow.length === 1 && cellsOfRow[0].trim() === '') continue; // an empty line
     if (cells.has(`${file}|${row}|`)) continue; // a syntax error on this row
     const raw: Record<string, string | undefined> = {};
     for (let ci = 0; ci < columns.length; ci++) {
-      const c = columns[ci]!;
+      const c = columns[ci];
       const j = colAt[ci];
       let v = j === undefined ? undefined : cellsOfRow[j];
       if (v !== undefined) v = unescapeCsvCell(v); // an export's formula escaping

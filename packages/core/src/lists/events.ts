@@ -75,11 +75,11 @@ function checkRecord(kind: ListKind, r: Record<string, unknown>, state: ListsSta
     else for (const p of policies) if (!state.policies[p as string]) err('E_LIST_POLICY_REF', `引用的政策文件不存在：${String(p)}`, `cited policy document does not exist: ${String(p)}`, 'policies');
   }
   const level = (f: string) => {
-    if (typeof r[f] !== 'string' || (ctx.levels && !ctx.levels.includes(r[f] as string))) err('E_LIST_LEVEL', `层级不存在：${String(r[f])}`, `no such level: ${String(r[f])}`, f);
+    if (typeof r[f] !== 'string' || (ctx.levels && !ctx.levels.includes(r[f]))) err('E_LIST_LEVEL', `层级不存在：${String(r[f])}`, `no such level: ${String(r[f])}`, f);
   };
   const node = (f: string, required: boolean) => {
     if (r[f] === undefined && !required) return;
-    if (typeof r[f] !== 'string' || (ctx.nodeExists && !ctx.nodeExists(r[f] as string))) err('E_LIST_NODE', `节点编码不存在：${String(r[f])}`, `no such node code: ${String(r[f])}`, f);
+    if (typeof r[f] !== 'string' || (ctx.nodeExists && !ctx.nodeExists(r[f]))) err('E_LIST_NODE', `节点编码不存在：${String(r[f])}`, `no such node code: ${String(r[f])}`, f);
   };
   const text = (f: string) => { if (!isText(r[f])) err('E_LIST_TEXT', `缺少中文名称或内容（${FIELD[f]}）`, `missing Chinese text (${FIELD[f]})`, f); };
   const oneOf = (f: string, values: readonly string[], required: boolean) => {

@@ -53,6 +53,7 @@ export function categoryOptions(table: CategoryTable): { options: Pick<MetricsOp
 export function patrolledUnits(records: Iterable<{ unit: string; at: number }>, h: HierarchyIndex, period?: PeriodRef | TimeRange): number[] {
   if (records === null || typeof (records as Iterable<unknown>)?.[Symbol.iterator] !== 'function') throw argumentError('patrolledUnits', 'records', { zh: '巡查记录的可迭代对象', en: 'an iterable of patrol records' });
   needIndex('patrolledUnits', h, 'h');
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- checks untyped callers; without it isObject's guard narrows period to Record<string, unknown>
   if (period !== undefined && !isObject(period as unknown)) throw argumentError('patrolledUnits', 'period', { zh: '期间或时间范围', en: 'a period or a time range' });
   const r = period ? ('from' in period ? period : periodRange(period)) : { from: -Infinity, to: Infinity };
   const seen = new Uint8Array(h.size);

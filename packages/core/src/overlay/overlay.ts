@@ -106,7 +106,7 @@ function lowerBound(a: Int32Array, x: number): number {
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
+    if (a[mid] < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -116,12 +116,12 @@ function lowerBound(a: Int32Array, x: number): number {
 function sortByPosition(pos: Int32Array, n: number): { pos: Int32Array; rec: Int32Array } {
   const m = pos.length;
   const next = new Int32Array(n + 1);
-  for (let k = 0; k < m; k++) next[pos[k]! + 1]!++;
-  for (let i = 0; i < n; i++) next[i + 1]! += next[i]!;
+  for (let k = 0; k < m; k++) next[pos[k] + 1]++;
+  for (let i = 0; i < n; i++) next[i + 1] += next[i];
   const sp = new Int32Array(m);
   const rec = new Int32Array(m);
   for (let k = 0; k < m; k++) {
-    const slot = next[pos[k]!]!++;
+    const slot = next[pos[k]]++;
     sp[slot] = pos[k]!;
     rec[slot] = k;
   }
@@ -275,7 +275,7 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
   const orgs = input.organisations ?? [];
   positions.organisations = new Int32Array(orgs.length);
   for (let k = 0; k < orgs.length; k++) {
-    const r = orgs[k]!;
+    const r = orgs[k];
     checkId('organisations', r.id, k);
     checkText('organisations', r.name, k, 'name', '名称');
     positions.organisations[k] = checkNode('organisations', r.node, k);
@@ -284,7 +284,7 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
   const people = input.people ?? [];
   positions.people = new Int32Array(people.length);
   for (let k = 0; k < people.length; k++) {
-    const r = people[k]!;
+    const r = people[k];
     checkId('people', r.id, k);
     checkText('people', r.name, k, 'name', '名称');
     positions.people[k] = checkNode('people', r.node, k);
@@ -296,7 +296,7 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
   const facilities = input.facilities ?? [];
   positions.facilities = new Int32Array(facilities.length);
   for (let k = 0; k < facilities.length; k++) {
-    const r = facilities[k]!;
+    const r = facilities[k];
     checkId('facilities', r.id, k);
     checkText('facilities', r.name, k, 'name', '名称');
     positions.facilities[k] = checkNode('facilities', r.node, k);
@@ -305,7 +305,7 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
   const compounds = input.compounds ?? [];
   positions.compounds = new Int32Array(compounds.length);
   for (let k = 0; k < compounds.length; k++) {
-    const r = compounds[k]!;
+    const r = compounds[k];
     checkId('compounds', r.id, k);
     checkText('compounds', r.name, k, 'name', '名称');
     positions.compounds[k] = checkNode('compounds', r.node, k);
@@ -313,7 +313,7 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
   const pairings = input.pairings ?? [];
   positions.pairings = new Int32Array(pairings.length).fill(-1);
   for (let k = 0; k < pairings.length; k++) {
-    const r = pairings[k]!;
+    const r = pairings[k];
     checkId('pairings', r.id, k);
     checkKind('pairings', PAIRING_KINDS, r.kind, k, 'kind');
     checkText('pairings', r.partner, k, 'partner', '结对方');
@@ -322,7 +322,7 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
   // Copies, so that later changes to the caller's records cannot reach the indexes.
   const copies = {} as Record<OverlayPart, Record<string, unknown>[]>;
   for (const part of OVERLAY_PARTS) copies[part] = (input[part] ?? []).map((r: object) => ({ ...r }));
-  for (const c of cleaned) copies[c.part][c.k]![c.field] = c.value;
+  for (const c of cleaned) copies[c.part][c.k][c.field] = c.value;
   for (const part of OVERLAY_PARTS) parts[part] = Object.freeze(copies[part]) as never;
   // References between records.
   input.organisations?.forEach((o, k) => {
@@ -388,11 +388,11 @@ class OverlayImpl implements Overlay {
       const { pos, rec } = sorted[part];
       const list = this.data[part] as unknown as readonly R[];
       for (let j = 0; j < pos.length; j++) {
-        const k = keyOf(list[rec[j]!]!);
+        const k = keyOf(list[rec[j]]);
         if (k === undefined) continue;
         let b = buckets.get(k);
         if (!b) buckets.set(k, (b = []));
-        b.push(pos[j]!);
+        b.push(pos[j]);
       }
       for (const [k, b] of buckets) this.#countPos.set(k, Int32Array.from(b));
     };
@@ -431,13 +431,13 @@ class OverlayImpl implements Overlay {
     let t = this.#coverage.get(def.id);
     if (!t || t.def !== def) {
       const bad = checkCoverageDef(def);
-      if (bad.length > 0) throw new JcError(bad[0]!);
+      if (bad.length > 0) throw new JcError(bad[0]);
       t = { def, ...this.#coverageTable(def) };
       this.#coverage.set(def.id, t);
     }
     const lo = lowerBound(t.pos, i);
     const hi = lowerBound(t.pos, end);
-    const numerator = t.hits[hi]! - t.hits[lo]!;
+    const numerator = t.hits[hi] - t.hits[lo];
     const denominator = hi - lo;
     return { id: def.id, numerator, denominator, ratio: denominator === 0 ? null : numerator / denominator };
   }
@@ -461,13 +461,13 @@ class OverlayImpl implements Overlay {
       const markAll = (part: OverlayPart, accept: (r: never) => boolean) => {
         const { pos: p, rec } = this.#sorted[part];
         const recs = this.data[part] as never[];
-        for (let j = 0; j < p.length; j++) if (accept(recs[rec[j]!]!)) mark[p[j]!] = 1;
+        for (let j = 0; j < p.length; j++) if (accept(recs[rec[j]])) mark[p[j]] = 1;
       };
       if ('org' in t) markAll('organisations', (o: OrgInput) => o.kind === t.org);
       else if ('facility' in t) markAll('facilities', (f: FacilityInput) => f.kind === t.facility);
       else if ('role' in t) markAll('people', (p: PersonInput) => p.role === t.role);
       else if ('pairing' in t) markAll('pairings', (p: PairingInput) => t.pairing.includes(p.kind));
-      hit = Uint8Array.from(pos, (i) => mark[i]!);
+      hit = Uint8Array.from(pos, (i) => mark[i]);
     } else if ('compounds' in of) {
       const { pos: p, rec } = this.#sorted.compounds;
       pos = p;
@@ -481,21 +481,21 @@ class OverlayImpl implements Overlay {
         });
       }
       hit = Uint8Array.from(rec, (k) => {
-        const c = this.data.compounds[k]!;
+        const c = this.data.compounds[k];
         if ('branch' in t) return c.branch ? 1 : 0;
         if ('org' in t) return c.branch !== undefined && this.organisation(c.branch)?.kind === t.org ? 1 : 0;
-        return linked[k]!;
+        return linked[k];
       });
     } else {
       const role = of.role;
       const { pos: p, rec } = this.#sorted.people;
       const keep: number[] = [];
-      for (let j = 0; j < p.length; j++) if (this.data.people[rec[j]!]!.role === role) keep.push(j);
-      pos = Int32Array.from(keep, (j) => p[j]!);
-      hit = Uint8Array.from(keep, (j) => (this.data.people[rec[j]!]!.partyMember ? 1 : 0));
+      for (let j = 0; j < p.length; j++) if (this.data.people[rec[j]].role === role) keep.push(j);
+      pos = Int32Array.from(keep, (j) => p[j]);
+      hit = Uint8Array.from(keep, (j) => (this.data.people[rec[j]].partyMember ? 1 : 0));
     }
     const hits = new Int32Array(pos.length + 1);
-    for (let j = 0; j < pos.length; j++) hits[j + 1] = hits[j]! + hit[j]!;
+    for (let j = 0; j < pos.length; j++) hits[j + 1] = hits[j] + hit[j];
     return { pos, hits };
   }
 
@@ -505,7 +505,7 @@ class OverlayImpl implements Overlay {
     const { pos, rec } = this.#sorted[part];
     const out: Readonly<OverlayInput[K][number]>[] = [];
     const list = this.data[part] as readonly Readonly<OverlayInput[K][number]>[];
-    for (let j = lowerBound(pos, i), hi = lowerBound(pos, end); j < hi; j++) out.push(list[rec[j]!]!);
+    for (let j = lowerBound(pos, i), hi = lowerBound(pos, end); j < hi; j++) out.push(list[rec[j]]);
     return out;
   }
 

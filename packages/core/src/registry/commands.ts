@@ -87,7 +87,7 @@ export function decideRegistry(
   const at = c.at ?? now;
   if (typeof at !== 'number' || !Number.isFinite(at) || at > now) return fail([accessIssue('E_BAD_TIME', String(at), 'at')]);
   const { expectedVersion, at: _at, ...rest } = c;
-  const event = { ...rest, at, by: access.actor.id } as RegistryEvent;
+  const event = { ...rest, at, by: access.actor.id };
 
   if (c.type === 'enrolled') {
     const group = groups.find((g) => g.id === c.group);

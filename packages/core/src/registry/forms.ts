@@ -107,7 +107,7 @@ export const EXAMPLE_FORM_SET: HandoverFormSet = Object.freeze({
     { id: 'rehabilitation', number: '单4', name: { zh: '康复帮扶联系单', en: 'Rehabilitation liaison' }, from: 'governance', to: 'disability-federation', fields: [fld('support', '帮扶内容', 'Support')] },
     { id: 'risk', number: '单5', name: { zh: '风险处置协作单', en: 'Risk-handling liaison' }, from: 'governance', to: 'police', fields: [fld('riskLevel', '危险性评估等级', 'Risk level'), fld('measures', '处置措施', 'Measures')] },
   ],
-}) as HandoverFormSet;
+});
 
 /**
  * A hand-over's form: which form of which set, and its filled fields.

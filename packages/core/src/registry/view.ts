@@ -168,9 +168,9 @@ export function registryFigures(
   const slot = new Map<number, number>();
   nodes.forEach((n, k) => { if (!slot.has(n)) slot.set(n, k); });
   const acc = nodes.map(() => ({
-    counts: Object.fromEntries(groups.map((g) => [g.id, 0])) as Record<string, number>,
+    counts: Object.fromEntries(groups.map((g) => [g.id, 0])),
     total: 0, overdue: 0, notices: 0, below: 0, handovers: 0,
-    forms: Object.fromEntries((options.forms?.forms ?? []).map((f) => [f.id, 0])) as Record<string, number>,
+    forms: Object.fromEntries((options.forms?.forms ?? []).map((f) => [f.id, 0])),
   }));
   for (const p of state.persons.values()) {
     const pos = h.indexOf(p.node);

@@ -119,7 +119,7 @@ export class JcBreakdown extends JcDashboardElement {
       ${this.head()}
       ${rows.length
         ? barList(rows, this.format, this.f, '', (r) => this.shown(this.f.value(r.value, this.format)),
-          this.plain ? undefined : { focus: this.focusIndex, pressed: true, pick: (r) => this.pick(r), key: (e, i) => this.rove(e, i, rows.length) })
+          this.plain ? undefined : { focus: this.focusIndex, pressed: true, pick: (r) => this.pick(r), key: (e, i) => void this.rove(e, i, rows.length) })
         : html`<p class="empty">${this.s.empty}</p>`}
       <p id="summary" class="jc-visually-hidden">${this.summary()}</p>
       ${this.foot()}

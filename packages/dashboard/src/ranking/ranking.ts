@@ -205,7 +205,7 @@ export class JcRanking extends JcDashboardElement {
       ${this.head(picker)}
       ${rows.length
         ? barList(rows, def.format, this.f, this.s.lagging, (r) => this.shown(this.f.value(r.value, def.format)),
-          { focus: this.focusIndex, pressed: false, pick: (r) => this.pick(r), key: (e, i) => this.rove(e, i, rows.length) })
+          { focus: this.focusIndex, pressed: false, pick: (r) => this.pick(r), key: (e, i) => void this.rove(e, i, rows.length) })
         : html`<p class="empty">${this.s.empty}</p>`}
       ${rows.length ? html`<p class="rule">${this.rule()}</p>` : nothing}
       <p id="summary" class="jc-visually-hidden">${this.summary()}</p>

@@ -98,6 +98,7 @@ export function deliver(host: Element, detail: JcExportDetail): boolean {
 export function fileName(title: string, ext: string): string {
   need('fileName', 'title', title, 'string');
   need('fileName', 'ext', ext, 'string');
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry
   const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'jiceng';
   return `${base}.${ext}`;
 }

@@ -144,7 +144,7 @@ describe('<jc-dashboard> events: data flows one way', () => {
     expect((await oneEvent(el, 'jc-select')).detail).to.deep.equal({ code: second });
     rows()[0].focus();
     await sendKeys({ press: 'End' });
-    setTimeout(() => sendKeys({ press: 'Enter' }));
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
     expect((await oneEvent(el, 'jc-select')).detail).to.deep.equal({ code: rows()[rows().length - 1].dataset.code });
     expect(JSON.stringify(data)).to.equal(before); // the dashboard never changes its data
   });
@@ -153,12 +153,12 @@ describe('<jc-dashboard> events: data flows one way', () => {
     const el = await dashboard(putianData());
     const month = root(el).querySelector<HTMLInputElement>('input[value=month]')!;
     month.focus();
-    setTimeout(() => sendKeys({ press: 'ArrowRight' }));
+    setTimeout(() => void sendKeys({ press: 'ArrowRight' }));
     expect((await oneEvent(el, 'jc-period')).detail).to.deep.equal({ period: 'quarter' });
     const topic = root(el).querySelector<HTMLSelectElement>('select[part=topic]')!;
     expect([...topic.options].map((o) => o.text)).to.deep.equal(['全部专题', '疫情防控', '安全生产', '生态环保']);
     topic.focus();
-    setTimeout(() => sendKeys({ press: 'ArrowDown' }));
+    setTimeout(() => void sendKeys({ press: 'ArrowDown' }));
     expect((await oneEvent(el, 'jc-topic')).detail).to.deep.equal({ topic: 'epidemic' });
     await el.updateComplete;
     expect(text(part(el, '.period'))).to.contain('疫情防控');
@@ -189,7 +189,7 @@ describe('<jc-dashboard> events: data flows one way', () => {
     data.breakdown[0].label = '=HYPERLINK("http://x")';
     const el = await dashboard(data);
     setTimeout(() => (part(el, '[part=export]') as HTMLButtonElement).click());
-    const ev = await oneEvent(el, 'jc-export') as CustomEvent<JcExportDetail>;
+    const ev = await oneEvent<CustomEvent<JcExportDetail>>(el, 'jc-export');
     ev.preventDefault();
     expect(ev.detail.format).to.equal('csv');
     const csv = ev.detail.text!;
@@ -269,8 +269,8 @@ describe('<jc-dashboard> accessibility', () => {
         const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
         const box = e.getBoundingClientRect();
         if (!own || box.width <= 1 || box.height <= 1 || e.closest('.jc-visually-hidden')) continue;
-        sizes.push([e.textContent!.trim().slice(0, 30), parseFloat(getComputedStyle(e).fontSize)]);
-        if (e.classList.contains('label') && e.scrollWidth > e.clientWidth + 1) cut.push(e.textContent!.trim());
+        sizes.push([e.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(e).fontSize)]);
+        if (e.classList.contains('label') && e.scrollWidth > e.clientWidth + 1) cut.push(e.textContent.trim());
       }
     };
     walk(el.shadowRoot!);

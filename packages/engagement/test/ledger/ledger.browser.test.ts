@@ -20,7 +20,7 @@ describe('<jc-ledger>', () => {
   it('shows balance, movements and redemptions of a time-bank account', async () => {
     const el = await mount('time:pm1', 'en');
     expect(text(el, '[data-figure="balance"]')).to.equal('0.5 h');
-    const rows = [...el.shadowRoot!.querySelectorAll('[part="movements"] tbody tr')].map((r) => [...r.querySelectorAll('td')].slice(1, 4).map((c) => c.textContent!.trim()));
+    const rows = [...el.shadowRoot!.querySelectorAll('[part="movements"] tbody tr')].map((r) => [...r.querySelectorAll('td')].slice(1, 4).map((c) => c.textContent.trim()));
     expect(rows).to.deep.equal([['Service earned', '+1.0 h', '1.0 h'], ['Redemption', '−0.5 h', '0.5 h']]);
     expect(el.shadowRoot!.querySelectorAll('[part="redemptions"] tbody tr').length).to.equal(1);
     expect(text(el, 'h2')).to.equal('Time-bank statement');
@@ -42,6 +42,7 @@ describe('<jc-ledger>', () => {
     expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
     await expect(el).to.be.accessible();
     let printed = 0;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to put it back on window below
     const original = window.print;
     window.print = () => { printed++; };
     (el.shadowRoot!.querySelector('[part="print-button"]') as HTMLButtonElement).click();

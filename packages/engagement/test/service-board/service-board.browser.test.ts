@@ -31,7 +31,7 @@ async function mount(actor: Actor, lang = 'zh'): Promise<JcServiceBoard> {
 
 /** Runs what the board emitted on the store and refreshes it, as a host would. */
 async function host(el: JcServiceBoard, actor: Actor): Promise<JcEngagementCommandDetail> {
-  const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcEngagementCommandDetail>;
+  const ev = await oneEvent<CustomEvent<JcEngagementCommandDetail>>(el, 'jc-command');
   const r = w.store.execute(ev.detail.command, actor);
   if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.errors)}`);
   el.showResult(r);
@@ -96,7 +96,7 @@ describe('<jc-service-board>: roles', () => {
     // meanwhile the order was completed from another device: the host refuses the stale action
     w.store.execute({ type: 'completeOrder', commandId: 'elsewhere', order: 'o-accepted', hours: 1 }, w.actors.pm1);
     setTimeout(() => $<HTMLButtonElement>(el, '[part="action-panel"] [part="submit"]')!.click());
-    const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcEngagementCommandDetail>;
+    const ev = await oneEvent<CustomEvent<JcEngagementCommandDetail>>(el, 'jc-command');
     el.showResult(w.store.execute(ev.detail.command, w.actors.pm1));
     await el.updateComplete;
     const alert = $(el, '[part="action-panel"] [role="alert"]')!;

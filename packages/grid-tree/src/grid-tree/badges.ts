@@ -69,6 +69,6 @@ export function badgeValue(source: BadgeSource | undefined, position: number, co
   need('badgeValue', 'position', position, 'integer');
   need('badgeValue', 'code', code, 'string');
   if (!source) return undefined;
-  const v = source instanceof Map ? source.get(code) : (source as { values: ArrayLike<number> }).values[position];
+  const v: unknown = source instanceof Map ? source.get(code) : (source as { values: ArrayLike<number> }).values[position];
   return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
 }

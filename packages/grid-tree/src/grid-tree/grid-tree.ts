@@ -493,6 +493,7 @@ export class JcGridTree extends LitElement {
     try {
       p = Promise.resolve(this.loader!(code));
     } catch (err) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the loader's own throw, passed on unchanged as its rejection would be
       p = Promise.reject(err);
     }
     p.then(

@@ -21,9 +21,9 @@ const rows = (el: JcGridTree): HTMLElement[] => {
   const top = (r: HTMLElement) => Number(/translateY\(([-\d.]+)px\)/.exec(r.getAttribute('style') ?? '')?.[1] ?? 0);
   return rowEls(el).sort((a, b) => top(a) - top(b));
 };
-const names = (el: JcGridTree): string[] => rows(el).map((r) => r.querySelector('.label')!.textContent!.trim());
+const names = (el: JcGridTree): string[] => rows(el).map((r) => r.querySelector('.label')!.textContent.trim());
 const row = (el: JcGridTree, name: string): HTMLElement => {
-  const r = rows(el).find((x) => x.querySelector('.label')!.textContent!.trim() === name);
+  const r = rows(el).find((x) => x.querySelector('.label')!.textContent.trim() === name);
   if (!r) throw new Error(`no row named ${name}; rows: ${names(el).join(', ')}`);
   return r;
 };
@@ -39,7 +39,7 @@ async function press(el: JcGridTree, key: string): Promise<void> {
 async function type(el: JcGridTree, text: string): Promise<JcSearchDetail> {
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
   input.value = text;
-  const ev = oneEvent(el, 'jc-search') as Promise<CustomEvent<JcSearchDetail>>;
+  const ev = oneEvent<CustomEvent<JcSearchDetail>>(el, 'jc-search');
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   const e = await ev;
   await el.updateComplete;
@@ -84,13 +84,13 @@ describe('jc-grid-tree rendering', () => {
 describe('jc-grid-tree expand and collapse', () => {
   it('expands and collapses a node from its arrow, with jc-expand events', async () => {
     const el = await mount();
-    const ev = oneEvent(el, 'jc-expand') as Promise<CustomEvent<JcExpandDetail>>;
+    const ev = oneEvent<CustomEvent<JcExpandDetail>>(el, 'jc-expand');
     await clickToggle(el, '荔城区');
     expect((await ev).detail).to.deep.equal({ code: '350304000000', expanded: true });
     expect(names(el)).to.deep.equal(['莆田市', '荔城区', '镇海街道', '拱辰街道', '黄石镇', '城厢区', '涵江区']);
     expect(row(el, '荔城区').getAttribute('aria-expanded')).to.equal('true');
     expect(row(el, '拱辰街道').getAttribute('aria-level')).to.equal('3');
-    const ev2 = oneEvent(el, 'jc-expand') as Promise<CustomEvent<JcExpandDetail>>;
+    const ev2 = oneEvent<CustomEvent<JcExpandDetail>>(el, 'jc-expand');
     await clickToggle(el, '荔城区');
     expect((await ev2).detail).to.deep.equal({ code: '350304000000', expanded: false });
     expect(names(el)).to.deep.equal(['莆田市', '荔城区', '城厢区', '涵江区']);
@@ -199,7 +199,7 @@ describe('jc-grid-tree search', () => {
 describe('jc-grid-tree selection', () => {
   it('single: a click selects one node and replaces the previous one', async () => {
     const el = await mount();
-    const ev = oneEvent(el, 'jc-select') as Promise<CustomEvent<JcSelectDetail>>;
+    const ev = oneEvent<CustomEvent<JcSelectDetail>>(el, 'jc-select');
     row(el, '荔城区').click();
     const d = (await ev).detail;
     expect(d.code).to.equal('350304000000');
@@ -221,7 +221,7 @@ describe('jc-grid-tree selection', () => {
     row(el, '涵江区').click();
     await el.updateComplete;
     expect(el.selected).to.deep.equal(['350304000000', '350303000000']);
-    const ev = oneEvent(el, 'jc-select') as Promise<CustomEvent<JcSelectDetail>>;
+    const ev = oneEvent<CustomEvent<JcSelectDetail>>(el, 'jc-select');
     row(el, '荔城区').click();
     expect((await ev).detail.codes).to.deep.equal(['350303000000']);
     await el.updateComplete;
@@ -232,7 +232,7 @@ describe('jc-grid-tree selection', () => {
     const el = await mount(html`<jc-grid-tree selection="scope"></jc-grid-tree>`);
     el.expanded = ['350300000000', '350304000000'];
     await el.updateComplete;
-    const ev = oneEvent(el, 'jc-select') as Promise<CustomEvent<JcSelectDetail>>;
+    const ev = oneEvent<CustomEvent<JcSelectDetail>>(el, 'jc-select');
     row(el, '荔城区').click();
     expect((await ev).detail.codes).to.deep.equal(['350304000000']);
     await el.updateComplete;
@@ -414,11 +414,11 @@ describe('jc-grid-tree keyboard', () => {
     const el = await mount(html`<jc-grid-tree selection="multiple"></jc-grid-tree>`);
     await focusRow(el, '莆田市'); // the click selected the city
     await press(el, 'ArrowDown');
-    let ev = oneEvent(el, 'jc-select') as Promise<CustomEvent<JcSelectDetail>>;
+    let ev = oneEvent<CustomEvent<JcSelectDetail>>(el, 'jc-select');
     await press(el, 'Enter');
     expect((await ev).detail.code).to.equal('350304000000');
     await press(el, 'ArrowDown');
-    ev = oneEvent(el, 'jc-select') as Promise<CustomEvent<JcSelectDetail>>;
+    ev = oneEvent<CustomEvent<JcSelectDetail>>(el, 'jc-select');
     await press(el, ' ');
     expect((await ev).detail.codes).to.deep.equal(['350300000000', '350304000000', '350302000000']);
     await press(el, ' ');

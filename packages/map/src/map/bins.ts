@@ -62,7 +62,7 @@ export class PointBins {
     this.size = xy.length >> 1;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (let k = 0; k < xy.length; k += 2) {
-      const x = xy[k]!, y = xy[k + 1]!;
+      const x = xy[k], y = xy[k + 1];
       if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
     }
     if (!this.size) x0 = y0 = x1 = y1 = 0;
@@ -118,20 +118,20 @@ export class PointBins {
     const xy = this.#xy, n = this.size;
     const cn = new Uint32Array(dim * dim), cx = new Float64Array(dim * dim), cy = new Float64Array(dim * dim);
     for (let p = 0; p < n; p++) {
-      const x = xy[2 * p]!, y = xy[2 * p + 1]!;
+      const x = xy[2 * p], y = xy[2 * p + 1];
       const k = Math.min(dim - 1, Math.floor((y - this.y0) / cell)) * dim + Math.min(dim - 1, Math.floor((x - this.x0) / cell));
-      cn[k]!++;
-      cx[k]! += x;
-      cy[k]! += y;
+      cn[k]++;
+      cx[k] += x;
+      cy[k] += y;
     }
     let m = 0;
     for (let k = 0; k < cn.length; k++) if (cn[k]) m++;
     const keys = new Float64Array(m), counts = new Uint32Array(m), meanX = new Float64Array(m), meanY = new Float64Array(m);
     let max = 0;
     for (let k = 0, c = 0; k < cn.length; k++) {
-      const v = cn[k]!;
+      const v = cn[k];
       if (!v) continue;
-      keys[c] = k; counts[c] = v; meanX[c] = cx[k]! / v; meanY[c] = cy[k]! / v;
+      keys[c] = k; counts[c] = v; meanX[c] = cx[k] / v; meanY[c] = cy[k] / v;
       if (v > max) max = v;
       c++;
     }
@@ -143,8 +143,8 @@ export class PointBins {
     const xy = this.#xy, n = this.size;
     const keyOf = new Float64Array(n);
     for (let p = 0; p < n; p++) {
-      const cx = Math.min(dim - 1, Math.floor((xy[2 * p]! - this.x0) / cell));
-      const cy = Math.min(dim - 1, Math.floor((xy[2 * p + 1]! - this.y0) / cell));
+      const cx = Math.min(dim - 1, Math.floor((xy[2 * p] - this.x0) / cell));
+      const cy = Math.min(dim - 1, Math.floor((xy[2 * p + 1] - this.y0) / cell));
       keyOf[p] = cy * dim + cx;
     }
     const sorted = keyOf.slice().sort();
@@ -153,16 +153,16 @@ export class PointBins {
     const keys = sorted.slice(0, m);
     const counts = new Uint32Array(m), sx = new Float64Array(m), sy = new Float64Array(m);
     for (let p = 0; p < n; p++) {
-      const c = lowerBound(keys, keyOf[p]!);
-      counts[c]!++;
-      sx[c]! += xy[2 * p]!;
-      sy[c]! += xy[2 * p + 1]!;
+      const c = lowerBound(keys, keyOf[p]);
+      counts[c]++;
+      sx[c] += xy[2 * p];
+      sy[c] += xy[2 * p + 1];
     }
     let max = 0;
     for (let c = 0; c < m; c++) {
-      sx[c]! /= counts[c]!;
-      sy[c]! /= counts[c]!;
-      if (counts[c]! > max) max = counts[c]!;
+      sx[c] /= counts[c];
+      sy[c] /= counts[c];
+      if (counts[c] > max) max = counts[c]!;
     }
     return { level: l, cell, keys, counts, meanX: sx, meanY: sy, max };
   }
@@ -195,7 +195,7 @@ export class PointBins {
     if (c0 > c1 || r0 > r1) return;
     for (let r = r0; r <= r1; r++) {
       const end = r * dim + c1;
-      for (let c = lowerBound(lv.keys, r * dim + c0); c < lv.keys.length && lv.keys[c]! <= end; c++) f(c);
+      for (let c = lowerBound(lv.keys, r * dim + c0); c < lv.keys.length && lv.keys[c] <= end; c++) f(c);
     }
   }
 }
@@ -208,7 +208,7 @@ function lowerBound(keys: Float64Array, k: number): number {
   let lo = 0, hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (keys[mid]! < k) lo = mid + 1;
+    if (keys[mid] < k) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -204,7 +204,7 @@ export class JcMap extends LitElement {
     // A unit (no area): its grid stands for it.
     while (i >= 0 && !this._hasArea(i)) i = h.parents[i]!;
     if (i < 0) return false;
-    if (this._regionsOf(i).length || h.parents[i]! < 0) {
+    if (this._regionsOf(i).length || h.parents[i] < 0) {
       this._node = i;
       this._sel = -1;
     } else {
@@ -225,7 +225,7 @@ export class JcMap extends LitElement {
     if (!s || !h) return;
     const i = code === undefined ? this._node : h.indexOf(code);
     const b = s.box;
-    let x0 = b[i * 4]!, y0 = b[i * 4 + 1]!, x1 = b[i * 4 + 2]!, y1 = b[i * 4 + 3]!;
+    let x0 = b[i * 4], y0 = b[i * 4 + 1], x1 = b[i * 4 + 2], y1 = b[i * 4 + 3];
     if (!(i >= 0) || Number.isNaN(x0)) [x0, y0, x1, y1] = s.extent;
     this._cx = (x0 + x1) / 2;
     this._cy = (y0 + y1) / 2;
@@ -400,7 +400,7 @@ export class JcMap extends LitElement {
   }
 
   private _hasArea(i: number): boolean {
-    return !!this._scene && !Number.isNaN(this._scene.box[i * 4]!);
+    return !!this._scene && !Number.isNaN(this._scene.box[i * 4]);
   }
 
   /** The areas inside node i (its children that have an area); the last answer is kept, as every frame asks it for the node on show. Read-only. */
@@ -491,13 +491,13 @@ export class JcMap extends LitElement {
    */
   private _addRings(p: Path2D, i: number): void {
     const { areaRing, ringStart: RS, xs, ys } = this._scene!;
-    for (let r = areaRing[i]!; r < areaRing[i + 1]!; r += 2) {
-      const s = RS[r]!, e = RS[r + 1]!;
+    for (let r = areaRing[i]; r < areaRing[i + 1]; r += 2) {
+      const s = RS[r], e = RS[r + 1];
       if (e - s < 3) continue;
-      p.moveTo(xs[s]!, ys[s]!);
-      for (let v = s + 1; v < e; v++) p.lineTo(xs[v]!, ys[v]!);
-      if (xs[e - 1] !== xs[s] || ys[e - 1] !== ys[s]) p.lineTo(xs[s]!, ys[s]!);
-      p.lineTo(xs[s + 1]!, ys[s + 1]!);
+      p.moveTo(xs[s], ys[s]);
+      for (let v = s + 1; v < e; v++) p.lineTo(xs[v], ys[v]);
+      if (xs[e - 1] !== xs[s] || ys[e - 1] !== ys[s]) p.lineTo(xs[s], ys[s]);
+      p.lineTo(xs[s + 1], ys[s + 1]);
     }
   }
 
@@ -552,7 +552,7 @@ export class JcMap extends LitElement {
     ctx.setTransform(k, 0, 0, -k, dpr * (W / 2 - this._cx / this._res), dpr * (H / 2 + this._cy / this._res));
     if (!this._basemap) {
       ctx.fillStyle = c.land;
-      ctx.fill(this._levelPath(s.areaLevels[0]!), 'evenodd');
+      ctx.fill(this._levelPath(s.areaLevels[0]), 'evenodd');
     }
     for (const l of this.layers) if (l.kind === 'choropleth' && !this._hidden.has(l.id)) this._drawChoropleth(ctx, l, c);
     if (this._sel >= 0) {
@@ -562,10 +562,10 @@ export class JcMap extends LitElement {
     // Outlines, smallest areas first, each level once its areas are big enough to see.
     ctx.lineJoin = 'bevel';
     for (let r = s.areaLevels.length - 1; r >= 0; r--) {
-      const level = s.areaLevels[r]!;
-      if (s.typicalSize[level]! / this._res < MIN_AREA_PX && r > 0) continue;
+      const level = s.areaLevels[r];
+      if (s.typicalSize[level] / this._res < MIN_AREA_PX && r > 0) continue;
       ctx.strokeStyle = r <= 2 ? c.strong : c.line;
-      ctx.lineWidth = (LINE_WIDTHS[Math.min(r, LINE_WIDTHS.length - 1)]! * dpr) / k;
+      ctx.lineWidth = (LINE_WIDTHS[Math.min(r, LINE_WIDTHS.length - 1)] * dpr) / k;
       ctx.stroke(this._levelPath(level));
     }
     ctx.strokeStyle = c.focus;
@@ -604,7 +604,7 @@ export class JcMap extends LitElement {
     for (let ty = Math.max(0, Math.floor(fy)); ty < Math.min(n, fy + this._h / px); ty++) {
       for (let tx = Math.floor(fx); tx < fx + this._w / px; tx++) {
         const x = ((tx % n) + n) % n;
-        const url = b.url.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(ty)).replace('{s}', subs[(x + ty) % subs.length]!);
+        const url = b.url.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(ty)).replace('{s}', subs[(x + ty) % subs.length]);
         let img = this._tiles.get(url);
         if (!img) {
           if (this._tiles.size > 512) this._tiles.clear();
@@ -625,7 +625,7 @@ export class JcMap extends LitElement {
       for (const r of this._regionsOf(this._node)) {
         const v = l.values.get(this.hierarchy!.code(r));
         if (v === undefined || Number.isNaN(v)) continue;
-        this._addRings(paths[classOf(v, l.breaks)]!, r);
+        this._addRings(paths[classOf(v, l.breaks)], r);
       }
       cached = { node: this._node, paths };
       this._choropleth.set(l, cached);
@@ -643,7 +643,7 @@ export class JcMap extends LitElement {
     if (!b) {
       const [ox, oy] = this._scene!.origin;
       // A copy (the layer's array stays as given); a typed array is copied at once, not point by point through its iterator.
-      const xy = ArrayBuffer.isView(l.points) ? new Float64Array(l.points as unknown as ArrayLike<number>) : Float64Array.from(l.points);
+      const xy = ArrayBuffer.isView(l.points) ? new Float64Array(l.points) : Float64Array.from(l.points);
       projectInPlace(xy, ox, oy);
       b = new PointBins(xy);
       this._bins.set(l, b);
@@ -668,8 +668,8 @@ export class JcMap extends LitElement {
       ctx.strokeStyle = c.halo;
       ctx.lineWidth = 1.5;
       bins.forEachIn(lv, vx0 - pad, vy0 - pad, vx1 + pad, vy1 + pad, (cell) => {
-        const n = lv.counts[cell]!;
-        const x = (lv.meanX[cell]! - this._cx) / res + hw, y = (this._cy - lv.meanY[cell]!) / res + hh;
+        const n = lv.counts[cell];
+        const x = (lv.meanX[cell] - this._cx) / res + hw, y = (this._cy - lv.meanY[cell]) / res + hh;
         const radius = n === 1 ? 4 : 9 + 15 * (Math.log10(n + 1) / logMax);
         ctx.beginPath();
         ctx.arc(x, y, radius, 0, Math.PI * 2);
@@ -698,8 +698,8 @@ export class JcMap extends LitElement {
     px.fill(0);
     const tones = this._tonesOf(ctx, color);
     bins.forEachIn(lv, vx0, vy0, vx1, vy1, (cell) => {
-      const key = lv.keys[cell]!, row = Math.floor(key / dim), col = key - row * dim;
-      px[(r1 - row) * W + (col - c0)] = tones[Math.min(DENSITY_CLASSES - 1, Math.floor((Math.log(lv.counts[cell]! + 1) / logMax) * DENSITY_CLASSES))]!;
+      const key = lv.keys[cell], row = Math.floor(key / dim), col = key - row * dim;
+      px[(r1 - row) * W + (col - c0)] = tones[Math.min(DENSITY_CLASSES - 1, Math.floor((Math.log(lv.counts[cell] + 1) / logMax) * DENSITY_CLASSES))]!;
     });
     const off = this._densityCanvas!;
     off.getContext('2d')!.putImageData(img, 0, 0);
@@ -805,8 +805,8 @@ export class JcMap extends LitElement {
     ctx.fillStyle = c.label;
     const regions = this._regionsOf(this._node);
     for (const r of regions.length ? regions : [this._node]) {
-      const wpx = (b[r * 4 + 2]! - b[r * 4]!) / res;
-      const x = ((b[r * 4]! + b[r * 4 + 2]!) / 2 - this._cx) / res + hw, y = (this._cy - (b[r * 4 + 1]! + b[r * 4 + 3]!) / 2) / res + hh;
+      const wpx = (b[r * 4 + 2] - b[r * 4]) / res;
+      const x = ((b[r * 4] + b[r * 4 + 2]) / 2 - this._cx) / res + hw, y = (this._cy - (b[r * 4 + 1] + b[r * 4 + 3]) / 2) / res + hh;
       if (x < 0 || y < 0 || x > this._w || y > this._h) continue;
       const name = this._name(r, lang);
       if (ctx.measureText(name).width > wpx * 0.9) continue;
@@ -847,7 +847,7 @@ export class JcMap extends LitElement {
   private _upTarget(): number {
     const h = this.hierarchy;
     if (!h || this._node < 0) return -1;
-    const p = h.parents[this._node]!;
+    const p = h.parents[this._node];
     return p >= 0 && this._hasArea(p) ? p : -1;
   }
 
@@ -905,8 +905,8 @@ export class JcMap extends LitElement {
       case 'ArrowUp': a = Math.max(0, a - 1); break;
       case 'Home': a = 0; break;
       case 'End': a = last; break;
-      case ' ': if (regions[a] !== undefined) this._choose(regions[a]!, false); break;
-      case 'Enter': if (regions[a] !== undefined) this._choose(regions[a]!, true); break;
+      case ' ': if (regions[a] !== undefined) this._choose(regions[a], false); break;
+      case 'Enter': if (regions[a] !== undefined) this._choose(regions[a], true); break;
       case 'Escape': this._up(); break;
       default: return;
     }
@@ -972,7 +972,7 @@ export class JcMap extends LitElement {
     const name = ready ? this._name(this._node) : '';
     const regions = ready ? this._regionsOf(this._node) : [];
     const visible = this.layers.filter((l) => !this._hidden.has(l.id));
-    const levelName = regions.length && h ? h.level(regions[0]!).name[this._lang] : '';
+    const levelName = regions.length && h ? h.level(regions[0]).name[this._lang] : '';
     const summary = ready
       ? fillMap(s.summary, {
         name, n: regions.length, level: levelName,
@@ -1001,7 +1001,7 @@ export class JcMap extends LitElement {
             @keydown=${this._onListKey}
           >${regions.map((r, k) => html`<li
             id=${`r-${r}`} role="option" part="region" class=${k === this._active ? 'active' : ''}
-            aria-selected=${r === this._sel ? 'true' : 'false'} data-code=${h!.code(r)}
+            aria-selected=${r === this._sel ? 'true' : 'false'} data-code=${h.code(r)}
             @click=${() => { this._active = k; this._choose(r, false); }} @dblclick=${() => this._choose(r, true)}
           >${this._name(r)}</li>`)}</ul>` : html`<p class="empty">${fillMap(s.leaf, { name })}</p>`}
         ` : html`<p class="empty">${s.empty}</p>`}
@@ -1025,7 +1025,7 @@ export class JcMap extends LitElement {
     const f = (v: number) => (l.format ? l.format(v) : this._format(v));
     const n = l.breaks.length + 1;
     return html`<ul class="legend" part="legend">${Array.from({ length: n }, (_, i) => {
-      const text = i === 0 ? `< ${f(l.breaks[0]!)}` : i === n - 1 ? `≥ ${f(l.breaks[i - 1]!)}` : `${f(l.breaks[i - 1]!)} – ${f(l.breaks[i]!)}`;
+      const text = i === 0 ? `< ${f(l.breaks[0])}` : i === n - 1 ? `≥ ${f(l.breaks[i - 1])}` : `${f(l.breaks[i - 1])} – ${f(l.breaks[i])}`;
       return html`<li><span class="swatch" style="background:${color};opacity:${choroplethAlpha(i, n)}"></span>${text}</li>`;
     })}</ul>`;
   }
@@ -1046,7 +1046,7 @@ function compact(n: number, lang: UiLang): string {
 /** The family part of a CSS font shorthand. */
 function getFontFamily(font: string): string {
   const m = /\d+(?:px|pt|em|rem)\s+(.*)$/.exec(font);
-  return m ? m[1]! : 'sans-serif';
+  return m ? m[1] : 'sans-serif';
 }
 
 /** The red, green and blue of any CSS colour, as the canvas parses it. */

@@ -46,8 +46,8 @@ export function projectInPlace(xy: Float64Array, originX: number, originY: numbe
   if (typeof originX !== 'number') throw argumentError('projectInPlace', 'originX', FINITE);
   if (typeof originY !== 'number') throw argumentError('projectInPlace', 'originY', FINITE);
   for (let p = 0; p < xy.length; p += 2) {
-    xy[p] = K * xy[p]! - originX;
-    xy[p + 1] = mercatorY(xy[p + 1]!) - originY;
+    xy[p] = K * xy[p] - originX;
+    xy[p + 1] = mercatorY(xy[p + 1]) - originY;
   }
 }
 
@@ -128,7 +128,7 @@ export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, 
   for (const [code, g] of geometry) {
     if (g.type === 'Point') continue;
     const i = index.indexOf(code);
-    if (i < 0 || !Number.isNaN(box[i * 4]!)) continue;
+    if (i < 0 || !Number.isNaN(box[i * 4])) continue;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     const from = ringStarts.length;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
@@ -140,7 +140,7 @@ export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, 
         nx.set(xs); ny.set(ys); xs = nx; ys = ny;
       }
       for (let v = 0; v < ring.length; v++) {
-        const p = ring[v]!;
+        const p = ring[v];
         const mx = K * p[0], my = mercatorY(p[1]);
         if (Number.isNaN(ox)) { ox = mx; oy = my; }
         const x = mx - ox, y = my - oy;
@@ -151,7 +151,7 @@ export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, 
     ringsOf.push({ i, from, to: ringStarts.length });
     box[i * 4] = x0; box[i * 4 + 1] = y0; box[i * 4 + 2] = x1; box[i * 4 + 3] = y1;
     if (x0 < ex0) ex0 = x0; if (y0 < ey0) ey0 = y0; if (x1 > ex1) ex1 = x1; if (y1 > ey1) ey1 = y1;
-    (widths[index.levelOf[i]!] ??= []).push(Math.max(x1 - x0, y1 - y0));
+    (widths[index.levelOf[i]] ??= []).push(Math.max(x1 - x0, y1 - y0));
   }
   const areas = ringsOf.length;
   ringStarts.push(nv);
@@ -164,7 +164,7 @@ export function buildScene(index: HierarchyIndex, geometry: ReadonlyMap<string, 
     areaRing[i] = starts.length;
     const r = ringsOf[k];
     if (r && r.i === i) {
-      for (let q = r.from; q < r.to; q++) starts.push(ringStarts[q]!, ringStarts[q + 1]!);
+      for (let q = r.from; q < r.to; q++) starts.push(ringStarts[q], ringStarts[q + 1]);
       k++;
     }
   }

@@ -35,9 +35,9 @@ export const DrilledDown = { render: () => map({ node: '350303000000' }) };
 /** A grid shown from the tree: selected inside its village; no smaller areas. */
 export const GridSelected = { render: () => map({ node: '350302001001002' }) };
 /** Points as clusters with their counts. */
-export const Clusters = { render: () => map({ layers: [{ ...layers[0]!, style: 'cluster' } as MapLayer] }) };
+export const Clusters = { render: () => map({ layers: [{ ...layers[0], style: 'cluster' } as MapLayer] }) };
 /** A choropleth of the close rate with its legend. */
-export const Choropleth = { render: () => map({ layers: [{ ...layers[2]!, visible: true } as MapLayer] }) };
+export const Choropleth = { render: () => map({ layers: [{ ...layers[2], visible: true }] }) };
 /** Dark theme. */
 export const Dark = { render: () => map({ theme: 'dark' }) };
 /** Wall (大屏) theme: large type on deep blue. */

@@ -13,7 +13,7 @@ describe('<jc-map> follows <html lang>', () => {
     await el.updateComplete;
     await nextFrame();
     const stage = () => el.shadowRoot!.querySelector('.stage')!.getAttribute('aria-label');
-    const areas = () => [...el.shadowRoot!.querySelectorAll('[role="option"]')].map((o) => o.textContent!.trim());
+    const areas = () => [...el.shadowRoot!.querySelectorAll('[role="option"]')].map((o) => o.textContent.trim());
     expect(stage()).to.equal('全市一张图');
     expect(areas()).to.deep.equal(['城厢区', '涵江区']);
     document.documentElement.setAttribute('lang', 'en');

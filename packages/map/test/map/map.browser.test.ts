@@ -26,7 +26,7 @@ async function drawn(el: JcMap): Promise<void> {
 }
 const root = (el: JcMap) => el.shadowRoot!;
 const stage = (el: JcMap) => root(el).querySelector<HTMLElement>('.stage')!;
-const options = (el: JcMap) => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')].map((o) => o.textContent!.trim());
+const options = (el: JcMap) => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')].map((o) => o.textContent.trim());
 /** Where a WGS-84 point is on the stage, CSS pixels. */
 function onStage(el: JcMap, [lon, lat]: [number, number]): [number, number] {
   const v = el.view, [cx, cy] = mercator(...v.center), [x, y] = mercator(lon, lat), s = stage(el);
@@ -54,7 +54,7 @@ describe('jc-map rendering', () => {
     // Inside the city, off any outline (a quarter into the first village's first grid).
     expect(pixel(el, onStage(el, [118.925, 25.33]))).to.deep.equal(land);
     expect(pixel(el, [3, 3])).to.not.deep.equal(land, 'outside the city is sea');
-    const summary = root(el).querySelector('#summary')!.textContent!;
+    const summary = root(el).querySelector('#summary')!.textContent;
     expect(summary).to.contain('莆田市').and.contain('2个县区');
     const s = stage(el);
     expect(s.getAttribute('role')).to.equal('application');
@@ -77,15 +77,15 @@ describe('jc-map drill-down', () => {
   it('a click selects the area under the pointer with the tree\'s event detail; a double click drills into it', async () => {
     const el = await mount();
     const at = page(el, onStage(el, centre('350303000000')));
-    const ev = oneEvent(el, 'jc-select') as Promise<CustomEvent<JcMapSelectDetail>>;
+    const ev = oneEvent<CustomEvent<JcMapSelectDetail>>(el, 'jc-select');
     await sendMouse({ type: 'click', position: at });
     const d = (await ev).detail;
     const pos = hierarchy.indexOf('350303000000');
     expect(d).to.deep.equal({ codes: ['350303000000'], code: '350303000000', positions: [pos] });
     expect(el.selected).to.equal('350303000000');
     await drawn(el);
-    expect(root(el).querySelector('[aria-selected="true"]')!.textContent!.trim()).to.equal('涵江区');
-    const dbl = oneEvent(el, 'jc-select') as Promise<CustomEvent<JcMapSelectDetail>>;
+    expect(root(el).querySelector('[aria-selected="true"]')!.textContent.trim()).to.equal('涵江区');
+    const dbl = oneEvent<CustomEvent<JcMapSelectDetail>>(el, 'jc-select');
     stage(el).dispatchEvent(new MouseEvent('dblclick', { clientX: at[0], clientY: at[1], bubbles: true }));
     expect((await dbl).detail.code).to.equal('350303000000');
     await drawn(el);
@@ -102,13 +102,13 @@ describe('jc-map drill-down', () => {
       <jc-grid-tree style="inline-size: 300px" .hierarchy=${hierarchy}></jc-grid-tree>
       <jc-map style="inline-size: 700px" .hierarchy=${hierarchy} .geometry=${geometry}></jc-map></div>`);
     const tree = box.querySelector<JcGridTree>('jc-grid-tree')!, map = box.querySelector<JcMap>('jc-map')!;
-    tree.addEventListener('jc-select', (e) => map.show((e as CustomEvent<JcSelectDetail>).detail.code));
+    tree.addEventListener('jc-select', (e) => map.show((e).detail.code));
     map.addEventListener('jc-select', (e) => { tree.selected = (e as CustomEvent<JcMapSelectDetail>).detail.codes; tree.expandTo((e as CustomEvent<JcMapSelectDetail>).detail.code); });
     await drawn(map);
     await tree.updateComplete;
     // Tree → map: choosing 城厢区 in the tree drills the map into it.
-    const row = [...tree.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) => r.textContent!.includes('城厢区'))!;
-    const fromTree = oneEvent(tree, 'jc-select') as Promise<CustomEvent<JcSelectDetail>>;
+    const row = [...tree.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((r) => r.textContent.includes('城厢区'))!;
+    const fromTree = oneEvent<CustomEvent<JcSelectDetail>>(tree, 'jc-select');
     row.click();
     const treeDetail = (await fromTree).detail;
     await drawn(map);
@@ -124,7 +124,7 @@ describe('jc-map drill-down', () => {
     const list = root(map).querySelector<HTMLElement>('[role="listbox"]')!;
     list.focus();
     await sendKeys({ press: 'ArrowDown' });
-    const fromMap = oneEvent(map, 'jc-select') as Promise<CustomEvent<JcMapSelectDetail>>;
+    const fromMap = oneEvent<CustomEvent<JcMapSelectDetail>>(map, 'jc-select');
     await sendKeys({ press: 'Enter' });
     const mapDetail = (await fromMap).detail;
     expect(mapDetail.code).to.equal('350302002000');
@@ -154,19 +154,19 @@ describe('jc-map layers', () => {
     expect(red[0]).to.be.above(red[2] + 100, 'the alert marker');
     const boxes = [...root(el).querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
     expect(boxes.map((b) => b.checked)).to.deep.equal([true, true, false], 'a layer given visible: false starts off');
-    const ev = oneEvent(el, 'jc-layer') as Promise<CustomEvent<JcLayerDetail>>;
-    boxes[0]!.click();
+    const ev = oneEvent<CustomEvent<JcLayerDetail>>(el, 'jc-layer');
+    boxes[0].click();
     expect((await ev).detail).to.deep.equal({ id: 'cases', visible: false });
     await drawn(el);
     const after = pixel(el, onStage(el, [119.205, 25.505]));
     expect(after[2] - after[0]).to.be.below(30, 'the points are gone');
     expect(el.hiddenLayers.sort()).to.deep.equal(['cases', 'rate']);
     // The choropleth: on, it fills 涵江区 (0.99, the upper class) darker than 城厢区, and shows its legend.
-    boxes[2]!.click();
+    boxes[2].click();
     await drawn(el);
     const hj = pixel(el, onStage(el, [119.25, 25.35])), cx = pixel(el, onStage(el, [118.95, 25.35]));
     expect(hj[1] - hj[0]).to.be.above(cx[1] - cx[0]);
-    expect([...root(el).querySelectorAll('[part="legend"] li')].map((l) => l.textContent!.trim())).to.deep.equal(['< 0.95', '≥ 0.95']);
+    expect([...root(el).querySelectorAll('[part="legend"] li')].map((l) => l.textContent.trim())).to.deep.equal(['< 0.95', '≥ 0.95']);
   });
 
   it('clusters points with a count when asked', async () => {
@@ -195,12 +195,12 @@ describe('jc-map keyboard', () => {
     expect(el.view.resolution).to.be.closeTo(v0.resolution * 1.5, 1e-6);
     await sendKeys({ press: '0' });
     expect(el.view).to.deep.equal(v0);
-    const up = oneEvent(el, 'jc-select') as Promise<CustomEvent<JcMapSelectDetail>>;
+    const up = oneEvent<CustomEvent<JcMapSelectDetail>>(el, 'jc-select');
     await sendKeys({ press: 'Escape' });
     expect((await up).detail.code).to.equal('350303000000');
     await drawn(el);
     expect(el.node).to.equal('350303000000');
-    expect(root(el).querySelector('[role="option"].active')!.textContent!.trim()).to.equal('涵江1镇', 'the area we came from stays active');
+    expect(root(el).querySelector('[role="option"].active')!.textContent.trim()).to.equal('涵江1镇', 'the area we came from stays active');
   });
 
   it('Tab reaches the list of areas; arrows move, Space selects, Enter drills, Escape returns', async () => {
@@ -211,7 +211,7 @@ describe('jc-map keyboard', () => {
     expect(list.getAttribute('role')).to.equal('listbox');
     expect(list.getAttribute('aria-activedescendant')).to.equal(root(el).querySelector('[role="option"]')!.id);
     await sendKeys({ press: 'ArrowDown' });
-    const sel = oneEvent(el, 'jc-select') as Promise<CustomEvent<JcMapSelectDetail>>;
+    const sel = oneEvent<CustomEvent<JcMapSelectDetail>>(el, 'jc-select');
     await sendKeys({ press: ' ' });
     expect((await sel).detail.code).to.equal('350303000000');
     expect(el.node).to.equal('350300000000', 'Space selects without drilling');
