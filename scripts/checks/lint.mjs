@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
  * counted and printed, not failed on. The lead fixes them after merging and empties this list;
  * nothing else may be added to it.
  */
-export const PENDING_LINT_FIXES = ['core', 'case-form'];
+export const PENDING_LINT_FIXES = ['core'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = (name) => join(root, 'node_modules/.bin', name);

@@ -142,8 +142,10 @@ export function buildActionCommand(action: CaseAction, state: Pick<CaseState, 'i
     }
   }
   if (ACTION_FIELDS[action].some((f) => f.kind === 'amount')) {
-    const amount = String(values['limit.amount'] ?? '').trim();
-    const unit = String(values['limit.unit'] ?? 'workDays');
+    const a = values['limit.amount'];
+    const u = values['limit.unit'];
+    const amount = (typeof a === 'string' ? a : '').trim();
+    const unit = typeof u === 'string' ? u : 'workDays';
     if (amount || isRequired(action, 'limit')) cmd.limit = { amount: amount === '' ? undefined : Number(amount), unit };
   }
   return cmd;

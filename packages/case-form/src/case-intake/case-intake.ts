@@ -260,7 +260,7 @@ export class JcCaseIntake extends CaseFormElement {
     return this.fields.text({
       name: field, id: `f-${field}`, eid: `e-${field}`, cid: `c-${field}`, label: this.fields.label(field), value: this._raw[field] as string,
       err, required: opts.required, max: limitOf(field), rows: opts.multiline ? 4 : 0, type: opts.type, inputmode: opts.inputmode,
-      onInput: (v) => this.#set(field, v as never), onBlur: () => this.#touch(field),
+      onInput: (v) => this.#set(field, v), onBlur: () => this.#touch(field),
     });
   }
 

@@ -179,7 +179,7 @@ export function formIssues(issues: readonly z.core.$ZodIssue[], input: unknown):
     }
     // A choice never made (an enum left undefined) reads "required", as a missing text does.
     const missing = p.code === 'invalid_value' && valueAt(input, p.path) === undefined;
-    const [out] = zodIssues([missing ? ({ code: 'invalid_type', expected: 'string', path: p.path, message: '' } as z.core.$ZodIssue) : p], input);
+    const [out] = zodIssues([missing ? ({ code: 'invalid_type', expected: 'string', path: p.path, message: '' }) : p], input);
     const field = [...p.path].map(String).reverse().find((k) => !/^\d+$/.test(k)) ?? '';
     return relabel(out, field);
   });

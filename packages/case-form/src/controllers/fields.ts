@@ -105,7 +105,7 @@ export class FieldsController implements ReactiveController {
   /** A field's label: the element's own string of that name, else {@link fieldLabel}. */
   label(field: string): string {
     const s = this.#read().strings as unknown as Record<string, unknown>;
-    return typeof s[field] === 'string' ? (s[field] as string) : this.fieldLabel(field);
+    return typeof s[field] === 'string' ? (s[field]) : this.fieldLabel(field);
   }
 
   /** The message under a field (present only while it is in error). */

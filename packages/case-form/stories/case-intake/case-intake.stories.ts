@@ -4,7 +4,6 @@
  */
 import { html } from 'lit';
 import '../../src/define.js';
-import type { JcCaseIntake } from '../../src/index.js';
 import { categories, hierarchy } from '../data.js';
 
 export default {

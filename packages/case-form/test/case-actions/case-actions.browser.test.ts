@@ -90,7 +90,7 @@ describe('<jc-case-actions>: submitting', () => {
     // the only required field (the target) is filled: focus waits on the submit button
     expect(root(el).activeElement).to.equal($(el, '#panel-dispatch [part="submit"]'));
     setTimeout(() => root(el).activeElement instanceof HTMLButtonElement && (root(el).activeElement as HTMLButtonElement).click());
-    const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
+    const ev = await oneEvent<CustomEvent<JcCommandDetail>>(el, 'jc-command');
     expect(ev.detail.command).to.deep.equal({ type: 'dispatch', caseId: id, expectedVersion: 2, node: V1 });
     expect(w.store.execute(ev.detail.command, w.actors.vo, w.ctx).ok).to.equal(true);
     // a panel with an empty required field focuses that field
@@ -117,7 +117,7 @@ describe('<jc-case-actions>: submitting', () => {
     await pick(el, 'passed', 'no');
     await type(el, 'note', '杂物未清理干净');
     setTimeout(() => $<HTMLButtonElement>(el, '[part="action-panel"] [part="submit"]')!.click());
-    const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
+    const ev = await oneEvent<CustomEvent<JcCommandDetail>>(el, 'jc-command');
     expect(ev.detail.command).to.deep.equal({ type: 'verify', caseId: id, expectedVersion: 5, passed: false, note: '杂物未清理干净' });
     const r = w.store.execute(ev.detail.command, w.actors.to, w.ctx);
     el.showResult(r);
@@ -139,7 +139,7 @@ describe('<jc-case-actions>: submitting', () => {
     await type(el, 'department', '城管');
     await type(el, 'note', '请尽快处理');
     setTimeout(() => $<HTMLButtonElement>(el, '[part="action-panel"] [part="submit"]')!.click());
-    const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
+    const ev = await oneEvent<CustomEvent<JcCommandDetail>>(el, 'jc-command');
     const r = w.store.execute(ev.detail.command, w.actors.vo, w.ctx); // a village officer cannot reach the county
     expect(r.ok).to.equal(false);
     el.showResult(r);
@@ -160,7 +160,7 @@ describe('<jc-case-actions>: submitting', () => {
     el.shadowRoot!.querySelector('jc-grid-tree')!.dispatchEvent(new CustomEvent('jc-select', { detail: { codes: [V1], code: V1, positions: [] } }));
     await el.updateComplete;
     setTimeout(() => $<HTMLButtonElement>(el, '[part="action-panel"] [part="submit"]')!.click());
-    const ev2 = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
+    const ev2 = await oneEvent<CustomEvent<JcCommandDetail>>(el, 'jc-command');
     const r2 = w.store.execute(ev2.detail.command, w.actors.vo, w.ctx);
     expect(r2.ok, JSON.stringify(r2)).to.equal(true);
   });
@@ -178,7 +178,7 @@ describe('<jc-case-actions>: submitting', () => {
       await el.updateComplete;
       expect(heard).to.equal(0);
       setTimeout(() => $<HTMLButtonElement>(el, '[part="action-panel"] [part="submit"]')!.click());
-      const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
+      const ev = await oneEvent<CustomEvent<JcCommandDetail>>(el, 'jc-command');
       expect(ev.detail.command).to.include({ type: 'dispatch', node: V1 });
     } finally {
       document.removeEventListener('jc-select', listen);
@@ -211,7 +211,7 @@ describe('<jc-case-actions>: submitting', () => {
     await type(el, 'note', XSS);
     await expect(el).to.be.accessible();
     setTimeout(() => $<HTMLButtonElement>(el, '[part="action-panel"] [part="submit"]')!.click());
-    const ev = (await oneEvent(el, 'jc-command')) as CustomEvent<JcCommandDetail>;
+    const ev = await oneEvent<CustomEvent<JcCommandDetail>>(el, 'jc-command');
     el.showResult({ ok: false, errors: [w.core.issue('E_TEST', XSS, XSS)] });
     await el.updateComplete;
     expect(ev.detail.command.note).to.equal(XSS);

@@ -50,14 +50,14 @@ describe('<jc-case-file>', () => {
     expect(dd('coordinates')).to.equal('25.432100, 119.012300');
     expect(dd('reporter')).to.equal('李四');
     const masked = await mount({ ...dossier, intake: { source: 'citizen', urgency: 'urgent', address: '黄田村第三网格' } }, 'en');
-    expect(root(masked).querySelector('[part="urgency"]')!.textContent!.trim()).to.equal('Urgent');
+    expect(root(masked).querySelector('[part="urgency"]')!.textContent.trim()).to.equal('Urgent');
     expect(root(masked).querySelector('[part="coordinates"]')).to.equal(null);
     expect(root(masked).querySelector('[part="reporter"]')).to.equal(null);
   });
 
   it('shows the seven steps as a progress line in words, not colour alone', async () => {
     const el = await mount(dossier);
-    const steps = [...root(el).querySelectorAll('[part~="step"]')].map((s) => s.textContent!.replace(/\s+/g, ''));
+    const steps = [...root(el).querySelectorAll('[part~="step"]')].map((s) => s.textContent.replace(/\s+/g, ''));
     expect(steps).to.deep.equal([
       '–单元巡查（不适用）', '✓源头发现（已完成）', '✓信息采集（已完成）', '✓任务分派（已完成）',
       '✓问题处置（已完成）', '✓核查反馈（已完成）', '✓跟踪问效（已完成）',
@@ -76,7 +76,7 @@ describe('<jc-case-file>', () => {
       'discovered', 'registered', 'dispatched', 'accepted', 'escalated', 'accepted', 'handled', 'verified',
       'supervised', 'handled', 'verified', 'accountabilityRecorded', 'feedbackGiven', 'followedUp', 'closed',
     ]);
-    const text = (i: number) => entries[i].textContent!.replace(/\s+/g, ' ');
+    const text = (i: number) => entries[i].textContent.replace(/\s+/g, ' ');
     expect(text(0)).to.contain('发现上报').and.to.contain('gw1').and.to.contain('网格员').and.to.contain('2025-03-03 12:00');
     expect(text(2)).to.contain('派遣').and.to.contain('✗ 超期'); // dispatched three hours after registering, limit one working hour
     expect(text(4)).to.contain('上报上级').and.to.contain('涉及多户，村级难以调处').and.to.contain('新时限');
@@ -95,7 +95,7 @@ describe('<jc-case-file>', () => {
 
   it('speaks English with lang="en"', async () => {
     const el = await mount(dossier, 'en');
-    const t = root(el).textContent!.replace(/\s+/g, ' ');
+    const t = root(el).textContent.replace(/\s+/g, ' ');
     expect(t).to.contain('Seven-step progress').and.to.contain('Escalated').and.to.contain('Grid worker').and.to.contain('Supervision');
     expect(t).to.contain('missed');
   });
@@ -104,7 +104,7 @@ describe('<jc-case-file>', () => {
     // as a reader without personal rights gets it: actors and the intake's reporter masked
     const masked: Dossier = { ...dossier, intake: { ...dossier.intake!, reporter: '张**' }, entries: dossier.entries.map((e) => ({ ...e, actor: e.actor === 'gw1' ? '林**' : e.actor })) };
     const el = await mount(masked);
-    const t = root(el).textContent!;
+    const t = root(el).textContent;
     expect(t).to.contain('林**');
     expect(t).to.not.contain('gw1');
     expect(t).to.not.contain('张三丰'); // the reporter's name lives only in the raw discover event

@@ -64,7 +64,7 @@ describe('<jc-case-intake> intake: validation', () => {
     expect(errText(el, 'description')).to.equal('description: required');
     expect(errText(el, 'node')).to.equal('node: required');
     expect(errText(el, 'source')).to.equal('source: required');
-    expect($(el, 'button[part="submit"]')!.textContent!.trim()).to.equal('Submit');
+    expect($(el, 'button[part="submit"]')!.textContent.trim()).to.equal('Submit');
   });
 
   it('checks every optional field with the core rules, in zh and en, and clears the error once fixed', async () => {
@@ -123,7 +123,7 @@ describe('<jc-case-intake> intake: validation', () => {
     await sendKeys({ type: '多' });
     await el.updateComplete;
     expect(area.value.length).to.equal(2000);
-    expect(el.raw.description!.length).to.equal(2000);
+    expect(el.raw.description.length).to.equal(2000);
     expect(counter('description')).to.equal('2000/2000 字');
     expect($(el, '#c-description')!.classList.contains('full')).to.equal(true);
     el.lang = 'en';
@@ -150,11 +150,11 @@ describe('<jc-case-intake> intake: validation', () => {
     input.value = '垃圾';
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    const options = [...root(el).querySelectorAll('[role="option"]')].map((o) => o.textContent!.trim());
+    const options = [...root(el).querySelectorAll('[role="option"]')].map((o) => o.textContent.trim());
     expect(options).to.deep.equal(['暴露垃圾']);
     expect(input.getAttribute('aria-expanded')).to.equal('true');
     const active = input.getAttribute('aria-activedescendant')!;
-    expect($(el, `#${active}`)!.textContent!.trim()).to.equal('暴露垃圾');
+    expect($(el, `#${active}`)!.textContent.trim()).to.equal('暴露垃圾');
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     await el.updateComplete;
     expect(el.raw.category).to.equal('city.rubbish');
@@ -176,7 +176,7 @@ describe('<jc-case-intake> intake: validation', () => {
     expect(a).to.include({ name: '现场.jpg', mime: 'image/jpeg', size: 3, sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' });
     expect($(el, '[part="attachments"]')!.textContent).to.contain('现场.jpg');
     setTimeout(() => void el.submit());
-    const ev = (await oneEvent(el, 'jc-submit')) as CustomEvent<JcSubmitDetail>;
+    const ev = await oneEvent<CustomEvent<JcSubmitDetail>>(el, 'jc-submit');
     expect(ev.detail.discover.attachments![0].sha256).to.equal(a.sha256);
     expect(ev.detail.files[a.id].name).to.equal('现场.jpg');
   });
@@ -188,7 +188,7 @@ describe('<jc-case-intake> intake: submitting', () => {
     await fillValid(el);
     el.raw = { ...el.raw, reporterName: '张三', reporterPhone: '13800000000', consent: true, anonymous: true };
     setTimeout(() => $<HTMLButtonElement>(el, 'button[part="submit"]')!.click());
-    const ev = (await oneEvent(el, 'jc-submit')) as CustomEvent<JcSubmitDetail>;
+    const ev = await oneEvent<CustomEvent<JcSubmitDetail>>(el, 'jc-submit');
     const d = ev.detail;
     expect(d.discover).to.deep.equal({ type: 'discover', node: G1, source: 'patrol', description: '楼道堆放垃圾', urgency: 'normal' });
     expect(d.reporter).to.deep.equal({ reporterName: '张三', reporterPhone: '13800000000', consent: true, anonymous: true });
@@ -256,7 +256,8 @@ describe('<jc-case-intake> inside a plain <form>', () => {
     expect(submits).to.equal(0);
     await fillValid(el);
     expect(form.checkValidity()).to.equal(true);
-    const value = JSON.parse(String(new FormData(form).get('case')));
+    const raw = new FormData(form).get('case');
+    const value = JSON.parse(typeof raw === 'string' ? raw : 'null');
     expect(value).to.include({ category: 'city.rubbish', node: G1, source: 'patrol', urgency: 'normal' });
     form.requestSubmit();
     expect(submits).to.equal(1);
@@ -354,13 +355,13 @@ describe('<jc-case-intake> follows the page and keeps its inner events inside', 
     try {
       document.documentElement.setAttribute('lang', 'zh-CN');
       const el = await mount();
-      const submit = () => $<HTMLButtonElement>(el, 'button[part="submit"]')!.textContent!.trim();
+      const submit = () => $<HTMLButtonElement>(el, 'button[part="submit"]')!.textContent.trim();
       expect(submit()).to.equal('提交');
       document.documentElement.setAttribute('lang', 'en');
       await aTimeout(0);
       await el.updateComplete;
       expect(submit()).to.equal('Submit');
-      expect($(el, '.title')!.textContent!.trim()).to.equal('Report a case');
+      expect($(el, '.title')!.textContent.trim()).to.equal('Report a case');
       expect($(el, 'label[for="f-category"]')!.textContent).to.contain('Category');
       document.documentElement.setAttribute('lang', 'zh-CN');
       await aTimeout(0);

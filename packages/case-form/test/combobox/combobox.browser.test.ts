@@ -80,7 +80,7 @@ describe('<jc-combobox>', () => {
     el.emptyText = '没有匹配的类别';
     await el.updateComplete;
     const options = [...el.querySelectorAll('[role="option"]')];
-    expect(options.map((o) => o.textContent!.trim())).to.deep.equal(['没有匹配的类别']);
+    expect(options.map((o) => o.textContent.trim())).to.deep.equal(['没有匹配的类别']);
     expect(options[0].getAttribute('aria-disabled')).to.equal('true');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
