@@ -300,6 +300,8 @@ export class JcMap extends LitElement {
     this._raf = 0;
     clearTimeout(this._laterTimer);
     clearTimeout(this._settleTimer);
+    clearTimeout(this._recentreTimer);
+    this._recentreTimer = undefined;
     this._laterTimer = undefined;
     this._pending.clear();
   }
@@ -522,10 +524,8 @@ export class JcMap extends LitElement {
     const usable = base.valid && base.dpr === dpr && base.w === this._w && base.h === this._h &&
       (f === 1 ? Math.abs(dx) <= BASE_MARGIN && Math.abs(dy) <= BASE_MARGIN : moving && f > 0.25 && f < 4);
     if (!usable) this._renderBase(c, dpr);
-    else if (f !== 1) {
-      clearTimeout(this._settleTimer);
-      this._settleTimer = setTimeout(() => { this._base.valid = false; this._invalidate(); }, SETTLE_MS);
-    }
+    else if (f !== 1) this._settle();
+    else if (moving && (Math.abs(dx) > BASE_MARGIN / 2 || Math.abs(dy) > BASE_MARGIN / 2)) this._recentre();
     const b = this._base, g = b.res / this._res, M = BASE_MARGIN;
     ctx.drawImage(b.canvas, this._w / 2 + (b.cx - this._cx) / this._res - (this._w / 2 + M) * g, this._h / 2 + (this._cy - b.cy) / this._res - (this._h / 2 + M) * g, (this._w + 2 * M) * g, (this._h + 2 * M) * g);
     this._drawLabels(ctx, c, this._lang);
@@ -534,6 +534,37 @@ export class JcMap extends LitElement {
   private _base = { canvas: null as unknown as HTMLCanvasElement, valid: false, cx: 0, cy: 0, res: 1, dpr: 1, w: 0, h: 0 };
   private _movedAt = -Infinity;
   private _settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private _recentreTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Draws the cached image anew once the view has rested for SETTLE_MS (a zoom, or bins that came in while moving). */
+  private _settle(): void {
+    clearTimeout(this._settleTimer);
+    const rest = () => {
+      const left = this._movedAt + SETTLE_MS - performance.now();
+      if (left > 0) this._settleTimer = setTimeout(rest, left);
+      else {
+        this._base.valid = false;
+        this._invalidate();
+      }
+    };
+    this._settleTimer = setTimeout(rest, SETTLE_MS);
+  }
+
+  /**
+   * A pan past half the margin draws the cached image anew about the view in a task of its own
+   * after the frame, so that the pan goes on inside the new margin instead of a frame waiting
+   * for the redraw once the view leaves the old one. The image shows the same at the same view.
+   */
+  private _recentre(): void {
+    if (this._recentreTimer !== undefined) return;
+    this._recentreTimer = setTimeout(() => {
+      this._recentreTimer = undefined;
+      const ctx = this._ctx, b = this._base;
+      if (!ctx || !b.valid || !this._scene || this._node < 0 || b.res !== this._res || b.w !== this._w || b.h !== this._h) return;
+      if (b.cx === this._cx && b.cy === this._cy) return;
+      this._renderBase((this._colors ??= this._readColors()), b.dpr);
+    }, 0);
+  }
 
   /** Draws the areas (land, choropleths, selection, outlines), then the point and marker layers in order, for the current view plus a margin. */
   private _renderBase(c: Colors, dpr: number): void {
@@ -765,7 +796,9 @@ export class JcMap extends LitElement {
       const [j, stale] = e;
       this._pending.delete(j);
       j();
-      if (stale) {
+      // While the view moves the cached image keeps its stand-in; it is drawn anew at rest.
+      if (stale && performance.now() - this._movedAt < SETTLE_MS) this._settle();
+      else if (stale) {
         this._base.valid = false;
         this._invalidate();
       }
