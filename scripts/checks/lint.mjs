@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 /**
  * TEMPORARY: packages being rewritten under #13 while the linter came in. Their warnings are
  * counted and printed, not failed on. The lead fixes them after merging and empties this list;
- * nothing else may be added to it.
+ * nothing else may be added to it. Empty since core became clean (#13): every package is linted.
  */
-export const PENDING_LINT_FIXES = ['core'];
+export const PENDING_LINT_FIXES = [];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = (name) => join(root, 'node_modules/.bin', name);

@@ -87,10 +87,13 @@ const values: unknown[] = [
 ];
 const arb = (n: number) => fc.array(fc.constantFrom(...values), { minLength: 0, maxLength: Math.max(1, n) + 1 });
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the fuzz property takes every export, classes and functions alike
 const isClass = (f: Function) => /^class[\s{]/.test(Function.prototype.toString.call(f));
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- as above
 const isElement = (f: Function) => typeof HTMLElement === 'function' && f.prototype instanceof HTMLElement;
 
 /** What the call did: nothing wrong, or a description of what was. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- as above
 async function verdict(id: string, fn: Function, args: unknown[], construct: boolean): Promise<string | null> {
   let out: unknown;
   try {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JcError } from '@jiceng/core';
-import { buildDossier, exportEventLog, importEventLog, type AnyCaseEvent } from '@jiceng/core/cases';
+import { buildDossier, exportEventLog, importEventLog } from '@jiceng/core/cases';
 import {
   CHINA_CALENDAR, CHINA_CALENDAR_2025_2026, CHINA_SCHEDULES, calendarFromFile, createCalendar, dueAfter,
   formatInstant, isWorkingDay, addTimeLimit, addWorkingDays, workingMsBetween, parseInstant, type WorkingCalendar,

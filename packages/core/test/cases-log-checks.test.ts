@@ -20,7 +20,6 @@ function validLog(): AnyCaseEvent[] {
   return [...all.filter((e) => e.caseId === 'c-1'), ...all.filter((e) => e.caseId === 'c-2')];
 }
 const base = validLog();
-const at = (type: string) => base.findIndex((e) => e.caseId === 'c-1' && e.type === type);
 const typesOfC1 = base.filter((e) => e.caseId === 'c-1').map((e) => e.type);
 
 test('the valid log the mutations start from: 2 closed cases, every line accepted', () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CaseStore } from '@jiceng/core';
 import { availableActions, foldCase, type AnyCaseEvent } from '@jiceng/core/cases';
-import { ACTORS, categories, hierarchy, makeCtx, makeStore, payload, COUNTY, G1, T1, U1, U2, U3, V1, V2, type ActorKey } from './cases-fixture.js';
+import { ACTORS, categories, hierarchy, makeCtx, makeStore, payload, U1, U2, U3, type ActorKey } from './cases-fixture.js';
 
 const WHO = Object.keys(ACTORS) as ActorKey[];
 const OUTSIDERS = new Set(['vo9', 'gw9', 'to9']);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkEvent, eventDataSchemas, type AnyCaseEvent } from '@jiceng/core/cases';
+import { checkEvent, eventDataSchemas } from '@jiceng/core/cases';
 import { quickCheck } from '../src/cases/quick-check.js';
 import { makeCtx, makeStore, PATHS, runSteps } from './cases-fixture.js';
 

@@ -8,7 +8,7 @@ import { ACTORS, calendar, discover, makeCtx, makeStore, PATHS, runSteps, V1, V2
 interface Row {
   from: string | Step[];
   who: ActorKey;
-  cmd: Record<string, unknown>;
+  cmd: { type: string } & Record<string, unknown>;
   /** The event type produced, or the refusal code. */
   expect: string;
   /** Status after an allowed transition. */
@@ -317,8 +317,8 @@ test("with empoweredScope 'all' a town handles only the categories its catalogue
 });
 
 test('the table covers every command, both allowed and refused', () => {
-  const allowed = new Set(ROWS.filter((r) => !r.expect.startsWith('E_')).map((r) => r.cmd.type as string));
-  const refused = new Set(ROWS.filter((r) => r.expect.startsWith('E_')).map((r) => r.cmd.type as string));
+  const allowed = new Set(ROWS.filter((r) => !r.expect.startsWith('E_')).map((r) => r.cmd.type));
+  const refused = new Set(ROWS.filter((r) => r.expect.startsWith('E_')).map((r) => r.cmd.type));
   for (const c of ['discover', ...CASE_ACTIONS]) {
     assert.ok(allowed.has(c), `no allowed row for ${c}`);
     assert.ok(refused.has(c), `no refused row for ${c}`);

@@ -47,7 +47,8 @@ function actorFor(kind: number, who: number, store: EngagementStore, cmd: Record
   if ((k === 2 || k === 3) && o?.member) return ACT[o.member as ActKey];
   if (k === 4 && o) return ACT[o.resident as ActKey];
   if (k === 9 || k === 10 || k === 11 || k === 12) return ACT.to1;
-  const acc = String(cmd.from ?? cmd.account ?? '');
+  const by = cmd.from ?? cmd.account;
+  const acc = typeof by === 'string' || typeof by === 'number' ? String(by) : '';
   return ACT[(acc.split(':')[1] ?? 'r1') as ActKey] ?? ACT.r1;
 }
 
@@ -92,7 +93,8 @@ test('ledgers balance, floors and caps hold, duties stay separate, retries never
       store.execute({ type: 'openAccount', commandId: 'open-r1', account: 'time:r1', ledger: 'time', owner: 'r1', kind: 'person', node: U1, household: 'hh1' }, ACT.r1);
       const done: { cmd: Record<string, unknown>; who: (typeof ACT)[ActKey] }[] = [];
       let n = 0;
-      for (let [kind, who, p, retry, dt] of steps) {
+      for (const [firstKind, who, p, retry, dt] of steps) {
+        let kind = firstKind;
         clock.now += dt * HOUR;
         if (retry === 0 && done.length > 0) {
           const prev = done[p % done.length];

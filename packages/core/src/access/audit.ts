@@ -87,7 +87,7 @@ export class AuditLog {
    * ```
    */
   append(event: Omit<AuditEvent, 'seq'> & { seq?: number }): AuditEvent {
-    const e = deepFreeze({ ...event, seq: this.list.length }) as AuditEvent;
+    const e = deepFreeze<AuditEvent>({ ...event, seq: this.list.length });
     this.list.push(e);
     return e;
   }

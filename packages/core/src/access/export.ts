@@ -4,7 +4,7 @@
  */
 import { issue, JcError, ok, type Result } from '../errors/errors.js';
 import { writeCsv } from '../io/csv-write.js';
-import { argumentError, needObject } from '../errors/args.js';
+import { argumentError, isList, needObject } from '../errors/args.js';
 import { toJsonLines } from './audit.js';
 import type { Access } from './context.js';
 import { viewRecords, type PlainRecord } from './read.js';
@@ -78,12 +78,12 @@ export function scopedExport(
  * ```
  */
 export function toCsv(records: readonly Record<string, unknown>[]): string {
-  if (!Array.isArray(records)) throw new JcError(issue('E_ARGUMENT', '记录应为数组', 'records must be an array'));
+  if (!isList(records)) throw new JcError(issue('E_ARGUMENT', '记录应为数组', 'records must be an array'));
   const cols: string[] = [];
   const seen = new Set<string>();
   for (const r of records) {
     if (typeof r !== 'object' || r === null) throw new JcError(issue('E_ARGUMENT', '每条记录应为对象', 'each record must be an object'));
-    for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), cols.push(k));
+    for (const k of Object.keys(r)) if (!seen.has(k)) { seen.add(k); cols.push(k); }
   }
   return writeCsv(cols, records.map((r) => cols.map((c) => r[c])));
 }

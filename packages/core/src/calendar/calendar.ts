@@ -179,7 +179,8 @@ function minutes(hhmm: unknown): number {
 }
 
 function monthDay(md: unknown): number {
-  const m = typeof md === 'string' ? MONTH_DAY_RE.exec(md) : null;
+  if (typeof md !== 'string') return NaN;
+  const m = MONTH_DAY_RE.exec(md);
   if (!m) return NaN;
   // 2024 is a leap year: 02-29 is a valid seasonal boundary.
   return Number.isNaN(dayNumberOfDate(`2024-${md}`)) ? NaN : +m[1] * 100 + +m[2];

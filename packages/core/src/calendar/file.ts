@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { isList } from '../errors/args.js';
 import { fail, ok, type JcIssue, type Result } from '../errors/errors.js';
 import { calendarDefSchema, zodIssues, type CalendarDef, type SeasonalHours } from './calendar.js';
 import { calendarFromSchedules, CHINA_SCHEDULES, type YearSchedule } from './china.js';
@@ -112,7 +113,7 @@ export interface CalendarFileContents {
  * ```
  */
 export function readCalendarFile(json: unknown, base: readonly YearSchedule[] = CHINA_SCHEDULES): Result<CalendarFileContents> {
-  if (!Array.isArray(base)) return fail([calendarIssue('E_BAD_CALENDAR', 'base')]);
+  if (!isList(base)) return fail([calendarIssue('E_BAD_CALENDAR', 'base')]);
   const parsed = calendarFileSchema.safeParse(json);
   if (!parsed.success) return fail(zodIssues('E_CALENDAR_FILE', parsed.error));
   const file = parsed.data;

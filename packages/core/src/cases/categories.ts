@@ -5,6 +5,7 @@
  * @module
  */
 import { badArgument, checkCategoriesArg } from './args.js';
+import { isList } from '../errors/args.js';
 import { fail, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 import type { HierarchyConfig } from '../hierarchy/types.js';
 import type { TimeLimit } from '../calendar/calendar.js';
@@ -136,7 +137,7 @@ export interface CategoryTable {
  * ```
  */
 export function buildCategoryTable(defs: readonly CategoryDef[], config?: HierarchyConfig): Result<CategoryTable> {
-  if (!Array.isArray(defs)) return fail([caseIssue('E_INVALID_INPUT', 'defs: CategoryDef[]', 'defs')]);
+  if (!isList(defs)) return fail([caseIssue('E_INVALID_INPUT', 'defs: CategoryDef[]', 'defs')]);
   const badDef = defs.findIndex((d) => d === null || typeof d !== 'object' || typeof d.id !== 'string' || d.id === '');
   if (badDef >= 0) return fail([caseIssue('E_INVALID_INPUT', `defs[${badDef}]`, 'id', badDef + 1)]);
   if (config !== undefined && (config === null || typeof config !== 'object' || !Array.isArray(config.levels))) return fail([caseIssue('E_INVALID_INPUT', 'config', 'config')]);
@@ -365,7 +366,7 @@ export function createEmpoweredCatalogue(entries: Readonly<Record<string, readon
  * ```
  */
 export function isEmpowered(catalogue: EmpoweredCatalogue, table: CategoryTable, nodeCode: string, categoryId: string): boolean {
-  if (!(catalogue instanceof Map)) throw badArgument('catalogue', '赋权目录（createEmpoweredCatalogue 的结果）', 'an empowered catalogue (from createEmpoweredCatalogue)');
+  if (!((catalogue as unknown) instanceof Map)) throw badArgument('catalogue', '赋权目录（createEmpoweredCatalogue 的结果）', 'an empowered catalogue (from createEmpoweredCatalogue)');
   checkCategoriesArg(table, 'table');
   const listed = catalogue.get(nodeCode);
   if (!listed) return false;

@@ -4,14 +4,17 @@
  * @module
  */
 import { z } from 'zod';
+import { isList } from '../errors/args.js';
 import { fail, issue, JcError, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
 import { CASE_SOURCES } from './facts.js';
 import { URGENCIES } from './categories.js';
 import { TIME_LIMIT_UNITS } from '../calendar/calendar.js';
 
 /** C0 controls but tab, line feed and carriage return; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- the class matches control characters on purpose, to refuse them in text
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Every control character: single-line fields (names, codes, ids). */
+// eslint-disable-next-line no-control-regex -- the class matches control characters on purpose, to refuse them in single-line fields
 const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -236,7 +239,7 @@ export interface SchemaIssue {
 export function zodIssues(
   issues: readonly SchemaIssue[], input: unknown, labels: Readonly<Record<string, LocalizedText>> = FIELD_LABELS,
 ): JcIssue[] {
-  if (!Array.isArray(issues) || !issues.every((p) => p !== null && typeof p === 'object' && Array.isArray((p as { path?: unknown }).path))) {
+  if (!isList(issues) || !issues.every((p) => p !== null && typeof p === 'object' && Array.isArray((p as { path?: unknown }).path))) {
     throw new JcError(issue('E_INVALID_INPUT', '参数 issues 无效：应为 zod 的问题列表', 'invalid argument issues: expected a list of zod issues', { column: 'issues' }));
   }
   return issues.map((p) => {

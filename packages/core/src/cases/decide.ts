@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import type { Actor, RoleGrant } from './actor.js';
 import { can, type CasePolicy, type CaseCommandType } from './policy.js';
-import type { CaseSource, CaseStatus } from './facts.js';
+import type { CaseSource } from './facts.js';
 import { isEmpowered, type CategoryTable, type EmpoweredCatalogue } from './categories.js';
 import type { TimeLimit } from '../calendar/calendar.js';
 import type { WorkingCalendar } from '../calendar/calendar.js';

@@ -234,8 +234,6 @@ function noteOf(e: AnyCaseEvent): string | undefined {
   return undefined;
 }
 
-const STEP_INDEX: Record<string, number> = Object.fromEntries(SEVEN_STEPS.map((s, i) => [s.id, i]));
-
 /** The step a case in this status is at (its current step); 7 = all done. */
 function currentStep(s: CaseState): number {
   switch (s.status) {

@@ -7,8 +7,8 @@
  * @module
  */
 import { badArgument } from './args.js';
-import { z } from 'zod';
-import { fail, issue, ok, type JcIssue, type LocalizedText, type Result } from '../errors/errors.js';
+import { isList } from '../errors/args.js';
+import { fail, issue, ok, type JcIssue, type Result } from '../errors/errors.js';
 import type { Actor } from './actor.js';
 import { isEmpowered } from './categories.js';
 import type { CaseContext } from './decide.js';
@@ -94,7 +94,7 @@ const enfIssue = (code: keyof typeof MESSAGES, detail?: string): JcIssue =>
  * ```
  */
 export function enforcementSteps(events: readonly AnyCaseEvent[]): (keyof EnforcementEventData)[] {
-  if (!Array.isArray(events) || !events.every((e) => e !== null && typeof e === 'object')) throw badArgument('events', '案件事件列表', 'a list of case events');
+  if (!isList(events) || !events.every((e) => e !== null && typeof e === 'object')) throw badArgument('events', '案件事件列表', 'a list of case events');
   return events.filter((e) => (ORDER as string[]).includes(e.type)).map((e) => e.type as keyof EnforcementEventData);
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { badArgument, checkCategoriesArg, checkEventArg, checkHierarchyArg, checkStateArg, isObj } from './args.js';
+import { isList } from '../errors/args.js';
 import { checkSeparationPolicy } from './separation.js';
 import { fail, JcError, ok, type Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
@@ -403,7 +404,7 @@ export function evolveCase(s: CaseState | undefined, e: AnyCaseEvent, rules: Fol
  * ```
  */
 export function foldCaseChecked(events: readonly AnyCaseEvent[], rules: FoldRules = {}): Result<CaseState> {
-  if (!Array.isArray(events) || events.length === 0) return fail([caseIssue('E_INVALID_INPUT', 'events', 'events')]);
+  if (!isList(events) || events.length === 0) return fail([caseIssue('E_INVALID_INPUT', 'events', 'events')]);
   rules = ruleArg(rules);
   for (let i = 0; i < events.length; i++) {
     const x = events[i] as unknown as Record<string, unknown> | null;
@@ -434,7 +435,7 @@ export function foldCaseChecked(events: readonly AnyCaseEvent[], rules: FoldRule
  * ```
  */
 export function foldCase(events: readonly AnyCaseEvent[], rules: FoldRules = {}): CaseState | undefined {
-  if (!Array.isArray(events) || events.length === 0) return undefined;
+  if (!isList(events) || events.length === 0) return undefined;
   const r = foldCaseChecked(events, rules);
   return r.ok ? r.value : undefined;
 }

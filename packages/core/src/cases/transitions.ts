@@ -124,7 +124,7 @@ export const TRANSITION_TABLE: Uint8Array = (() => {
 
 /** The command whose outcome each kind is (index = kind). */
 const COMMAND_OF_KIND: readonly CaseCommandType[] = (() => {
-  const out: CaseCommandType[] = new Array(N_KINDS);
+  const out: CaseCommandType[] = new Array<CaseCommandType>(N_KINDS);
   for (const r of CASE_TRANSITIONS) out[KIND_INDEX[r.kind]] = r.command;
   return out;
 })();

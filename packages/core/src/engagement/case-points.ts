@@ -40,10 +40,9 @@ export function casePointsCommands(
     applyCase(s, e);
     for (const r of rules) {
       if (r.event !== e.type) continue;
-      let hit = false;
-      if (r.when === 'passed') hit = e.type === 'verified' && e.data.passed;
-      else if (r.when === 'onTime') hit = e.type === 'handled' && Number.isFinite(before) && e.at <= before;
-      else hit = e.type === 'handled' && Number.isFinite(before) && e.at > before;
+      const hit = r.when === 'passed' ? e.type === 'verified' && e.data.passed
+        : r.when === 'onTime' ? e.type === 'handled' && Number.isFinite(before) && e.at <= before
+        : e.type === 'handled' && Number.isFinite(before) && e.at > before;
       if (!hit) continue;
       const who = r.to === 'reporter' ? s.reportedBy : e.actor;
       const account = accountOf(who);

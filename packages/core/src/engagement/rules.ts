@@ -96,7 +96,7 @@ export const SHANGHAI_TIME_BANK: TimeBankRules = Object.freeze({
   floor: 0,
   transfer: 'family',
   donate: true,
-  redeemBy: Object.freeze(['person', 'household']) as readonly ('person' | 'household')[],
+  redeemBy: Object.freeze<('person' | 'household')[]>(['person', 'household']),
 });
 
 /**

@@ -22,6 +22,9 @@ export function argumentError(fn: string, arg: string, what: { zh: string; en: s
   return new JcError(issue('E_ARGUMENT', `${f}：参数 ${a} 应为${w.zh}`, `${f}: argument ${a} must be ${w.en}`, { column: a }));
 }
 
+/** `Array.isArray` that keeps a readonly array's element type (the built-in narrows one to `any[]`). @example `isList([1]); // true` */
+export const isList = (v: unknown): v is readonly unknown[] => Array.isArray(v);
+
 /** A plain object (not null, not an array). @example `isObject({}); // true` */
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -24,6 +24,7 @@ import { argumentError, isObject, needString } from '../errors/args.js';
 export const NAME_LIMITS = Object.freeze({ name: 100, nameEn: 200, id: 64 });
 
 /** C0 controls (tab, CR and LF included), DEL, C1 controls, and the line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- the class matches control characters on purpose, to refuse them in names
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /**

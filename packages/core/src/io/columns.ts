@@ -4,6 +4,7 @@
  * @module
  */
 import type { LocalizedText } from '../errors/errors.js';
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- imported for the {@link HierarchyConfig} in the doc comment below
 import type { HierarchyConfig } from '../hierarchy/types.js';
 import { FACILITY_KINDS, ORG_KINDS, PAIRING_KINDS, PERSON_ROLES } from '../overlay/types.js';
 

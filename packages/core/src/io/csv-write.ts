@@ -14,7 +14,7 @@
  */
 import Papa from 'papaparse';
 import { issue, JcError } from '../errors/errors.js';
-import { jsonOf } from '../errors/args.js';
+import { isList, jsonOf } from '../errors/args.js';
 
 /** Text a spreadsheet would run as a formula, or such text already escaped with `'`s. */
 const FORMULA = /^'*[=+\-@\t\r]/;
@@ -49,14 +49,14 @@ export interface CsvWriteOptions {
  * ```
  */
 export function writeCsv(header: readonly string[], rows: readonly (readonly unknown[])[], opts: CsvWriteOptions = {}): string {
-  if (!Array.isArray(header) || header.some((h) => typeof h !== 'string')) {
+  if (!isList(header) || header.some((h) => typeof h !== 'string')) {
     throw new JcError(issue('E_ARGUMENT', 'CSV 表头应为字符串数组', 'the CSV header must be an array of strings', { column: 'header' }));
   }
-  if (!Array.isArray(rows)) throw new JcError(issue('E_ARGUMENT', 'CSV 行应为数组', 'the CSV rows must be an array', { column: 'rows' }));
+  if (!isList(rows)) throw new JcError(issue('E_ARGUMENT', 'CSV 行应为数组', 'the CSV rows must be an array', { column: 'rows' }));
   const data: unknown[][] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (!Array.isArray(r) || r.length > header.length) {
+    if (!isList(r) || r.length > header.length) {
       throw new JcError(issue('E_ARGUMENT', `CSV 第 ${i + 1} 行应为数组，且不多于 ${header.length} 个字段`,
         `CSV row ${i + 1} must be an array of at most ${header.length} fields`, { column: 'rows' }));
     }

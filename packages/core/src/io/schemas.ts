@@ -68,6 +68,7 @@ export function zodIssues(list: readonly z.core.$ZodIssue[], describe?: (column:
         return issue('E_TOO_SMALL', `${d.zh} 至少应为 ${String(p.minimum)}`, `${d.en} must be at least ${String(p.minimum)}`, where);
       case 'invalid_value': {
         const vals = p.values.map(String);
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the message quotes the rejected value, whatever it is
         const got = String((p as { input?: unknown }).input ?? '');
         return issue('E_UNKNOWN_VALUE', `${d.zh}“${got}”无效，应为：${vals.join('、')}`, `${d.en} "${got}" is not allowed; expected one of ${vals.join(', ')}`, where);
       }

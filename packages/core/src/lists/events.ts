@@ -90,6 +90,7 @@ function checkRecord(kind: ListKind, r: Record<string, unknown>, state: ListsSta
     if (r.sector === undefined && !required) return;
     if (!sectorOf(r.sector)) err('E_LIST_ENUM', `取值无效：${String(r.sector)}（应为 ${SECTORS.join('、')}）`, `invalid value ${String(r.sector)} (one of ${SECTORS.join(', ')})`, 'sector');
   };
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the message quotes the rejected value, whatever it is
   const date = (f: string) => { if (r[f] !== undefined && !isDate(r[f])) err('E_LIST_DATE', `日期须为 YYYY-MM-DD：${String(r[f])}`, `date must be YYYY-MM-DD: ${String(r[f])}`, f); };
   switch (kind) {
     case 'policies':

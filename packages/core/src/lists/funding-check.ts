@@ -200,7 +200,7 @@ export function applyFunding(ledger: FundingLedger, e: FundingEvent): void {
 export function releaseProject(ledger: FundingLedger, projectId: string): void {
   need('releaseProject', 'ledger', ledger, 'object', LEDGER);
   need('releaseProject', 'projectId', projectId, 'string');
-  for (const a of Object.values(ledger.allocations) as Allocation[]) {
+  for (const a of Object.values<Allocation>(ledger.allocations)) {
     if (a.target.kind !== 'project' || a.target.id !== projectId) continue;
     a.released = (toCents(a.amount) - toCents(a.spent)) / 100;
   }

@@ -4,7 +4,7 @@
  * Tianmen's 2016-12 bulletin) and Putian's headline 办结率 (closed / all collected).
  * @module
  */
-import { argumentError, isObject } from '../errors/args.js';
+import { argumentError, isList, isObject } from '../errors/args.js';
 import type { LocalizedText } from '../errors/errors.js';
 import type { LevelDef } from '../hierarchy/types.js';
 import type { Expr, MeasureDef } from './measure.js';
@@ -77,7 +77,7 @@ const n = (zh: string, en: string): LocalizedText => ({ zh, en });
  * ```
  */
 export function builtinMeasures(levels: readonly LevelDef[]): MeasureDef[] {
-  if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => !isObject(l) || typeof l.id !== 'string' || !isObject(l.name))) {
+  if (!isList(levels) || levels.length === 0 || levels.some((l) => !isObject(l) || typeof l.id !== 'string' || !isObject(l.name))) {
     throw argumentError('builtinMeasures', 'levels', { zh: '层级定义数组（config.levels）', en: 'an array of level definitions (config.levels)' });
   }
   const base: MeasureDef[] = [
@@ -130,7 +130,7 @@ const BASE_NAMES: Record<CloseRateBase, LocalizedText> = {
  * ```
  */
 export function builtinIndicators(levels: readonly LevelDef[], base: CloseRateBase = 'registered'): IndicatorDef[] {
-  if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => !isObject(l) || typeof l.id !== 'string' || !isObject(l.name))) {
+  if (!isList(levels) || levels.length === 0 || levels.some((l) => !isObject(l) || typeof l.id !== 'string' || !isObject(l.name))) {
     throw argumentError('builtinIndicators', 'levels', { zh: '层级定义数组（config.levels）', en: 'an array of level definitions (config.levels)' });
   }
   if (base !== 'registered' && base !== 'collected' && base !== 'dueToClose') throw argumentError('builtinIndicators', 'base', { zh: ' registered、collected 或 dueToClose', en: 'registered, collected or dueToClose' });

@@ -63,7 +63,6 @@ export interface PeriodInfo extends PeriodRef, TimeRange {
   label: string;
 }
 
-const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** Days since 1970-01-01 → [year, month 1..12, day 1..31] (H. Hinnant's civil_from_days). */

@@ -4,7 +4,7 @@
  * together (O(depth) per event).
  * @module
  */
-import { argumentError, isObject, needIndex, needObject } from '../errors/args.js';
+import { argumentError, isList, isObject, needIndex, needObject } from '../errors/args.js';
 import type { LocalizedText, Result } from '../errors/errors.js';
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { CASE_TOPICS, type CategoryTable } from '../cases/categories.js';
@@ -26,7 +26,7 @@ import { periodRange, type PeriodRef, type TimeRange } from './period.js';
  * ```
  */
 export function categoryOptions(table: CategoryTable): { options: Pick<MetricsOptions, 'categoryTopics' | 'categoryNames' | 'topicNames'>; topicIds: string[] } {
-  if (!isObject(table) || !Array.isArray(table.list)) throw argumentError('categoryOptions', 'table', { zh: '类别表（buildCategoryTable）', en: 'a category table (buildCategoryTable)' });
+  if (!isObject(table) || !isList(table.list)) throw argumentError('categoryOptions', 'table', { zh: '类别表（buildCategoryTable）', en: 'a category table (buildCategoryTable)' });
   const topicIds: string[] = [];
   const index = new Map<string, number>();
   const categoryTopics = new Int32Array(table.list.length);

@@ -2,7 +2,7 @@
  * Standard coverage indicators of the party overlay, as data.
  * @module
  */
-import { argumentError, needObject } from '../errors/args.js';
+import { argumentError, isList, needObject } from '../errors/args.js';
 import type { HierarchyConfig } from '../hierarchy/types.js';
 import type { CoverageDef } from './types.js';
 
@@ -39,7 +39,7 @@ export function standardCoverage(config: HierarchyConfig, levels: CoverageLevels
   if (!Array.isArray(config.levels)) throw argumentError('standardCoverage', 'config.levels', { zh: '层级数组', en: 'an array of levels' });
   needObject('standardCoverage', 'levels', levels);
   for (const k of ['grid', 'unit'] as const) if (typeof levels[k] !== 'string') throw argumentError('standardCoverage', `levels.${k}`, { zh: '层级 id', en: 'a level id' });
-  if (!Array.isArray(levels.governance) || levels.governance.some((g) => typeof g !== 'string')) throw argumentError('standardCoverage', 'levels.governance', { zh: '层级 id 数组', en: 'an array of level ids' });
+  if (!isList(levels.governance) || levels.governance.some((g) => typeof g !== 'string')) throw argumentError('standardCoverage', 'levels.governance', { zh: '层级 id 数组', en: 'an array of level ids' });
   const defs: CoverageDef[] = [
     {
       id: 'grid-party-branch', of: { nodes: levels.grid }, test: { org: 'grid-branch' },

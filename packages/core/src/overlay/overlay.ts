@@ -151,12 +151,6 @@ class IdIndex {
 }
 
 const COLS: Record<string, string> = { partyMember: 'party_member', partnerOrg: 'partner_org' };
-const KIND_LISTS = {
-  organisations: ORG_KINDS as readonly string[],
-  facilities: FACILITY_KINDS as readonly string[],
-  pairings: PAIRING_KINDS as readonly string[],
-};
-
 /**
  * Checks a coverage definition: its test must apply to its base (`branch` and `pairing` of
  * compound kinds to compounds; `partyMember` to role holders; `org`, `facility`, `role` and
@@ -269,7 +263,9 @@ export function buildOverlay(index: HierarchyIndex, input: OverlayInput, sources
   const checkKind = (part: OverlayPart, kinds: readonly string[], value: unknown, k: number, field: 'kind' | 'role') => {
     if (typeof value === 'string' && kinds.includes(value)) return;
     const [code, zh, en] = field === 'kind' ? ['E_UNKNOWN_KIND', '类型', 'kind'] : ['E_UNKNOWN_ROLE', '角色', 'role'];
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the message quotes the rejected value, whatever it is
     errors.push(issue(code, `未知${zh}“${String(value ?? '')}”，应为：${kinds.join('、')}`,
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the message quotes the rejected value, whatever it is
       `unknown ${en} "${String(value ?? '')}"; expected one of ${kinds.join(', ')}`, at(part, k, field)));
   };
   const orgs = input.organisations ?? [];
