@@ -170,6 +170,22 @@ function report(entry, program, checker, printer) {
   return lines.join('\n');
 }
 
+/**
+ * The checker prints the members of a string-literal union, and of a record of literals such as
+ * zod's `ZodEnum<{ a: "a"; b: "b"; }>`, in the order it happened to create the types, which
+ * depends on the order files were read and differs between checkouts. Both mean the same in
+ * any order: sort them, so a report reads the same on every machine.
+ */
+export function canonical(text) {
+  return text
+    .replace(/\{ ((?:[\w$]+: "[^"]*"; )+)\}/g, (m, body) => {
+      const members = body.trim().split(/; ?/).filter(Boolean);
+      if (!members.every((x) => /^([\w$]+): "\1"$/.test(x))) return m;
+      return `{ ${members.sort().map((x) => `${x}; `).join('')}}`;
+    })
+    .replace(/"[^"\n]*"(?: \| "[^"\n]*")+/g, (m) => m.split(' | ').sort().join(' | '));
+}
+
 /** Every report's name and text, as the source says it should be now. */
 export function generate() {
   const entries = entryPoints();
@@ -178,7 +194,7 @@ export function generate() {
   const program = ts.createProgram(entries.map((e) => e.file), options);
   const checker = program.getTypeChecker();
   const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
-  return new Map(entries.map((e) => [e.report, report(e, program, checker, printer)]));
+  return new Map(entries.map((e) => [e.report, canonical(report(e, program, checker, printer))]));
 }
 
 /** Reports that differ from the source: [{ report, why }]. */
