@@ -3,6 +3,7 @@
 // PostgreSQL when JICENG_TEST_PG_URL is set.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { ENGINES, fails, harness, type Harness } from './helpers.js';
 import { createApp } from '../src/app.js';
@@ -135,6 +136,28 @@ for (const engine of ENGINES) {
       assert.equal(f.case.status, 'dispatched');
       assert.equal(f.case.version, version + 1);
     });
+
+    if (engine.name === 'PostgreSQL') {
+      test('a command is in the record at once while another transaction on the cluster stays open', async () => {
+        // A long report, or another application's work: it holds a transaction id and appends nothing.
+        const other = new pg.Client({ connectionString: process.env.JICENG_TEST_PG_URL });
+        await other.connect();
+        try {
+          await other.query('BEGIN');
+          await other.query('SELECT pg_current_xact_id()');
+          const { id, version } = await newCase();
+          const to = await as(`to1-${town}`);
+          const r = await to.command(id, { type: 'dispatch', caseId: id, expectedVersion: version, node: town });
+          assert.equal(r.version, version + 1);
+          const f = await to.caseFile(id);
+          assert.equal(f.case.status, 'dispatched', 'the record folded its own append');
+          assert.equal(f.case.version, version + 1);
+        } finally {
+          await other.query('ROLLBACK');
+          await other.end();
+        }
+      });
+    }
 
     test('a repeated discover names the same case and records it once', async () => {
       const gw = await as(`gw-${grid}`);

@@ -323,9 +323,10 @@ export class EventStore {
   }
 
   /**
-   * The global feed after a position, in commit order. It stops before the first event of a
-   * transaction that may still be in flight (at or above `pg_snapshot_xmin`), so a reader
-   * that remembers the last position it saw never skips an event committed late.
+   * The global feed after a position, in commit order. Positions are taken under a lock held
+   * to commit, so every position below one a reader sees is already committed: a reader that
+   * remembers the last position it saw never skips an event committed late, and a transaction
+   * that appends nothing (a long report, another application's work) never holds the feed back.
    *
    * @example
    * ```ts
@@ -338,16 +339,12 @@ export class EventStore {
     const types = opts.streamTypes;
     // One type: `stream_type = $3` walks the (stream_type, position) index in order, no sort.
     const filter = !types ? '' : types.length === 1 ? 'AND stream_type = $3' : 'AND stream_type = ANY($3::text[])';
-    const rows = await this.engine.query<EventRow & { visible: boolean }>(
-      `SELECT ${COLUMNS}, tx_id < pg_snapshot_xmin(pg_current_snapshot()) AS visible FROM jc_events
-       WHERE position > $1 ${filter} ORDER BY position LIMIT $2`,
+    // No horizon test (`tx_id < pg_snapshot_xmin(…)`): the position lock already orders commits,
+    // and the horizon is the whole cluster's — any open transaction anywhere stalled the feed.
+    const rows = await this.engine.query<EventRow>(
+      `SELECT ${COLUMNS} FROM jc_events WHERE position > $1 ${filter} ORDER BY position LIMIT $2`,
       !types ? [opts.after, limit] : [opts.after, limit, types.length === 1 ? types[0] : types]);
-    const out: StoredEvent[] = [];
-    for (const r of rows) {
-      if (!r.visible) break;
-      out.push(toEvent(r));
-    }
-    return out;
+    return rows.map(toEvent);
   }
 
   /**

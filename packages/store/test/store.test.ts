@@ -144,21 +144,37 @@ for (const kind of engines()) {
   });
 
   if (kind === 'postgres') {
-    test('[postgres] a transaction still in flight holds the feed back; when it ends nothing was skipped', async () => {
+    test('[postgres] an append still in flight holds later appends back; an open transaction that appends nothing holds nothing', async () => {
       await run(await freshPlace(kind), async (s) => {
         await s.append('case-a', [ev('discovered')], { expectedVersion: 'none' });
         const slow = new pg.Client({ connectionString: PG_URL });
         await slow.connect();
         try {
+          // A transaction with an id, older than the next append's, that appends nothing: a
+          // long report, or another application on the cluster. It must not stall the feed.
           await slow.query('BEGIN');
-          await slow.query('SELECT pg_current_xact_id()'); // it now has a transaction id, older than the next append's
+          await slow.query('SELECT pg_current_xact_id()');
           const b = await s.append('case-b', [ev('discovered')], { expectedVersion: 'none' });
           assert.ok(b.ok);
-          const before = await s.readFeed({ after: 0 });
-          assert.deepEqual(before.map((e) => e.streamId), ['case-a'], 'the later commit waits behind the older transaction');
+          const seen = await s.readFeed({ after: 0 });
+          assert.deepEqual(seen.map((e) => e.streamId), ['case-a', 'case-b'], 'a committed append is read at once');
+          // Now it holds the position lock, as an append does between taking its positions and
+          // its commit: a later append waits for it, so no reader can see a later position first.
+          await slow.query('SELECT pg_advisory_xact_lock(7312002)');
+          let cDone = false;
+          const c = s.append('case-c', [ev('discovered')], { expectedVersion: 'none' }).then((r) => { cDone = true; return r; });
+          const last = seen[1].position;
+          // wait until case-c's append is blocked on the lock (it shows in pg_locks as not granted)
+          for (;;) {
+            const w = await slow.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 7312002 AND NOT granted");
+            if (w.rows[0].n > 0) break;
+            await new Promise((r) => setImmediate(r));
+          }
+          assert.equal(cDone, false, 'the later append waits for the one in flight');
+          assert.deepEqual(await s.readFeed({ after: last }), []);
           await slow.query('COMMIT');
-          const after = await s.readFeed({ after: before[0].position });
-          assert.deepEqual(after.map((e) => e.streamId), ['case-b']);
+          assert.ok((await c).ok);
+          assert.deepEqual((await s.readFeed({ after: last })).map((e) => e.streamId), ['case-c']);
         } finally {
           await slow.end();
         }
