@@ -31,9 +31,11 @@ export interface PutianDemo {
 export const PUTIAN_AS_OF = Date.parse('2026-01-01T00:00:00+08:00');
 
 /**
- * The demo's clock: time runs on from the end of the generated history at the real pace,
- * starting when the clock is made — so a case recorded in the demo lands just after the
- * history, in the current period of the figures, not months later on today's calendar.
+ * The demo's clock: time runs on from `asOf` at the real pace, starting when the clock is
+ * made — so a case recorded in the demo lands just after the history, in the current period
+ * of the figures, not months later on today's calendar. `startServer` passes the end of the
+ * history, or on a restart the latest time already recorded ({@link LiveRecord.latest}), so
+ * the clock never runs behind what was recorded before.
  *
  * @example
  * ```ts

@@ -86,7 +86,6 @@ export async function startServer(
   let city = opts.city;
   const open311 = opts.open311;
   let geometry: Open311Geometry | (() => Open311Geometry) | undefined = opts.geometry instanceof Map ? splitGeometry(opts.geometry) : opts.geometry as Open311Geometry | (() => Open311Geometry) | undefined;
-  let clock: (() => number) | undefined;
   if (!city) {
     if (!config.demo) throw new Error('no city: pass one, or set JICENG_DEMO=1 for the Putian demo');
     const demo = await step('build the city', () => putianDemo(config.demoCases ? { cases: config.demoCases } : {}));
@@ -96,12 +95,14 @@ export async function startServer(
     // about a second, once for both), unless the host passed one (here or to Open311).
     const data = demo.data;
     geometry ??= open311?.geometry ?? (() => { const g = generatePutianGeometry(data); return { areas: g.areas, units: g.units }; });
-    // one clock: the demo's time runs on from where its history ends
-    clock = demoClock(demo.city.asOf);
     const loaded = await step('load the history (first start only)', () => seedDemo(store, demo, (p) => log.info({ lines: p.lines }, 'loading the demo history')));
     timings.eventsLoaded = loaded;
   }
   const record = await step('fold the record', () => LiveRecord.open(store, city, { onProgress: (n) => { if (n % 500_000 < 20_000) log.info({ events: n }, 'folding'); } }));
+  // one clock: the demo's time runs on from where its history ends, or, on a restart, from the
+  // last thing recorded — never behind it, or the cases recorded before the restart would lie
+  // in the future of the figures' "now" and drop out of the current period until it caught up
+  const clock = config.demo && !opts.city ? demoClock(Math.max(city.asOf ?? 0, record.latest)) : undefined;
   const folded = timings['fold the record'];
   if (timings.eventsLoaded || folded > 5000) await step('save a snapshot', () => record.saveSnapshot());
   await step('metrics', () => record.metrics());

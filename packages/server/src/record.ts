@@ -168,6 +168,12 @@ export class LiveRecord {
   lists: ListsState = emptyLists();
   /** The last global position folded in. */
   position = 0;
+  /**
+   * The latest domain time (epoch ms) of any event folded in, or 0. A clock that starts again
+   * (a restarted demo) must not run behind it, or what was recorded before the restart would
+   * lie in the future of the figures' "now". @example `demoClock(Math.max(asOf, record.latest))`
+   */
+  latest = 0;
   /** The evaluation time of the figures. */
   readonly asOf: number;
   private readonly store: EventStore;
@@ -230,7 +236,7 @@ export class LiveRecord {
     const snap = this.cases.snapshot();
     const keys = snap.cases.length ? Object.keys(snap.cases[0]) : [];
     const body = {
-      format: 'jiceng.server', version: 1, fingerprint: this.fingerprint(), position, events: snap.events, keys,
+      format: 'jiceng.server', version: 1, fingerprint: this.fingerprint(), position, latest: this.latest, events: snap.events, keys,
       rows: snap.cases.map((c) => keys.map((k) => c[k])),
       ownReports: [...this.ownReports], registry: [...this.registry.persons], registryVersion: this.registry.version, lists: this.lists,
     };
@@ -244,7 +250,7 @@ export class LiveRecord {
     const s = await this.store.loadSnapshot(SNAPSHOT);
     if (!s) return false;
     let body: {
-      format: string; version: number; fingerprint: string; position: number; events: number; keys: string[]; rows: unknown[][];
+      format: string; version: number; fingerprint: string; position: number; latest?: number; events: number; keys: string[]; rows: unknown[][];
       ownReports: [string, number[]][]; registry: [string, unknown][]; registryVersion: number; lists: ListsState;
     };
     try {
@@ -263,6 +269,8 @@ export class LiveRecord {
     this.registry = { persons: new Map(body.registry) as RegistryState['persons'], version: body.registryVersion };
     this.lists = body.lists;
     this.position = body.position;
+    // a snapshot written before `latest` was kept gives 0: the clock then starts at the city's asOf, as it used to
+    this.latest = body.latest ?? 0;
     return true;
   }
 
@@ -305,6 +313,7 @@ export class LiveRecord {
   private fold(s: StoredEvent, items: FeedItem[]): void {
     if (s.position <= this.position) return;
     this.position = s.position;
+    if (s.time > this.latest) this.latest = s.time;
     const e = this.foldOwn(s, items);
     if (this.observers.size) {
       for (const o of this.observers) {

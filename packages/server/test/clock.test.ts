@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import { periodOf } from '@jiceng/core';
 import { periodLabel } from '@jiceng/core/metrics';
 import { ENGINES, harness, type Harness } from './helpers.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { demoClock, PUTIAN_AS_OF } from '../src/demo.js';
+import { startServer } from '../src/node.js';
 
 for (const engine of ENGINES) {
   describe(`one clock on ${engine.name}`, () => {
@@ -60,3 +64,34 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('the demo clock across a restart', () => {
+  test('a restarted demo resumes from the last thing recorded, not from the end of the history', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jiceng-clock-'));
+    const config = {
+      dataDir, host: '127.0.0.1', port: 0, issuer: 'jiceng-test', audience: 'jiceng-api', jwt: { secret: 'test-secret-test-secret-test-secret!' },
+      corsOrigins: [], devSignin: false, demo: true, demoCases: 200, limits: {},
+    };
+    const health = async (url: string) => (await (await fetch(new URL('/api/health', url))).json()) as { now: number };
+    try {
+      let s = await startServer(config, { quiet: true });
+      const first = await health(s.url);
+      assert.ok(first.now >= PUTIAN_AS_OF && first.now < PUTIAN_AS_OF + 600_000, 'the first start begins where the history ends');
+      // the first run went on for three hours of demo time, and recorded something at its end
+      const later = PUTIAN_AS_OF + 3 * 3_600_000;
+      const a = await s.store.append('note-clock', [{ type: 'noted', data: {}, time: later }], { expectedVersion: 'none', streamType: 'test' });
+      assert.ok(a.ok);
+      await s.close();
+      s = await startServer(config, { quiet: true });
+      try {
+        const again = await health(s.url);
+        assert.ok(again.now >= later, `the restarted clock (${new Date(again.now).toISOString()}) is not behind what was recorded (${new Date(later).toISOString()})`);
+        assert.ok(again.now < later + 600_000, 'and runs on from there');
+      } finally {
+        await s.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
