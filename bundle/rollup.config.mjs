@@ -11,10 +11,42 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import commonjs from '@rollup/plugin-commonjs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const out = 'dist/bundle';
+
+/**
+ * zod's JSON Schema generation, left out of the drop-in bundles. Classic zod's schemas carry a
+ * `toJSONSchema()` method and a JSON Schema processor per type, so the generator (about 17 KB
+ * min, 5 KB gzip) rides along with any schema however little is used. No element needs it (the
+ * server's OpenAPI document is built in Node from the npm packages, which keep all of zod).
+ * Here its three modules become stubs with the same names: making the methods still works
+ * (`schema['~standard']` reads them lazily), calling one throws and says why.
+ */
+function zodWithoutJsonSchema() {
+  const MODULE = /[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema|json-schema-generator)\.js$/;
+  const PREFIX = '\0jiceng-zod-stub:';
+  return {
+    name: 'jiceng-zod-without-json-schema',
+    async resolveId(source, importer, options) {
+      if (!importer || !/(json-schema-processors|to-json-schema|json-schema-generator)\.js$/.test(source)) return null;
+      const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!r || !MODULE.test(r.id)) return null;
+      return r.id.startsWith(PREFIX) ? r.id : PREFIX + r.id;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const real = readFileSync(id.slice(PREFIX.length), 'utf8');
+      const names = new Set([...real.matchAll(/^export (?:const|let|function\*?|async function|class) ([\w$]+)/gm)].map((m) => m[1]));
+      for (const m of real.matchAll(/^export \{([^}]*)\}/gm)) for (const part of m[1].split(',')) { const n = part.trim().split(/\s+as\s+/).pop(); if (n) names.add(n); }
+      const fail = 'function fail() { throw new Error("JSON Schema generation is not in the Jiceng drop-in bundles: import zod from npm to use toJSONSchema"); }';
+      return `${fail}\n${[...names].map((n) => `export const ${n} = () => fail;`).join('\n')}\n`;
+    },
+  };
+}
+
 const plugins = () => [
+  zodWithoutJsonSchema(),
   replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
   commonjs(), // papaparse ships CommonJS only
