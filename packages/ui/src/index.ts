@@ -10,3 +10,4 @@ export * from './events.js';
 export * from './args.js';
 export * from './theme.js';
 export * from './jsx.js';
+export * from './time.js';

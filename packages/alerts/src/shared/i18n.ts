@@ -4,7 +4,7 @@
  * @module
  */
 import { need, argumentError } from '@jiceng/core/errors';
-import { fill } from '@jiceng/ui';
+import { chinaLocalTime, fill } from '@jiceng/ui';
 
 /**
  * The strings of both elements. Override any through an element's `i18n` property; `{n}`,
@@ -120,5 +120,5 @@ export function age(s: AlertsStrings, t: number, now: number): string {
  */
 export function shortTime(t: number): string {
   if (!(typeof t === 'number' && Math.abs(t) <= 8.64e15)) throw argumentError('shortTime', 't', { zh: '有效的时间戳（毫秒）', en: 'a valid time in epoch milliseconds' });
-  return new Date(t + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
+  return chinaLocalTime(t).slice(5).replace('T', ' ');
 }

@@ -9,7 +9,7 @@
 import type { DashboardSlice, IndicatorValue } from '@jiceng/core/metrics';
 import type { DashboardData, Figure, IndicatorId, KpiFigure } from './types.js';
 import { INDICATORS } from './indicators.js';
-import { need } from '@jiceng/ui';
+import { chinaLocalTime, need } from '@jiceng/ui';
 
 /**
  * Options of {@link dashboardDataFromSlice}.
@@ -65,7 +65,7 @@ export function dashboardDataFromSlice(slice: DashboardSlice, opts: FromSliceOpt
     node: { code: slice.node.code, name: slice.node.name[lang], level: slice.node.level },
     period: slice.period.label,
     // the core's span end, written in China time (UTC+8, no daylight saving)
-    ...(slice.span ? { until: new Date(slice.span.until + 288e5).toISOString().slice(0, 16).replace('T', ' ') } : {}),
+    ...(slice.span ? { until: chinaLocalTime(slice.span.until).replace('T', ' ') } : {}),
     kpis,
     trend: slice.trend.map((p) => ({
       period: p.period.label, cases: count(p.collected), closed: count(p.closed),

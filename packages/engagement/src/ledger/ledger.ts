@@ -4,12 +4,11 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { LanguageController, themeTokens, translate, type UiLang } from '@jiceng/ui';
+import { chinaLocalTime, LanguageController, themeTokens, translate, type UiLang } from '@jiceng/ui';
 import type { Statement, StatementLine } from '@jiceng/core/engagement';
 import { ledgerStrings, type LedgerStrings } from '../shared/i18n.js';
 import { ledgerStyles } from '../shared/styles.js';
 
-const OFFSET = 8 * 3_600_000;
 
 /**
  * Shows a statement (the core's `accountStatement`): the account, its owner, balance, floor
@@ -81,7 +80,7 @@ export class JcLedger extends LitElement {
     const s = this._s;
     return html`<thead><tr><th scope="col">${s.date}</th><th scope="col">${s.kind}</th><th scope="col" class="num">${s.amount}</th><th scope="col" class="num">${s.after}</th><th scope="col">${s.detail}</th></tr></thead>
       <tbody>${lines.map((l) => html`<tr>
-        <td><time datetime=${new Date(l.at).toISOString()}>${new Date(l.at + OFFSET).toISOString().slice(0, 16).replace('T', ' ')}</time></td>
+        <td><time datetime=${new Date(l.at).toISOString()}>${chinaLocalTime(l.at).replace('T', ' ')}</time></td>
         <td>${s.kinds[l.kind] ?? l.kind}</td>
         <td class="num ${l.amount < 0 ? 'minus' : 'plus'}">${this._amount(l.amount, true)}</td>
         <td class="num">${this._amount(l.balance)}</td>

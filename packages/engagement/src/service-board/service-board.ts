@@ -4,7 +4,7 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LanguageController, themeTokens, translate, type UiLang } from '@jiceng/ui';
+import { chinaLocalTime, fromChinaLocalTime, LanguageController, themeTokens, translate, type UiLang } from '@jiceng/ui';
 import type { Actor, JcIssue } from '@jiceng/core';
 import {
   DEFAULT_ENGAGEMENT_POLICY, DEFAULT_SERVICE_CATEGORIES, validateEngagementCommand, type Candidate, type EngagementPolicy,
@@ -15,11 +15,8 @@ import type { BoardAction, BoardResult, JcEngagementCommandDetail } from '../sha
 import { serviceBoardStrings, type ServiceBoardStrings } from '../shared/i18n.js';
 import { serviceBoardStyles } from '../shared/styles.js';
 
-const OFFSET = 8 * 3_600_000;
-/** `2025-03-03T09:00` (local +08:00) from epoch ms. */
-const local = (t: number) => (Number.isFinite(t) ? new Date(t + OFFSET).toISOString().slice(0, 16) : '');
-/** Epoch ms from a `datetime-local` value read as +08:00. */
-const fromLocal = (v: string) => (v ? Date.parse(`${v}:00+08:00`) : NaN);
+/** `2025-03-03T09:00` (China's wall clock) from epoch ms; '' for no time. */
+const local = (t: number) => (Number.isFinite(t) ? chinaLocalTime(t) : '');
 
 /**
  * Shows a community's service orders and lets each person take only the actions their role
@@ -175,7 +172,7 @@ export class JcServiceBoard extends LitElement {
     const f = e.currentTarget as HTMLFormElement;
     this._emit('placeOrder', {
       order: this.newId(), node: this.node, category: this._field(f, 'category'),
-      from: fromLocal(this._field(f, 'from')), to: fromLocal(this._field(f, 'to')), description: this._field(f, 'description'),
+      from: fromChinaLocalTime(this._field(f, 'from')), to: fromChinaLocalTime(this._field(f, 'to')), description: this._field(f, 'description'),
     });
   }
 
@@ -234,7 +231,7 @@ export class JcServiceBoard extends LitElement {
       <form @submit=${(e: Event) => this._submitOrder(e)}>
         <label>${s.category}<select name="category">${this.categories.map((c) => html`<option value=${c.id}>${c.name[this._lang]}</option>`)}</select></label>
         <label>${s.from}<input name="from" type="datetime-local" required .value=${base} /></label>
-        <label>${s.to}<input name="to" type="datetime-local" required .value=${local(fromLocal(base) + 2 * 3_600_000)} /></label>
+        <label>${s.to}<input name="to" type="datetime-local" required .value=${local(this.now() + 26 * 3_600_000)} /></label>
         <label>${s.description}<textarea name="description" required maxlength="2000"></textarea></label>
         <button type="submit" part="submit" class="primary">${s.place}</button>
       </form>
