@@ -45,8 +45,25 @@ function zodWithoutJsonSchema() {
   };
 }
 
+/**
+ * The elements' `css` templates without their comments and source indentation: every run of
+ * white space that holds a line break becomes one line break (CSS reads any white space as
+ * one; a CSS string cannot hold a raw line break, so none is changed). Only the packages'
+ * compiled modules, and only `css` templates — `html` ones keep their white space.
+ */
+function minifyCssTemplates() {
+  return {
+    name: 'jiceng-minify-css-templates',
+    transform(code, id) {
+      if (!/[\\/]packages[\\/][^\\/]+[\\/]dist[\\/].+\.js$/.test(id) || !/\bcss\s*`/.test(code)) return null;
+      return { code: code.replace(/\bcss\s*`((?:[^`\\]|\\[\s\S])*)`/g, (_, body) => `css\`${body.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s*\n\s*/g, '\n').trim()}\``), map: null };
+    },
+  };
+}
+
 const plugins = () => [
   zodWithoutJsonSchema(),
+  minifyCssTemplates(),
   replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
   commonjs(), // papaparse ships CommonJS only

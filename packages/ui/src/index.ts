@@ -11,3 +11,4 @@ export * from './args.js';
 export * from './theme.js';
 export * from './jsx.js';
 export * from './time.js';
+export * from './csv.js';

@@ -5,7 +5,7 @@
  * (`CHINA_UTC_OFFSET_MS` of `@jiceng/core/calendar`); a test holds the two equal.
  * @module
  */
-import { argumentError } from './args.js';
+import { argumentError, need } from './args.js';
 
 /** China Standard Time's offset from UTC in milliseconds (UTC+8). @example `new Date(t + CHINA_OFFSET_MS).getUTCHours()` */
 export const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -20,7 +20,8 @@ export const CHINA_OFFSET_MS = 8 * 3_600_000;
  * ```
  */
 export function chinaLocalTime(t: number): string {
-  if (!(typeof t === 'number' && Math.abs(t) <= 8.64e15)) throw argumentError('chinaLocalTime', 't', { zh: '有效的时间戳（毫秒）', en: 'a valid time in epoch milliseconds' });
+  need('chinaLocalTime', 't', t, 'number');
+  if (Math.abs(t) > 8.64e15) throw argumentError('chinaLocalTime', 't', { zh: '有效的时间戳（毫秒）', en: 'a valid time in epoch milliseconds' });
   return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 16);
 }
 
@@ -35,7 +36,7 @@ export function chinaLocalTime(t: number): string {
  * ```
  */
 export function fromChinaLocalTime(v: string): number | undefined {
-  if (typeof v !== 'string') throw argumentError('fromChinaLocalTime', 'v', { zh: '文本', en: 'a string' });
+  need('fromChinaLocalTime', 'v', v, 'string');
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?$/.test(v)) return undefined;
   const t = Date.parse(`${v.length === 16 ? `${v}:00` : v}Z`);
   return Number.isFinite(t) ? t - CHINA_OFFSET_MS : undefined;

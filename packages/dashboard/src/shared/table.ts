@@ -7,7 +7,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Formats } from './format.js';
 import type { Figure, ValueFormat } from './types.js';
-import { need } from '@jiceng/ui';
+import { csvTextField, need } from '@jiceng/ui';
 
 /**
  * A cell: text (a label) or a figure with its format.
@@ -72,17 +72,9 @@ function cellText(c: Cell, f: Formats): string {
   return typeof c === 'string' ? c : f.value(c.v, c.format).text;
 }
 
-/** Text that a spreadsheet would run as a formula starts with one of these. */
-const FORMULA = /^[=+\-@\t\r]/;
-
-function csvField(s: string): string {
-  const safe = FORMULA.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function csvCell(c: Cell, f: Formats): string {
-  if (typeof c === 'string') return csvField(c);
-  if (c.v === null) return csvField(f.value(null, c.format).text);
+  if (typeof c === 'string') return csvTextField(c);
+  if (c.v === null) return csvTextField(f.value(null, c.format).text);
   return typeof c.v === 'number' && c.v === c.v ? String(c.v) : '';
 }
 
@@ -103,8 +95,8 @@ export function toCsv(tables: TableModel[], f: Formats): string {
   const lines: string[] = [];
   tables.forEach((t, i) => {
     if (i > 0) lines.push('');
-    lines.push(csvField(t.title));
-    lines.push(t.head.map(csvField).join(','));
+    lines.push(csvTextField(t.title));
+    lines.push(t.head.map((h) => csvTextField(h)).join(','));
     for (const r of t.rows) lines.push(r.map((c) => csvCell(c, f)).join(','));
   });
   return lines.join('\r\n') + '\r\n';
