@@ -209,7 +209,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     return t;
   };
   const indicatorOf = (topic: string | undefined, code: string | undefined, column: string) => {
-    const m = record.metrics(topic);
+    const m = record.metrics(topic, clock());
     if (code && !m.indicators.some((d) => d.code === code)) throw ApiError.fromIssues([{ code: 'E_INVALID_INPUT', zh: '指标不存在', en: 'no such indicator', column }]);
     return m;
   };

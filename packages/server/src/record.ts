@@ -17,6 +17,7 @@ import { evolveRegistry, emptyRegistry, type RegistryEvent, type RegistryState }
 import { ApiError } from './errors.js';
 import type { AppendResult, EventStore, NewEvent, StoredEvent } from '@jiceng/store';
 import { argumentError, need } from '@jiceng/core/errors';
+import { CHINA_UTC_OFFSET_MS } from '@jiceng/core/calendar';
 
 /**
  * The city a server serves: its hierarchy, the case context commands are decided in, and
@@ -174,8 +175,10 @@ export class LiveRecord {
    * lie in the future of the figures' "now". @example `demoClock(Math.max(asOf, record.latest))`
    */
   latest = 0;
-  /** The evaluation time of the figures. */
+  /** The evaluation time of the figures when the record opened. */
   readonly asOf: number;
+  /** The time the figures are evaluated at (moves on by {@link metrics}' `now`, a day at a time). */
+  private metricsNow: number;
   private readonly store: EventStore;
   private metricsAll: Metrics | undefined;
   private readonly byTopic = new Map<string, Metrics>();
@@ -196,6 +199,7 @@ export class LiveRecord {
     this.city = city;
     this.hierarchy = city.hierarchy;
     this.asOf = city.asOf ?? Date.now();
+    this.metricsNow = this.asOf;
     this.cases = new CaseStore({ hierarchy: city.hierarchy, categories: city.ctx.categories }, { capacity: (city.capacity ?? 1024) + 4096, keepLog: false });
   }
 
@@ -385,14 +389,22 @@ export class LiveRecord {
 
   /**
    * The metrics of every case, or of one topic (`CASE_TOPICS` key), built on first use and
-   * kept current after.
+   * kept current after. Figures that depend on "now" (overdue, backlog by age) are evaluated
+   * at the time they were built; pass the clock's `now` and they are built again when it has
+   * moved to another day (in China), so a server that runs for weeks does not keep counting
+   * from the day it started.
    *
    * @example
    * ```ts
-   * record.metrics('safety').value(0, 'collected');
+   * record.metrics('safety', Date.now()).value(0, 'collected');
    * ```
    */
-  metrics(topic?: string | null): Metrics {
+  metrics(topic?: string | null, now?: number): Metrics {
+    if (now !== undefined && Number.isFinite(now) && chinaDay(now) > chinaDay(this.metricsNow)) {
+      this.metricsNow = now;
+      this.metricsAll = undefined;
+      this.byTopic.clear();
+    }
     const all = (this.metricsAll ??= this.build());
     if (!topic) return all;
     let m = this.byTopic.get(topic);
@@ -407,7 +419,7 @@ export class LiveRecord {
     const cats = this.city.ctx.categories.list;
     const topicIds = Object.keys(CASE_TOPICS);
     const r = createMetrics({
-      hierarchy: this.hierarchy, facts: this.cases.facts, now: this.asOf, closeRateBase: 'collected',
+      hierarchy: this.hierarchy, facts: this.cases.facts, now: this.metricsNow, closeRateBase: 'collected',
       categoryTopics: cats.map((c) => Math.max(0, topicIds.indexOf(c.topic))),
       categoryNames: cats.map((c) => c.name), topicNames: topicIds.map((k) => CASE_TOPICS[k]),
       ...this.city.metrics,
@@ -551,6 +563,9 @@ export class LiveRecord {
 }
 
 const SNAPSHOT = 'server.record';
+const DAY_MS = 86_400_000;
+/** The day number of `t` in China (UTC+8). */
+const chinaDay = (t: number) => Math.floor((t + CHINA_UTC_OFFSET_MS) / DAY_MS);
 
 function outcome(caseId: string, events: StoredEvent[], duplicate: boolean): CommandOutcome {
   const list = events.map((e) => ({ position: e.position, version: e.version, type: e.type, at: fromStored(e).at }));

@@ -41,6 +41,18 @@ for (const engine of ENGINES) {
       for (const { time } of events) assert.ok(time >= PUTIAN_AS_OF && time < PUTIAN_AS_OF + 600_000, 'its events carry the demo time');
     });
 
+    test('the figures\' "now" moves on with the clock, a day at a time', () => {
+      const first = hs.record.metrics();
+      const start = first.now;
+      assert.equal(hs.record.metrics(null, start + 3_600_000), first, 'the same day: the same figures, not built again');
+      const later = start + 2 * 86_400_000;
+      const next = hs.record.metrics(null, later);
+      assert.notEqual(next, first, 'another day: built again');
+      assert.equal(next.now, later, 'evaluated at the clock\'s now');
+      assert.equal(hs.record.metrics('safety', later).now, later, 'a topic\'s figures too');
+      assert.equal(hs.record.metrics(null, start), next, 'never back to an earlier day');
+    });
+
     test('the default dashboard compares this year to now with the same span of last year; a past year whole', async () => {
       const city = hs.demo.city.hierarchy.code(0);
       const ci = await hs.as(`ci1-${city}`);
