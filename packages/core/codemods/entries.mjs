@@ -11,7 +11,7 @@
 // `typescript` package where it runs (a TypeScript project has it). Files are rewritten in
 // place; for Markdown, HTML and Vue files only one-line import statements are rewritten.
 // `--check` rewrites nothing and exits with 1 if a file would change.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,4 +170,5 @@ async function main(argv) {
   return check && changed ? 1 : 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await main(process.argv.slice(2));
+// run as a script (through a package manager's symlink too), not when imported
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) process.exitCode = await main(process.argv.slice(2));
