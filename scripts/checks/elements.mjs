@@ -60,7 +60,7 @@ async function runsInChromium(dir) {
     await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
     const before = await page.textContent('#selected');
     await page.locator('jc-grid-tree').getByRole('treeitem', { name: /荔城区/ }).first().click();
-    await page.waitForFunction((b) => document.querySelector('#selected')?.textContent !== b, before, { timeout: 10_000 });
+    await page.waitForFunction((b) => document.querySelector('#selected')?.textContent !== b, before, { timeout: 60_000 });
     const after = await page.textContent('#selected');
     if (errors.length) console.log(errors.join('\n'));
     return before === '莆田市' && after === '荔城区' && errors.length === 0;

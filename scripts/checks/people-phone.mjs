@@ -70,7 +70,7 @@ export default async function phoneWalk({ browser, url, ok, watch }) {
   const before = await collected();
   const atGrid = await record('网格内消防通道被电动车堵塞，需清理');
   await page.waitForFunction((n) => Number(document.querySelector('#dashboard').shadowRoot.querySelector('jc-kpi').shadowRoot
-    .querySelector('[part="value"]').textContent.replace(/[^0-9]/g, '')) > n, before, { timeout: 10_000 }).catch(() => {});
+    .querySelector('[part="value"]').textContent.replace(/[^0-9]/g, '')) > n, before, { timeout: 60_000 }).catch(() => {});
   const after = await collected();
   ok(`phone: the case recorded now is counted in the dashboard's current period (collected ${before} → ${after})`, after === before + 1);
   ok(`phone: recorded at the grid (${atGrid})`, /^JC-/.test(atGrid) && (await page.textContent('#case-h')).includes(atGrid));
