@@ -219,7 +219,7 @@ async function reopenParts(opts: StoreOptions): Promise<Row> {
   const snap = await again.loadSnapshot('cases');
   await step('read the snapshot');
   // Deflated behind a 4-byte mark (caseSnapshotBytes): inflated as CaseProjection.open does.
-  const body = await promisify(inflateRaw)(snap!.data.subarray(4));
+  const body = await promisify(inflateRaw)(snap!.data.subarray(4), { chunkSize: 1 << 22 });
   await step('inflate the snapshot');
   const restored = decodeCaseSnapshot(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), ctx, { capacity: 600_000 });
   if (!restored) throw new Error('the snapshot does not decode');
