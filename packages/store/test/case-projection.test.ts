@@ -217,6 +217,26 @@ test('a case snapshot of the first binary format (version 1, every column as in 
   sameColumns(again, direct);
 });
 
+test('a binary case snapshot keeps ids that hold a line feed, and empty ones', () => {
+  const direct = new CaseStore(ctx, { keepLog: false });
+  const evs = (caseId: string, actor: string): AnyCaseEvent[] => [
+    { caseId, version: 1, type: 'discovered', at: 1, actor, role: 'r', roleNode: 'n', data: { node: '350302101001001', source: 'patrol', description: 'd' } },
+    { caseId, version: 2, type: 'registered', at: 2, actor: '', role: 'r', roleNode: 'n', data: { category, urgency: 'normal', description: 'd', dispatchDueAt: 9 } },
+  ] as AnyCaseEvent[];
+  assert.deepEqual(direct.replay([...evs('plain', 'a'), ...evs('line\nfeed', 'x\ny')]).issues, []);
+  const back = decodeCaseSnapshot(encodeCaseSnapshot(direct), ctx);
+  assert.ok(back);
+  assert.deepEqual(back.snapshot(), direct.snapshot());
+  assert.equal(back.get('line\nfeed')?.status, direct.get('line\nfeed')?.status);
+  sameColumns(back, direct);
+  const plain = new CaseStore(ctx, { keepLog: false });
+  assert.deepEqual(plain.replay(evs('only', '')).issues, []);
+  const again = decodeCaseSnapshot(encodeCaseSnapshot(plain), ctx);
+  assert.ok(again);
+  assert.deepEqual(again.snapshot(), plain.snapshot());
+  sameColumns(again, plain);
+});
+
 test('a binary case snapshot keeps the count of quarantined cases, and refuses bad arguments with a code', () => {
   const direct = new CaseStore(ctx, { keepLog: false });
   assert.deepEqual(direct.replay(histories(5).flat()).issues, []);
