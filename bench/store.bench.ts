@@ -7,24 +7,35 @@
 //  - disk bytes per event.
 // Env: JICENG_TEST_PG_URL (else a throw-away cluster is started with scripts/postgres.sh),
 // JICENG_BENCH_LOG (default .tmp/bench/history.jsonl, generated if missing),
-// JICENG_BENCH_EVENTS (import only the first N lines; default all).
+// JICENG_BENCH_EVENTS (import only the first N lines; default all),
+// JICENG_BENCH_PARTS=append (only the append figures, into bench/results/store-append.*),
+// JICENG_BENCH_PARTS=reopen (only the reopen, into bench/results/store-reopen.*: the stores are
+//   kept between runs — schema bench_reopen_<N|all> on the server, .tmp/bench/reopen-pglite-<N|all> —
+//   and the log imported into them once (importLog resumes, so a run after the first only
+//   reads the log); then the fold, the snapshot, and the reopen timed as in the full run, with
+//   its parts measured on a second reopen. Set JICENG_TEST_PG_URL to a cluster that outlives
+//   the run, else the schema goes with the throw-away cluster.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
 import pg from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { buildHierarchy, CaseStore } from '@jiceng/core';
-import { buildCategoryTable, DEFAULT_CATEGORIES, encodeCaseSnapshot, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core/cases';
+import { buildCategoryTable, decodeCaseSnapshot, DEFAULT_CATEGORIES, encodeCaseSnapshot, gbt47678Categories, type AnyCaseEvent } from '@jiceng/core/cases';
 import { generatePutian } from '@jiceng/putian';
-import { CaseProjection, copyField, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
+import { CaseProjection, caseSnapshotBytes, copyField, openStore, type EventStore, type StoreOptions } from '@jiceng/store';
 
 const LOG = process.env.JICENG_BENCH_LOG ?? '.tmp/bench/history.jsonl';
 const LIMIT = process.env.JICENG_BENCH_EVENTS ? Number(process.env.JICENG_BENCH_EVENTS) : Infinity;
 /** `JICENG_BENCH_PARTS=append`: only the append figures (ours on both engines and Emmett), into bench/results/store-append.*. */
 const APPEND_ONLY = process.env.JICENG_BENCH_PARTS === 'append';
-const OUT = APPEND_ONLY ? 'store-append' : 'store';
-const SCHEMA = APPEND_ONLY ? 'bench_ours_append' : 'bench_ours';
+const REOPEN_ONLY = process.env.JICENG_BENCH_PARTS === 'reopen';
+const OUT = APPEND_ONLY ? 'store-append' : REOPEN_ONLY ? 'store-reopen' : 'store';
+const KEPT = Number.isFinite(LIMIT) ? String(LIMIT) : 'all';
+const SCHEMA = APPEND_ONLY ? 'bench_ours_append' : REOPEN_ONLY ? `bench_reopen_${KEPT}` : 'bench_ours';
 const EMMETT_DB = APPEND_ONLY ? 'bench_emmett_append' : 'bench_emmett';
 const started = new Date();
 const startLoad = loadavg().map((x) => x.toFixed(1)).join(' ');
@@ -48,7 +59,7 @@ if (!existsSync(LOG) && !APPEND_ONLY) {
 async function freshSchema(name: string): Promise<string> {
   const c = new pg.Client({ connectionString: pgUrl });
   await c.connect();
-  await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE; CREATE SCHEMA ${name}`);
+  await c.query(REOPEN_ONLY ? `CREATE SCHEMA IF NOT EXISTS ${name}` : `DROP SCHEMA IF EXISTS ${name} CASCADE; CREATE SCHEMA ${name}`);
   await c.end();
   return `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${name}`)}`;
 }
@@ -147,11 +158,12 @@ async function relationBytes(store: EventStore): Promise<number> {
  * backend connected to the store's database (the pool's connections live through a run).
  * The machine is shared, so wall time is noisy; CPU time says what the work itself costs.
  */
-async function cpuSeconds(store: EventStore): Promise<number> {
+async function cpuSeconds(store: EventStore, clientsOnly = false): Promise<number> {
   const u = process.cpuUsage();
   let cpu = (u.user + u.system) / 1e6;
   if (store.kind === 'postgres') {
-    const pids = await store.engine.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    // clientsOnly: the connections' backends alone, not an autovacuum worker that happens to run on the database.
+    const pids = await store.engine.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()${clientsOnly ? " AND backend_type = 'client backend'" : ''}`);
     for (const { pid } of pids) {
       try {
         const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -180,9 +192,62 @@ type Row = Record<string, string | number>;
 const results: Record<string, Row> = {};
 const BATCH = 50_000;
 
+/** CPU seconds of this process alone (before a store's connections exist). */
+const ownCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/**
+ * The reopen once more, its parts timed one by one (wall and CPU, this process plus the
+ * database's backends): open (connect, migration check), the snapshot's read, its decoding
+ * into a CaseStore, the feed's catch-up. The same calls CaseProjection.open makes, in turn.
+ */
+async function reopenParts(opts: StoreOptions): Promise<Row> {
+  const out: Row = {};
+  let t = performance.now();
+  let c = ownCpu();
+  const again = await openStore(opts);
+  const step = async (name: string) => {
+    const now = performance.now();
+    const cpu = await cpuSeconds(again, true);
+    out[`reopen: ${name} (s, CPU s)`] = `${((now - t) / 1000).toFixed(2)}, ${(cpu - c).toFixed(2)}`;
+    t = performance.now();
+    c = await cpuSeconds(again, true);
+  };
+  await step('open the store');
+  const snap = await again.loadSnapshot('cases');
+  await step('read the snapshot');
+  // Deflated behind a 4-byte mark (caseSnapshotBytes): inflated as CaseProjection.open does.
+  const body = await promisify(inflateRaw)(snap!.data.subarray(4), { chunkSize: 1 << 22 });
+  await step('inflate the snapshot');
+  const restored = decodeCaseSnapshot(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), ctx, { capacity: 600_000 });
+  if (!restored) throw new Error('the snapshot does not decode');
+  await step('decode the snapshot');
+  const proj = await CaseProjection.open(again, ctx, { capacity: 600_000, fromSnapshot: false });
+  // A projection at the snapshot's position over the decoded store: the catch-up as open() would run it.
+  Object.assign(proj, { cases: restored, position: snap!.position });
+  t = performance.now();
+  c = await cpuSeconds(again, true);
+  await proj.catchUp();
+  await step('catch up the feed');
+  await again.close();
+  return out;
+}
+
 async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
   console.log(`\n— ${label}`);
   const store = await openStore(opts);
+  if (REOPEN_ONLY) {
+    const [{ n }] = await store.engine.query<{ n: number }>('SELECT count(*)::float8 AS n FROM jc_events');
+    const t0 = performance.now();
+    const p = await store.importLog(logLines(LIMIT), { name: 'bench', batchSize: BATCH });
+    console.log(`  import (resumed after ${n} events): ${p.events} events, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const [{ m }] = await store.engine.query<{ m: number }>('SELECT count(*)::float8 AS m FROM jc_events');
+    results[label] = { 'events in the store': m };
+    await reopenRun(label, store, opts);
+    return;
+  }
   const one = await oursAppends(store, 1, 300, 'one');
   console.log(`  append, 1 writer: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms, ${one.perSecond.toFixed(0)}/s`);
   const many = await oursAppends(store, 16, 40, 'many');
@@ -218,24 +283,32 @@ async function engineRun(label: string, opts: StoreOptions, dataDir?: string) {
     'load average during import': loadavg()[0].toFixed(1),
   });
   await save();
-  // The case projection's snapshot at the end of the import (built once by folding the same lines).
+  await reopenRun(label, store, opts);
+}
+
+/** The case projection's snapshot at the end of the import (built once by folding the same lines), then the reopen from it. */
+async function reopenRun(label: string, store: EventStore, opts: StoreOptions) {
   const cases = await folded();
   const [{ last }] = await store.engine.query<{ last: number }>('SELECT max(position)::float8 AS last FROM jc_events');
-  const snap = encodeCaseSnapshot(cases);
+  const raw = encodeCaseSnapshot(cases);
+  const snap = await caseSnapshotBytes(cases); // what CaseProjection.saveSnapshot stores
   await store.saveSnapshot('cases', Number(last), snap);
   await store.setCheckpoint('cases', Number(last));
   await store.close();
   const r0 = performance.now();
+  const rc0 = ownCpu();
   const again = await openStore(opts);
   const proj = await CaseProjection.open(again, ctx, { capacity: 600_000 });
   await proj.catchUp();
   const reopenMs = performance.now() - r0;
+  const reopenCpu = (await cpuSeconds(again, true)) - rc0;
   if (proj.cases.size !== cases.size) throw new Error(`reopened projection has ${proj.cases.size} cases, want ${cases.size}`);
   console.log(`  reopen to ready from the snapshot (${proj.cases.size} cases, ${(snap.length / 1e6).toFixed(0)} MB): ${(reopenMs / 1000).toFixed(2)} s`);
   await again.close();
   Object.assign(results[label], {
-    'reopen to ready from snapshot (s)': (reopenMs / 1000).toFixed(2), 'cases in the snapshot': proj.cases.size, 'snapshot bytes': snap.length,
+    'reopen to ready from snapshot (s)': (reopenMs / 1000).toFixed(2), 'reopen CPU (s, node + database)': reopenCpu.toFixed(2), 'cases in the snapshot': proj.cases.size, 'snapshot bytes': snap.length, 'snapshot bytes before deflate': raw.length,
   });
+  if (REOPEN_ONLY) Object.assign(results[label], await reopenParts(opts), { 'load average at the reopen': loadavg()[0].toFixed(1) });
   await save();
 }
 
@@ -284,11 +357,11 @@ async function save(): Promise<void> {
   const machine = `${cpus()[0]?.model ?? '?'}, ${cpus().length} cores (nproc), ${(totalmem() / 2 ** 30).toFixed(1)} GB (${(freemem() / 2 ** 30).toFixed(1)} GB free), Node ${process.version}, PostgreSQL ${serverVersion}, PGlite 0.5.16, started ${started.toISOString()}, load average at start ${startLoad}, now ${loadavg().map((x) => x.toFixed(1)).join(' ')}`;
   const md = `# Event store benchmark
 
-Workload: the generated Putian history (\`jiceng history --out\`: 533,500 cases, hash-chained lines and a trailer), ${Number.isFinite(LIMIT) ? `its first ${LIMIT.toLocaleString('en-US')} lines` : 'all of it'}; single-event commands appended with their expected version and a command id (each writer to its own ten streams). Command: \`pnpm bench store\`${Number.isFinite(LIMIT) ? ` with \`JICENG_BENCH_EVENTS=${LIMIT}\`` : ''}${APPEND_ONLY ? ' with `JICENG_BENCH_PARTS=append` (the append figures only)' : ''}.
+Workload: the generated Putian history (\`jiceng history --out\`: 533,500 cases, hash-chained lines and a trailer), ${Number.isFinite(LIMIT) ? `its first ${LIMIT.toLocaleString('en-US')} lines` : 'all of it'}; single-event commands appended with their expected version and a command id (each writer to its own ten streams). Command: \`pnpm bench store\`${Number.isFinite(LIMIT) ? ` with \`JICENG_BENCH_EVENTS=${LIMIT}\`` : ''}${APPEND_ONLY ? ' with `JICENG_BENCH_PARTS=append` (the append figures only)' : ''}${REOPEN_ONLY ? ' with `JICENG_BENCH_PARTS=reopen` (the reopen only, over stores that hold the imported log; its parts timed on a second reopen)' : ''}.
 Machine: ${machine}. The machine is shared by other jobs during the run (2 cores, up to 8 helpers): wall times are noisy; the CPU seconds (this process plus the database's backends) say what the work costs.
 PostgreSQL: a throw-away cluster (scripts/postgres.sh: default settings, fsync on) on 127.0.0.1. PGlite: a data directory on the local disk.
 Import: the log read a megabyte of lines at a time (the same reader for the bare COPY, the import and the fold); batches of ${BATCH.toLocaleString('en-US')} lines, each one transaction (COPY of the rows written straight into one buffer + stream versions + progress row), the next batch read while one is written. Bare COPY: the same lines, same batches, into a one-column table — the floor.
-Reopen: open the store, load the case projection's snapshot (CaseStore's typed columns, binary), catch up the feed after it.
+Reopen: open the store, load the case projection's snapshot (CaseStore's typed columns, binary: since this session's format 2 constant columns and times packed, and deflated by the store), catch up the feed after it.
 
 | | ${labels.join(' | ')} |
 |---|${labels.map(() => '---').join('|')}|
@@ -301,6 +374,11 @@ ${keys.map((k) => `| ${k} | ${labels.map((l) => (results[l][k] ?? '—').toLocal
 }
 
 try {
+  if (REOPEN_ONLY) {
+    await engineRun('ours on PostgreSQL', { url: await freshSchema(SCHEMA), poolSize: 20 });
+    mkdirSync(`.tmp/bench/reopen-pglite-${KEPT}`, { recursive: true });
+    await engineRun('ours on PGlite (data directory)', { dataDir: `.tmp/bench/reopen-pglite-${KEPT}` });
+  } else {
   await engineRun('ours on PostgreSQL', { url: await freshSchema(SCHEMA), poolSize: 20 });
   await emmettRun();
   const dir = mkdtempSync(join(tmpdir(), 'jiceng-bench-pglite-'));
@@ -309,10 +387,11 @@ try {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  }
 } finally {
   const c = new pg.Client({ connectionString: pgUrl });
   await c.connect();
-  await c.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  if (!REOPEN_ONLY) await c.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
   await c.query(`DROP DATABASE IF EXISTS ${EMMETT_DB}`);
   await c.end();
   if (ownCluster) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { stdio: 'inherit' });

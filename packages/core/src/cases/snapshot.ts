@@ -8,6 +8,12 @@
  * those columns. If the store's columns change (a new one, another type), an older snapshot
  * decodes to `null` and the caller rebuilds from the events — it never restores a wrong state.
  * It lives beside `CaseStore` so that the columns and their snapshot change together.
+ *
+ * Version 2 (written since) packs what version 1 wrote as in memory: a column that holds one
+ * value in every row is that value alone, and each time column is Int32 milliseconds from the
+ * report time (the few values that do not fit, exactly, kept apart) — 71 → 51 MB for the
+ * generated Putian history's 533,500 cases, which is what a restart reads from the database.
+ * Version 1 snapshots still decode.
  * @module
  */
 import { badArgument, checkCategoriesArg, checkHierarchyArg, isObj } from './args.js';
@@ -35,9 +41,20 @@ interface Internals {
   categories: CategoryTable;
 }
 
+/**
+ * A column's place in the bytes: `[name, type, at]` — its bytes as in memory at `at` (the only
+ * form of version 1) — or, since version 2, `[name, type, at, packing]`:
+ *  - `['const', v]`: every row holds `v` (no bytes);
+ *  - `['delta', base, excAt, excCount]`: a Float64 column as Int32 differences from the Float64
+ *    column `base` at `at` (`NAN_MARK` for NaN, `EXC_MARK` for a value kept apart), and the
+ *    values kept apart at `excAt`: their rows (Int32) and then, 8-byte aligned, their values (Float64).
+ */
+type ColumnEntry = [string, CtorName, number] | [string, CtorName, number, Packing];
+type Packing = ['const', number] | ['delta', string, number, number];
+
 interface Header {
   format: 'jiceng.cases.columns';
-  version: 1;
+  version: 1 | 2;
   /** The hierarchy and categories the row positions refer to (see {@link contextPrint}). */
   context: string;
   length: number;
@@ -45,9 +62,14 @@ interface Header {
   caseIds: string[];
   actorIds: string[];
   rare: [number, Record<string, unknown>][];
-  facts: [string, CtorName, number][];
-  cols: [string, CtorName, number][];
+  facts: ColumnEntry[];
+  cols: ColumnEntry[];
 }
+
+/** Int32 marks in a delta-packed column: the row is NaN, or its value is kept apart. */
+const NAN_MARK = -2147483648;
+const EXC_MARK = -2147483647;
+const pad8 = (bytes: number) => Math.ceil(bytes / 8) * 8;
 
 const MAGIC = 0x3153434a; // 'JCS1'
 
@@ -70,7 +92,8 @@ function columnsOf(o: object): [string, Column][] {
 /**
  * Encodes a case store as bytes: a small JSON header (the case ids, the actor ids, the rare
  * values, a fingerprint of the store's hierarchy and categories, the column layout) and then
- * each typed column's bytes, 8-byte aligned. The store must have been made with
+ * each typed column's bytes, 8-byte aligned (constant columns as their value, time columns as
+ * Int32 differences from the report time; see the module's note). The store must have been made with
  * `keepLog: false` (a snapshot holds the state, not the events); otherwise, or for anything
  * that is not a `CaseStore`, it throws a `JcError` `E_INVALID_INPUT`.
  *
@@ -78,7 +101,7 @@ function columnsOf(o: object): [string, Column][] {
  * ```ts
  * const cases = new CaseStore({ hierarchy, categories }, { keepLog: false });
  * cases.replay(events);
- * const bytes = encodeCaseSnapshot(cases);         // about 100 bytes a case
+ * const bytes = encodeCaseSnapshot(cases);         // about 100 bytes a case (ids and columns)
  * const back = decodeCaseSnapshot(bytes, { hierarchy, categories });
  * back?.get('PT-0000001')?.status;                 // as in `cases`
  * ```
@@ -89,26 +112,74 @@ export function encodeCaseSnapshot(cases: CaseStore): Uint8Array {
   if (x.log !== undefined) throw badArgument('cases', '以 keepLog: false 创建的案件库', 'a case store made with keepLog: false');
   const n = x.facts.length;
   let offset = 0;
-  const parts: [Column, number][] = [];
-  const layout = (o: object): [string, CtorName, number][] => columnsOf(o).map(([name, col]) => {
+  const parts: [ArrayBufferView, number][] = [];
+  const place = (data: ArrayBufferView): number => {
     const at = offset;
-    parts.push([col, at]);
-    offset += Math.ceil((n * col.BYTES_PER_ELEMENT) / 8) * 8;
-    return [name, col.constructor.name as CtorName, at];
+    parts.push([data, at]);
+    offset += pad8(data.byteLength);
+    return at;
+  };
+  // The delta base: the first Float64 column (the report time), kept as it is.
+  const all = [...columnsOf(x.facts), ...columnsOf(x.cols)];
+  const baseEntry = all.find(([, col]) => col instanceof Float64Array);
+  const layout = (o: object): ColumnEntry[] => columnsOf(o).map(([name, col]): ColumnEntry => {
+    const type = col.constructor.name as CtorName;
+    const rows = col.subarray(0, n);
+    if (!(rows instanceof Float64Array) && n > 0 && rows.every((v) => v === rows[0])) return [name, type, -1, ['const', rows[0]]];
+    if (rows instanceof Float64Array && baseEntry && baseEntry[1] !== col) {
+      const packed = deltaPack(rows, (baseEntry[1] as Float64Array).subarray(0, n));
+      if (packed) {
+        const at = place(packed.deltas);
+        const excAt = place(packed.excRows);
+        place(packed.excValues);
+        return [name, type, at, ['delta', baseEntry[0], excAt, packed.excRows.length]];
+      }
+    }
+    return [name, type, place(rows)];
   });
   const header: Header = {
-    format: 'jiceng.cases.columns', version: 1, context: contextPrint(x.hierarchy, x.categories), length: n, applied: x.applied,
+    format: 'jiceng.cases.columns', version: 2, context: contextPrint(x.hierarchy, x.categories), length: n, applied: x.applied,
     caseIds: x.facts.caseIds.slice(0, n), actorIds: x.actorIds, rare: [...x.rare.entries()], facts: layout(x.facts), cols: layout(x.cols),
   };
   const head = new TextEncoder().encode(JSON.stringify(header));
-  const start = 8 + Math.ceil(head.length / 8) * 8;
+  const start = 8 + pad8(head.length);
   const out = new Uint8Array(start + offset);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, head.length, true);
   out.set(head, 8);
-  for (const [col, at] of parts) out.set(new Uint8Array(col.buffer, col.byteOffset, n * col.BYTES_PER_ELEMENT), start + at);
+  for (const [data, at] of parts) out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), start + at);
   return out;
+}
+
+/**
+ * A Float64 column as Int32 differences from `base`, row by row, when the difference is an
+ * integer that gives the value back exactly (`base + d`, -0 and all); NaN as {@link NAN_MARK};
+ * any other value kept apart (row and value). Null when more than a quarter of the rows would
+ * be kept apart (the column is then written as it is).
+ */
+function deltaPack(col: Float64Array, base: Float64Array): { deltas: Int32Array; excRows: Int32Array; excValues: Float64Array } | null {
+  const n = col.length;
+  const deltas = new Int32Array(n);
+  const excRows: number[] = [];
+  const excValues: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    if (v !== v) {
+      deltas[i] = NAN_MARK;
+      continue;
+    }
+    const d = v - base[i];
+    if (d > EXC_MARK && d <= 2147483647 && Number.isInteger(d) && Object.is(base[i] + d, v)) {
+      deltas[i] = d;
+    } else {
+      deltas[i] = EXC_MARK;
+      excRows.push(i);
+      excValues.push(v);
+      if (excRows.length > n / 4) return null;
+    }
+  }
+  return { deltas, excRows: Int32Array.from(excRows), excValues: Float64Array.from(excValues) };
 }
 
 /**
@@ -142,30 +213,63 @@ export function decodeCaseSnapshot(bytes: Uint8Array, ctx: { hierarchy: Hierarch
   if (!isObj(ctx)) throw badArgument('ctx', ' { hierarchy, categories }', '{ hierarchy, categories }');
   checkHierarchyArg(ctx.hierarchy, 'ctx.hierarchy');
   checkCategoriesArg(ctx.categories, 'ctx.categories');
-  if (!header || header.format !== 'jiceng.cases.columns' || header.version !== 1 || header.context !== contextPrint(ctx.hierarchy, ctx.categories)) return null;
+  if (!header || header.format !== 'jiceng.cases.columns' || (header.version !== 1 && header.version !== 2) || header.context !== contextPrint(ctx.hierarchy, ctx.categories)) return null;
   const n = header.length;
   if (!Number.isInteger(n) || n < 0 || !Array.isArray(header.caseIds) || header.caseIds.length !== n) return null;
-  const start = 8 + Math.ceil(headLength / 8) * 8;
+  const start = 8 + pad8(headLength);
   const cases = new CaseStore(ctx, { keepLog: false, capacity: Math.max(n, opts.capacity ?? 0) });
   const x = cases as unknown as Internals;
-  const fill = (target: object, layout: [string, CtorName, number][]): boolean => {
+  /** A typed view of `count` elements at `at` (after the header), copied if unaligned; null past the end. */
+  const slice = (Ctor: (typeof CTORS)[CtorName], at: number, count: number): Column | null => {
+    const size = count * Ctor.BYTES_PER_ELEMENT;
+    if (!Number.isInteger(at) || at < 0 || start + at + size > bytes.byteLength) return null;
+    const byteStart = bytes.byteOffset + start + at;
+    return byteStart % Ctor.BYTES_PER_ELEMENT === 0
+      ? new Ctor(bytes.buffer as ArrayBuffer, byteStart, count)
+      : new Ctor(bytes.slice(start + at, start + at + size).buffer);
+  };
+  const deltas: [Float64Array, string, number, number, number][] = [];
+  const fill = (target: object, layout: ColumnEntry[]): boolean => {
     const have = columnsOf(target);
     if (!Array.isArray(layout) || have.length !== layout.length) return false;
-    for (const [name, type, at] of layout) {
+    for (const [name, type, at, packing] of layout) {
       const col = (target as Record<string, Column>)[name];
       if (!col || col.constructor.name !== type || !Object.hasOwn(CTORS, type)) return false;
-      const Ctor = CTORS[type];
-      const size = n * Ctor.BYTES_PER_ELEMENT;
-      if (start + at + size > bytes.byteLength) return false;
-      const byteStart = bytes.byteOffset + start + at;
-      const src = byteStart % Ctor.BYTES_PER_ELEMENT === 0
-        ? new Ctor(bytes.buffer as ArrayBuffer, byteStart, n)
-        : new Ctor(bytes.slice(start + at, start + at + size).buffer);
-      col.set(src);
+      if (packing === undefined) {
+        const src = slice(CTORS[type], at, n);
+        if (!src) return false;
+        col.set(src);
+      } else if (header.version !== 2 || !Array.isArray(packing)) {
+        return false;
+      } else if (packing[0] === 'const' && typeof packing[1] === 'number') {
+        col.fill(packing[1], 0, n);
+      } else if (packing[0] === 'delta' && col instanceof Float64Array) {
+        deltas.push([col, packing[1], at, packing[2], packing[3]]);
+      } else {
+        return false;
+      }
     }
     return true;
   };
   if (!fill(x.facts, header.facts) || !fill(x.cols, header.cols)) return null;
+  // The delta columns once their base is in place.
+  for (const [col, baseName, at, excAt, excCount] of deltas) {
+    const base = (x.facts as unknown as Record<string, Column>)[baseName] ?? x.cols[baseName];
+    if (!(base instanceof Float64Array) || deltas.some((d) => d[0] === base) || !Number.isInteger(excCount) || excCount < 0 || excCount > n) return null;
+    const d = slice(Int32Array, at, n) as Int32Array | null;
+    const rows = slice(Int32Array, excAt, excCount) as Int32Array | null;
+    const values = slice(Float64Array, excAt + pad8(excCount * 4), excCount) as Float64Array | null;
+    if (!d || !rows || !values) return null;
+    for (let i = 0; i < n; i++) {
+      const v = d[i];
+      col[i] = v === NAN_MARK ? NaN : base[i] + v;
+    }
+    for (let k = 0; k < excCount; k++) {
+      const row = rows[k];
+      if (row < 0 || row >= n || d[row] !== EXC_MARK) return null;
+      col[row] = values[k];
+    }
+  }
   x.facts.length = n;
   x.facts.caseIds = header.caseIds;
   for (let i = 0; i < n; i++) x.rows.set(header.caseIds[i], i);
