@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createAccess } from '@jiceng/core/access';
 import {
-  addLocalMonths, evolveRegistry, daysInMonth, decideRegistry, emptyRegistry, replayRegistry, shanghaiDate, type RegistryCommand, type RegistryEvent,
+  addLocalMonths, applyRegistry, evolveRegistry, type MutableRegistryState, daysInMonth, decideRegistry, emptyRegistry, replayRegistry, shanghaiDate, type RegistryCommand, type RegistryEvent,
 } from '@jiceng/core/registry';
 import { BASIS, small } from './access-fixtures.js';
 
@@ -72,6 +72,10 @@ test('property: refusals change nothing; accepted commands replay to the same re
         assert.ok(p.legalBases.length > 0, 'every record has a legal basis');
       }
       assert.deepEqual(replayRegistry(log), state);
+      // folded in place, event by event (a live record's hot path), the same registry
+      const live: MutableRegistryState = { persons: new Map(), version: 0 };
+      for (const e of log) applyRegistry(live, e);
+      assert.deepEqual(live, state);
       assert.equal(state.version, log.length);
       accepted += log.length;
       tried += steps.length + seedSteps.length;

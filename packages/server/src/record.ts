@@ -13,7 +13,7 @@ import {
 import { CASE_TOPICS, decideCase, validateCommand, type AnyCaseEvent, type CaseContext } from '@jiceng/core/cases';
 import { evolveListsChecked, emptyLists, type ListEvent, type ListsState } from '@jiceng/core/lists';
 import { readFactRow, type CaseFactRow, type MetricsOptions } from '@jiceng/core/metrics';
-import { evolveRegistry, emptyRegistry, type RegistryEvent, type RegistryState } from '@jiceng/core/registry';
+import { applyRegistry, type MutableRegistryState, type RegistryEvent, type RegistryPerson, type RegistryState } from '@jiceng/core/registry';
 import { ApiError } from './errors.js';
 import type { AppendResult, EventStore, NewEvent, StoredEvent } from '@jiceng/store';
 import { argumentError, need } from '@jiceng/core/errors';
@@ -163,8 +163,11 @@ export class LiveRecord {
   readonly hierarchy: HierarchyIndex;
   /** Every case: state and facts. */
   cases: CaseStore;
-  /** The registry of special populations. */
-  registry: RegistryState = emptyRegistry();
+  /** The registry of special populations (folded in place: see `applyRegistry`). */
+  get registry(): RegistryState {
+    return this.reg;
+  }
+  private reg: MutableRegistryState = { persons: new Map(), version: 0 };
   /** The lists (policies, work, projects…). */
   lists: ListsState = emptyLists();
   /** The last global position folded in. */
@@ -242,7 +245,7 @@ export class LiveRecord {
     const body = {
       format: 'jiceng.server', version: 1, fingerprint: this.fingerprint(), position, latest: this.latest, events: snap.events, keys,
       rows: snap.cases.map((c) => keys.map((k) => c[k])),
-      ownReports: [...this.ownReports], registry: [...this.registry.persons], registryVersion: this.registry.version, lists: this.lists,
+      ownReports: [...this.ownReports], registry: [...this.reg.persons], registryVersion: this.reg.version, lists: this.lists,
     };
     const data = gzipSync(JSON.stringify(body), { level: 3 });
     await this.store.saveSnapshot(SNAPSHOT, position, data);
@@ -270,7 +273,7 @@ export class LiveRecord {
     if (!restored.ok) return false;
     this.cases = restored.value;
     for (const [k, v] of body.ownReports) this.ownReports.set(k, v);
-    this.registry = { persons: new Map(body.registry) as RegistryState['persons'], version: body.registryVersion };
+    this.reg = { persons: new Map(body.registry as [string, RegistryPerson][]), version: body.registryVersion };
     this.lists = body.lists;
     this.position = body.position;
     // a snapshot written before `latest` was kept gives 0: the clock then starts at the city's asOf, as it used to
@@ -355,7 +358,7 @@ export class LiveRecord {
       }
       return e;
     } else if (s.streamType === 'registry') {
-      this.registry = evolveRegistry(this.registry, s.data as RegistryEvent);
+      applyRegistry(this.reg, s.data as RegistryEvent);
     } else if (s.streamType === 'lists') {
       const r = evolveListsChecked(this.lists, s.data as ListEvent);
       if (r.ok) this.lists = r.value;

@@ -182,6 +182,30 @@ for (const kind of engines()) {
     });
   }
 
+  test(`[${kind}] the feed is read through its index: an import gathers the planner's statistics, and so does opening a store that never had them`, async () => {
+    const place = await freshPlace(kind, { dir: true });
+    const tuples = async (s: EventStore) => Number((await s.engine.query<{ t: number }>(`SELECT reltuples::float8 AS t FROM pg_class WHERE oid = 'jc_events'::regclass`))[0].t);
+    const plan = async (s: EventStore) => (await s.engine.query<Record<string, string>>('EXPLAIN SELECT position FROM jc_events WHERE position > 10 ORDER BY position LIMIT 100'))
+      .map((r) => Object.values(r)[0]).join('\n');
+    try {
+      let s = await place.open();
+      for (let i = 0; i < 40; i++) await s.append(`case-a${i}`, [ev('discovered')], { expectedVersion: 'none' });
+      assert.ok(await tuples(s) < 0, 'appends alone leave the table without statistics');
+      await s.close();
+      s = await place.open();
+      assert.ok(await tuples(s) >= 40, 'opening the store gathered them');
+      const base = { actor: 'u-1', role: 'grid-worker', roleNode: '350302001001', data: { node: '350302001001000', source: 'patrol', description: '楼道堆物' } };
+      const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ caseId: `b-${i}`, version: 1, type: 'discovered', at: 1_741_570_200_000 + i, ...base }));
+      const p = await s.importLog(lines, { batchSize: 100 });
+      assert.equal(p.events, 300);
+      assert.ok(await tuples(s) >= 340, `the import gathered them (${await tuples(s)})`);
+      assert.match(await plan(s), /Index (Only )?Scan using jc_events_pkey/);
+      await s.close();
+    } finally {
+      await place.drop();
+    }
+  });
+
   test(`[${kind}] checkpoints and snapshots are rows that survive a reopen`, async () => {
     const place = await freshPlace(kind, { dir: true });
     try {

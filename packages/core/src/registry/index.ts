@@ -8,7 +8,7 @@
  * ```ts
  * import { emptyRegistry, evolveRegistry } from '@jiceng/core/registry';
  * let registry = emptyRegistry();
- * for (const e of events) registry = evolveRegistry(registry, e);
+ * registry = evolveRegistry(registry, decided); // one event; a whole feed: replayRegistry(events)
  * ```
  * @module
  */
@@ -19,7 +19,7 @@ export {
 export { decideRegistry, type RegistryCommand, type RegistryOptions } from './commands.js';
 export { checkRegistryCsv, exportRegistryCsv, REGISTRY_CSV_FILES } from './csv.js';
 export {
-  evolveRegistry, emptyRegistry, type Handover, type PersonDetails, type RegistryEvent,
+  applyRegistry, evolveRegistry, emptyRegistry, type Handover, type MutableRegistryState, type PersonDetails, type RegistryEvent,
   type RegistryEventBase, type RegistryPerson, type RegistryState, replayRegistry,
 } from './events.js';
 export {
