@@ -342,7 +342,9 @@ export class EventStore {
     // No horizon test (`tx_id < pg_snapshot_xmin(…)`): the position lock already orders commits,
     // and the horizon is the whole cluster's — any open transaction anywhere stalled the feed.
     const rows = await this.engine.query<EventRow>(
-      `SELECT ${COLUMNS} FROM jc_events WHERE position > $1 ${filter} ORDER BY position LIMIT $2`,
+      // `jc_events.position`, not `position`: ORDER BY reads an output column's name first, and
+      // COLUMNS names `position::float8` so — which made every batch sort all the later rows.
+      `SELECT ${COLUMNS} FROM jc_events WHERE position > $1 ${filter} ORDER BY jc_events.position LIMIT $2`,
       !types ? [opts.after, limit] : [opts.after, limit, types.length === 1 ? types[0] : types]);
     return rows.map(toEvent);
   }
@@ -474,8 +476,7 @@ export class EventStore {
   /**
    * Gathers the planner's statistics of the events and streams (`ANALYZE`). An import does
    * it when it ends, and opening a store that never had them does it once; call it after
-   * other bulk writes. Without them, reading the feed from the start of a large store costs
-   * the square of its size.
+   * other bulk writes, so that the planner walks the feed's index rather than scanning.
    *
    * @example
    * ```ts
@@ -564,10 +565,9 @@ export class EventStore {
     progress.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     await this.engine.query(`INSERT INTO jc_imports (name, lines, events, done) VALUES ($1, $2, $3, true)
       ON CONFLICT (name) DO UPDATE SET done = true, updated_at = now()`, [name, progress.lines, progress.events]);
-    // Statistics for what was just written: without them the planner reads the feed's
-    // `position > $1 ORDER BY position LIMIT n` as a bitmap scan of every later row and a
-    // sort, once per batch, so folding a large store from the start costs the square of its
-    // size (PGlite has no autovacuum to gather them; on a server it would come later).
+    // Statistics for what was just written (PGlite has no autovacuum to gather them; on a
+    // server they would come later): without them the planner may read a range of the feed
+    // as a bitmap scan of every later row and a sort instead of walking the index.
     if (progress.events) await this.analyze();
     if (progress.events) this.notifyLocal();
     return progress;
@@ -645,7 +645,7 @@ export class EventStore {
     for (;;) {
       const rows = await this.engine.query<{ stream_id: string; stream_type: string; version: number; position: number; type: string; schema_version: number; data: string; meta: string; time: number; hash: string | null; prev: string | null; raw: string | null }>(
         `SELECT stream_id, stream_type, version, position::float8 AS position, type, schema_version, data::text AS data, meta::text AS meta, time, hash, prev, raw
-         FROM jc_events WHERE position > $1 ORDER BY position LIMIT $2`, [after, page]);
+         FROM jc_events WHERE position > $1 ORDER BY jc_events.position LIMIT $2`, [after, page]);
       if (!rows.length) return;
       for (const r of rows) {
         yield rowToLine({
@@ -693,7 +693,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<EventStore> {
   }
   const store = new EventStore(engine);
   // A store filled without statistics (by appends alone, or before imports gathered them):
-  // gather them once, or reading the feed from the start costs the square of its size.
+  // gather them once, so that the planner walks the feed's index rather than scanning.
   const stats = await engine.query<{ tuples: number }>(`SELECT reltuples::float8 AS tuples FROM pg_class WHERE oid = 'jc_events'::regclass`);
   if (stats.length && Number(stats[0].tuples) < 0 && (await engine.query('SELECT 1 FROM jc_events LIMIT 1')).length) await store.analyze();
   return store;

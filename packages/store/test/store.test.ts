@@ -182,7 +182,7 @@ for (const kind of engines()) {
     });
   }
 
-  test(`[${kind}] the feed is read through its index: an import gathers the planner's statistics, and so does opening a store that never had them`, async () => {
+  test(`[${kind}] the feed is read through its index, sorting nothing: an import gathers the planner's statistics, and so does opening a store that never had them`, async () => {
     const place = await freshPlace(kind, { dir: true });
     const tuples = async (s: EventStore) => Number((await s.engine.query<{ t: number }>(`SELECT reltuples::float8 AS t FROM pg_class WHERE oid = 'jc_events'::regclass`))[0].t);
     const plan = async (s: EventStore) => (await s.engine.query<Record<string, string>>('EXPLAIN SELECT position FROM jc_events WHERE position > 10 ORDER BY position LIMIT 100'))
@@ -200,6 +200,24 @@ for (const kind of engines()) {
       assert.equal(p.events, 300);
       assert.ok(await tuples(s) >= 340, `the import gathered them (${await tuples(s)})`);
       assert.match(await plan(s), /Index (Only )?Scan using jc_events_pkey/);
+      // the feed's own query, as readFeed sends it: it walks the index and sorts nothing
+      // (ordered by the output column `position::float8`, it sorted every later row per batch)
+      const sent: [string, unknown[] | undefined][] = [];
+      const engine = s.engine as { query: (text: string, params?: unknown[]) => Promise<unknown[]> };
+      const query = engine.query.bind(engine);
+      engine.query = (text, params) => { sent.push([text, params]); return query(text, params); };
+      try {
+        await s.readFeed({ after: 10, limit: 100 });
+        await s.readFeed({ after: 10, limit: 100, streamTypes: ['case'] });
+      } finally {
+        engine.query = query;
+      }
+      assert.equal(sent.length, 2);
+      for (const [text, params] of sent) {
+        const feedPlan = (await query(`EXPLAIN ${text}`, params) as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+        assert.doesNotMatch(feedPlan, /Sort/, feedPlan);
+        assert.match(feedPlan, /Index Scan using jc_events_(pkey|type_position)/, feedPlan);
+      }
       await s.close();
     } finally {
       await place.drop();
