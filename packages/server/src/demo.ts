@@ -27,15 +27,20 @@ export interface PutianDemo {
   data: PutianData;
 }
 
-/** The moment the generated history ends (the figures' "as of"). */
+/**
+ * The generated history's "as of" (the source document's figures are as of it). The last
+ * steps of cases reported in its final weeks run on past it — into February 2026 at full size — and
+ * the demo's clock starts after the last of them (see {@link demoClock}).
+ */
 export const PUTIAN_AS_OF = Date.parse('2026-01-01T00:00:00+08:00');
 
 /**
  * The demo's clock: time runs on from `asOf` at the real pace, starting when the clock is
  * made — so a case recorded in the demo lands just after the history, in the current period
- * of the figures, not months later on today's calendar. `startServer` passes the end of the
- * history, or on a restart the latest time already recorded ({@link LiveRecord.latest}), so
- * the clock never runs behind what was recorded before.
+ * of the figures, not months later on today's calendar. `startServer` passes the latest time
+ * already recorded ({@link LiveRecord.latest}: the history's last event on a first start,
+ * whatever came after on a restart) when it is later than the city's `asOf`, so the clock
+ * never runs behind what was recorded.
  *
  * @example
  * ```ts

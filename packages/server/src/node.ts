@@ -99,13 +99,14 @@ export async function startServer(
     timings.eventsLoaded = loaded;
   }
   const record = await step('fold the record', () => LiveRecord.open(store, city, { onProgress: (n) => { if (n % 500_000 < 20_000) log.info({ events: n }, 'folding'); } }));
-  // one clock: the demo's time runs on from where its history ends, or, on a restart, from the
-  // last thing recorded — never behind it, or the cases recorded before the restart would lie
-  // in the future of the figures' "now" and drop out of the current period until it caught up
+  // one clock: the demo's time runs on from the last thing recorded (the history's last event,
+  // or what came after it before a restart) — never behind it, or recorded cases would lie in
+  // the future of the figures' "now" and drop out of the current period until it caught up
   const clock = config.demo && !opts.city ? demoClock(Math.max(city.asOf ?? 0, record.latest)) : undefined;
   const folded = timings['fold the record'];
   if (timings.eventsLoaded || folded > 5000) await step('save a snapshot', () => record.saveSnapshot());
-  await step('metrics', () => record.metrics());
+  // built at the clock's now, so the first request does not build them again
+  await step('metrics', () => record.metrics(null, clock?.()));
   const keys = config.jwt.publicKey || config.jwt.secret ? await keysFromConfig(config.jwt) : await loadOrCreateKeys(config.dataDir);
   const auth: AuthConfig = { issuer: config.issuer, audience: config.audience, ...keys };
   const app = createApp({

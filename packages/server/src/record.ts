@@ -12,12 +12,11 @@ import {
 } from '@jiceng/core';
 import { CASE_TOPICS, decideCase, validateCommand, type AnyCaseEvent, type CaseContext } from '@jiceng/core/cases';
 import { evolveListsChecked, emptyLists, type ListEvent, type ListsState } from '@jiceng/core/lists';
-import { readFactRow, type CaseFactRow, type MetricsOptions } from '@jiceng/core/metrics';
+import { periodKey, readFactRow, type CaseFactRow, type MetricsOptions } from '@jiceng/core/metrics';
 import { applyRegistry, type MutableRegistryState, type RegistryEvent, type RegistryPerson, type RegistryState } from '@jiceng/core/registry';
 import { ApiError } from './errors.js';
 import type { AppendResult, EventStore, NewEvent, StoredEvent } from '@jiceng/store';
 import { argumentError, need } from '@jiceng/core/errors';
-import { CHINA_UTC_OFFSET_MS } from '@jiceng/core/calendar';
 
 /**
  * The city a server serves: its hierarchy, the case context commands are decided in, and
@@ -403,7 +402,7 @@ export class LiveRecord {
    * ```
    */
   metrics(topic?: string | null, now?: number): Metrics {
-    if (now !== undefined && Number.isFinite(now) && chinaDay(now) > chinaDay(this.metricsNow)) {
+    if (now !== undefined && Number.isFinite(now) && periodKey(now, 'day') > periodKey(this.metricsNow, 'day')) {
       this.metricsNow = now;
       this.metricsAll = undefined;
       this.byTopic.clear();
@@ -566,9 +565,6 @@ export class LiveRecord {
 }
 
 const SNAPSHOT = 'server.record';
-const DAY_MS = 86_400_000;
-/** The day number of `t` in China (UTC+8). */
-const chinaDay = (t: number) => Math.floor((t + CHINA_UTC_OFFSET_MS) / DAY_MS);
 
 function outcome(caseId: string, events: StoredEvent[], duplicate: boolean): CommandOutcome {
   const list = events.map((e) => ({ position: e.position, version: e.version, type: e.type, at: fromStored(e).at }));

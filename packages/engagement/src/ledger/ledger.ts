@@ -9,7 +9,6 @@ import type { Statement, StatementLine } from '@jiceng/core/engagement';
 import { ledgerStrings, type LedgerStrings } from '../shared/i18n.js';
 import { ledgerStyles } from '../shared/styles.js';
 
-
 /**
  * Shows a statement (the core's `accountStatement`): the account, its owner, balance, floor
  * and cap, points pending settlement, the totals in and out, every movement with the balance
