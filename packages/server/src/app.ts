@@ -172,7 +172,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     await next();
     // sensitive reads are recorded in the store, one event per read
     if (audit.size > 0) {
-      await record.appendOther(`audit-${actor.id}`, 'audit', audit.events().map((e) => ({ type: `audit.${e.action}`, data: e, meta: { actor: actor.id } })));
+      await record.appendOther(`audit-${actor.id}`, 'audit', audit.events().map((e) => ({ type: `audit.${e.action}`, data: e, meta: { actor: actor.id }, time: e.at })));
     }
   };
   app.use('/api/*', authenticate);
@@ -447,7 +447,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<Env> {
     const access = c.var.access;
     const r = decideRegistry(record.registry, access, { ...(body.command as RegistryCommand), at: clock() });
     if (!r.ok) throw ApiError.fromIssues(r.errors);
-    await record.appendOther(`registry-${r.value.personId}`, 'registry', [{ type: r.value.type, data: r.value, meta: { actor: access.actor.id, commandId: body.commandId } }], 'any', body.commandId);
+    await record.appendOther(`registry-${r.value.personId}`, 'registry', [{ type: r.value.type, data: r.value, meta: { actor: access.actor.id, commandId: body.commandId }, time: r.value.at }], 'any', body.commandId);
     return c.json({ personId: r.value.personId, type: r.value.type }, 200);
   });
 

@@ -18,6 +18,9 @@ import type { Open311Geometry } from './open311/locate.js';
 import type { AreaGeometry, NodeGeometry, PointGeometry } from '@jiceng/core/geo';
 import { need } from '@jiceng/core/errors';
 
+/** Events folded past the last snapshot that make a start save a new one. */
+const SNAPSHOT_EVERY = 100_000;
+
 /**
  * A running server.
  *
@@ -103,8 +106,9 @@ export async function startServer(
   // or what came after it before a restart) — never behind it, or recorded cases would lie in
   // the future of the figures' "now" and drop out of the current period until it caught up
   const clock = config.demo && !opts.city ? demoClock(Math.max(city.asOf ?? 0, record.latest)) : undefined;
-  const folded = timings['fold the record'];
-  if (timings.eventsLoaded || folded > 5000) await step('save a snapshot', () => record.saveSnapshot());
+  // a snapshot when the record is far ahead of the one it started from (a restart right after
+  // one folds little: saving the same state again took 35 s at full size)
+  if (timings.eventsLoaded || record.position - record.snapshotPosition > SNAPSHOT_EVERY) await step('save a snapshot', () => record.saveSnapshot());
   // built at the clock's now, so the first request does not build them again
   await step('metrics', () => record.metrics(null, clock?.()));
   const keys = config.jwt.publicKey || config.jwt.secret ? await keysFromConfig(config.jwt) : await loadOrCreateKeys(config.dataDir);

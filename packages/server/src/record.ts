@@ -171,6 +171,8 @@ export class LiveRecord {
   lists: ListsState = emptyLists();
   /** The last global position folded in. */
   position = 0;
+  /** The position of the snapshot the record was restored from (0 if it folded from the start). */
+  snapshotPosition = 0;
   /**
    * The latest domain time (epoch ms) of any event folded in, or 0. A clock that starts again
    * (a restarted demo) must not run behind it, or what was recorded before the restart would
@@ -275,6 +277,7 @@ export class LiveRecord {
     this.reg = { persons: new Map(body.registry as [string, RegistryPerson][]), version: body.registryVersion };
     this.lists = body.lists;
     this.position = body.position;
+    this.snapshotPosition = body.position;
     // a snapshot written before `latest` was kept gives 0: the clock then starts at the city's asOf, as it used to
     this.latest = body.latest ?? 0;
     return true;

@@ -41,6 +41,17 @@ for (const engine of ENGINES) {
       for (const { time } of events) assert.ok(time >= PUTIAN_AS_OF && time < PUTIAN_AS_OF + 600_000, 'its events carry the demo time');
     });
 
+    test('what the server appends besides the cases (the audit of a read) carries the server\'s time, not the machine\'s', async () => {
+      const { town } = hs.places();
+      const to = await hs.as(`to1-${town}`);
+      const { items } = await to.cases({ node: town });
+      await to.caseFile(items[0].id, '回访');
+      await to.registry({ purpose: '季度随访' });
+      const audit = await hs.store.readFeed({ after: 0, limit: 10_000, streamTypes: ['audit'] });
+      assert.ok(audit.length > 0, 'the reads were audited');
+      for (const e of audit) assert.ok(e.time >= PUTIAN_AS_OF && e.time < PUTIAN_AS_OF + 600_000, `${e.type} at ${new Date(e.time).toISOString()}`);
+    });
+
     test('the figures\' "now" moves on with the clock, a day at a time', () => {
       const first = hs.record.metrics();
       const start = first.now;

@@ -463,7 +463,7 @@ export function mountOpen311(app: OpenAPIHono<ApiEnv>, deps: Open311Deps): void 
       caseId: out.caseId, token: commandId, application: key.application, serviceCode: code, at: out.events[0]?.at ?? deps.clock(), attributes,
     };
     if (!out.duplicate) {
-      await record.appendOther(`open311-${out.caseId}`, INTAKE_STREAM_TYPE, [{ type: INTAKE_EVENT, data: intake, meta: { actor: actor.id } }], 'any', `${commandId}:intake`);
+      await record.appendOther(`open311-${out.caseId}`, INTAKE_STREAM_TYPE, [{ type: INTAKE_EVENT, data: intake, meta: { actor: actor.id }, time: intake.at }], 'any', `${commandId}:intake`);
     }
     let notice = statusNotes('discovered');
     if (svc.register && key.grants?.length) {
