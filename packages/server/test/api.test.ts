@@ -331,6 +331,7 @@ for (const engine of ENGINES) {
       const { LiveRecord } = await import('../src/record.js');
       const again = await LiveRecord.open(hs.store, hs.demo.city);
       try {
+        assert.equal(again.snapshotPosition, saved.position, 'restored from the snapshot, not folded from the feed');
         assert.equal(again.position, hs.record.position);
         assert.equal(again.cases.size, hs.record.cases.size);
         for (const c of [id, hs.record.cases.facts.caseIds[0], hs.record.cases.facts.caseIds[hs.record.cases.size - 2]]) {
@@ -339,6 +340,33 @@ for (const engine of ENGINES) {
         assert.deepEqual(again.metrics().value(0, 'collected'), hs.record.metrics().value(0, 'collected'));
         assert.deepEqual(again.lists, hs.record.lists);
         assert.deepEqual([...again.registry.persons.keys()], [...hs.record.registry.persons.keys()]);
+      } finally {
+        again.close();
+      }
+    });
+
+    test('a snapshot in the JSON rows an earlier version saved (format 1) still restores', async () => {
+      const { id } = await newCase('format 1 snapshot');
+      await hs.record.catchUp();
+      const r = hs.record;
+      // format 1 as 0.x wrote it: the case store's JSON snapshot as rows, gzipped with the rest
+      const snap = r.cases.snapshot();
+      const keys = Object.keys(snap.cases[0]);
+      const h = r.hierarchy;
+      const v1 = {
+        format: 'jiceng.server', version: 1, fingerprint: `${h.size}:${h.code(0)}:${h.code(h.size - 1)}:${hs.demo.city.ctx.categories.list.length}`,
+        position: r.position, latest: r.latest, events: snap.events, keys, rows: snap.cases.map((c) => keys.map((k) => (c as Record<string, unknown>)[k])),
+        ownReports: [], registry: [...r.registry.persons], registryVersion: r.registry.version, lists: r.lists,
+      };
+      const { gzipSync } = await import('node:zlib');
+      await hs.store.saveSnapshot('server.record', r.position, gzipSync(JSON.stringify(v1)));
+      const { LiveRecord } = await import('../src/record.js');
+      const again = await LiveRecord.open(hs.store, hs.demo.city);
+      try {
+        assert.equal(again.snapshotPosition, r.position, 'restored from the format 1 snapshot');
+        assert.equal(again.cases.size, r.cases.size);
+        assert.deepEqual(again.cases.get(id), r.cases.get(id));
+        assert.deepEqual(again.metrics().value(0, 'collected'), r.metrics().value(0, 'collected'));
       } finally {
         again.close();
       }

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
 import { CaseStore, type HierarchyIndex, type JcIssue } from '@jiceng/core';
 import { decodeCaseSnapshot, encodeCaseSnapshot, type AnyCaseEvent, type CategoryTable } from '@jiceng/core/cases';
-import { argumentError } from '@jiceng/core/errors';
+import { argumentError, need } from '@jiceng/core/errors';
 import type { EventStore } from './store.js';
 import type { StoredEvent } from './types.js';
 
@@ -76,15 +76,33 @@ export async function caseSnapshotBytes(cases: CaseStore): Promise<Uint8Array> {
   return out;
 }
 
-/** Core's snapshot bytes from stored ones: inflated when deflated, as they are otherwise; null if they do not inflate. */
-async function snapshotBody(data: Uint8Array): Promise<Uint8Array | null> {
-  if (!DEFLATED.every((b, i) => data[i] === b)) return data;
-  try {
-    const out = await inflate(data.subarray(DEFLATED.length), { chunkSize: CHUNK });
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-  } catch {
-    return null;
+/**
+ * The case store back from bytes {@link caseSnapshotBytes} made (or core's
+ * `encodeCaseSnapshot` bytes as they are, as older snapshots hold): null when they do not
+ * inflate or decode, or were made for another hierarchy or category table — fold from zero
+ * then. An argument of the wrong kind rejects with a `JcError` `E_ARGUMENT`.
+ *
+ * @example
+ * ```ts
+ * const snap = await store.loadSnapshot('cases');
+ * const cases = snap && (await casesFromSnapshotBytes(snap.data, { hierarchy, categories }));
+ * ```
+ */
+export async function casesFromSnapshotBytes(data: Uint8Array, ctx: CaseProjectionContext, opts: { capacity?: number } = {}): Promise<CaseStore | null> {
+  if (!(data instanceof Uint8Array)) throw argumentError('casesFromSnapshotBytes', 'data', { zh: 'Uint8Array', en: 'a Uint8Array' });
+  need('casesFromSnapshotBytes', 'ctx', ctx, 'object', { hierarchy: 'object', categories: 'object' });
+  need('casesFromSnapshotBytes', 'opts', opts, 'object', { capacity: 'number?' });
+  let body = data;
+  if (DEFLATED.every((b, i) => data[i] === b)) {
+    try {
+      const out = await inflate(data.subarray(DEFLATED.length), { chunkSize: CHUNK });
+      body = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    } catch {
+      return null;
+    }
   }
+  // bytes this version cannot read (corrupt, another format) decode to null
+  return decodeCaseSnapshot(body, ctx, { capacity: opts.capacity });
 }
 
 /**
@@ -156,12 +174,9 @@ export class CaseProjection {
     const batch = opts.batchSize ?? 20_000;
     if (opts.fromSnapshot !== false) {
       const snap = await store.loadSnapshot(name);
-      const body = snap && (await snapshotBody(snap.data));
-      if (snap && body) {
-        // Bytes this version cannot read (corrupt, another format) decode to null: it folds from zero.
-        const restored = decodeCaseSnapshot(body, ctx, { capacity: opts.capacity });
-        if (restored) return new CaseProjection(store, restored, snap.position, name, batch, ctx);
-      }
+      // bytes this version cannot read give null: it folds from zero
+      const restored = snap && (await casesFromSnapshotBytes(snap.data, ctx, { capacity: opts.capacity }));
+      if (snap && restored) return new CaseProjection(store, restored, snap.position, name, batch, ctx);
     }
     return new CaseProjection(store, new CaseStore(ctx, { keepLog: false, capacity: opts.capacity }), 0, name, batch, ctx);
   }

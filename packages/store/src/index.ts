@@ -19,4 +19,4 @@ export { EventStore, openStore, versionConflict, type StoreOptions } from './sto
 export { openEngine, copyField, type Engine, type EngineOptions, type Sql } from './engine.js';
 export { migrate, migrationFiles } from './migrate.js';
 export { fastCaseRow, lineToRow, rowToLine, type LogRow } from './log.js';
-export { CaseProjection, caseSnapshotBytes, toCaseEvent, type CaseProjectionContext, type CaseProjectionOptions } from './case-projection.js';
+export { CaseProjection, caseSnapshotBytes, casesFromSnapshotBytes, toCaseEvent, type CaseProjectionContext, type CaseProjectionOptions } from './case-projection.js';

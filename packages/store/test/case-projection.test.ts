@@ -7,7 +7,7 @@ import { buildHierarchy, CaseStore, JcError, type HierarchyConfig } from '@jicen
 import {
   buildCategoryTable, decodeCaseSnapshot, DEFAULT_CATEGORIES, encodeCaseSnapshot, type AnyCaseEvent,
 } from '@jiceng/core/cases';
-import { CaseProjection, caseSnapshotBytes, type EventStore } from '@jiceng/store';
+import { CaseProjection, caseSnapshotBytes, casesFromSnapshotBytes, type EventStore } from '@jiceng/store';
 import { engines, freshPlace } from './engines.js';
 
 const lvl = (id: string, length: number, significant: number) => ({ id, name: { zh: id, en: id }, duties: [], code: { length, significant } });
@@ -134,6 +134,11 @@ for (const kind of engines()) {
       assert.deepEqual(fromRaw.cases.snapshot(), want);
       const packed = await caseSnapshotBytes(direct);
       assert.ok(packed.length < encodeCaseSnapshot(direct).length, 'the stored snapshot is deflated');
+      // the reverse, for a host keeping the bytes in a snapshot of its own (the server's record)
+      assert.deepEqual((await casesFromSnapshotBytes(packed, ctx))?.snapshot(), want);
+      assert.deepEqual((await casesFromSnapshotBytes(encodeCaseSnapshot(direct), ctx))?.snapshot(), want, 'core\'s bytes as they are');
+      assert.equal(await casesFromSnapshotBytes(packed.subarray(0, 40), ctx), null, 'cut short: null, not a throw');
+      await assert.rejects(casesFromSnapshotBytes('bytes' as unknown as Uint8Array, ctx), (e: Error & { issue?: { code: string } }) => e.issue?.code === 'E_ARGUMENT' && /Uint8Array/.test(e.message));
       await s.saveSnapshot('cases', at, packed.subarray(0, 40));
       const fromBroken = await CaseProjection.open(s, ctx);
       assert.equal(fromBroken.position, 0);
