@@ -195,7 +195,12 @@ export class AlertMonitor {
   private async warm(upTo: number): Promise<void> {
     const cases: AnyCaseEvent[] = [];
     let after = 0;
+    // The warm-up gives the event loop a turn between pieces of work: embedded PGlite answers
+    // in this thread without one, so at the full Putian demo's size (4.6 M events) the server
+    // did not even start listening for 2.5 minutes; the alert routes wait for `ready`, the rest serve.
+    const turn = () => new Promise<void>((ok) => setImmediate(ok));
     while (after < upTo) {
+      await turn();
       const batch = await this.record.readFeed(after, 20_000);
       if (batch.length === 0) break;
       for (const s of batch) {
@@ -205,7 +210,11 @@ export class AlertMonitor {
       }
       after = batch[batch.length - 1].position;
     }
-    for (const e of inTimeOrder(cases)) for (const f of this.engine.apply(e)) if (f.at >= this.asOf) this.raise(f);
+    let n = 0;
+    for (const e of inTimeOrder(cases)) {
+      for (const f of this.engine.apply(e)) if (f.at >= this.asOf) this.raise(f);
+      if (++n % 200_000 === 0) await turn();
+    }
     const later = this.buffer ?? [];
     this.buffer = null;
     for (const e of later) this.feedCase(e);
