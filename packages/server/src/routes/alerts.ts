@@ -210,6 +210,7 @@ export class AlertMonitor {
       }
       after = batch[batch.length - 1].position;
     }
+    await turn();
     let n = 0;
     for (const e of inTimeOrder(cases)) {
       for (const f of this.engine.apply(e)) if (f.at >= this.asOf) this.raise(f);
