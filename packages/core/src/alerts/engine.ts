@@ -511,6 +511,9 @@ class CaseRows {
   }
 }
 
+/** Cluster ring slots per page (a page of a three-case rule: 256 KB). */
+const PAGE_BITS = 13, PAGE = 1 << PAGE_BITS;
+
 /**
  * Cluster: per (level node, category) a ring of the last N registration times. A pair's ring
  * and its state sit together in one array (N times, then the head and whether the window is
@@ -521,8 +524,12 @@ class ClusterRule {
   private readonly posOf: Int32Array;
   /** Slot + 1 of each (level node, category) pair, 0 until its first case: a typed array, no hashing, no filling. */
   private readonly slots: Int32Array;
-  /** Per slot, `stride` numbers: the ring of times (−∞ until written), then `head + 128 · above`. */
-  private rings = new Float64Array(0);
+  /**
+   * Per slot, `stride` numbers: the ring of times (−∞ until written), then `head + 128 · above`;
+   * in pages of {@link PAGE} slots, added as slots are used — nothing copied, nothing allocated
+   * twice (typed arrays count towards V8's external memory, which triggers full collections).
+   */
+  private readonly pages: Float64Array[] = [];
   private readonly stride: number;
   private used = 0;
   private readonly windowMs: number;
@@ -543,12 +550,12 @@ class ClusterRule {
     let k = this.slots[key] - 1;
     if (k < 0) {
       k = this.used++;
-      if ((k + 1) * this.stride > this.rings.length) this.grow();
+      if (k >> PAGE_BITS === this.pages.length) this.addPage();
       this.slots[key] = k + 1;
     }
     const N = this.rule.minCases;
-    const rings = this.rings;
-    const base = k * this.stride;
+    const rings = this.pages[k >> PAGE_BITS];
+    const base = (k & (PAGE - 1)) * this.stride;
     const state = rings[base + N];
     const head = state % 128;
     rings[base + head] = t;
@@ -563,13 +570,11 @@ class ClusterRule {
     rings[base + N] = full ? next + 128 : next;
   }
 
-  private grow(): void {
-    const n = Math.max(256 * this.stride, this.rings.length * 2);
-    const rings = new Float64Array(n).fill(-Infinity);
-    rings.set(this.rings);
-    // the state numbers of the new slots: head 0, not above
-    for (let i = this.rings.length + this.stride - 1; i < n; i += this.stride) rings[i] = 0;
-    this.rings = rings;
+  private addPage(): void {
+    const page = new Float64Array(PAGE * this.stride).fill(-Infinity);
+    // the state numbers: head 0, not above
+    for (let i = this.stride - 1; i < page.length; i += this.stride) page[i] = 0;
+    this.pages.push(page);
   }
 }
 
@@ -691,8 +696,9 @@ class RecurrenceRule {
 
   constructor(readonly rule: AlertRuleOf<'recurrence'>, readonly mask: Uint8Array, private readonly nCats: number, capacity: number) {
     this.windowMs = rule.withinDays * DAY;
-    // at most one key per case; sized for a quarter of them up front
-    this.lastByNode = new TimeTable(rule.by === 'node' ? capacity / 4 : 0);
+    // at most one key per case (Putian: 486,933 keys for 533,500 cases, a capacity of 575,000):
+    // room for half the capacity up front — growing would allocate the table twice
+    this.lastByNode = new TimeTable(rule.by === 'node' ? capacity / 2 : 0);
   }
 
   private last(row: number, pos: number, c: number, engine: AlertEngine): number | undefined {
