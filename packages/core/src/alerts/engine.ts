@@ -71,6 +71,13 @@ const isOpen = (s: number) => s >= S_REG && s <= S_LATER;
 const isRunning = (s: number) => s === S_DISP || s === S_HAND;
 /** What an event does beyond its status and due time: registers a case, starts a dispatch (a deadline), closes a case, or nothing more. */
 const OP_OTHER = 0, OP_REGISTER = 1, OP_DISPATCH = 2, OP_CLOSE = 3;
+/**
+ * A case's row: 32 bytes (half a cache line, never split across two), read as 8 int32 —
+ * node position, category, status, overdue flag, epoch (as uint32), unused, then the due
+ * time as the row's last float64.
+ */
+const ROW = 32, I_STRIDE = 8, F_STRIDE = 4;
+const R_NODE = 0, R_CAT = 1, R_STATUS = 2, R_OVERDUE = 3, U_EPOCH = 4, F_DUE = 3;
 
 /** Dense positions of the nodes of one level: pos → slot (−1 elsewhere), and slot → pos. */
 function levelSlots(h: HierarchyIndex, level: string): { slotOf: Int32Array; posOf: Int32Array } {
@@ -104,6 +111,25 @@ function levelIndex(h: HierarchyIndex, level: string): { posOf: Int32Array; anc:
   return x;
 }
 
+/** {@link nodePositions} of each hierarchy, derived once (read only). */
+const NODE_POSITIONS = new WeakMap<HierarchyIndex, Map<string, number>>();
+
+/**
+ * Every node's position by code, in a `Map`: a case's node is a code string the hierarchy
+ * handed out, whose hash V8 keeps in the string, so one look-up here costs about a third of
+ * `hierarchy.indexOf` (which hashes the code's characters into its own table) for a node not
+ * seen lately. Built once per hierarchy (146,227 codes: ~40 ms), as {@link levelIndex} is.
+ */
+function nodePositions(h: HierarchyIndex): Map<string, number> {
+  let m = NODE_POSITIONS.get(h);
+  if (m === undefined) {
+    m = new Map();
+    for (let i = 0; i < h.size; i++) m.set(h.code(i), i);
+    NODE_POSITIONS.set(h, m);
+  }
+  return m;
+}
+
 const EMPTY: readonly AlertFinding[] = Object.freeze([]);
 
 /**
@@ -129,13 +155,16 @@ export class AlertEngine {
   private readonly coverage: number;
   private readonly rows: CaseRows;
   private cap = 1024;
-  private node = new Int32Array(this.cap);
-  private cat = new Int32Array(this.cap);
-  private status = new Uint8Array(this.cap);
-  private due = new Float64Array(this.cap);
-  /** Bumped whenever a row's status or due changes: timers set before are stale. */
-  private epoch = new Uint32Array(this.cap);
-  private overdue = new Uint8Array(this.cap);
+  /**
+   * The per-case state, one row of {@link ROW} bytes per case in one buffer (one place in
+   * memory per event, not one per field): through `ri` the node position (`R_NODE`), category
+   * (`R_CAT`), status (`R_STATUS`) and overdue flag (`R_OVERDUE`); through `ru` the epoch
+   * (`U_EPOCH`, bumped whenever the status or due changes: timers set before are stale);
+   * through `rf` the due time (`F_DUE`).
+   */
+  private ri = new Int32Array(0);
+  private ru = new Uint32Array(0);
+  private rf = new Float64Array(0);
   private ids: string[];
   private address: (string | undefined)[] = [];
   private n = 0;
@@ -149,6 +178,8 @@ export class AlertEngine {
   /** The calendar's working days, memoised per day for the deadline timers. */
   private readonly workingDays: WorkingDays;
   private out: AlertFinding[] = [];
+  /** Node positions by code ({@link nodePositions}). */
+  private readonly positions: Map<string, number>;
 
   private readonly clusters: ClusterRule[] = [];
   private readonly rises: RiseRule[] = [];
@@ -168,18 +199,12 @@ export class AlertEngine {
     need('AlertEngine', 'rules', rules, 'object', RULES);
     need('AlertEngine', 'options', options, 'object', { capacity: 'count?' });
     const cap = Math.max(1024, Math.ceil(options.capacity ?? 0));
-    if (cap > this.cap) {
-      this.cap = cap;
-      this.node = new Int32Array(cap);
-      this.cat = new Int32Array(cap);
-      this.status = new Uint8Array(cap);
-      this.due = new Float64Array(cap);
-      this.epoch = new Uint32Array(cap);
-      this.overdue = new Uint8Array(cap);
-    }
+    this.cap = cap;
+    this.setRows(new ArrayBuffer(cap * ROW));
     this.h = ctx.hierarchy;
     this.cats = ctx.categories;
     this.cal = ctx.calendar;
+    this.positions = nodePositions(this.h);
     for (const r of rules.rules) {
       const mask = ruleCategoryMask(r, this.cats);
       if (r.kind === 'cluster') this.clusters.push(new ClusterRule(r, mask, this.h, this.cats.list.length));
@@ -224,20 +249,21 @@ export class AlertEngine {
     this.last = t;
     let row: number;
     if (e.type === 'discovered') {
-      row = this.newRow(e.caseId, this.h.indexOf(e.data.node));
+      row = this.newRow(e.caseId, this.positions.get(e.data.node) ?? -1);
     } else {
       row = this.rows.get(e.caseId);
       if (row < 0) { this.skipped++; return this.flush(); }
     }
-    const s0 = this.status[row];
-    const d0 = this.due[row];
+    const ri = this.ri;
+    const r8 = row * I_STRIDE;
+    const s0 = ri[r8 + R_STATUS];
+    const d0 = this.rf[row * F_STRIDE + F_DUE];
     let s1 = s0;
     let d1 = d0;
     let op = OP_OTHER;
     switch (e.type) {
       case 'registered': {
-        const c = this.cats.indexOf(e.data.category);
-        this.cat[row] = c;
+        ri[r8 + R_CAT] = this.cats.indexOf(e.data.category);
         if (e.data.address) this.address[row] = e.data.address;
         s1 = S_REG;
         op = OP_REGISTER;
@@ -258,21 +284,23 @@ export class AlertEngine {
     }
     const dueChanged = !(d1 === d0 || (d1 !== d1 && d0 !== d0));
     if (s1 !== s0 || dueChanged || op === OP_DISPATCH) {
-      this.epoch[row]++;
-      this.status[row] = s1;
-      this.due[row] = d1;
+      const ru = this.ru;
+      ru[r8 + U_EPOCH]++;
+      const epoch = ru[r8 + U_EPOCH];
+      ri[r8 + R_STATUS] = s1;
+      this.rf[row * F_STRIDE + F_DUE] = d1;
       this.transition(row, s0, s1);
-      if (this.overdueHeap !== null && isRunning(s1) && d1 === d1) this.overdueHeap.push(d1, row, this.epoch[row]);
+      if (this.overdueHeap !== null && isRunning(s1) && d1 === d1) this.overdueHeap.push(d1, row, epoch);
     }
     if (op === OP_OTHER) return this.flush();
-    const c = this.cat[row];
+    const c = ri[r8 + R_CAT];
     if (c < 0) return this.flush();
     if (op === OP_REGISTER) {
-      const pos = this.node[row];
+      const pos = ri[r8 + R_NODE];
       for (const r of this.clusters) if (r.mask[c]) r.add(pos, c, t, this);
       for (const r of this.recurrences) if (r.mask[c]) r.registered(row, pos, c, t, this);
     } else if (op === OP_CLOSE) {
-      for (const r of this.recurrences) if (r.mask[c]) r.closed(row, this.node[row], c, t, this);
+      for (const r of this.recurrences) if (r.mask[c]) r.closed(row, ri[r8 + R_NODE], c, t, this);
     } else {
       for (const d of this.deadlines) {
         if (!d.mask[c]) continue;
@@ -280,7 +308,7 @@ export class AlertEngine {
         if (x !== x) continue;
         if (x <= t) this.emitDeadline(d.rule, row, t);
         else {
-          d.heap.push(x, row, this.epoch[row]);
+          d.heap.push(x, row, this.ru[r8 + U_EPOCH]);
           if (x < this.wake) this.wake = x;
         }
       }
@@ -338,8 +366,8 @@ export class AlertEngine {
 
   private emitDeadline(rule: AlertRuleOf<'deadline'>, row: number, at: number): void {
     this.out.push({
-      rule: rule.id, kind: 'deadline', severity: rule.severity, at, node: this.h.code(this.node[row]), count: 1,
-      category: this.cats.list[this.cat[row]].id, caseId: this.ids[row],
+      rule: rule.id, kind: 'deadline', severity: rule.severity, at, node: this.h.code(this.ri[row * I_STRIDE + R_NODE]), count: 1,
+      category: this.cats.list[this.ri[row * I_STRIDE + R_CAT]].id, caseId: this.ids[row],
     });
   }
 
@@ -368,7 +396,7 @@ export class AlertEngine {
         const d = this.deadlines[which];
         d.heap.pop();
         const row = d.heap.row;
-        if (this.epoch[row] === d.heap.stamp && this.status[row] === S_DISP) this.emitDeadline(d.rule, row, d.heap.time);
+        if (this.ru[row * I_STRIDE + U_EPOCH] === d.heap.stamp && this.ri[row * I_STRIDE + R_STATUS] === S_DISP) this.emitDeadline(d.rule, row, d.heap.time);
       } else {
         this.endDay(nm);
         this.day++;
@@ -385,27 +413,30 @@ export class AlertEngine {
   private endDay(m: number): void {
     const heap = this.overdueHeap;
     if (heap !== null) {
+      const ri = this.ri;
       while (heap.topTime() <= m) {
         heap.pop();
-        const row = heap.row;
-        if (this.epoch[row] !== heap.stamp || this.overdue[row] || !isRunning(this.status[row])) continue;
-        this.overdue[row] = 1;
-        const c = this.cat[row];
-        if (c >= 0) for (const r of this.overdueRises) if (r.mask[c]) r.bump(this.node[row], 1);
+        const r8 = heap.row * I_STRIDE;
+        if (this.ru[r8 + U_EPOCH] !== heap.stamp || ri[r8 + R_OVERDUE] || !isRunning(ri[r8 + R_STATUS])) continue;
+        ri[r8 + R_OVERDUE] = 1;
+        const c = ri[r8 + R_CAT];
+        if (c >= 0) for (const r of this.overdueRises) if (r.mask[c]) r.bump(ri[r8 + R_NODE], 1);
       }
     }
     for (const r of this.rises) r.endDay(m, this);
   }
 
   private transition(row: number, s0: number, s1: number): void {
-    const c = this.cat[row];
-    if (c < 0) { this.overdue[row] = 0; return; }
-    if (this.overdue[row]) {
-      this.overdue[row] = 0;
-      for (const r of this.overdueRises) if (r.mask[c]) r.bump(this.node[row], -1);
+    const ri = this.ri;
+    const r8 = row * I_STRIDE;
+    const c = ri[r8 + R_CAT];
+    if (c < 0) { ri[r8 + R_OVERDUE] = 0; return; }
+    if (ri[r8 + R_OVERDUE]) {
+      ri[r8 + R_OVERDUE] = 0;
+      for (const r of this.overdueRises) if (r.mask[c]) r.bump(ri[r8 + R_NODE], -1);
     }
     const o0 = isOpen(s0), o1 = isOpen(s1);
-    if (o0 !== o1) for (const r of this.openRises) if (r.mask[c]) r.bump(this.node[row], o1 ? 1 : -1);
+    if (o0 !== o1) for (const r of this.openRises) if (r.mask[c]) r.bump(ri[r8 + R_NODE], o1 ? 1 : -1);
   }
 
   private newRow(id: string, pos: number): number {
@@ -415,22 +446,26 @@ export class AlertEngine {
     const row = this.n++;
     this.rows.set(id, row);
     this.ids[row] = id;
-    this.node[row] = pos;
-    this.cat[row] = -1;
-    this.status[row] = S_DISC;
-    this.due[row] = NaN;
+    const r8 = row * I_STRIDE;
+    // a new buffer is zeroed: epoch 0, not overdue
+    this.ri[r8 + R_NODE] = pos;
+    this.ri[r8 + R_CAT] = -1;
+    this.ri[r8 + R_STATUS] = S_DISC;
+    this.rf[row * F_STRIDE + F_DUE] = NaN;
     return row;
+  }
+
+  private setRows(buf: ArrayBuffer): void {
+    this.ri = new Int32Array(buf);
+    this.ru = new Uint32Array(buf);
+    this.rf = new Float64Array(buf);
   }
 
   private grow(): void {
     const n = this.cap * 2;
-    const g = <T extends Int32Array | Uint8Array | Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => { const b = make(n); b.set(a); return b; };
-    this.node = g(this.node, (k) => new Int32Array(k));
-    this.cat = g(this.cat, (k) => new Int32Array(k));
-    this.status = g(this.status, (k) => new Uint8Array(k));
-    this.due = g(this.due, (k) => new Float64Array(k));
-    this.epoch = g(this.epoch, (k) => new Uint32Array(k));
-    this.overdue = g(this.overdue, (k) => new Uint8Array(k));
+    const buf = new ArrayBuffer(n * ROW);
+    new Uint8Array(buf).set(new Uint8Array(this.ri.buffer));
+    this.setRows(buf);
     this.cap = n;
   }
 }
@@ -498,6 +533,9 @@ class CaseRows {
   }
 }
 
+/** Cluster ring slots per page (a page of a three-case rule: 256 KB). */
+const PAGE_BITS = 13, PAGE = 1 << PAGE_BITS;
+
 /**
  * Cluster: per (level node, category) a ring of the last N registration times. A pair's ring
  * and its state sit together in one array (N times, then the head and whether the window is
@@ -508,8 +546,12 @@ class ClusterRule {
   private readonly posOf: Int32Array;
   /** Slot + 1 of each (level node, category) pair, 0 until its first case: a typed array, no hashing, no filling. */
   private readonly slots: Int32Array;
-  /** Per slot, `stride` numbers: the ring of times (−∞ until written), then `head + 128 · above`. */
-  private rings = new Float64Array(0);
+  /**
+   * Per slot, `stride` numbers: the ring of times (−∞ until written), then `head + 128 · above`;
+   * in pages of {@link PAGE} slots, added as slots are used — nothing copied, nothing allocated
+   * twice (typed arrays count towards V8's external memory, which triggers full collections).
+   */
+  private readonly pages: Float64Array[] = [];
   private readonly stride: number;
   private used = 0;
   private readonly windowMs: number;
@@ -530,12 +572,12 @@ class ClusterRule {
     let k = this.slots[key] - 1;
     if (k < 0) {
       k = this.used++;
-      if ((k + 1) * this.stride > this.rings.length) this.grow();
+      if (k >> PAGE_BITS === this.pages.length) this.addPage();
       this.slots[key] = k + 1;
     }
     const N = this.rule.minCases;
-    const rings = this.rings;
-    const base = k * this.stride;
+    const rings = this.pages[k >> PAGE_BITS];
+    const base = (k & (PAGE - 1)) * this.stride;
     const state = rings[base + N];
     const head = state % 128;
     rings[base + head] = t;
@@ -550,13 +592,11 @@ class ClusterRule {
     rings[base + N] = full ? next + 128 : next;
   }
 
-  private grow(): void {
-    const n = Math.max(256 * this.stride, this.rings.length * 2);
-    const rings = new Float64Array(n).fill(-Infinity);
-    rings.set(this.rings);
-    // the state numbers of the new slots: head 0, not above
-    for (let i = this.rings.length + this.stride - 1; i < n; i += this.stride) rings[i] = 0;
-    this.rings = rings;
+  private addPage(): void {
+    const page = new Float64Array(PAGE * this.stride).fill(-Infinity);
+    // the state numbers: head 0, not above
+    for (let i = this.stride - 1; i < page.length; i += this.stride) page[i] = 0;
+    this.pages.push(page);
   }
 }
 
@@ -678,8 +718,9 @@ class RecurrenceRule {
 
   constructor(readonly rule: AlertRuleOf<'recurrence'>, readonly mask: Uint8Array, private readonly nCats: number, capacity: number) {
     this.windowMs = rule.withinDays * DAY;
-    // at most one key per case; sized for a quarter of them up front
-    this.lastByNode = new TimeTable(rule.by === 'node' ? capacity / 4 : 0);
+    // at most one key per case (Putian: 486,933 keys for 533,500 cases, a capacity of 575,000):
+    // room for half the capacity up front — growing would allocate the table twice
+    this.lastByNode = new TimeTable(rule.by === 'node' ? capacity / 2 : 0);
   }
 
   private last(row: number, pos: number, c: number, engine: AlertEngine): number | undefined {
