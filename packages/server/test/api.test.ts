@@ -355,7 +355,7 @@ for (const engine of ENGINES) {
       const h = r.hierarchy;
       const v1 = {
         format: 'jiceng.server', version: 1, fingerprint: `${h.size}:${h.code(0)}:${h.code(h.size - 1)}:${hs.demo.city.ctx.categories.list.length}`,
-        position: r.position, latest: r.latest, events: snap.events, keys, rows: snap.cases.map((c) => keys.map((k) => (c as Record<string, unknown>)[k])),
+        position: r.position, latest: r.latest, events: snap.events, keys, rows: snap.cases.map((c) => keys.map((k) => c[k])),
         ownReports: [], registry: [...r.registry.persons], registryVersion: r.registry.version, lists: r.lists,
       };
       const { gzipSync } = await import('node:zlib');
