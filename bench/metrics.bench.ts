@@ -18,7 +18,7 @@ import {
   buildHierarchy, CASE_STATUSES, createMetrics, dashboardSlice, type HierarchyIndex,
 } from '../packages/core/src/index.js';
 import { CASE_SOURCES, createCaseFacts, type CaseFacts } from '../packages/core/src/cases/index.js';
-import { readFactRow } from '../packages/core/src/metrics/index.js';
+import { readFactRow, type CaseFactRow } from '../packages/core/src/metrics/index.js';
 import * as putian from '../packages/putian/src/index.js';
 
 const { generatePutian } = putian;
@@ -213,7 +213,7 @@ const drillCity = drill(0, REPS), drillTown = drill(bigTown, REPS), drillGrid = 
 
 // one event: a case is closed (before/after rows differ in closedAt, handledAt, status, closedLevel, satisfaction)
 const UPD = 100_000;
-const befores = [], afters = [];
+const befores: CaseFactRow[] = [], afters: CaseFactRow[] = [];
 for (let k = 0; k < UPD; k++) {
   const i = (k * 7919) % NN;
   const b = readFactRow(facts, i);

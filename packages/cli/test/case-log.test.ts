@@ -8,6 +8,9 @@ import { exportChainedLog, exportEventLog, SEVEN_STEPS, type AnyCaseEvent } from
 import { generatePutian, PutianScenario } from '@jiceng/putian';
 import { EXIT, main, memoryIo, nodeIo } from '@jiceng/cli';
 
+/** A case's first event. */
+type Discovered = Extract<AnyCaseEvent, { type: 'discovered' }>;
+
 const built = buildHierarchy(generatePutian({ seed: 1 }).config, generatePutian({ seed: 1 }).nodes);
 if (!built.ok) throw new Error('Putian does not build');
 const h = built.value;
@@ -144,7 +147,8 @@ test('jiceng dossier prints the seven steps and the timeline of a closed case, a
 });
 
 test('jiceng dossier --as: in scope it is shown; out of scope it is refused exactly as a made-up id, with nothing of the case printed', async () => {
-  const first = events.find((e) => e.caseId === patrolCase)!;
+  const first = events.find((e) => e.caseId === patrolCase) as Discovered;
+  assert.equal(first.type, 'discovered');
   const grid = first.roleNode; // the grid worker who found it
   const inScope = withLog();
   assert.equal(await main(['dossier', 'log.jsonl', patrolCase, '--as', `grid-worker@${grid}`, '--lang', 'en'], inScope), EXIT.ok);
@@ -178,16 +182,18 @@ test('a reporter phone number is never printed unmasked: not in the dossier (any
   const account = '13912345678';
   const i = events.findIndex((e) => e.caseId === patrolCase);
   const stream = events.filter((e) => e.caseId === patrolCase).map((e) => structuredClone(e));
+  const opened = stream[0] as Discovered;
+  assert.equal(opened.type, 'discovered');
   stream[0] = {
-    ...stream[0], actor: account, role: 'citizen', roleNode: stream[0].data.node,
-    data: { ...stream[0].data, source: 'citizen', reporter: `王小明 ${phone}`, description: `住户来电${phone}反映楼道堆物` },
-  } as AnyCaseEvent;
+    ...opened, actor: account, role: 'citizen', roleNode: opened.data.node,
+    data: { ...opened.data, source: 'citizen', reporter: `王小明 ${phone}`, description: `住户来电${phone}反映楼道堆物` },
+  };
   const rest = events.filter((e) => e.caseId !== patrolCase);
   const text = exportEventLog([...rest.slice(0, i), ...stream, ...rest.slice(i)]) + `{"caseId":"${patrolCase}","reporter":"${phone}"\n`;
   const grid = events[i].roleNode;
   const runs: string[][] = [
     [], ['--json'], ['--lang', 'en'], ['--as', `grid-worker@${grid}`], ['--as', `grid-head@${grid}`, '--json'],
-    ['--as', `town-officer@${h.code(h.parents[h.parents[h.indexOf(grid)]])}`], ['--as', `unit-head@${stream[0].data.node}`], ['--as', `hotline-operator@${h.code(0)}`, '--json'],
+    ['--as', `town-officer@${h.code(h.parents[h.parents[h.indexOf(grid)]])}`], ['--as', `unit-head@${opened.data.node}`], ['--as', `hotline-operator@${h.code(0)}`, '--json'],
   ];
   for (const extra of runs) {
     const io = withLog(text);

@@ -153,7 +153,7 @@ test('every package entry point is fuzzed, and every uncovered export still exis
 
 test('createMetrics refuses a NaN or infinite now instead of reporting 0 overdue', async () => {
   const { buildHierarchy, createCaseFacts } = core;
-  const h = buildHierarchy({ id: 't', levels: [{ id: 'city', name: { zh: '市', en: 'City' }, code: { length: 12, significant: 4 } }] }, [
+  const h = buildHierarchy({ id: 't', levels: [{ id: 'city', name: { zh: '市', en: 'City' }, duties: [], code: { length: 12, significant: 4 } }] }, [
     { code: '350300000000', parent: null, level: 'city', name: '莆田市' },
   ]);
   assert.ok(h.ok, JSON.stringify(!h.ok && h.errors));

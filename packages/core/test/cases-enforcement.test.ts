@@ -40,7 +40,8 @@ test('一次告知、一次上门、一次到位: the town team records the thre
   const again = step('to', 'notify');
   assert.ok(!again.ok);
   assert.equal(again.errors[0].code, 'E_ENF_ONCE');
-  for (const [who, type, extra] of [['to', 'visit', { members: ['co1', 'gw1'] }], ['co', 'settle', { outcome: '限期拆除完毕' }]] as const) {
+  const steps: [ActorKey, EnforcementCommand['type'], Partial<EnforcementCommand>][] = [['to', 'visit', { members: ['co1', 'gw1'] }], ['co', 'settle', { outcome: '限期拆除完毕' }]];
+  for (const [who, type, extra] of steps) {
     const r = step(who, type, extra);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
     assert.ok(store.apply(r.value).ok);

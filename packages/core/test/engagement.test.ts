@@ -13,7 +13,7 @@ const must = (r: { ok: boolean; errors?: unknown }) => {
   if (!r.ok) throw new Error(JSON.stringify((r as { errors: unknown }).errors));
   return r;
 };
-const code = (r: { ok: boolean }) => (r.ok ? 'ok' : (r as { errors: { code: string }[] }).errors[0].code);
+const code = (r: { ok: boolean }) => (r.ok ? 'ok' : (r as unknown as { errors: { code: string }[] }).errors[0].code);
 const bal = (store: EngagementStore, id: string) => store.state.accounts.get(id)?.balance;
 
 /** Places an order by r1 at U1 and runs it to completion by `member` with `hours`. */
@@ -116,7 +116,7 @@ test('the daily and stored caps hold and what is capped is recorded', () => {
   serve(store, 'a', 'pm3', 1.5);
   serve(store, 'b', 'pm3', 1.5);
   must(store.execute({ type: 'confirmOrder', commandId: cid(), order: 'a', rating: 4 }, ACT.r1));
-  const r = must(store.execute({ type: 'confirmOrder', commandId: cid(), order: 'b', rating: 4 }, ACT.r1)) as { value: { type: string; data: { credited?: number; capped?: number } }[] };
+  const r = must(store.execute({ type: 'confirmOrder', commandId: cid(), order: 'b', rating: 4 }, ACT.r1)) as unknown as { value: { type: string; data: { credited?: number; capped?: number } }[] };
   assert.deepEqual([r.value[0].data.credited, r.value[0].data.capped], [0.5, 1], '≤ 2 a day');
   assert.equal(bal(store, 'time:pm3'), 2);
   clock.now += 24 * HOUR;

@@ -80,7 +80,7 @@ test('backlog by age bucket', () => {
   const m = metricsOf(factsOf(history));
   assert.equal(v(m, 0, 'backlog:lt1d').value, 1); // c4, 12 h
   assert.equal(v(m, 0, 'backlog:7to30d').value, 1); // c3, 518 h
-  assert.equal(v(m, 0, 'backlog:1to3d').value + v(m, 0, 'backlog:3to7d').value! + v(m, 0, 'backlog:ge30d').value!, 0);
+  assert.equal(v(m, 0, 'backlog:1to3d').value! + v(m, 0, 'backlog:3to7d').value! + v(m, 0, 'backlog:ge30d').value!, 0);
 });
 
 test('patrol coverage: distinct patrolled units over units in the subtree', () => {

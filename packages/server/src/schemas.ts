@@ -182,7 +182,13 @@ export const dashboardSliceSchema = z.looseObject({
   asOf: z.number(),
   /** For the period that holds the server's now: the KPIs run to `until`, the previous period's to the same point of it. */
   span: z.object({ until: z.number(), previousUntil: z.number() }).optional(),
-  kpis: z.array(z.looseObject({ code: z.string(), name: text, unit: z.string(), ...indicatorValue })),
+  kpis: z.array(z.looseObject({
+    code: z.string(), name: text, unit: z.string(), ...indicatorValue,
+    /** The same indicator over the previous period (over the same span of it, with `span`). */
+    previous: z.object(indicatorValue),
+    /** value − previous value (percentage points for percents), or null. */
+    change: z.number().nullable(),
+  })),
   trend: z.array(z.looseObject({ collected: z.number(), closed: z.number(), rate: z.number().nullable() })),
   breakdown: z.object({ by: z.enum(['category', 'topic']), items: z.array(z.looseObject({ key: z.number(), label: text, collected: z.number(), closed: z.number() })) }),
   ranking: z.looseObject({ indicator: z.string(), rows: z.array(rankedNode) }),

@@ -72,7 +72,7 @@ async function appendAll(s: EventStore, hs: AnyCaseEvent[][], from: number, to: 
       const { caseId, version, type, at, actor, role, roleNode, data } = e;
       const r = await s.append(`case-${caseId}`, [{ type, data, time: at, meta: { actor, role, roleNode } }], { expectedVersion: version - 1 });
       assert.ok(r.ok);
-      order.push({ ...e, _pos: r.events[0].position });
+      order.push(Object.assign({}, e, { _pos: r.events[0].position }));
     }));
   }
   return order;
