@@ -11,7 +11,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import type { AnyCaseEvent } from '@jiceng/core/cases';
 import { AlertEngine, DEFAULT_ALERT_RULES, evaluateFromScratch, feedRules, inTimeOrder, replayAlerts, type AlertFinding } from '@jiceng/core/alerts';
-import { putianHistory, stats } from './shared.js';
+import { putianHistory, readCaseFeedOnce, stats } from './shared.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -69,7 +69,7 @@ let touched = 0;
 for (let r = 0; r < RUNS; r++) {
   gc();
   const c0 = process.cpuUsage();
-  for (let i = 0; i < events.length; i++) { const e = events[i]; touched += e.at + e.caseId.length + (e.data ? 1 : 0) + e.type.length; }
+  touched += readCaseFeedOnce(events);
   floorCpu.push(cpuMs(process.cpuUsage(c0)));
 }
 if (!(touched > 0)) throw new Error('floor');
