@@ -27,6 +27,8 @@ export const DAY: Shape = { y: 'integer', m: 'integer', d: 'integer' };
 export const ACTOR: Shape = { id: 'string', roles: 'array' };
 /** A hierarchy index (`buildHierarchy(...).value`). @internal */
 export const HIERARCHY: Shape = { config: 'object', indexOf: 'function', code: 'function', size: 'number' };
+/** The engagement ledgers (`foldLedger(...)`, or an engagement state). @internal */
+export const ENGAGEMENT_LEDGER: Shape = { seq: 'number', accounts: 'map', transfers: 'array', itemTotals: 'map', stock: 'map' };
 /** An engagement state (`emptyEngagementState()`). @internal */
 export const ENGAGEMENT: Shape = { seq: 'number', members: 'map', rosters: 'map', orders: 'map', accounts: 'map', transfers: 'array', claims: 'map', itemTotals: 'map', stock: 'map' };
 /** A working calendar (`createCalendar(...).value`). @internal */

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  evolveEngagement, emptyEngagementState, foldEngagement, localDay, SHANGHAI_TIME_BANK, type EngagementStore,
+  evolveEngagement, emptyEngagementState, foldEngagement, foldLedger, localDay, SHANGHAI_TIME_BANK, type EngagementState, type EngagementStore, type LedgerState,
 } from '@jiceng/core/engagement';
 import { ACT, HOUR, makeEngagement, reportAll, U1, U4, V1, V2, T1, type ActKey } from './engagement-fixture.js';
 
@@ -85,6 +85,12 @@ function invariants(store: EngagementStore): void {
   }
 }
 
+/** The ledgers' part of a state: what foldLedger rebuilds. */
+function ledgersOf(s: EngagementState): LedgerState {
+  const { seq, accounts, transfers, itemTotals, settled, stock, unsettled } = s;
+  return { seq, accounts, transfers, itemTotals, settled, stock, unsettled };
+}
+
 test('ledgers balance, floors and caps hold, duties stay separate, retries never pay twice, replay equals live state', () => {
   fc.assert(
     fc.property(fc.array(step, { minLength: 30, maxLength: 200, size: 'max' }), (steps) => {
@@ -120,6 +126,7 @@ test('ledgers balance, floors and caps hold, duties stay separate, retries never
         invariants(store);
       }
       assert.deepEqual(foldEngagement(store.events()), store.state, 'replay equals live state');
+      assert.deepEqual(foldLedger(store.events()), ledgersOf(store.state), 'the ledgers replayed alone equal the live ledgers');
     }),
     { numRuns: 40 },
   );

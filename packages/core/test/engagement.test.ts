@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnyCaseEvent } from '@jiceng/core/cases';
 import {
-  accountStatement, casePointsCommands, checkShop, DEFAULT_SHOP, foldEngagement, orderMetrics, participation,
+  accountStatement, casePointsCommands, checkShop, DEFAULT_SHOP, foldEngagement, foldLedger, orderMetrics, participation,
   pendingOf, suggestCandidates, validateEngagementCommand, type EngagementStore,
 } from '@jiceng/core/engagement';
 import { ACT, cid, HOUR, hierarchy, makeEngagement, reportAll, T0, T1, U1, U3, U4, V1, G2 } from './engagement-fixture.js';
@@ -220,6 +220,11 @@ test('participation, order metrics and statements come out of the record', () =>
   const st = accountStatement(store.state, 'points:pm1')!;
   assert.equal(st.pending, 2);
   assert.deepEqual(foldEngagement(store.events()), store.state, 'replay equals live state');
+  const ledgers = foldLedger(store.events());
+  assert.equal(ledgers.seq, store.state.seq);
+  for (const id of ['points:pm1', 'time:pm1', 'time:pm4']) {
+    assert.deepEqual(accountStatement(ledgers, id), accountStatement(store.state, id), `the statement of ${id} from the ledgers replayed alone`);
+  }
 });
 
 test('bad input is refused field by field in zh and en, and nothing changes', () => {

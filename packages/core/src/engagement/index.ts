@@ -30,7 +30,7 @@ export {
 } from './rules.js';
 export {
   type AccountState, applyEngagement, type ClaimState, emptyEngagementState, type EngagementState,
-  evolveEngagement, foldEngagement, localDay, type MemberState, type OrderState, type OrderStatus,
+  evolveEngagement, foldEngagement, foldLedger, type LedgerState, localDay, type MemberState, type OrderState, type OrderStatus,
   pendingOf, ROSTER_FREQUENCY, type RosterState, SYSTEM_ACCOUNTS, type TransferRecord,
 } from './state.js';
 export { EngagementStore } from './store.js';

@@ -154,27 +154,21 @@ export interface TransferRecord {
 }
 
 /**
- * The whole engagement state.
+ * The ledgers' part of the state — the time bank and the points, double-entry: every account,
+ * its balance and daily earnings, the transfers as kept for statements, the items' period
+ * totals, the shop's stock, the settled quarters. What {@link foldLedger} rebuilds from a log.
  *
  * @example
  * ```ts
- * const s = foldEngagement(events);
- * s.members.size;
+ * const l: LedgerState = foldLedger(events);
+ * l.accounts.get('time:pm-1')?.balance;
  * ```
  */
-export interface EngagementState {
-  /** Events applied. */
+export interface LedgerState {
+  /** Events read (the `seq` of the last one, whatever its type). */
   seq: number;
-  /** Command ids already used. */
-  commands: Set<string>;
-  /** The command id of the last event applied (the events of one command come together: its id is added once). */
-  lastCommand: string;
-  members: Map<string, MemberState>;
-  rosters: Map<string, RosterState>;
-  orders: Map<string, OrderState>;
   accounts: Map<string, AccountState>;
   transfers: TransferRecord[];
-  claims: Map<string, ClaimState>;
   /** Points gained (or lost) per `account|item|periodKey`, for the items' caps. */
   itemTotals: Map<string, number>;
   /** Settled `node|quarter` pairs. */
@@ -183,6 +177,26 @@ export interface EngagementState {
   stock: Map<string, number>;
   /** Pending points accounts whose balance is not zero (what a settlement visits). */
   unsettled: Set<string>;
+}
+
+/**
+ * The whole engagement state: the ledgers and the people, rosters, orders and claims.
+ *
+ * @example
+ * ```ts
+ * const s = foldEngagement(events);
+ * s.members.size;
+ * ```
+ */
+export interface EngagementState extends LedgerState {
+  /** Command ids already used. */
+  commands: Set<string>;
+  /** The command id of the last event applied (the events of one command come together: its id is added once). */
+  lastCommand: string;
+  members: Map<string, MemberState>;
+  rosters: Map<string, RosterState>;
+  orders: Map<string, OrderState>;
+  claims: Map<string, ClaimState>;
 }
 
 /**
@@ -221,6 +235,13 @@ function account(id: string, ledger: 'time' | 'points', kind: AccountState['kind
  * ```
  */
 export function emptyEngagementState(): EngagementState {
+  return {
+    ...emptyLedger(), commands: new Set(), lastCommand: '', members: new Map(), rosters: new Map(), orders: new Map(), claims: new Map(),
+  };
+}
+
+/** The ledgers with nothing but the system accounts. */
+function emptyLedger(): LedgerState {
   const S = SYSTEM_ACCOUNTS;
   const accounts = new Map<string, AccountState>([
     [S.timeIssuer, account(S.timeIssuer, 'time', 'system', null)],
@@ -229,10 +250,7 @@ export function emptyEngagementState(): EngagementState {
     [S.pointsIssuer, account(S.pointsIssuer, 'points', 'system', null)],
     [S.pointsShop, account(S.pointsShop, 'points', 'system', 0)],
   ]);
-  return {
-    seq: 0, commands: new Set(), lastCommand: '', members: new Map(), rosters: new Map(), orders: new Map(), accounts,
-    transfers: [], claims: new Map(), itemTotals: new Map(), settled: new Set(), stock: new Map(), unsettled: new Set(),
-  };
+  return { seq: 0, accounts, transfers: [], itemTotals: new Map(), settled: new Set(), stock: new Map(), unsettled: new Set() };
 }
 
 const DAY = 86_400_000;
@@ -248,8 +266,11 @@ export function itemTotalKey(account: string, item: string, periodKey: number): 
   if (typeof account !== 'string') throw argumentError('itemTotalKey', 'account', TEXT);
   if (typeof item !== 'string') throw argumentError('itemTotalKey', 'item', TEXT);
   if (!Number.isFinite(periodKey)) throw argumentError('itemTotalKey', 'periodKey', FINITE);
-  return `${account}|${item}|${periodKey}`;
+  return totalKey(account, item, periodKey);
 }
+
+/** {@link itemTotalKey} without the entry checks (the fold's hot path). */
+const totalKey = (account: string, item: string, periodKey: number): string => `${account}|${item}|${periodKey}`;
 
 const FREQUENCY = { station: 'daily', link: 'weekly', pair: 'monthly', joint: 'periodic' } as const;
 /** The frequency of each roster kind (每天驻点巡、每周挂钩助、每月结对帮、定期联合推). @example `ROSTER_FREQUENCY.pair; // 'monthly'` */
@@ -385,50 +406,6 @@ function apply(s: EngagementState, e: AnyEngagementEvent, earnOffset: number): v
       o.status = 'cancelled';
       break;
     }
-    case 'accountOpened': {
-      const d = e.data;
-      s.accounts.set(d.account, {
-        id: d.account, ledger: d.ledger, owner: d.owner, kind: d.kind, node: d.node, household: d.household ?? null,
-        floor: d.floor, cap: d.cap, balance: 0, earnDay: -1, earnedThatDay: 0,
-      });
-      break;
-    }
-    case 'transferPosted': {
-      const d = e.data;
-      for (const mv of d.movements) {
-        const a = s.accounts.get(mv.account);
-        if (!a) continue;
-        a.balance += mv.amount;
-        if (a.kind !== 'pending') continue;
-        if (Math.abs(a.balance) < 1e-9) s.unsettled.delete(a.id);
-        else s.unsettled.add(a.id);
-      }
-      if (d.kind === 'earn') {
-        const day = localDay(e.at, earnOffset);
-        for (const mv of d.movements) {
-          const a = s.accounts.get(mv.account);
-          if (!a || mv.amount <= 0) continue;
-          if (a.earnDay !== day) { a.earnDay = day; a.earnedThatDay = 0; }
-          a.earnedThatDay += mv.amount;
-        }
-      }
-      if (d.kind === 'redeem' && d.ledger === 'points' && d.item !== undefined && d.node !== undefined) {
-        const k = `${d.node}|${d.item}`;
-        s.stock.set(k, (s.stock.get(k) ?? 0) - (d.qty ?? 0));
-      }
-      if (d.tally) {
-        const k = itemTotalKey(d.tally.account, d.tally.item, d.tally.period);
-        s.itemTotals.set(k, (s.itemTotals.get(k) ?? 0) + d.tally.amount);
-      }
-      const rec: TransferRecord = { id: d.transfer, seq: e.seq, at: e.at, ledger: d.ledger, kind: d.kind, movements: d.movements };
-      if (d.item !== undefined) rec.item = d.item;
-      if (d.qty !== undefined) rec.qty = d.qty;
-      if (d.order !== undefined) rec.order = d.order;
-      if (d.claim !== undefined) rec.claim = d.claim;
-      if (d.memo !== undefined) rec.memo = d.memo;
-      s.transfers.push(rec);
-      break;
-    }
     case 'claimFiled': {
       const d = e.data;
       s.claims.set(d.claim, {
@@ -442,6 +419,63 @@ function apply(s: EngagementState, e: AnyEngagementEvent, earnOffset: number): v
       if (!c) break;
       c.status = e.data.approve ? 'approved' : 'rejected';
       c.decidedBy = e.actor;
+      break;
+    }
+    case 'accountOpened':
+    case 'transferPosted':
+    case 'quarterSettled':
+    case 'shopStocked':
+      ledgerStep(s, e, earnOffset);
+      break;
+  }
+}
+
+/** The events of the ledgers: what {@link foldLedger} reads (the others it passes over). */
+type LedgerEvent = Extract<AnyEngagementEvent, { type: 'accountOpened' | 'transferPosted' | 'quarterSettled' | 'shopStocked' }>;
+
+/** One ledger event applied in place: the ledgers' part of the fold, shared by both folds. */
+function ledgerStep(s: LedgerState, e: LedgerEvent, earnOffset: number): void {
+  switch (e.type) {
+    case 'accountOpened': {
+      const d = e.data;
+      s.accounts.set(d.account, {
+        id: d.account, ledger: d.ledger, owner: d.owner, kind: d.kind, node: d.node, household: d.household ?? null,
+        floor: d.floor, cap: d.cap, balance: 0, earnDay: -1, earnedThatDay: 0,
+      });
+      break;
+    }
+    case 'transferPosted': {
+      const d = e.data;
+      // one look-up per movement: the balance, the day's earnings (daily cap), the unsettled set
+      const earn = d.kind === 'earn';
+      const earnDay = earn ? Math.floor((e.at + earnOffset) / DAY) : 0;
+      for (const mv of d.movements) {
+        const a = s.accounts.get(mv.account);
+        if (!a) continue;
+        a.balance += mv.amount;
+        if (earn && mv.amount > 0) {
+          if (a.earnDay !== earnDay) { a.earnDay = earnDay; a.earnedThatDay = 0; }
+          a.earnedThatDay += mv.amount;
+        }
+        if (a.kind !== 'pending') continue;
+        if (Math.abs(a.balance) < 1e-9) s.unsettled.delete(a.id);
+        else s.unsettled.add(a.id);
+      }
+      if (d.kind === 'redeem' && d.ledger === 'points' && d.item !== undefined && d.node !== undefined) {
+        const k = `${d.node}|${d.item}`;
+        s.stock.set(k, (s.stock.get(k) ?? 0) - (d.qty ?? 0));
+      }
+      if (d.tally) {
+        const k = totalKey(d.tally.account, d.tally.item, d.tally.period);
+        s.itemTotals.set(k, (s.itemTotals.get(k) ?? 0) + d.tally.amount);
+      }
+      const rec: TransferRecord = { id: d.transfer, seq: e.seq, at: e.at, ledger: d.ledger, kind: d.kind, movements: d.movements };
+      if (d.item !== undefined) rec.item = d.item;
+      if (d.qty !== undefined) rec.qty = d.qty;
+      if (d.order !== undefined) rec.order = d.order;
+      if (d.claim !== undefined) rec.claim = d.claim;
+      if (d.memo !== undefined) rec.memo = d.memo;
+      s.transfers.push(rec);
       break;
     }
     case 'quarterSettled':
@@ -485,5 +519,36 @@ export function foldEngagement(events: Iterable<AnyEngagementEvent>, earnOffset?
   need('foldEngagement', 'earnOffset', earnOffset, 'number?');
   const s = emptyEngagementState();
   for (const e of events) apply(s, e, earnOffset ?? CHINA_UTC_OFFSET_MS);
+  return s;
+}
+
+/**
+ * Replays the ledgers alone from a stream — every account of the time bank and the points with
+ * its balance and daily earnings, the transfers for statements, the items' totals, the stock and
+ * the settled quarters — passing over the people, rosters, orders and claims. What an audit or a
+ * year's statements need; it equals the ledgers' part of {@link foldEngagement} over the same
+ * stream, and {@link accountStatement} reads it.
+ *
+ * @example
+ * ```ts
+ * const l = foldLedger(store.events());
+ * accountStatement(l, 'time:pm-1')?.closing;
+ * ```
+ */
+export function foldLedger(events: Iterable<AnyEngagementEvent>, earnOffset?: number): LedgerState {
+  need('foldLedger', 'events', events, 'iterable');
+  need('foldLedger', 'earnOffset', earnOffset, 'number?');
+  const offset = earnOffset ?? CHINA_UTC_OFFSET_MS;
+  const s = emptyLedger();
+  for (const e of events) {
+    s.seq = e.seq;
+    switch (e.type) {
+      case 'accountOpened':
+      case 'transferPosted':
+      case 'quarterSettled':
+      case 'shopStocked':
+        ledgerStep(s, e, offset);
+    }
+  }
   return s;
 }

@@ -7,9 +7,9 @@
 import type { HierarchyIndex } from '../hierarchy/contract.js';
 import { periodKey, type PeriodUnit, type TimeRange } from '../metrics/period.js';
 import type { TransferKind } from './events.js';
-import { pendingOf, type EngagementState } from './state.js';
+import { pendingOf, type EngagementState, type LedgerState } from './state.js';
 import { need } from '../errors/args.js';
-import { ENGAGEMENT, HIERARCHY } from '../shapes.js';
+import { ENGAGEMENT, HIERARCHY, ENGAGEMENT_LEDGER } from '../shapes.js';
 
 /**
  * One line of a statement: a movement of the account, with the balance after it.
@@ -61,15 +61,15 @@ export interface Statement {
 
 /**
  * The statement of `account` for `range` (default: all time), or undefined if there is no such
- * account.
+ * account. `s` is the engagement state or the ledgers alone ({@link foldLedger}).
  *
  * @example
  * ```ts
  * accountStatement(state, 'points:pm-1', { from: q1Start, to: q2Start })?.lines.length;
  * ```
  */
-export function accountStatement(s: EngagementState, account: string, range?: TimeRange): Statement | undefined {
-  need('accountStatement', 's', s, 'object', ENGAGEMENT);
+export function accountStatement(s: LedgerState, account: string, range?: TimeRange): Statement | undefined {
+  need('accountStatement', 's', s, 'object', ENGAGEMENT_LEDGER);
   need('accountStatement', 'account', account, 'string');
   need('accountStatement', 'range', range, 'object?');
   const a = s.accounts.get(account);
