@@ -54,3 +54,18 @@ export function readCaseFeedOnce(events: readonly AnyCaseEvent[]): number {
   for (let i = 0; i < events.length; i++) { const e = events[i]; touched += e.at + e.caseId.length + (e.data ? 1 : 0) + e.type.length; }
   return touched;
 }
+
+/** CPU time (user + system) of one call, ms, median of `runs` after a GC each: on a shared machine wall time also counts the waiting. */
+export function cpuMedian(fn: () => unknown, runs = 3): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  const xs: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    xs.push((c.user + c.system) / 1000);
+  }
+  return Math.round(xs.sort((a, b) => a - b)[runs >> 1]);
+}
