@@ -71,6 +71,26 @@ const isOpen = (s: number) => s >= S_REG && s <= S_LATER;
 const isRunning = (s: number) => s === S_DISP || s === S_HAND;
 /** What an event does beyond its status and due time: registers a case, starts a dispatch (a deadline), closes a case, or nothing more. */
 const OP_OTHER = 0, OP_REGISTER = 1, OP_DISPATCH = 2, OP_CLOSE = 3;
+/** Event types by what they do to a case's row (`T_NONE`: nothing). */
+const T_NONE = 0, T_REGISTERED = 1, T_DISPATCH = 2, T_ACCEPTED = 3, T_RETURNED = 4, T_SUSPENDED = 5, T_RESUMED = 6, T_EXTENDED = 7, T_HANDLED = 8, T_VERIFIED = 9, T_FOLLOWED_UP = 10, T_CLOSED = 11, T_DEAD = 12;
+/** The {@link T_NONE}… code of an event type: the commonest first (the strings are compared by reference). */
+function typeCode(type: string): number {
+  switch (type) {
+    case 'registered': return T_REGISTERED;
+    case 'dispatched': case 'escalated': case 'reopened': return T_DISPATCH;
+    case 'accepted': return T_ACCEPTED;
+    case 'handled': return T_HANDLED;
+    case 'verified': return T_VERIFIED;
+    case 'followedUp': return T_FOLLOWED_UP;
+    case 'closed': return T_CLOSED;
+    case 'returned': return T_RETURNED;
+    case 'suspensionGranted': return T_SUSPENDED;
+    case 'resumed': return T_RESUMED;
+    case 'extensionGranted': return T_EXTENDED;
+    case 'rejected': case 'duplicateLinked': return T_DEAD;
+    default: return T_NONE;
+  }
+}
 /**
  * A case's row: 32 bytes (half a cache line, never split across two), read as 8 int32 —
  * node position, category, status, overdue flag, epoch (as uint32), unused, then the due
@@ -209,7 +229,7 @@ export class AlertEngine {
       const mask = ruleCategoryMask(r, this.cats);
       if (r.kind === 'cluster') this.clusters.push(new ClusterRule(r, mask, this.h, this.cats.list.length));
       else if (r.kind === 'rise') this.rises.push(new RiseRule(r, mask, this.h));
-      else if (r.kind === 'recurrence') this.recurrences.push(new RecurrenceRule(r, mask, this.cats.list.length, cap));
+      else if (r.kind === 'recurrence') this.recurrences.push(new RecurrenceRule(r, mask, this.cats.list.length));
       else if (r.kind === 'deadline') this.deadlines.push({ rule: r, mask, ms: r.withinWorkHours * HOUR, heap: new TimerHeap(Math.ceil(cap / 4)) });
     }
     for (const r of this.rises) (r.rule.measure === 'overdue' ? this.overdueRises : this.openRises).push(r);
@@ -247,50 +267,63 @@ export class AlertEngine {
     // Most events come before the next timer and the day's end: nothing to run.
     if (t >= this.wake) this.runTimers(t);
     this.last = t;
-    let row: number;
-    if (e.type === 'discovered') {
-      row = this.newRow(e.caseId, this.positions.get(e.data.node) ?? -1);
-    } else {
-      row = this.rows.get(e.caseId);
-      if (row < 0) { this.skipped++; return this.flush(); }
+    const type = e.type;
+    if (type === 'discovered') {
+      // a new row, in the state a new row has: nothing else changes
+      this.newRow(e.caseId, this.positions.get(e.data.node) ?? -1);
+      return this.flush();
     }
+    const k = typeCode(type);
+    const row = this.rows.get(e.caseId);
+    if (row < 0) { this.skipped++; return this.flush(); }
+    // An event that changes neither the status nor the due time (a progress report, a
+    // supervision note, …): the case's row is not read.
+    if (k === T_NONE) return this.flush();
     const ri = this.ri;
     const r8 = row * I_STRIDE;
     const s0 = ri[r8 + R_STATUS];
-    const d0 = this.rf[row * F_STRIDE + F_DUE];
     let s1 = s0;
-    let d1 = d0;
+    // The new due time when `setsDue` (an event's `dueAt`, or NaN for none). It never holds
+    // the row's due time: a variable that held both the row's number and an event's field
+    // would keep the row's number boxed — a heap allocation at every event.
+    let d1 = NaN;
+    let setsDue = false;
     let op = OP_OTHER;
-    switch (e.type) {
-      case 'registered': {
-        ri[r8 + R_CAT] = this.cats.indexOf(e.data.category);
-        if (e.data.address) this.address[row] = e.data.address;
+    switch (k) {
+      case T_REGISTERED: {
+        const data = e.data as { category: string; address?: string };
+        ri[r8 + R_CAT] = this.cats.indexOf(data.category);
+        if (data.address) this.address[row] = data.address;
         s1 = S_REG;
         op = OP_REGISTER;
         break;
       }
-      case 'dispatched': case 'escalated': case 'reopened': s1 = S_DISP; d1 = e.data.dueAt; op = OP_DISPATCH; break;
-      case 'accepted': s1 = S_HAND; break;
-      case 'returned': s1 = S_REG; d1 = NaN; break;
-      case 'suspensionGranted': s1 = S_SUSP; break;
-      case 'resumed': s1 = S_HAND; d1 = e.data.dueAt; break;
-      case 'extensionGranted': d1 = e.data.dueAt; break;
-      case 'handled': s1 = S_LATER; break;
-      case 'verified': s1 = e.data.passed ? S_LATER : S_HAND; break;
-      case 'followedUp': s1 = e.data.recurred ? S_HAND : S_LATER; break;
-      case 'closed': s1 = S_CLOSED; op = OP_CLOSE; break;
-      case 'rejected': case 'duplicateLinked': s1 = S_DEAD; break;
+      case T_DISPATCH: s1 = S_DISP; d1 = (e.data as { dueAt: number }).dueAt; setsDue = true; op = OP_DISPATCH; break;
+      case T_ACCEPTED: s1 = S_HAND; break;
+      case T_RETURNED: s1 = S_REG; setsDue = true; break;
+      case T_SUSPENDED: s1 = S_SUSP; break;
+      case T_RESUMED: s1 = S_HAND; d1 = (e.data as { dueAt: number }).dueAt; setsDue = true; break;
+      case T_EXTENDED: d1 = (e.data as { dueAt: number }).dueAt; setsDue = true; break;
+      case T_HANDLED: s1 = S_LATER; break;
+      // Handling again or later: only the overdue rises tell the two apart (a case handled is
+      // not running late); without them the event's data is not read.
+      case T_VERIFIED: s1 = this.overdueHeap === null || (e.data as { passed: boolean }).passed ? S_LATER : S_HAND; break;
+      case T_FOLLOWED_UP: s1 = this.overdueHeap !== null && (e.data as { recurred: boolean }).recurred ? S_HAND : S_LATER; break;
+      case T_CLOSED: s1 = S_CLOSED; op = OP_CLOSE; break;
+      case T_DEAD: s1 = S_DEAD; break;
       default: break;
     }
-    const dueChanged = !(d1 === d0 || (d1 !== d1 && d0 !== d0));
+    const d0 = this.rf[row * F_STRIDE + F_DUE];
+    const dueChanged = setsDue && !(d1 === d0 || (d1 !== d1 && d0 !== d0));
     if (s1 !== s0 || dueChanged || op === OP_DISPATCH) {
       const ru = this.ru;
       ru[r8 + U_EPOCH]++;
       const epoch = ru[r8 + U_EPOCH];
       ri[r8 + R_STATUS] = s1;
-      this.rf[row * F_STRIDE + F_DUE] = d1;
+      if (setsDue) this.rf[row * F_STRIDE + F_DUE] = d1;
       this.transition(row, s0, s1);
-      if (this.overdueHeap !== null && isRunning(s1) && d1 === d1) this.overdueHeap.push(d1, row, epoch);
+      const due = this.rf[row * F_STRIDE + F_DUE];
+      if (this.overdueHeap !== null && isRunning(s1) && due === due) this.overdueHeap.push(due, row, epoch);
     }
     if (op === OP_OTHER) return this.flush();
     const c = ri[r8 + R_CAT];
@@ -304,7 +337,7 @@ export class AlertEngine {
     } else {
       for (const d of this.deadlines) {
         if (!d.mask[c]) continue;
-        const x = workingStartFrom(this.workingDays, this.coverage, d1, d.ms);
+        const x = workingStartFrom(this.workingDays, this.coverage, this.rf[row * F_STRIDE + F_DUE], d.ms);
         if (x !== x) continue;
         if (x <= t) this.emitDeadline(d.rule, row, t);
         else {
@@ -696,6 +729,13 @@ class TimeTable {
     this.cells[i + 1] = value;
   }
 
+  /** Forgets every key (the room made stays). */
+  clear(): void {
+    if (this.size === 0) return;
+    this.cells.fill(0);
+    this.size = 0;
+  }
+
   private grow(): void {
     const old = this.cells;
     const n = 2 * (this.mask + 1);
@@ -710,35 +750,62 @@ class TimeTable {
   }
 }
 
-/** Recurrence: the last time a case of each (node, category) — or (category, address) — was closed. */
+/**
+ * Recurrence: the last time a case of each (node, category) — or (category, address) — was
+ * closed. Only a close within the window matters, so the (node, category) times are kept in
+ * two generations of a window's length each: the current one, and the one before it, which
+ * is dropped when the current one is a window old. Every close of the last window is in one
+ * of the two (the current one holds the newer time), and the tables hold a window's closes,
+ * not the whole history's (Putian: ~4,400, not 487,000): they stay in the cache.
+ */
 class RecurrenceRule {
-  private readonly lastByNode: TimeTable;
+  private recent = new TimeTable();
+  private older = new TimeTable();
+  /** When the current generation began (−∞ before the first close or registration). */
+  private since = -Infinity;
   private readonly lastByAddress = new Map<string, number>();
   private readonly windowMs: number;
 
-  constructor(readonly rule: AlertRuleOf<'recurrence'>, readonly mask: Uint8Array, private readonly nCats: number, capacity: number) {
+  constructor(readonly rule: AlertRuleOf<'recurrence'>, readonly mask: Uint8Array, private readonly nCats: number) {
     this.windowMs = rule.withinDays * DAY;
-    // at most one key per case (Putian: 486,933 keys for 533,500 cases, a capacity of 575,000):
-    // room for half the capacity up front — growing would allocate the table twice
-    this.lastByNode = new TimeTable(rule.by === 'node' ? capacity / 2 : 0);
   }
 
-  private last(row: number, pos: number, c: number, engine: AlertEngine): number | undefined {
-    if (this.rule.by === 'node') { if (pos < 0) return undefined; const v = this.lastByNode.get(pos * this.nCats + c); return v === v ? v : undefined; }
+  /** Moves on to time `t`: a generation a window old becomes the older one, and the older one is dropped. */
+  private age(t: number): void {
+    if (!(t - this.since >= this.windowMs)) return;
+    const dropped = this.older;
+    dropped.clear();
+    this.older = this.recent;
+    this.recent = dropped;
+    this.since = t;
+  }
+
+  private last(row: number, pos: number, c: number, t: number, engine: AlertEngine): number | undefined {
+    if (this.rule.by === 'node') {
+      if (pos < 0) return undefined;
+      this.age(t);
+      const key = pos * this.nCats + c;
+      let v = this.recent.get(key);
+      if (v !== v) v = this.older.get(key);
+      return v === v ? v : undefined;
+    }
     const addr = engine.addressOf(row);
     return addr === undefined ? undefined : this.lastByAddress.get(`${c}\u0000${addr}`);
   }
 
   registered(row: number, pos: number, c: number, t: number, engine: AlertEngine): void {
     if (pos < 0) return;
-    const last = this.last(row, pos, c, engine);
+    const last = this.last(row, pos, c, t, engine);
     if (last !== undefined && last >= t - this.windowMs) {
       engine.emit({ rule: this.rule.id, kind: 'recurrence', severity: this.rule.severity, at: t, node: engine.code(pos), count: 1, category: engine.categoryId(c), caseId: engine.caseIdOf(row) });
     }
   }
 
   closed(row: number, pos: number, c: number, t: number, engine: AlertEngine): void {
-    if (this.rule.by === 'node') { if (pos >= 0) this.lastByNode.set(pos * this.nCats + c, t); return; }
+    if (this.rule.by === 'node') {
+      if (pos >= 0) { this.age(t); this.recent.set(pos * this.nCats + c, t); }
+      return;
+    }
     const addr = engine.addressOf(row);
     if (addr !== undefined) this.lastByAddress.set(`${c}\u0000${addr}`, t);
   }
