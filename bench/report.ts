@@ -4,9 +4,15 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const order = ['hierarchy', 'cases', 'metrics', 'access', 'grid-tree', 'dashboard'];
-const files = readdirSync('bench/results').filter((f) => f.endsWith('.md'))
+const all = readdirSync('bench/results').filter((f) => f.endsWith('.md'))
   .sort((a, b) => (order.indexOf(a.replace('.md', '')) + 99) % 99 - (order.indexOf(b.replace('.md', '')) + 99) % 99);
-const parts = files.map((f) => readFileSync(`bench/results/${f}`, 'utf8').trim().replace(/^# /, '## '));
+// the results; the profiles (where the time goes, what was tried) are listed by name at the end
+const isProfile = (f: string) => /profile/.test(f);
+const files = all.filter((f) => !isProfile(f));
+const title = (text: string) => /^# (.*)$/m.exec(text)?.[1] ?? '';
+// a result's own title becomes a section of this page, its sections subsections
+const parts = files.map((f) => readFileSync(`bench/results/${f}`, 'utf8').trim().replace(/^(#{2,5}) /gm, '#$1 ').replace(/^# /, '## '));
+const profiles = all.filter(isProfile).map((f) => `- \`bench/results/${f}\` — ${title(readFileSync(`bench/results/${f}`, 'utf8')).replace(/</g, '&lt;')}`);
 writeFileSync('docs/guides/performance.md', `---
 title: Performance
 ---
@@ -26,5 +32,12 @@ section — a shared 2-core virtual machine, so wall times vary; the ratios, tak
 are the steadier figures.
 
 ${parts.join('\n\n')}
+
+## Profiles
+
+Where the time of a benchmark goes (CPU profiles, line by line), what was tried and what was
+kept, are in the repository beside the results:
+
+${profiles.join('\n')}
 `);
 console.log(`docs/guides/performance.md from ${files.length} results`);
