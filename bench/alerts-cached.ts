@@ -21,7 +21,7 @@ import { buildHierarchy } from '@jiceng/core';
 import type { AnyCaseEvent } from '@jiceng/core/cases';
 import { AlertEngine, DEFAULT_ALERT_RULES, inTimeOrder, replayAlerts, type AlertFinding } from '@jiceng/core/alerts';
 import { generatePutian, PutianScenario } from '@jiceng/putian';
-import { readCaseFeedOnce, stats } from './shared.js';
+import { cpuTimes, readCaseFeedOnce, stats } from './shared.js';
 
 const data = generatePutian({ seed: 1 });
 const built = buildHierarchy(data.config, data.nodes);
@@ -91,15 +91,8 @@ for (let r = 0; r <= RUNS; r++) {
   }
   console.log(`${r === 0 ? 'warm-up' : `run ${r}`}: ${rep.total} findings (${rep.perRule.map((x) => x.count).join(', ')}), wall ${w.toFixed(0)} ms, CPU ${((u.user + u.system) / 1000).toFixed(0)} ms`);
 }
-const floor: number[] = [];
 let touched = 0;
-for (let r = 0; r < RUNS; r++) {
-  gc();
-  const c0 = process.cpuUsage();
-  touched += readCaseFeedOnce(events);
-  const u = process.cpuUsage(c0);
-  floor.push((u.user + u.system) / 1000);
-}
+const floor = cpuTimes(() => { touched += readCaseFeedOnce(events); }, RUNS);
 const fl = stats(floor);
 console.log(`floor (the bench's): CPU ${fl.median.toFixed(0)} (${fl.min.toFixed(0)}–${fl.max.toFixed(0)}) ms ${touched > 0 ? '' : '?'}`);
 const w = stats(wall), c = stats(cpu);

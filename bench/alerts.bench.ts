@@ -11,7 +11,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import type { AnyCaseEvent } from '@jiceng/core/cases';
 import { AlertEngine, DEFAULT_ALERT_RULES, evaluateFromScratch, feedRules, inTimeOrder, replayAlerts, type AlertFinding } from '@jiceng/core/alerts';
-import { putianHistory, readCaseFeedOnce, stats } from './shared.js';
+import { cpuTimes, putianHistory, readCaseFeedOnce, stats } from './shared.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -64,14 +64,8 @@ for (let r = 0; r < RUNS; r++) {
 // The bound beside it, in the same run and under the same load: only reading each event's
 // fields once (what any evaluator of this feed must do, before any rule). The ratio
 // ours / floor says how far the rules are from that, whatever the machine's load.
-const floorCpu: number[] = [];
 let touched = 0;
-for (let r = 0; r < RUNS; r++) {
-  gc();
-  const c0 = process.cpuUsage();
-  touched += readCaseFeedOnce(events);
-  floorCpu.push(cpuMs(process.cpuUsage(c0)));
-}
+const floorCpu = cpuTimes(() => { touched += readCaseFeedOnce(events); }, RUNS);
 if (!(touched > 0)) throw new Error('floor');
 const onPrefix: number[] = [];
 for (let r = 0; r < 15; r++) { t = performance.now(); incremental(prefix, prefixEnd); onPrefix.push(performance.now() - t); }

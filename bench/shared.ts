@@ -55,8 +55,8 @@ export function readCaseFeedOnce(events: readonly AnyCaseEvent[]): number {
   return touched;
 }
 
-/** CPU time (user + system) of one call, ms, median of `runs` after a GC each: on a shared machine wall time also counts the waiting. */
-export function cpuMedian(fn: () => unknown, runs = 3): number {
+/** CPU time (user + system) of `fn`, ms, in each of `runs` calls after a GC each: on a shared machine wall time also counts the waiting. */
+export function cpuTimes(fn: () => unknown, runs: number): number[] {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
   const xs: number[] = [];
@@ -67,5 +67,8 @@ export function cpuMedian(fn: () => unknown, runs = 3): number {
     const c = process.cpuUsage(c0);
     xs.push((c.user + c.system) / 1000);
   }
-  return Math.round(xs.sort((a, b) => a - b)[runs >> 1]);
+  return xs;
 }
+
+/** The median of {@link cpuTimes}, rounded to a ms. */
+export const cpuMedian = (fn: () => unknown, runs = 3): number => Math.round(cpuTimes(fn, runs).sort((a, b) => a - b)[runs >> 1]);

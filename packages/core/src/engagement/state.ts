@@ -430,11 +430,8 @@ function apply(s: EngagementState, e: AnyEngagementEvent, earnOffset: number): v
   }
 }
 
-/** The events of the ledgers: what {@link foldLedger} reads (the others it passes over). */
-type LedgerEvent = Extract<AnyEngagementEvent, { type: 'accountOpened' | 'transferPosted' | 'quarterSettled' | 'shopStocked' }>;
-
-/** One ledger event applied in place: the ledgers' part of the fold, shared by both folds. */
-function ledgerStep(s: LedgerState, e: LedgerEvent, earnOffset: number): void {
+/** One event applied in place to the ledgers (the ledgers' events; the others change nothing here): shared by both folds. */
+function ledgerStep(s: LedgerState, e: AnyEngagementEvent, earnOffset: number): void {
   switch (e.type) {
     case 'accountOpened': {
       const d = e.data;
@@ -542,13 +539,7 @@ export function foldLedger(events: Iterable<AnyEngagementEvent>, earnOffset?: nu
   const s = emptyLedger();
   for (const e of events) {
     s.seq = e.seq;
-    switch (e.type) {
-      case 'accountOpened':
-      case 'transferPosted':
-      case 'quarterSettled':
-      case 'shopStocked':
-        ledgerStep(s, e, offset);
-    }
+    ledgerStep(s, e, offset);
   }
   return s;
 }
