@@ -150,6 +150,30 @@ function nodePositions(h: HierarchyIndex): Map<string, number> {
   return m;
 }
 
+/**
+ * Events read ahead at a time by {@link AlertEngine.applyAll}: a block's events, case ids and
+ * nodes (~100 KB) stay in the processor's caches until the block is applied. 512 was the best
+ * of 256–8,192 on the Putian history.
+ */
+const READ_AHEAD = 512;
+
+/**
+ * Touches what {@link AlertEngine.apply} will read first of each event — the event, its case
+ * id's characters and a new case's node code (whose hash the node look-up reads) — in a loop
+ * with nothing else in it: the processor has the loads of many events in flight at once, where
+ * in `apply` each event's loads wait for the step before. Returns a sum of what it read (the
+ * caller keeps it, so that the reads are not optimised away).
+ */
+function touchBlock(events: readonly AnyCaseEvent[], from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) {
+    const e = events[i];
+    s += e.caseId.length;
+    if (e.type === 'discovered') s += (e.data as { node?: string } | undefined)?.node?.length ?? 0;
+  }
+  return s;
+}
+
 const EMPTY: readonly AlertFinding[] = Object.freeze([]);
 
 /**
@@ -198,6 +222,8 @@ export class AlertEngine {
   /** The calendar's working days, memoised per day for the deadline timers. */
   private readonly workingDays: WorkingDays;
   private out: AlertFinding[] = [];
+  /** What {@link touchBlock} read, kept so that its reads are not optimised away. */
+  private readAhead = 0;
   /** Node positions by code ({@link nodePositions}). */
   private readonly positions: Map<string, number>;
 
@@ -347,6 +373,41 @@ export class AlertEngine {
       }
     }
     return this.flush();
+  }
+
+  /**
+   * Applies `events[from]` up to (not including) `events[to]`, in order, and returns their
+   * findings in order: what {@link AlertEngine.apply} does for each event, faster over a long
+   * history. It reads ahead a block of events at a time — each event, its case id and a new
+   * case's node, in a loop that does nothing else — so that their loads from memory overlap;
+   * in `apply`'s longer step each waits behind the one before (a quarter of a replay of the
+   * Putian history, 4.6 M events: `pnpm bench alerts`).
+   *
+   * As `apply` on each event in turn, it throws a `JcError` `E_EVENT_ORDER` at the first event
+   * earlier than the one before: the events before it are applied, it and those after it not.
+   *
+   * @example
+   * ```ts
+   * const engine = new AlertEngine(ctx, DEFAULT_ALERT_RULES, { capacity: events.length / 8 });
+   * const findings = engine.applyAll(inTimeOrder(events));
+   * findings.filter((f) => f.rule === 'grid-cluster').length;
+   * ```
+   */
+  applyAll(events: readonly AnyCaseEvent[], from = 0, to: number = events?.length): AlertFinding[] {
+    need('AlertEngine.applyAll', 'events', events, 'array');
+    need('AlertEngine.applyAll', 'from', from, 'count');
+    need('AlertEngine.applyAll', 'to', to, 'count');
+    const end = Math.min(to, events.length);
+    const out: AlertFinding[] = [];
+    for (let b = from; b < end; b += READ_AHEAD) {
+      const stop = Math.min(end, b + READ_AHEAD);
+      this.readAhead += touchBlock(events, b, stop);
+      for (let i = b; i < stop; i++) {
+        const fs = this.apply(events[i]);
+        for (let j = 0; j < fs.length; j++) out.push(fs[j]);
+      }
+    }
+    return out;
   }
 
   /**

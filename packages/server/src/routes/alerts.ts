@@ -211,10 +211,11 @@ export class AlertMonitor {
       after = batch[batch.length - 1].position;
     }
     await turn();
-    let n = 0;
-    for (const e of inTimeOrder(cases)) {
-      for (const f of this.engine.apply(e)) if (f.at >= this.asOf) this.raise(f);
-      if (++n % 200_000 === 0) await turn();
+    const feed = inTimeOrder(cases);
+    cases.length = 0;
+    for (let i = 0; i < feed.length; i += 200_000) {
+      for (const f of this.engine.applyAll(feed, i, i + 200_000)) if (f.at >= this.asOf) this.raise(f);
+      await turn();
     }
     const later = this.buffer ?? [];
     this.buffer = null;
