@@ -61,6 +61,18 @@ for (let r = 0; r < RUNS; r++) {
   full.push(performance.now() - t);
   fullCpu.push(cpuMs(process.cpuUsage(c0)));
 }
+// The same engine fed one event at a time (`apply` in a loop, as before `applyAll` read ahead):
+// what the read-ahead gains, under the same load.
+const oneWall: number[] = [];
+const oneCpu = cpuTimes(() => {
+  const t0 = performance.now();
+  const engine = new AlertEngine(ctx, rules, { capacity: Math.ceil(events.length / 8) });
+  let n = 0;
+  for (let i = 0; i < events.length; i++) n += engine.apply(events[i]).length;
+  n += engine.advance(END).length;
+  oneWall.push(performance.now() - t0);
+  if (n !== replay.total) throw new Error(`apply one by one found ${n}, applyAll ${replay.total}`);
+}, RUNS);
 // The bound beside it, in the same run and under the same load: only reading each event's
 // fields once (what any evaluator of this feed must do, before any rule). The ratio
 // ours / floor says how far the rules are from that, whatever the machine's load.
@@ -70,7 +82,7 @@ if (!(touched > 0)) throw new Error('floor');
 const onPrefix: number[] = [];
 for (let r = 0; r < 15; r++) { t = performance.now(); incremental(prefix, prefixEnd); onPrefix.push(performance.now() - t); }
 
-const o = stats(full), p = stats(onPrefix), oc = stats(fullCpu), fc = stats(floorCpu);
+const o = stats(full), p = stats(onPrefix), oc = stats(fullCpu), fc = stats(floorCpu), ow = stats(oneWall), occ = stats(oneCpu);
 const perEventNs = (o.median * 1e6) / events.length;
 const scratchPerEventNs = (scratchMs * 1e6) / PREFIX;
 const oursPrefixPerEventNs = (p.median * 1e6) / PREFIX;
@@ -84,7 +96,8 @@ const result = {
   command: 'pnpm bench alerts',
   machine,
   generation: { ms: Math.round(genMs), note: 'PutianScenario.run + time ordering, outside the timing' },
-  ours: { ...o, perEventNs: +perEventNs.toFixed(0), eventsPerSecond: Math.round(events.length / (o.median / 1000)), cpuMs: oc, cpuPerEventNs: Math.round((oc.median * 1e6) / events.length) },
+  oneByOne: { name: 'the same engine, apply() one event at a time (no read-ahead)', wall: ow, cpuMs: occ, applyAllOverOneByOne: +(o.median / ow.median).toFixed(2) },
+  ours: { name: 'replayAlerts (AlertEngine.applyAll, reading ahead)', ...o, perEventNs: +perEventNs.toFixed(0), eventsPerSecond: Math.round(events.length / (o.median / 1000)), cpuMs: oc, cpuPerEventNs: Math.round((oc.median * 1e6) / events.length) },
   peer: {
     name: 'evaluateFromScratch (refold the history at every event)', prefixEvents: PREFIX, ms: Math.round(scratchMs), perEventNs: Math.round(scratchPerEventNs),
     oursOnPrefixPerEventNs: +oursPrefixPerEventNs.toFixed(0), ratio: Math.round(scratchPerEventNs / oursPrefixPerEventNs),
@@ -101,12 +114,13 @@ writeFileSync('bench/results/alerts.md', `# Alert rules benchmark
 
 Workload: ${result.workload}. Command: \`${result.command}\`.
 Machine: ${machine.cpu}, ${machine.cores} cores shared with other jobs (load average ${machine.loadAverage1m} at the end), ${machine.memGB} GB, Node ${machine.node}, ${machine.os}, ${machine.date}. Wall time on a loaded machine overstates the cost; the CPU time the process used (user + system, \`process.cpuUsage\`) is given beside it.
-Ours: median of ${o.runs} full runs after a warm-up (a fresh engine each run). Peer: the same rules evaluated from scratch — every event refolds the history so far — on the first ${f(PREFIX)} events (it is quadratic: the whole history would take days); both checked to find the same alerts on that prefix first.
+Ours: \`replayAlerts\` (a fresh engine fed the history through \`AlertEngine.applyAll\`, which reads ahead a block of events at a time), median of ${o.runs} full runs after a warm-up; beside it the same engine fed one event at a time (\`apply\` in a loop), as many runs. Peer: the same rules evaluated from scratch — every event refolds the history so far — on the first ${f(PREFIX)} events (it is quadratic: the whole history would take days); both checked to find the same alerts on that prefix first.
 
 | | ours (AlertEngine, incremental) | from scratch (rescan) | scratch / ours |
 |---|---|---|---|
 | full history, wall | ${f(o.median)} ms (${f(o.min)}–${f(o.max)}) | — | |
 | full history, CPU time | ${f(oc.median)} ms (${f(oc.min)}–${f(oc.max)}) | — | |
+| … one event at a time (\`apply\` in a loop, no read-ahead), wall / CPU | ${f(ow.median)} ms (${f(ow.min)}–${f(ow.max)}) / ${f(occ.median)} ms | — | applyAll / one by one: ${result.oneByOne.applyAllOverOneByOne} |
 | per event, full history (wall / CPU) | ${f(perEventNs)} ns / ${f(result.ours.cpuPerEventNs)} ns | — | |
 | per event, first ${f(PREFIX)} events | ${f(oursPrefixPerEventNs)} ns | ${f(scratchPerEventNs)} ns | ${f(result.peer.ratio)}× |
 
