@@ -161,10 +161,10 @@ const READ_AHEAD = 512;
  * Touches what {@link AlertEngine.apply} will read first of each event — the event, its case
  * id's characters, a new case's node code (whose hash the node look-up reads), and the data of
  * a registration or dispatch (`typeof` reads the object's header; a property read there would
- * meet a dozen data shapes and cost more than it saves) — in a loop
- * with nothing else in it: the processor has the loads of many events in flight at once, where
- * in `apply` each event's loads wait for the step before. Returns a sum of what it read (the
- * caller keeps it, so that the reads are not optimised away).
+ * meet a dozen data shapes and cost more than it saves) — in a loop with nothing else in it:
+ * the processor has the loads of many events in flight at once, where in `apply` each event's
+ * loads wait for the step before. Returns a sum of what it read (the caller keeps it, so that
+ * the reads are not optimised away).
  */
 function touchBlock(events: readonly AnyCaseEvent[], from: number, to: number): number {
   let s = 0;
@@ -382,8 +382,9 @@ export class AlertEngine {
   /**
    * Applies `events[from]` up to (not including) `events[to]`, in order, and returns their
    * findings in order: what {@link AlertEngine.apply} does for each event, faster over a long
-   * history. It reads ahead a block of events at a time — each event, its case id and a new
-   * case's node, in a loop that does nothing else — so that their loads from memory overlap;
+   * history. It reads ahead a block of events at a time — each event, its case id, a new
+   * case's node, a registration's or dispatch's data — in a loop that does nothing else, so
+   * that their loads from memory overlap;
    * in `apply`'s longer step each waits behind the one before (a quarter of a replay of the
    * Putian history, 4.6 M events: `pnpm bench alerts`).
    *
