@@ -30,7 +30,7 @@ export const HIERARCHY: Shape = { config: 'object', indexOf: 'function', code: '
 /** The engagement ledgers (`foldLedger(...)`, or an engagement state). @internal */
 export const ENGAGEMENT_LEDGER: Shape = { seq: 'number', accounts: 'map', transfers: 'array', itemTotals: 'map', stock: 'map' };
 /** An engagement state (`emptyEngagementState()`). @internal */
-export const ENGAGEMENT: Shape = { seq: 'number', members: 'map', rosters: 'map', orders: 'map', accounts: 'map', transfers: 'array', claims: 'map', itemTotals: 'map', stock: 'map' };
+export const ENGAGEMENT: Shape = { ...ENGAGEMENT_LEDGER, members: 'map', rosters: 'map', orders: 'map', claims: 'map' };
 /** A working calendar (`createCalendar(...).value`). @internal */
 export const CALENDAR: Shape = { offset: 'number', periods: 'array', dayMs: 'number', years: 'object', coverage: 'array' };
 /** An alert state. @internal */

@@ -445,7 +445,7 @@ function ledgerStep(s: LedgerState, e: AnyEngagementEvent, earnOffset: number): 
       const d = e.data;
       // one look-up per movement: the balance, the day's earnings (daily cap), the unsettled set
       const earn = d.kind === 'earn';
-      const earnDay = earn ? Math.floor((e.at + earnOffset) / DAY) : 0;
+      const earnDay = earn ? localDay(e.at, earnOffset) : 0;
       for (const mv of d.movements) {
         const a = s.accounts.get(mv.account);
         if (!a) continue;
